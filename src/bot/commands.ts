@@ -1,0 +1,33 @@
+import type { Api } from "grammy";
+import type { BotCommand } from "grammy/types";
+import type { I18n } from "@grammyjs/i18n";
+import type { Language } from "../event/schema.js";
+import type { BotContext } from "./context.js";
+
+export const ATTENDEE_COMMANDS = ["start", "info", "rsvp", "contest", "idea", "language", "help", "cancel"] as const;
+export const ORGANISER_COMMANDS = ["admin"] as const;
+
+function describe(i18n: I18n<BotContext>, language: string, names: readonly string[]): BotCommand[] {
+  return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
+}
+
+/**
+ * The command menu in every event language (the first one also as the default), and the
+ * organiser commands on top of those only in each admin's private chat.
+ */
+export async function registerCommands(
+  api: Api,
+  i18n: I18n<BotContext>,
+  languages: readonly Language[],
+  adminIds: Iterable<number>,
+): Promise<void> {
+  const attendee = (language: string) => describe(i18n, language, ATTENDEE_COMMANDS);
+  const organiser = (language: string) => describe(i18n, language, [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS]);
+  await api.setMyCommands(attendee(languages[0]!));
+  for (const language of languages) await api.setMyCommands(attendee(language), { language_code: language });
+  for (const chat_id of adminIds) {
+    const scope = { type: "chat" as const, chat_id };
+    await api.setMyCommands(organiser(languages[0]!), { scope });
+    for (const language of languages) await api.setMyCommands(organiser(language), { scope, language_code: language });
+  }
+}

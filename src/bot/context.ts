@@ -1,0 +1,35 @@
+import type { Context, SessionFlavor } from "grammy";
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
+import type { Logger } from "pino";
+import type { EventInfo } from "../event/load.js";
+import type { Language } from "../event/schema.js";
+import type { Store } from "../store/index.js";
+
+export interface SessionData {
+  /** The language the user picked with /language; absent = follow Telegram's language. */
+  language?: Language;
+}
+
+/** Everything a handler may need, built once at start-up and injected into each update. */
+export interface BotDeps {
+  event: EventInfo;
+  store: Store;
+  logger: Logger;
+  /** Injected so that deadlines and countdowns can be tested at any moment. */
+  clock: () => Date;
+  i18n: I18n<BotContext>;
+  adminIds: ReadonlySet<number>;
+}
+
+interface DepsFlavor {
+  deps: BotDeps;
+  /** A child logger carrying the update id, user and chat. */
+  logger: Logger;
+}
+
+/** The context inside handlers and conversations (conversations v2 rebuild it on each replay). */
+export type FlowContext = Context & SessionFlavor<SessionData> & I18nFlavor & DepsFlavor;
+
+/** The context of the bot's top-level middleware. */
+export type BotContext = ConversationFlavor<FlowContext>;

@@ -1,0 +1,41 @@
+import { eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
+import type { FlowContext } from "./context.js";
+
+/** Date and time patterns of the user's language, from its locale file. */
+function patterns(ctx: FlowContext) {
+  return { date: ctx.t("date-pattern"), time: ctx.t("time-pattern") };
+}
+
+async function language(ctx: FlowContext) {
+  return ctx.i18n.getLocale();
+}
+
+/** «30 ноября 2017, 9:00–13:00» in the event's zone and the user's language. */
+export async function eventWhen(ctx: FlowContext): Promise<string> {
+  const { event } = ctx.deps;
+  return formatSpan(event.startsAt, event.endsAt, event.timezone, await language(ctx), patterns(ctx));
+}
+
+/** A moment such as a deadline, in the event's zone and the user's language. */
+export async function momentText(ctx: FlowContext, at: Date): Promise<string> {
+  return formatMoment(at, ctx.deps.event.timezone, await language(ctx), patterns(ctx));
+}
+
+/** «Starts in 5 days», «Happening now» or «already took place». */
+export async function countdownText(ctx: FlowContext): Promise<string> {
+  const { event, clock } = ctx.deps;
+  const now = clock();
+  switch (eventPhase(now, event.startsAt, event.endsAt)) {
+    case "upcoming":
+      return ctx.t("info-countdown-upcoming", { relative: relativeToNow(event.startsAt, now, await language(ctx)) });
+    case "ongoing":
+      return ctx.t("info-countdown-ongoing");
+    case "past":
+      return ctx.t("info-countdown-past");
+  }
+}
+
+/** An event-file text in the user's language. */
+export async function eventText(ctx: FlowContext, value: Parameters<FlowContext["deps"]["event"]["text"]>[0]) {
+  return ctx.deps.event.text(value, await language(ctx));
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import type { Language } from "../event/schema.js";
+import type { BotContext } from "./context.js";
+
+const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+
+/**
+ * The user's own choice wins; else Telegram's language_code (kk → Kazakh, en → English);
+ * else the event's first language. Only languages the event offers are used.
+ */
+export function negotiateLanguage(
+  chosen: string | undefined,
+  telegramCode: string | undefined,
+  available: readonly Language[],
+): Language {
+  const offered = (code: string | undefined) => available.find((language) => language === code);
+  const fromTelegram = telegramCode?.toLowerCase().split("-")[0];
+  return offered(chosen) ?? offered(fromTelegram) ?? available[0]!;
+}
+
+export function createI18n(languages: readonly Language[]): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale: languages[0]!,
+    directory: LOCALES_DIR,
+    // Unicode isolation marks around variables confuse some Telegram clients: plain text is wanted.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) => negotiateLanguage(ctx.session?.language, ctx.from?.language_code, languages),
+  });
+}

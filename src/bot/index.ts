@@ -1,0 +1,83 @@
+import { Bot, type BotConfig, session } from "grammy";
+import { conversations } from "@grammyjs/conversations";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
+import { handleBotError } from "./errors.js";
+import { adminFeature } from "../flows/admin.js";
+import { comingSoonFeature } from "../flows/coming-soon.js";
+import { groupFeature } from "../flows/group.js";
+import { helpFeature } from "../flows/help.js";
+import { infoFeature } from "../flows/info/index.js";
+import { languageFeature } from "../flows/language.js";
+import { menuFeature } from "../flows/menu.js";
+import { unhandledFeature } from "../flows/unhandled.js";
+import type { Middleware } from "grammy";
+
+const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
+
+/** Puts the shared dependencies and a per-update child logger on the context. */
+function injectDeps(deps: BotDeps): Middleware<FlowContext> {
+  return (ctx, next) => {
+    ctx.deps = deps;
+    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
+    return next();
+  };
+}
+
+/**
+ * Builds the bot without starting it: the seam that main.ts, the tests and the preview share.
+ * Order matters: error boundary, dependencies, groups (which stop here), session, i18n,
+ * conversations, the features, and the catch-all last.
+ */
+export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, botConfig);
+  // 429s are retried after retry_after, within bounds, so a flood wait never stalls a chat for long.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  const { redis, keys } = deps.store;
+  const sessionStorage = new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS });
+  const protectedBot = bot.errorBoundary(handleBotError);
+  protectedBot.use(injectDeps(deps));
+  protectedBot.use(groupFeature);
+  protectedBot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      prefix: keys.sessionPrefix,
+      storage: sessionStorage,
+    }),
+  );
+  protectedBot.use(deps.i18n);
+  protectedBot.use(
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        prefix: keys.conversationPrefix,
+        adapter: new RedisAdapter({ instance: redis, ttl: CONVERSATION_TTL_SECONDS }),
+      },
+      // Conversations rebuild the context on replay: give it the same dependencies, a read-only
+      // copy of the session (for the language choice) and i18n.
+      plugins: [
+        injectDeps(deps),
+        async (ctx, next) => {
+          const stored = ctx.chatId === undefined ? undefined : await sessionStorage.read(`${keys.sessionPrefix}${ctx.chatId}`);
+          Object.defineProperty(ctx, "session", { value: stored ?? {}, writable: true });
+          return next();
+        },
+        deps.i18n as unknown as Middleware<FlowContext>,
+      ],
+    }),
+  );
+
+  protectedBot.use(menuFeature);
+  protectedBot.use(infoFeature);
+  protectedBot.use(languageFeature);
+  protectedBot.use(helpFeature);
+  protectedBot.use(adminFeature);
+  protectedBot.use(comingSoonFeature);
+  protectedBot.use(unhandledFeature);
+
+  bot.catch(handleBotError);
+  return bot;
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import type { z } from "zod";
+import { eventSchema, type EventFile, type Language, type LocalizedText } from "./schema.js";
+import { localize } from "./text.js";
+import { parseDuration, wallClockToInstant } from "./time.js";
+
+export const BUNDLED_EVENT_FILE = fileURLToPath(new URL("../../events/wealmaty-2017.yaml", import.meta.url));
+
+/** The event file after validation, with its wall-clock times resolved to instants once. */
+export interface EventInfo extends EventFile {
+  startsAt: Date;
+  endsAt: Date;
+  rsvpDeadlineAt: Date;
+  contestDeadlineAt: Date | undefined;
+  defaultLanguage: Language;
+  /** A text from the file in the language, with the file's fallback rules. */
+  text(value: LocalizedText, language: string): string;
+  reminderAt(reminder: EventFile["reminders"][number]): Date;
+}
+
+export class EventFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid event file ${file}:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+}
+
+export function formatIssues(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message.replace(/^Invalid input: /, "")}`);
+}
+
+export function parseEvent(source: string, file = "(event file)"): EventInfo {
+  let raw: unknown;
+  try {
+    raw = parse(source);
+  } catch (error) {
+    throw new EventFileError(file, [`YAML: ${(error as Error).message.split("\n")[0]}`]);
+  }
+  const result = eventSchema.safeParse(raw);
+  if (!result.success) throw new EventFileError(file, formatIssues(result.error.issues));
+  return resolveEvent(result.data);
+}
+
+export function loadEvent(file: string): EventInfo {
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new EventFileError(file, [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? error}`]);
+  }
+  return parseEvent(source, file);
+}
+
+function resolveEvent(data: EventFile): EventInfo {
+  const zone = data.timezone;
+  const defaultLanguage = data.languages[0]!;
+  const startsAt = wallClockToInstant(data.starts, zone);
+  return {
+    ...data,
+    startsAt,
+    endsAt: wallClockToInstant(data.ends, zone),
+    rsvpDeadlineAt: wallClockToInstant(data.rsvp.deadline, zone),
+    contestDeadlineAt: data.contest ? wallClockToInstant(data.contest.deadline, zone) : undefined,
+    defaultLanguage,
+    text: (value, language) => localize(value, language, defaultLanguage),
+    reminderAt: (reminder) =>
+      reminder.at !== undefined
+        ? wallClockToInstant(reminder.at, zone)
+        : new Date(startsAt.getTime() - parseDuration(reminder.before!)),
+  };
+}

@@ -1,0 +1,148 @@
+import { z } from "zod";
+
+/** Interface languages the bot ships Fluent files for. */
+export const SUPPORTED_LANGUAGES = ["ru", "kk", "en"] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+const language = z.enum(SUPPORTED_LANGUAGES);
+
+/** A text is one string for every language, or a map per language. */
+const text = z.union(
+  [
+    z.string().min(1),
+    z.partialRecord(language, z.string().min(1)).refine((map) => Object.keys(map).length > 0, {
+      message: "expected at least one language",
+    }),
+  ],
+  {
+    error: (issue) =>
+      issue.input === undefined ? "required" : "expected a text, or a map of texts per language (ru, kk, en)",
+  },
+);
+export type LocalizedText = z.infer<typeof text>;
+
+/** Wall-clock time in the event's zone, e.g. 2017-11-30T09:00. */
+const wallClock = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "expected wall-clock time YYYY-MM-DDTHH:mm");
+
+/** A duration before the start: 48h, 90m, 2d. */
+export const durationPattern = /^(\d+)\s*(m|h|d)$/;
+const duration = z.string().regex(durationPattern, "expected a duration like 90m, 24h or 2d");
+
+const isIanaZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
+};
+
+const venue = z.strictObject({
+  name: text,
+  address: text,
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+
+const programmeItem = z.strictObject({
+  time: z.string().regex(/^\d{2}:\d{2}$/, "expected HH:mm").optional(),
+  title: text,
+  details: text.optional(),
+});
+
+const organiser = z.strictObject({
+  name: text,
+  role: text.optional(),
+  description: text.optional(),
+  url: z.url().optional(),
+});
+
+const contact = z.strictObject({
+  name: text,
+  role: text.optional(),
+  phones: z.array(z.string().min(3)).default([]),
+  email: z.email().optional(),
+});
+
+const link = z.strictObject({ label: text, url: z.url() });
+
+const rsvp = z.strictObject({
+  deadline: wallClock,
+  /** Absent means unlimited. */
+  capacity: z.number().int().positive().optional(),
+});
+
+const contest = z.strictObject({
+  title: text,
+  rules: text,
+  prize: text,
+  deadline: wallClock,
+  hashtags: z.array(z.string().regex(/^#\S+$/, "expected a hashtag starting with #")).min(1),
+  /** A second, smaller contest run at the event itself (the live quiz). */
+  interactive: text.optional(),
+});
+
+const ideaCategory = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{1,24}$/, "expected a short id of a-z, 0-9, _ or -"),
+  name: text,
+});
+
+const ideas = z.strictObject({
+  categories: z.array(ideaCategory).min(1),
+});
+
+export const reminderAudiences = [
+  "all",
+  "confirmed",
+  "waitlisted",
+  "not_registered",
+  "contest_entrants",
+  "idea_authors",
+] as const;
+
+const reminder = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9_-]{1,40}$/, "expected a short id of a-z, 0-9, _ or -"),
+    at: wallClock.optional(),
+    before: duration.optional(),
+    audience: z.enum(reminderAudiences),
+    text,
+    /** Attach the venue pin to the reminder. */
+    venue: z.boolean().default(false),
+  })
+  .refine((r) => (r.at === undefined) !== (r.before === undefined), {
+    message: "give exactly one of `at` or `before`",
+  });
+
+export const eventSchema = z
+  .strictObject({
+    /** Stable id: used in calendar UIDs and storage, never shown. */
+    id: z.string().regex(/^[a-z0-9-]{2,60}$/, "expected an id of a-z, 0-9 and -"),
+    timezone: z.string().refine(isIanaZone, { message: "expected an IANA time zone like Asia/Almaty" }),
+    /** The first language is the default and the fallback for texts. */
+    languages: z.array(language).min(1),
+    title: text,
+    summary: text,
+    starts: wallClock,
+    ends: wallClock,
+    venue,
+    /** The idea behind the event (the green corridor for the bundled forum). */
+    concept: z.strictObject({ title: text, text }).optional(),
+    programme: z.array(programmeItem).default([]),
+    speakers: text.optional(),
+    organisers: z.array(organiser).default([]),
+    contacts: z.array(contact).default([]),
+    links: z.array(link).default([]),
+    rsvp,
+    contest: contest.optional(),
+    ideas: ideas.optional(),
+    reminders: z.array(reminder).default([]),
+    admins: z.array(z.number().int().positive()).default([]),
+  })
+  .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] });
+
+export type EventFile = z.infer<typeof eventSchema>;
+export type Venue = EventFile["venue"];
+export type Reminder = EventFile["reminders"][number];

@@ -1,0 +1,72 @@
+import dayjs from "dayjs";
+import utc from "dayjs/plugin/utc.js";
+import timezone from "dayjs/plugin/timezone.js";
+import relativeTime from "dayjs/plugin/relativeTime.js";
+import "dayjs/locale/ru.js";
+import "dayjs/locale/kk.js";
+import "dayjs/locale/en.js";
+import { durationPattern } from "./schema.js";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(relativeTime);
+
+export { dayjs };
+
+/** The UTC instant of a wall-clock time (YYYY-MM-DDTHH:mm) in an IANA zone, DST and offset history included. */
+export function wallClockToInstant(wallClock: string, zone: string): Date {
+  return dayjs.tz(wallClock, zone).toDate();
+}
+
+const unitMs = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Milliseconds of a duration written like 90m, 24h or 2d. */
+export function parseDuration(value: string): number {
+  const match = durationPattern.exec(value.trim());
+  if (!match) throw new Error(`not a duration: ${value}`);
+  return Number(match[1]) * unitMs[match[2] as keyof typeof unitMs];
+}
+
+/** Where a moment stands relative to an event: before, during or after it. */
+export type EventPhase = "upcoming" | "ongoing" | "past";
+
+export function eventPhase(now: Date, startsAt: Date, endsAt: Date): EventPhase {
+  if (now < startsAt) return "upcoming";
+  if (now < endsAt) return "ongoing";
+  return "past";
+}
+
+/** Whether a deadline (inclusive to the minute it names) has passed. */
+export function isPastDeadline(now: Date, deadline: Date): boolean {
+  return now.getTime() >= deadline.getTime() + 60_000;
+}
+
+/**
+ * Formats a time span in the zone and language: the patterns come from the locale files
+ * (e.g. «D MMMM YYYY» and «H:mm»), so each language writes dates its own way.
+ */
+export function formatSpan(
+  startsAt: Date,
+  endsAt: Date,
+  zone: string,
+  language: string,
+  patterns: { date: string; time: string },
+): string {
+  const start = dayjs(startsAt).tz(zone).locale(language);
+  const end = dayjs(endsAt).tz(zone).locale(language);
+  const startText = `${start.format(patterns.date)}, ${start.format(patterns.time)}`;
+  if (start.format("YYYY-MM-DD") === end.format("YYYY-MM-DD")) {
+    return `${startText}–${end.format(patterns.time)}`;
+  }
+  return `${startText} – ${end.format(patterns.date)}, ${end.format(patterns.time)}`;
+}
+
+export function formatMoment(at: Date, zone: string, language: string, patterns: { date: string; time: string }): string {
+  const moment = dayjs(at).tz(zone).locale(language);
+  return `${moment.format(patterns.date)}, ${moment.format(patterns.time)}`;
+}
+
+/** «через 5 дней», «in 3 hours», «5 күн ішінде». */
+export function relativeToNow(at: Date, now: Date, language: string): string {
+  return dayjs(at).locale(language).from(dayjs(now));
+}

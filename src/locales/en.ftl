@@ -1,0 +1,85 @@
+# Interface strings (English). Event facts come from the event file, never from here.
+language-name = English
+# dayjs patterns for dates and times in this language
+date-pattern = D MMMM YYYY
+time-pattern = H:mm
+
+## Start and main menu
+start-greeting =
+    Hello, { $name }! 👋
+    I am the assistant of <b>{ $title }</b> — { $when }.
+    Here you can read about the event, register, take part in the contest and share your ideas for the city.
+menu-title = What would you like to do?
+menu-info = ℹ️ Event info
+menu-rsvp = ✅ Register
+menu-contest = 🏆 Contest
+menu-idea = 💡 Share an idea
+menu-language = 🌐 Language
+menu-back = ⬅️ Menu
+
+## Event info
+info-when = 🗓 <b>When:</b> { $when }
+info-where = 📍 <b>Where:</b> { $venue }, { $address }
+info-countdown-upcoming = ⏳ Starts { $relative }.
+info-countdown-ongoing = 🔴 Happening right now.
+info-countdown-past = ✔️ The event already took place.
+info-programme = 📋 Programme
+info-speakers = 🎤 Speakers
+info-organisers = 🤝 Organisers
+info-contacts = ☎️ Contacts
+info-calendar = 📅 Add to calendar
+info-venue = 📍 Show on map
+info-back = ⬅️ Back
+info-programme-title = 📋 <b>Programme</b>
+info-speakers-title = 🎤 <b>Speakers</b>
+info-organisers-title = 🤝 <b>Organisers and partners</b>
+info-contacts-title = ☎️ <b>Contacts</b>
+info-links-title = 🔗 <b>Follow us</b>
+info-phone = Tel.: { $phone }
+info-email = E-mail: { $email }
+info-empty = Nothing here yet.
+calendar-caption = Open this file to add the event to your calendar. It will remind you an hour before the start.
+
+## Language
+language-choose = 🌐 Choose your language:
+language-set = ✅ Language: English.
+
+## Help and fallbacks
+help =
+    <b>What I can do</b>
+    /start — main menu
+    /info — about the event: time, place, programme, contacts
+    /rsvp — register for the event
+    /contest — contest rules and your entry
+    /idea — propose an idea for the city
+    /language — change the language
+    /cancel — stop what you are doing
+    /help — this help
+cancel-nothing = There is nothing to cancel. Here is the menu.
+coming-soon = 🛠 This section opens soon. Meanwhile, see the event info.
+unhandled-text = I didn't understand that. Use the buttons below or /help.
+unhandled-media = I can't use this here. Use the buttons below or /help.
+stale-button = This button is no longer active.
+error-generic = 😔 Sorry, something went wrong. Please try again in a moment.
+
+## Groups
+group-start = Hello! I work in private chat: there you can read about «{ $title }», register and share ideas.
+group-open = Open the bot
+
+## Organisers
+admin-only = This command is for the organisers.
+admin-panel =
+    🛠 <b>Organiser panel</b>
+    Users who started the bot: { $users }
+    By language: { $languages }
+
+## Command menu descriptions
+cmd-start = Main menu
+cmd-info = About the event
+cmd-rsvp = Register
+cmd-contest = Contest
+cmd-idea = Propose an idea
+cmd-language = Language
+cmd-help = Help
+cmd-cancel = Cancel
+cmd-admin = Organiser panel

@@ -1,0 +1,84 @@
+# Строки интерфейса (русский). Факты о мероприятии берутся из файла мероприятия, не отсюда.
+language-name = Русский
+date-pattern = D MMMM YYYY
+time-pattern = H:mm
+
+## Старт и главное меню
+start-greeting =
+    Здравствуйте, { $name }! 👋
+    Я помощник мероприятия <b>{ $title }</b> — { $when }.
+    Здесь можно узнать о мероприятии, зарегистрироваться, принять участие в конкурсе и предложить идеи для города.
+menu-title = Что вы хотите сделать?
+menu-info = ℹ️ О мероприятии
+menu-rsvp = ✅ Регистрация
+menu-contest = 🏆 Конкурс
+menu-idea = 💡 Предложить идею
+menu-language = 🌐 Язык
+menu-back = ⬅️ Меню
+
+## О мероприятии
+info-when = 🗓 <b>Когда:</b> { $when }
+info-where = 📍 <b>Где:</b> { $venue }, { $address }
+info-countdown-upcoming = ⏳ Начало { $relative }.
+info-countdown-ongoing = 🔴 Идёт прямо сейчас.
+info-countdown-past = ✔️ Мероприятие уже прошло.
+info-programme = 📋 Программа
+info-speakers = 🎤 Спикеры
+info-organisers = 🤝 Организаторы
+info-contacts = ☎️ Контакты
+info-calendar = 📅 В календарь
+info-venue = 📍 На карте
+info-back = ⬅️ Назад
+info-programme-title = 📋 <b>Программа</b>
+info-speakers-title = 🎤 <b>Спикеры</b>
+info-organisers-title = 🤝 <b>Организаторы и партнёры</b>
+info-contacts-title = ☎️ <b>Контакты</b>
+info-links-title = 🔗 <b>Мы в соцсетях</b>
+info-phone = Тел.: { $phone }
+info-email = E-mail: { $email }
+info-empty = Здесь пока ничего нет.
+calendar-caption = Откройте файл, чтобы добавить мероприятие в календарь. Он напомнит за час до начала.
+
+## Язык
+language-choose = 🌐 Выберите язык:
+language-set = ✅ Язык: русский.
+
+## Помощь и ответы по умолчанию
+help =
+    <b>Что я умею</b>
+    /start — главное меню
+    /info — о мероприятии: время, место, программа, контакты
+    /rsvp — регистрация на мероприятие
+    /contest — правила конкурса и ваша заявка
+    /idea — предложить идею для города
+    /language — сменить язык
+    /cancel — прервать текущее действие
+    /help — эта справка
+cancel-nothing = Отменять нечего. Вот меню.
+coming-soon = 🛠 Этот раздел скоро откроется. А пока посмотрите информацию о мероприятии.
+unhandled-text = Я не понял сообщение. Воспользуйтесь кнопками ниже или /help.
+unhandled-media = Здесь я не могу это принять. Воспользуйтесь кнопками ниже или /help.
+stale-button = Эта кнопка уже неактивна.
+error-generic = 😔 Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.
+
+## Группы
+group-start = Здравствуйте! Я работаю в личных сообщениях: там можно узнать о мероприятии «{ $title }», зарегистрироваться и предложить идеи.
+group-open = Открыть бота
+
+## Организаторы
+admin-only = Эта команда — для организаторов.
+admin-panel =
+    🛠 <b>Панель организатора</b>
+    Пользователей, запустивших бота: { $users }
+    По языкам: { $languages }
+
+## Описания команд
+cmd-start = Главное меню
+cmd-info = О мероприятии
+cmd-rsvp = Регистрация
+cmd-contest = Конкурс
+cmd-idea = Предложить идею
+cmd-language = Язык
+cmd-help = Помощь
+cmd-cancel = Отмена
+cmd-admin = Панель организатора

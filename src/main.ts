@@ -1,0 +1,49 @@
+import { ConfigError, parseConfig } from "./config.js";
+import { EventFileError, loadEvent } from "./event/load.js";
+import { createLogger } from "./bot/logger.js";
+import { startBot, type RunningBot } from "./bot/start.js";
+
+const SHUTDOWN_LIMIT_MS = 9_000;
+
+/** Start-up problems are one clear line each and exit code 1, never a stack trace. */
+function fail(lines: string[]): never {
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+let config;
+let event;
+try {
+  config = parseConfig(process.env);
+  event = loadEvent(config.EVENT_FILE);
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.problems.map((problem) => `configuration: ${problem}`));
+  if (error instanceof EventFileError) fail([`event file ${error.file}:`, ...error.problems.map((p) => `  ${p}`)]);
+  throw error;
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+let bot: RunningBot;
+try {
+  bot = await startBot(config, event, logger);
+} catch (error) {
+  fail([`start-up failed: ${(error as Error).message}`]);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  setTimeout(() => {
+    logger.error("shutdown took too long; exiting");
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  await bot.stop();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// One bad update never takes the process down; this catches what escapes everything else.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));

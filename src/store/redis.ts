@@ -1,0 +1,28 @@
+import { Redis } from "ioredis";
+
+export type { Redis };
+
+/**
+ * One connection for the bot. Commands fail fast while Redis is down (no endless offline queue),
+ * so a user gets an answer instead of a hanging update.
+ */
+export function connectRedis(url: string): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+    connectTimeout: 5_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+}
+
+/** Deletes every key under a prefix (tests and the preview use their own prefixes). */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<number> {
+  let cursor = "0";
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+    cursor = next;
+    if (keys.length) deleted += await redis.unlink(...keys);
+  } while (cursor !== "0");
+  return deleted;
+}

@@ -1,0 +1,59 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "./keys.js";
+
+export interface KnownUser {
+  id: number;
+  firstName: string;
+  username?: string;
+  language: string;
+  firstSeen: Date;
+}
+
+/** Users who started the bot: the audience of announcements. Names come from Telegram, not from a form. */
+export function createUserRepository(redis: Redis, keys: Keyspace) {
+  return {
+    async remember(user: { id: number; first_name: string; username?: string }, language: string, now: Date) {
+      const key = keys.user(user.id);
+      await redis
+        .multi()
+        .hset(key, { firstName: user.first_name, username: user.username ?? "", language })
+        .hsetnx(key, "firstSeen", now.toISOString())
+        .zadd(keys.users, "NX", now.getTime(), String(user.id))
+        .exec();
+    },
+
+    async setLanguage(userId: number, language: string) {
+      if (await redis.exists(keys.user(userId))) await redis.hset(keys.user(userId), "language", language);
+    },
+
+    async find(userId: number): Promise<KnownUser | undefined> {
+      const data = await redis.hgetall(keys.user(userId));
+      if (!data.firstName) return undefined;
+      return {
+        id: userId,
+        firstName: data.firstName,
+        username: data.username || undefined,
+        language: data.language ?? "",
+        firstSeen: new Date(data.firstSeen ?? 0),
+      };
+    },
+
+    async count(): Promise<number> {
+      return redis.zcard(keys.users);
+    },
+
+    async countByLanguage(): Promise<Record<string, number>> {
+      const ids = await redis.zrange(keys.users, 0, -1);
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hget(keys.user(Number(id)), "language");
+      const counts: Record<string, number> = {};
+      for (const [, language] of (await pipeline.exec()) ?? []) {
+        const name = (language as string | null) ?? "?";
+        counts[name] = (counts[name] ?? 0) + 1;
+      }
+      return counts;
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;
