@@ -23,13 +23,7 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
-let bot: RunningBot;
-try {
-  bot = await startBot(config, event, logger);
-} catch (error) {
-  fail([`start-up failed: ${(error as Error).message}`]);
-}
-
+let bot: RunningBot | undefined;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -39,7 +33,7 @@ async function shutdown(signal: string) {
     logger.error("shutdown took too long; exiting");
     process.exit(1);
   }, SHUTDOWN_LIMIT_MS).unref();
-  await bot.stop();
+  await bot?.stop();
   logger.info("stopped");
   process.exit(0);
 }
@@ -47,3 +41,10 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 // One bad update never takes the process down; this catches what escapes everything else.
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+try {
+  // grammY keeps retrying getMe while Telegram is unreachable; a wrong token fails at once.
+  bot = await startBot(config, event, logger);
+} catch (error) {
+  fail([`start-up failed: ${(error as Error).message}`]);
+}

@@ -34,7 +34,7 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
   // 429s are retried after retry_after, within bounds, so a flood wait never stalls a chat for long.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   const { redis, keys } = deps.store;
   const sessionStorage = new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS });

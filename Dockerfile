@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+
+# Build: compile TypeScript with the dev dependencies.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY events ./events
+RUN npm run build
+
+# Run: production dependencies only, as the unprivileged `node` user.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY events ./events
+USER node
+# `node` is PID 1's direct command (no npm or shell in between), so SIGTERM reaches the bot
+# and it shuts down gracefully.
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { BUNDLED_EVENT_FILE, EventFileError, loadEvent, parseEvent } from "../src/event/load.js";
+import { eventPhase, formatSpan, isPastDeadline, parseDuration, relativeToNow, wallClockToInstant } from "../src/event/time.js";
+import { localize } from "../src/event/text.js";
+import { buildCalendarFile } from "../src/flows/info/calendar.js";
+
+const OTHER_EVENT = "test/fixtures/events/riverside-cleanup.yaml";
+
+describe("wall-clock times in the event zone", () => {
+  it("follows Almaty's offset history: +06:00 in 2017, +05:00 since March 2024", () => {
+    expect(wallClockToInstant("2017-11-30T09:00", "Asia/Almaty").toISOString()).toBe("2017-11-30T03:00:00.000Z");
+    expect(wallClockToInstant("2026-11-30T09:00", "Asia/Almaty").toISOString()).toBe("2026-11-30T04:00:00.000Z");
+  });
+
+  it("handles zones with daylight saving time", () => {
+    expect(wallClockToInstant("2026-07-01T12:00", "Europe/London").toISOString()).toBe("2026-07-01T11:00:00.000Z");
+    expect(wallClockToInstant("2026-12-01T12:00", "Europe/London").toISOString()).toBe("2026-12-01T12:00:00.000Z");
+  });
+
+  it("parses durations before the start", () => {
+    expect(parseDuration("90m")).toBe(90 * 60_000);
+    expect(parseDuration("24h")).toBe(86_400_000);
+    expect(parseDuration("2d")).toBe(2 * 86_400_000);
+    expect(() => parseDuration("soon")).toThrow();
+  });
+});
+
+describe("formatting", () => {
+  const starts = wallClockToInstant("2017-11-30T09:00", "Asia/Almaty");
+  const ends = wallClockToInstant("2017-11-30T13:00", "Asia/Almaty");
+
+  it("writes the date and time span in each language", () => {
+    const time = "H:mm";
+    expect(formatSpan(starts, ends, "Asia/Almaty", "ru", { date: "D MMMM YYYY", time })).toBe("30 ноября 2017, 9:00–13:00");
+    expect(formatSpan(starts, ends, "Asia/Almaty", "en", { date: "D MMMM YYYY", time })).toBe("30 November 2017, 9:00–13:00");
+    expect(formatSpan(starts, ends, "Asia/Almaty", "kk", { date: "YYYY [жылғы] D MMMM", time })).toBe(
+      "2017 жылғы 30 қараша, 9:00–13:00",
+    );
+  });
+
+  it("writes both dates when an event spans days", () => {
+    const end = wallClockToInstant("2017-12-01T13:00", "Asia/Almaty");
+    expect(formatSpan(starts, end, "Asia/Almaty", "en", { date: "D MMMM YYYY", time: "H:mm" })).toBe(
+      "30 November 2017, 9:00 – 1 December 2017, 13:00",
+    );
+  });
+
+  it("counts down in the user's language", () => {
+    const now = new Date(starts.getTime() - 5 * 86_400_000);
+    expect(relativeToNow(starts, now, "ru")).toBe("через 5 дней");
+    expect(relativeToNow(starts, now, "en")).toBe("in 5 days");
+    expect(relativeToNow(starts, new Date(starts.getTime() - 3 * 3_600_000), "en")).toBe("in 3 hours");
+    expect(relativeToNow(starts, now, "kk")).toBe("5 күн ішінде");
+  });
+
+  it("knows the phase of the event and whether a deadline passed", () => {
+    expect(eventPhase(new Date(starts.getTime() - 1), starts, ends)).toBe("upcoming");
+    expect(eventPhase(starts, starts, ends)).toBe("ongoing");
+    expect(eventPhase(ends, starts, ends)).toBe("past");
+    const deadline = wallClockToInstant("2017-11-29T12:00", "Asia/Almaty");
+    expect(isPastDeadline(new Date(deadline.getTime() + 59_000), deadline)).toBe(false);
+    expect(isPastDeadline(new Date(deadline.getTime() + 60_000), deadline)).toBe(true);
+  });
+
+  it("falls back to the first language for a missing translation", () => {
+    expect(localize({ ru: "Привет", en: "Hello" }, "kk", "ru")).toBe("Привет");
+    expect(localize({ ru: "Привет", en: "Hello" }, "en", "ru")).toBe("Hello");
+    expect(localize("Same for all", "kk", "ru")).toBe("Same for all");
+  });
+});
+
+describe("the event file", () => {
+  it("bundles the WeAlmaty forum with every seed fact in three languages", () => {
+    const event = loadEvent(BUNDLED_EVENT_FILE);
+    expect(event.languages).toEqual(["ru", "kk", "en"]);
+    expect(event.timezone).toBe("Asia/Almaty");
+    expect(event.startsAt.toISOString()).toBe("2017-11-30T03:00:00.000Z");
+    expect(event.endsAt.toISOString()).toBe("2017-11-30T07:00:00.000Z");
+    expect(event.rsvpDeadlineAt.toISOString()).toBe("2017-11-29T06:00:00.000Z");
+    expect(event.contest?.hashtags).toEqual(["#WeAlmaty", "#ЯИдуНаWeAlmaty"]);
+    expect(event.text(event.venue.address, "ru")).toMatch(/Байзакова,? 280/);
+    expect(event.contacts[0]?.email).toBe("elena.sim@kz.britishcouncil.org");
+    for (const language of ["ru", "kk", "en"]) {
+      expect(event.text(event.title, language)).not.toBe("");
+    }
+    // Kazakh texts are translations, not Russian left in place.
+    expect(event.text(event.summary, "kk")).not.toBe(event.text(event.summary, "ru"));
+    expect(event.text(event.concept!.text, "kk")).not.toBe(event.text(event.concept!.text, "ru"));
+  });
+
+  it("lists every bad path of an invalid file", () => {
+    expect.assertions(2);
+    try {
+      loadEvent("test/fixtures/events/invalid.yaml");
+    } catch (error) {
+      expect(error).toBeInstanceOf(EventFileError);
+      expect((error as EventFileError).problems).toEqual(
+        expect.arrayContaining([
+          "venue.latitude: expected number, received string",
+          "title: required",
+          "timezone: expected an IANA time zone like Asia/Almaty",
+          "starts: expected wall-clock time YYYY-MM-DDTHH:mm",
+        ]),
+      );
+    }
+  });
+
+  it("rejects unknown keys, bad YAML and an end before the start", () => {
+    const source = readFileSync(OTHER_EVENT, "utf8");
+    expect(() => parseEvent(`${source}\ncapcity: 3\n`)).toThrow(/capcity/);
+    expect(() => parseEvent("title: [unclosed")).toThrow(EventFileError);
+    expect(() => parseEvent(source.replace('ends: "2026-11-30T12:30"', 'ends: "2026-11-30T08:00"'))).toThrow(/ends/);
+  });
+
+  it("resolves reminders given as `at` or `before`", () => {
+    const event = loadEvent(OTHER_EVENT);
+    const reminder = event.reminders[0]!;
+    expect(reminder.before).toBe("3h");
+    expect(event.reminderAt(reminder).toISOString()).toBe("2026-11-30T01:00:00.000Z");
+  });
+});
+
+describe("the calendar file", () => {
+  const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
+
+  it("starts an Almaty event of 2017-11-30 09:00 at 03:00 UTC, with an alarm", () => {
+    const ics = unfold(buildCalendarFile(loadEvent(BUNDLED_EVENT_FILE), "ru"));
+    expect(ics).toContain("DTSTART:20171130T030000Z");
+    expect(ics).toContain("DTEND:20171130T070000Z");
+    expect(ics).toContain("BEGIN:VALARM");
+    expect(ics).toContain("TRIGGER:-PT1H");
+    expect(ics).toMatch(/LOCATION:.*Байзакова/);
+  });
+
+  it("starts an Almaty event of 2026-11-30 09:00 at 04:00 UTC, in the user's language", () => {
+    const ics = unfold(buildCalendarFile(loadEvent(OTHER_EVENT), "en"));
+    expect(ics).toContain("DTSTART:20261130T040000Z");
+    expect(ics).toContain("SUMMARY:Esentai River Clean-up Day");
+    expect(ics).toContain("GEO:43.2185;76.9289");
+  });
+});
