@@ -3,13 +3,16 @@ import type { EventInfo } from "../event/load.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "./commands.js";
-import type { BotDeps } from "./context.js";
+import type { Bot } from "grammy";
+import type { BotContext, BotDeps } from "./context.js";
 import { createI18n } from "./i18n.js";
 import { createBot } from "./index.js";
 import type { Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
 
 export interface RunningBot {
+  bot: Bot<BotContext>;
+  deps: BotDeps;
   /** Stops taking updates, finishes those in flight, closes Redis. */
   stop(): Promise<void>;
 }
@@ -39,6 +42,8 @@ export async function startBot(
   logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running (long polling)");
 
   return {
+    bot,
+    deps,
     async stop() {
       await polling.stop();
       if (!options.redis) await redis.quit();

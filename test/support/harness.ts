@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { parseConfig } from "../../src/config.js";
+import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
+import { startBot, type RunningBot } from "../../src/bot/start.js";
+import { deleteKeysWithPrefix } from "../../src/store/redis.js";
+import { FakeBotApi } from "./fake-bot-api.js";
+import { TelegramUser } from "./telegram-user.js";
+
+export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** A clock the test moves by hand: deadlines and countdowns at any moment. */
+export class TestClock {
+  constructor(private current: Date) {}
+  now = (): Date => new Date(this.current);
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestBotOptions {
+  /** An event file path; default: the bundled WeAlmaty forum. */
+  eventFile?: string;
+  /** The moment the bot believes it is; default: one week before the event starts. */
+  now?: Date | string;
+  /** Organisers' user ids (as ADMIN_IDS). */
+  adminIds?: number[];
+}
+
+export interface TestBot {
+  api: FakeBotApi;
+  redis: Redis;
+  /** The unique Redis key prefix of this test. */
+  prefix: string;
+  event: EventInfo;
+  clock: TestClock;
+  running: RunningBot;
+  /** A Telegram user in a private chat with the bot. */
+  user(options?: { id?: number; firstName?: string; languageCode?: string; username?: string }): TelegramUser;
+  /** Stops the bot, deletes this test's keys and closes the fake server. */
+  stop(): Promise<void>;
+}
+
+let nextUserId = 1000;
+
+/**
+ * Starts the real bot (the production start-up path, long polling) against a fresh fake Bot
+ * API server and the real Redis under a unique prefix.
+ */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const api = await FakeBotApi.start();
+  const prefix = `test:${randomUUID()}:`;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  const eventFile = options.eventFile ?? BUNDLED_EVENT_FILE;
+  const event = loadEvent(eventFile);
+  const clock = new TestClock(new Date(options.now ?? event.startsAt.getTime() - 7 * 86_400_000));
+  const config = parseConfig({
+    BOT_TOKEN: api.token,
+    BOT_API_ROOT: api.apiRoot,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    EVENT_FILE: eventFile,
+    ADMIN_IDS: (options.adminIds ?? []).join(","),
+    LOG_LEVEL: "silent",
+  });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const running = await startBot(config, event, logger, { redis, clock: clock.now });
+
+  return {
+    api,
+    redis,
+    prefix,
+    event,
+    clock,
+    running,
+    user(userOptions = {}) {
+      return new TelegramUser(api, {
+        id: userOptions.id ?? nextUserId++,
+        firstName: userOptions.firstName ?? "Aigerim",
+        languageCode: userOptions.languageCode,
+        username: userOptions.username,
+      });
+    },
+    async stop() {
+      await running.stop();
+      await deleteKeysWithPrefix(redis, prefix);
+      await redis.quit();
+      await api.close();
+    },
+  };
+}
