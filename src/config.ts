@@ -16,7 +16,7 @@ const adminIds = z
 
 const envSchema = z.object({
   BOT_TOKEN: z
-    .string({ error: "required: the bot token from @BotFather" })
+    .string({ error: "required: the bot token from @BotFather (or try the bot without one: npm run preview)" })
     .regex(/^\d+:[A-Za-z0-9_-]+$/, "expected a token like 123456:ABC-DEF from @BotFather"),
   BOT_API_ROOT: z.url({ error: "expected a URL like http://127.0.0.1:8081" }).optional(),
   REDIS_URL: z
@@ -26,7 +26,23 @@ const envSchema = z.object({
   REDIS_PREFIX: z.string().min(1, "must not be empty").default("wealmaty:"),
   EVENT_FILE: z.string().min(1).default(BUNDLED_EVENT_FILE),
   ADMIN_IDS: adminIds,
+  /** Broadcast messages per second, shared by all bot processes (Telegram allows about 30). */
+  BROADCAST_RATE: z.coerce.number().int("expected a whole number of messages per second").positive().max(1000).default(25),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set to receive updates by webhook (several instances behind a load balancer) instead of polling. */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "expected the public https URL Telegram should post updates to" }).optional(),
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; anything else is rejected. */
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "expected 16-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Updates one user may send in 2 seconds before being slowed down; 0 turns the limit off. */
+  FLOOD_LIMIT: z.coerce.number().int().min(0).default(20),
+}).superRefine((env, ctx) => {
+  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when WEBHOOK_URL is set" });
+  }
 });
 
 export type Config = z.infer<typeof envSchema>;

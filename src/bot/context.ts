@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { EventInfo } from "../event/load.js";
 import type { Language } from "../event/schema.js";
 import type { Store } from "../store/index.js";
+import type { Broadcaster } from "../broadcasts/types.js";
 
 export interface SessionData {
   /** The language the user picked with /language; absent = follow Telegram's language. */
@@ -20,6 +21,10 @@ export interface BotDeps {
   clock: () => Date;
   i18n: I18n<BotContext>;
   adminIds: ReadonlySet<number>;
+  /** Broadcasts and scheduled reminders (src/broadcasts/types.ts documents the API). */
+  broadcasts: Broadcaster;
+  /** Updates per user per 2 s before the flood limit applies (0 = off). */
+  floodLimit: number;
 }
 
 interface DepsFlavor {

@@ -1,5 +1,7 @@
 import { BotError, GrammyError, HttpError } from "grammy";
+import { isRedisUnavailable } from "../store/redis.js";
 import type { BotContext } from "./context.js";
+import { negotiateLanguage } from "./i18n.js";
 
 /**
  * The bot-wide error boundary: logs the failure with the update and user, tells the user in
@@ -21,8 +23,13 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
   );
   if (ctx.chat?.type !== "private") return;
   try {
-    const language = await ctx.i18n?.getLocale().catch(() => undefined);
-    const message = ctx.deps.i18n.t(language ?? ctx.deps.event.defaultLanguage, "error-generic");
+    // i18n may not have run (Redis down before the session loaded): use Telegram's language then.
+    const language =
+      (await ctx.i18n?.getLocale().catch(() => undefined)) ??
+      negotiateLanguage(undefined, ctx.from?.language_code, ctx.deps.event.languages);
+    // Without Redis (sessions, registrations) nothing works: say so, rather than "an error".
+    const key = isRedisUnavailable(error.error) ? "error-unavailable" : "error-generic";
+    const message = ctx.deps.i18n.t(language, key);
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(message);
   } catch (replyError) {

@@ -4,13 +4,19 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
 import { handleBotError } from "./errors.js";
+import { floodLimit } from "./flood.js";
 import { adminFeature } from "../flows/admin.js";
-import { comingSoonFeature } from "../flows/coming-soon.js";
+import { privacyFeature } from "../flows/privacy/index.js";
+import { broadcastFeature, reactivateUsers } from "../flows/broadcast/index.js";
+import { contestFeature } from "../flows/contest/index.js";
 import { groupFeature } from "../flows/group.js";
 import { helpFeature } from "../flows/help.js";
+import { ideasFeature } from "../flows/ideas/index.js";
 import { infoFeature } from "../flows/info/index.js";
 import { languageFeature } from "../flows/language.js";
 import { menuFeature } from "../flows/menu.js";
+import { quizFeature } from "../flows/quiz/index.js";
+import { rsvpFeature } from "../flows/rsvp/index.js";
 import { unhandledFeature } from "../flows/unhandled.js";
 import type { Middleware } from "grammy";
 
@@ -41,6 +47,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   const protectedBot = bot.errorBoundary(handleBotError);
   protectedBot.use(injectDeps(deps));
   protectedBot.use(groupFeature);
+  protectedBot.use(reactivateUsers);
   protectedBot.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
@@ -49,6 +56,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
   protectedBot.use(deps.i18n);
+  protectedBot.use(floodLimit(redis, keys, deps.floodLimit));
   protectedBot.use(
     conversations<BotContext, FlowContext>({
       storage: {
@@ -70,12 +78,21 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
 
+  // Before the menu: ticket deep links (/start ci_<token>) are RSVP's.
+  protectedBot.use(rsvpFeature);
+  // Before help: the ideas form's /cancel must reach its conversation, not help's "nothing to cancel".
+  protectedBot.use(ideasFeature);
+  // Before the other features: an active entry form must see /cancel and its answers first.
+  protectedBot.use(contestFeature);
+  // First among the features: an organiser's /cancel inside /broadcast must reach the conversation.
+  protectedBot.use(broadcastFeature);
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);
   protectedBot.use(helpFeature);
   protectedBot.use(adminFeature);
-  protectedBot.use(comingSoonFeature);
+  protectedBot.use(privacyFeature);
+  protectedBot.use(quizFeature);
   protectedBot.use(unhandledFeature);
 
   bot.catch(handleBotError);

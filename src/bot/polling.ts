@@ -47,17 +47,25 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   let offset: number | undefined;
 
   async function handle(update: Update) {
+    // With Redis down the ledger cannot answer: handle anyway (the bot then tells the user it is
+    // temporarily unavailable) rather than drop the update silently.
+    const handledBefore = await ledger.wasHandled(update.update_id).catch((error) => {
+      logger.warn({ err: error, update_id: update.update_id }, "update ledger unavailable");
+      return false;
+    });
+    if (handledBefore) {
+      logger.debug({ update_id: update.update_id }, "skipping an update handled before");
+      return;
+    }
     try {
-      if (await ledger.wasHandled(update.update_id)) {
-        logger.debug({ update_id: update.update_id }, "skipping an update handled before");
-        return;
-      }
       await bot.handleUpdate(update);
-      await ledger.markHandled(update.update_id);
     } catch (error) {
-      // The bot's error boundary catches handler errors; this is the last net (e.g. Redis down).
+      // The bot's error boundary catches handler errors; this is the last net.
       logger.error({ err: error, update_id: update.update_id }, "update could not be handled");
     }
+    await ledger.markHandled(update.update_id).catch((error) => {
+      logger.warn({ err: error, update_id: update.update_id }, "could not record a handled update");
+    });
   }
 
   async function handleBatch(updates: Update[]) {

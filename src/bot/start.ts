@@ -1,5 +1,8 @@
 import type { Config } from "../config.js";
 import type { EventInfo } from "../event/load.js";
+import { createBroadcastEngine } from "../broadcasts/engine.js";
+import { scheduleReminders } from "../broadcasts/reminders.js";
+import { scheduleSystemJobs } from "../broadcasts/system.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "./commands.js";
@@ -9,6 +12,7 @@ import { createI18n } from "./i18n.js";
 import { createBot } from "./index.js";
 import type { Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
+import { startWebhook } from "./webhook.js";
 
 export interface RunningBot {
   bot: Bot<BotContext>;
@@ -17,7 +21,7 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Wires config, event and Redis into a running bot (long polling). A webhook mode plugs in here. */
+/** Wires config, event and Redis into a running bot: long polling, or a webhook when WEBHOOK_URL is set. */
 export async function startBot(
   config: Config,
   event: EventInfo,
@@ -27,25 +31,48 @@ export async function startBot(
   const redis = options.redis ?? connectRedis(config.REDIS_URL);
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
   const store = createStore(redis, config.REDIS_PREFIX);
+  const clock = options.clock ?? (() => new Date());
+  const i18n = createI18n(event.languages);
+  const broadcastEngine = createBroadcastEngine({
+    redisUrl: config.REDIS_URL,
+    token: config.BOT_TOKEN,
+    apiRoot: config.BOT_API_ROOT,
+    rate: config.BROADCAST_RATE,
+    store,
+    event,
+    logger,
+    clock,
+    i18n,
+  });
   const deps: BotDeps = {
     event,
     store,
     logger,
-    clock: options.clock ?? (() => new Date()),
-    i18n: createI18n(event.languages),
+    clock,
+    i18n,
     adminIds: new Set([...event.admins, ...config.ADMIN_IDS]),
+    broadcasts: broadcastEngine.broadcaster,
+    floodLimit: config.FLOOD_LIMIT,
   };
   const bot = createBot(config.BOT_TOKEN, deps, config.BOT_API_ROOT ? { client: { apiRoot: config.BOT_API_ROOT } } : undefined);
   await bot.init();
   await registerCommands(bot.api, deps.i18n, event.languages, deps.adminIds);
-  const polling = startPolling(bot, { ledger: store.updates, logger, timeoutSeconds: options.pollingTimeoutSeconds });
-  logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running (long polling)");
+  // Every process (re)schedules reminders and system jobs idempotently, then runs workers.
+  await scheduleReminders(broadcastEngine, store, event, clock(), logger);
+  await scheduleSystemJobs(broadcastEngine, deps);
+  await broadcastEngine.start();
+  const updates =
+    config.WEBHOOK_URL && config.WEBHOOK_SECRET
+      ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
+      : startPolling(bot, { ledger: store.updates, logger, timeoutSeconds: options.pollingTimeoutSeconds });
+  logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running");
 
   return {
     bot,
     deps,
     async stop() {
-      await polling.stop();
+      await updates.stop();
+      await broadcastEngine.close();
       if (!options.redis) await redis.quit();
     },
   };

@@ -72,6 +72,15 @@ const rsvp = z.strictObject({
   deadline: wallClock,
   /** Absent means unlimited. */
   capacity: z.number().int().positive().optional(),
+  /** Consent to the processing of personal data; absent = a generic text naming the first organiser. */
+  consent: z.strictObject({ text, controller: text }).optional(),
+  /** Ask confirmed guests "Still coming?" `before` the start; unanswered asks free the seat after `grace`. */
+  reconfirm: z.strictObject({ before: duration, grace: duration }).optional(),
+});
+
+const contestCriterion = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{1,16}$/, "expected a short id of a-z, 0-9, _ or -"),
+  name: text,
 });
 
 const contest = z.strictObject({
@@ -82,6 +91,40 @@ const contest = z.strictObject({
   hashtags: z.array(z.string().regex(/^#\S+$/, "expected a hashtag starting with #")).min(1),
   /** A second, smaller contest run at the event itself (the live quiz). */
   interactive: text.optional(),
+  /** Hosts an entry link may point to (https only; the bot never opens the links itself). */
+  allowedHosts: z
+    .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "expected a host name like instagram.com"))
+    .min(1)
+    .default(["instagram.com", "www.instagram.com", "facebook.com", "www.facebook.com", "fb.com", "www.fb.com", "m.facebook.com"]),
+  /** What the jury scores, 1–5 each. */
+  criteria: z
+    .array(contestCriterion)
+    .min(1)
+    .default([
+      { id: "idea", name: { ru: "Качество идеи", kk: "Идеяның сапасы", en: "Quality of the idea" } },
+      { id: "photo", name: { ru: "Креативность фото", kk: "Фотосуреттің шығармашылығы", en: "Creativity of the photo" } },
+    ]),
+  /** Telegram user ids of jurors besides the admins: they see and score entries. */
+  jurors: z.array(z.number().int().positive()).default([]),
+});
+
+const quizQuestion = z
+  .strictObject({
+    text,
+    options: z.array(text).min(2).max(8),
+    /** Index (from 0) of the right option. */
+    answer: z.number().int().min(0),
+  })
+  .refine((q) => q.answer < q.options.length, { message: "`answer` must be the index of one of the options", path: ["answer"] });
+
+/** The live quiz run at the event. */
+const quiz = z.strictObject({
+  audience: z.enum(["confirmed", "all"]).default("confirmed"),
+  /** How many winners the leaderboard names. */
+  top: z.number().int().positive().default(3),
+  /** What the winners get, told to them at the end. */
+  prize: text.optional(),
+  questions: z.array(quizQuestion).min(1).max(50),
 });
 
 const ideaCategory = z.strictObject({
@@ -89,8 +132,26 @@ const ideaCategory = z.strictObject({
   name: text,
 });
 
+/** A latitude/longitude box around the city: map pins outside it are refused. */
+const bounds = z
+  .strictObject({
+    south: z.number().min(-90).max(90),
+    west: z.number().min(-180).max(180),
+    north: z.number().min(-90).max(90),
+    east: z.number().min(-180).max(180),
+  })
+  .refine((b) => b.south < b.north && b.west < b.east, { message: "expected south < north and west < east" });
+
 const ideas = z.strictObject({
   categories: z.array(ideaCategory).min(1),
+  /** Without bounds any map pin is accepted. */
+  bounds: bounds.optional(),
+  /** Ideas one user may send per day (in the event's zone). */
+  dailyLimit: z.number().int().positive().default(5),
+  /** false: ideas are published at once, without an organiser's review. */
+  moderation: z.boolean().default(true),
+  /** A group chat of organisers that gets ideas to review; absent: each admin in private. */
+  moderationChat: z.number().int().optional(),
 });
 
 export const reminderAudiences = [
@@ -137,8 +198,11 @@ export const eventSchema = z
     links: z.array(link).default([]),
     rsvp,
     contest: contest.optional(),
+    quiz: quiz.optional(),
     ideas: ideas.optional(),
     reminders: z.array(reminder).default([]),
+    /** A reminder missed while the bot was down is still sent this late; later ones are skipped. */
+    reminderGrace: duration.default("2h"),
     admins: z.array(z.number().int().positive()).default([]),
   })
   .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] });
@@ -146,3 +210,5 @@ export const eventSchema = z
 export type EventFile = z.infer<typeof eventSchema>;
 export type Venue = EventFile["venue"];
 export type Reminder = EventFile["reminders"][number];
+export type ContestSettings = NonNullable<EventFile["contest"]>;
+export type QuizSettings = NonNullable<EventFile["quiz"]>;

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { escapeHtml } from "../bot/html.js";
 import { negotiateLanguage } from "../bot/i18n.js";
+import { isModerationGroupTap } from "./ideas/notify.js";
 
 /**
  * The bot serves private chats. In a group it answers /start with a button to its private
@@ -20,5 +21,7 @@ groups.command("start", async (ctx) => {
   });
 });
 
-// Nothing outside private chats goes further: no session, no flows, no replies.
-groupFeature.drop((ctx) => ctx.chat?.type === "private");
+// Nothing outside private chats goes further (no session, no flows, no replies), except
+// organisers' taps on idea moderation buttons in their group chat. (A bare drop() without
+// middleware passes everything on, hence the explicit stop.)
+groupFeature.use((ctx, next) => (ctx.chat?.type === "private" || isModerationGroupTap(ctx) ? next() : undefined));

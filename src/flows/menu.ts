@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../bot/context.js";
 import { eventText, eventWhen } from "../bot/format.js";
 import { escapeHtml } from "../bot/html.js";
+import { showScreen } from "../bot/screens.js";
 
 export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
   return new InlineKeyboard()
@@ -41,5 +42,5 @@ privateChat.command("start", async (ctx) => {
 
 privateChat.callbackQuery("menu:home", async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("menu-title"), { reply_markup: mainMenuKeyboard(ctx) });
+  await showScreen(ctx, ctx.t("menu-title"), mainMenuKeyboard(ctx));
 });

@@ -1,5 +1,12 @@
 import type { Redis } from "ioredis";
+import { createActivityRepository, createBroadcastRepository } from "./broadcasts.js";
+import { createContestRepository } from "./contest.js";
+import { createIdeaRepository } from "./ideas.js";
+import { createAuditLog } from "./audit.js";
+import { createChatLocks } from "./chat-locks.js";
 import { keyspace } from "./keys.js";
+import { createQuizRepository } from "./quiz.js";
+import { createRsvpRepository } from "./rsvps.js";
 import { createUpdateLedger } from "./updates.js";
 import { createUserRepository } from "./users.js";
 
@@ -10,7 +17,15 @@ export function createStore(redis: Redis, prefix: string) {
     redis,
     keys,
     updates: createUpdateLedger(redis, keys),
+    chatLocks: createChatLocks(redis, keys),
+    audit: createAuditLog(redis, keys),
     users: createUserRepository(redis, keys),
+    broadcasts: createBroadcastRepository(redis, keys),
+    activity: createActivityRepository(redis, keys),
+    ideas: createIdeaRepository(redis, keys),
+    rsvps: createRsvpRepository(redis, keys),
+    contest: createContestRepository(redis, keys),
+    quiz: createQuizRepository(redis, keys),
   };
 }
 

@@ -6,17 +6,97 @@
  * | --------------------------- | ------ | ------------------------------------------------- | ------- |
  * | session:<chat id>           | string | grammY session (language choice)                  | 30 d    |
  * | conversation:<chat id>      | string | @grammyjs/conversations replay state              | 24 h    |
- * | update:<update id>          | string | update handled marker, to de-duplicate replays    | 24 h    |
+ * | update:<update id>          | string | "processing" (lease) or "done": de-duplication    | 24 h    |
+ * | lock:chat:<chat id>         | string | one update per chat across processes (webhooks)   | 15 s    |
+ * | audit                       | list   | organisers' actions, newest first (5,000 kept)    | never   |
+ * | ratelimit:<user id>         | string | flood limit counter (@grammyjs/ratelimiter)       | 2 s     |
+ * | flood-notice:<user id>      | string | the flood notice was sent                         | 60 s    |
  * | user:<user id>              | hash   | a user who started the bot: name, language, dates | never   |
  * | users                       | zset   | user ids by first contact time                    | never   |
+ * | idea:seq                    | string | last idea number given out (INCR)                 | never   |
+ * | idea:<id>                   | hash   | an idea: author, category, text, photo, pin, status, answer | never |
+ * | idea:<id>:supporters        | set    | user ids supporting the idea (one each)           | never   |
+ * | ideas                       | zset   | every idea id by creation time                    | never   |
+ * | ideas:public:<category>     | zset   | visible idea ids by creation time (browse newest) | never   |
+ * | ideas:top:<category>        | zset   | visible idea ids by supports (browse top)         | never   |
+ * | ideas:by:<user id>          | zset   | a user's idea ids by creation time (My ideas)     | never   |
+ * | ideas:authors               | set    | user ids who sent an idea (broadcast audience)    | never   |
+ * | ideas:daily:<user id>:<day> | string | ideas sent that day (event zone), for the limit   | 48 h    |
+ * | rsvp:guest:<user id>        | hash   | a registration: answers, status, code, ticket token, times, check-in | never |
+ * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled) | never |
+ * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
+ * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
+ * | rsvp:token:<token>          | string | ticket token (QR deep link) → user id             | never   |
+ * | rsvp:checkedin              | zset   | checked-in user ids by check-in time              | never   |
+ * | rsvp:alerts                 | hash   | capacity alerts already sent (80, 100) → time     | never   |
+ * | contest:entry:<user id>     | hash   | a contest entry: link, idea, photo file id, name, language, times | never |
+ * | contest:entries             | zset   | entrant user ids by first submission time (broadcast audience) | never |
+ * | contest:scores:<user id>    | hash   | an entry's jury scores: "<juror id>:<criterion id>" → 1..5 | never |
+ * | contest:shortlist           | set    | entrant ids the jury shortlisted                  | never   |
+ * | contest:winner-draft:<admin id> | string | JSON winner + runners-up being chosen with /winner | 24 h |
+ * | contest:announcement        | string | JSON of the sent winner announcement (SET NX: sent once) | never |
+ * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedAt ms | never |
+ * | quiz:players                | set    | user ids the quiz was sent to (fixed at start)    | never   |
+ * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening>" (HSETNX in Lua: first answer wins) | never |
+ * | broadcast:<id>              | hash   | a broadcast/reminder: spec JSON, status, due time, counters, progress message | never |
+ * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |
+ * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
+ * | broadcasts:pause            | string | set while Telegram's 429 retry_after lasts (all processes wait) | retry_after |
+ * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
+ * | users:inactive              | set    | user ids who blocked the bot (skipped until they write) | never |
+ * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  */
 export function keyspace(prefix: string) {
   return {
     sessionPrefix: `${prefix}session:`,
     conversationPrefix: `${prefix}conversation:`,
     update: (updateId: number) => `${prefix}update:${updateId}`,
+    chatLock: (chatKey: string) => `${prefix}lock:chat:${chatKey}`,
+    rateLimitPrefix: `${prefix}ratelimit:`,
+    audit: `${prefix}audit`,
+    floodNotice: (userId: number) => `${prefix}flood-notice:${userId}`,
     user: (userId: number) => `${prefix}user:${userId}`,
     users: `${prefix}users`,
+    broadcast: (id: string) => `${prefix}broadcast:${id}`,
+    broadcastLedger: (id: string) => `${prefix}broadcast:${id}:ledger`,
+    broadcasts: `${prefix}broadcasts`,
+    broadcastPause: `${prefix}broadcasts:pause`,
+    reminderRegistry: `${prefix}broadcasts:reminders`,
+    inactiveUsers: `${prefix}users:inactive`,
+    /** BullMQ's own `prefix` option (it adds ":" itself). */
+    bullPrefix: `${prefix}bull`,
+    rsvp: {
+      guest: (userId: number) => `${prefix}rsvp:guest:${userId}`,
+      guestPrefix: `${prefix}rsvp:guest:`,
+      status: (status: "confirmed" | "waitlisted" | "cancelled") => `${prefix}rsvp:status:${status}`,
+      guests: `${prefix}rsvp:guests`,
+      code: (code: string) => `${prefix}rsvp:code:${code}`,
+      token: (token: string) => `${prefix}rsvp:token:${token}`,
+      checkedIn: `${prefix}rsvp:checkedin`,
+      alerts: `${prefix}rsvp:alerts`,
+    },
+    ideaSeq: `${prefix}idea:seq`,
+    idea: (ideaId: number) => `${prefix}idea:${ideaId}`,
+    ideaSupporters: (ideaId: number) => `${prefix}idea:${ideaId}:supporters`,
+    ideas: `${prefix}ideas`,
+    ideasPublic: (category: string) => `${prefix}ideas:public:${category}`,
+    ideasTop: (category: string) => `${prefix}ideas:top:${category}`,
+    ideasBy: (userId: number) => `${prefix}ideas:by:${userId}`,
+    ideaAuthors: `${prefix}ideas:authors`,
+    ideasDaily: (userId: number, day: string) => `${prefix}ideas:daily:${userId}:${day}`,
+    contest: {
+      entry: (userId: number) => `${prefix}contest:entry:${userId}`,
+      entries: `${prefix}contest:entries`,
+      scores: (entrantId: number) => `${prefix}contest:scores:${entrantId}`,
+      shortlist: `${prefix}contest:shortlist`,
+      winnerDraft: (adminId: number) => `${prefix}contest:winner-draft:${adminId}`,
+      announcement: `${prefix}contest:announcement`,
+    },
+    quiz: {
+      state: `${prefix}quiz:state`,
+      players: `${prefix}quiz:players`,
+      answers: (question: number) => `${prefix}quiz:answers:${question}`,
+    },
   };
 }
 

@@ -26,3 +26,12 @@ export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promis
   } while (cursor !== "0");
   return deleted;
 }
+
+/** Whether an error means Redis could not be reached (as opposed to a bug or a bad command). */
+export function isRedisUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === "MaxRetriesPerRequestError" ||
+    /Connection is closed|ECONNREFUSED|ECONNRESET|Stream isn't writeable|ETIMEDOUT|LOADING/.test(error.message)
+  );
+}

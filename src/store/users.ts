@@ -38,6 +38,16 @@ export function createUserRepository(redis: Redis, keys: Keyspace) {
       };
     },
 
+    /** Every user id, oldest contact first (the "all" audience of broadcasts). */
+    async ids(): Promise<number[]> {
+      return (await redis.zrange(keys.users, 0, -1)).map(Number);
+    },
+
+    /** "Forget me": the name, username and language Telegram gave us, and the membership. */
+    async forget(userId: number): Promise<void> {
+      await redis.multi().del(keys.user(userId)).zrem(keys.users, String(userId)).exec();
+    },
+
     async count(): Promise<number> {
       return redis.zcard(keys.users);
     },

@@ -29,6 +29,10 @@ export interface TestBotOptions {
   now?: Date | string;
   /** Organisers' user ids (as ADMIN_IDS). */
   adminIds?: number[];
+  /** Another Redis than the shared one (e.g. one the test stops and starts). */
+  redisUrl?: string;
+  /** Updates per user per 2 s (FLOOD_LIMIT); off by default so tests can type fast. */
+  floodLimit?: number;
 }
 
 export interface TestBot {
@@ -41,6 +45,8 @@ export interface TestBot {
   running: RunningBot;
   /** A Telegram user in a private chat with the bot. */
   user(options?: { id?: number; firstName?: string; languageCode?: string; username?: string }): TelegramUser;
+  /** Error-level log lines the bot wrote (failed updates, unhandled errors). */
+  errors(): string[];
   /** Stops the bot, deletes this test's keys and closes the fake server. */
   stop(): Promise<void>;
 }
@@ -54,20 +60,34 @@ let nextUserId = 1000;
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const api = await FakeBotApi.start();
   const prefix = `test:${randomUUID()}:`;
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  const redisUrl = options.redisUrl ?? REDIS_URL;
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
+
   const eventFile = options.eventFile ?? BUNDLED_EVENT_FILE;
   const event = loadEvent(eventFile);
   const clock = new TestClock(new Date(options.now ?? event.startsAt.getTime() - 7 * 86_400_000));
   const config = parseConfig({
     BOT_TOKEN: api.token,
     BOT_API_ROOT: api.apiRoot,
-    REDIS_URL,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     EVENT_FILE: eventFile,
     ADMIN_IDS: (options.adminIds ?? []).join(","),
     LOG_LEVEL: "silent",
+    FLOOD_LIMIT: String(options.floodLimit ?? 0),
   });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const errorLines: string[] = [];
+  const echo = process.env.TEST_LOG_LEVEL;
+  const logger = pino(
+    { level: echo ?? "error" },
+    {
+      write(line: string) {
+        if ((JSON.parse(line) as { level: number }).level >= 50) errorLines.push(line);
+        if (echo) process.stderr.write(line);
+      },
+    },
+  );
   const running = await startBot(config, event, logger, { redis, clock: clock.now });
 
   return {
@@ -77,6 +97,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     event,
     clock,
     running,
+    errors: () => [...errorLines],
     user(userOptions = {}) {
       return new TelegramUser(api, {
         id: userOptions.id ?? nextUserId++,

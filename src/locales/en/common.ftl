@@ -54,12 +54,14 @@ help =
     /idea — propose an idea for the city
     /language — change the language
     /cancel — stop what you are doing
+    /forget_me — delete my data
     /help — this help
 cancel-nothing = There is nothing to cancel. Here is the menu.
-coming-soon = 🛠 This section opens soon. Meanwhile, see the event info.
 unhandled-text = I didn't understand that. Use the buttons below or /help.
 unhandled-media = I can't use this here. Use the buttons below or /help.
 stale-button = This button is no longer active.
+flood-notice = 🐢 You are sending messages too fast. Please wait a moment, then continue.
+error-unavailable = 🔧 The bot is temporarily unavailable. Please try again in a minute.
 error-generic = 😔 Sorry, something went wrong. Please try again in a moment.
 
 ## Groups
@@ -72,6 +74,8 @@ admin-panel =
     🛠 <b>Organiser panel</b>
     Users who started the bot: { $users }
     By language: { $languages }
+audit-title = 🧾 <b>Organisers' actions</b> (latest { $count })
+audit-empty = The audit log is empty: no organiser actions yet.
 
 ## Command menu descriptions
 cmd-start = Main menu
@@ -82,4 +86,7 @@ cmd-idea = Propose an idea
 cmd-language = Language
 cmd-help = Help
 cmd-cancel = Cancel
+cmd-audit = Audit log of organiser actions
 cmd-admin = Organiser panel
+cmd-broadcast = Broadcast a message
+cmd-broadcasts = Broadcasts and reminders

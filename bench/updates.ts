@@ -1,0 +1,193 @@
+/**
+ * npm run bench:updates — 1,000 simulated users run the real flows (start, info, RSVP, idea)
+ * through the local Bot API emulator against the real Redis, then the same traffic goes to a
+ * bare grammY echo bot with a Redis session, as the reference. Prints updates/s, p50/p99 time
+ * from an update to the bot's first answer, Redis commands per update and peak memory.
+ */
+import { randomUUID } from "node:crypto";
+import { Bot, type Context, session, type SessionFlavor } from "grammy";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { parseConfig } from "../src/config.js";
+import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
+import { startBot } from "../src/bot/start.js";
+import { deleteKeysWithPrefix } from "../src/store/redis.js";
+import { FakeBotApi, type ApiCall } from "../src/emulator/fake-bot-api.js";
+import { TelegramUser } from "../test/support/telegram-user.js";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const USERS = Number(process.env.BENCH_USERS ?? 1000);
+
+type Flow = (user: TelegramUser) => Promise<unknown>;
+
+/** The real flows, as an attendee taps through them (English labels). */
+const wealmatyFlow: Flow = async (user) => {
+  await user.command("start");
+  await user.tap("ℹ️ Event info");
+  await user.tap("📋 Programme");
+  await user.command("rsvp");
+  await user.send("Aigerim Saparova");
+  await user.tap("Media");
+  await user.tap("Skip ➡️");
+  await user.tapReply("📱 Share my phone");
+  await user.tap("✅ I agree");
+  await user.tap("✅ Confirm");
+  await user.command("idea");
+  await user.tap("✍️ Propose an idea");
+  await user.tap("Bike lanes");
+  await user.send("A protected bike lane along Abay avenue from the river to the university");
+  await user.tap("Skip ➡️");
+  await user.tapReply("Skip ➡️");
+  await user.tap("✅ Submit");
+};
+
+/** The same number of updates for the echo bot: texts and taps on its echo button. */
+const echoFlow: Flow = async (user) => {
+  for (let step = 0; step < 17; step++) {
+    if (step % 3 === 2) await user.tap("echo");
+    else await user.send(`message ${step}`);
+  }
+};
+
+interface Figures {
+  updates: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  redisPerUpdate: number;
+  peakRssMb: number;
+}
+
+const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+
+async function commandsProcessed(redis: Redis): Promise<number> {
+  const info = await redis.info("stats");
+  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+/**
+ * Runs `users` users through `flow` with at most `concurrency` active at once; latency is the
+ * time from pushing an update to the first API call that answers it.
+ */
+async function drive(api: FakeBotApi, redis: Redis, flow: Flow, users: number, concurrency: number, firstId: number): Promise<Figures> {
+  const pushedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const stopListening = api.onCall((call: ApiCall) => {
+    const chat = call.payload.chat_id ?? undefined;
+    const key = call.method === "answerCallbackQuery" ? `q:${call.payload.callback_query_id}` : `c:${chat}`;
+    const started = pushedAt.get(key);
+    if (started !== undefined) {
+      latencies.push(performance.now() - started);
+      pushedAt.delete(key);
+    }
+  });
+  const stopUpdates = api.onUpdate((update) => {
+    const query = update.callback_query;
+    // A tap is answered by answerCallbackQuery; a message by the first message to its chat.
+    if (query) pushedAt.set(`q:${query.id}`, performance.now());
+    else if (update.message) pushedAt.set(`c:${update.message.chat.id}`, performance.now());
+  });
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const commandsBefore = await commandsProcessed(redis);
+  const updatesBefore = api.lastUpdateId;
+  const started = performance.now();
+
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < users) {
+        const index = next++;
+        const user = new TelegramUser(api, { id: firstId + index, firstName: `User${index}`, languageCode: "en", timeoutMs: 60_000 });
+        await flow(user);
+      }
+    }),
+  );
+
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  stopListening();
+  stopUpdates();
+  const updates = api.lastUpdateId - updatesBefore;
+  const commands = (await commandsProcessed(redis)) - commandsBefore;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    updates,
+    seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    redisPerUpdate: commands / updates,
+    peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
+  };
+}
+
+function print(label: string, figures: Figures) {
+  console.log(
+    `${label.padEnd(34)} ${String(figures.updates).padStart(6)} updates  ${(figures.updates / figures.seconds).toFixed(0).padStart(5)} updates/s` +
+      `  p50 ${figures.p50.toFixed(1).padStart(6)} ms  p99 ${figures.p99.toFixed(1).padStart(6)} ms` +
+      `  ${figures.redisPerUpdate.toFixed(1).padStart(5)} Redis cmds/update  peak RSS ${figures.peakRssMb.toFixed(0)} MB`,
+  );
+}
+
+async function benchWealmaty(concurrencyForHalfLoad?: number) {
+  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
+  const prefix = `bench:${randomUUID()}:`;
+  const redis = new Redis(REDIS_URL);
+  const event = loadEvent(BUNDLED_EVENT_FILE);
+  const config = parseConfig({ BOT_TOKEN: api.token, BOT_API_ROOT: api.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, FLOOD_LIMIT: "0", LOG_LEVEL: "silent" });
+  // A week before the event: registration and ideas are open.
+  const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
+  const running = await startBot(config, event, pino({ level: "silent" }), { redis, clock: now });
+  try {
+    const full = await drive(api, redis, wealmatyFlow, USERS, USERS, 1_000_000);
+    const half = await drive(api, redis, wealmatyFlow, Math.ceil(USERS / 2), concurrencyForHalfLoad ?? Math.ceil(USERS / 2), 2_000_000);
+    return { full, half };
+  } finally {
+    await running.stop();
+    await deleteKeysWithPrefix(redis, prefix);
+    await redis.quit();
+    await api.close();
+  }
+}
+
+async function benchEcho() {
+  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
+  const prefix = `bench-echo:${randomUUID()}:`;
+  const redis = new Redis(REDIS_URL);
+  type EchoContext = Context & SessionFlavor<{ count: number }>;
+  const bot = new Bot<EchoContext>(api.token, { client: { apiRoot: api.apiRoot } });
+  bot.use(session({ initial: () => ({ count: 0 }), prefix, storage: new RedisAdapter<{ count: number }>({ instance: redis }) }));
+  bot.on("message:text", async (ctx) => {
+    ctx.session.count++;
+    await ctx.reply(ctx.message.text, { reply_markup: { inline_keyboard: [[{ text: "echo", callback_data: "echo" }]] } });
+  });
+  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  // grammY's built-in long polling, as a bare bot would run.
+  void bot.start({ drop_pending_updates: true });
+  while (!bot.isRunning()) await new Promise((resolve) => setTimeout(resolve, 20));
+  try {
+    return await drive(api, redis, echoFlow, USERS, USERS, 3_000_000);
+  } finally {
+    await bot.stop();
+    await deleteKeysWithPrefix(redis, prefix);
+    await redis.quit();
+    await api.close();
+  }
+}
+
+const { full, half } = await benchWealmaty();
+const echo = await benchEcho();
+console.log(`\n${USERS} simulated users, Node ${process.version}, Redis ${REDIS_URL}; bot and emulator in one process\n`);
+print("WeAlmaty bot, all users at once", full);
+print(`WeAlmaty bot, ${Math.ceil(USERS / 2)} users (about half load)`, half);
+print("bare grammY echo bot + Redis session", echo);
+const throughput = full.updates / full.seconds;
+const echoThroughput = echo.updates / echo.seconds;
+console.log(
+  `\ngoals: >= 1000 updates/s: ${throughput >= 1000 ? "met" : "NOT met"} (${throughput.toFixed(0)}); ` +
+    `p99 < 50 ms at half load: ${half.p99 < 50 ? "met" : "NOT met"} (${half.p99.toFixed(1)} ms); ` +
+    `>= half the echo bot's throughput: ${throughput >= echoThroughput / 2 ? "met" : "NOT met"} (${((100 * throughput) / echoThroughput).toFixed(0)}%)`,
+);
+process.exit(0);

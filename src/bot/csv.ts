@@ -1,0 +1,13 @@
+/** Spreadsheets run cells starting with these as formulas: such cells get a leading apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A CSV file (RFC 4180, CRLF) in UTF-8 with a BOM, so Excel opens Cyrillic and Kazakh text right. */
+export function toCsv(rows: string[][]): Buffer {
+  const text = rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+}

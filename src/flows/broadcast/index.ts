@@ -1,0 +1,67 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard, type Middleware } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { escapeHtml } from "../../bot/html.js";
+import { dayjs } from "../../event/time.js";
+import { BROADCAST_CONVERSATION, broadcastConversation } from "./conversation.js";
+
+/**
+ * Any private update from a user who had blocked the bot makes them reachable again: one SREM,
+ * registered before the features so every message and button counts.
+ */
+export const reactivateUsers: Middleware<FlowContext> = async (ctx, next) => {
+  if (ctx.chat?.type === "private" && ctx.from) await ctx.deps.store.activity.reactivate(ctx.from.id);
+  await next();
+};
+
+/** /broadcast (compose and send or schedule), /broadcasts (list, cancel), the progress message's Stop. */
+export const broadcastFeature = new Composer<BotContext>();
+broadcastFeature.use(createConversation(broadcastConversation, { id: BROADCAST_CONVERSATION }));
+const privateChat = broadcastFeature.chatType("private");
+
+const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
+
+privateChat.command("broadcast", async (ctx) => {
+  if (!isAdmin(ctx)) return ctx.reply(ctx.t("broadcast-admin-only"));
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(BROADCAST_CONVERSATION);
+});
+
+const LISTED = 10;
+
+privateChat.command("broadcasts", async (ctx) => {
+  if (!isAdmin(ctx)) return ctx.reply(ctx.t("broadcast-admin-only"));
+  const records = await ctx.deps.store.broadcasts.recent(LISTED);
+  if (!records.length) return ctx.reply(ctx.t("broadcast-list-empty"));
+  const zone = ctx.deps.event.timezone;
+  const lines = [ctx.t("broadcast-list-title"), ""];
+  const keyboard = new InlineKeyboard();
+  for (const record of records) {
+    const { audience } = JSON.parse(record.spec) as { audience: string };
+    lines.push(
+      ctx.t("broadcast-list-item", {
+        status: ctx.t(`broadcast-status-${record.status}`),
+        id: escapeHtml(record.id),
+        when: dayjs(record.at).tz(zone).format("YYYY-MM-DD HH:mm"),
+        audience: ctx.t(`broadcast-audience-${audience}`),
+        sent: record.sent,
+        failed: record.failed,
+        blocked: record.blocked,
+        total: record.total === undefined ? "" : ` / ${record.total}`,
+      }),
+    );
+    if (record.status === "scheduled" || record.status === "sending") {
+      keyboard.text(ctx.t("broadcast-drop-button", { id: record.id }), `broadcast:drop:${record.id}`).row();
+    }
+  }
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+/** Stop (progress message) and Cancel (/broadcasts): admins only, checked on every tap. */
+privateChat.callbackQuery(/^broadcast:(stop|drop):([a-z0-9_-]{1,60})$/, async (ctx) => {
+  if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("broadcast-admin-only") });
+  const [, action, id] = ctx.match;
+  const cancelled = await ctx.deps.broadcasts.cancel(id!);
+  if (!cancelled) return ctx.answerCallbackQuery({ text: ctx.t("broadcast-not-running") });
+  await ctx.answerCallbackQuery({ text: action === "stop" ? ctx.t("broadcast-stopped") : ctx.t("broadcast-dropped", { id: id! }) });
+});

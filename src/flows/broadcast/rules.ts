@@ -1,0 +1,30 @@
+import { dayjs } from "../../event/time.js";
+
+/** Telegram's limits: a message text and a photo caption. */
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+
+export type ScheduleTime = { ok: true; at: Date } | { ok: false; problem: "format" | "past" };
+
+/** "2026-11-29 09:00" in the event zone → the instant; rejects impossible dates and the past. */
+export function parseScheduleTime(input: string, zone: string, now: Date): ScheduleTime {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(input.trim());
+  if (!match) return { ok: false, problem: "format" };
+  const wall = `${match[1]}T${match[2]!.padStart(2, "0")}:${match[3]}`;
+  const parsed = dayjs.tz(wall, zone);
+  // dayjs rolls 2026-02-30 over to March: a round trip catches impossible dates and hours.
+  if (!parsed.isValid() || parsed.format("YYYY-MM-DDTHH:mm") !== wall) return { ok: false, problem: "format" };
+  const at = parsed.toDate();
+  if (at.getTime() <= now.getTime()) return { ok: false, problem: "past" };
+  return { ok: true, at };
+}
+
+/** An example an organiser can edit: tomorrow at 10:00 in the event zone. */
+export function exampleTime(now: Date, zone: string): string {
+  return dayjs(now).tz(zone).add(1, "day").format("YYYY-MM-DD 10:00");
+}
+
+/** A readable, unique id: b-<date>-<time>-<4 random chars>. */
+export function newBroadcastId(now: Date, zone: string, random: string): string {
+  return `b-${dayjs(now).tz(zone).format("YYMMDD-HHmm")}-${random}`;
+}

@@ -1,0 +1,134 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { escapeHtml } from "../../bot/html.js";
+import { refuseNonAdmin } from "./access.js";
+import { CANCEL_DATA, waitStep, type IdeasConversation } from "./form.js";
+import { isModerationGroupTap, moderationKeyboard, notifyAuthor, statusKey } from "./notify.js";
+import { REJECT_REASONS, type RejectReason } from "./rules.js";
+
+export const ANSWER_CONVERSATION = "idea-answer";
+export type AnswerMode = "reject" | "answer";
+
+const ANSWER_MAX_LENGTH = 1000;
+
+const adminName = (ctx: FlowContext) => escapeHtml(ctx.from?.first_name ?? "");
+
+/** Removes the buttons from the tapped moderation card, so nobody acts on it twice. */
+async function closeCard(ctx: FlowContext) {
+  await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
+}
+
+function reasonsKeyboard(ctx: FlowContext, id: number) {
+  const keyboard = new InlineKeyboard();
+  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), `ideas:mod:rr:${id}:${reason}`).row();
+  // Writing a reason is a conversation, which runs in private chats only.
+  if (ctx.chat?.type === "private") keyboard.text(ctx.t("ideas-mod-reason-custom"), `ideas:mod:rc:${id}`).row();
+  return keyboard.text(ctx.t("ideas-back"), `ideas:mod:back:${id}`);
+}
+
+/** Rejects a new idea with a reason in the author's language, then tells everyone concerned. */
+async function reject(ctx: FlowContext, id: number, reason: RejectReason) {
+  const { store, i18n, event, clock } = ctx.deps;
+  const idea = await store.ideas.get(id);
+  if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+  const authorLanguage = event.languages.includes(idea.language as never) ? idea.language : event.defaultLanguage;
+  const answer = i18n.t(authorLanguage, `ideas-reason-${reason}`);
+  const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → rejected (${reason})`, clock());
+  await closeCard(ctx);
+  if (!result.ok) {
+    const status = result.idea ? ctx.t(statusKey(result.idea.status)) : "—";
+    return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status }) });
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("ideas-mod-rejected", { id: String(id), admin: adminName(ctx), reason: escapeHtml(ctx.t(`ideas-reason-${reason}`)) }), {
+    parse_mode: "HTML",
+  });
+  await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
+}
+
+async function publish(ctx: FlowContext, id: number) {
+  const { store, clock } = ctx.deps;
+  const result = await store.ideas.setStatus(id, "published", { now: clock(), expected: "new" });
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → published`, clock());
+  await closeCard(ctx);
+  if (!result.ok) {
+    const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(result.idea.status)) }) : ctx.t("ideas-missing");
+    return ctx.answerCallbackQuery({ text });
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("ideas-mod-published", { id: String(id), admin: adminName(ctx) }), { parse_mode: "HTML" });
+  await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
+}
+
+/**
+ * The organisers' answer in their own words: a custom rejection reason for a new idea, or an
+ * answer to the author of any idea (from /ideas). Admin rights are checked again here.
+ */
+export async function ideaAnswerConversation(conversation: IdeasConversation, ctx: FlowContext, id: number, mode: AnswerMode) {
+  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) return;
+  await ctx.reply(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) }), {
+    reply_markup: new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
+  });
+  const answer = await waitStep<string>(
+    conversation,
+    (reply) => {
+      const text = reply.message?.text?.trim();
+      if (text && text.length <= ANSWER_MAX_LENGTH) return { value: text };
+      return reply.callbackQuery ? undefined : { hint: reply.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }) };
+    },
+    (reply) => reply.reply(reply.t("ideas-mod-cancelled")),
+  );
+  const outcome = await conversation.external(async (outside) => {
+    const { store, clock } = outside.deps;
+    if (mode === "reject") {
+      const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
+      if (result.ok) await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock());
+      if (result.ok) await notifyAuthor(outside.api, outside.deps, result.after, "status");
+      return result.ok ? "done" : (result.idea?.status ?? "missing");
+    }
+    const idea = await store.ideas.setAnswer(id, answer, clock());
+    if (idea) await notifyAuthor(outside.api, outside.deps, idea, "answer");
+    return idea ? "done" : "missing";
+  });
+  if (outcome === "done") await ctx.reply(ctx.t("ideas-mod-answer-saved", { id: String(id) }));
+  else if (outcome === "missing") await ctx.reply(ctx.t("ideas-missing"));
+  else await ctx.reply(ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(outcome)) }));
+}
+
+/** Publish / Reject taps on moderation cards, in admins' private chats and the organisers' group. */
+export const moderationFeature = new Composer<BotContext>();
+const where = moderationFeature.filter((ctx) => ctx.chat?.type === "private" || isModerationGroupTap(ctx));
+
+where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
+  if (await refuseNonAdmin(ctx)) return;
+  const [, action, raw] = ctx.match;
+  const id = Number(raw);
+  if (action === "pub") return publish(ctx, id);
+  const idea = await ctx.deps.store.ideas.get(id);
+  if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+  if (idea.status !== "new") {
+    await closeCard(ctx);
+    return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(idea.status)) }) });
+  }
+  await ctx.answerCallbackQuery();
+  if (action === "rej") {
+    await ctx.editMessageReplyMarkup({ reply_markup: reasonsKeyboard(ctx, id) });
+    await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }));
+  } else if (action === "back") {
+    await ctx.editMessageReplyMarkup({ reply_markup: moderationKeyboard(ctx.deps, await ctx.i18n.getLocale(), id) });
+  } else if (ctx.chat?.type === "private") {
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ANSWER_CONVERSATION, id, "reject" satisfies AnswerMode);
+  }
+});
+
+where.callbackQuery(/^ideas:mod:rr:(\d{1,9}):([a-z]+)$/, async (ctx) => {
+  if (await refuseNonAdmin(ctx)) return;
+  const reason = REJECT_REASONS.find((r) => r === ctx.match[2]);
+  if (!reason) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return reject(ctx, Number(ctx.match[1]), reason);
+});
+
+// Forged or outdated moderation data (also in the group chat, where the catch-all does not run).
+where.callbackQuery(/^ideas:mod:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));

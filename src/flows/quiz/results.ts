@@ -1,0 +1,51 @@
+import type { Api } from "grammy";
+import type { BotDeps } from "../../bot/context.js";
+import { escapeHtml } from "../../bot/html.js";
+import type { QuizSettings } from "../../event/schema.js";
+import { eventLanguage } from "../contest/access.js";
+import { formatSeconds, quizStandings, quizWinners, type QuizStanding } from "./rules.js";
+
+export async function loadWinners(deps: BotDeps, quiz: QuizSettings): Promise<{ winners: QuizStanding[]; players: number }> {
+  const answers = await deps.store.quiz.answers(quiz.questions.length);
+  const standings = quizStandings(
+    quiz.questions.map((q) => q.answer),
+    answers,
+  );
+  return { winners: quizWinners(standings, quiz.top), players: standings.length };
+}
+
+/** The leaderboard for the organiser, in their language. */
+export async function resultsText(deps: BotDeps, quiz: QuizSettings, language: string): Promise<string> {
+  const { winners, players } = await loadWinners(deps, quiz);
+  const lines = [deps.i18n.t(language, "quiz-results-title", { players })];
+  if (winners.length === 0) lines.push(deps.i18n.t(language, "quiz-results-nobody"));
+  for (const [index, w] of winners.entries()) {
+    const user = await deps.store.users.find(w.userId);
+    const name = user ? (user.username ? `${user.firstName} (@${user.username})` : user.firstName) : String(w.userId);
+    lines.push(
+      deps.i18n.t(language, "quiz-results-line", {
+        place: index + 1,
+        name: escapeHtml(name),
+        correct: w.correct,
+        total: quiz.questions.length,
+        seconds: formatSeconds(w.totalMs),
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Tells each winner their place, in their language. */
+export async function tellWinners(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<void> {
+  const { winners } = await loadWinners(deps, quiz);
+  for (const [index, w] of winners.entries()) {
+    const language = eventLanguage(deps, (await deps.store.users.find(w.userId))?.language);
+    const parts = [
+      deps.i18n.t(language, "quiz-winner", { place: index + 1, correct: w.correct, total: quiz.questions.length }),
+    ];
+    if (quiz.prize) parts.push(deps.i18n.t(language, "quiz-winner-prize", { prize: escapeHtml(deps.event.text(quiz.prize, language)) }));
+    await api
+      .sendMessage(w.userId, parts.join("\n"), { parse_mode: "HTML" })
+      .catch((error) => deps.logger.warn({ err: error, user_id: w.userId }, "quiz winner not told"));
+  }
+}

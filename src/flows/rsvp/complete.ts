@@ -1,0 +1,59 @@
+import { InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { alertCapacity, organisersContact, sendTicket, translator } from "./notify.js";
+import { newCode, newTicketToken, registrationOpen } from "./rules.js";
+
+/** The form's answers, as the conversation collected them. */
+export interface FormAnswers {
+  name: string;
+  sector: string;
+  organisation?: string;
+  phone?: string;
+  email?: string;
+}
+
+const identity = { newCode, newToken: newTicketToken };
+
+/**
+ * Stores the form (runs once, outside the conversation's replay): a new registration takes a
+ * seat or a waitlist place atomically; an edit keeps the status. Then the guest gets the result.
+ */
+export async function completeRegistration(ctx: BotContext, answers: FormAnswers, mode: "new" | "edit"): Promise<string> {
+  const { deps } = ctx;
+  const userId = ctx.from!.id;
+  const language = await ctx.i18n.getLocale();
+  const now = deps.clock();
+  const details = { ...answers, language, consentAt: now };
+  const back = new InlineKeyboard().text(ctx.t("menu-back"), "menu:home");
+
+  if (mode === "edit") {
+    const existing = await deps.store.rsvps.find(userId);
+    if (!existing || existing.status === "cancelled") {
+      await ctx.reply(ctx.t("rsvp-not-registered"), { reply_markup: back });
+      return "none";
+    }
+    await deps.store.rsvps.updateDetails(userId, { ...details, consentAt: existing.consentAt }, now);
+    await ctx.reply(ctx.t("rsvp-updated"), { reply_markup: back });
+    return "updated";
+  }
+
+  if (!registrationOpen(deps.event, now)) {
+    const contact = organisersContact(deps, translator(deps, language), language);
+    await ctx.reply(ctx.t("rsvp-closed-meanwhile", { contact }), { parse_mode: "HTML", reply_markup: back });
+    return "closed";
+  }
+  const { status, record } = await deps.store.rsvps.register(userId, details, {
+    now,
+    capacity: deps.event.rsvp.capacity,
+    identity,
+  });
+  if (status === "waitlisted") {
+    const position = (await deps.store.rsvps.waitlistPosition(userId)) ?? 0;
+    await ctx.reply(ctx.t("rsvp-done-waitlisted", { position, code: record.code }), { parse_mode: "HTML", reply_markup: back });
+    return status;
+  }
+  await ctx.reply(ctx.t("rsvp-done-confirmed", { code: record.code }), { parse_mode: "HTML", reply_markup: back });
+  await sendTicket(ctx.api, deps, record, language, ctx.me.username);
+  await alertCapacity(deps, ctx.api);
+  return status;
+}

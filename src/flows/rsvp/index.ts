@@ -1,0 +1,57 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { FORM_DATA_PREFIX, rsvpForm, RSVP_CONVERSATION } from "./form.js";
+import { activeRegistration, askWithdraw, changeDetails, openRsvp, resendTicket, showMine, withdraw } from "./mine.js";
+import { checkIn, checkinByCode, exportGuests, openTicket, showStats } from "./organisers.js";
+import { answerReconfirmation } from "./reconfirm.js";
+import { TICKET_PREFIX } from "./rules.js";
+
+/**
+ * Registration: the form (a conversation), "My registration", re-confirmation answers, tickets
+ * at the door and the organisers' /stats, /export and /checkin. Registered before the menu, so
+ * ticket deep links (/start ci_<token>) are taken here.
+ */
+export const rsvpFeature = new Composer<BotContext>();
+const privateChat = rsvpFeature.chatType("private");
+
+privateChat.use(createConversation<BotContext, FlowContext>(rsvpForm, { id: RSVP_CONVERSATION }));
+
+privateChat.command("start", async (ctx, next) => {
+  const payload = ctx.match.trim();
+  if (!payload.startsWith(TICKET_PREFIX)) return next();
+  await openTicket(ctx, payload.slice(TICKET_PREFIX.length));
+});
+
+privateChat.command("rsvp", openRsvp);
+privateChat.callbackQuery("menu:rsvp", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await openRsvp(ctx);
+});
+
+privateChat.callbackQuery("rsvp:mine", async (ctx) => {
+  const record = await activeRegistration(ctx);
+  await ctx.answerCallbackQuery(record ? undefined : { text: ctx.t("rsvp-not-registered") });
+  if (record) await showMine(ctx, record);
+});
+privateChat.callbackQuery("rsvp:change", changeDetails);
+privateChat.callbackQuery("rsvp:withdraw", askWithdraw);
+privateChat.callbackQuery("rsvp:withdraw:yes", withdraw);
+privateChat.callbackQuery("rsvp:ticket", resendTicket);
+privateChat.callbackQuery("rsvp:rc:yes", (ctx) => answerReconfirmation(ctx, true));
+privateChat.callbackQuery("rsvp:rc:no", (ctx) => answerReconfirmation(ctx, false));
+
+// A button of a form that is no longer running: a polite toast, nothing changes.
+privateChat.callbackQuery(new RegExp(`^${FORM_DATA_PREFIX}`), async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("rsvp-stale") });
+});
+
+privateChat.command("stats", showStats);
+// `/export ideas` and other lists belong to their features: only the guest list is taken here.
+privateChat.command("export", async (ctx, next) => {
+  const argument = ctx.match.trim().toLowerCase();
+  if (argument !== "" && argument !== "guests") return next();
+  await exportGuests(ctx);
+});
+privateChat.command("checkin", (ctx) => checkinByCode(ctx, ctx.match));
+privateChat.callbackQuery(/^rsvp:ci:(\d{1,15})$/, (ctx) => checkIn(ctx, Number(ctx.match[1])));

@@ -1,0 +1,113 @@
+import { InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { momentText } from "../../bot/format.js";
+import { escapeHtml } from "../../bot/html.js";
+import { showScreen } from "../../bot/screens.js";
+import { eventText } from "../../bot/format.js";
+import { relativeToNow } from "../../event/time.js";
+import type { Rsvp } from "../../store/rsvps.js";
+import { RSVP_CONVERSATION } from "./form.js";
+import { detailVars, fillFreedSeats, organisersContact, sendTicket, statusText, type Translate } from "./notify.js";
+import { changesAllowed, registrationOpen } from "./rules.js";
+
+const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
+
+/** The guest's active registration (confirmed or waitlisted), if any. */
+export async function activeRegistration(ctx: FlowContext): Promise<Rsvp | undefined> {
+  const record = await ctx.deps.store.rsvps.find(ctx.from!.id);
+  return record && record.status !== "cancelled" ? record : undefined;
+}
+
+/** Asking for /rsvp leaves a form of another feature still open (one conversation at a time). */
+async function enterForm(ctx: BotContext, mode: "new" | "edit") {
+  if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+  await ctx.conversation.enter(RSVP_CONVERSATION, mode);
+}
+
+/** "My registration": status, code, answers, and what can still be done with it. */
+export async function showMine(ctx: FlowContext, record: Rsvp): Promise<void> {
+  const { deps } = ctx;
+  const status = await statusText(deps, t(ctx), record);
+  let text = ctx.t("rsvp-mine", { status, code: record.code, ...detailVars(record, t(ctx)) });
+  const keyboard = new InlineKeyboard();
+  if (record.status === "confirmed") keyboard.text(ctx.t("rsvp-show-ticket"), "rsvp:ticket").row();
+  if (changesAllowed(deps.event, deps.clock())) {
+    keyboard.text(ctx.t("rsvp-change"), "rsvp:change").row().text(ctx.t("rsvp-withdraw"), "rsvp:withdraw").row();
+  } else {
+    text += `\n\n${ctx.t("rsvp-mine-locked")}`;
+  }
+  keyboard.text(ctx.t("menu-back"), "menu:home");
+  await showScreen(ctx, text, keyboard);
+}
+
+/** /rsvp and the menu: "My registration" when registered, else the form (or "closed"). */
+export async function openRsvp(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (record) return showMine(ctx, record);
+  const { event, clock } = ctx.deps;
+  const language = await ctx.i18n.getLocale();
+  const deadline = await momentText(ctx, event.rsvpDeadlineAt);
+  if (!registrationOpen(event, clock())) {
+    const contact = organisersContact(ctx.deps, t(ctx), language);
+    await ctx.reply(ctx.t("rsvp-closed", { deadline, contact }), {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"),
+    });
+    return;
+  }
+  const relative = relativeToNow(event.rsvpDeadlineAt, clock(), language);
+  const title = escapeHtml(await eventText(ctx, event.title));
+  await ctx.reply(ctx.t("rsvp-intro", { title, deadline, relative }), { parse_mode: "HTML" });
+  await enterForm(ctx, "new");
+}
+
+export async function changeDetails(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (!record || !changesAllowed(ctx.deps.event, ctx.deps.clock())) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await enterForm(ctx, "edit");
+}
+
+export async function askWithdraw(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (!record || !changesAllowed(ctx.deps.event, ctx.deps.clock())) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("rsvp-withdraw-yes"), "rsvp:withdraw:yes")
+    .row()
+    .text(ctx.t("rsvp-withdraw-no"), "rsvp:mine");
+  await showScreen(ctx, ctx.t("rsvp-withdraw-ask"), keyboard);
+}
+
+/** Cancels the guest's registration and hands the seat to the waitlist. Repeated taps are harmless. */
+export async function withdraw(ctx: BotContext): Promise<void> {
+  const { deps } = ctx;
+  if (!changesAllowed(deps.event, deps.clock())) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  const previous = await deps.store.rsvps.cancel(ctx.from!.id, deps.clock(), "guest");
+  if (!previous) {
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-not-registered") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, ctx.t("rsvp-withdrawn"), new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"));
+  if (previous === "confirmed") await fillFreedSeats(deps, ctx.api, ctx.me.username);
+}
+
+export async function resendTicket(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (!record || record.status !== "confirmed") {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await sendTicket(ctx.api, ctx.deps, record, await ctx.i18n.getLocale(), ctx.me.username);
+}

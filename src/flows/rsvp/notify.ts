@@ -1,0 +1,115 @@
+import { InputFile, type Api, type RawApi } from "grammy";
+import QRCode from "qrcode";
+import type { BotDeps } from "../../bot/context.js";
+import { escapeHtml } from "../../bot/html.js";
+import { formatMoment } from "../../event/time.js";
+import type { Rsvp } from "../../store/rsvps.js";
+import { buildCalendarFile } from "../info/calendar.js";
+import { reachedThresholds, ticketLink } from "./rules.js";
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Messages sent outside an update (promotions, re-confirmation, alerts) speak the guest's language. */
+export function translator(deps: BotDeps, language: string): Translate {
+  const offered = deps.event.languages.find((l) => l === language) ?? deps.event.defaultLanguage;
+  return (key, vars) => deps.i18n.t(offered, key, vars);
+}
+
+export function languageOf(deps: BotDeps, language: string | undefined): string {
+  return deps.event.languages.find((l) => l === language) ?? deps.event.defaultLanguage;
+}
+
+/** A moment in the event zone, written the language's way. */
+export function moment(deps: BotDeps, t: Translate, language: string, at: Date): string {
+  return formatMoment(at, deps.event.timezone, language, { date: t("date-pattern"), time: t("time-pattern") });
+}
+
+/** How to reach the organisers, from the event file's contacts (or its first organiser). */
+export function organisersContact(deps: BotDeps, t: Translate, language: string): string {
+  const { event } = deps;
+  const people = event.contacts.map((contact) =>
+    [event.text(contact.name, language), ...contact.phones, contact.email].filter(Boolean).join(", "),
+  );
+  if (people.length) return escapeHtml(people.join("; "));
+  const organiser = event.organisers[0];
+  return escapeHtml(organiser ? event.text(organiser.name, language) : t("rsvp-organisers"));
+}
+
+export function sectorLabel(t: Translate, sector: string): string {
+  return t(`rsvp-sector-${sector}`);
+}
+
+export function contactText(record: { phone?: string; email?: string }, t: Translate): string {
+  return escapeHtml(record.phone ?? record.email ?? t("rsvp-none"));
+}
+
+/** Name, sector, organisation and contact for the summary, "My registration" and the door card. */
+export function detailVars(record: Pick<Rsvp, "name" | "sector" | "organisation" | "phone" | "email">, t: Translate) {
+  return {
+    name: escapeHtml(record.name),
+    sector: escapeHtml(sectorLabel(t, record.sector)),
+    organisation: escapeHtml(record.organisation ?? t("rsvp-none")),
+    contact: contactText(record, t),
+  };
+}
+
+export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Promise<string> {
+  if (record.status === "waitlisted") {
+    const position = (await deps.store.rsvps.waitlistPosition(record.userId)) ?? 0;
+    return t("rsvp-status-waitlisted", { position });
+  }
+  return t(`rsvp-status-${record.status}`);
+}
+
+/** The QR image of the ticket's deep link, and the calendar file. */
+export async function sendTicket(api: Api<RawApi>, deps: BotDeps, record: Rsvp, language: string, botUsername: string) {
+  const t = translator(deps, language);
+  const qr = await QRCode.toBuffer(ticketLink(botUsername, record.token), { type: "png", width: 480, margin: 2 });
+  await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
+    caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
+  });
+  const calendar = buildCalendarFile(deps.event, language);
+  await api.sendDocument(record.userId, new InputFile(Buffer.from(calendar, "utf8"), `${deps.event.id}.ics`), {
+    caption: t("rsvp-calendar-caption"),
+  });
+}
+
+/** Tells admins once when confirmations reach 80% and 100% of the capacity. */
+export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<void> {
+  const capacity = deps.event.rsvp.capacity;
+  const { confirmed } = await deps.store.rsvps.counts();
+  for (const percent of reachedThresholds(capacity, confirmed)) {
+    if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
+    for (const adminId of deps.adminIds) {
+      const language = languageOf(deps, (await deps.store.users.find(adminId))?.language);
+      const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity: capacity! });
+      await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
+    }
+  }
+}
+
+/** Gives freed seats to the waitlist and tells each promoted guest, with their ticket. */
+export async function fillFreedSeats(deps: BotDeps, api: Api<RawApi>, botUsername: string): Promise<number[]> {
+  const promoted = await deps.store.rsvps.fillSeats(deps.clock(), deps.event.rsvp.capacity);
+  for (const userId of promoted) {
+    const record = await deps.store.rsvps.find(userId);
+    if (!record) continue;
+    const language = languageOf(deps, record.language);
+    const t = translator(deps, language);
+    try {
+      await api.sendMessage(userId, t("rsvp-promoted", { code: record.code }), { parse_mode: "HTML" });
+      await sendTicket(api, deps, record, language, botUsername);
+    } catch (error) {
+      deps.logger.warn({ err: error, userId }, "promotion message not delivered");
+    }
+  }
+  if (promoted.length) await alertCapacity(deps, api);
+  return promoted;
+}
+
+/** "Forget me": erases the guest's registration and gives a freed seat to the waitlist. */
+export async function forgetGuest(deps: BotDeps, api: Api<RawApi>, userId: number, botUsername: string): Promise<boolean> {
+  const previous = await deps.store.rsvps.forget(userId);
+  if (previous === "confirmed") await fillFreedSeats(deps, api, botUsername);
+  return previous !== undefined;
+}

@@ -1,0 +1,137 @@
+import { InlineKeyboard, InputFile } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { toCsv } from "../../bot/csv.js";
+import { escapeHtml } from "../../bot/html.js";
+import { momentText } from "../../bot/format.js";
+import { showScreen } from "../../bot/screens.js";
+import { dayjs } from "../../event/time.js";
+import type { Rsvp } from "../../store/rsvps.js";
+import { activeRegistration, showMine } from "./mine.js";
+import { detailVars, statusText, type Translate } from "./notify.js";
+import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
+
+const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
+const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
+
+/** Organiser commands answer non-admins with one polite line and do nothing else. */
+async function refuse(ctx: FlowContext) {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("admin-only") });
+  else await ctx.reply(ctx.t("admin-only"));
+}
+
+export async function showStats(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  const { store, event } = ctx.deps;
+  const counts = await store.rsvps.counts();
+  const all = await store.rsvps.all();
+  const confirmed = all.filter((r) => r.status === "confirmed");
+  const sectors = SECTORS.map((sector) => `${ctx.t(`rsvp-sector-${sector}`)}: ${confirmed.filter((r) => r.sector === sector).length}`);
+  const byDay = new Map<string, number>();
+  for (const record of all) {
+    const day = dayjs(record.createdAt).tz(event.timezone).format("YYYY-MM-DD");
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+  }
+  const days = [...byDay].map(([day, count]) => `${day}: ${count}`);
+  const capacity = event.rsvp.capacity;
+  await ctx.reply(
+    ctx.t("rsvp-stats", {
+      ...counts,
+      left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
+      sectors: sectors.join("\n"),
+      days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
+    }),
+    { parse_mode: "HTML" },
+  );
+}
+
+const EXPORT_HEADER = [
+  "user_id", "status", "code", "name", "sector", "organisation", "phone", "email", "language",
+  "registered_at", "confirmed_at", "waitlisted_at", "waitlist_position", "promoted_at", "cancelled_at",
+  "cancel_reason", "consent_at", "reconfirm_asked_at", "reconfirmed_at", "checked_in_at", "checked_in_by",
+];
+
+/** The guest list as CSV: every field, times in the event zone with their offset. */
+export async function exportGuests(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  const { store, event } = ctx.deps;
+  const all = await store.rsvps.all();
+  if (all.length === 0) {
+    await ctx.reply(ctx.t("rsvp-export-empty"));
+    return;
+  }
+  const waitlist = await store.rsvps.idsByStatus("waitlisted");
+  const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
+  const row = (r: Rsvp) => [
+    String(r.userId), r.status, r.code, r.name, r.sector, r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
+    time(r.createdAt), time(r.confirmedAt), time(r.waitlistedAt),
+    r.status === "waitlisted" ? String(waitlist.indexOf(r.userId) + 1) : "",
+    time(r.promotedAt), time(r.cancelledAt), r.cancelReason ?? "", time(r.consentAt),
+    time(r.reconfirmAskedAt), time(r.reconfirmedAt), time(r.checkedInAt), r.checkedInBy ? String(r.checkedInBy) : "",
+  ];
+  const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
+  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows`, ctx.deps.clock());
+  await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), `${event.id}-guests-${stamp}.csv`), {
+    caption: ctx.t("rsvp-export-caption", { count: all.length }),
+  });
+}
+
+/** The door card: who the guest is, and a Check in button unless the ticket was used. */
+async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
+  const status = await statusText(ctx.deps, t(ctx), record);
+  let text = ctx.t("rsvp-checkin-card", { status, code: record.code, ...detailVars(record, t(ctx)) });
+  const keyboard = new InlineKeyboard();
+  if (record.checkedInAt) {
+    text += `\n\n${ctx.t("rsvp-checkin-again", { name: escapeHtml(record.name), at: await momentText(ctx, record.checkedInAt) })}`;
+  } else if (record.status === "confirmed") {
+    keyboard.text(ctx.t("rsvp-checkin-button"), `rsvp:ci:${record.userId}`);
+  } else {
+    text += `\n\n${ctx.t("rsvp-checkin-not-confirmed")}`;
+  }
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+/** /start ci_<token>: the door card for admins; for anyone else only their own ticket. */
+export async function openTicket(ctx: FlowContext, token: string): Promise<void> {
+  const record = isTicketToken(token) ? await ctx.deps.store.rsvps.findByToken(token) : undefined;
+  if (isAdmin(ctx)) {
+    if (record) await showCheckinCard(ctx, record);
+    else await ctx.reply(ctx.t("rsvp-ticket-unknown"));
+    return;
+  }
+  const own = record?.userId === ctx.from?.id ? await activeRegistration(ctx) : undefined;
+  if (own) await showMine(ctx, own);
+  else await ctx.reply(ctx.t("rsvp-ticket-not-yours"));
+}
+
+/** /checkin CODE */
+export async function checkinByCode(ctx: FlowContext, argument: string): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  const code = normaliseCode(argument);
+  if (!code) {
+    await ctx.reply(ctx.t("rsvp-checkin-usage"));
+    return;
+  }
+  const record = await ctx.deps.store.rsvps.findByCode(code);
+  if (record) await showCheckinCard(ctx, record);
+  else await ctx.reply(ctx.t("rsvp-checkin-unknown", { code }));
+}
+
+/** The Check in button (rsvp:ci:<user id>): the sender is checked again, the data may be forged. */
+export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  const { store, clock } = ctx.deps;
+  const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
+  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock());
+  const record = await store.rsvps.find(userId);
+  if (!record || outcome.result === "not-confirmed") {
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-checkin-not-confirmed") });
+    return;
+  }
+  const name = escapeHtml(record.name);
+  const text =
+    outcome.result === "first"
+      ? ctx.t("rsvp-checkin-done", { name })
+      : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, text);
+}

@@ -1,0 +1,122 @@
+# Ideas for the city (English)
+
+## Ideas menu
+ideas-off = Idea submissions are not open for this event.
+ideas-menu-title =
+    💡 <b>Ideas for the city</b>
+    Propose how to improve the city, support other people's ideas and follow what the organisers decide.
+ideas-new = ✍️ Propose an idea
+ideas-mine = 📋 My ideas
+ideas-browse = 🔎 Browse ideas
+ideas-back = ⬅️ Ideas
+ideas-cancel = ✖️ Cancel
+ideas-skip = Skip ➡️
+
+## Proposing an idea
+ideas-limit-reached = You have already sent { $limit ->
+        [one] { $limit } idea
+       *[other] { $limit } ideas
+    } today, the daily limit. Please come back tomorrow.
+ideas-ask-category = <b>Step 1 of 4.</b> Choose a category for your idea:
+ideas-category-hint = Please choose a category with the buttons.
+ideas-ask-text = <b>Step 2 of 4.</b> Describe your idea in one message ({ $min }–{ $max } characters): what should change, where and why.
+ideas-text-too-short = That is too short: please write at least { $min } characters.
+ideas-text-too-long = That is too long ({ $length } characters). Please keep it to { $max } characters.
+ideas-text-not-text = I need your idea as a text message: stickers, photos and voice messages don't work here.
+ideas-ask-photo = <b>Step 3 of 4.</b> Send a photo of the place (optional), or tap Skip.
+ideas-photo-hint = Please send a photo (as a picture, not as a file), or tap Skip.
+ideas-ask-place = <b>Step 4 of 4.</b> Where is it? Tap «📍 Send my location» or attach a location pin (📎 → Location). Or tap Skip.
+ideas-send-location = 📍 Send my location
+ideas-place-hint = Please send a map pin, or tap Skip.
+ideas-place-outside = This pin is outside the city. Please put the pin on a place in the city, or tap Skip.
+ideas-place-saved = 📍 Got the place.
+ideas-place-skipped = No place then.
+ideas-preview-title = 👀 <b>Check your idea</b>
+ideas-field-category = Category: { $category }
+ideas-field-photo = 🖼 Photo attached
+ideas-field-place = 📍 Place: { $latitude }, { $longitude }
+ideas-preview-hint = Please use the buttons under your idea: Submit, Edit or Cancel.
+ideas-submit = ✅ Submit
+ideas-edit = ✏️ Edit
+ideas-edit-which = What would you like to change?
+ideas-edit-category = Category
+ideas-edit-text = Text
+ideas-edit-photo = Photo
+ideas-edit-place = Place
+ideas-similar-title = 🔁 <b>Similar ideas are already published.</b> You can support one of them instead of posting a duplicate:
+ideas-cancelled = Your draft was discarded.
+ideas-submitted-review = ✅ Thank you! Your idea #{ $id } was sent to the organisers for review. I will tell you when they decide.
+ideas-submitted-published = ✅ Thank you! Your idea #{ $id } is published: others can now see and support it.
+
+## Statuses
+ideas-status-new = 🆕 awaiting review
+ideas-status-published = 📢 published
+ideas-status-under-review = 🔍 under review
+ideas-status-accepted = ✅ accepted
+ideas-status-rejected = ❌ rejected
+
+## My ideas and browsing
+ideas-mine-title = 📋 <b>Your ideas</b>
+ideas-mine-empty = You haven't proposed any ideas yet.
+ideas-card = <b>#{ $id }</b> · { $category } · { $status } · 👍 { $supports }
+ideas-answer-line = 💬 <i>Organisers:</i> { $answer }
+ideas-browse-title = 🔎 <b>Published ideas</b>. Choose a category:
+ideas-browse-category = { $name } ({ $count })
+ideas-browse-page = <b>{ $category }</b> · { $order } · page { $page }/{ $pages }
+ideas-browse-empty = No published ideas in this category yet.
+ideas-order-new = 🆕 newest
+ideas-order-top = 🔥 most supported
+ideas-support-button = 👍 #{ $id } ({ $supports })
+ideas-supported-button = 💚 #{ $id } ({ $supports })
+ideas-photo-button = 🖼 #{ $id }
+ideas-place-button = 📍 #{ $id }
+ideas-supported = 👍 Thank you for your support!
+ideas-unsupported = Your support was withdrawn.
+ideas-not-public = This idea is not open for support.
+ideas-missing = This idea no longer exists.
+ideas-photo-caption = Idea #{ $id }
+ideas-place-title = Idea #{ $id }
+
+## Author notifications
+ideas-notify-status = 🔔 Your idea #{ $id } «{ $excerpt }» is now { $status }.
+ideas-notify-answer = 💬 The organisers wrote about your idea #{ $id }: { $answer }
+
+## Moderation
+ideas-mod-new =
+    🆕 <b>New idea #{ $id }</b> to review
+    From: { $author }
+    Category: { $category }
+ideas-mod-publish = ✅ Publish
+ideas-mod-reject = ❌ Reject
+ideas-mod-reason-title = Why is idea #{ $id } rejected? The author will see the reason.
+ideas-mod-reason-custom = ✍️ Write a reason
+ideas-reason-duplicate = It repeats an idea that is already published.
+ideas-reason-offtopic = It is not about the topic of the forum.
+ideas-reason-rules = It breaks the rules: insults, advertising or personal data.
+ideas-mod-published = ✅ Idea #{ $id } was published by { $admin }.
+ideas-mod-rejected = ❌ Idea #{ $id } was rejected by { $admin }: { $reason }
+ideas-mod-already = Idea #{ $id } has already been handled ({ $status }).
+ideas-mod-ask-reason = Write the reason for rejecting idea #{ $id } in one message, or /cancel.
+ideas-mod-ask-answer = Write your answer to the author of idea #{ $id } in one message, or /cancel.
+ideas-mod-answer-hint = Please send the answer as text, up to { $max } characters.
+ideas-mod-answer-saved = ✅ Saved. The author of idea #{ $id } was notified.
+ideas-mod-cancelled = Nothing was changed.
+
+## Organisers' overview (/ideas) and export
+ideas-admin-title = 🗂 <b>All ideas: { $total }</b>. Choose a status:
+ideas-admin-all = All ({ $count })
+ideas-admin-status = { $status } ({ $count })
+ideas-admin-categories = Status: { $status }. Choose a category:
+ideas-admin-all-categories = All categories ({ $count })
+ideas-admin-empty = No ideas here.
+ideas-admin-card =
+    <b>#{ $id }</b> ({ $position } of { $total }) · { $status } · 👍 { $supports }
+    { $category } · { $when }
+    From: { $author }
+ideas-admin-set = → { $status }
+ideas-admin-answer = ✍️ Answer the author
+ideas-admin-changed = Idea #{ $id } is now { $status }. The author was notified.
+ideas-author-erased = (erased)
+ideas-export-csv = 📄 Ideas: { $count } (CSV, opens in Excel)
+ideas-export-geojson = 🗺 Ideas with a place: { $count } (GeoJSON for QGIS or geojson.io)
+cmd-ideas = Ideas: review and export

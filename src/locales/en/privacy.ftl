@@ -1,0 +1,9 @@
+# "Forget me": a user deletes their own personal data.
+privacy-ask =
+    🔒 <b>Delete my data</b>
+    This deletes your registration (your seat goes to the next person on the waiting list), your name on your ideas (the ideas stay, anonymously), your contest entry, your quiz answers and your profile in this bot.
+    This cannot be undone. Delete everything?
+privacy-confirm = 🗑 Yes, delete my data
+privacy-keep = ↩️ No, keep it
+privacy-kept = Nothing was deleted.
+privacy-done = ✅ Your data is deleted. If you write to me again, I will start from scratch.

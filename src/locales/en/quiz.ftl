@@ -1,0 +1,35 @@
+# The live quiz at the event. Questions come from the event file.
+quiz-none = There is no quiz in the event file.
+quiz-usage =
+    🎲 <b>Live quiz</b> — { $status }
+    /quiz start — send question 1
+    /quiz next — open the next question
+    /quiz end — close the quiz and see the winners
+quiz-status-idle = not started
+quiz-status-open = question { $number } of { $total } is open
+quiz-status-ended = finished
+quiz-started = ▶️ The quiz has started: question 1 of { $total } is going to { $players } people.
+quiz-already-started = The quiz was already started ({ $status }).
+quiz-no-players = Nobody to send the quiz to yet.
+quiz-question =
+    🎲 <b>Quiz — question { $number } of { $total }</b>
+
+    { $text }
+quiz-your-answer = Your answer: { $option }
+quiz-answer-recorded = ✅ Answer received!
+quiz-answer-duplicate = You have already answered this question.
+quiz-answer-closed = This question is closed.
+quiz-not-player = This quiz is for the event's guests.
+quiz-next-button = ➡️ Next question
+quiz-end-button = 🏁 End the quiz
+quiz-moved = ➡️ Question { $number } of { $total } is out. Answers to question { $previous }: { $answers }.
+quiz-last-question = That was the last question: end the quiz to see the winners.
+quiz-not-running = The quiz is not running.
+quiz-results-title = 🏁 <b>Quiz results</b> — { $players } players answered
+quiz-results-line = { $place }. { $name } — { $correct } of { $total } right, { $seconds } s
+quiz-results-nobody = Nobody answered correctly.
+quiz-winner = 🎉 Congratulations! You took place { $place } in the quiz with { $correct } of { $total } right answers. Come to the organisers' desk for your prize.
+quiz-winner-prize = 🎁 Prize: { $prize }
+
+## Command menu descriptions
+cmd-quiz = Live quiz: start, next, end

@@ -1,0 +1,148 @@
+# Registration (RSVP): the attendee form, "My registration", re-confirmation and the organisers' tools.
+
+## Opening and closing
+rsvp-intro =
+    📝 <b>Registration: { $title }</b>
+    Registration is open until { $deadline } ({ $relative }).
+    It takes a minute: name, sector, organisation, a contact. Send /cancel at any moment to stop.
+rsvp-closed =
+    ⛔️ Registration closed on { $deadline }.
+    If you still want to come, please contact the organisers: { $contact }
+rsvp-organisers = the organisers
+
+## The form
+rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
+rsvp-error-name-length = ✋ The name must be 2 to 100 characters long. Please type your full name.
+rsvp-error-name-characters = ✋ Please use only letters, spaces, hyphens and apostrophes. Type your full name again.
+rsvp-ask-sector = 🏛 Which sector do you represent?
+rsvp-sector-government = Government
+rsvp-sector-civil = Civil society
+rsvp-sector-business = Business
+rsvp-sector-media = Media
+rsvp-sector-academia = Academia
+rsvp-sector-other = Other
+rsvp-error-buttons = ✋ Please choose one of the buttons below.
+rsvp-ask-organisation = 🏢 Which organisation are you from? Type its name, or tap «Skip».
+rsvp-skip = Skip ➡️
+rsvp-error-organisation = ✋ Please type the organisation's name (2 to 150 characters), or tap «Skip».
+rsvp-ask-contact =
+    📞 How can the organisers reach you?
+    Tap «Share my phone» below, or type a phone number (e.g. +7 701 123 45 67) or an e-mail address.
+rsvp-share-phone = 📱 Share my phone
+rsvp-cancel-text = ❌ Cancel
+rsvp-error-contact = ✋ This does not look like a phone number or an e-mail address. Examples: 8 701 123 45 67, +44 20 7946 0958, name@example.com
+rsvp-error-contact-not-yours = ✋ Please share your own number with the «Share my phone» button, or type a number or an e-mail address.
+rsvp-contact-saved = ✅ Contact saved: { $contact }
+rsvp-ask-consent =
+    🔒 <b>Consent to the processing of personal data</b>
+    { $text }
+    Data controller: { $controller }
+rsvp-consent-generic = I agree that my name, sector, organisation and contact details will be processed to register me for the event, to send me event updates and to check me in at the entrance. The data will not be passed to third parties and will be deleted after the event on request.
+rsvp-agree = ✅ I agree
+rsvp-error-consent = ✋ Registration needs your consent. Tap «I agree», or /cancel to stop.
+rsvp-summary =
+    📋 <b>Please check your details</b>
+    Name: { $name }
+    Sector: { $sector }
+    Organisation: { $organisation }
+    Contact: { $contact }
+rsvp-none = —
+rsvp-confirm = ✅ Confirm
+rsvp-edit = ✏️ Edit a field
+rsvp-cancel = ❌ Cancel
+rsvp-edit-which = ✏️ What would you like to change?
+rsvp-field-name = Name
+rsvp-field-sector = Sector
+rsvp-field-organisation = Organisation
+rsvp-field-contact = Contact
+rsvp-back = ⬅️ Back
+rsvp-left = Registration cancelled; nothing was saved. You can start again any time with /rsvp.
+rsvp-edit-left = Nothing was changed.
+rsvp-busy = ✋ You are filling in the registration form. Answer the question above, or send /cancel to stop.
+rsvp-text-expected = ✋ I need text here, not a picture or a sticker. Please type your answer.
+rsvp-too-many = The form was stopped after too many attempts. Start again with /rsvp when you are ready.
+rsvp-closed-meanwhile = ⛔️ Sorry, registration closed while you were filling in the form. Contact the organisers: { $contact }
+
+## Result and ticket
+rsvp-done-confirmed =
+    🎉 <b>You are registered!</b>
+    Your code: <b>{ $code }</b>
+    Show the QR code or tell this code at the entrance. The calendar file below adds the event to your calendar.
+rsvp-done-waitlisted =
+    ⏳ <b>All seats are taken, so you are on the waiting list.</b>
+    Your place in the queue: { $position }. Your code: <b>{ $code }</b>
+    If a seat frees up, I will let you know right away.
+rsvp-updated = ✅ Your details are updated.
+rsvp-ticket-caption = 🎟 Your ticket: { $name }, code { $code }. Show this QR code at the entrance.
+rsvp-calendar-caption = 📅 Open this file to add the event to your calendar.
+rsvp-status-confirmed = ✅ confirmed
+rsvp-status-waitlisted = ⏳ on the waiting list (place { $position })
+rsvp-status-cancelled = ❌ cancelled
+rsvp-mine =
+    🎟 <b>My registration</b>
+    Status: { $status }
+    Code: <b>{ $code }</b>
+    Name: { $name }
+    Sector: { $sector }
+    Organisation: { $organisation }
+    Contact: { $contact }
+rsvp-mine-locked = The event has started: registrations can no longer be changed.
+rsvp-change = ✏️ Change my details
+rsvp-withdraw = ❌ Cancel my registration
+rsvp-show-ticket = 🎟 Show my ticket
+rsvp-withdraw-ask = Cancel your registration? Your seat will go to the next person on the waiting list.
+rsvp-withdraw-yes = Yes, cancel it
+rsvp-withdraw-no = No, keep it
+rsvp-withdrawn = Your registration is cancelled. Changed your mind? Register again with /rsvp while registration is open.
+rsvp-not-registered = You have no active registration.
+rsvp-promoted =
+    🎉 <b>Good news: a seat freed up and it is yours!</b>
+    You are now registered. Your code: <b>{ $code }</b>
+rsvp-stale = This form is already closed. Send /rsvp to see your registration.
+
+## Re-confirmation
+rsvp-reconfirm-ask =
+    👋 <b>Still coming to { $title }?</b>
+    It starts { $when }. Please confirm by { $by } — otherwise your seat will go to someone on the waiting list.
+rsvp-reconfirm-yes = ✅ Yes, I am coming
+rsvp-reconfirm-no = ❌ No, I can't come
+rsvp-reconfirm-thanks = 🙌 Thank you! See you there.
+rsvp-reconfirm-declined = Thank you for letting us know: your seat goes to someone on the waiting list.
+rsvp-released-unanswered = ⌛️ You did not confirm that you are coming, so your seat went to someone on the waiting list. If you still want to come, contact the organisers: { $contact }
+
+## Tickets at the door
+rsvp-ticket-not-yours = 🙅 This ticket is not yours. Send /rsvp to see your own registration.
+rsvp-ticket-unknown = This ticket is not valid.
+rsvp-checkin-card =
+    🎟 <b>{ $name }</b>
+    Status: { $status }
+    Code: { $code }
+    Sector: { $sector }
+    Organisation: { $organisation }
+    Contact: { $contact }
+rsvp-checkin-button = ✅ Check in
+rsvp-checkin-done = ✅ { $name } is checked in.
+rsvp-checkin-again = ⚠️ This ticket was already used: { $name } was checked in at { $at }.
+rsvp-checkin-not-confirmed = ⚠️ This guest is not confirmed: no check-in.
+rsvp-checkin-usage = Send /checkin CODE, e.g. /checkin ABC234, or scan the guest's QR code.
+rsvp-checkin-unknown = No registration with the code { $code }.
+
+## Organisers
+rsvp-stats =
+    📊 <b>Registrations</b>
+    Confirmed: { $confirmed }
+    Waiting list: { $waitlisted }
+    Cancelled: { $cancelled }
+    Checked in: { $checkedIn }
+    Seats left: { $left }
+    <b>By sector</b> (confirmed)
+    { $sectors }
+    <b>By day</b> (new registrations)
+    { $days }
+rsvp-unlimited = unlimited
+rsvp-alert = 📈 Registrations have reached { $percent }% of the capacity: { $confirmed } of { $capacity } seats taken.
+rsvp-export-caption = 📄 Guest list: { $count } registrations.
+rsvp-export-empty = Nobody has registered yet.
+cmd-stats = Registration statistics
+cmd-export = Guest list (CSV)
+cmd-checkin = Check a guest in

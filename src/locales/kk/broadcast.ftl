@@ -1,0 +1,64 @@
+# Хабарламалар мен еске салғыштар (қазақша)
+
+## Тарату барысы және есептер (ұйымдастырушыға)
+broadcast-progress =
+    📣 <b>{ $id } хабарламасы</b>
+    Жіберілді: { $sent } · қате: { $failed } · бұғаттағандар: { $blocked }
+    Қалды: { $total } ішінен { $remaining }
+    Жылдамдық: { $rate } хабар/с · қалған уақыт: { $eta }
+broadcast-report-done =
+    ✅ <b>{ $id } хабарламасы таратылып болды</b>
+    Жіберілді: { $sent } · қате: { $failed } · ботты бұғаттағандар: { $blocked } ({ $total } ішінен)
+broadcast-report-cancelled =
+    ⛔ <b>{ $id } хабарламасын тарату тоқтатылды</b>
+    Жіберілді: { $sent } · қате: { $failed } · ботты бұғаттағандар: { $blocked } · жіберілмеді: { $remaining } ({ $total } ішінен)
+broadcast-stop-button = ⛔ Таратуды тоқтату
+broadcast-stopped = Тарату тоқтатылды.
+broadcast-not-running = Бұл хабарлама енді таратылып жатқан жоқ.
+broadcast-admin-only = Бұл тек ұйымдастырушыларға қолжетімді.
+
+## /broadcast
+broadcast-ask-mode =
+    📣 <b>Жаңа хабарлама</b>
+    Барлығына бір хабарлама ма, әлде әр тілге бөлек пе?
+broadcast-mode-one = Барлығына бір хабарлама
+broadcast-mode-per-language = Әр тілге бөлек
+broadcast-cancel = ✖️ Болдырмау
+broadcast-ask-message = Хабарламаны жіберіңіз: мәтін (қалың, көлбеу қаріп пен сілтемелер сақталады) немесе жазуы бар фото.
+broadcast-ask-message-in = <b>{ $language }</b> тіліндегі хабарламаны жіберіңіз: мәтін немесе жазуы бар фото.
+broadcast-message-hint = Мұнда мәтін немесе жазуы бар фото керек (стикер, дауыстық хабар не файл емес).
+broadcast-message-too-long = Бір хабарлама үшін тым ұзын ({ $length } таңба, ең көбі { $max }). Қысқартыңыз.
+broadcast-ask-audience = Кімге жіберу керек?
+broadcast-audience-all = Ботты іске қосқандардың барлығына
+broadcast-audience-confirmed = Тіркелгендерге (расталғандарға)
+broadcast-audience-waitlisted = Күту тізіміндегілерге
+broadcast-audience-not_registered = Тіркелмегендерге
+broadcast-audience-contest_entrants = Байқау қатысушыларына
+broadcast-audience-idea_authors = Идея авторларына
+broadcast-choose-hint = Түймелерді пайдаланыңыз.
+broadcast-preview-title = 👀 <b>Алдын ала қарау</b>: алушылар дәл осыны көреді.
+broadcast-preview-language = <b>{ $language }</b> тіліндегі нұсқа:
+broadcast-summary =
+    Алушылар: <b>{ $audience }</b> — қазір { $count } адам (жіберу сәтінде қайта саналады).
+    Қазір жіберу ме, әлде уақытын белгілеу ме?
+broadcast-send-now = 🚀 Қазір жіберу
+broadcast-schedule = 🕒 Уақытын белгілеу
+broadcast-ask-time = Уақытты іс-шараның уақыт белдеуінде ({ $zone }) <code>ЖЖЖЖ-АА-КК СС:мм</code> түрінде жазыңыз, мысалы <code>{ $example }</code>.
+broadcast-time-hint = Түсіне алмадым. Уақытты <code>ЖЖЖЖ-АА-КК СС:мм</code> түрінде жазыңыз, мысалы <code>{ $example }</code>.
+broadcast-time-past = Бұл уақыт өтіп кетті. Болашақтағы уақытты көрсетіңіз.
+broadcast-started = 🚀 { $count } алушыға жіберіліп жатыр. Барысы төменде.
+broadcast-scheduled = 🕒 { $when } ({ $zone }) уақытына жоспарланды. Болдырмау үшін: /broadcasts.
+broadcast-cancelled = Тарату болдырылмады, ештеңе жіберілген жоқ.
+broadcast-duplicate = Бұл хабарлама кезекке әлдеқашан қойылған.
+
+## /broadcasts
+broadcast-list-title = 📣 <b>Хабарламалар</b> (алдымен жаңалары)
+broadcast-list-empty = Әзірге хабарлама жоқ. /broadcast арқылы бастаңыз.
+broadcast-list-item = { $status } <b>{ $id }</b> · { $when } · { $audience } · жіберілді { $sent }, қате { $failed }, бұғаттағандар { $blocked }{ $total }
+broadcast-status-scheduled = 🕒
+broadcast-status-sending = 📤
+broadcast-status-done = ✅
+broadcast-status-cancelled = ⛔
+broadcast-status-skipped = ⏭
+broadcast-drop-button = ✖️ { $id } болдырмау
+broadcast-dropped = { $id } болдырылмады.

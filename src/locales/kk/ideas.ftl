@@ -1,0 +1,119 @@
+# Қалаға арналған идеялар (қазақша)
+
+## Идеялар мәзірі
+ideas-off = Бұл іс-шара үшін идеялар қабылданбайды.
+ideas-menu-title =
+    💡 <b>Қалаға арналған идеялар</b>
+    Қаланы жақсарту жолын ұсыныңыз, басқалардың идеяларын қолдаңыз және ұйымдастырушылардың шешімін біліп отырыңыз.
+ideas-new = ✍️ Идея ұсыну
+ideas-mine = 📋 Менің идеяларым
+ideas-browse = 🔎 Қатысушылардың идеялары
+ideas-back = ⬅️ Идеялар
+ideas-cancel = ✖️ Бас тарту
+ideas-skip = Өткізіп жіберу ➡️
+
+## Жаңа идея
+ideas-limit-reached = Бүгін сіз { $limit } идея жібердіңіз — бұл бір күндік шек. Ертең қайта келіңіз.
+ideas-ask-category = <b>1-қадам (барлығы 4).</b> Идеяңыздың санатын таңдаңыз:
+ideas-category-hint = Санатты батырма арқылы таңдаңыз.
+ideas-ask-text = <b>2-қадам (барлығы 4).</b> Идеяңызды бір хабарламамен сипаттаңыз ({ $min }–{ $max } таңба): нені, қай жерде және не үшін өзгерту керек.
+ideas-text-too-short = Тым қысқа: кемінде { $min } таңба жазыңыз.
+ideas-text-too-long = Тым ұзын ({ $length } таңба). { $max } таңбадан аспауы керек.
+ideas-text-not-text = Идеяны мәтінмен жіберіңіз: стикер, фото және дауыстық хабарлама бұл жерде жарамайды.
+ideas-ask-photo = <b>3-қадам (барлығы 4).</b> Орынның фотосын жіберіңіз (міндетті емес) немесе «Өткізіп жіберу» батырмасын басыңыз.
+ideas-photo-hint = Суретті фото ретінде жіберіңіз (файл емес) немесе «Өткізіп жіберу» батырмасын басыңыз.
+ideas-ask-place = <b>4-қадам (барлығы 4).</b> Бұл қай жерде? «📍 Орнымды жіберу» батырмасын басыңыз немесе картадан нүкте тіркеңіз (📎 → Геолокация). Немесе «Өткізіп жіберу» батырмасын басыңыз.
+ideas-send-location = 📍 Орнымды жіберу
+ideas-place-hint = Картадан нүкте жіберіңіз немесе «Өткізіп жіберу» батырмасын басыңыз.
+ideas-place-outside = Бұл нүкте қала шегінен тыс. Нүктені қаладағы орынға қойыңыз немесе «Өткізіп жіберу» батырмасын басыңыз.
+ideas-place-saved = 📍 Орын сақталды.
+ideas-place-skipped = Жақсы, орынсыз.
+ideas-preview-title = 👀 <b>Идеяңызды тексеріңіз</b>
+ideas-field-category = Санат: { $category }
+ideas-field-photo = 🖼 Фото тіркелген
+ideas-field-place = 📍 Орны: { $latitude }, { $longitude }
+ideas-preview-hint = Идея астындағы батырмаларды қолданыңыз: «Жіберу», «Өзгерту» немесе «Бас тарту».
+ideas-submit = ✅ Жіберу
+ideas-edit = ✏️ Өзгерту
+ideas-edit-which = Нені өзгерткіңіз келеді?
+ideas-edit-category = Санатын
+ideas-edit-text = Мәтінін
+ideas-edit-photo = Фотосын
+ideas-edit-place = Орнын
+ideas-similar-title = 🔁 <b>Ұқсас идеялар жарияланып қойған.</b> Қайталаудың орнына солардың бірін қолдауға болады:
+ideas-cancelled = Жоба өшірілді.
+ideas-submitted-review = ✅ Рақмет! №{ $id } идеяңыз ұйымдастырушыларға тексеруге жіберілді. Шешім шыққанда хабарлаймын.
+ideas-submitted-published = ✅ Рақмет! №{ $id } идеяңыз жарияланды: енді оны басқалар көріп, қолдай алады.
+
+## Мәртебелер
+ideas-status-new = 🆕 тексеруді күтуде
+ideas-status-published = 📢 жарияланды
+ideas-status-under-review = 🔍 қаралуда
+ideas-status-accepted = ✅ қабылданды
+ideas-status-rejected = ❌ қабылданбады
+
+## Менің идеяларым және шолу
+ideas-mine-title = 📋 <b>Сіздің идеяларыңыз</b>
+ideas-mine-empty = Сіз әлі идея ұсынған жоқсыз.
+ideas-card = <b>№{ $id }</b> · { $category } · { $status } · 👍 { $supports }
+ideas-answer-line = 💬 <i>Ұйымдастырушылар:</i> { $answer }
+ideas-browse-title = 🔎 <b>Жарияланған идеялар</b>. Санатты таңдаңыз:
+ideas-browse-category = { $name } ({ $count })
+ideas-browse-page = <b>{ $category }</b> · { $order } · { $page }/{ $pages }
+ideas-browse-empty = Бұл санатта әзірге жарияланған идея жоқ.
+ideas-order-new = 🆕 алдымен жаңалары
+ideas-order-top = 🔥 ең көп қолдау тапқандары
+ideas-support-button = 👍 №{ $id } ({ $supports })
+ideas-supported-button = 💚 №{ $id } ({ $supports })
+ideas-photo-button = 🖼 №{ $id }
+ideas-place-button = 📍 №{ $id }
+ideas-supported = 👍 Қолдағаныңызға рақмет!
+ideas-unsupported = Қолдауыңыз кері қайтарылды.
+ideas-not-public = Бұл идеяны қазір қолдауға болмайды.
+ideas-missing = Бұл идея енді жоқ.
+ideas-photo-caption = №{ $id } идея
+ideas-place-title = №{ $id } идея
+
+## Авторға хабарламалар
+ideas-notify-status = 🔔 №{ $id } «{ $excerpt }» идеяңыздың жаңа мәртебесі: { $status }.
+ideas-notify-answer = 💬 Ұйымдастырушылар №{ $id } идеяңыз бойынша жауап берді: { $answer }
+
+## Идеяларды тексеру
+ideas-mod-new =
+    🆕 <b>Тексеруге жаңа идея №{ $id }</b>
+    Авторы: { $author }
+    Санаты: { $category }
+ideas-mod-publish = ✅ Жариялау
+ideas-mod-reject = ❌ Қабылдамау
+ideas-mod-reason-title = №{ $id } идея неге қабылданбады? Себебін автор көреді.
+ideas-mod-reason-custom = ✍️ Себебін жазу
+ideas-reason-duplicate = Жарияланған идеяны қайталайды.
+ideas-reason-offtopic = Форум тақырыбына қатысы жоқ.
+ideas-reason-rules = Ережені бұзады: балағат, жарнама немесе жеке деректер.
+ideas-mod-published = ✅ №{ $id } идеяны { $admin } жариялады.
+ideas-mod-rejected = ❌ №{ $id } идеяны { $admin } қабылдамады: { $reason }
+ideas-mod-already = №{ $id } идея қаралып қойған ({ $status }).
+ideas-mod-ask-reason = №{ $id } идеяны қабылдамау себебін бір хабарламамен жазыңыз немесе /cancel.
+ideas-mod-ask-answer = №{ $id } идея авторына жауабыңызды бір хабарламамен жазыңыз немесе /cancel.
+ideas-mod-answer-hint = Жауапты мәтінмен жіберіңіз, { $max } таңбадан аспасын.
+ideas-mod-answer-saved = ✅ Сақталды. №{ $id } идея авторына хабарлама жіберілді.
+ideas-mod-cancelled = Ештеңе өзгерген жоқ.
+
+## Ұйымдастырушыларға шолу (/ideas) және экспорт
+ideas-admin-title = 🗂 <b>Барлық идея: { $total }</b>. Мәртебені таңдаңыз:
+ideas-admin-all = Барлығы ({ $count })
+ideas-admin-status = { $status } ({ $count })
+ideas-admin-categories = Мәртебе: { $status }. Санатты таңдаңыз:
+ideas-admin-all-categories = Барлық санат ({ $count })
+ideas-admin-empty = Мұнда идея жоқ.
+ideas-admin-card =
+    <b>№{ $id }</b> ({ $total } ішінен { $position }) · { $status } · 👍 { $supports }
+    { $category } · { $when }
+    Авторы: { $author }
+ideas-admin-set = → { $status }
+ideas-admin-answer = ✍️ Авторға жауап беру
+ideas-admin-changed = №{ $id } идеяның мәртебесі енді: { $status }. Авторға хабарлама жіберілді.
+ideas-author-erased = (өшірілген)
+ideas-export-csv = 📄 Идеялар: { $count } (CSV, Excel-де ашылады)
+ideas-export-geojson = 🗺 Орны көрсетілген идеялар: { $count } (QGIS немесе geojson.io үшін GeoJSON)
+cmd-ideas = Идеялар: тексеру және экспорт

@@ -1,0 +1,100 @@
+# Главный конкурс: правила, работы, жюри и победитель. Факты о конкурсе берутся из файла события.
+contest-none = На этом мероприятии конкурса нет.
+contest-rules =
+    🏆 <b>{ $title }</b>
+
+    { $rules }
+
+    🎁 <b>Приз:</b> { $prize }
+contest-deadline-open = ⏰ <b>Приём работ до:</b> { $deadline } ({ $relative })
+contest-deadline-closed = 🔒 <b>Приём работ закрыт</b> { $deadline }.
+contest-hashtags = #️⃣ <b>Хэштеги</b> (нажмите, чтобы скопировать): <code>{ $hashtags }</code>
+contest-no-bot-scraping = Бот не заходит в Instagram и Facebook: жюри откроет ваш пост по ссылке.
+contest-submit = 📤 Отправить работу
+contest-edit = ✏️ Изменить работу
+contest-my-entry = 📄 Моя работа
+contest-closed = 🔒 Приём работ закрыт: срок истёк { $deadline }.
+contest-ask-link =
+    <b>Шаг 1 из 3.</b> Пришлите ссылку на ваш пост в Instagram или Facebook.
+    В приложении: ⋯ → Копировать ссылку. Она начинается с https://
+contest-link-not-url = Это не похоже на ссылку. Откройте пост, нажмите ⋯ → Копировать ссылку и пришлите её сюда.
+contest-link-not-https = Ссылка должна начинаться с https://
+contest-link-host = Эта ссылка не с разрешённого сайта. Разрешены: { $hosts }.
+contest-link-not-post = Похоже, это профиль или страница, а не отдельный пост. Откройте сам пост и скопируйте его ссылку.
+contest-ask-idea = <b>Шаг 2 из 3.</b> Опишите вашу идею для города в нескольких предложениях ({ $min }–{ $max } символов).
+contest-idea-too-short = Слишком коротко: напишите хотя бы { $min } символов.
+contest-idea-too-long = Слишком длинно: { $length } символов, а можно не больше { $max }.
+contest-ask-photo = <b>Шаг 3 из 3.</b> Пришлите скриншот поста или саму фотографию (как фото, а не файлом).
+contest-photo-expected = Пожалуйста, пришлите фотографию (не файл и не стикер).
+contest-text-expected = Пожалуйста, пришлите здесь текст.
+contest-keep = ↩️ Оставить как есть
+contest-cancel = ✖️ Отмена
+contest-cancelled = Отменено. Ваша работа не изменилась.
+contest-too-many-tries = Давайте остановимся. Начните заново с /contest, когда будете готовы.
+contest-saved = ✅ Работа сохранена. Её можно изменить до { $deadline }.
+contest-entry =
+    📄 <b>Ваша работа</b>
+    🔗 { $link }
+    💡 { $idea }
+    📷 Фото получено.
+
+    <b>Статус:</b> { $status }
+contest-no-entry = Вы ещё не участвуете в конкурсе.
+contest-status-submitted = принята, жюри её рассмотрит
+contest-status-shortlisted = ⭐ в коротком списке жюри
+contest-status-winner = 🏆 победитель!
+contest-status-runner-up = 🥈 призёр
+
+## Жюри
+contest-jury-only = Это раздел для жюри и организаторов.
+contest-entries-empty = Работ пока нет.
+contest-ranking-title = 📊 <b>Рейтинг</b> — работ: { $count }, по средней оценке
+contest-ranking-line = { $place }. { $mark }{ $name } — { $average } (оценок: { $scores })
+contest-card =
+    <b>{ $place }.</b> { $mark }{ $name }
+    🔗 { $link }
+    💡 { $idea }
+
+    📊 Средняя: { $average } (оценок: { $scores }, членов жюри: { $jurors })
+contest-card-criterion = { $marker } { $criterion } — ваша оценка: { $score }
+contest-shortlisted = ⭐ в коротком списке
+contest-shortlist-add = ⭐ В короткий список
+contest-shortlist-remove = ☆ Убрать из короткого списка
+contest-scored = Сохранено: { $criterion } — { $score }
+contest-shortlist-on = Добавлено в короткий список.
+contest-shortlist-off = Убрано из короткого списка.
+contest-entry-gone = Этой работы больше нет.
+contest-entries-more = ⬇️ Ещё ({ $shown } из { $total })
+
+## Победитель
+contest-winner-choose = 🏆 <b>Выберите победителя</b> (по рейтингу):
+contest-winner-draft =
+    🏆 Победитель: <b>{ $winner }</b>
+    🥈 Призёры: { $runners }
+
+    Нажимайте на работы ниже, чтобы добавить или убрать призёров, затем посмотрите объявление.
+contest-winner-none = нет
+contest-winner-preview-button = 👁 Предпросмотр
+contest-winner-change = ⬅️ Выбрать другого победителя
+contest-winner-preview-header = 👁 Предпросмотр — { $language }:
+contest-winner-confirm-question = Отправить это объявление всем, кто запускал бота, и поздравить победителя?
+contest-winner-send = ✅ Отправить всем
+contest-winner-sent = ✅ Готово: победитель поздравлен, объявление уходит { $audience } пользователям.
+contest-winner-already =
+    ℹ️ Объявление уже отправлено { $at }. Дважды его отправить нельзя. Вот оно:
+
+    { $text }
+contest-winner-stale = Этот выбор устарел: выполните /winner ещё раз.
+contest-announcement =
+    🏆 <b>{ $title }</b>: победитель — <b>{ $winner }</b>!
+
+    💡 { $idea }
+    🔗 { $link }
+
+    🎁 Приз: { $prize }. Спасибо всем участникам!
+contest-announcement-runners = 🥈 Призёры: { $names }
+contest-congratulation = 🎉 Поздравляем, { $name }! Жюри выбрало вашу работу победителем конкурса «{ $title }». Приз: { $prize }. Организаторы свяжутся с вами.
+
+## Описания команд в меню
+cmd-entries = Работы конкурса (жюри)
+cmd-winner = Объявить победителя конкурса

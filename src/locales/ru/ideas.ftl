@@ -1,0 +1,123 @@
+# Идеи для города (русский)
+
+## Меню идей
+ideas-off = Приём идей для этого мероприятия не открыт.
+ideas-menu-title =
+    💡 <b>Идеи для города</b>
+    Предложите, как улучшить город, поддержите идеи других и следите за решениями организаторов.
+ideas-new = ✍️ Предложить идею
+ideas-mine = 📋 Мои идеи
+ideas-browse = 🔎 Идеи участников
+ideas-back = ⬅️ Идеи
+ideas-cancel = ✖️ Отмена
+ideas-skip = Пропустить ➡️
+
+## Новая идея
+ideas-limit-reached = Сегодня вы уже отправили { $limit ->
+        [one] { $limit } идею
+        [few] { $limit } идеи
+       *[many] { $limit } идей
+    } — это дневной лимит. Возвращайтесь завтра.
+ideas-ask-category = <b>Шаг 1 из 4.</b> Выберите категорию идеи:
+ideas-category-hint = Пожалуйста, выберите категорию кнопкой.
+ideas-ask-text = <b>Шаг 2 из 4.</b> Опишите идею одним сообщением ({ $min }–{ $max } символов): что изменить, где и зачем.
+ideas-text-too-short = Слишком коротко: напишите хотя бы { $min } символов.
+ideas-text-too-long = Слишком длинно ({ $length } символов). Уложитесь, пожалуйста, в { $max }.
+ideas-text-not-text = Мне нужна идея текстом: стикеры, фото и голосовые сообщения здесь не подойдут.
+ideas-ask-photo = <b>Шаг 3 из 4.</b> Пришлите фото места (по желанию) или нажмите «Пропустить».
+ideas-photo-hint = Пришлите фотографию (как фото, а не файлом) или нажмите «Пропустить».
+ideas-ask-place = <b>Шаг 4 из 4.</b> Где это? Нажмите «📍 Отправить геопозицию» или прикрепите точку на карте (📎 → Геопозиция). Или нажмите «Пропустить».
+ideas-send-location = 📍 Отправить геопозицию
+ideas-place-hint = Пришлите точку на карте или нажмите «Пропустить».
+ideas-place-outside = Эта точка за пределами города. Поставьте точку на место в городе или нажмите «Пропустить».
+ideas-place-saved = 📍 Место сохранено.
+ideas-place-skipped = Хорошо, без места.
+ideas-preview-title = 👀 <b>Проверьте идею</b>
+ideas-field-category = Категория: { $category }
+ideas-field-photo = 🖼 Фото приложено
+ideas-field-place = 📍 Место: { $latitude }, { $longitude }
+ideas-preview-hint = Пожалуйста, воспользуйтесь кнопками под идеей: «Отправить», «Изменить» или «Отмена».
+ideas-submit = ✅ Отправить
+ideas-edit = ✏️ Изменить
+ideas-edit-which = Что вы хотите изменить?
+ideas-edit-category = Категорию
+ideas-edit-text = Текст
+ideas-edit-photo = Фото
+ideas-edit-place = Место
+ideas-similar-title = 🔁 <b>Похожие идеи уже опубликованы.</b> Можно поддержать одну из них вместо повтора:
+ideas-cancelled = Черновик удалён.
+ideas-submitted-review = ✅ Спасибо! Идея №{ $id } отправлена организаторам на проверку. Я сообщу, когда они решат.
+ideas-submitted-published = ✅ Спасибо! Идея №{ $id } опубликована: теперь её видят и могут поддержать другие.
+
+## Статусы
+ideas-status-new = 🆕 ждёт проверки
+ideas-status-published = 📢 опубликована
+ideas-status-under-review = 🔍 на рассмотрении
+ideas-status-accepted = ✅ принята
+ideas-status-rejected = ❌ отклонена
+
+## Мои идеи и просмотр
+ideas-mine-title = 📋 <b>Ваши идеи</b>
+ideas-mine-empty = Вы ещё не предлагали идей.
+ideas-card = <b>№{ $id }</b> · { $category } · { $status } · 👍 { $supports }
+ideas-answer-line = 💬 <i>Организаторы:</i> { $answer }
+ideas-browse-title = 🔎 <b>Опубликованные идеи</b>. Выберите категорию:
+ideas-browse-category = { $name } ({ $count })
+ideas-browse-page = <b>{ $category }</b> · { $order } · { $page }/{ $pages }
+ideas-browse-empty = В этой категории пока нет опубликованных идей.
+ideas-order-new = 🆕 сначала новые
+ideas-order-top = 🔥 самые поддержанные
+ideas-support-button = 👍 №{ $id } ({ $supports })
+ideas-supported-button = 💚 №{ $id } ({ $supports })
+ideas-photo-button = 🖼 №{ $id }
+ideas-place-button = 📍 №{ $id }
+ideas-supported = 👍 Спасибо за поддержку!
+ideas-unsupported = Ваша поддержка отозвана.
+ideas-not-public = Эту идею сейчас нельзя поддержать.
+ideas-missing = Этой идеи больше нет.
+ideas-photo-caption = Идея №{ $id }
+ideas-place-title = Идея №{ $id }
+
+## Уведомления автору
+ideas-notify-status = 🔔 Ваша идея №{ $id } «{ $excerpt }»: новый статус — { $status }.
+ideas-notify-answer = 💬 Организаторы ответили по вашей идее №{ $id }: { $answer }
+
+## Модерация
+ideas-mod-new =
+    🆕 <b>Новая идея №{ $id }</b> на проверку
+    От: { $author }
+    Категория: { $category }
+ideas-mod-publish = ✅ Опубликовать
+ideas-mod-reject = ❌ Отклонить
+ideas-mod-reason-title = Почему отклонена идея №{ $id }? Автор увидит причину.
+ideas-mod-reason-custom = ✍️ Написать причину
+ideas-reason-duplicate = Повторяет уже опубликованную идею.
+ideas-reason-offtopic = Не относится к теме форума.
+ideas-reason-rules = Нарушает правила: оскорбления, реклама или личные данные.
+ideas-mod-published = ✅ Идею №{ $id } опубликовал(а) { $admin }.
+ideas-mod-rejected = ❌ Идею №{ $id } отклонил(а) { $admin }: { $reason }
+ideas-mod-already = Идея №{ $id } уже обработана ({ $status }).
+ideas-mod-ask-reason = Напишите одним сообщением причину отклонения идеи №{ $id } или /cancel.
+ideas-mod-ask-answer = Напишите одним сообщением ответ автору идеи №{ $id } или /cancel.
+ideas-mod-answer-hint = Пришлите ответ текстом, не длиннее { $max } символов.
+ideas-mod-answer-saved = ✅ Сохранено. Автор идеи №{ $id } получил уведомление.
+ideas-mod-cancelled = Ничего не изменено.
+
+## Обзор для организаторов (/ideas) и выгрузка
+ideas-admin-title = 🗂 <b>Всего идей: { $total }</b>. Выберите статус:
+ideas-admin-all = Все ({ $count })
+ideas-admin-status = { $status } ({ $count })
+ideas-admin-categories = Статус: { $status }. Выберите категорию:
+ideas-admin-all-categories = Все категории ({ $count })
+ideas-admin-empty = Здесь идей нет.
+ideas-admin-card =
+    <b>№{ $id }</b> ({ $position } из { $total }) · { $status } · 👍 { $supports }
+    { $category } · { $when }
+    От: { $author }
+ideas-admin-set = → { $status }
+ideas-admin-answer = ✍️ Ответить автору
+ideas-admin-changed = Идея №{ $id } теперь: { $status }. Автор получил уведомление.
+ideas-author-erased = (удалено)
+ideas-export-csv = 📄 Идеи: { $count } (CSV, открывается в Excel)
+ideas-export-geojson = 🗺 Идеи с местом: { $count } (GeoJSON для QGIS или geojson.io)
+cmd-ideas = Идеи: проверка и выгрузка

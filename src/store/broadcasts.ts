@@ -1,0 +1,260 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "./keys.js";
+
+/** What a recipient's delivery ended as; each is counted once per broadcast. */
+export type DeliveryOutcome = "sent" | "failed" | "blocked";
+
+export type BroadcastStatus = "scheduled" | "sending" | "done" | "cancelled" | "skipped";
+
+/** A broadcast as stored: its spec (JSON, owned by src/broadcasts) and its counters. */
+export interface BroadcastRecord {
+  id: string;
+  spec: string;
+  status: BroadcastStatus;
+  /** When it is (or was) due. */
+  at: Date;
+  createdAt: Date;
+  finishedAt?: Date;
+  /** Content hash of a reminder, so a stale delayed job recognises it was replaced. */
+  hash: string;
+  total?: number;
+  sent: number;
+  failed: number;
+  blocked: number;
+  /** Where the progress message lives (the organiser's chat), if any. */
+  reportChat?: number;
+  reportMessage?: number;
+}
+
+const RECENT_KEPT = 50;
+const LEDGER_TTL_SECONDS = 60 * 24 * 60 * 60;
+
+/**
+ * Records one recipient's outcome exactly once (HSETNX on the ledger), bumps the counter, and
+ * tells the caller whether this finished the broadcast and whether a progress report is due.
+ * KEYS: record, ledger. ARGV: chat id ("" = only check), outcome, now ms, report interval ms, ledger TTL s.
+ */
+const RECORD_SCRIPT = `
+local recorded = 0
+if ARGV[1] ~= "" then
+  if redis.call('hsetnx', KEYS[2], ARGV[1], ARGV[2]) == 1 then
+    redis.call('hincrby', KEYS[1], ARGV[2], 1)
+    redis.call('expire', KEYS[2], ARGV[5])
+    recorded = 1
+  end
+end
+local r = redis.call('hmget', KEYS[1], 'status', 'total', 'sent', 'failed', 'blocked', 'lastReportAt')
+if r[1] ~= 'sending' then return {recorded, 0, 0} end
+local done = tonumber(r[3] or '0') + tonumber(r[4] or '0') + tonumber(r[5] or '0')
+if r[2] and done >= tonumber(r[2]) then
+  redis.call('hset', KEYS[1], 'status', 'done', 'finishedAt', ARGV[3])
+  return {recorded, 1, 0}
+end
+if tonumber(ARGV[3]) - tonumber(r[6] or '0') >= tonumber(ARGV[4]) then
+  redis.call('hset', KEYS[1], 'lastReportAt', ARGV[3])
+  return {recorded, 0, 1}
+end
+return {recorded, 0, 0}
+`;
+
+/** Moves a broadcast from one of the given statuses to another; returns whether it did. */
+const TRANSITION_SCRIPT = `
+local status = redis.call('hget', KEYS[1], 'status')
+for i = 2, #ARGV do
+  if status == ARGV[i] then
+    redis.call('hset', KEYS[1], 'status', ARGV[1])
+    return 1
+  end
+end
+return 0
+`;
+
+function parseRecord(id: string, data: Record<string, string>): BroadcastRecord | undefined {
+  if (!data.spec) return undefined;
+  const number = (value: string | undefined) => (value === undefined || value === "" ? undefined : Number(value));
+  return {
+    id,
+    spec: data.spec,
+    status: data.status as BroadcastStatus,
+    at: new Date(Number(data.at)),
+    createdAt: new Date(Number(data.createdAt)),
+    finishedAt: data.finishedAt ? new Date(Number(data.finishedAt)) : undefined,
+    hash: data.hash ?? "",
+    total: number(data.total),
+    sent: number(data.sent) ?? 0,
+    failed: number(data.failed) ?? 0,
+    blocked: number(data.blocked) ?? 0,
+    reportChat: number(data.reportChat),
+    reportMessage: number(data.reportMessage),
+  };
+}
+
+/** Broadcasts, their per-recipient ledgers, the shared 429 pause and the reminder registry. */
+export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
+  return {
+    /** Creates the record, or refreshes a scheduled one (a reminder edited in the event file). */
+    async save(input: { id: string; spec: string; at: Date; now: Date; hash?: string }): Promise<void> {
+      const key = keys.broadcast(input.id);
+      await redis
+        .multi()
+        .hset(key, { spec: input.spec, at: input.at.getTime(), hash: input.hash ?? "" })
+        .hsetnx(key, "status", "scheduled")
+        .hsetnx(key, "createdAt", input.now.getTime())
+        .zadd(keys.broadcasts, input.at.getTime(), input.id)
+        .exec();
+      // Only the newest entries are listed; their records stay (the ledger must outlive restarts).
+      await redis.zremrangebyrank(keys.broadcasts, 0, -RECENT_KEPT - 1);
+    },
+
+    async find(id: string): Promise<BroadcastRecord | undefined> {
+      return parseRecord(id, await redis.hgetall(keys.broadcast(id)));
+    },
+
+    async status(id: string): Promise<BroadcastStatus | undefined> {
+      return ((await redis.hget(keys.broadcast(id), "status")) ?? undefined) as BroadcastStatus | undefined;
+    },
+
+    /** Newest first (by due time). */
+    async recent(limit = 10): Promise<BroadcastRecord[]> {
+      const ids = await redis.zrevrange(keys.broadcasts, 0, limit - 1);
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(keys.broadcast(id));
+      const results = (await pipeline.exec()) ?? [];
+      return ids.flatMap((id, i) => parseRecord(id, (results[i]?.[1] ?? {}) as Record<string, string>) ?? []);
+    },
+
+    async transition(id: string, to: BroadcastStatus, from: BroadcastStatus[]): Promise<boolean> {
+      return (await redis.eval(TRANSITION_SCRIPT, 1, keys.broadcast(id), to, ...from)) === 1;
+    },
+
+    /** Marks the start of sending with the audience size (set before the jobs are queued). */
+    async start(id: string, total: number, now: Date): Promise<boolean> {
+      if (!(await this.transition(id, "sending", ["scheduled", "sending"]))) return false;
+      // A fan-out re-run after a crash keeps the first start (the rate counts from there).
+      await redis
+        .multi()
+        .hset(keys.broadcast(id), "total", total)
+        .hsetnx(keys.broadcast(id), "startedAt", now.getTime())
+        .hsetnx(keys.broadcast(id), "lastReportAt", now.getTime())
+        .exec();
+      return true;
+    },
+
+    async finishedAs(id: string, status: "done" | "skipped", now: Date): Promise<void> {
+      await redis.hset(keys.broadcast(id), { status, finishedAt: now.getTime() });
+    },
+
+    async setReport(id: string, chatId: number, messageId: number): Promise<void> {
+      await redis.hset(keys.broadcast(id), { reportChat: chatId, reportMessage: messageId });
+    },
+
+    async startedAt(id: string): Promise<Date | undefined> {
+      const value = await redis.hget(keys.broadcast(id), "startedAt");
+      return value ? new Date(Number(value)) : undefined;
+    },
+
+    /**
+     * One round trip before a send: the broadcast's status, whether this chat already has an
+     * outcome, and how long the queue-wide 429 pause still lasts (ms, ≤ 0 = none).
+     */
+    async beforeSend(
+      id: string,
+      field: number | string,
+    ): Promise<{ status?: BroadcastStatus; outcome?: DeliveryOutcome; pauseMs: number }> {
+      const results = (await redis
+        .pipeline()
+        .hget(keys.broadcast(id), "status")
+        .hget(keys.broadcastLedger(id), String(field))
+        .pttl(keys.broadcastPause)
+        .exec()) ?? [];
+      const [status, outcome, pause] = results.map(([error, value]) => {
+        if (error) throw error;
+        return value;
+      });
+      return {
+        status: (status ?? undefined) as BroadcastStatus | undefined,
+        outcome: (outcome ?? undefined) as DeliveryOutcome | undefined,
+        pauseMs: Number(pause),
+      };
+    },
+
+    /** A ledger entry without counters (the venue pin after a reminder: "venue:<chat id>"). */
+    async recordExtra(id: string, field: string, outcome: DeliveryOutcome): Promise<void> {
+      await redis.hsetnx(keys.broadcastLedger(id), field, outcome);
+    },
+
+    /** Records an outcome once; `finished` is true for exactly one caller, `report` at most every interval. */
+    async record(
+      id: string,
+      chatId: number | undefined,
+      outcome: DeliveryOutcome,
+      now: Date,
+      reportEveryMs: number,
+    ): Promise<{ recorded: boolean; finished: boolean; report: boolean }> {
+      const [recorded, finished, report] = (await redis.eval(
+        RECORD_SCRIPT,
+        2,
+        keys.broadcast(id),
+        keys.broadcastLedger(id),
+        chatId === undefined ? "" : String(chatId),
+        outcome,
+        now.getTime(),
+        reportEveryMs,
+        LEDGER_TTL_SECONDS,
+      )) as [number, number, number];
+      return { recorded: recorded === 1, finished: finished === 1, report: report === 1 };
+    },
+
+    async ledger(id: string): Promise<Record<string, DeliveryOutcome>> {
+      return (await redis.hgetall(keys.broadcastLedger(id))) as Record<string, DeliveryOutcome>;
+    },
+
+    /** Every bot process stops sending until then (a 429's retry_after). */
+    async pause(ms: number): Promise<void> {
+      await redis.set(keys.broadcastPause, "1", "PX", Math.max(1, Math.ceil(ms)));
+    },
+
+    /** Each user's interface language ("" if unknown), in one round trip. */
+    async languagesOf(userIds: number[]): Promise<string[]> {
+      const pipeline = redis.pipeline();
+      for (const id of userIds) pipeline.hget(keys.user(id), "language");
+      const results = (await pipeline.exec()) ?? [];
+      return userIds.map((_, i) => (results[i]?.[1] as string | null) ?? "");
+    },
+
+    /** Reminder id → the content hash it is scheduled with. */
+    async scheduledReminders(): Promise<Record<string, string>> {
+      return redis.hgetall(keys.reminderRegistry);
+    },
+    async registerReminder(reminderId: string, hash: string): Promise<void> {
+      await redis.hset(keys.reminderRegistry, reminderId, hash);
+    },
+    async unregisterReminder(reminderId: string): Promise<void> {
+      await redis.hdel(keys.reminderRegistry, reminderId);
+    },
+  };
+}
+
+/**
+ * Users who blocked the bot (403): broadcasts skip them until they write again. A set, so the
+ * per-update reactivation is one SREM.
+ */
+export function createActivityRepository(redis: Redis, keys: Keyspace) {
+  return {
+    async markInactive(userId: number): Promise<void> {
+      await redis.sadd(keys.inactiveUsers, String(userId));
+    },
+    async reactivate(userId: number): Promise<void> {
+      await redis.srem(keys.inactiveUsers, String(userId));
+    },
+    async inactiveIds(): Promise<Set<number>> {
+      return new Set((await redis.smembers(keys.inactiveUsers)).map(Number));
+    },
+    async isInactive(userId: number): Promise<boolean> {
+      return (await redis.sismember(keys.inactiveUsers, String(userId))) === 1;
+    },
+  };
+}
+
+export type BroadcastRepository = ReturnType<typeof createBroadcastRepository>;
+export type ActivityRepository = ReturnType<typeof createActivityRepository>;

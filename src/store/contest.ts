@@ -1,0 +1,185 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "./keys.js";
+
+export interface ContestEntry {
+  userId: number;
+  /** Telegram name at submission, for the jury and the announcement. */
+  firstName: string;
+  username?: string;
+  language: string;
+  link: string;
+  idea: string;
+  /** Telegram file id of the screenshot or photo. */
+  photoFileId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface JuryScore {
+  jurorId: number;
+  criterionId: string;
+  score: number;
+}
+
+/** The winner and runners-up an admin is choosing with /winner. */
+export interface WinnerDraft {
+  winnerId?: number;
+  runnersUp: number[];
+}
+
+/** The announcement once sent: kept so a second /winner shows it instead of sending again. */
+export interface SentAnnouncement {
+  winnerId: number;
+  runnersUp: number[];
+  /** The announcement per language, as broadcast. */
+  texts: Record<string, string>;
+  sentBy: number;
+  sentAt: string;
+}
+
+const DRAFT_TTL_SECONDS = 24 * 60 * 60;
+
+function toEntry(userId: number, data: Record<string, string>): ContestEntry | undefined {
+  if (!data.link) return undefined;
+  return {
+    userId,
+    firstName: data.firstName ?? "",
+    username: data.username || undefined,
+    language: data.language ?? "",
+    link: data.link,
+    idea: data.idea ?? "",
+    photoFileId: data.photoFileId ?? "",
+    createdAt: new Date(data.createdAt ?? 0),
+    updatedAt: new Date(data.updatedAt ?? 0),
+  };
+}
+
+/** Main-contest entries (one per user), jury scores, shortlist and the once-only announcement. */
+export function createContestRepository(redis: Redis, keys: Keyspace) {
+  const k = keys.contest;
+
+  async function find(userId: number): Promise<ContestEntry | undefined> {
+    return toEntry(userId, await redis.hgetall(k.entry(userId)));
+  }
+
+  async function entrantIds(): Promise<number[]> {
+    return (await redis.zrange(k.entries, 0, -1)).map(Number);
+  }
+
+  return {
+    find,
+    entrantIds,
+
+    /** Creates or replaces the user's entry; the first submission time is kept. */
+    async save(entry: Omit<ContestEntry, "createdAt" | "updatedAt">, now: Date): Promise<ContestEntry> {
+      const key = k.entry(entry.userId);
+      await redis
+        .multi()
+        .hset(key, {
+          firstName: entry.firstName,
+          username: entry.username ?? "",
+          language: entry.language,
+          link: entry.link,
+          idea: entry.idea,
+          photoFileId: entry.photoFileId,
+          updatedAt: now.toISOString(),
+        })
+        .hsetnx(key, "createdAt", now.toISOString())
+        .zadd(k.entries, "NX", now.getTime(), String(entry.userId))
+        .exec();
+      return (await find(entry.userId))!;
+    },
+
+    async count(): Promise<number> {
+      return redis.zcard(k.entries);
+    },
+
+    /** Every entry in submission order. */
+    async list(): Promise<ContestEntry[]> {
+      const ids = await entrantIds();
+      if (ids.length === 0) return [];
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(k.entry(id));
+      const results = (await pipeline.exec()) ?? [];
+      return ids
+        .map((id, index) => toEntry(id, (results[index]?.[1] as Record<string, string>) ?? {}))
+        .filter((entry): entry is ContestEntry => entry !== undefined);
+    },
+
+    /** Deletes a user's entry with its scores ("forget me"). True if there was one. */
+    async remove(userId: number): Promise<boolean> {
+      const results = await redis
+        .multi()
+        .del(k.entry(userId))
+        .zrem(k.entries, String(userId))
+        .del(k.scores(userId))
+        .srem(k.shortlist, String(userId))
+        .exec();
+      return results?.[0]?.[1] === 1;
+    },
+
+    /** A juror's score: the field carries the juror id, so nobody can overwrite another's. */
+    async setScore(entrantId: number, jurorId: number, criterionId: string, score: number): Promise<void> {
+      await redis.hset(k.scores(entrantId), `${jurorId}:${criterionId}`, String(score));
+    },
+
+    async scoresOf(entrantId: number): Promise<JuryScore[]> {
+      return parseScores(await redis.hgetall(k.scores(entrantId)));
+    },
+
+    async allScores(ids: readonly number[]): Promise<Map<number, JuryScore[]>> {
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(k.scores(id));
+      const results = ids.length ? ((await pipeline.exec()) ?? []) : [];
+      return new Map(ids.map((id, index) => [id, parseScores((results[index]?.[1] as Record<string, string>) ?? {})]));
+    },
+
+    async setShortlisted(entrantId: number, on: boolean): Promise<void> {
+      if (on) await redis.sadd(k.shortlist, String(entrantId));
+      else await redis.srem(k.shortlist, String(entrantId));
+    },
+
+    async shortlist(): Promise<Set<number>> {
+      return new Set((await redis.smembers(k.shortlist)).map(Number));
+    },
+
+    async isShortlisted(entrantId: number): Promise<boolean> {
+      return (await redis.sismember(k.shortlist, String(entrantId))) === 1;
+    },
+
+    async draft(adminId: number): Promise<WinnerDraft> {
+      const raw = await redis.get(k.winnerDraft(adminId));
+      return raw ? (JSON.parse(raw) as WinnerDraft) : { runnersUp: [] };
+    },
+
+    async saveDraft(adminId: number, draft: WinnerDraft): Promise<void> {
+      await redis.set(k.winnerDraft(adminId), JSON.stringify(draft), "EX", DRAFT_TTL_SECONDS);
+    },
+
+    /**
+     * Records the announcement once (SET NX). Returns undefined when this call claimed it,
+     * or the announcement that was already sent.
+     */
+    async claimAnnouncement(announcement: SentAnnouncement): Promise<SentAnnouncement | undefined> {
+      const claimed = await redis.set(k.announcement, JSON.stringify(announcement), "NX");
+      if (claimed === "OK") return undefined;
+      return (await this.announcement())!;
+    },
+
+    async announcement(): Promise<SentAnnouncement | undefined> {
+      const raw = await redis.get(k.announcement);
+      return raw ? (JSON.parse(raw) as SentAnnouncement) : undefined;
+    },
+  };
+}
+
+function parseScores(data: Record<string, string>): JuryScore[] {
+  return Object.entries(data).flatMap(([field, value]) => {
+    const separator = field.indexOf(":");
+    const jurorId = Number(field.slice(0, separator));
+    if (separator < 0 || !Number.isInteger(jurorId)) return [];
+    return [{ jurorId, criterionId: field.slice(separator + 1), score: Number(value) }];
+  });
+}
+
+export type ContestRepository = ReturnType<typeof createContestRepository>;

@@ -1,0 +1,129 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "./keys.js";
+
+export type QuizStatus = "open" | "ended";
+
+export interface QuizState {
+  status: QuizStatus;
+  /** Index of the question currently open (from 0). */
+  question: number;
+  openedAt: Date;
+}
+
+export type AnswerOutcome = "recorded" | "duplicate" | "closed" | "not-player";
+
+export interface RecordedAnswer {
+  option: number;
+  elapsedMs: number;
+}
+
+/** Starts the quiz once: fails if a quiz already ran under this event. */
+const START = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'open', 'question', 0, 'openedAt', ARGV[1])
+for i = 2, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
+return 1`;
+
+/** Opens question from+1 only if question \`from\` is the open one: a double tap moves once. */
+const ADVANCE = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 0 end
+if redis.call('HGET', KEYS[1], 'question') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'question', tonumber(ARGV[1]) + 1, 'openedAt', ARGV[2])
+return 1`;
+
+/** Ends the quiz once; the caller that gets 1 tells the winners. */
+const END = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'ended', 'endedAt', ARGV[1])
+return 1`;
+
+/**
+ * Records an answer atomically: only for the question that is open right now, only the first
+ * answer of each player (HSETNX), with the time since the question opened.
+ * Returns 1 recorded, 0 duplicate, -1 closed, -2 not a player.
+ */
+const ANSWER = `
+if redis.call('SISMEMBER', KEYS[3], ARGV[2]) == 0 then return -2 end
+local state = redis.call('HMGET', KEYS[1], 'status', 'question', 'openedAt')
+if state[1] ~= 'open' or state[2] ~= ARGV[1] then return -1 end
+local elapsed = math.max(0, tonumber(ARGV[4]) - tonumber(state[3]))
+return redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3] .. ':' .. elapsed)`;
+
+/** The live quiz: one run per event, answers written atomically by Lua scripts. */
+export function createQuizRepository(redis: Redis, keys: Keyspace) {
+  const k = keys.quiz;
+
+  return {
+    async state(): Promise<QuizState | undefined> {
+      const data = await redis.hgetall(k.state);
+      if (!data.status) return undefined;
+      return { status: data.status as QuizStatus, question: Number(data.question), openedAt: new Date(Number(data.openedAt)) };
+    },
+
+    /** Opens question 0 for these players; false if a quiz already ran. */
+    async start(playerIds: readonly number[], now: Date): Promise<boolean> {
+      return (await redis.eval(START, 2, k.state, k.players, String(now.getTime()), ...playerIds.map(String))) === 1;
+    },
+
+    async advance(from: number, now: Date): Promise<boolean> {
+      return (await redis.eval(ADVANCE, 1, k.state, String(from), String(now.getTime()))) === 1;
+    },
+
+    async end(now: Date): Promise<boolean> {
+      return (await redis.eval(END, 1, k.state, String(now.getTime()))) === 1;
+    },
+
+    async recordAnswer(question: number, userId: number, option: number, now: Date): Promise<AnswerOutcome> {
+      const result = await redis.eval(
+        ANSWER,
+        3,
+        k.state,
+        k.answers(question),
+        k.players,
+        String(question),
+        String(userId),
+        String(option),
+        String(now.getTime()),
+      );
+      return result === 1 ? "recorded" : result === 0 ? "duplicate" : result === -2 ? "not-player" : "closed";
+    },
+
+    async answerOf(question: number, userId: number): Promise<RecordedAnswer | undefined> {
+      const raw = await redis.hget(k.answers(question), String(userId));
+      return raw ? parseAnswer(raw) : undefined;
+    },
+
+    /** Every answer, question by question. */
+    async answers(questionCount: number): Promise<Array<Map<number, RecordedAnswer>>> {
+      const pipeline = redis.pipeline();
+      for (let q = 0; q < questionCount; q++) pipeline.hgetall(k.answers(q));
+      const results = questionCount ? ((await pipeline.exec()) ?? []) : [];
+      return results.map(
+        ([, data]) =>
+          new Map(Object.entries((data as Record<string, string>) ?? {}).map(([userId, raw]) => [Number(userId), parseAnswer(raw)])),
+      );
+    },
+
+    async playerIds(): Promise<number[]> {
+      return (await redis.smembers(k.players)).map(Number);
+    },
+
+    async isPlayer(userId: number): Promise<boolean> {
+      return (await redis.sismember(k.players, String(userId))) === 1;
+    },
+
+    /** Deletes a user's answers ("forget me"). */
+    async forget(userId: number, questionCount: number): Promise<void> {
+      const multi = redis.multi().srem(k.players, String(userId));
+      for (let q = 0; q < questionCount; q++) multi.hdel(k.answers(q), String(userId));
+      await multi.exec();
+    },
+  };
+}
+
+function parseAnswer(raw: string): RecordedAnswer {
+  const [option, elapsed] = raw.split(":");
+  return { option: Number(option), elapsedMs: Number(elapsed) };
+}
+
+export type QuizRepository = ReturnType<typeof createQuizRepository>;

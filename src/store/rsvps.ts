@@ -1,0 +1,358 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "./keys.js";
+
+export const RSVP_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];
+
+/** What a guest tells us in the form. */
+export interface RsvpDetails {
+  name: string;
+  sector: string;
+  organisation?: string;
+  phone?: string;
+  email?: string;
+  /** The language the guest registered in: later messages (promotion, re-confirmation) use it. */
+  language: string;
+  consentAt: Date;
+}
+
+export interface Rsvp extends RsvpDetails {
+  userId: number;
+  status: RsvpStatus;
+  /** Short personal code for the door. */
+  code: string;
+  /** Unguessable ticket token (the QR deep link). */
+  token: string;
+  createdAt: Date;
+  updatedAt: Date;
+  confirmedAt?: Date;
+  waitlistedAt?: Date;
+  promotedAt?: Date;
+  cancelledAt?: Date;
+  cancelReason?: string;
+  reconfirmAskedAt?: Date;
+  reconfirmedAt?: Date;
+  checkedInAt?: Date;
+  checkedInBy?: number;
+}
+
+export interface RegisterResult {
+  status: RsvpStatus;
+  /** False when the user already held a seat or a waitlist place (a replay, a double tap). */
+  created: boolean;
+  record: Rsvp;
+}
+
+// Registration decides the seat atomically: every process runs this in Redis, one at a time.
+// KEYS: guest, confirmed, waitlisted, cancelled, guests, code, token. ARGV: user id, now (ms),
+// now (ISO), capacity (0 = unlimited), code, token, then field/value pairs of the details.
+const REGISTER = `
+local status = redis.call('HGET', KEYS[1], 'status')
+local fields = {}
+for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
+if status == 'confirmed' or status == 'waitlisted' then
+  return {status, 0}
+end
+if not redis.call('HGET', KEYS[1], 'code') then
+  if redis.call('EXISTS', KEYS[6]) == 1 or redis.call('EXISTS', KEYS[7]) == 1 then return {'retry', 0} end
+  redis.call('SET', KEYS[6], ARGV[1])
+  redis.call('SET', KEYS[7], ARGV[1])
+  redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'code', ARGV[5], 'token', ARGV[6], 'createdAt', ARGV[3])
+  redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
+end
+redis.call('HDEL', KEYS[1], 'confirmedAt', 'waitlistedAt', 'cancelledAt', 'cancelReason', 'reconfirmAskedAt', 'reconfirmedAt', 'promotedAt', 'organisation', 'phone', 'email')
+if #fields > 0 then redis.call('HSET', KEYS[1], unpack(fields)) end
+local capacity = tonumber(ARGV[4])
+local next
+if capacity == 0 or (redis.call('ZCARD', KEYS[2]) < capacity and redis.call('ZCARD', KEYS[3]) == 0) then
+  next = 'confirmed'
+  redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+  redis.call('HSET', KEYS[1], 'confirmedAt', ARGV[3])
+else
+  next = 'waitlisted'
+  redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+  redis.call('HSET', KEYS[1], 'waitlistedAt', ARGV[3])
+end
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('HSET', KEYS[1], 'status', next, 'updatedAt', ARGV[3])
+return {next, 1}
+`;
+
+// KEYS: guest, confirmed, waitlisted, cancelled. ARGV: user id, now (ms), now (ISO), reason.
+const CANCEL = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'confirmed' and status ~= 'waitlisted' then return false end
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[1], 'status', 'cancelled', 'cancelledAt', ARGV[3], 'cancelReason', ARGV[4], 'updatedAt', ARGV[3])
+return status
+`;
+
+// Moves the first waitlisted guests into free seats. KEYS: confirmed, waitlisted.
+// ARGV: guest key prefix, now (ms), now (ISO), capacity (0 = unlimited).
+const FILL_SEATS = `
+local capacity = tonumber(ARGV[4])
+local promoted = {}
+while redis.call('ZCARD', KEYS[2]) > 0 and (capacity == 0 or redis.call('ZCARD', KEYS[1]) < capacity) do
+  local first = redis.call('ZPOPMIN', KEYS[2])
+  local id = first[1]
+  redis.call('ZADD', KEYS[1], ARGV[2], id)
+  redis.call('HSET', ARGV[1] .. id, 'status', 'confirmed', 'confirmedAt', ARGV[3], 'promotedAt', ARGV[3], 'updatedAt', ARGV[3])
+  promoted[#promoted + 1] = id
+end
+return promoted
+`;
+
+// KEYS: guest, checked-in index. ARGV: user id, now (ms), now (ISO), admin id.
+const CHECK_IN = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'confirmed' then return {'not-confirmed'} end
+local first = redis.call('HGET', KEYS[1], 'checkedInAt')
+if first then return {'again', first} end
+redis.call('HSET', KEYS[1], 'checkedInAt', ARGV[3], 'checkedInBy', ARGV[4])
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return {'first', ARGV[3]}
+`;
+
+// KEYS: guest. ARGV: now (ISO). Asks once: only confirmed guests not asked yet.
+const MARK_ASKED = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'confirmed' then return 0 end
+return redis.call('HSETNX', KEYS[1], 'reconfirmAskedAt', ARGV[1])
+`;
+
+// KEYS: guest. ARGV: now (ISO).
+const MARK_RECONFIRMED = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'confirmed' then return 0 end
+redis.call('HSET', KEYS[1], 'reconfirmedAt', ARGV[1], 'updatedAt', ARGV[1])
+return 1
+`;
+
+const DETAIL_FIELDS = ["name", "sector", "organisation", "phone", "email", "language"] as const;
+
+function detailPairs(details: RsvpDetails): string[] {
+  const pairs: string[] = [];
+  for (const field of DETAIL_FIELDS) {
+    const value = details[field];
+    if (value !== undefined && value !== "") pairs.push(field, value);
+  }
+  pairs.push("consentAt", details.consentAt.toISOString());
+  return pairs;
+}
+
+const date = (value: string | undefined) => (value ? new Date(value) : undefined);
+
+function toRsvp(data: Record<string, string>): Rsvp | undefined {
+  if (!data.userId || !data.status) return undefined;
+  return {
+    userId: Number(data.userId),
+    status: data.status as RsvpStatus,
+    code: data.code ?? "",
+    token: data.token ?? "",
+    name: data.name ?? "",
+    sector: data.sector ?? "",
+    organisation: data.organisation || undefined,
+    phone: data.phone || undefined,
+    email: data.email || undefined,
+    language: data.language ?? "",
+    consentAt: new Date(data.consentAt ?? 0),
+    createdAt: new Date(data.createdAt ?? 0),
+    updatedAt: new Date(data.updatedAt ?? 0),
+    confirmedAt: date(data.confirmedAt),
+    waitlistedAt: date(data.waitlistedAt),
+    promotedAt: date(data.promotedAt),
+    cancelledAt: date(data.cancelledAt),
+    cancelReason: data.cancelReason || undefined,
+    reconfirmAskedAt: date(data.reconfirmAskedAt),
+    reconfirmedAt: date(data.reconfirmedAt),
+    checkedInAt: date(data.checkedInAt),
+    checkedInBy: data.checkedInBy ? Number(data.checkedInBy) : undefined,
+  };
+}
+
+export interface RsvpIdentity {
+  newCode: () => string;
+  newToken: () => string;
+}
+
+/**
+ * Registrations: one hash per guest plus status indexes, never expiring and separate from
+ * sessions. Every change of status runs as one Lua script, so several bot processes agree.
+ */
+export function createRsvpRepository(redis: Redis, keys: Keyspace) {
+  const k = keys.rsvp;
+  const statusKeys = [k.status("confirmed"), k.status("waitlisted"), k.status("cancelled")];
+
+  async function find(userId: number): Promise<Rsvp | undefined> {
+    return toRsvp(await redis.hgetall(k.guest(userId)));
+  }
+
+  async function findBy(key: string): Promise<Rsvp | undefined> {
+    const id = await redis.get(key);
+    return id ? find(Number(id)) : undefined;
+  }
+
+  async function idsByStatus(status: RsvpStatus): Promise<number[]> {
+    return (await redis.zrange(k.status(status), 0, -1)).map(Number);
+  }
+
+  return {
+    find,
+    findByCode: (code: string) => findBy(k.code(code)),
+    findByToken: (token: string) => findBy(k.token(token)),
+
+    /**
+     * Takes a seat if one is free (and nobody waits), else a waitlist place. A user who already
+     * holds either keeps it: replays and double taps give one record.
+     */
+    async register(
+      userId: number,
+      details: RsvpDetails,
+      options: { now: Date; capacity?: number; identity: RsvpIdentity },
+    ): Promise<RegisterResult> {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const code = options.identity.newCode();
+        const token = options.identity.newToken();
+        const [status, created] = (await redis.eval(
+          REGISTER,
+          7,
+          k.guest(userId),
+          ...statusKeys,
+          k.guests,
+          k.code(code),
+          k.token(token),
+          String(userId),
+          String(options.now.getTime()),
+          options.now.toISOString(),
+          String(options.capacity ?? 0),
+          code,
+          token,
+          ...detailPairs(details),
+        )) as [string, number];
+        if (status === "retry") continue;
+        return { status: status as RsvpStatus, created: created === 1, record: (await find(userId))! };
+      }
+      throw new Error("could not find a free registration code");
+    },
+
+    /** Changes the form answers of an existing registration, keeping its status and place. */
+    async updateDetails(userId: number, details: RsvpDetails, now: Date): Promise<Rsvp | undefined> {
+      const key = k.guest(userId);
+      if (!(await redis.hexists(key, "status"))) return undefined;
+      await redis
+        .multi()
+        .hdel(key, "organisation", "phone", "email")
+        .hset(key, ...detailPairs(details), "updatedAt", now.toISOString())
+        .exec();
+      return find(userId);
+    },
+
+    /** Cancels a seat or waitlist place; returns the status it had, or undefined if none. */
+    async cancel(userId: number, now: Date, reason: string): Promise<RsvpStatus | undefined> {
+      const previous = await redis.eval(
+        CANCEL,
+        4,
+        k.guest(userId),
+        ...statusKeys,
+        String(userId),
+        String(now.getTime()),
+        now.toISOString(),
+        reason,
+      );
+      return (previous as RsvpStatus | null) ?? undefined;
+    },
+
+    /** Gives free seats to the waitlist in order; returns the promoted user ids. */
+    async fillSeats(now: Date, capacity: number | undefined): Promise<number[]> {
+      const ids = (await redis.eval(
+        FILL_SEATS,
+        2,
+        k.status("confirmed"),
+        k.status("waitlisted"),
+        k.guestPrefix,
+        String(now.getTime()),
+        now.toISOString(),
+        String(capacity ?? 0),
+      )) as string[];
+      return ids.map(Number);
+    },
+
+    /** 1-based place on the waitlist. */
+    async waitlistPosition(userId: number): Promise<number | undefined> {
+      const rank = await redis.zrank(k.status("waitlisted"), String(userId));
+      return rank === null ? undefined : rank + 1;
+    },
+
+    async counts(): Promise<Record<RsvpStatus | "checkedIn", number>> {
+      const [confirmed, waitlisted, cancelled, checkedIn] = await Promise.all([
+        ...statusKeys.map((key) => redis.zcard(key)),
+        redis.zcard(k.checkedIn),
+      ]);
+      return { confirmed: confirmed!, waitlisted: waitlisted!, cancelled: cancelled!, checkedIn: checkedIn! };
+    },
+
+    /** User ids with a status, in the order they got it (audiences of broadcasts). */
+    idsByStatus,
+
+    /** Every registration, oldest first (stats and the export). */
+    async all(): Promise<Rsvp[]> {
+      const ids = await redis.zrange(k.guests, 0, -1);
+      if (ids.length === 0) return [];
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(k.guest(Number(id)));
+      const results = (await pipeline.exec()) ?? [];
+      return results.map(([, data]) => toRsvp(data as Record<string, string>)).filter((r): r is Rsvp => r !== undefined);
+    },
+
+    /** Marks a confirmed guest as arrived, once; a second scan reports the first time. */
+    async checkIn(
+      userId: number,
+      adminId: number,
+      now: Date,
+    ): Promise<{ result: "first" | "again"; at: Date } | { result: "not-confirmed" }> {
+      const [result, at] = (await redis.eval(
+        CHECK_IN,
+        2,
+        k.guest(userId),
+        k.checkedIn,
+        String(userId),
+        String(now.getTime()),
+        now.toISOString(),
+        String(adminId),
+      )) as [string, string?];
+      if (result === "not-confirmed") return { result };
+      return { result: result as "first" | "again", at: new Date(at!) };
+    },
+
+    /** Records that a confirmed guest was asked to re-confirm; true only the first time. */
+    async markReconfirmAsked(userId: number, now: Date): Promise<boolean> {
+      return (await redis.eval(MARK_ASKED, 1, k.guest(userId), now.toISOString())) === 1;
+    },
+
+    async markReconfirmed(userId: number, now: Date): Promise<boolean> {
+      return (await redis.eval(MARK_RECONFIRMED, 1, k.guest(userId), now.toISOString())) === 1;
+    },
+
+    /** True once per threshold (80, 100): the capacity alert is sent one time only. */
+    async claimCapacityAlert(percent: number, now: Date): Promise<boolean> {
+      return (await redis.hsetnx(k.alerts, String(percent), now.toISOString())) === 1;
+    },
+
+    /** Erases a guest's personal data (a "forget me" request); the caller fills the freed seat. */
+    async forget(userId: number): Promise<RsvpStatus | undefined> {
+      const record = await find(userId);
+      if (!record) return undefined;
+      await redis
+        .multi()
+        .del(k.guest(userId), k.code(record.code), k.token(record.token))
+        .zrem(k.guests, String(userId))
+        .zrem(k.checkedIn, String(userId))
+        .zrem(statusKeys[0]!, String(userId))
+        .zrem(statusKeys[1]!, String(userId))
+        .zrem(statusKeys[2]!, String(userId))
+        .exec();
+      return record.status;
+    },
+  };
+}
+
+export type RsvpRepository = ReturnType<typeof createRsvpRepository>;

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "./support/harness.js";
+
+let bot: TestBot | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+describe("flood protection", () => {
+  it("slows a user who sends 50 messages at once with one polite notice; others are unaffected", async () => {
+    bot = await startTestBot({ floodLimit: 10 });
+    const flooder = bot.user({ languageCode: "en" });
+    const neighbour = bot.user({ languageCode: "ru" });
+    // 50 messages pushed together: Telegram would deliver them in one or two batches.
+    const ids = Array.from({ length: 50 }, (_, i) =>
+      bot!.api.pushUpdate({
+        message: {
+          message_id: i + 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: flooder.id, type: "private", first_name: "Flood" },
+          from: { id: flooder.id, is_bot: false, first_name: "Flood", language_code: "en" },
+          text: `spam ${i}`,
+        },
+      }),
+    );
+    await bot.api.waitHandled(ids.at(-1)!);
+    const texts = flooder.messages().map((message) => message.text);
+    expect(texts.filter((text) => text?.startsWith("I didn't understand"))).toHaveLength(10);
+    expect(texts.filter((text) => text?.includes("too fast"))).toHaveLength(1);
+
+    const [reply] = await neighbour.command("help");
+    expect(reply?.text).toContain("Что я умею");
+  });
+});

@@ -1,0 +1,250 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
+import type { IdeaDraft } from "../src/store/ideas.js";
+import { parseCsv } from "./ideas-support.js";
+import { startTestBot, type TestBot } from "./support/harness.js";
+import type { TelegramUser } from "./support/telegram-user.js";
+
+let bot: TestBot;
+afterEach(async () => {
+  await bot?.stop();
+});
+
+const ADMIN = 4242;
+const OTHER_ADMIN = 4343;
+const GROUP = -100777;
+
+/** The bundled event with its ideas section changed: the way organisers would edit their file. */
+function eventFileWith(ideas: Record<string, unknown>): string {
+  const event = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8"));
+  event.ideas = { ...event.ideas, ...ideas };
+  const file = join(mkdtempSync(join(tmpdir(), "ideas-")), "event.yaml");
+  writeFileSync(file, stringify(event));
+  return file;
+}
+
+async function propose(user: TelegramUser, text: string, options: { place?: boolean } = {}) {
+  const en = user.user.language_code === "en";
+  await user.command("idea");
+  await user.tap(en ? "✍️ Propose an idea" : /✍️/);
+  await user.tap(en ? "Bike lanes" : /^(Велодорожки|Велосипед жолдары)$/);
+  await user.send(text);
+  await user.tap(/➡️/);
+  if (options.place) await user.tapReply(/📍/);
+  else await user.tapReply(/➡️/);
+  await user.tap(/✅/);
+}
+
+async function storedIdea(authorId: number, extra: Partial<IdeaDraft> = {}, publish = true) {
+  const created = await bot.running.deps.store.ideas.create(
+    { authorId, authorName: "Someone", language: "en", category: "bike", text: "A stored idea about bike lanes", ...extra },
+    { now: bot.clock.now(), day: "x", dailyLimit: 100, publish },
+  );
+  if (!created.ok) throw new Error("not created");
+  return created.idea;
+}
+
+describe("moderation", () => {
+  it("publishes a new idea once, and tells the author in their language", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN, OTHER_ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    const other = bot.user({ id: OTHER_ADMIN, languageCode: "en" });
+    await admin.command("start");
+    await other.command("start");
+    const author = bot.user({ languageCode: "kk" });
+    await propose(author, "Абай даңғылы бойымен велосипед жолы керек");
+    expect(admin.lastText()).toContain("New idea #1 to review");
+    expect(admin.lastText()).toContain("Абай даңғылы бойымен велосипед жолы керек");
+
+    await admin.tap("✅ Publish");
+    expect(admin.lastText()).toBe("✅ Idea #1 was published by Aigerim.");
+    expect(admin.buttons(admin.messages().at(-2)!)).toEqual([]);
+    expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("published");
+    expect(author.lastText()).toContain("№1");
+    expect(author.lastText()).toContain("жаңа мәртебесі: 📢 жарияланды");
+    expect(author.buttons()).toEqual(["📋 Менің идеяларым"]);
+
+    // The second organiser's copy is out of date: nothing changes twice, the author hears once.
+    const authorMessages = author.messages().length;
+    await other.tap("❌ Reject");
+    expect(other.callbackAnswers().at(-1)?.text).toBe("Idea #1 has already been handled (📢 published).");
+    await other.tapData("ideas:mod:pub:1");
+    expect(other.callbackAnswers().at(-1)?.text).toBe("Idea #1 has already been handled (📢 published).");
+    expect(author.messages()).toHaveLength(authorMessages);
+  });
+
+  it("rejects with a preset reason in the author's language", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    const author = bot.user({ languageCode: "ru" });
+    await propose(author, "Велодорожка вдоль проспекта Абая");
+    await admin.tap("❌ Reject");
+    expect(admin.lastText()).toBe("Why is idea #1 rejected? The author will see the reason.");
+    await admin.tap("It repeats an idea that is already published.");
+    expect(admin.lastText()).toBe("❌ Idea #1 was rejected by Aigerim: It repeats an idea that is already published.");
+    expect(await bot.running.deps.store.ideas.get(1)).toMatchObject({ status: "rejected", answer: "Повторяет уже опубликованную идею." });
+    expect(author.lastText()).toContain("новый статус — ❌ отклонена");
+    expect(author.lastText()).toContain("Организаторы: Повторяет уже опубликованную идею.");
+    await author.tap("📋 Мои идеи");
+    expect(author.lastText()).toContain("❌ отклонена");
+    expect(author.lastText()).toContain("Повторяет уже опубликованную идею.");
+  });
+
+  it("rejects with a reason the organiser writes, with /cancel to back out", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    const author = bot.user({ languageCode: "en" });
+    await propose(author, "Paint the old tram depot walls");
+    await admin.tap("❌ Reject");
+    await admin.tap("✍️ Write a reason");
+    expect(admin.lastText()).toBe("Write the reason for rejecting idea #1 in one message, or /cancel.");
+    await admin.command("cancel");
+    expect(admin.lastText()).toBe("Nothing was changed.");
+    expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("new");
+
+    await admin.tap("✍️ Write a reason");
+    await admin.sendSticker();
+    expect(admin.lastText()).toBe("Please send the answer as text, up to 1,000 characters.");
+    await admin.send("The depot is a protected monument; we will pass the idea to the heritage office.");
+    expect(admin.lastText()).toBe("✅ Saved. The author of idea #1 was notified.");
+    expect(author.lastText()).toContain("is now ❌ rejected");
+    expect(author.lastText()).toContain("we will pass the idea to the heritage office");
+  });
+
+  it("uses the organisers' group chat when the event file names one", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN], eventFile: eventFileWith({ moderationChat: GROUP }) });
+    const group = bot.user({ id: ADMIN, languageCode: "en" }).inGroup(GROUP);
+    const stranger = bot.user({ languageCode: "en" }).inGroup(GROUP);
+    const author = bot.user({ languageCode: "en" });
+    await propose(author, "More drinking fountains in Panfilov park");
+    expect(bot.api.chat(ADMIN)).toEqual([]);
+    expect(group.lastText()).toContain("More drinking fountains in Panfilov park");
+
+    await stranger.tap(/^✅/);
+    expect(stranger.callbackAnswers().at(-1)).toMatchObject({ text: "This command is for the organisers.", show_alert: true });
+    expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("new");
+
+    await group.tap(/^❌/);
+    expect(group.buttons().some((label) => label.startsWith("✍️"))).toBe(false);
+    await group.tap(/^⬅️/);
+    await group.tap(/^✅/);
+    // The card is in the event's first language; the confirmation in the organiser's.
+    expect(group.messages().some((m) => m.text?.includes("Новая идея №1"))).toBe(true);
+    expect(group.lastText()).toBe("✅ Idea #1 was published by Aigerim.");
+    expect(author.lastText()).toContain("is now 📢 published");
+    // Other group traffic still goes nowhere.
+    const before = group.messages().length;
+    await group.send("hello bot");
+    await group.tapData("ideas:b");
+    expect(group.messages()).toHaveLength(before);
+  });
+
+  it("publishes at once when moderation is off", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN], eventFile: eventFileWith({ moderation: false }) });
+    const author = bot.user({ languageCode: "en" });
+    await propose(author, "Shade trees at every tram stop");
+    expect(author.lastText()).toContain("Your idea #1 is published");
+    expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("published");
+    expect(bot.api.chat(ADMIN)).toEqual([]);
+  });
+});
+
+describe("/ideas for organisers", () => {
+  it("browses by status and category, changes a status and answers the author", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const author = bot.user({ languageCode: "kk" });
+    await storedIdea(author.id, { language: "kk", text: "Қалаға көбірек велосипед жолы керек" });
+    await storedIdea(author.id, { category: "parks", text: "Parks need benches" }, false);
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("ideas");
+    expect(admin.lastText()).toBe("🗂 All ideas: 2. Choose a status:");
+    expect(admin.buttons()).toContain("📢 published (1)");
+    await admin.tap("📢 published (1)");
+    await admin.tap("Bike lanes (1)");
+    expect(admin.lastText()).toContain("#1 (1 of 1) · 📢 published");
+    expect(admin.lastText()).toContain("Қалаға көбірек велосипед жолы керек");
+
+    await admin.tap("→ ✅ accepted");
+    expect(admin.callbackAnswers().at(-1)?.text).toBe("Idea #1 is now ✅ accepted. The author was notified.");
+    expect(admin.lastText()).toContain("#1");
+    expect(admin.lastText()).toContain("✅ accepted");
+    expect(author.lastText()).toContain("жаңа мәртебесі: ✅ қабылданды");
+
+    await admin.tap("✍️ Answer the author");
+    await admin.send("Жоба 2018 жылы жүзеге асады.");
+    expect(admin.lastText()).toBe("✅ Saved. The author of idea #1 was notified.");
+    expect(author.lastText()).toBe("💬 Ұйымдастырушылар №1 идеяңыз бойынша жауап берді: Жоба 2018 жылы жүзеге асады.");
+    expect((await bot.running.deps.store.ideas.get(1))?.answer).toBe("Жоба 2018 жылы жүзеге асады.");
+  });
+
+  it("refuses non-admins, forged taps included", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    await storedIdea(1, {}, false);
+    const mallory = bot.user({ languageCode: "en" });
+    await mallory.command("ideas");
+    expect(mallory.lastText()).toBe("This command is for the organisers.");
+    await mallory.command("export", "ideas");
+    expect(mallory.lastText()).toBe("This command is for the organisers.");
+    for (const data of ["ideas:a", "ideas:a:n", "ideas:a:n:*:0", "ideas:as:1:p:*:*:0", "ideas:aa:1", "ideas:mod:pub:1", "ideas:mod:rr:1:duplicate", "ideas:mod:rc:1"]) {
+      await mallory.tapData(data);
+      expect(mallory.callbackAnswers().at(-1)?.text, data).toBe("This command is for the organisers.");
+    }
+    expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("new");
+    expect(mallory.documents()).toEqual([]);
+
+    // Malformed data falls through to the catch-all.
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    for (const data of ["ideas:as:1:zz:*:*:0", "ideas:mod:rr:1:whatever", "ideas:nonsense", `ideas:a:n:${"x".repeat(30)}:0`]) {
+      await admin.tapData(data);
+      expect(admin.callbackAnswers().at(-1)?.text, data).toBe("This button is no longer active.");
+    }
+  });
+});
+
+describe("export", () => {
+  it("sends the ideas as CSV and GeoJSON that read back", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const author = bot.user({ languageCode: "en" });
+    await propose(author, "=HYPERLINK(\"http://x\") bike lane, \"Abay\"", { place: true });
+    await storedIdea(2, { category: "parks", text: "Benches in the park" });
+    await bot.running.deps.store.ideas.toggleSupport(2, 77);
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("export", "ideas");
+    const [csvMessage, geoMessage] = admin.documents();
+    expect(csvMessage?.caption).toBe("📄 Ideas: 2 (CSV, opens in Excel)");
+    expect(csvMessage?.document?.filename).toBe(`ideas-${bot.event.id}.csv`);
+    const csv = csvMessage!.document!.data!;
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(csv.subarray(3).toString("utf8"));
+    expect(rows.map((row) => row.slice(0, 4))).toEqual([
+      ["id", "category", "status", "supports"],
+      ["1", "bike", "new", "0"],
+      ["2", "parks", "published", "1"],
+    ]);
+    expect(rows[1]?.[5]).toBe("'=HYPERLINK(\"http://x\") bike lane, \"Abay\"");
+    expect(rows[1]?.slice(7, 9)).toEqual(["43.2383", "76.9453"]);
+
+    expect(geoMessage?.caption).toBe("🗺 Ideas with a place: 1 (GeoJSON for QGIS or geojson.io)");
+    expect(geoMessage?.document?.filename).toBe(`ideas-${bot.event.id}.geojson`);
+    const geo = JSON.parse(geoMessage!.document!.data!.toString("utf8"));
+    expect(geo.type).toBe("FeatureCollection");
+    expect(geo.features).toHaveLength(1);
+    expect(geo.features[0].geometry).toEqual({ type: "Point", coordinates: [76.9453, 43.2383] });
+    expect(geo.features[0].properties).toMatchObject({ id: 1, category: "bike", status: "new", supports: 0, photo: null });
+    expect(geo.features[0].properties.created).toBe(bot.clock.now().toISOString());
+  });
+
+  it("leaves plain /export to the guest list", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("export");
+    expect(admin.documents().every((m) => !m.document?.filename?.startsWith("ideas-"))).toBe(true);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { CSV_HEADER, ideasCsv, ideasGeoJson } from "../src/flows/ideas/export.js";
+import {
+  IDEA_MAX_LENGTH,
+  checkIdeaText,
+  dailyLimitReached,
+  findSimilar,
+  ideaDay,
+  ideaTokens,
+  insideBounds,
+} from "../src/flows/ideas/rules.js";
+import type { Idea } from "../src/store/ideas.js";
+import { parseCsv } from "./ideas-support.js";
+
+const ALMATY = { south: 43.0, west: 76.6, north: 43.45, east: 77.2 };
+
+const idea = (id: number, category: string, text: string, extra: Partial<Idea> = {}): Idea => ({
+  id,
+  authorId: 1,
+  authorName: "A",
+  language: "ru",
+  category,
+  text,
+  status: "published",
+  createdAt: Date.UTC(2017, 10, 20, 6, 0),
+  updatedAt: Date.UTC(2017, 10, 20, 6, 0),
+  supports: 0,
+  ...extra,
+});
+
+describe("idea text", () => {
+  it("accepts 10 to 2000 characters, trimmed, counting emoji and Cyrillic as one each", () => {
+    expect(checkIdeaText("  Больше скамеек  ")).toEqual({ ok: true, text: "Больше скамеек" });
+    expect(checkIdeaText("Too short")).toEqual({ ok: false, problem: "too-short" });
+    expect(checkIdeaText("🌳".repeat(10)).ok).toBe(true);
+    expect(checkIdeaText("а".repeat(IDEA_MAX_LENGTH)).ok).toBe(true);
+    expect(checkIdeaText("а".repeat(IDEA_MAX_LENGTH + 1))).toEqual({ ok: false, problem: "too-long" });
+  });
+});
+
+describe("city bounds", () => {
+  it("accepts pins in the box and refuses pins outside; no box accepts all", () => {
+    expect(insideBounds({ latitude: 43.2383, longitude: 76.9453 }, ALMATY)).toBe(true);
+    expect(insideBounds({ latitude: 51.1694, longitude: 71.4491 }, ALMATY)).toBe(false); // Astana
+    expect(insideBounds({ latitude: 43.46, longitude: 76.9 }, ALMATY)).toBe(false);
+    expect(insideBounds({ latitude: -33.9, longitude: 18.4 }, undefined)).toBe(true);
+  });
+});
+
+describe("daily limit", () => {
+  it("counts days in the event's zone and stops at the limit", () => {
+    // 23:30 UTC on the 19th is already the 20th in Almaty (UTC+6 in 2017).
+    expect(ideaDay(new Date("2017-11-19T23:30:00Z"), "Asia/Almaty")).toBe("2017-11-20");
+    expect(ideaDay(new Date("2017-11-19T17:59:00Z"), "Asia/Almaty")).toBe("2017-11-19");
+    expect(dailyLimitReached(4, 5)).toBe(false);
+    expect(dailyLimitReached(5, 5)).toBe(true);
+  });
+});
+
+describe("similar ideas", () => {
+  it("normalises case, ё and word endings, and drops stop words", () => {
+    expect([...ideaTokens("Велодорожки и ВЕЛОДОРОЖКУ для Абая, ёлки!")].sort()).toEqual(["абая", "велодо", "елки"]);
+  });
+
+  it("finds up to three ideas of the same category that share words, best first", () => {
+    const candidates = [
+      idea(1, "bike", "Велодорожка по проспекту Абая от Достык до Байзакова", { supports: 3 }),
+      idea(2, "bike", "Велодорожки на проспекте Абая нужны срочно"),
+      idea(3, "parks", "Велодорожка по проспекту Абая в парке"),
+      idea(4, "bike", "Больше скамеек у фонтанов"),
+      idea(5, "bike", "Парковки для велосипедов у метро"),
+    ];
+    const similar = findSimilar({ category: "bike", text: "Сделать велодорожку вдоль проспекта Абая" }, candidates);
+    expect(similar.map((i) => i.id)).toEqual([1, 2]);
+    expect(findSimilar({ category: "bike", text: "Фонари в сквере" }, candidates)).toEqual([]);
+    const many = Array.from({ length: 6 }, (_, i) => idea(10 + i, "bike", "Велодорожка по проспекту Абая"));
+    expect(findSimilar({ category: "bike", text: "Велодорожка по проспекту Абая" }, many)).toHaveLength(3);
+  });
+});
+
+describe("exports", () => {
+  const ideas = [
+    idea(1, "bike", "=HYPERLINK(\"http://evil\",\"x\") велодорожка, \"Абай\"\nвторая строка", {
+      latitude: 43.2383,
+      longitude: 76.9453,
+      photo: "AgACphoto",
+      supports: 7,
+      answer: "+принято",
+    }),
+    idea(2, "parks", "Больше деревьев в сквере", { status: "new" }),
+  ];
+
+  it("writes a CSV with BOM, neutralised formulas and quoted cells that reads back", () => {
+    const csv = ideasCsv(ideas);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(csv.subarray(3).toString("utf8"));
+    expect(rows[0]).toEqual(CSV_HEADER);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual([
+      "1",
+      "bike",
+      "published",
+      "7",
+      "2017-11-20T06:00:00.000Z",
+      "'=HYPERLINK(\"http://evil\",\"x\") велодорожка, \"Абай\"\nвторая строка",
+      "'+принято",
+      "43.2383",
+      "76.9453",
+      "AgACphoto",
+    ]);
+    expect(rows[2]?.slice(0, 3)).toEqual(["2", "parks", "new"]);
+  });
+
+  it("writes GeoJSON points [lon, lat] only for ideas with a place", () => {
+    const geo = JSON.parse(JSON.stringify(ideasGeoJson(ideas)));
+    expect(geo.type).toBe("FeatureCollection");
+    expect(geo.features).toEqual([
+      {
+        type: "Feature",
+        id: 1,
+        geometry: { type: "Point", coordinates: [76.9453, 43.2383] },
+        properties: {
+          id: 1,
+          category: "bike",
+          text: ideas[0]!.text,
+          status: "published",
+          supports: 7,
+          created: "2017-11-20T06:00:00.000Z",
+          photo: "AgACphoto",
+        },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { quizStandings } from "../src/flows/quiz/rules.js";
+import { createStore } from "../src/store/index.js";
+import { deleteKeysWithPrefix } from "../src/store/redis.js";
+import { REDIS_URL, startTestBot, type TestBot } from "./support/harness.js";
+import { TelegramUser } from "./support/telegram-user.js";
+
+const ADMIN = 9001;
+const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+const prefixes: string[] = [];
+let bot: TestBot | undefined;
+
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+afterAll(async () => {
+  for (const prefix of prefixes) await deleteKeysWithPrefix(redis, prefix);
+  await redis.quit();
+});
+
+async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("quiz repository", () => {
+  it("records 300 concurrent answers once each, only for the open question", async () => {
+    const prefix = `test:${randomUUID()}:`;
+    prefixes.push(prefix);
+    const { quiz } = createStore(redis, prefix);
+    const players = Array.from({ length: 300 }, (_, i) => 10_000 + i);
+    const opened = new Date("2017-11-30T05:00:00Z");
+    expect(await quiz.start(players, opened)).toBe(true);
+    expect(await quiz.start(players, opened)).toBe(false);
+
+    // Everyone answers at once, and everyone taps twice: 600 writes, 300 recorded.
+    const at = (ms: number) => new Date(opened.getTime() + ms);
+    const outcomes = await Promise.all(
+      players.flatMap((id, i) => [quiz.recordAnswer(0, id, i % 3, at(1000 + i)), quiz.recordAnswer(0, id, 2, at(1000 + i))]),
+    );
+    expect(outcomes.filter((o) => o === "recorded")).toHaveLength(300);
+    expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(300);
+    expect(await quiz.answerOf(0, players[7]!)).toEqual({ option: 1, elapsedMs: 1007 });
+
+    // Not yet open, not a player.
+    expect(await quiz.recordAnswer(1, players[0]!, 0, at(2000))).toBe("closed");
+    expect(await quiz.recordAnswer(0, 42, 0, at(2000))).toBe("not-player");
+
+    // Ten admins' taps on "next" at once move one question.
+    const moves = await Promise.all(Array.from({ length: 10 }, () => quiz.advance(0, at(60_000))));
+    expect(moves.filter(Boolean)).toHaveLength(1);
+    expect(await quiz.state()).toMatchObject({ status: "open", question: 1 });
+    expect(await quiz.recordAnswer(0, players[299]!, 0, at(60_001))).toBe("closed");
+    expect(await quiz.recordAnswer(1, players[0]!, 0, at(62_000))).toBe("recorded");
+    expect(await quiz.answerOf(1, players[0]!)).toEqual({ option: 0, elapsedMs: 2000 });
+
+    const ends = await Promise.all([quiz.end(at(70_000)), quiz.end(at(70_000))]);
+    expect(ends.filter(Boolean)).toHaveLength(1);
+    expect(await quiz.recordAnswer(1, players[1]!, 0, at(70_001))).toBe("closed");
+
+    const answers = await quiz.answers(2);
+    expect(answers[0]!.size).toBe(300);
+    const standings = quizStandings([0, 0], answers);
+    expect(standings[0]).toEqual({ userId: players[0], correct: 2, totalMs: 3000, answered: 2 });
+    expect(standings.filter((s) => s.correct >= 1)).toHaveLength(100);
+
+    await quiz.forget(players[0]!, 2);
+    expect(await quiz.answerOf(0, players[0]!)).toBeUndefined();
+    expect(await quiz.isPlayer(players[0]!)).toBe(false);
+  });
+});
+
+describe("live quiz", () => {
+  it("runs five questions for 300 confirmed guests answering at once and names the fastest best", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00" });
+    const t = bot;
+    const { store } = t.running.deps;
+    const questions = t.event.quiz!.questions;
+    const languages = ["ru", "kk", "en"];
+    const players: TelegramUser[] = [];
+    for (let i = 0; i < 300; i++) {
+      // A generous wait: 600 taps land at once on a shared CI machine.
+      const user = new TelegramUser(t.api, { id: 20_000 + i, firstName: `P${i}`, languageCode: languages[i % 3], timeoutMs: 40_000 });
+      await store.users.remember(user.user, languages[i % 3]!, t.clock.now());
+      await redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
+      players.push(user);
+    }
+    const outsider = t.user({ id: 30_000, languageCode: "en" });
+    await store.users.remember(outsider.user, "en", t.clock.now());
+    const admin = t.user({ id: ADMIN, languageCode: "en" });
+
+    const guest = t.user({ languageCode: "en" });
+    await guest.command("quiz", "start");
+    expect(guest.lastText()).toBe("This command is for the organisers.");
+    await guest.tapData("quiz:end");
+    expect(guest.callbackAnswers().at(-1)).toMatchObject({ show_alert: true });
+
+    await admin.command("quiz", "start");
+    expect(admin.lastText()).toBe("▶️ The quiz has started: question 1 of 5 is going to 300 people.");
+    await until(() => players.filter((p) => p.messages().length === 1).length, (n) => n === 300);
+    expect(players[0]!.lastText()).toContain("Викторина — вопрос 1 из 5");
+    expect(players[1]!.lastText()).toContain("1-сі");
+    expect(players[2]!.lastText()).toContain("question 1 of 5");
+    expect(players[2]!.buttons()).toEqual(["A path for cyclists and pedestrians", "A motorway", "A new metro line"]);
+    expect(outsider.messages()).toEqual([]); // not a confirmed guest
+
+    const [best, second, third, ...rest] = players as [TelegramUser, TelegramUser, TelegramUser, ...TelegramUser[]];
+    const answer = (user: TelegramUser, q: number, option: number) =>
+      user.tapData(`quiz:a:${q}:${option}`, user.messages().at(-1)!.message_id);
+    const opened = () => t.clock.now().getTime();
+
+    for (const [q, question] of questions.entries()) {
+      const start = opened();
+      const wrong = (question.answer + 1) % question.options.length;
+      t.clock.set(new Date(start + 1000));
+      await answer(best, q, question.answer);
+      t.clock.set(new Date(start + 2000));
+      await answer(second, q, question.answer);
+      t.clock.set(new Date(start + 3000));
+      await answer(third, q, q === 0 ? wrong : question.answer);
+      if (q === 0) {
+        // The crowd: 297 guests at once, every one of them tapping twice; a third of them wrong.
+        t.clock.set(new Date(start + 5000));
+        await Promise.all(
+          rest.flatMap((p, i) => {
+            const option = i % 3 === 0 ? wrong : question.answer;
+            return [answer(p, 0, option), answer(p, 0, option)];
+          }),
+        );
+        expect(best.lastText()).toContain("Ваш ответ: Путь для велосипедистов и пешеходов");
+        expect(best.buttons()).toEqual([]);
+        await answer(best, 0, wrong);
+        expect(best.callbackAnswers().at(-1)!.text).toBe("Вы уже ответили на этот вопрос.");
+        await outsider.command("start");
+        await outsider.tapData("quiz:a:0:0");
+        expect(outsider.callbackAnswers().at(-1)!.text).toBe("This quiz is for the event's guests.");
+        expect((await store.quiz.answers(1))[0]!.size).toBe(300);
+      }
+      t.clock.set(new Date(start + 30_000));
+      if (q + 1 < questions.length) {
+        // A double tap on "next" opens one question.
+        const tapped = admin.lastMessage().message_id;
+        await admin.tap("➡️ Next question");
+        await admin.tapData(`quiz:next:${q}`, tapped);
+        expect(admin.lastText()).toContain(`Question ${q + 2} of 5 is out`);
+        expect(admin.messages().filter((m) => m.text?.includes(`Question ${q + 2} of 5 is out`))).toHaveLength(1);
+        await until(() => best.messages().filter((m) => m.text?.includes(`${q + 2} из 5`)).length, (n) => n === 1);
+      }
+      if (q === 0) expect(admin.lastText()).toContain("Answers to question 1: 300");
+    }
+
+    // A late answer to question 1 is refused and not recorded (rest[0] reads Russian, rest[1] Kazakh).
+    const firstQuestion = rest[0]!.messages()[0]!;
+    await rest[0]!.tapData(`quiz:a:0:${questions[0]!.answer}`, firstQuestion.message_id);
+    expect(rest[0]!.callbackAnswers().at(-1)!.text).toBe("Этот вопрос уже закрыт.");
+    await rest[0]!.tapData(`quiz:a:3:${questions[3]!.answer}`, firstQuestion.message_id);
+    expect(rest[0]!.callbackAnswers().at(-1)!.text).toBe("Этот вопрос уже закрыт.");
+    expect(await store.quiz.answerOf(3, rest[0]!.id)).toBeUndefined();
+    expect((await store.quiz.answerOf(0, rest[0]!.id))!.elapsedMs).toBe(5000);
+
+    await admin.command("quiz", "end");
+    const results = admin.lastText();
+    expect(results).toContain("Quiz results — 300 players answered");
+    expect(results).toContain("1. P0 — 5 of 5 right, 5.0 s");
+    expect(results).toContain("2. P1 — 5 of 5 right, 10.0 s");
+    expect(results).toContain("3. P2 — 4 of 5 right, 12.0 s");
+    expect(results).not.toContain("4.");
+    await until(() => third.messages().filter((m) => m.text?.includes("Congratulations")).length, (n) => n === 1);
+    expect(best.lastText()).toContain("Поздравляем! Вы заняли 1-е место");
+    expect(best.lastText()).toContain("Costa Coffee");
+    expect(second.lastText()).toContain("2-орын");
+    expect(third.lastText()).toContain("took place 3");
+    expect(rest[0]!.messages().some((m) => m.text?.includes("Congratulations"))).toBe(false);
+
+    // Ending again shows the results but tells nobody twice; answers after the end are refused.
+    await admin.command("quiz", "end");
+    expect(admin.lastText()).toContain("1. P0");
+    await answer(rest[1]!, 4, questions[4]!.answer);
+    expect(rest[1]!.callbackAnswers().at(-1)!.text).toBe("Бұл сұрақ жабылды.");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(best.messages().filter((m) => m.text?.includes("Поздравляем"))).toHaveLength(1);
+    await admin.command("quiz", "start");
+    expect(admin.lastText()).toContain("already started (finished)");
+  }, 60_000);
+});

@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "./support/harness.js";
+import type { TelegramUser } from "./support/telegram-user.js";
+import { parseCsv } from "./rsvp-support.js";
+
+const ADMIN = 7001;
+let bot: TestBot | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+async function register(user: TelegramUser, name: string, organisation: string, sector = "Media") {
+  await user.command("rsvp");
+  await user.send(name);
+  await user.tap(sector);
+  await user.send(organisation);
+  await user.tapReply("📱 Share my phone");
+  await user.tap("✅ I agree");
+  await user.tap("✅ Confirm");
+}
+
+const rsvps = () => bot!.running.deps.store.rsvps;
+
+describe("RSVP for organisers", () => {
+  it("shows statistics and exports every field as escaped CSV, to admins only", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    const ann = bot.user({ languageCode: "en" });
+    const bob = bot.user({ languageCode: "en" });
+    await register(ann, "Ann Lee", '=HYPERLINK("http://evil","x")');
+    await register(bob, "Bob Ray", "Kazakh, \"British\" Uni", "Academia");
+    await bob.command("rsvp");
+    await bob.tap("❌ Cancel my registration");
+    await bob.tap("Yes, cancel it");
+
+    await ann.command("stats");
+    expect(ann.lastText()).toBe("This command is for the organisers.");
+    await ann.command("export");
+    expect(ann.documents().filter((d) => d.document?.filename?.endsWith(".csv"))).toHaveLength(0);
+
+    await admin.command("stats");
+    const stats = admin.lastText();
+    expect(stats).toContain("Confirmed: 1");
+    expect(stats).toContain("Cancelled: 1");
+    expect(stats).toContain("Checked in: 0");
+    expect(stats).toContain("Seats left: unlimited");
+    expect(stats).toContain("Media: 1");
+    expect(stats).toContain("Academia: 0");
+    expect(stats).toMatch(/2017-11-23: 2/);
+
+    await admin.command("export");
+    const file = admin.documents().at(-1)!;
+    expect(file.document?.filename).toBe(`${bot.event.id}-guests-2017-11-23-0900.csv`);
+    const data = file.document!.data!;
+    expect([...data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(data);
+    expect(header).toContain("checked_in_at");
+    const row = (id: number) => Object.fromEntries(header!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]));
+    const annRow = row(ann.id);
+    expect(annRow).toMatchObject({
+      status: "confirmed",
+      name: "Ann Lee",
+      sector: "media",
+      organisation: `'=HYPERLINK("http://evil","x")`,
+      phone: `'${ann.phoneNumber}`,
+      language: "en",
+      code: (await rsvps().find(ann.id))!.code,
+      checked_in_at: "",
+    });
+    expect(annRow.registered_at).toMatch(/^2017-11-23 \d{2}:\d{2}:\d{2}\+06:00$/);
+    expect(row(bob.id)).toMatchObject({ status: "cancelled", organisation: 'Kazakh, "British" Uni', cancel_reason: "guest" });
+    expect(data.toString("utf8")).not.toContain((await rsvps().find(ann.id))!.token);
+    // `/export ideas` belongs to the ideas feature: RSVP does not answer it with the guest list.
+    await admin.command("export", "ideas");
+    expect(admin.documents().filter((d) => d.document?.filename?.includes("-guests-"))).toHaveLength(1);
+  });
+
+  it("checks a ticket in once, reports a second scan, and shows a non-admin only their own ticket", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    const ann = bot.user({ languageCode: "en" });
+    const eve = bot.user({ languageCode: "en" });
+    await register(ann, "Ann Lee", "Green Org");
+    const { token, code } = (await rsvps().find(ann.id))!;
+
+    // Someone else's ticket link tells nothing; the guest's own shows their registration.
+    await eve.command("start", `ci_${token}`);
+    expect(eve.lastText()).toBe("🙅 This ticket is not yours. Send /rsvp to see your own registration.");
+    await ann.command("start", `ci_${token}`);
+    expect(ann.lastText()).toContain("My registration");
+    await eve.command("start", "ci_forged");
+    expect(eve.lastText()).toContain("not yours");
+    await eve.command("checkin", code);
+    expect(eve.lastText()).toBe("This command is for the organisers.");
+
+    // A forged Check in button from a non-admin changes nothing.
+    await eve.tapData(`rsvp:ci:${ann.id}`);
+    expect(eve.callbackAnswers().at(-1)?.text).toBe("This command is for the organisers.");
+    expect((await rsvps().find(ann.id))?.checkedInAt).toBeUndefined();
+
+    await admin.command("start", `ci_${token}`);
+    expect(admin.lastText()).toContain("Ann Lee");
+    expect(admin.lastText()).toContain("Green Org");
+    await admin.tap("✅ Check in");
+    expect(admin.lastText()).toBe("✅ Ann Lee is checked in.");
+    const first = (await rsvps().find(ann.id))!.checkedInAt!;
+    expect(first).toEqual(bot.clock.now());
+
+    bot.clock.advance(30 * 60_000);
+    await admin.command("checkin", code.toLowerCase());
+    expect(admin.lastText()).toContain("This ticket was already used: Ann Lee was checked in at 23 November 2017, 9:00");
+    expect(admin.buttons()).not.toContain("✅ Check in");
+    await admin.tapData(`rsvp:ci:${ann.id}`);
+    expect(admin.lastText()).toContain("already used");
+    expect((await rsvps().find(ann.id))!.checkedInAt).toEqual(first);
+    expect((await rsvps().counts()).checkedIn).toBe(1);
+
+    await admin.command("checkin", "HJKM23");
+    expect(admin.lastText()).toBe("No registration with the code HJKM23.");
+    await admin.command("checkin");
+    expect(admin.lastText()).toContain("/checkin ABC234");
+    await admin.command("start");
+    expect(admin.lastText()).toContain("What would you like to do?");
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { toCsv } from "../src/bot/csv.js";
+import { parseEvent } from "../src/event/load.js";
+import {
+  changesAllowed,
+  checkName,
+  CODE_ALPHABET,
+  isTicketToken,
+  newCode,
+  newTicketToken,
+  normaliseCode,
+  normalisePhone,
+  parseContact,
+  reachedThresholds,
+  reconfirmSchedule,
+  registrationOpen,
+  seatAvailable,
+  ticketLink,
+} from "../src/flows/rsvp/rules.js";
+import { parseCsv } from "./rsvp-support.js";
+
+const EVENT = `
+id: test-event
+timezone: Asia/Almaty
+languages: [en]
+title: Test
+summary: Test
+starts: "2030-05-10T10:00"
+ends: "2030-05-10T12:00"
+venue: { name: Hall, address: Street 1, latitude: 43, longitude: 76 }
+rsvp:
+  deadline: "2030-05-08T12:00"
+  capacity: 10
+  reconfirm: { before: 48h, grace: 12h }
+`;
+
+describe("RSVP rules", () => {
+  it("accepts names in any script and rejects the rest", () => {
+    expect(checkName("  Айгерим   Сапарова ")).toEqual({ ok: true, value: "Айгерим Сапарова" });
+    expect(checkName("Jean-Luc O'Neil")).toMatchObject({ ok: true });
+    expect(checkName("Әлия Құрманғазықызы")).toMatchObject({ ok: true });
+    expect(checkName("A")).toEqual({ ok: false, reason: "length" });
+    expect(checkName("x".repeat(101))).toEqual({ ok: false, reason: "length" });
+    expect(checkName("R2D2 robot")).toEqual({ ok: false, reason: "characters" });
+    expect(checkName("<b>Bob</b>")).toEqual({ ok: false, reason: "characters" });
+    expect(checkName("--")).toEqual({ ok: false, reason: "characters" });
+  });
+
+  it("normalises Kazakh and international phone numbers to E.164", () => {
+    expect(normalisePhone("8 701 765 05 10")).toBe("+77017650510");
+    expect(normalisePhone("+7 (727) 244-41-44")).toBe("+77272444144");
+    expect(normalisePhone("87017650510")).toBe("+77017650510");
+    expect(normalisePhone("77017650510")).toBe("+77017650510");
+    expect(normalisePhone("701 765 05 10")).toBe("+77017650510");
+    expect(normalisePhone("+44 20 7946 0958")).toBe("+442079460958");
+    expect(normalisePhone("0044 20 7946 0958")).toBe("+442079460958");
+    expect(normalisePhone("12345")).toBeUndefined();
+    expect(normalisePhone("+7 701 765")).toBeUndefined();
+    expect(normalisePhone("call me")).toBeUndefined();
+  });
+
+  it("tells phones from e-mails", () => {
+    expect(parseContact("Elena.Sim@KZ.BritishCouncil.org")).toEqual({ email: "Elena.Sim@kz.britishcouncil.org" });
+    expect(parseContact("8 701 765 05 10")).toEqual({ phone: "+77017650510" });
+    expect(parseContact("elena@")).toBeUndefined();
+    expect(parseContact("hello")).toBeUndefined();
+  });
+
+  it("makes short unambiguous codes and unguessable tokens that fit a deep link", () => {
+    for (let i = 0; i < 50; i++) {
+      const code = newCode();
+      expect(code).toHaveLength(6);
+      expect([...code].every((c) => CODE_ALPHABET.includes(c))).toBe(true);
+    }
+    expect(CODE_ALPHABET).not.toMatch(/[01OIL]/);
+    expect(normaliseCode(" abc234 ")).toBe("ABC234");
+    expect(normaliseCode("ABC10O")).toBeUndefined();
+    const token = newTicketToken();
+    expect(isTicketToken(token)).toBe(true);
+    expect(Buffer.from(token, "base64url")).toHaveLength(16);
+    expect(newTicketToken()).not.toBe(token);
+    const payload = new URL(ticketLink("some_bot", token)).searchParams.get("start")!;
+    expect(payload.length).toBeLessThanOrEqual(64);
+    expect(payload).toBe(`ci_${token}`);
+  });
+
+  it("closes registration after the deadline minute (Almaty is UTC+5 since 2024) and changes at the start", () => {
+    const event = parseEvent(EVENT);
+    expect(registrationOpen(event, new Date("2030-05-08T07:00:59Z"))).toBe(true);
+    expect(registrationOpen(event, new Date("2030-05-08T07:01:00Z"))).toBe(false);
+    expect(changesAllowed(event, new Date("2030-05-10T04:59:59Z"))).toBe(true);
+    expect(changesAllowed(event, new Date("2030-05-10T05:00:00Z"))).toBe(false);
+  });
+
+  it("decides seats and capacity alerts", () => {
+    expect(seatAvailable(undefined, 1000, 0)).toBe(true);
+    expect(seatAvailable(2, 1, 0)).toBe(true);
+    expect(seatAvailable(2, 1, 1)).toBe(false);
+    expect(seatAvailable(2, 2, 0)).toBe(false);
+    expect(reachedThresholds(10, 7)).toEqual([]);
+    expect(reachedThresholds(10, 8)).toEqual([80]);
+    expect(reachedThresholds(10, 10)).toEqual([80, 100]);
+    expect(reachedThresholds(undefined, 10)).toEqual([]);
+  });
+
+  it("schedules re-confirmation from the event file", () => {
+    const schedule = reconfirmSchedule(parseEvent(EVENT))!;
+    expect(schedule.askAt.toISOString()).toBe("2030-05-08T05:00:00.000Z");
+    expect(schedule.releaseAt.toISOString()).toBe("2030-05-08T17:00:00.000Z");
+    expect(reconfirmSchedule(parseEvent(EVENT.replace("  reconfirm: { before: 48h, grace: 12h }\n", "")))).toBeUndefined();
+  });
+});
+
+describe("CSV", () => {
+  it("writes UTF-8 with a BOM and neutralises formula cells", () => {
+    const csv = toCsv([
+      ["name", "note"],
+      ["Әлия, \"Ali\"", "=HYPERLINK(\"x\")"],
+      ["+77017650510", "-1"],
+      ["@me", "\tx"],
+      ["\rcr", "multi\nline"],
+    ]);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(parseCsv(csv)).toEqual([
+      ["name", "note"],
+      ["Әлия, \"Ali\"", "'=HYPERLINK(\"x\")"],
+      ["'+77017650510", "'-1"],
+      ["'@me", "'\tx"],
+      ["'\rcr", "multi\nline"],
+    ]);
+  });
+});

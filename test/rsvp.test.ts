@@ -1,0 +1,252 @@
+import QRCode from "qrcode";
+import { afterEach, describe, expect, it } from "vitest";
+import { ticketLink } from "../src/flows/rsvp/rules.js";
+import { startTestBot, type TestBot, type TestBotOptions } from "./support/harness.js";
+import type { TelegramUser } from "./support/telegram-user.js";
+
+let bot: TestBot | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+async function start(options: TestBotOptions = {}) {
+  bot = await startTestBot(options);
+  return bot;
+}
+
+interface Labels {
+  sector: string;
+  skip: string;
+  share: string;
+  agree: string;
+  confirm: string;
+}
+const EN: Labels = { sector: "Media", skip: "Skip ➡️", share: "📱 Share my phone", agree: "✅ I agree", confirm: "✅ Confirm" };
+const RU: Labels = { sector: "СМИ", skip: "Пропустить ➡️", share: "📱 Поделиться номером", agree: "✅ Согласен(на)", confirm: "✅ Подтвердить" };
+const KK: Labels = { sector: "БАҚ", skip: "Өткізіп жіберу ➡️", share: "📱 Нөмірімді бөлісу", agree: "✅ Келісемін", confirm: "✅ Растау" };
+
+/** Fills the whole form with the Skip and Share buttons and returns what Confirm produced. */
+async function register(user: TelegramUser, labels: Labels, name = "Aigerim Saparova") {
+  await user.command("rsvp");
+  await user.send(name);
+  await user.tap(labels.sector);
+  await user.tap(labels.skip);
+  await user.tapReply(labels.share);
+  await user.tap(labels.agree);
+  return user.tap(labels.confirm);
+}
+
+const rsvps = () => bot!.running.deps.store.rsvps;
+
+describe("RSVP: the attendee flow", () => {
+  it("registers in English with a code, a QR ticket of the deep link and a calendar file", async () => {
+    const { api } = await start();
+    const ann = bot!.user({ languageCode: "en" });
+    await ann.command("rsvp");
+    expect(ann.messages().at(-2)?.text).toContain("Registration is open until 29 November 2017, 12:00 (in 6 days)");
+    expect(ann.lastText()).toContain("full name");
+    await ann.send("Aigerim Saparova");
+    expect(ann.buttons()).toContain("Civil society");
+    await ann.tap("Media");
+    await ann.tap("Skip ➡️");
+    expect(ann.replyKeyboard()?.flat()).toContain("📱 Share my phone");
+    await ann.tapReply("📱 Share my phone");
+    expect(api.replyKeyboard(ann.id)).toBeUndefined();
+    expect(ann.lastText()).toContain("British Council Kazakhstan");
+    await ann.tap("✅ I agree");
+    expect(ann.lastText()).toContain("Aigerim Saparova");
+    expect(ann.lastText()).toContain(ann.phoneNumber);
+    const sent = await ann.tap("✅ Confirm");
+
+    const record = (await rsvps().find(ann.id))!;
+    expect(record).toMatchObject({ status: "confirmed", name: "Aigerim Saparova", sector: "media", phone: ann.phoneNumber, language: "en" });
+    expect(record.organisation).toBeUndefined();
+    expect(sent.find((m) => m.text?.includes("You are registered"))?.text).toContain(`Your code: ${record.code}`);
+    const qr = sent.find((m) => m.kind === "photo")!;
+    expect(qr.photo?.data).toEqual(await QRCode.toBuffer(ticketLink(api.botUser.username!, record.token), { type: "png", width: 480, margin: 2 }));
+    expect(ticketLink("x", record.token)).toMatch(/\?start=ci_[A-Za-z0-9_-]{22}$/);
+    const calendar = ann.documents().at(-1)!;
+    expect(calendar.document?.filename).toMatch(/\.ics$/);
+    expect(calendar.document?.data?.toString("utf8")).toContain("BEGIN:VCALENDAR");
+  });
+
+  it("registers in Russian (the default) and in Kazakh", async () => {
+    await start();
+    const ru = bot!.user();
+    const ruSent = await register(ru, RU, "Елена Сим");
+    expect(ruSent.map((m) => m.text ?? "").join("\n")).toContain("Вы зарегистрированы!");
+    const kk = bot!.user({ languageCode: "kk" });
+    await kk.command("rsvp");
+    expect(kk.messages().at(-2)?.text).toContain("Тіркелу");
+    await kk.send("Әлия Құрманғазықызы");
+    await kk.tap(KK.sector);
+    await kk.send("ҚБТУ");
+    await kk.send("8 701 765 05 10");
+    expect(kk.lastText()).toContain("Қазақстандағы Британ Кеңесі");
+    await kk.tap(KK.agree);
+    expect(kk.lastText()).toContain("+77017650510");
+    const kkSent = await kk.tap(KK.confirm);
+    expect(kkSent.map((m) => m.text ?? "").join("\n")).toContain("Сіз тіркелдіңіз!");
+    expect(await rsvps().find(kk.id)).toMatchObject({ name: "Әлия Құрманғазықызы", organisation: "ҚБТУ", phone: "+77017650510", language: "kk" });
+    expect(await rsvps().find(ru.id)).toMatchObject({ name: "Елена Сим", language: "ru" });
+  });
+
+  it("re-asks every wrong answer with a hint and keeps the earlier answers", async () => {
+    await start();
+    const ann = bot!.user({ languageCode: "en" });
+    await ann.command("rsvp");
+    await ann.send("A");
+    expect(ann.lastText()).toContain("2 to 100 characters");
+    await ann.send("x".repeat(101));
+    expect(ann.lastText()).toContain("2 to 100 characters");
+    await ann.send("R2-D2");
+    expect(ann.lastText()).toContain("only letters");
+    await ann.sendSticker();
+    expect(ann.lastText()).toContain("I need text here");
+    await ann.send("/help");
+    expect(ann.lastText()).toContain("You are filling in the registration form");
+    await ann.send("Jean-Luc O'Neil");
+    await ann.send("Media");
+    expect(ann.lastText()).toContain("choose one of the buttons");
+    await ann.tap("Media");
+    await ann.send("X");
+    expect(ann.lastText()).toContain("organisation's name");
+    await ann.send("Almaty Daily");
+    await ann.send("call me maybe");
+    expect(ann.lastText()).toContain("does not look like a phone number");
+    await ann.sendContact("+77010000000", { userId: 999_999 });
+    expect(ann.lastText()).toContain("your own number");
+    await ann.sendPhoto();
+    expect(ann.lastText()).toContain("I need text here");
+    await ann.send("Jean@Example.ORG");
+    expect(ann.lastText()).toContain("Data controller");
+    await ann.send("yes");
+    expect(ann.lastText()).toContain("needs your consent");
+    await ann.tap("✅ I agree");
+    expect(ann.lastText()).toContain("Jean-Luc O'Neil");
+    expect(ann.lastText()).toContain("Almaty Daily");
+    expect(ann.lastText()).toContain("Jean@example.org");
+    await ann.tap("✏️ Edit a field");
+    await ann.tap("Contact");
+    await ann.send("+7 (727) 244-41-44");
+    expect(ann.lastText()).toContain("+77272444144");
+    expect(ann.lastText()).toContain("Almaty Daily");
+    await ann.tap("✅ Confirm");
+    expect(await rsvps().find(ann.id)).toMatchObject({ name: "Jean-Luc O'Neil", organisation: "Almaty Daily", phone: "+77272444144" });
+    expect((await rsvps().find(ann.id))?.email).toBeUndefined();
+  });
+
+  it("leaves with /cancel or the Cancel buttons at any step, storing nothing", async () => {
+    const { api, redis, prefix } = await start();
+    const ann = bot!.user({ languageCode: "en" });
+    await ann.command("rsvp");
+    await ann.command("cancel");
+    expect(ann.lastText()).toContain("Registration cancelled");
+    await ann.command("rsvp");
+    await ann.send("Ann Lee");
+    await ann.tap("❌ Cancel");
+    expect(ann.lastText()).toContain("Registration cancelled");
+    await ann.command("rsvp");
+    await ann.send("Ann Lee");
+    await ann.tap("Media");
+    await ann.tap("Skip ➡️");
+    await ann.tapReply("❌ Cancel");
+    expect(ann.lastText()).toContain("Registration cancelled");
+    expect(api.replyKeyboard(ann.id)).toBeUndefined();
+    expect(await rsvps().find(ann.id)).toBeUndefined();
+    expect(await redis.keys(`${prefix}rsvp:*`)).toEqual([]);
+    // A button of the finished form answers politely and changes nothing.
+    await ann.tap("❌ Cancel");
+    expect(ann.callbackAnswers().at(-1)?.text).toContain("This form is already closed");
+    expect(await rsvps().find(ann.id)).toBeUndefined();
+  });
+
+  it("shows the deadline just before it and closes registration just after it", async () => {
+    const { clock, event } = await start();
+    clock.set(new Date(event.rsvpDeadlineAt.getTime() + 59_000));
+    const ann = bot!.user({ languageCode: "en" });
+    await register(ann, EN);
+    expect((await rsvps().find(ann.id))?.status).toBe("confirmed");
+
+    clock.set(new Date(event.rsvpDeadlineAt.getTime() + 60_000));
+    const bob = bot!.user({ languageCode: "en" });
+    await bob.command("rsvp");
+    expect(bob.lastText()).toContain("Registration closed on 29 November 2017, 12:00");
+    expect(bob.lastText()).toContain("+7 701 765 05 10");
+    expect(bob.lastText()).toContain("elena.sim@kz.britishcouncil.org");
+
+    // A form started before the deadline and confirmed after it is refused.
+    clock.set(new Date(event.rsvpDeadlineAt.getTime() - 60_000));
+    const cat = bot!.user({ languageCode: "en" });
+    await cat.command("rsvp");
+    await cat.send("Cat Stevens");
+    await cat.tap("Media");
+    await cat.tap("Skip ➡️");
+    await cat.tapReply("📱 Share my phone");
+    await cat.tap("✅ I agree");
+    clock.advance(2 * 60_000);
+    await cat.tap("✅ Confirm");
+    expect(cat.lastText()).toContain("registration closed while you were filling in the form");
+    expect(await rsvps().find(cat.id)).toBeUndefined();
+  });
+
+  it("gives one record for a replayed Confirm update and a double tap", async () => {
+    const { api } = await start();
+    const ann = bot!.user({ languageCode: "en" });
+    await ann.command("rsvp");
+    await ann.send("Ann Lee");
+    await ann.tap("Media");
+    await ann.tap("Skip ➡️");
+    await ann.tapReply("📱 Share my phone");
+    await ann.tap("✅ I agree");
+    const summary = ann.lastMessage();
+    const confirm = ann.keyboard(summary).flat().find((b) => b.text === "✅ Confirm")!;
+    const data = "callback_data" in confirm ? confirm.callback_data : "";
+    await ann.tapData(data, summary.message_id);
+    const updateId = api.lastUpdateId;
+    api.redeliver(updateId);
+    await api.waitHandled(updateId);
+    await ann.tapData(data, summary.message_id);
+    expect(ann.callbackAnswers().at(-1)?.text).toContain("This form is already closed");
+    expect(await rsvps().counts()).toMatchObject({ confirmed: 1, waitlisted: 0 });
+    expect(await rsvps().all()).toHaveLength(1);
+    expect(ann.messages().filter((m) => m.text?.includes("You are registered"))).toHaveLength(1);
+  });
+
+  it("shows My registration, changes details and cancels until the event starts", async () => {
+    const { clock, event } = await start();
+    const ann = bot!.user({ languageCode: "en" });
+    await register(ann, EN);
+    const code = (await rsvps().find(ann.id))!.code;
+    await ann.command("rsvp");
+    expect(ann.lastText()).toContain("My registration");
+    expect(ann.lastText()).toContain(code);
+    expect(ann.lastText()).toContain("confirmed");
+    await ann.tap("✏️ Change my details");
+    expect(ann.lastText()).toContain("Please check your details");
+    await ann.tap("✏️ Edit a field");
+    await ann.tap("Name");
+    await ann.send("Ann Smith");
+    await ann.tap("✅ Confirm");
+    expect(ann.lastText()).toContain("Your details are updated");
+    expect(await rsvps().find(ann.id)).toMatchObject({ name: "Ann Smith", status: "confirmed", code });
+
+    await ann.tap("⬅️ Menu");
+    await ann.tap("✅ Register");
+    expect(ann.lastText()).toContain("Ann Smith");
+    await ann.tap("❌ Cancel my registration");
+    await ann.tap("Yes, cancel it");
+    expect(ann.lastText()).toContain("Your registration is cancelled");
+    expect((await rsvps().find(ann.id))?.status).toBe("cancelled");
+
+    // Registering again after cancelling reuses the record; after the start nothing changes.
+    await register(ann, EN);
+    expect((await rsvps().find(ann.id))?.status).toBe("confirmed");
+    expect(await rsvps().all()).toHaveLength(1);
+    clock.set(event.startsAt);
+    await ann.command("rsvp");
+    expect(ann.lastText()).toContain("registrations can no longer be changed");
+    expect(ann.buttons()).not.toContain("❌ Cancel my registration");
+  });
+});

@@ -1,0 +1,51 @@
+import type { Update } from "grammy/types";
+import type { ChatMessage, FakeBotApi, NewUpdate } from "./fake-bot-api.js";
+import { TelegramUser } from "./telegram-user.js";
+
+/**
+ * Telegram's side of webhook mode plus a round-robin load balancer: each update is POSTed to
+ * the next bot instance with the secret header; a 5xx is retried later, as Telegram does.
+ */
+export class WebhookTelegram {
+  private nextTarget = 0;
+  private nextUpdateId = 1;
+
+  constructor(
+    private readonly api: FakeBotApi,
+    private readonly targets: string[],
+    private readonly secret: string,
+  ) {}
+
+  async post(update: Update, target = this.nextTarget++ % this.targets.length, secret = this.secret): Promise<number> {
+    const response = await fetch(this.targets[target]!, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      body: JSON.stringify(update),
+    });
+    return response.status;
+  }
+
+  /** Delivers until a 2xx answer, like Telegram's retries (bounded). */
+  async deliver(update: NewUpdate): Promise<Update> {
+    const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ } as Update;
+    this.api.learn(full);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const status = await this.post(full);
+      if (status < 300) return full;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`update ${full.update_id} was never accepted`);
+  }
+
+  /** A user whose updates reach the bot through this webhook instead of getUpdates. */
+  user(base: TelegramUser): TelegramUser {
+    const telegram = this;
+    return new (class extends TelegramUser {
+      override async dispatch(update: NewUpdate): Promise<ChatMessage[]> {
+        const before = this.api.lastMessageId(this.chat.id);
+        await telegram.deliver(update);
+        return this.messages().filter((message) => message.message_id > before);
+      }
+    })(base.api, { id: base.user.id, firstName: base.user.first_name, languageCode: base.user.language_code });
+  }
+}
