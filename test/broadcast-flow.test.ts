@@ -54,6 +54,9 @@ describe("/broadcast for organisers", () => {
     expect(bot.api.chat(kk!).map((m) => m.text)).toEqual(["Ертең 9:00-де"]);
     expect(bot.api.chat(en!).map((m) => m.text)).toEqual(["Tomorrow at 9:00"]);
     expect(bot.api.chat(notConfirmed!)).toEqual([]);
+    // The organisers' audit log names who sent what to whom.
+    const [logged] = await bot.running.deps.store.audit.recent(1);
+    expect(logged).toMatchObject({ actor: admin.id, action: "broadcast", details: expect.stringContaining("to confirmed, 3 recipients") });
   });
 
   it("schedules at a time typed in the event zone; /broadcasts lists it and cancels it", async () => {

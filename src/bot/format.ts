@@ -10,15 +10,35 @@ async function language(ctx: FlowContext) {
   return ctx.i18n.getLocale();
 }
 
+// Time-zone conversion is the costliest step of a reply; the same few moments are formatted
+// again and again, so each text is computed once per zone, moment and language.
+const formatted = new Map<string, string>();
+function remember(key: string, compute: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size > 10_000) formatted.clear();
+    text = compute();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 /** «30 ноября 2017, 9:00–13:00» in the event's zone and the user's language. */
 export async function eventWhen(ctx: FlowContext): Promise<string> {
   const { event } = ctx.deps;
-  return formatSpan(event.startsAt, event.endsAt, event.timezone, await language(ctx), patterns(ctx));
+  const lang = await language(ctx);
+  const style = patterns(ctx);
+  return remember(`span|${event.timezone}|${event.startsAt.getTime()}|${event.endsAt.getTime()}|${lang}|${style.date}|${style.time}`, () =>
+    formatSpan(event.startsAt, event.endsAt, event.timezone, lang, style),
+  );
 }
 
 /** A moment such as a deadline, in the event's zone and the user's language. */
 export async function momentText(ctx: FlowContext, at: Date): Promise<string> {
-  return formatMoment(at, ctx.deps.event.timezone, await language(ctx), patterns(ctx));
+  const lang = await language(ctx);
+  const style = patterns(ctx);
+  const zone = ctx.deps.event.timezone;
+  return remember(`moment|${zone}|${at.getTime()}|${lang}|${style.date}|${style.time}`, () => formatMoment(at, zone, lang, style));
 }
 
 /** «Starts in 5 days», «Happening now» or «already took place». */

@@ -150,7 +150,11 @@ export async function broadcastConversation(conversation: BroadcastConversation,
   if (when === "now") {
     // Said first, so the progress message the engine sends comes below it.
     await ctx.reply(ctx.t("broadcast-started", { count }));
-    const created = await conversation.external(() => ctx.deps.broadcasts.send({ ...draft, id }));
+    const created = await conversation.external(async () => {
+      const sent = await ctx.deps.broadcasts.send({ ...draft, id });
+      if (sent) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast", `${id} to ${draft.audience}, ${count} recipients`, ctx.deps.clock());
+      return sent;
+    });
     if (!created) await ctx.reply(ctx.t("broadcast-duplicate"));
     return;
   }
@@ -165,7 +169,11 @@ export async function broadcastConversation(conversation: BroadcastConversation,
     if (parsed.ok) return { value: parsed.at.getTime() };
     return { hint: parsed.problem === "past" ? answer.t("broadcast-time-past") : answer.t("broadcast-time-hint", { example }) };
   });
-  const created = await conversation.external(() => ctx.deps.broadcasts.schedule({ ...draft, id }, new Date(atMs)));
+  const created = await conversation.external(async () => {
+    const scheduled = await ctx.deps.broadcasts.schedule({ ...draft, id }, new Date(atMs));
+    if (scheduled) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast-scheduled", `${id} to ${draft.audience} at ${new Date(atMs).toISOString()}`, ctx.deps.clock());
+    return scheduled;
+  });
   const whenText = dayjs(atMs).tz(event.timezone).format("YYYY-MM-DD HH:mm");
   await ctx.reply(created ? ctx.t("broadcast-scheduled", { when: whenText, zone: event.timezone }) : ctx.t("broadcast-duplicate"));
 }

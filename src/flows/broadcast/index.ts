@@ -63,5 +63,6 @@ privateChat.callbackQuery(/^broadcast:(stop|drop):([a-z0-9_-]{1,60})$/, async (c
   const [, action, id] = ctx.match;
   const cancelled = await ctx.deps.broadcasts.cancel(id!);
   if (!cancelled) return ctx.answerCallbackQuery({ text: ctx.t("broadcast-not-running") });
+  await ctx.deps.store.audit.record(ctx.from.id, action === "stop" ? "broadcast-stopped" : "broadcast-cancelled", id!, ctx.deps.clock());
   await ctx.answerCallbackQuery({ text: action === "stop" ? ctx.t("broadcast-stopped") : ctx.t("broadcast-dropped", { id: id! }) });
 });
