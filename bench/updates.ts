@@ -2,16 +2,14 @@
  * npm run bench:updates — 1,000 simulated users run the real flows (start, info, RSVP, idea)
  * through the local Bot API emulator against the real Redis, then the same traffic goes to a
  * bare grammY echo bot with a Redis session, as the reference. Prints updates/s, p50/p99 time
- * from an update to the bot's first answer, Redis commands per update and peak memory.
+ * from an update to the bot's first answer, Redis commands per update and the bot process's
+ * peak memory. Each bot runs in its own process (bench/bot-process.ts).
  */
 import { randomUUID } from "node:crypto";
-import { Bot, type Context, session, type SessionFlavor } from "grammy";
-import { RedisAdapter } from "@grammyjs/storage-redis";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { pino } from "pino";
-import { parseConfig } from "../src/config.js";
-import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
-import { startBot } from "../src/bot/start.js";
+import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi, type ApiCall } from "../src/emulator/fake-bot-api.js";
 import { TelegramUser } from "../test/support/telegram-user.js";
@@ -56,6 +54,7 @@ interface Figures {
   p50: number;
   p99: number;
   redisPerUpdate: number;
+  apiCallsPerUpdate: number;
   peakRssMb: number;
 }
 
@@ -89,10 +88,10 @@ async function drive(api: FakeBotApi, redis: Redis, flow: Flow, users: number, f
     else if (update.message) pushedAt.set(`c:${update.message.chat.id}`, performance.now());
   });
 
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const commandsBefore = await commandsProcessed(redis);
   const updatesBefore = api.lastUpdateId;
+  let apiCalls = 0;
+  const countCalls = api.onCall(() => apiCalls++);
   const started = performance.now();
 
   const pause = () => new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
@@ -109,9 +108,9 @@ async function drive(api: FakeBotApi, redis: Redis, flow: Flow, users: number, f
   );
 
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
   stopListening();
   stopUpdates();
+  countCalls();
   const updates = api.lastUpdateId - updatesBefore;
   const commands = (await commandsProcessed(redis)) - commandsBefore;
   const sorted = latencies.sort((a, b) => a - b);
@@ -121,7 +120,8 @@ async function drive(api: FakeBotApi, redis: Redis, flow: Flow, users: number, f
     p50: percentile(sorted, 0.5),
     p99: percentile(sorted, 0.99),
     redisPerUpdate: commands / updates,
-    peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
+    apiCallsPerUpdate: apiCalls / updates,
+    peakRssMb: 0,
   };
 }
 
@@ -129,27 +129,48 @@ function print(label: string, figures: Figures) {
   console.log(
     `${label.padEnd(34)} ${String(figures.updates).padStart(6)} updates  ${(figures.updates / figures.seconds).toFixed(0).padStart(5)} updates/s` +
       `  p50 ${figures.p50.toFixed(1).padStart(6)} ms  p99 ${figures.p99.toFixed(1).padStart(6)} ms` +
-      `  ${figures.redisPerUpdate.toFixed(1).padStart(5)} Redis cmds/update  peak RSS ${figures.peakRssMb.toFixed(0)} MB`,
+      `  ${figures.redisPerUpdate.toFixed(1).padStart(5)} Redis cmds/update  ${figures.apiCallsPerUpdate.toFixed(1)} API calls/update  bot peak RSS ${figures.peakRssMb.toFixed(0)} MB`,
   );
+}
+
+/** Starts a bot process (bench/bot-process.ts) against the emulator under its own Redis prefix. */
+async function startBotProcess(kind: "wealmaty" | "echo", api: FakeBotApi, prefix: string) {
+  const child = fork(fileURLToPath(new URL("./bot-process.ts", import.meta.url)), [kind], {
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
+    env: { ...process.env, BOT_TOKEN: api.token, BOT_API_ROOT: api.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, EVENT_FILE: BUNDLED_EVENT_FILE },
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bot process exited with ${code}`)));
+  });
+  return {
+    /** Stops the bot and returns its peak memory in MB. */
+    async stop(): Promise<number> {
+      const report = new Promise<number>((resolve) =>
+        child.once("message", (m: { peakRssMb: number; cpuSeconds: number }) => {
+          if (process.env.BENCH_DEBUG) console.log(`bot process CPU ${m.cpuSeconds.toFixed(1)} s, driver CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s`);
+          resolve(m.peakRssMb);
+        }),
+      );
+      child.send({ stop: true });
+      return report;
+    },
+  };
 }
 
 async function benchWealmaty() {
   const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
   const prefix = `bench:${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
-  const event = loadEvent(BUNDLED_EVENT_FILE);
-  const config = parseConfig({ BOT_TOKEN: api.token, BOT_API_ROOT: api.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, FLOOD_LIMIT: "0", LOG_LEVEL: "silent" });
-  // A week before the event: registration and ideas are open.
-  const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
-  const running = await startBot(config, event, pino({ level: "silent" }), { redis, clock: now });
+  const bot = await startBotProcess("wealmaty", api, prefix);
   try {
     const full = await drive(api, redis, wealmatyFlow, USERS, 1_000_000);
     // Half the load just measured: the same number of users, each pausing between steps.
     const halfRate = full.updates / full.seconds / 2;
     const half = await drive(api, redis, wealmatyFlow, USERS, 2_000_000, (1000 * USERS) / halfRate);
-    return { full, half };
+    const peakRssMb = await bot.stop();
+    return { full: { ...full, peakRssMb }, half: { ...half, peakRssMb } };
   } finally {
-    await running.stop();
     await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
     await api.close();
@@ -160,21 +181,11 @@ async function benchEcho() {
   const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
   const prefix = `bench-echo:${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
-  type EchoContext = Context & SessionFlavor<{ count: number }>;
-  const bot = new Bot<EchoContext>(api.token, { client: { apiRoot: api.apiRoot } });
-  bot.use(session({ initial: () => ({ count: 0 }), prefix, storage: new RedisAdapter<{ count: number }>({ instance: redis }) }));
-  bot.on("message:text", async (ctx) => {
-    ctx.session.count++;
-    await ctx.reply(ctx.message.text, { reply_markup: { inline_keyboard: [[{ text: "echo", callback_data: "echo" }]] } });
-  });
-  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
-  // grammY's built-in long polling, as a bare bot would run.
-  void bot.start({ drop_pending_updates: true });
-  while (!bot.isRunning()) await new Promise((resolve) => setTimeout(resolve, 20));
+  const bot = await startBotProcess("echo", api, prefix);
   try {
-    return await drive(api, redis, echoFlow, USERS, 3_000_000);
+    const figures = await drive(api, redis, echoFlow, USERS, 3_000_000);
+    return { ...figures, peakRssMb: await bot.stop() };
   } finally {
-    await bot.stop();
     await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
     await api.close();
@@ -183,7 +194,7 @@ async function benchEcho() {
 
 const { full, half } = await benchWealmaty();
 const echo = await benchEcho();
-console.log(`\n${USERS} simulated users, Node ${process.version}, Redis ${REDIS_URL}; bot and emulator in one process\n`);
+console.log(`\n${USERS} simulated users, Node ${process.version}, Redis ${REDIS_URL}; each bot in its own process, the emulator and users in this one\n`);
 print("WeAlmaty bot, all users at once", full);
 print("WeAlmaty bot, at half that rate", half);
 print("bare grammY echo bot + Redis session", echo);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import type { IdeaDraft } from "../src/store/ideas.js";
-import { parseCsv } from "./ideas-support.js";
+import { parseCsv } from "./support/csv.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 

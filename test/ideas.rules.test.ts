@@ -10,7 +10,7 @@ import {
   insideBounds,
 } from "../src/flows/ideas/rules.js";
 import type { Idea } from "../src/store/ideas.js";
-import { parseCsv } from "./ideas-support.js";
+import { parseCsv } from "./support/csv.js";
 
 const ALMATY = { south: 43.0, west: 76.6, north: 43.45, east: 77.2 };
 

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/harness.js";
+import { freePort } from "./support/net.js";
 
 /** A Redis of this test's own, persisted to disk, so it can be stopped without touching others. */
 class OwnRedis {
@@ -53,13 +53,6 @@ class OwnRedis {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let bot: TestBot | undefined;
 let redis: OwnRedis | undefined;

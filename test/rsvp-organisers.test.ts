@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
-import { parseCsv } from "./rsvp-support.js";
+import { parseCsv } from "./support/csv.js";
 
 const ADMIN = 7001;
 let bot: TestBot | undefined;

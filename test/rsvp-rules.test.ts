@@ -17,7 +17,7 @@ import {
   seatAvailable,
   ticketLink,
 } from "../src/flows/rsvp/rules.js";
-import { parseCsv } from "./rsvp-support.js";
+import { parseCsv } from "./support/csv.js";
 
 const EVENT = `
 id: test-event

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,19 +8,13 @@ import { startBot, type RunningBot } from "../src/bot/start.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi } from "./support/fake-bot-api.js";
 import { REDIS_URL } from "./support/harness.js";
+import { freePort } from "./support/net.js";
 import { TelegramUser } from "./support/telegram-user.js";
 import { WebhookTelegram } from "./support/webhook-telegram.js";
 
 const SECRET = "test-secret-0123456789";
 const PUBLIC_URL = "https://bot.example.test/telegram/hook";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {

@@ -2,6 +2,7 @@ import { Bot, type BotConfig, session } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
+import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
 import { handleBotError } from "./errors.js";
 import { floodLimit } from "./flood.js";
@@ -18,7 +19,6 @@ import { menuFeature } from "../flows/menu.js";
 import { quizFeature } from "../flows/quiz/index.js";
 import { rsvpFeature } from "../flows/rsvp/index.js";
 import { unhandledFeature } from "../flows/unhandled.js";
-import type { Middleware } from "grammy";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -34,8 +34,8 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
 
 /**
  * Builds the bot without starting it: the seam that main.ts, the tests and the preview share.
- * Order matters: error boundary, dependencies, groups (which stop here), session, i18n,
- * conversations, the features, and the catch-all last.
+ * Order matters: error boundary, dependencies, groups (which stop here), activity, session,
+ * i18n, flood limit, conversations, the features, and the catch-all last.
  */
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
@@ -78,13 +78,12 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
 
-  // Before the menu: ticket deep links (/start ci_<token>) are RSVP's.
+  // Features with conversations come first: an active form must see its answers and /cancel
+  // before the menu or help would take them (conversations v2 only see updates that reach the
+  // composer they are registered in). RSVP also owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
-  // Before help: the ideas form's /cancel must reach its conversation, not help's "nothing to cancel".
   protectedBot.use(ideasFeature);
-  // Before the other features: an active entry form must see /cancel and its answers first.
   protectedBot.use(contestFeature);
-  // First among the features: an organiser's /cancel inside /broadcast must reach the conversation.
   protectedBot.use(broadcastFeature);
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);

@@ -37,14 +37,20 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /**
  * Long polling that loses nothing and handles nothing twice. Unlike grammY's runner, which
- * confirms offsets as it fetches, a batch is confirmed (by the next getUpdates offset) only
- * after every update in it was handled; handled ids are also recorded in Redis, so an update
- * Telegram delivers again after a crash or restart is skipped.
+ * confirms offsets as it fetches, the offset sent to Telegram never passes an update still being
+ * handled: while some are in flight, getUpdates asks from the oldest of them (Telegram sends
+ * those again; they are skipped here) and so only confirms what is done. New updates keep
+ * flowing meanwhile, up to `limit` in flight. Handled ids are also recorded in Redis, so an
+ * update Telegram delivers again after a crash or restart is skipped.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
   const { ledger, logger, timeoutSeconds = 30, limit = 100 } = options;
   const abort = new AbortController();
-  let offset: number | undefined;
+  /** The next update id never seen by this process. */
+  let nextId: number | undefined;
+  const inFlight = new Map<number, Promise<void>>();
+  /** The last update queued per chat: a chat's updates run one after another. */
+  const chatTails = new Map<string, Promise<void>>();
 
   async function handle(update: Update) {
     // With Redis down the ledger cannot answer: handle anyway (the bot then tells the user it is
@@ -68,29 +74,31 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     });
   }
 
-  async function handleBatch(updates: Update[]) {
-    const byChat = new Map<string, Update[]>();
-    const seen = new Set<number>();
-    for (const update of updates) {
-      if (seen.has(update.update_id)) continue;
-      seen.add(update.update_id);
-      const key = orderingKey(update);
-      byChat.set(key, [...(byChat.get(key) ?? []), update]);
-    }
-    await Promise.all(
-      [...byChat.values()].map(async (queue) => {
-        for (const update of queue) await handle(update);
-      }),
-    );
+  function start(update: Update) {
+    const key = orderingKey(update);
+    const work = (chatTails.get(key) ?? Promise.resolve()).then(() => handle(update));
+    chatTails.set(key, work);
+    inFlight.set(update.update_id, work);
+    void work.finally(() => {
+      inFlight.delete(update.update_id);
+      if (chatTails.get(key) === work) chatTails.delete(key);
+    });
   }
 
   async function loop() {
     let failures = 0;
     while (!abort.signal.aborted) {
+      const oldestInFlight = inFlight.size > 0 ? Math.min(...inFlight.keys()) : undefined;
       let updates: Update[];
       try {
         updates = await bot.api.getUpdates(
-          { offset, limit, timeout: timeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] },
+          {
+            offset: oldestInFlight ?? nextId,
+            limit,
+            // Only wait for news when nothing is in hand; otherwise Telegram answers at once.
+            timeout: oldestInFlight === undefined ? timeoutSeconds : 0,
+            allowed_updates: [...ALLOWED_UPDATES],
+          },
           // grammY types its signal with the abort-controller polyfill; the native one is what it uses.
           abort.signal as Parameters<typeof bot.api.getUpdates>[1],
         );
@@ -103,13 +111,16 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         await sleep(wait, abort.signal);
         continue;
       }
-      if (updates.length === 0) continue;
-      await handleBatch(updates);
-      offset = updates[updates.length - 1]!.update_id + 1;
+      const fresh = updates.filter((update) => nextId === undefined || update.update_id >= nextId);
+      for (const update of fresh) start(update);
+      if (fresh.length > 0) nextId = fresh[fresh.length - 1]!.update_id + 1;
+      // Nothing new while updates are in hand: poll again once one of them is done.
+      else if (inFlight.size > 0) await Promise.race([...inFlight.values()]);
     }
-    // Confirm the last handled batch, so a restart does not fetch it again.
-    if (offset !== undefined) {
-      await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch((error) => {
+    // Finish what is in hand, then confirm it, so a restart does not fetch it again.
+    await Promise.allSettled([...inFlight.values()]);
+    if (nextId !== undefined) {
+      await bot.api.getUpdates({ offset: nextId, limit: 1, timeout: 0 }).catch((error) => {
         logger.warn({ err: error }, "could not confirm the last updates; they will be skipped as duplicates");
       });
     }

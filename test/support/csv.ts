@@ -1,4 +1,4 @@
-/** Helpers shared by the RSVP tests. */
+/** Reading our CSV exports back in tests. */
 
 /** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF) back into rows; the BOM is stripped. */
 export function parseCsv(data: Buffer | string): string[][] {

@@ -1,0 +1,50 @@
+/**
+ * One bot process for bench/updates.ts: the WeAlmaty bot (the production start-up path) or a
+ * bare grammY echo bot with a Redis session, against the emulator at BOT_API_ROOT. It runs apart
+ * from the emulator and the simulated users, so its own CPU and memory are what is measured.
+ * On "stop" from the parent it reports its peak memory and exits.
+ */
+import { Bot, type Context, session, type SessionFlavor } from "grammy";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { parseConfig } from "../src/config.js";
+import { loadEvent } from "../src/event/load.js";
+import { startBot } from "../src/bot/start.js";
+
+const kind = process.argv[2];
+const config = parseConfig({ ...process.env, FLOOD_LIMIT: "0", LOG_LEVEL: "silent" });
+let stop: () => Promise<void>;
+
+if (kind === "wealmaty") {
+  const event = loadEvent(config.EVENT_FILE);
+  // A week before the event: registration and ideas are open.
+  const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
+  const running = await startBot(config, event, pino({ level: "silent" }), { clock: now });
+  stop = running.stop;
+} else {
+  type EchoContext = Context & SessionFlavor<{ count: number }>;
+  const redis = new Redis(config.REDIS_URL);
+  const bot = new Bot<EchoContext>(config.BOT_TOKEN, { client: { apiRoot: config.BOT_API_ROOT } });
+  bot.use(session({ initial: () => ({ count: 0 }), prefix: config.REDIS_PREFIX, storage: new RedisAdapter<{ count: number }>({ instance: redis }) }));
+  bot.on("message:text", async (ctx) => {
+    ctx.session.count++;
+    await ctx.reply(ctx.message.text, { reply_markup: { inline_keyboard: [[{ text: "echo", callback_data: "echo" }]] } });
+  });
+  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  // grammY's built-in long polling, as a bare bot runs.
+  void bot.start();
+  stop = async () => {
+    await bot.stop();
+    await redis.quit();
+  };
+}
+
+process.send?.({ ready: true });
+process.on("message", async (message: { stop?: boolean }) => {
+  if (!message.stop) return;
+  await stop();
+  const cpu = process.cpuUsage();
+  process.send?.({ peakRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+  process.exit(0);
+});
