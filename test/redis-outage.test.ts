@@ -62,26 +62,46 @@ afterEach(async () => {
 });
 
 describe("Redis outage", () => {
-  it("tells users the bot is temporarily unavailable, then recovers by itself with nothing lost", async () => {
+  it("tells users the bot is temporarily unavailable mid-flow, then recovers by itself with nothing lost", async () => {
     redis = new OwnRedis(await freePort(), mkdtempSync(join(tmpdir(), "wealmaty-redis-")));
     await redis.start();
     bot = await startTestBot({ redisUrl: redis.url });
     const user = bot.user({ languageCode: "en" });
+    // A registration confirmed to the user before the crash.
+    await user.command("rsvp");
+    await user.send("Aigerim Saparova");
+    await user.tap("Media");
+    await user.tap("Skip ➡️");
+    await user.tapReply("📱 Share my phone");
+    await user.tap("✅ I agree");
+    await user.tap("✅ Confirm");
+    expect(user.messages().some((message) => message.text?.includes("You are registered!"))).toBe(true);
     await user.command("language");
     await user.tap("Қазақша");
+    // Mid-flow: the idea form is open when Redis dies.
+    await user.command("idea");
+    await user.tap("✍️ Идея ұсыну");
 
     await redis.kill();
-    const [down] = await user.command("start");
+    const [down] = await user.tap("Велосипед жолдары");
+    // The chosen language lives in Redis too: meanwhile Telegram's language (English) is used.
     expect(down?.text).toBe("🔧 The bot is temporarily unavailable. Please try again in a minute.");
 
     await redis.start();
-    // The client reconnects on its own within a couple of seconds.
-    let greeting = "";
-    for (let attempt = 0; attempt < 20 && !greeting.includes("Сәлеметсіз бе"); attempt++) {
+    // The client reconnects on its own within a couple of seconds; the user taps again.
+    let asked = "";
+    for (let attempt = 0; attempt < 20 && !asked.includes("2-қадам"); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      greeting = (await user.command("start")).at(0)?.text ?? "";
+      asked = (await user.tap("Велосипед жолдары")).at(-1)?.text ?? "";
     }
-    // The language chosen before the crash survived it.
-    expect(greeting).toContain("Сәлеметсіз бе");
+    // The form goes on where it was, in the language chosen before the crash.
+    await user.send("Abay даңғылы бойымен қорғалған велосипед жолы");
+    await user.tap("Өткізіп жіберу ➡️");
+    await user.tapReply("Өткізіп жіберу ➡️");
+    await user.tap("✅ Жіберу");
+    const { store } = bot.running.deps;
+    expect(await store.ideas.authorIds()).toContain(user.id);
+    // The registration confirmed before the crash survived it.
+    expect(await store.rsvps.find(user.id)).toMatchObject({ status: "confirmed", name: "Aigerim Saparova" });
   });
 });
