@@ -43,7 +43,6 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   const { redis, keys } = deps.store;
-  const sessionStorage = new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS });
   const protectedBot = bot.errorBoundary(handleBotError);
   protectedBot.use(injectDeps(deps));
   protectedBot.use(groupFeature);
@@ -52,9 +51,21 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     session<SessionData, BotContext>({
       initial: () => ({}),
       prefix: keys.sessionPrefix,
-      storage: sessionStorage,
+      storage: new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS }),
     }),
   );
+  // The session of each chat whose update is being handled, for the conversations' replays
+  // (one chat's updates run one at a time, so the entry is this update's).
+  const sessionsInHand = new Map<number, SessionData>();
+  protectedBot.use(async (ctx, next) => {
+    if (ctx.chatId === undefined) return next();
+    sessionsInHand.set(ctx.chatId, ctx.session);
+    try {
+      await next();
+    } finally {
+      sessionsInHand.delete(ctx.chatId);
+    }
+  });
   protectedBot.use(deps.i18n);
   protectedBot.use(floodLimit(redis, keys, deps.floodLimit));
   protectedBot.use(
@@ -64,13 +75,13 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
         prefix: keys.conversationPrefix,
         adapter: new RedisAdapter({ instance: redis, ttl: CONVERSATION_TTL_SECONDS }),
       },
-      // Conversations rebuild the context on replay: give it the same dependencies, a read-only
-      // copy of the session (for the language choice) and i18n.
+      // Conversations rebuild the context for every replayed step: give it the same dependencies,
+      // a read-only copy of the session (for the language choice) and i18n.
       plugins: [
         injectDeps(deps),
-        async (ctx, next) => {
-          const stored = ctx.chatId === undefined ? undefined : await sessionStorage.read(`${keys.sessionPrefix}${ctx.chatId}`);
-          Object.defineProperty(ctx, "session", { value: stored ?? {}, writable: true });
+        (ctx, next) => {
+          const session = ctx.chatId === undefined ? undefined : sessionsInHand.get(ctx.chatId);
+          Object.defineProperty(ctx, "session", { value: session ?? {}, writable: true });
           return next();
         },
         deps.i18n as unknown as Middleware<FlowContext>,
