@@ -4,6 +4,9 @@ import type { Logger } from "pino";
 import type { UpdateLedger } from "../store/updates.js";
 import type { BotContext } from "./context.js";
 
+/** While updates are in hand, how soon to look for new ones if none finishes. */
+const RECHECK_MS = 25;
+
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
 export interface PollingOptions {
@@ -114,8 +117,9 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       const fresh = updates.filter((update) => nextId === undefined || update.update_id >= nextId);
       for (const update of fresh) start(update);
       if (fresh.length > 0) nextId = fresh[fresh.length - 1]!.update_id + 1;
-      // Nothing new while updates are in hand: poll again once one of them is done.
-      else if (inFlight.size > 0) await Promise.race([...inFlight.values()]);
+      // Nothing new while updates are in hand: Telegram would answer at once again, so poll
+      // after one of them is done or after a short pause (new updates must not wait for a slow one).
+      else if (inFlight.size > 0) await Promise.race([...inFlight.values(), sleep(RECHECK_MS, abort.signal)]);
     }
     // Finish what is in hand, then confirm it, so a restart does not fetch it again.
     await Promise.allSettled([...inFlight.values()]);
