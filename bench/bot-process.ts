@@ -13,14 +13,14 @@ import { loadEvent } from "../src/event/load.js";
 import { startBot } from "../src/bot/start.js";
 
 const kind = process.argv[2];
-const config = parseConfig({ ...process.env, FLOOD_LIMIT: "0", LOG_LEVEL: "silent" });
+const config = parseConfig({ ...process.env, FLOOD_LIMIT: "0", LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent" });
 let stop: () => Promise<void>;
 
 if (kind === "wealmaty") {
   const event = loadEvent(config.EVENT_FILE);
   // A week before the event: registration and ideas are open.
   const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
-  const running = await startBot(config, event, pino({ level: "silent" }), { clock: now });
+  const running = await startBot(config, event, pino({ level: config.LOG_LEVEL }, pino.destination(2)), { clock: now });
   stop = running.stop;
 } else {
   type EchoContext = Context & SessionFlavor<{ count: number }>;
