@@ -103,7 +103,13 @@ async function drive(api: FakeBotApi, redis: Redis, flow: Flow, users: number, f
         const dispatch = user.dispatch.bind(user);
         user.dispatch = async (update) => (await pause(), dispatch(update));
       }
-      await flow(user);
+      try {
+        await flow(user);
+      } catch (error) {
+        // What this user saw, to tell a bot fault from a harness one.
+        const transcript = api.conversation(user.id).map((m) => `${m.from}: ${(m.text ?? m.caption ?? m.kind).slice(0, 60)}`);
+        throw new Error(`${(error as Error).message}\n${transcript.join("\n")}`);
+      }
     }),
   );
 
