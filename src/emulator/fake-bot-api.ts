@@ -241,6 +241,9 @@ export class FakeBotApi {
     this.token = options.token ?? DEFAULT_TOKEN;
     this.botInfo = { ...DEFAULT_BOT_INFO, ...options.botInfo, is_bot: true };
     this.server = createServer((req, res) => void this.handleHttp(req, res));
+    // Node's client agent keeps idle sockets open without a limit; were the server to close them
+    // after its default 5 s, a request sent at that very moment would fail with ECONNRESET.
+    this.server.keepAliveTimeout = 0;
   }
 
   /** Starts a server on 127.0.0.1 with a random free port. */
