@@ -12,6 +12,7 @@ import { Redis } from "ioredis";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi, type ApiCall } from "../src/emulator/fake-bot-api.js";
+import { registerInEnglish } from "../test/support/flows.js";
 import { TelegramUser } from "../test/support/telegram-user.js";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -24,13 +25,7 @@ const wealmatyFlow: Flow = async (user) => {
   await user.command("start");
   await user.tap("ℹ️ Event info");
   await user.tap("📋 Programme");
-  await user.command("rsvp");
-  await user.send("Aigerim Saparova");
-  await user.tap("Media");
-  await user.tap("Skip ➡️");
-  await user.tapReply("📱 Share my phone");
-  await user.tap("✅ I agree");
-  await user.tap("✅ Confirm");
+  await registerInEnglish(user);
   await user.command("idea");
   await user.tap("✍️ Propose an idea");
   await user.tap("Bike lanes");

@@ -13,6 +13,8 @@ import { createStore, type Store } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi } from "./support/fake-bot-api.js";
 import { REDIS_URL, TestClock } from "./support/harness.js";
+import { until } from "./support/wait.js";
+export { until };
 
 export const FIXTURE = join(import.meta.dirname, "fixtures/events/riverside-cleanup.yaml");
 
@@ -25,15 +27,6 @@ export function eventWith(reminders: unknown[], extra: Record<string, unknown> =
   return { event: parseEvent(source, file), file };
 }
 
-export async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Audience } from "../src/broadcasts/types.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
+import { until } from "./support/wait.js";
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -8,15 +9,6 @@ afterEach(async () => {
   bot = undefined;
 });
 
-async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Users as if they had pressed /start, with their interface language. */
 async function addUsers(t: TestBot, languages: string[], firstId = 5000): Promise<number[]> {

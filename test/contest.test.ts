@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
+import { until } from "./support/wait.js";
 
 const ADMIN = 9001;
 const SECOND_ADMIN = 9002;
@@ -19,15 +20,6 @@ afterEach(async () => {
   bot = undefined;
 });
 
-async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The bundled event with a juror listed in the file. */
 function eventWithJuror(): string {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
@@ -10,15 +11,6 @@ afterEach(async () => {
 
 const ADMIN = 4242;
 
-async function register(user: TelegramUser) {
-  await user.command("rsvp");
-  await user.send("Aigerim Saparova");
-  await user.tap("Media");
-  await user.tap("Skip ➡️");
-  await user.tapReply("📱 Share my phone");
-  await user.tap("✅ I agree");
-  await user.tap("✅ Confirm");
-}
 
 async function proposeIdea(user: TelegramUser) {
   await user.command("idea");
@@ -44,7 +36,7 @@ describe("/forget_me", () => {
     const { store } = bot.running.deps;
     const user = bot.user({ languageCode: "en", firstName: "Aigerim" });
     await user.command("start");
-    await register(user);
+    await registerInEnglish(user);
     await proposeIdea(user);
     await enterContest(user);
     expect(await store.rsvps.find(user.id)).toBeDefined();
@@ -82,7 +74,7 @@ describe("/audit", () => {
   it("shows organisers' actions to admins only", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const guest = bot.user({ languageCode: "en" });
-    await register(guest);
+    await registerInEnglish(guest);
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     const [empty] = await admin.command("audit");
     expect(empty?.text).toContain("The audit log is empty");

@@ -6,6 +6,7 @@ import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { REDIS_URL, startTestBot, type TestBot } from "./support/harness.js";
 import { TelegramUser } from "./support/telegram-user.js";
+import { until } from "./support/wait.js";
 
 const ADMIN = 9001;
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
@@ -21,15 +22,6 @@ afterAll(async () => {
   await redis.quit();
 });
 
-async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("quiz repository", () => {
   it("records 300 concurrent answers once each, only for the open question", async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
+import { registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { freePort } from "./support/net.js";
 
@@ -68,13 +69,7 @@ describe("Redis outage", () => {
     bot = await startTestBot({ redisUrl: redis.url });
     const user = bot.user({ languageCode: "en" });
     // A registration confirmed to the user before the crash.
-    await user.command("rsvp");
-    await user.send("Aigerim Saparova");
-    await user.tap("Media");
-    await user.tap("Skip ➡️");
-    await user.tapReply("📱 Share my phone");
-    await user.tap("✅ I agree");
-    await user.tap("✅ Confirm");
+    await registerInEnglish(user);
     expect(user.messages().some((message) => message.text?.includes("You are registered!"))).toBe(true);
     await user.command("language");
     await user.tap("Қазақша");
