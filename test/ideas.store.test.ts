@@ -1,14 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createStore, type Store } from "../src/store/index.js";
-import { deleteKeysWithPrefix } from "../src/store/redis.js";
+import { describe, expect, it } from "vitest";
 import type { IdeaDraft } from "../src/store/ideas.js";
-import { REDIS_URL } from "./support/harness.js";
+import { storePerTest } from "./support/store.js";
 
-const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
-let prefix = "";
-let store: Store;
+const test = storePerTest();
 const now = new Date("2017-11-20T06:00:00Z");
 const day = "2017-11-20";
 
@@ -22,98 +16,88 @@ const draft = (authorId: number, extra: Partial<IdeaDraft> = {}): IdeaDraft => (
 });
 
 async function publishedIdea(authorId = 1) {
-  const created = await store.ideas.create(draft(authorId), { now, day, dailyLimit: 5, publish: true });
+  const created = await test.store.ideas.create(draft(authorId), { now, day, dailyLimit: 5, publish: true });
   if (!created.ok) throw new Error("not created");
   return created.idea;
 }
 
-beforeEach(async () => {
-  if (prefix) await deleteKeysWithPrefix(redis, prefix);
-  prefix = `test:${randomUUID()}:`;
-  store = createStore(redis, prefix);
-});
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, prefix);
-  await redis.quit();
-});
 
 describe("idea repository", () => {
   it("gives exactly 50 supports when 50 users tap at once, and withdraws on a second tap", async () => {
     const idea = await publishedIdea();
     const users = Array.from({ length: 50 }, (_, i) => 5000 + i);
-    const results = await Promise.all(users.map((user) => store.ideas.toggleSupport(idea.id, user)));
+    const results = await Promise.all(users.map((user) => test.store.ideas.toggleSupport(idea.id, user)));
     expect(results.every((r) => r.ok && r.supported)).toBe(true);
-    expect((await store.ideas.get(idea.id))?.supports).toBe(50);
-    expect(await redis.zscore(store.keys.ideasTop("bike"), String(idea.id))).toBe("50");
+    expect((await test.store.ideas.get(idea.id))?.supports).toBe(50);
+    expect(await test.redis.zscore(test.store.keys.ideasTop("bike"), String(idea.id))).toBe("50");
 
     // Half of them tap again at once: their supports are withdrawn, the rest stay.
-    await Promise.all(users.slice(0, 25).map((user) => store.ideas.toggleSupport(idea.id, user)));
-    expect((await store.ideas.get(idea.id))?.supports).toBe(25);
-    expect(await redis.zscore(store.keys.ideasTop("bike"), String(idea.id))).toBe("25");
-    expect(await store.ideas.supports(idea.id, users[0]!)).toBe(false);
-    expect(await store.ideas.supports(idea.id, users[49]!)).toBe(true);
+    await Promise.all(users.slice(0, 25).map((user) => test.store.ideas.toggleSupport(idea.id, user)));
+    expect((await test.store.ideas.get(idea.id))?.supports).toBe(25);
+    expect(await test.redis.zscore(test.store.keys.ideasTop("bike"), String(idea.id))).toBe("25");
+    expect(await test.store.ideas.supports(idea.id, users[0]!)).toBe(false);
+    expect(await test.store.ideas.supports(idea.id, users[49]!)).toBe(true);
   });
 
   it("counts one user's simultaneous double tap as one toggle each", async () => {
     const idea = await publishedIdea();
-    const results = await Promise.all([store.ideas.toggleSupport(idea.id, 7), store.ideas.toggleSupport(idea.id, 7)]);
+    const results = await Promise.all([test.store.ideas.toggleSupport(idea.id, 7), test.store.ideas.toggleSupport(idea.id, 7)]);
     expect(results.map((r) => r.ok && r.supported).sort()).toEqual([false, true]);
-    expect((await store.ideas.get(idea.id))?.supports).toBe(0);
+    expect((await test.store.ideas.get(idea.id))?.supports).toBe(0);
   });
 
   it("refuses supports for ideas that are not public or do not exist", async () => {
-    const created = await store.ideas.create(draft(1), { now, day, dailyLimit: 5, publish: false });
+    const created = await test.store.ideas.create(draft(1), { now, day, dailyLimit: 5, publish: false });
     expect(created.ok && created.idea.status).toBe("new");
     if (!created.ok) return;
-    expect(await store.ideas.toggleSupport(created.idea.id, 2)).toEqual({ ok: false, reason: "not-public" });
-    expect(await store.ideas.toggleSupport(999, 2)).toEqual({ ok: false, reason: "missing" });
+    expect(await test.store.ideas.toggleSupport(created.idea.id, 2)).toEqual({ ok: false, reason: "not-public" });
+    expect(await test.store.ideas.toggleSupport(999, 2)).toEqual({ ok: false, reason: "missing" });
   });
 
   it("enforces the daily limit atomically", async () => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => store.ideas.create(draft(3), { now, day, dailyLimit: 5, publish: true })),
+      Array.from({ length: 8 }, () => test.store.ideas.create(draft(3), { now, day, dailyLimit: 5, publish: true })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
-    expect(await store.ideas.sentOn(3, day)).toBe(5);
-    expect((await store.ideas.create(draft(3), { now, day: "2017-11-21", dailyLimit: 5, publish: true })).ok).toBe(true);
+    expect(await test.store.ideas.sentOn(3, day)).toBe(5);
+    expect((await test.store.ideas.create(draft(3), { now, day: "2017-11-21", dailyLimit: 5, publish: true })).ok).toBe(true);
   });
 
   it("changes a status once even when two organisers act at once, and keeps the public lists in step", async () => {
-    const created = await store.ideas.create(draft(4), { now, day, dailyLimit: 5, publish: false });
+    const created = await test.store.ideas.create(draft(4), { now, day, dailyLimit: 5, publish: false });
     if (!created.ok) throw new Error("not created");
     const id = created.idea.id;
-    expect((await store.ideas.listPublic("bike", "new", 0, 10)).total).toBe(0);
+    expect((await test.store.ideas.listPublic("bike", "new", 0, 10)).total).toBe(0);
     const [a, b] = await Promise.all([
-      store.ideas.setStatus(id, "published", { now, expected: "new" }),
-      store.ideas.setStatus(id, "rejected", { now, expected: "new", answer: "Duplicate" }),
+      test.store.ideas.setStatus(id, "published", { now, expected: "new" }),
+      test.store.ideas.setStatus(id, "rejected", { now, expected: "new", answer: "Duplicate" }),
     ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
-    const after = await store.ideas.get(id);
-    const visible = (await store.ideas.listPublic("bike", "top", 0, 10)).ideas.map((i) => i.id);
+    const after = await test.store.ideas.get(id);
+    const visible = (await test.store.ideas.listPublic("bike", "top", 0, 10)).ideas.map((i) => i.id);
     expect(visible).toEqual(after?.status === "published" ? [id] : []);
 
-    const moved = await store.ideas.setStatus(id, "accepted", { now, answer: "We will build it" });
+    const moved = await test.store.ideas.setStatus(id, "accepted", { now, answer: "We will build it" });
     expect(moved.ok).toBe(true);
-    expect((await store.ideas.get(id))).toMatchObject({ status: "accepted", answer: "We will build it" });
-    expect((await store.ideas.listPublic("bike", "new", 0, 10)).ideas.map((i) => i.id)).toEqual([id]);
-    expect((await store.ideas.setStatus(id, "rejected", { now })).ok).toBe(true);
-    expect((await store.ideas.listPublic("bike", "new", 0, 10)).total).toBe(0);
-    expect((await store.ideas.setStatus(id, "rejected", { now })).ok).toBe(false);
+    expect((await test.store.ideas.get(id))).toMatchObject({ status: "accepted", answer: "We will build it" });
+    expect((await test.store.ideas.listPublic("bike", "new", 0, 10)).ideas.map((i) => i.id)).toEqual([id]);
+    expect((await test.store.ideas.setStatus(id, "rejected", { now })).ok).toBe(true);
+    expect((await test.store.ideas.listPublic("bike", "new", 0, 10)).total).toBe(0);
+    expect((await test.store.ideas.setStatus(id, "rejected", { now })).ok).toBe(false);
   });
 
   it("lists authors and forgets a user's authorship and supports", async () => {
     const mine = await publishedIdea(10);
     const theirs = await publishedIdea(11);
-    await store.ideas.toggleSupport(theirs.id, 10);
-    expect(await store.ideas.authorIds()).toEqual([10, 11]);
+    await test.store.ideas.toggleSupport(theirs.id, 10);
+    expect(await test.store.ideas.authorIds()).toEqual([10, 11]);
 
-    await store.ideas.forgetUser(10);
-    expect(await store.ideas.authorIds()).toEqual([11]);
-    expect(await store.ideas.byAuthor(10)).toEqual([]);
-    const kept = await store.ideas.get(mine.id);
+    await test.store.ideas.forgetUser(10);
+    expect(await test.store.ideas.authorIds()).toEqual([11]);
+    expect(await test.store.ideas.byAuthor(10)).toEqual([]);
+    const kept = await test.store.ideas.get(mine.id);
     expect(kept).toMatchObject({ authorId: 0, authorName: "", text: mine.text });
-    expect((await store.ideas.get(theirs.id))?.supports).toBe(0);
-    expect(await redis.zscore(store.keys.ideasTop("bike"), String(theirs.id))).toBe("0");
+    expect((await test.store.ideas.get(theirs.id))?.supports).toBe(0);
+    expect(await test.redis.zscore(test.store.keys.ideasTop("bike"), String(theirs.id))).toBe("0");
   });
 });

@@ -1,35 +1,22 @@
-import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newCode, newTicketToken } from "../src/flows/rsvp/rules.js";
 import { createStore } from "../src/store/index.js";
-import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import type { RsvpDetails } from "../src/store/rsvps.js";
 import { REDIS_URL } from "./support/harness.js";
+import { storePerTest } from "./support/store.js";
 
-const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+const test = storePerTest();
 const identity = { newCode, newToken: newTicketToken };
 const now = new Date("2030-01-01T10:00:00Z");
 const details = (name: string): RsvpDetails => ({ name, sector: "media", phone: "+77017650510", language: "en", consentAt: now });
 
-let prefix = "";
-let store: ReturnType<typeof createStore>;
 
-beforeEach(async () => {
-  if (prefix) await deleteKeysWithPrefix(redis, prefix);
-  prefix = `test:${randomUUID()}:`;
-  store = createStore(redis, prefix);
-});
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, prefix);
-  await redis.quit();
-});
 
 describe("RSVP repository (real Redis)", () => {
   it("gives exactly one of 20 simultaneous guests the last seat, even from separate connections", async () => {
     const connections = Array.from({ length: 4 }, () => new Redis(REDIS_URL));
-    const stores = connections.map((connection) => createStore(connection, prefix));
+    const stores = connections.map((connection) => createStore(connection, test.prefix));
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         stores[i % stores.length]!.rsvps.register(100 + i, details(`Guest ${String.fromCharCode(65 + i)}`), {
@@ -42,64 +29,64 @@ describe("RSVP repository (real Redis)", () => {
     await Promise.all(connections.map((connection) => connection.quit()));
     expect(results.filter((r) => r.status === "confirmed")).toHaveLength(1);
     expect(results.filter((r) => r.status === "waitlisted")).toHaveLength(19);
-    expect(await store.rsvps.counts()).toEqual({ confirmed: 1, waitlisted: 19, cancelled: 0, checkedIn: 0 });
-    expect(await store.rsvps.idsByStatus("waitlisted")).toHaveLength(19);
+    expect(await test.store.rsvps.counts()).toEqual({ confirmed: 1, waitlisted: 19, cancelled: 0, checkedIn: 0 });
+    expect(await test.store.rsvps.idsByStatus("waitlisted")).toHaveLength(19);
     const codes = new Set(results.map((r) => r.record.code));
     expect(codes.size).toBe(20);
   });
 
   it("keeps one record when the same guest registers twice", async () => {
-    const first = await store.rsvps.register(1, details("Ann Lee"), { now, capacity: 5, identity });
-    const again = await store.rsvps.register(1, details("Ann Lee"), { now, capacity: 5, identity });
+    const first = await test.store.rsvps.register(1, details("Ann Lee"), { now, capacity: 5, identity });
+    const again = await test.store.rsvps.register(1, details("Ann Lee"), { now, capacity: 5, identity });
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.record.code).toBe(first.record.code);
-    expect(await store.rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 0 });
-    expect(await store.rsvps.all()).toHaveLength(1);
+    expect(await test.store.rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 0 });
+    expect(await test.store.rsvps.all()).toHaveLength(1);
   });
 
   it("promotes the first waitlisted guest when a seat frees, and finds guests by code and token", async () => {
-    await store.rsvps.register(1, details("Ann"), { now, capacity: 1, identity });
-    const second = await store.rsvps.register(2, details("Bob"), { now: new Date(now.getTime() + 1), capacity: 1, identity });
-    await store.rsvps.register(3, details("Cat"), { now: new Date(now.getTime() + 2), capacity: 1, identity });
+    await test.store.rsvps.register(1, details("Ann"), { now, capacity: 1, identity });
+    const second = await test.store.rsvps.register(2, details("Bob"), { now: new Date(now.getTime() + 1), capacity: 1, identity });
+    await test.store.rsvps.register(3, details("Cat"), { now: new Date(now.getTime() + 2), capacity: 1, identity });
     expect(second.status).toBe("waitlisted");
-    expect(await store.rsvps.waitlistPosition(3)).toBe(2);
-    expect(await store.rsvps.cancel(1, now, "guest")).toBe("confirmed");
-    expect(await store.rsvps.cancel(1, now, "guest")).toBeUndefined();
-    expect(await store.rsvps.fillSeats(now, 1)).toEqual([2]);
-    expect(await store.rsvps.fillSeats(now, 1)).toEqual([]);
-    expect((await store.rsvps.find(2))!.promotedAt).toEqual(now);
-    expect(await store.rsvps.waitlistPosition(3)).toBe(1);
-    expect((await store.rsvps.findByCode(second.record.code))!.userId).toBe(2);
-    expect((await store.rsvps.findByToken(second.record.token))!.userId).toBe(2);
-    expect(await store.rsvps.idsByStatus("cancelled")).toEqual([1]);
+    expect(await test.store.rsvps.waitlistPosition(3)).toBe(2);
+    expect(await test.store.rsvps.cancel(1, now, "guest")).toBe("confirmed");
+    expect(await test.store.rsvps.cancel(1, now, "guest")).toBeUndefined();
+    expect(await test.store.rsvps.fillSeats(now, 1)).toEqual([2]);
+    expect(await test.store.rsvps.fillSeats(now, 1)).toEqual([]);
+    expect((await test.store.rsvps.find(2))!.promotedAt).toEqual(now);
+    expect(await test.store.rsvps.waitlistPosition(3)).toBe(1);
+    expect((await test.store.rsvps.findByCode(second.record.code))!.userId).toBe(2);
+    expect((await test.store.rsvps.findByToken(second.record.token))!.userId).toBe(2);
+    expect(await test.store.rsvps.idsByStatus("cancelled")).toEqual([1]);
   });
 
   it("checks a guest in once and remembers the first time", async () => {
-    await store.rsvps.register(1, details("Ann"), { now, capacity: undefined, identity });
+    await test.store.rsvps.register(1, details("Ann"), { now, capacity: undefined, identity });
     const later = new Date(now.getTime() + 60_000);
-    expect(await store.rsvps.checkIn(1, 9, now)).toEqual({ result: "first", at: now });
-    expect(await store.rsvps.checkIn(1, 9, later)).toEqual({ result: "again", at: now });
-    expect(await store.rsvps.checkIn(2, 9, later)).toEqual({ result: "not-confirmed" });
-    expect((await store.rsvps.counts()).checkedIn).toBe(1);
+    expect(await test.store.rsvps.checkIn(1, 9, now)).toEqual({ result: "first", at: now });
+    expect(await test.store.rsvps.checkIn(1, 9, later)).toEqual({ result: "again", at: now });
+    expect(await test.store.rsvps.checkIn(2, 9, later)).toEqual({ result: "not-confirmed" });
+    expect((await test.store.rsvps.counts()).checkedIn).toBe(1);
   });
 
   it("asks for re-confirmation once per guest and claims capacity alerts once", async () => {
-    await store.rsvps.register(1, details("Ann"), { now, identity });
-    expect(await store.rsvps.markReconfirmAsked(1, now)).toBe(true);
-    expect(await store.rsvps.markReconfirmAsked(1, now)).toBe(false);
-    expect(await store.rsvps.markReconfirmAsked(2, now)).toBe(false);
-    expect(await store.rsvps.claimCapacityAlert(80, now)).toBe(true);
-    expect(await store.rsvps.claimCapacityAlert(80, now)).toBe(false);
+    await test.store.rsvps.register(1, details("Ann"), { now, identity });
+    expect(await test.store.rsvps.markReconfirmAsked(1, now)).toBe(true);
+    expect(await test.store.rsvps.markReconfirmAsked(1, now)).toBe(false);
+    expect(await test.store.rsvps.markReconfirmAsked(2, now)).toBe(false);
+    expect(await test.store.rsvps.claimCapacityAlert(80, now)).toBe(true);
+    expect(await test.store.rsvps.claimCapacityAlert(80, now)).toBe(false);
   });
 
   it("forgets a guest's personal data and stores nothing that expires", async () => {
-    const { record } = await store.rsvps.register(1, details("Ann"), { now, identity });
-    const keys = await redis.keys(`${prefix}*`);
-    for (const key of keys) expect(await redis.ttl(key)).toBe(-1);
-    expect(await store.rsvps.forget(1)).toBe("confirmed");
-    expect(await store.rsvps.find(1)).toBeUndefined();
-    expect(await store.rsvps.findByCode(record.code)).toBeUndefined();
-    expect(await redis.keys(`${prefix}rsvp:*`)).toEqual([]);
+    const { record } = await test.store.rsvps.register(1, details("Ann"), { now, identity });
+    const keys = await test.redis.keys(`${test.prefix}*`);
+    for (const key of keys) expect(await test.redis.ttl(key)).toBe(-1);
+    expect(await test.store.rsvps.forget(1)).toBe("confirmed");
+    expect(await test.store.rsvps.find(1)).toBeUndefined();
+    expect(await test.store.rsvps.findByCode(record.code)).toBeUndefined();
+    expect(await test.redis.keys(`${test.prefix}rsvp:*`)).toEqual([]);
   });
 });
