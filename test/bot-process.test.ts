@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
-import { FakeBotApi } from "./support/fake-bot-api.js";
+import { FakeBotApi } from "../src/emulator/fake-bot-api.js";
 import { REDIS_URL } from "./support/harness.js";
 import { TelegramUser } from "./support/telegram-user.js";
 

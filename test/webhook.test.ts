@@ -6,7 +6,7 @@ import { parseConfig } from "../src/config.js";
 import { loadEvent, BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import { startBot, type RunningBot } from "../src/bot/start.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
-import { FakeBotApi } from "./support/fake-bot-api.js";
+import { FakeBotApi } from "../src/emulator/fake-bot-api.js";
 import { REDIS_URL } from "./support/harness.js";
 import { freePort } from "./support/net.js";
 import { TelegramUser } from "./support/telegram-user.js";

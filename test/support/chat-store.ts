@@ -1,2 +1,0 @@
-// Moved to src/emulator (shared by tests and `npm run preview`); kept so test imports stay stable.
-export * from "../../src/emulator/chat-store.js";
