@@ -1,4 +1,4 @@
-import { renderTicketQr } from "../src/flows/rsvp/notify.js";
+import { renderTicketQr } from "../src/flows/rsvp/ticket-qr.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { ticketLink } from "../src/flows/rsvp/rules.js";
 import { startTestBot, type TestBot, type TestBotOptions } from "./support/harness.js";
@@ -64,7 +64,7 @@ describe("RSVP: the attendee flow", () => {
     expect(record.organisation).toBeUndefined();
     expect(sent.find((m) => m.text?.includes("You are registered"))?.text).toContain(`Your code: ${record.code}`);
     const qr = sent.find((m) => m.kind === "photo")!;
-    expect(qr.photo?.data).toEqual(await renderTicketQr(ticketLink(api.botUser.username!, record.token)));
+    expect(qr.photo?.data).toEqual(renderTicketQr(ticketLink(api.botUser.username!, record.token)));
     expect(ticketLink("x", record.token)).toMatch(/\?start=ci_[A-Za-z0-9_-]{22}$/);
     const calendar = ann.documents().at(-1)!;
     expect(calendar.document?.filename).toMatch(/\.ics$/);

@@ -1,20 +1,11 @@
 import { InputFile, type Api, type RawApi } from "grammy";
-import QRCode from "qrcode";
-
-// pngjs's "up" filter suits a QR code (its rows repeat) and costs a third of the adaptive default;
-// the option is passed on to pngjs, though qrcode's types only list the deflate settings.
-const QR_OPTIONS = { type: "png", width: 400, margin: 2, rendererOpts: { filterType: 2 } } as QRCode.QRCodeToBufferOptions;
-
-/** The ticket's QR image: a PNG of the check-in deep link. */
-export function renderTicketQr(link: string): Promise<Buffer> {
-  return QRCode.toBuffer(link, QR_OPTIONS);
-}
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { formatMoment } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { buildCalendarFile } from "../info/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
+import { renderTicketQr } from "./ticket-qr.js";
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -73,7 +64,7 @@ export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Pro
 /** The QR image of the ticket's deep link, and the calendar file. */
 export async function sendTicket(api: Api<RawApi>, deps: BotDeps, record: Rsvp, language: string, botUsername: string) {
   const t = translator(deps, language);
-  const qr = await renderTicketQr(ticketLink(botUsername, record.token));
+  const qr = renderTicketQr(ticketLink(botUsername, record.token));
   await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
     caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
   });
