@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUNDLED_EVENT_FILE, EventFileError, loadEvent, parseEvent } from "../src/event/load.js";
-import { eventPhase, formatSpan, isPastDeadline, parseDuration, relativeToNow, wallClockToInstant } from "../src/event/time.js";
+import { eventPhase, formatSpan, isPastDeadline, localDay, parseDuration, relativeToNow, wallClockToInstant } from "../src/event/time.js";
 import { localize } from "../src/event/text.js";
 import { buildCalendarFile } from "../src/flows/info/calendar.js";
 
@@ -16,6 +16,18 @@ describe("wall-clock times in the event zone", () => {
   it("handles zones with daylight saving time", () => {
     expect(wallClockToInstant("2026-07-01T12:00", "Europe/London").toISOString()).toBe("2026-07-01T11:00:00.000Z");
     expect(wallClockToInstant("2026-12-01T12:00", "Europe/London").toISOString()).toBe("2026-12-01T12:00:00.000Z");
+  });
+
+  it("tells the local calendar day, across midnight and a 23-hour DST day", () => {
+    const day = (iso: string, zone: string) => localDay(new Date(iso), zone);
+    expect(day("2026-11-30T18:59:59Z", "Asia/Almaty")).toBe("2026-11-30");
+    expect(day("2026-11-30T19:00:00Z", "Asia/Almaty")).toBe("2026-12-01");
+    expect(day("2026-11-30T18:59:59Z", "Asia/Almaty")).toBe("2026-11-30");
+    // Berlin springs forward on 29 March 2026: that day runs from 23:00Z (28th) to 22:00Z (29th).
+    expect(day("2026-03-28T22:59:00Z", "Europe/Berlin")).toBe("2026-03-28");
+    expect(day("2026-03-28T23:00:00Z", "Europe/Berlin")).toBe("2026-03-29");
+    expect(day("2026-03-29T21:59:00Z", "Europe/Berlin")).toBe("2026-03-29");
+    expect(day("2026-03-29T22:00:00Z", "Europe/Berlin")).toBe("2026-03-30");
   });
 
   it("parses durations before the start", () => {

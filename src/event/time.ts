@@ -18,6 +18,22 @@ export function wallClockToInstant(wallClock: string, zone: string): Date {
   return dayjs.tz(wallClock, zone).toDate();
 }
 
+/** The last day looked up per zone: converting a time zone is slow, and most lookups fall in the same day. */
+const lastDay = new Map<string, { from: number; to: number; day: string }>();
+
+/** The calendar day (YYYY-MM-DD) of a moment in an IANA zone. */
+export function localDay(at: Date, zone: string): string {
+  const ms = at.getTime();
+  const cached = lastDay.get(zone);
+  if (cached && ms >= cached.from && ms < cached.to) return cached.day;
+  const day = dayjs(at).tz(zone).format("YYYY-MM-DD");
+  // The day's bounds as instants: local midnights, so DST days of 23 or 25 hours come out right.
+  const from = dayjs.tz(day, zone).valueOf();
+  const to = dayjs.tz(dayjs(day).add(1, "day").format("YYYY-MM-DD"), zone).valueOf();
+  lastDay.set(zone, { from, to, day });
+  return day;
+}
+
 const unitMs = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** Milliseconds of a duration written like 90m, 24h or 2d. */

@@ -1,4 +1,4 @@
-import { dayjs } from "../../event/time.js";
+import { localDay } from "../../event/time.js";
 
 /** Pure rules of the ideas feature: no Telegram, no Redis, the clock passed in. */
 
@@ -43,7 +43,7 @@ export function insideBounds(point: { latitude: number; longitude: number }, bou
 
 /** The calendar day in the event's zone (YYYY-MM-DD): the daily limit restarts at local midnight. */
 export function ideaDay(now: Date, zone: string): string {
-  return dayjs(now).tz(zone).format("YYYY-MM-DD");
+  return localDay(now, zone);
 }
 
 export const dailyLimitReached = (sentToday: number, limit: number): boolean => sentToday >= limit;
