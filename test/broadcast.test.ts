@@ -97,10 +97,14 @@ describe("broadcast engine", () => {
     expect(await done(bot, "second")).toMatchObject({ total: 3, sent: 3 });
     expect(blockedCalls()).toBe(1);
 
-    // Writing to the bot again makes them reachable.
-    bot.api.unblockChat(ids[1]!);
-    await bot.user({ id: ids[1]!, languageCode: "en" }).send("hello again");
+    // Unblocking (Telegram's my_chat_member "member") makes them reachable again.
+    const returning = bot.user({ id: ids[1]!, languageCode: "en" });
+    await returning.unblockBot();
     expect(await bot.running.deps.store.activity.isInactive(ids[1]!)).toBe(false);
+    // Blocking is learnt from Telegram too, before any broadcast fails.
+    await returning.blockBot();
+    expect(await bot.running.deps.store.activity.isInactive(ids[1]!)).toBe(true);
+    await returning.unblockBot();
     await bot.running.deps.broadcasts.send({ id: "third", audience: "all", texts: "Three" });
     expect(await done(bot, "third")).toMatchObject({ total: 4, sent: 4 });
   });

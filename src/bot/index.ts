@@ -8,7 +8,7 @@ import { handleBotError } from "./errors.js";
 import { floodLimit } from "./flood.js";
 import { adminFeature } from "../flows/admin.js";
 import { privacyFeature } from "../flows/privacy/index.js";
-import { broadcastFeature, reactivateUsers } from "../flows/broadcast/index.js";
+import { broadcastFeature, trackBlocking } from "../flows/broadcast/index.js";
 import { contestFeature } from "../flows/contest/index.js";
 import { groupFeature } from "../flows/group.js";
 import { helpFeature } from "../flows/help.js";
@@ -46,7 +46,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   const protectedBot = bot.errorBoundary(handleBotError);
   protectedBot.use(injectDeps(deps));
   protectedBot.use(groupFeature);
-  protectedBot.use(reactivateUsers);
+  protectedBot.use(trackBlocking);
   protectedBot.use(
     session<SessionData, BotContext>({
       initial: () => ({}),

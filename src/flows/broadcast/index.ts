@@ -1,18 +1,27 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard, type Middleware } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { dayjs } from "../../event/time.js";
 import { BROADCAST_CONVERSATION, broadcastConversation } from "./conversation.js";
 
 /**
- * Any private update from a user who had blocked the bot makes them reachable again: one SREM,
- * registered before the features so every message and button counts.
+ * Telegram tells the bot when a user blocks it (my_chat_member "kicked") and unblocks it
+ * ("member"): broadcasts skip blocked users until then. /start counts as well, for users
+ * blocked before this was tracked.
  */
-export const reactivateUsers: Middleware<FlowContext> = async (ctx, next) => {
-  if (ctx.chat?.type === "private" && ctx.from) await ctx.deps.store.activity.reactivate(ctx.from.id);
+export const trackBlocking = new Composer<FlowContext>();
+const privateUpdates = trackBlocking.chatType("private");
+privateUpdates.on("my_chat_member", async (ctx, next) => {
+  const { status } = ctx.myChatMember.new_chat_member;
+  if (status === "kicked") await ctx.deps.store.activity.markInactive(ctx.from.id);
+  else if (status === "member") await ctx.deps.store.activity.reactivate(ctx.from.id);
   await next();
-};
+});
+privateUpdates.command("start", async (ctx, next) => {
+  await ctx.deps.store.activity.reactivate(ctx.from.id);
+  await next();
+});
 
 /** /broadcast (compose and send or schedule), /broadcasts (list, cancel), the progress message's Stop. */
 export const broadcastFeature = new Composer<BotContext>();
