@@ -23,11 +23,19 @@ import { unhandledFeature } from "../flows/unhandled.js";
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
 
-/** Puts the shared dependencies and a per-update child logger on the context. */
+/**
+ * Puts the shared dependencies and a per-update child logger on the context. The logger is made
+ * on first use: most updates log nothing, and conversations rebuild the context on every replay.
+ */
 function injectDeps(deps: BotDeps): Middleware<FlowContext> {
   return (ctx, next) => {
     ctx.deps = deps;
-    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
+    let logger: FlowContext["logger"] | undefined;
+    Object.defineProperty(ctx, "logger", {
+      get: () => (logger ??= deps.logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id })),
+      set: (value: FlowContext["logger"]) => (logger = value),
+      configurable: true,
+    });
     return next();
   };
 }
