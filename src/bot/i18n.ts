@@ -20,11 +20,29 @@ export function negotiateLanguage(
 }
 
 export function createI18n(languages: readonly Language[]): I18n<BotContext> {
-  return new I18n<BotContext>({
+  const i18n = new I18n<BotContext>({
     defaultLocale: languages[0]!,
     directory: LOCALES_DIR,
     // Unicode isolation marks around variables confuse some Telegram clients: plain text is wanted.
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => negotiateLanguage(ctx.session?.language, ctx.from?.language_code, languages),
   });
+  cacheBundleMatching(i18n);
+  return i18n;
+}
+
+/**
+ * The plugin negotiates which bundles serve a locale on every single translation; the bundles
+ * are all loaded at start-up, so each locale's answer is worked out once.
+ */
+function cacheBundleMatching(i18n: I18n<BotContext>) {
+  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): unknown };
+  const match = fluent.matchBundles.bind(fluent);
+  const matched = new Map<string, unknown>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join(",");
+    let bundles = matched.get(key);
+    if (bundles === undefined) matched.set(key, (bundles = match(locales)));
+    return bundles;
+  };
 }
