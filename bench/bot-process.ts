@@ -2,8 +2,9 @@
  * One bot process for bench/updates.ts: the WeAlmaty bot (the production start-up path) or a
  * bare grammY echo bot with a Redis session, against the emulator at BOT_API_ROOT. It runs apart
  * from the emulator and the simulated users, so its own CPU and memory are what is measured.
- * On "stop" from the parent it reports its peak memory and exits.
+ * It tells the parent which updates it is done with; on "stop" it reports its peak memory and exits.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Bot, type Context, session, type SessionFlavor } from "grammy";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Redis } from "ioredis";
@@ -20,7 +21,21 @@ if (kind === "wealmaty") {
   const event = loadEvent(config.EVENT_FILE);
   // A week before the event: registration and ideas are open.
   const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
-  const running = await startBot(config, event, pino({ level: config.LOG_LEVEL }, pino.destination(2)), { clock: now });
+  // The bot confirms updates to Telegram once stored; the emulator learns when each is done from
+  // these reports, sent to the parent in one message per tick.
+  let handled: number[] = [];
+  const reportHandled = (updateId: number) => {
+    if (handled.push(updateId) === 1) {
+      setImmediate(() => {
+        process.send?.({ handled });
+        handled = [];
+      });
+    }
+  };
+  const running = await startBot(config, event, pino({ level: config.LOG_LEVEL }, pino.destination(2)), {
+    clock: now,
+    onUpdateHandled: reportHandled,
+  });
   stop = running.stop;
 } else {
   type EchoContext = Context & SessionFlavor<{ count: number }>;
@@ -40,11 +55,17 @@ if (kind === "wealmaty") {
   };
 }
 
+// How late the event loop runs (GC pauses, long synchronous work), for BENCH_DEBUG.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
 process.send?.({ ready: true });
-process.on("message", async (message: { stop?: boolean }) => {
+process.on("message", async (message: { stop?: boolean; resetLoopDelay?: boolean }) => {
+  if (message.resetLoopDelay) loopDelay.reset();
   if (!message.stop) return;
+  const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
   await stop();
   const cpu = process.cpuUsage();
-  process.send?.({ peakRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+  process.send?.({ peakRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (cpu.user + cpu.system) / 1e6, loop });
   process.exit(0);
 });

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { fork } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
@@ -14,6 +15,9 @@ import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi, type ApiCall } from "../src/emulator/fake-bot-api.js";
 import { registerInEnglish } from "../test/support/flows.js";
 import { TelegramUser } from "../test/support/telegram-user.js";
+
+const driverLoop = monitorEventLoopDelay({ resolution: 5 });
+driverLoop.enable();
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
@@ -144,12 +148,25 @@ async function startBotProcess(kind: "wealmaty" | "echo", api: FakeBotApi, prefi
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`bot process exited with ${code}`)));
   });
+  child.on("message", (message: { handled?: number[] }) => {
+    for (const updateId of message.handled ?? []) api.reportHandled(updateId);
+  });
   return {
+    /** Measures the bot's event loop delay from now on. */
+    resetLoopDelay() {
+      child.send({ resetLoopDelay: true });
+      driverLoop.reset();
+    },
     /** Stops the bot and returns its peak memory in MB. */
     async stop(): Promise<number> {
       const report = new Promise<number>((resolve) =>
-        child.once("message", (m: { peakRssMb: number; cpuSeconds: number }) => {
-          if (process.env.BENCH_DEBUG) console.log(`bot process CPU ${m.cpuSeconds.toFixed(1)} s, driver CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s`);
+        child.once("message", (m: { peakRssMb: number; cpuSeconds: number; loop: { p99: number; max: number } }) => {
+          if (process.env.BENCH_DEBUG) {
+            console.log(
+              `bot process CPU ${m.cpuSeconds.toFixed(1)} s, event loop delay p99 ${m.loop.p99.toFixed(1)} ms max ${m.loop.max.toFixed(1)} ms` +
+                ` (last run); driver CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s, event loop delay p99 ${(driverLoop.percentile(99) / 1e6).toFixed(1)} ms max ${(driverLoop.max / 1e6).toFixed(1)} ms`,
+            );
+          }
           resolve(m.peakRssMb);
         }),
       );
@@ -160,7 +177,8 @@ async function startBotProcess(kind: "wealmaty" | "echo", api: FakeBotApi, prefi
 }
 
 async function benchWealmaty() {
-  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
+  // The bot reports when it is done with each update (it confirms them to Telegram once stored).
+  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1, handledWhen: "reported" });
   const prefix = `bench:${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
   const bot = await startBotProcess("wealmaty", api, prefix);
@@ -168,6 +186,7 @@ async function benchWealmaty() {
     const full = await drive(api, redis, wealmatyFlow, USERS, 1_000_000);
     // Half the load just measured: the same number of users, each pausing between steps.
     const halfRate = full.updates / full.seconds / 2;
+    bot.resetLoopDelay();
     const half = await drive(api, redis, wealmatyFlow, USERS, 2_000_000, (1000 * USERS) / halfRate);
     const peakRssMb = await bot.stop();
     return { full: { ...full, peakRssMb }, half: { ...half, peakRssMb } };

@@ -1,24 +1,29 @@
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
-import type { UpdateLedger } from "../store/updates.js";
+import type { UpdateInbox } from "../store/updates.js";
 import type { BotContext } from "./context.js";
-
-/** While updates are in hand, how soon to look for new ones if none finishes. */
-const RECHECK_MS = 25;
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
 export interface PollingOptions {
-  ledger: UpdateLedger;
+  inbox: UpdateInbox;
   logger: Logger;
   /** Long-polling wait in seconds. */
   timeoutSeconds?: number;
+  /** Updates per getUpdates call (Telegram allows 1–100). */
   limit?: number;
+  /** Updates in hand at most; polling waits while this many are being handled. */
+  maxInFlight?: number;
+  /**
+   * Called when the bot is done with an update (handled, or skipped as a repeat). Telegram learns
+   * of arrivals, not of completions, so this is how the local emulator's tests know.
+   */
+  onHandled?: (updateId: number) => void;
 }
 
 export interface Polling {
-  /** Stops taking updates, lets the batch in hand finish and confirms it. */
+  /** Stops taking updates, lets those in hand finish and confirms them. */
   stop(): Promise<void>;
   /** Settles when the loop has ended. */
   finished: Promise<void>;
@@ -45,68 +50,70 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /**
  * Long polling that loses nothing and handles nothing twice. Unlike grammY's runner, which
- * confirms offsets as it fetches, the offset sent to Telegram never passes an update still being
- * handled: while some are in flight, getUpdates asks from the oldest of them (Telegram sends
- * those again; they are skipped here) and so only confirms what is done. New updates keep
- * flowing meanwhile, up to `limit` in flight. Handled ids are also recorded in Redis, so an
- * update Telegram delivers again after a crash or restart is skipped.
+ * confirms updates to Telegram as it fetches them, each batch is stored in Redis (the inbox)
+ * before the next getUpdates confirms it, and leaves the inbox once handled: after a crash the
+ * next process handles what is left, and skips Telegram's repeats of updates stored before.
+ * Each getUpdates is a plain long poll for new updates, so a slow update never holds others up.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { ledger, logger, timeoutSeconds = 30, limit = 100 } = options;
+  const { inbox, logger, timeoutSeconds = 30, limit = 100, maxInFlight = 100, onHandled } = options;
   const abort = new AbortController();
-  /** The next update id never seen by this process. */
+  /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
-  const inFlight = new Map<number, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
   /** The last update queued per chat: a chat's updates run one after another. */
   const chatTails = new Map<string, Promise<void>>();
 
   async function handle(update: Update) {
-    // With Redis down the ledger cannot answer: handle anyway (the bot then tells the user it is
-    // temporarily unavailable) rather than drop the update silently.
-    const handledBefore = await ledger.wasHandled(update.update_id).catch((error) => {
-      logger.warn({ err: error, update_id: update.update_id }, "update ledger unavailable");
-      return false;
-    });
-    if (handledBefore) {
-      logger.debug({ update_id: update.update_id }, "skipping an update handled before");
-      return;
-    }
     try {
       await bot.handleUpdate(update);
     } catch (error) {
       // The bot's error boundary catches handler errors; this is the last net.
       logger.error({ err: error, update_id: update.update_id }, "update could not be handled");
     }
-    await ledger.markHandled(update.update_id).catch((error) => {
-      logger.warn({ err: error, update_id: update.update_id }, "could not record a handled update");
+    await inbox.done(update.update_id).catch((error) => {
+      logger.warn({ err: error, update_id: update.update_id }, "could not clear a handled update from the inbox");
     });
+    onHandled?.(update.update_id);
   }
 
   function start(update: Update) {
     const key = orderingKey(update);
     const work = (chatTails.get(key) ?? Promise.resolve()).then(() => handle(update));
     chatTails.set(key, work);
-    inFlight.set(update.update_id, work);
+    inFlight.add(work);
     void work.finally(() => {
-      inFlight.delete(update.update_id);
+      inFlight.delete(work);
       if (chatTails.get(key) === work) chatTails.delete(key);
     });
   }
 
+  /** What an earlier process stored but did not finish: handled first, its repeats skipped. */
+  async function takeLeftovers(): Promise<(update: Update) => boolean> {
+    try {
+      const { pending, lastStoredId } = await inbox.leftovers();
+      if (pending.length > 0) logger.info({ updates: pending.length }, "handling updates left by an earlier process");
+      for (const update of pending) start(update);
+      const pendingIds = new Set(pending.map((update) => update.update_id));
+      return (update) => update.update_id > lastStoredId && !pendingIds.has(update.update_id);
+    } catch (error) {
+      logger.warn({ err: error }, "update inbox unavailable; starting without it");
+      return () => true;
+    }
+  }
+
   async function loop() {
+    const isNew = await takeLeftovers();
     let failures = 0;
     while (!abort.signal.aborted) {
-      const oldestInFlight = inFlight.size > 0 ? Math.min(...inFlight.keys()) : undefined;
+      if (inFlight.size >= maxInFlight) {
+        await Promise.race([...inFlight, sleep(1000, abort.signal)]);
+        continue;
+      }
       let updates: Update[];
       try {
         updates = await bot.api.getUpdates(
-          {
-            offset: oldestInFlight ?? nextId,
-            limit,
-            // Only wait for news when nothing is in hand; otherwise Telegram answers at once.
-            timeout: oldestInFlight === undefined ? timeoutSeconds : 0,
-            allowed_updates: [...ALLOWED_UPDATES],
-          },
+          { offset: nextId, limit, timeout: timeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] },
           // grammY types its signal with the abort-controller polyfill; the native one is what it uses.
           abort.signal as Parameters<typeof bot.api.getUpdates>[1],
         );
@@ -119,18 +126,29 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         await sleep(wait, abort.signal);
         continue;
       }
-      const fresh = updates.filter((update) => nextId === undefined || update.update_id >= nextId);
+      if (updates.length === 0) continue;
+      const fresh: Update[] = [];
+      for (const update of updates) {
+        const seenHere = nextId !== undefined && update.update_id < nextId;
+        if (!seenHere && isNew(update)) fresh.push(update);
+        else {
+          logger.debug({ update_id: update.update_id }, "skipping a repeat of an update stored before");
+          onHandled?.(update.update_id);
+        }
+      }
+      // With Redis down the batch cannot be stored: handle it anyway (the bot then tells users it
+      // is temporarily unavailable) rather than drop it silently.
+      await inbox.store(fresh).catch((error) => {
+        logger.warn({ err: error, updates: fresh.length }, "could not store updates in the inbox");
+      });
       for (const update of fresh) start(update);
-      if (fresh.length > 0) nextId = fresh[fresh.length - 1]!.update_id + 1;
-      // Nothing new while updates are in hand: Telegram would answer at once again, so poll
-      // after one of them is done or after a short pause (new updates must not wait for a slow one).
-      else if (inFlight.size > 0) await Promise.race([...inFlight.values(), sleep(RECHECK_MS, abort.signal)]);
+      nextId = Math.max(nextId ?? 0, updates[updates.length - 1]!.update_id + 1);
     }
-    // Finish what is in hand, then confirm it, so a restart does not fetch it again.
-    await Promise.allSettled([...inFlight.values()]);
+    // Finish what is in hand, then confirm the last batch, so a restart does not fetch it again.
+    await Promise.allSettled([...inFlight]);
     if (nextId !== undefined) {
       await bot.api.getUpdates({ offset: nextId, limit: 1, timeout: 0 }).catch((error) => {
-        logger.warn({ err: error }, "could not confirm the last updates; they will be skipped as duplicates");
+        logger.warn({ err: error }, "could not confirm the last updates; the next start skips them as repeats");
       });
     }
   }

@@ -26,7 +26,13 @@ export async function startBot(
   config: Config,
   event: EventInfo,
   logger: Logger,
-  options: { redis?: Redis; clock?: () => Date; pollingTimeoutSeconds?: number } = {},
+  options: {
+    redis?: Redis;
+    clock?: () => Date;
+    pollingTimeoutSeconds?: number;
+    /** Long polling: called when an update is done with (the emulator's tests wait for this). */
+    onUpdateHandled?: (updateId: number) => void;
+  } = {},
 ): Promise<RunningBot> {
   const redis = options.redis ?? connectRedis(config.REDIS_URL);
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
@@ -64,7 +70,12 @@ export async function startBot(
   const updates =
     config.WEBHOOK_URL && config.WEBHOOK_SECRET
       ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
-      : startPolling(bot, { ledger: store.updates, logger, timeoutSeconds: options.pollingTimeoutSeconds });
+      : startPolling(bot, {
+          inbox: store.inbox,
+          logger,
+          timeoutSeconds: options.pollingTimeoutSeconds,
+          onHandled: options.onUpdateHandled,
+        });
   logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running");
 
   return {

@@ -72,6 +72,12 @@ export interface FakeBotApiOptions {
   strictChats?: boolean;
   /** Also record getUpdates in `calls` (off: polling would drown everything else). */
   recordPolling?: boolean;
+  /**
+   * When an update counts as handled (waitHandled, waitIdle, TelegramUser's answers): once the
+   * bot confirmed it by a higher getUpdates offset (default), or once the bot reported it with
+   * reportHandled(), for a bot that confirms updates as soon as it has stored them.
+   */
+  handledWhen?: "confirmed" | "reported";
 }
 
 /** One Bot API request the bot made. */
@@ -162,7 +168,7 @@ export class FakeBotApi {
   private readonly server: Server;
   private root = "";
   private readonly options: FakeBotApiOptions;
-  private readonly queue = new UpdateQueue();
+  private readonly queue: UpdateQueue;
   private readonly chats = new ChatStore();
   private readonly files = new FileStore();
   private readonly users = new Map<number, User>();
@@ -237,6 +243,7 @@ export class FakeBotApi {
   private readonly handlerIndex = new Map(Object.keys(this.handlers).map((name) => [name.toLowerCase(), name]));
 
   private constructor(options: FakeBotApiOptions) {
+    this.queue = new UpdateQueue(options.handledWhen ?? "confirmed");
     this.options = options;
     this.token = options.token ?? DEFAULT_TOKEN;
     this.botInfo = { ...DEFAULT_BOT_INFO, ...options.botInfo, is_bot: true };
@@ -305,12 +312,17 @@ export class FakeBotApi {
     if (queryId !== undefined) this.callbackQueries.set(queryId, false);
   }
 
-  /** Resolves once the bot confirmed `updateId`, i.e. asked for a higher offset after handling it. */
+  /** The bot says it is done with an update (handledWhen: "reported"). */
+  reportHandled(updateId: number): void {
+    this.queue.markHandled(updateId);
+  }
+
+  /** Resolves once the bot is done with `updateId`: confirmed it, or reported it (see handledWhen). */
   waitHandled(updateId: number, timeoutMs = 5000): Promise<void> {
     return this.queue.waitHandled(updateId, timeoutMs);
   }
 
-  /** Resolves once every pushed update is confirmed. */
+  /** Resolves once the bot is done with every pushed update. */
   waitIdle(timeoutMs = 5000): Promise<void> {
     return this.queue.waitIdle(timeoutMs);
   }

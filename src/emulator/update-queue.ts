@@ -1,8 +1,9 @@
 /**
  * Telegram's getUpdates semantics: a queue of unconfirmed updates, long
- * polling, and confirmation by offset. Confirmation is how tests know the bot
- * is done with an update: grammY handles a batch, then asks for
- * offset = last update_id + 1, which confirms it.
+ * polling, and confirmation by offset. How tests know the bot is done with an
+ * update: by default its confirmation (grammY handles a batch, then asks for
+ * offset = last update_id + 1); or, for a bot that confirms updates once it has
+ * stored them, the bot's own report (markHandled).
  */
 import type { Update } from "grammy/types";
 import { TelegramApiError } from "./api-error.js";
@@ -46,7 +47,7 @@ export class UpdateQueue {
   private nextId = 1;
   private pending: Entry[] = []; // sorted by update_id
   private readonly history = new Map<number, Update>();
-  /** Updates confirmed by the bot (or dropped by allowed_updates / drop_pending_updates). */
+  /** Updates the bot is done with (or dropped by allowed_updates / drop_pending_updates). */
   private readonly settled = new Set<number>();
   private allowed: ReadonlySet<string> | undefined;
   private poller: Poller | undefined;
@@ -54,6 +55,15 @@ export class UpdateQueue {
   private closed = false;
   /** Highest offset any getUpdates call asked for. */
   highestOffset = 0;
+
+  constructor(private readonly handledWhen: "confirmed" | "reported" = "confirmed") {}
+
+  /** The bot reports it is done with an update (handledWhen "reported"). */
+  markHandled(updateId: number): void {
+    if (!this.history.has(updateId)) return;
+    this.settled.add(updateId);
+    this.checkWaiters();
+  }
 
   push(update: NewUpdate): Update {
     const id = update.update_id ?? this.nextId;
@@ -145,7 +155,7 @@ export class UpdateQueue {
     this.checkWaiters();
   }
 
-  /** Resolves once update `updateId` is confirmed (an offset > it was requested after delivery). */
+  /** Resolves once the bot is done with update `updateId` (confirmed or reported, see handledWhen). */
   waitHandled(updateId: number, timeoutMs: number): Promise<void> {
     if (!this.history.has(updateId)) {
       return Promise.reject(new Error(`waitHandled: update ${updateId} was never pushed`));
@@ -159,10 +169,10 @@ export class UpdateQueue {
     );
   }
 
-  /** Resolves once every pushed update is confirmed. */
+  /** Resolves once the bot is done with every pushed update. */
   waitIdle(timeoutMs: number): Promise<void> {
     return this.waitFor(
-      () => this.pending.length === 0,
+      () => this.pending.length === 0 && this.settled.size === this.history.size,
       timeoutMs,
       () => `FakeBotApi: updates still unconfirmed after ${timeoutMs} ms (${this.describeState()})`,
     );
@@ -226,7 +236,7 @@ export class UpdateQueue {
     this.pending = this.pending.filter((e) => {
       // A redelivered update still has to reach the bot before it can be confirmed.
       const keep = e.update.update_id >= threshold || (e.forced && !e.delivered);
-      if (!keep) this.settled.add(e.update.update_id);
+      if (!keep && this.handledWhen === "confirmed") this.settled.add(e.update.update_id);
       return keep;
     });
     this.checkWaiters();

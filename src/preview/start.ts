@@ -68,12 +68,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     for (const step of cleanups.reverse()) await step();
   };
   try {
-    // A fresh start: the emulator's update ids restart at 1, which the update ledger would skip.
+    // A fresh start: the emulator's update ids restart at 1, which the update inbox would take for repeats.
     await deleteKeysWithPrefix(redis, prefix);
     cleanups.push(() => deleteKeysWithPrefix(redis, prefix));
 
     const title = event.text(event.title, event.defaultLanguage);
     const api = await FakeBotApi.start({
+      handledWhen: "reported",
       token: PREVIEW_TOKEN,
       botInfo: { first_name: title.slice(0, 64), username: "event_preview_bot" },
     });
@@ -90,7 +91,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
     const logger = pino({ level: options.logLevel ?? "warn" });
     const clock = previewClock(event, options.now);
-    const running = await startBot(config, event, logger, { redis, clock });
+    const running = await startBot(config, event, logger, { redis, clock, onUpdateHandled: (id) => api.reportHandled(id) });
     cleanups.push(() => running.stop());
 
     const web = createPreviewServer(api, {

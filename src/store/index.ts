@@ -7,7 +7,7 @@ import { createChatLocks } from "./chat-locks.js";
 import { keyspace } from "./keys.js";
 import { createQuizRepository } from "./quiz.js";
 import { createRsvpRepository } from "./rsvps.js";
-import { createUpdateLedger } from "./updates.js";
+import { createUpdateInbox, createUpdateLedger } from "./updates.js";
 import { createUserRepository } from "./users.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
@@ -17,6 +17,7 @@ export function createStore(redis: Redis, prefix: string) {
     redis,
     keys,
     updates: createUpdateLedger(redis, keys),
+    inbox: createUpdateInbox(redis, keys),
     chatLocks: createChatLocks(redis, keys),
     audit: createAuditLog(redis, keys),
     users: createUserRepository(redis, keys),

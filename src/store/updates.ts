@@ -1,20 +1,25 @@
+import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
 
 const HANDLED_TTL_SECONDS = 24 * 60 * 60;
 const DONE = "done";
+/** The inbox's field holding "<newest stored update id>:<ms stored>". */
+const LAST_FIELD = "last";
+/**
+ * How long the newest stored id is trusted for skipping re-delivered updates. Telegram restarts
+ * update ids at a random number only after a week without updates, so a day is safe.
+ */
+const LAST_STORED_TRUST_MS = 24 * 60 * 60 * 1000;
 
 export type Claim = "claimed" | "done" | "busy";
 
 /**
- * Remembers which updates were handled, so an update Telegram delivers again (after a crash,
- * a restart, or to another instance) is handled once.
+ * Remembers which updates were handled, so an update Telegram delivers again (to another
+ * instance behind a webhook, or after a crash) is handled once.
  */
 export function createUpdateLedger(redis: Redis, keys: Keyspace) {
   return {
-    async wasHandled(updateId: number): Promise<boolean> {
-      return (await redis.get(keys.update(updateId))) === DONE;
-    },
     async markHandled(updateId: number): Promise<void> {
       await redis.set(keys.update(updateId), DONE, "EX", HANDLED_TTL_SECONDS);
     },
@@ -34,3 +39,43 @@ export function createUpdateLedger(redis: Redis, keys: Keyspace) {
 }
 
 export type UpdateLedger = ReturnType<typeof createUpdateLedger>;
+
+/** What an earlier polling process left: updates it stored but did not finish. */
+export interface InboxLeftovers {
+  pending: Update[];
+  /** Updates with an id up to this one were stored before: Telegram sending them again is a repeat. */
+  lastStoredId: number;
+}
+
+/**
+ * Long polling's inbox: updates are stored here before Telegram is told they arrived (the next
+ * getUpdates offset), and removed once handled. A crash therefore loses none: the next process
+ * handles what is left, and skips the repeats Telegram sends of updates stored before.
+ */
+export function createUpdateInbox(redis: Redis, keys: Keyspace) {
+  return {
+    /** One command per batch: the updates and the newest id among them. */
+    async store(updates: Update[], now = Date.now()): Promise<void> {
+      if (updates.length === 0) return;
+      const fields: string[] = [];
+      for (const update of updates) fields.push(String(update.update_id), JSON.stringify(update));
+      const newest = Math.max(...updates.map((update) => update.update_id));
+      await redis.hset(keys.updateInbox, ...fields, LAST_FIELD, `${newest}:${now}`);
+    },
+    async done(updateId: number): Promise<void> {
+      await redis.hdel(keys.updateInbox, String(updateId));
+    },
+    async leftovers(now = Date.now()): Promise<InboxLeftovers> {
+      const entries = await redis.hgetall(keys.updateInbox);
+      const [lastId, storedAt] = (entries[LAST_FIELD] ?? "0:0").split(":").map(Number);
+      const pending = Object.entries(entries)
+        .filter(([field]) => field !== LAST_FIELD)
+        .map(([, json]) => JSON.parse(json) as Update)
+        .sort((a, b) => a.update_id - b.update_id);
+      const trusted = now - (storedAt ?? 0) < LAST_STORED_TRUST_MS;
+      return { pending, lastStoredId: trusted ? (lastId ?? 0) : 0 };
+    },
+  };
+}
+
+export type UpdateInbox = ReturnType<typeof createUpdateInbox>;

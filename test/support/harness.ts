@@ -58,7 +58,8 @@ let nextUserId = 1000;
  * API server and the real Redis under a unique prefix.
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const api = await FakeBotApi.start();
+  // The bot confirms updates once stored, and reports when it is done with each.
+  const api = await FakeBotApi.start({ handledWhen: "reported" });
   const prefix = `test:${randomUUID()}:`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
@@ -88,7 +89,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       },
     },
   );
-  const running = await startBot(config, event, logger, { redis, clock: clock.now });
+  const running = await startBot(config, event, logger, { redis, clock: clock.now, onUpdateHandled: (id) => api.reportHandled(id) });
 
   return {
     api,
