@@ -8,6 +8,7 @@ import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "./commands.js";
 import type { Bot } from "grammy";
 import type { BotContext, BotDeps } from "./context.js";
+import { botApiClient } from "./http.js";
 import { createI18n } from "./i18n.js";
 import { createBot } from "./index.js";
 import type { Logger } from "./logger.js";
@@ -60,7 +61,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
   };
-  const bot = createBot(config.BOT_TOKEN, deps, config.BOT_API_ROOT ? { client: { apiRoot: config.BOT_API_ROOT } } : undefined);
+  const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   await bot.init();
   await registerCommands(bot.api, deps.i18n, event.languages, deps.adminIds);
   // Every process (re)schedules reminders and system jobs idempotently, then runs workers.

@@ -3,6 +3,7 @@ import { Worker, type Job } from "bullmq";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { BotContext } from "../bot/context.js";
+import { botApiClient } from "../bot/http.js";
 import type { EventInfo } from "../event/load.js";
 import { parseDuration } from "../event/time.js";
 import type { Store } from "../store/index.js";
@@ -54,7 +55,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   const { store, event, logger, clock, i18n } = options;
   const repo = store.broadcasts;
   // A separate API instance: sends never share the flows' auto-retry (which would hold a request during a 429).
-  const api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
+  const api = new Api(options.token, botApiClient(options.apiRoot));
   const log = logger.child({ module: "broadcasts" });
   const queues = connectQueues(options.redisUrl, store.keys.bullPrefix, (error) => log.warn({ err: error }, "broadcast queue redis error"));
   const systemHandlers = new Map<string, SystemJobHandler>();
