@@ -1,8 +1,19 @@
 import { createEvent } from "ics";
 import type { EventInfo } from "../../event/load.js";
 
+/** Built once per event and language: the ics library validates every field, at a cost per ticket. */
+const built = new WeakMap<EventInfo, Map<string, string>>();
+
 /** An .ics file for the event: UTC instants, the venue with its coordinates, an alarm an hour before. */
 export function buildCalendarFile(event: EventInfo, language: string): string {
+  let files = built.get(event);
+  if (!files) built.set(event, (files = new Map()));
+  let file = files.get(language);
+  if (file === undefined) files.set(language, (file = createCalendarFile(event, language)));
+  return file;
+}
+
+function createCalendarFile(event: EventInfo, language: string): string {
   const text = (value: Parameters<EventInfo["text"]>[0]) => event.text(value, language);
   const { error, value } = createEvent({
     productId: "wealmaty-bot",
