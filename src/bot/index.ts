@@ -6,6 +6,7 @@ import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
 import { handleBotError } from "./errors.js";
 import { floodLimit } from "./flood.js";
+import { sessionStorage } from "../store/sessions.js";
 import { adminFeature } from "../flows/admin.js";
 import { privacyFeature } from "../flows/privacy/index.js";
 import { broadcastFeature, trackBlocking } from "../flows/broadcast/index.js";
@@ -59,7 +60,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     session<SessionData, BotContext>({
       initial: () => ({}),
       prefix: keys.sessionPrefix,
-      storage: new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS }),
+      storage: sessionStorage<SessionData>(redis, SESSION_TTL_SECONDS),
     }),
   );
   // The session of each chat whose update is being handled, for the conversations' replays

@@ -4,7 +4,7 @@
  *
  * | key                         | type   | what                                              | expires |
  * | --------------------------- | ------ | ------------------------------------------------- | ------- |
- * | session:<chat id>           | string | grammY session (language choice)                  | 30 d    |
+ * | session:<chat id>           | string | grammY session (language choice); written when changed or twice a day | 30 d |
  * | conversation:<chat id>      | string | @grammyjs/conversations replay state              | 24 h    |
  * | update:<update id>          | string | "processing" (lease) or "done": de-duplication (webhooks) | 24 h |
  * | updates:inbox               | hash   | update id → JSON of a polled update not yet handled; "last" → "<id>:<ms>" of the newest stored | never |
