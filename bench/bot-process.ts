@@ -1,6 +1,6 @@
 /**
  * One bot process for bench/updates.ts: the WeAlmaty bot (the production start-up path) or a
- * bare grammY echo bot with a Redis session, against the emulator at BOT_API_ROOT. It runs apart
+ * bare grammY echo bot with a Redis session (on grammY's default HTTP transport or on undici), against the emulator at BOT_API_ROOT. It runs apart
  * from the emulator and the simulated users, so its own CPU and memory are what is measured.
  * It tells the parent which updates it is done with; on "stop" it reports its peak memory and exits.
  */
@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import { parseConfig } from "../src/config.js";
 import { loadEvent } from "../src/event/load.js";
+import { botApiClient } from "../src/bot/http.js";
 import { startBot } from "../src/bot/start.js";
 
 const kind = process.argv[2];
@@ -40,7 +41,9 @@ if (kind === "wealmaty") {
 } else {
   type EchoContext = Context & SessionFlavor<{ count: number }>;
   const redis = new Redis(config.REDIS_URL);
-  const bot = new Bot<EchoContext>(config.BOT_TOKEN, { client: { apiRoot: config.BOT_API_ROOT } });
+  // "echo": grammY's defaults; "echo-undici": the WeAlmaty bot's HTTP transport.
+  const client = kind === "echo-undici" ? botApiClient(config.BOT_API_ROOT) : { apiRoot: config.BOT_API_ROOT };
+  const bot = new Bot<EchoContext>(config.BOT_TOKEN, { client });
   bot.use(session({ initial: () => ({ count: 0 }), prefix: config.REDIS_PREFIX, storage: new RedisAdapter<{ count: number }>({ instance: redis }) }));
   bot.on("message:text", async (ctx) => {
     ctx.session.count++;

@@ -1,7 +1,8 @@
 /**
  * npm run bench:updates — 1,000 simulated users run the real flows (start, info, RSVP, idea)
  * through the local Bot API emulator against the real Redis, then the same traffic goes to a
- * bare grammY echo bot with a Redis session, as the reference. Prints updates/s, p50/p99 time
+ * bare grammY echo bot with a Redis session, as the reference (twice: on grammY's default HTTP
+ * transport, and on the bot's own, undici, which is faster; the goal is checked against the faster). Prints updates/s, p50/p99 time
  * from an update to the bot's first answer, Redis commands per update and the bot process's
  * peak memory. Each bot runs in its own process (bench/bot-process.ts).
  */
@@ -132,14 +133,14 @@ async function drive(api: FakeBotApi, redis: Redis, flow: Flow, users: number, f
 
 function print(label: string, figures: Figures) {
   console.log(
-    `${label.padEnd(34)} ${String(figures.updates).padStart(6)} updates  ${(figures.updates / figures.seconds).toFixed(0).padStart(5)} updates/s` +
+    `${label.padEnd(36)} ${String(figures.updates).padStart(6)} updates  ${(figures.updates / figures.seconds).toFixed(0).padStart(5)} updates/s` +
       `  p50 ${figures.p50.toFixed(1).padStart(6)} ms  p99 ${figures.p99.toFixed(1).padStart(6)} ms` +
       `  ${figures.redisPerUpdate.toFixed(1).padStart(5)} Redis cmds/update  ${figures.apiCallsPerUpdate.toFixed(1)} API calls/update  bot peak RSS ${figures.peakRssMb.toFixed(0)} MB`,
   );
 }
 
 /** Starts a bot process (bench/bot-process.ts) against the emulator under its own Redis prefix. */
-async function startBotProcess(kind: "wealmaty" | "echo", api: FakeBotApi, prefix: string) {
+async function startBotProcess(kind: "wealmaty" | "echo" | "echo-undici", api: FakeBotApi, prefix: string) {
   const child = fork(fileURLToPath(new URL("./bot-process.ts", import.meta.url)), [kind], {
     execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
     env: { ...process.env, BOT_TOKEN: api.token, BOT_API_ROOT: api.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, EVENT_FILE: BUNDLED_EVENT_FILE },
@@ -197,11 +198,11 @@ async function benchWealmaty() {
   }
 }
 
-async function benchEcho() {
+async function benchEcho(kind: "echo" | "echo-undici") {
   const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
   const prefix = `bench-echo:${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
-  const bot = await startBotProcess("echo", api, prefix);
+  const bot = await startBotProcess(kind, api, prefix);
   try {
     const figures = await drive(api, redis, echoFlow, USERS, 3_000_000);
     return { ...figures, peakRssMb: await bot.stop() };
@@ -213,16 +214,19 @@ async function benchEcho() {
 }
 
 const { full, half } = await benchWealmaty();
-const echo = await benchEcho();
+const echo = await benchEcho("echo");
+// The bot's own HTTP transport (undici) makes the echo bot faster too: the stricter reference.
+const echoUndici = await benchEcho("echo-undici");
 console.log(`\n${USERS} simulated users, Node ${process.version}, Redis ${REDIS_URL}; each bot in its own process, the emulator and users in this one\n`);
 print("WeAlmaty bot, all users at once", full);
 print("WeAlmaty bot, at half that rate", half);
 print("bare grammY echo bot + Redis session", echo);
+print("the same echo bot on undici", echoUndici);
 const throughput = full.updates / full.seconds;
-const echoThroughput = echo.updates / echo.seconds;
+const echoThroughput = Math.max(echo.updates / echo.seconds, echoUndici.updates / echoUndici.seconds);
 console.log(
   `\ngoals: >= 1000 updates/s: ${throughput >= 1000 ? "met" : "NOT met"} (${throughput.toFixed(0)}); ` +
     `p99 < 50 ms at half load: ${half.p99 < 50 ? "met" : "NOT met"} (${half.p99.toFixed(1)} ms); ` +
-    `>= half the echo bot's throughput: ${throughput >= echoThroughput / 2 ? "met" : "NOT met"} (${((100 * throughput) / echoThroughput).toFixed(0)}%)`,
+    `>= half the faster echo bot's throughput: ${throughput >= echoThroughput / 2 ? "met" : "NOT met"} (${((100 * throughput) / echoThroughput).toFixed(0)}%)`,
 );
 process.exit(0);
