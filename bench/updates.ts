@@ -1,10 +1,11 @@
 /**
  * npm run bench:updates — 1,000 simulated users run the real flows (start, info, RSVP, idea)
  * through the local Bot API emulator against the real Redis, then the same traffic goes to a
- * bare grammY echo bot with a Redis session, as the reference (twice: on grammY's default HTTP
- * transport, and on the bot's own, undici, which is faster; the goal is checked against the faster). Prints updates/s, p50/p99 time
- * from an update to the bot's first answer, Redis commands per update and the bot process's
- * peak memory. Each bot runs in its own process (bench/bot-process.ts).
+ * bare grammY echo bot with a Redis session, as the reference: once on grammY's default HTTP
+ * transport and once on the bot's own (undici), which is faster; the goal is checked against the
+ * faster. Prints updates/s, p50/p99 time from an update to the bot's first answer, Redis commands
+ * per update and the bot process's peak memory. Each bot runs in its own process
+ * (bench/bot-process.ts).
  */
 import { randomUUID } from "node:crypto";
 import { fork } from "node:child_process";
