@@ -15,7 +15,7 @@ import { botApiClient } from "../src/bot/http.js";
 import { startBot } from "../src/bot/start.js";
 
 const kind = process.argv[2];
-const config = parseConfig({ ...process.env, FLOOD_LIMIT: "0", LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent" });
+const config = parseConfig({ ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent" });
 let stop: () => Promise<void>;
 
 if (kind === "wealmaty") {
