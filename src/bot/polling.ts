@@ -107,7 +107,8 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     let failures = 0;
     while (!abort.signal.aborted) {
       if (inFlight.size >= maxInFlight) {
-        await Promise.race([...inFlight, sleep(1000, abort.signal)]);
+        // Full hands: take more once one is done (handle() never rejects).
+        await Promise.race(inFlight);
         continue;
       }
       let updates: Update[];
