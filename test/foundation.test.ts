@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/harness.js";
+import { until } from "./support/wait.js";
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -243,6 +244,25 @@ describe("groups, free text and bad input", () => {
     const [help] = await user.command("help");
     expect(help?.text).toContain("What I can do");
     expect(bot.api.callsTo("sendMessage").map((call) => call.ok)).toEqual([false, true]);
+  });
+
+  it("keeps serving other chats, and confirms updates to Telegram, while one chat waits out a 429", async () => {
+    bot = await startTestBot();
+    const slow = bot.user({ languageCode: "en" });
+    const other = bot.user({ languageCode: "en" });
+    bot.api.rateLimitNext("sendMessage", 2);
+    const slowDone = slow.command("help");
+    await until(() => bot!.api.callsTo("sendMessage"), (calls) => calls.some((call) => !call.ok));
+    const slowUpdate = bot.api.lastUpdateId;
+
+    const [help] = await other.command("help");
+    expect(help?.text).toContain("What I can do");
+    expect(slow.messages()).toEqual([]);
+    // Stored in the inbox and confirmed to Telegram, though not finished yet.
+    expect(bot.api.confirmedOffset).toBeGreaterThan(slowUpdate);
+
+    const [late] = await slowDone;
+    expect(late?.text).toContain("What I can do");
   });
 
   it("says there is nothing to cancel outside a flow", async () => {
