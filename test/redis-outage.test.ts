@@ -28,6 +28,7 @@ class OwnRedis {
       { stdio: "ignore" },
     );
     const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on("error", () => undefined); // refused until the server is up: connect() rejects, which is handled below
     for (let attempt = 0; attempt < 100; attempt++) {
       try {
         await probe.connect();
