@@ -80,8 +80,11 @@ describe("Redis outage", () => {
 
     await redis.kill();
     const [down] = await user.tap("Велосипед жолдары");
-    // The chosen language lives in Redis too: meanwhile Telegram's language (English) is used.
-    expect(down?.text).toBe("🔧 The bot is temporarily unavailable. Please try again in a minute.");
+    // Said in the language the user chose (remembered in memory), not Telegram's (English).
+    expect(down?.text).toBe("🔧 Бот уақытша қолжетімсіз. Бір минуттан соң қайталап көріңіз.");
+    // Someone the bot has not talked to yet gets Telegram's language.
+    const [stranger] = await bot.user({ languageCode: "en" }).command("start");
+    expect(stranger?.text).toBe("🔧 The bot is temporarily unavailable. Please try again in a minute.");
 
     await redis.start();
     // The client reconnects on its own within a couple of seconds; the user taps again.

@@ -3,11 +3,33 @@ import { isRedisUnavailable } from "../store/redis.js";
 import type { BotContext } from "./context.js";
 import { negotiateLanguage } from "./i18n.js";
 
+const REMEMBERED_CHATS = 50_000;
+
+/**
+ * The languages users chose lately, kept in memory: sessions live in Redis, and while Redis is
+ * down the "temporarily unavailable" reply should still speak the user's language.
+ */
+export class RecentLanguages {
+  private readonly byChat = new Map<number, string>();
+
+  remember(chatId: number, language: string | undefined) {
+    if (language === undefined || this.byChat.get(chatId) === language) return;
+    this.byChat.delete(chatId);
+    this.byChat.set(chatId, language);
+    // A Map iterates in insertion order: the first key is the oldest choice.
+    if (this.byChat.size > REMEMBERED_CHATS) this.byChat.delete(this.byChat.keys().next().value!);
+  }
+
+  of(chatId: number | undefined): string | undefined {
+    return chatId === undefined ? undefined : this.byChat.get(chatId);
+  }
+}
+
 /**
  * The bot-wide error boundary: logs the failure with the update and user, tells the user in
  * their language that something went wrong, and lets the next update be served.
  */
-export async function handleBotError(error: BotError<BotContext>): Promise<void> {
+export async function handleBotError(error: BotError<BotContext>, chosenLanguages: RecentLanguages): Promise<void> {
   const { ctx } = error;
   const logger = ctx.logger ?? ctx.deps.logger;
   logger.error(
@@ -23,10 +45,11 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
   );
   if (ctx.chat?.type !== "private") return;
   try {
-    // i18n may not have run (Redis down before the session loaded): use Telegram's language then.
+    // i18n may not have run (Redis down before the session loaded): then the language the user
+    // chose lately, as remembered here, or Telegram's.
     const language =
       (await ctx.i18n?.getLocale().catch(() => undefined)) ??
-      negotiateLanguage(undefined, ctx.from?.language_code, ctx.deps.event.languages);
+      negotiateLanguage(chosenLanguages.of(ctx.chat.id), ctx.from?.language_code, ctx.deps.event.languages);
     // Without Redis (sessions, registrations) nothing works: say so, rather than "an error".
     const key = isRedisUnavailable(error.error) ? "error-unavailable" : "error-generic";
     const message = ctx.deps.i18n.t(language, key);

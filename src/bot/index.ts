@@ -4,7 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
-import { handleBotError } from "./errors.js";
+import { handleBotError, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
 import { sessionStorage } from "../store/sessions.js";
 import { adminFeature } from "../flows/admin.js";
@@ -52,7 +52,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   const { redis, keys } = deps.store;
-  const protectedBot = bot.errorBoundary(handleBotError);
+  const chosenLanguages = new RecentLanguages();
+  const protectedBot = bot.errorBoundary((error) => handleBotError(error, chosenLanguages));
   protectedBot.use(injectDeps(deps));
   protectedBot.use(groupFeature);
   protectedBot.use(trackBlocking);
@@ -73,6 +74,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       await next();
     } finally {
       sessionsInHand.delete(ctx.chatId);
+      chosenLanguages.remember(ctx.chatId, ctx.session?.language);
     }
   });
   protectedBot.use(deps.i18n);
@@ -114,6 +116,6 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(quizFeature);
   protectedBot.use(unhandledFeature);
 
-  bot.catch(handleBotError);
+  bot.catch((error) => handleBotError(error, chosenLanguages));
   return bot;
 }

@@ -137,12 +137,15 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           onHandled?.(update.update_id);
         }
       }
-      // With Redis down the batch cannot be stored: handle it anyway (the bot then tells users it
-      // is temporarily unavailable) rather than drop it silently.
-      await inbox.store(fresh).catch((error) => {
+      // Stored while they are being handled (one connection keeps the order, so an update's
+      // removal never overtakes its storing); the next getUpdates, which confirms them, waits.
+      // With Redis down the batch cannot be stored: it is handled anyway (the bot then tells users
+      // it is temporarily unavailable) rather than dropped silently.
+      const stored = inbox.store(fresh).catch((error) => {
         logger.warn({ err: error, updates: fresh.length }, "could not store updates in the inbox");
       });
       for (const update of fresh) start(update);
+      await stored;
       nextId = Math.max(nextId ?? 0, updates[updates.length - 1]!.update_id + 1);
     }
     // Finish what is in hand, then confirm the last batch, so a restart does not fetch it again.
