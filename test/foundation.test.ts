@@ -103,6 +103,14 @@ describe("event info", () => {
     expect(ics).toContain("DTEND:20171130T070000Z");
     expect(ics).toContain("TRIGGER:-PT1H");
     expect(ics).toContain("«Жасыл дәліз»");
+
+    // Uploaded once: the next time (in this language) it goes by Telegram's file_id.
+    const [again] = await user.tap("📅 Күнтізбеге қосу");
+    const [first, second] = bot.api.callsTo("sendDocument");
+    expect(first?.files).toHaveLength(1);
+    expect(second?.files).toHaveLength(0);
+    expect(second?.payload.document).toBe(file?.document?.file_id);
+    expect(again?.document?.data?.toString("utf8")).toBe(file!.document!.data!.toString("utf8"));
   });
 
   it("takes everything from another event file: dates, venue, texts, languages", async () => {

@@ -1,3 +1,4 @@
+import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import { createEvent } from "ics";
 import type { EventInfo } from "../../event/load.js";
 
@@ -33,4 +34,29 @@ function createCalendarFile(event: EventInfo, language: string): string {
   });
   if (error || !value) throw error ?? new Error("calendar file was not built");
   return value;
+}
+
+/** file_ids of calendar files this process uploaded, per bot, event and language. */
+const uploaded = new Map<string, string>();
+
+/**
+ * Sends the calendar file: uploaded once per language, then by Telegram's file_id (every
+ * registration sends it, and an upload costs far more than a plain message).
+ */
+export async function sendCalendarFile(api: Api<RawApi>, chatId: number, event: EventInfo, language: string, caption: string) {
+  const key = `${api.token}|${event.id}|${language}`;
+  const fileId = uploaded.get(key);
+  if (fileId !== undefined) {
+    try {
+      return await api.sendDocument(chatId, fileId, { caption });
+    } catch (error) {
+      // A file_id Telegram no longer knows: upload again below.
+      if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+      uploaded.delete(key);
+    }
+  }
+  const file = new InputFile(Buffer.from(buildCalendarFile(event, language), "utf8"), `${event.id}.ics`);
+  const message = await api.sendDocument(chatId, file, { caption });
+  if (message.document) uploaded.set(key, message.document.file_id);
+  return message;
 }

@@ -1,8 +1,8 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { eventText } from "../../bot/format.js";
 import { showScreen } from "../../bot/screens.js";
-import { buildCalendarFile } from "./calendar.js";
+import { sendCalendarFile } from "./calendar.js";
 import {
   conceptText,
   contactsText,
@@ -87,9 +87,5 @@ privateChat.callbackQuery("info:venue", async (ctx) => {
 
 privateChat.callbackQuery("info:calendar", async (ctx) => {
   await ctx.answerCallbackQuery();
-  const language = await ctx.i18n.getLocale();
-  const file = buildCalendarFile(ctx.deps.event, language);
-  await ctx.replyWithDocument(new InputFile(Buffer.from(file, "utf8"), `${ctx.deps.event.id}.ics`), {
-    caption: ctx.t("calendar-caption"),
-  });
+  await sendCalendarFile(ctx.api, ctx.chatId, ctx.deps.event, await ctx.i18n.getLocale(), ctx.t("calendar-caption"));
 });

@@ -3,7 +3,7 @@ import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { formatMoment } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
-import { buildCalendarFile } from "../info/calendar.js";
+import { sendCalendarFile } from "../info/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
 import { renderTicketQr } from "./ticket-qr.js";
 
@@ -68,10 +68,7 @@ export async function sendTicket(api: Api<RawApi>, deps: BotDeps, record: Rsvp, 
   await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
     caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
   });
-  const calendar = buildCalendarFile(deps.event, language);
-  await api.sendDocument(record.userId, new InputFile(Buffer.from(calendar, "utf8"), `${deps.event.id}.ics`), {
-    caption: t("rsvp-calendar-caption"),
-  });
+  await sendCalendarFile(api, record.userId, deps.event, language, t("rsvp-calendar-caption"));
 }
 
 /** Tells admins once when confirmations reach 80% and 100% of the capacity. */
