@@ -63,6 +63,8 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
 process.send?.({ ready: true });
+// The benchmark is gone (finished, failed or interrupted): so is this bot.
+process.on("disconnect", () => process.exit(1));
 process.on("message", async (message: { stop?: boolean; resetLoopDelay?: boolean }) => {
   if (message.resetLoopDelay) loopDelay.reset();
   if (!message.stop) return;

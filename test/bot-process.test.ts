@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { Redis } from "ioredis";
@@ -11,7 +11,10 @@ import { TelegramUser } from "./support/telegram-user.js";
 
 const prefix = `test:${randomUUID()}:`;
 let api: FakeBotApi | undefined;
+const children: ChildProcess[] = [];
 afterEach(async () => {
+  // A failed test must not leave a bot process behind.
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   await api?.close();
   const redis = new Redis(REDIS_URL);
   await deleteKeysWithPrefix(redis, prefix);
@@ -33,6 +36,7 @@ function startBotProcess(fake: FakeBotApi) {
     env: { PATH: process.env.PATH, BOT_TOKEN: fake.token, BOT_API_ROOT: fake.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
