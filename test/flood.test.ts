@@ -31,5 +31,14 @@ describe("flood protection", () => {
 
     const [reply] = await neighbour.command("help");
     expect(reply?.text).toContain("Что я умею");
+
+    // The counter lives in Redis for one 2-second window, then the user may write again.
+    const counter = `${bot.running.deps.store.keys.rateLimitPrefix}${flooder.id}`;
+    const ttl = await bot.redis.pttl(counter);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(2000);
+    await new Promise((resolve) => setTimeout(resolve, ttl + 50));
+    const [again] = await flooder.command("help");
+    expect(again?.text).toContain("What I can do");
   });
 });

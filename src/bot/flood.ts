@@ -1,6 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import type { Middleware } from "grammy";
 import type { Redis } from "ioredis";
+import { floodCounters } from "../store/flood-counters.js";
 import type { Keyspace } from "../store/keys.js";
 import type { BotContext } from "./context.js";
 
@@ -14,10 +15,10 @@ const NOTICE_EVERY_SECONDS = 60;
  */
 export function floodLimit(redis: Redis, keys: Keyspace, updatesPerWindow: number): Middleware<BotContext> {
   if (updatesPerWindow === 0) return (_ctx, next) => next();
-  return limit<BotContext, Redis>({
+  return limit({
     timeFrame: WINDOW_MS,
     limit: updatesPerWindow,
-    storageClient: redis,
+    storageClient: floodCounters(redis, WINDOW_MS),
     keyPrefix: keys.rateLimitPrefix,
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     onLimitExceeded: async (ctx) => {
