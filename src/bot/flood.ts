@@ -1,7 +1,6 @@
 import { limit } from "@grammyjs/ratelimiter";
 import type { Middleware } from "grammy";
 import type { Redis } from "ioredis";
-import { floodCounters } from "../store/flood-counters.js";
 import type { Keyspace } from "../store/keys.js";
 import type { BotContext } from "./context.js";
 
@@ -15,10 +14,10 @@ const NOTICE_EVERY_SECONDS = 60;
  */
 export function floodLimit(redis: Redis, keys: Keyspace, updatesPerWindow: number): Middleware<BotContext> {
   if (updatesPerWindow === 0) return (_ctx, next) => next();
-  return limit({
+  return limit<BotContext, Redis>({
     timeFrame: WINDOW_MS,
     limit: updatesPerWindow,
-    storageClient: floodCounters(redis, WINDOW_MS),
+    storageClient: redis,
     keyPrefix: keys.rateLimitPrefix,
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     onLimitExceeded: async (ctx) => {
