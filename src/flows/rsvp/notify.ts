@@ -74,12 +74,13 @@ export async function sendTicket(api: Api<RawApi>, deps: BotDeps, record: Rsvp, 
 /** Tells admins once when confirmations reach 80% and 100% of the capacity. */
 export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<void> {
   const capacity = deps.event.rsvp.capacity;
+  if (capacity === undefined) return; // unlimited places: nothing to alert about
   const { confirmed } = await deps.store.rsvps.counts();
   for (const percent of reachedThresholds(capacity, confirmed)) {
     if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
     for (const adminId of deps.adminIds) {
       const language = languageOf(deps, (await deps.store.users.find(adminId))?.language);
-      const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity: capacity! });
+      const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
       await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
     }
   }
