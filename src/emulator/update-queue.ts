@@ -174,7 +174,7 @@ export class UpdateQueue {
     return this.waitFor(
       () => this.pending.length === 0 && this.settled.size === this.history.size,
       timeoutMs,
-      () => `FakeBotApi: updates still unconfirmed after ${timeoutMs} ms (${this.describeState()})`,
+      () => `FakeBotApi: updates not handled after ${timeoutMs} ms (${this.describeState()})`,
     );
   }
 
@@ -189,7 +189,8 @@ export class UpdateQueue {
 
   private describeState(): string {
     const pending = this.pendingIds();
-    return `highest offset requested: ${this.highestOffset}, unconfirmed updates: [${pending.join(", ")}]`;
+    const unsettled = [...this.history.keys()].filter((id) => !this.settled.has(id));
+    return `highest offset requested: ${this.highestOffset}, unconfirmed updates: [${pending.join(", ")}], not handled: [${unsettled.slice(0, 20).join(", ")}]`;
   }
 
   private waitFor(done: () => boolean, timeoutMs: number, message: () => string): Promise<void> {

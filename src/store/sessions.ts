@@ -8,7 +8,7 @@ const MAX_REMEMBERED = 100_000;
 /**
  * grammY session storage in Redis with a TTL that skips writing back a session nothing changed:
  * every update reads the session (the language choice) and almost none changes it. An unchanged
- * session is still written once a day per process, so its TTL counts from the last activity.
+ * session is still written twice a day per process, so its TTL counts from the last activity.
  */
 export function sessionStorage<T>(redis: Redis, ttlSeconds: number, now: () => number = Date.now): StorageAdapter<T> {
   const redisAdapter = new RedisAdapter<T>({ instance: redis, ttl: ttlSeconds });
