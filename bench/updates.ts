@@ -179,7 +179,7 @@ async function startBotProcess(kind: "wealmaty" | "echo" | "echo-undici", api: F
 
 async function benchWealmaty() {
   // The bot reports when it is done with each update (it confirms them to Telegram once stored).
-  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1, handledWhen: "reported" });
+  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1, recordCalls: false, handledWhen: "reported" });
   const prefix = `bench:${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
   const bot = await startBotProcess("wealmaty", api, prefix);
@@ -199,7 +199,7 @@ async function benchWealmaty() {
 }
 
 async function benchEcho(kind: "echo" | "echo-undici") {
-  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
+  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1, recordCalls: false });
   const prefix = `bench-echo:${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
   const bot = await startBotProcess(kind, api, prefix);

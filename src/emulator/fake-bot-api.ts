@@ -73,6 +73,11 @@ export interface FakeBotApiOptions {
   /** Also record getUpdates in `calls` (off: polling would drown everything else). */
   recordPolling?: boolean;
   /**
+   * Keep every call in `calls` (default). Off for long runs that only listen (onCall), such as
+   * benchmarks: the log of every payload and result would grow the heap and its GC pauses.
+   */
+  recordCalls?: boolean;
+  /**
    * When an update counts as handled (waitHandled, waitIdle, TelegramUser's answers): once the
    * bot confirmed it by a higher getUpdates offset (default), or once the bot reported it with
    * reportHandled(), for a bot that confirms updates as soon as it has stored them.
@@ -512,7 +517,7 @@ export class FakeBotApi {
         at,
         ...(outcome.ok ? { ok: true, result: outcome.result } : { ok: false, error: outcome.error }),
       };
-      this.calls.push(call);
+      if (this.options.recordCalls !== false) this.calls.push(call);
       for (const listener of this.callListeners) safeCall(() => listener(call));
     }
     if (outcome.ok) sendJson(res, 200, { ok: true, result: outcome.result });
