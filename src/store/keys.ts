@@ -44,7 +44,7 @@
  * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
  * | broadcasts:pause            | string | set while Telegram's 429 retry_after lasts (all processes wait) | retry_after |
  * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
- * | users:inactive              | set    | user ids who blocked the bot (skipped until they write) | never |
+ * | users:inactive              | set    | user ids who blocked the bot (skipped until they unblock it or send /start) | never |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  */
 export function keyspace(prefix: string) {
