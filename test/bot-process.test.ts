@@ -89,7 +89,7 @@ describe("the bot process", () => {
     await once(first.child, "exit");
     // Telegram may have been told it arrived, but it waits in the Redis inbox, unfinished.
     const redis = new Redis(REDIS_URL);
-    const leftover = await redis.hget(keyspace(prefix).updateInbox, String(inFlight));
+    const leftover = await redis.hget(keyspace(prefix).updateInbox(api.botInfo.id), String(inFlight));
     await redis.quit();
     expect(JSON.parse(leftover ?? "{}").update_id).toBe(inFlight);
 

@@ -72,7 +72,7 @@ export async function startBot(
     config.WEBHOOK_URL && config.WEBHOOK_SECRET
       ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
       : startPolling(bot, {
-          inbox: store.inbox,
+          inbox: store.inbox(bot.botInfo.id),
           logger,
           timeoutSeconds: options.pollingTimeoutSeconds,
           onHandled: options.onUpdateHandled,

@@ -51,19 +51,20 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
   const { store, logger, secret } = options;
   const path = new URL(options.url).pathname;
   const inFlight = new Set<Promise<unknown>>();
+  const ledger = store.updates(bot.botInfo.id);
 
   async function process(update: Update): Promise<number> {
-    const claim = await store.updates.claim(update.update_id, CLAIM_LEASE_MS);
+    const claim = await ledger.claim(update.update_id, CLAIM_LEASE_MS);
     if (claim === "done") return 200;
     // Another instance has it: Telegram retries later, by when it is done (or its lease expired).
     if (claim === "busy") return 503;
     try {
       await store.chatLocks.withLock(orderingKey(update), () => bot.handleUpdate(update));
-      await store.updates.markHandled(update.update_id);
+      await ledger.markHandled(update.update_id);
       return 200;
     } catch (error) {
       logger.error({ err: error, update_id: update.update_id }, "webhook update failed");
-      await store.updates.release(update.update_id).catch(() => undefined);
+      await ledger.release(update.update_id).catch(() => undefined);
       return 500;
     }
   }

@@ -16,8 +16,10 @@ export function createStore(redis: Redis, prefix: string) {
   return {
     redis,
     keys,
-    updates: createUpdateLedger(redis, keys),
-    inbox: createUpdateInbox(redis, keys),
+    /** Webhook de-duplication, per bot (its id from getMe). */
+    updates: (botId: number) => createUpdateLedger(redis, keys, botId),
+    /** Long polling's inbox, per bot. */
+    inbox: (botId: number) => createUpdateInbox(redis, keys, botId),
     chatLocks: createChatLocks(redis, keys),
     audit: createAuditLog(redis, keys),
     users: createUserRepository(redis, keys),

@@ -6,8 +6,8 @@
  * | --------------------------- | ------ | ------------------------------------------------- | ------- |
  * | session:<chat id>           | string | grammY session (language choice); written when changed or twice a day | 30 d |
  * | conversation:<chat id>      | string | @grammyjs/conversations replay state              | 24 h    |
- * | update:<update id>          | string | "processing" (lease) or "done": de-duplication (webhooks) | 24 h |
- * | updates:inbox               | hash   | update id → JSON of a polled update not yet handled; "last" → "<id>:<ms>" of the newest stored | never |
+ * | update:<bot id>:<update id> | string | "processing" (lease) or "done": de-duplication (webhooks) | 24 h |
+ * | updates:inbox:<bot id>      | hash   | update id → JSON of a polled update not yet handled; "last" → "<id>:<ms>" of the newest stored | never |
  * | lock:chat:<chat id>         | string | one update per chat across processes (webhooks)   | 15 s    |
  * | audit                       | list   | organisers' actions, newest first (5,000 kept)    | never   |
  * | ratelimit:<user id>         | string | flood limit counter (@grammyjs/ratelimiter)       | 2 s     |
@@ -51,8 +51,9 @@ export function keyspace(prefix: string) {
   return {
     sessionPrefix: `${prefix}session:`,
     conversationPrefix: `${prefix}conversation:`,
-    update: (updateId: number) => `${prefix}update:${updateId}`,
-    updateInbox: `${prefix}updates:inbox`,
+    /** Telegram numbers updates per bot: another bot on the same prefix must not meet these. */
+    update: (botId: number, updateId: number) => `${prefix}update:${botId}:${updateId}`,
+    updateInbox: (botId: number) => `${prefix}updates:inbox:${botId}`,
     chatLock: (chatKey: string) => `${prefix}lock:chat:${chatKey}`,
     rateLimitPrefix: `${prefix}ratelimit:`,
     audit: `${prefix}audit`,

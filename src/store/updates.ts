@@ -15,25 +15,25 @@ const LAST_STORED_TRUST_MS = 24 * 60 * 60 * 1000;
 export type Claim = "claimed" | "done" | "busy";
 
 /**
- * Remembers which updates were handled, so an update Telegram delivers again (to another
+ * Remembers which updates of a bot were handled, so an update Telegram delivers again (to another
  * instance behind a webhook, or after a crash) is handled once.
  */
-export function createUpdateLedger(redis: Redis, keys: Keyspace) {
+export function createUpdateLedger(redis: Redis, keys: Keyspace, botId: number) {
   return {
     async markHandled(updateId: number): Promise<void> {
-      await redis.set(keys.update(updateId), DONE, "EX", HANDLED_TTL_SECONDS);
+      await redis.set(keys.update(botId, updateId), DONE, "EX", HANDLED_TTL_SECONDS);
     },
     /**
      * Takes an update for this process (webhook mode, several instances): "busy" while another
      * holds it; the lease expires, so an instance that died mid-update does not lose it.
      */
     async claim(updateId: number, leaseMs: number): Promise<Claim> {
-      const key = keys.update(updateId);
+      const key = keys.update(botId, updateId);
       if ((await redis.set(key, "processing", "PX", leaseMs, "NX")) === "OK") return "claimed";
       return (await redis.get(key)) === DONE ? "done" : "busy";
     },
     async release(updateId: number): Promise<void> {
-      await redis.del(keys.update(updateId));
+      await redis.del(keys.update(botId, updateId));
     },
   };
 }
@@ -48,11 +48,12 @@ export interface InboxLeftovers {
 }
 
 /**
- * Long polling's inbox: updates are stored here before Telegram is told they arrived (the next
+ * Long polling's inbox, one per bot: updates are stored here before Telegram is told they arrived (the next
  * getUpdates offset), and removed once handled. A crash therefore loses none: the next process
  * handles what is left, and skips the repeats Telegram sends of updates stored before.
  */
-export function createUpdateInbox(redis: Redis, keys: Keyspace) {
+export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
+  const key = keys.updateInbox(botId);
   return {
     /** One command per batch: the updates and the newest id among them. */
     async store(updates: Update[], now = Date.now()): Promise<void> {
@@ -60,13 +61,13 @@ export function createUpdateInbox(redis: Redis, keys: Keyspace) {
       const fields: string[] = [];
       for (const update of updates) fields.push(String(update.update_id), JSON.stringify(update));
       const newest = Math.max(...updates.map((update) => update.update_id));
-      await redis.hset(keys.updateInbox, ...fields, LAST_FIELD, `${newest}:${now}`);
+      await redis.hset(key, ...fields, LAST_FIELD, `${newest}:${now}`);
     },
     async done(updateId: number): Promise<void> {
-      await redis.hdel(keys.updateInbox, String(updateId));
+      await redis.hdel(key, String(updateId));
     },
     async leftovers(now = Date.now()): Promise<InboxLeftovers> {
-      const entries = await redis.hgetall(keys.updateInbox);
+      const entries = await redis.hgetall(key);
       const [lastId, storedAt] = (entries[LAST_FIELD] ?? "0:0").split(":").map(Number);
       const pending = Object.entries(entries)
         .filter(([field]) => field !== LAST_FIELD)
