@@ -1,7 +1,8 @@
 /**
  * One bot process for bench/updates.ts: the WeAlmaty bot (the production start-up path) or a
- * bare grammY echo bot with a Redis session (on grammY's default HTTP transport or on undici), against the emulator at BOT_API_ROOT. It runs apart
- * from the emulator and the simulated users, so its own CPU and memory are what is measured.
+ * bare grammY echo bot with a Redis session (on grammY's default HTTP transport or on undici),
+ * against the emulator at BOT_API_ROOT. It runs apart from the emulator and the simulated users,
+ * so its own CPU and memory are what is measured.
  * It tells the parent which updates it is done with; on "stop" it reports its peak memory and exits.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";

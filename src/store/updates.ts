@@ -48,9 +48,9 @@ export interface InboxLeftovers {
 }
 
 /**
- * Long polling's inbox, one per bot: updates are stored here before Telegram is told they arrived (the next
- * getUpdates offset), and removed once handled. A crash therefore loses none: the next process
- * handles what is left, and skips the repeats Telegram sends of updates stored before.
+ * Long polling's inbox, one per bot: updates are stored here before Telegram is told they arrived
+ * (the next getUpdates offset), and removed once handled. A crash therefore loses none: the next
+ * process handles what is left, and skips the repeats Telegram sends of updates stored before.
  */
 export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
   const key = keys.updateInbox(botId);
