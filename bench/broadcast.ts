@@ -35,7 +35,12 @@ const retryAfter = values["retry-after"] !== undefined ? Number(values["retry-af
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 const api = await FakeBotApi.start();
-const enforcer = api.enforceRate({ perSecond: limit, random429Share: Number(values.share429), blockedShare: Number(values.blocked), retryAfterSeconds: retryAfter });
+const enforcer = api.enforceRate({
+  perSecond: limit,
+  random429Share: Number(values.share429),
+  blockedShare: Number(values.blocked),
+  retryAfterSeconds: retryAfter,
+});
 const prefix = `bench:${randomUUID()}:`;
 const redis = new Redis(redisUrl);
 const store = createStore(redis, prefix);

@@ -140,6 +140,8 @@ async function connect(url: string): Promise<Redis> {
     return redis;
   } catch (error) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at ${url} (${(error as Error).message}); start one, e.g. docker compose up -d redis`);
+    throw new Error(`cannot reach Redis at ${url} (${(error as Error).message}); start one, e.g. docker compose up -d redis`, {
+      cause: error,
+    });
   }
 }
