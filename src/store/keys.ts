@@ -43,6 +43,8 @@
  * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |
  * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
  * | broadcasts:pause            | string | set while Telegram's 429 retry_after lasts (all processes wait) | retry_after |
+ * | broadcasts:next-slot       | string | ms (Redis clock) of the next free send slot: the pace shared by every process | 60 s |
+ * | broadcasts:refused-chats   | zset   | chat id → ms of its latest 429 (one chat = its own limit, several = global) | retry_after |
  * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
  * | users:inactive              | set    | user ids who blocked the bot (skipped until they unblock it or send /start) | never |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
@@ -64,6 +66,8 @@ export function keyspace(prefix: string) {
     broadcastLedger: (id: string) => `${prefix}broadcast:${id}:ledger`,
     broadcasts: `${prefix}broadcasts`,
     broadcastPause: `${prefix}broadcasts:pause`,
+    broadcastNextSlot: `${prefix}broadcasts:next-slot`,
+    broadcastRefusedChats: `${prefix}broadcasts:refused-chats`,
     reminderRegistry: `${prefix}broadcasts:reminders`,
     inactiveUsers: `${prefix}users:inactive`,
     /** BullMQ's own `prefix` option (it adds ":" itself). */
