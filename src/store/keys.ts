@@ -35,7 +35,8 @@
  * | contest:scores:<user id>    | hash   | an entry's jury scores: "<juror id>:<criterion id>" → 1..5 | never |
  * | contest:shortlist           | set    | entrant ids the jury shortlisted                  | never   |
  * | contest:winner-draft:<admin id> | string | JSON winner + runners-up being chosen with /winner | 24 h |
- * | contest:announcement        | string | JSON of the sent winner announcement (SET NX: sent once) | never |
+ * | contest:announcement        | string | JSON of the winner announcement an admin confirmed (SET NX: chosen once) | never |
+ * | contest:announced           | string | ISO time its broadcast was created (SET NX, after the send) | never |
  * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedAt ms | never |
  * | quiz:players                | set    | user ids the quiz was sent to (fixed at start)    | never   |
  * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening>" (HSETNX in Lua: first answer wins) | never |
@@ -94,6 +95,7 @@ export function keyspace(prefix: string) {
       shortlist: `${prefix}contest:shortlist`,
       winnerDraft: (adminId: number) => `${prefix}contest:winner-draft:${adminId}`,
       announcement: `${prefix}contest:announcement`,
+      announced: `${prefix}contest:announced`,
     },
     quiz: {
       state: `${prefix}quiz:state`,
