@@ -182,4 +182,37 @@ describe("live quiz", () => {
     await admin.command("quiz", "start");
     expect(admin.lastText()).toContain("already started (finished)");
   }, 60_000);
+
+  it("tells the winners at the next /quiz end when the ending process died or a message failed", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00" });
+    const t = bot;
+    const { store } = t.running.deps;
+    const [ann, bob] = [t.user({ languageCode: "en", firstName: "Ann" }), t.user({ languageCode: "en", firstName: "Bob" })];
+    for (const [i, user] of [ann, bob].entries()) {
+      await store.users.remember(user.user, "en", t.clock.now());
+      await redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
+    }
+    const admin = t.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("quiz", "start");
+    await until(() => [ann, bob].every((p) => p.messages().length === 1), Boolean);
+    const right = t.event.quiz!.questions[0]!.answer;
+    for (const user of [ann, bob]) await user.tapData(`quiz:a:0:${right}`, user.messages()[0]!.message_id);
+    const told = (user: TelegramUser) => user.messages().filter((m) => m.text?.includes("Congratulations")).length;
+
+    // A process ended the quiz and died before telling anyone; Bob has blocked the bot for now.
+    expect(await store.quiz.end(t.clock.now())).toBe(true);
+    t.api.blockChat(bob.id);
+    await admin.command("quiz", "end");
+    expect(admin.lastText()).toContain("1. Ann");
+    await until(() => told(ann), (n) => n === 1);
+    expect(told(bob)).toBe(0);
+
+    // Bob is back: the next /quiz end tells him, and Ann is not told twice.
+    t.api.unblockChat(bob.id);
+    await admin.command("quiz", "end");
+    await until(() => told(bob), (n) => n === 1);
+    await admin.command("quiz", "end");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([told(ann), told(bob)]).toEqual([1, 1]);
+  });
 });

@@ -40,6 +40,8 @@
  * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedAt ms | never |
  * | quiz:players                | set    | user ids the quiz was sent to (fixed at start)    | never   |
  * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening>" (HSETNX in Lua: first answer wins) | never |
+ * | quiz:told                   | hash   | winner user id → ISO time they were told their place (written after the send) | never |
+ * | quiz:telling                | string | lease of the process telling the winners right now (its token) | 2 min |
  * | broadcast:<id>              | hash   | a broadcast/reminder: spec JSON, status, due time, counters, progress message | never |
  * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |
  * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
@@ -101,6 +103,8 @@ export function keyspace(prefix: string) {
       state: `${prefix}quiz:state`,
       players: `${prefix}quiz:players`,
       answers: (question: number) => `${prefix}quiz:answers:${question}`,
+      told: `${prefix}quiz:told`,
+      telling: `${prefix}quiz:telling`,
     },
   };
 }

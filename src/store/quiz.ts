@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
 
@@ -48,6 +49,8 @@ local state = redis.call('HMGET', KEYS[1], 'status', 'question', 'openedAt')
 if state[1] ~= 'open' or state[2] ~= ARGV[1] then return -1 end
 local elapsed = math.max(0, tonumber(ARGV[4]) - tonumber(state[3]))
 return redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3] .. ':' .. elapsed)`;
+
+const RELEASE_LEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 /** The live quiz: one run per event, answers written atomically by Lua scripts. */
 export function createQuizRepository(redis: Redis, keys: Keyspace) {
@@ -112,9 +115,34 @@ export function createQuizRepository(redis: Redis, keys: Keyspace) {
       return (await redis.sismember(k.players, String(userId))) === 1;
     },
 
+    /** Winners already told their place. */
+    async toldIds(): Promise<Set<number>> {
+      return new Set((await redis.hkeys(k.told)).map(Number));
+    },
+
+    /** Written after the message went out, so a failed or cut-short one is sent by the next /quiz end. */
+    async markTold(userId: number, now: Date): Promise<void> {
+      await redis.hsetnx(k.told, String(userId), now.toISOString());
+    },
+
+    /**
+     * Runs `work` while holding the telling lease; false if another process holds it. The lease
+     * expires, so a process that died while telling never blocks the next /quiz end for long.
+     */
+    async whileTelling(leaseMs: number, work: () => Promise<void>): Promise<boolean> {
+      const token = randomUUID();
+      if ((await redis.set(k.telling, token, "PX", leaseMs, "NX")) !== "OK") return false;
+      try {
+        await work();
+      } finally {
+        await redis.eval(RELEASE_LEASE, 1, k.telling, token);
+      }
+      return true;
+    },
+
     /** Deletes a user's answers ("forget me"). */
     async forget(userId: number, questionCount: number): Promise<void> {
-      const multi = redis.multi().srem(k.players, String(userId));
+      const multi = redis.multi().srem(k.players, String(userId)).hdel(k.told, String(userId));
       for (let q = 0; q < questionCount; q++) multi.hdel(k.answers(q), String(userId));
       await multi.exec();
     },

@@ -57,11 +57,11 @@ async function end(ctx: FlowContext, quiz: QuizSettings) {
   const { store } = ctx.deps;
   const state = await store.quiz.state();
   if (!state) return void (await ctx.reply(ctx.t("quiz-not-running")));
-  // Only the call that ends the quiz tells the winners; a repeat just shows the results.
+  // Closing answers happens once; telling the winners is repeated by every /quiz end until each was told.
   const ended = await store.quiz.end(ctx.deps.clock());
   if (ended) await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(await resultsText(ctx.deps, quiz, await ctx.i18n.getLocale()), { parse_mode: "HTML" });
-  if (ended) await tellWinners(ctx.deps, ctx.api, quiz);
+  await tellWinners(ctx.deps, ctx.api, quiz);
 }
 
 export const quizFeature = new Composer<BotContext>();
