@@ -47,6 +47,27 @@ describe("broadcast engine", () => {
     expect(await bot.running.deps.broadcasts.send({ id: "hello", audience: "confirmed", texts })).toBe(false);
   });
 
+  it("lets only one of two broadcasts created at once with one id through, and sends that one's text", async () => {
+    bot = await startTestBot();
+    const users = await addUsers(bot, ["en", "ru", "kk"]);
+    const { broadcasts } = bot.running.deps;
+    const [first, second] = await Promise.all([
+      broadcasts.send({ id: "twice", audience: "all", texts: "First text" }),
+      broadcasts.send({ id: "twice", audience: "all", texts: "Second text" }),
+    ]);
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    await done(bot, "twice");
+    const accepted = first ? "First text" : "Second text";
+    for (const id of users) expect(textsIn(bot, id)).toEqual([accepted]);
+
+    // A process that died between storing a broadcast and queueing it: sending the id again queues the stored one.
+    const spec = JSON.stringify({ id: "orphan", audience: "all", texts: "Stored text", kind: "broadcast" });
+    expect(await bot.running.deps.store.broadcasts.create({ id: "orphan", spec, at: bot.clock.now(), now: bot.clock.now() })).toBe(true);
+    expect(await broadcasts.send({ id: "orphan", audience: "all", texts: "Another text" })).toBe(false);
+    await done(bot, "orphan");
+    for (const id of users) expect(textsIn(bot, id)).toEqual([accepted, "Stored text"]);
+  });
+
   it("resolves every audience from the store when it fires", async () => {
     bot = await startTestBot();
     const ids = await addUsers(bot, ["ru", "ru", "ru", "ru", "ru"]);

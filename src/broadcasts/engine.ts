@@ -261,9 +261,13 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   }
 
   async function create(input: BroadcastInput, at: Date): Promise<boolean> {
-    if (await repo.find(input.id)) return false;
     const spec: BroadcastSpec = { ...input, kind: "broadcast" };
-    await repo.save({ id: input.id, spec: JSON.stringify(spec), at, now: clock() });
+    if (!(await repo.create({ id: input.id, spec: JSON.stringify(spec), at, now: clock() }))) {
+      // The id is taken: nothing new is sent, but a fan-out a crash kept from being queued is queued now (its job id dedupes).
+      const existing = await repo.find(input.id);
+      if (existing?.status === "scheduled") await enqueueFanout(input.id, existing.hash, existing.at);
+      return false;
+    }
     await enqueueFanout(input.id, "", at);
     return true;
   }

@@ -57,6 +57,19 @@ end
 return {recorded, 0, 0}
 `;
 
+/**
+ * Creates a broadcast only if its id is free (SET NX on the whole record): of two creations at
+ * once, one wins and the other leaves the first's spec alone.
+ * KEYS: record, recent list. ARGV: id, spec, due ms, now ms, entries kept in the list.
+ */
+const CREATE_SCRIPT = `
+if redis.call('exists', KEYS[1]) == 1 then return 0 end
+redis.call('hset', KEYS[1], 'spec', ARGV[2], 'at', ARGV[3], 'hash', '', 'status', 'scheduled', 'createdAt', ARGV[4])
+redis.call('zadd', KEYS[2], ARGV[3], ARGV[1])
+redis.call('zremrangebyrank', KEYS[2], 0, -tonumber(ARGV[5]) - 1)
+return 1
+`;
+
 /** Moves a broadcast from one of the given statuses to another; returns whether it did. */
 const TRANSITION_SCRIPT = `
 local status = redis.call('hget', KEYS[1], 'status')
@@ -101,6 +114,22 @@ return math.ceil(slot - now)
 /** Broadcasts, their per-recipient ledgers, the shared 429 pause and the reminder registry. */
 export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
   return {
+    /** Creates a broadcast under a new id; false (and nothing changed) if the id is taken. */
+    async create(input: { id: string; spec: string; at: Date; now: Date }): Promise<boolean> {
+      const created = await redis.eval(
+        CREATE_SCRIPT,
+        2,
+        keys.broadcast(input.id),
+        keys.broadcasts,
+        input.id,
+        input.spec,
+        input.at.getTime(),
+        input.now.getTime(),
+        RECENT_KEPT,
+      );
+      return created === 1;
+    },
+
     /** Creates the record, or refreshes a scheduled one (a reminder edited in the event file). */
     async save(input: { id: string; spec: string; at: Date; now: Date; hash?: string }): Promise<void> {
       const key = keys.broadcast(input.id);

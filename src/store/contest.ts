@@ -27,7 +27,7 @@ export interface WinnerDraft {
   runnersUp: number[];
 }
 
-/** The announcement once sent: kept so a second /winner shows it instead of sending again. */
+/** The announcement an admin confirmed: kept so a second /winner finishes or shows it instead of sending again. */
 export interface SentAnnouncement {
   winnerId: number;
   runnersUp: number[];
@@ -35,6 +35,8 @@ export interface SentAnnouncement {
   texts: Record<string, string>;
   sentBy: number;
   sentAt: string;
+  /** Set once its broadcast exists; until then a later /winner sends it. */
+  announcedAt?: string;
 }
 
 const DRAFT_TTL_SECONDS = 24 * 60 * 60;
@@ -157,8 +159,8 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
     },
 
     /**
-     * Records the announcement once (SET NX). Returns undefined when this call claimed it,
-     * or the announcement that was already sent.
+     * Fixes what is announced, once (SET NX). Returns undefined when this call fixed it, or the
+     * announcement confirmed earlier (sent, or still to be sent if `announcedAt` is missing).
      */
     async claimAnnouncement(announcement: SentAnnouncement): Promise<SentAnnouncement | undefined> {
       const claimed = await redis.set(k.announcement, JSON.stringify(announcement), "NX");
@@ -166,9 +168,16 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
       return (await this.announcement())!;
     },
 
+    /** Records, after its broadcast exists, that the announcement went out; true for one caller only (SET NX). */
+    async markAnnounced(now: Date): Promise<boolean> {
+      return (await redis.set(k.announced, now.toISOString(), "NX")) === "OK";
+    },
+
     async announcement(): Promise<SentAnnouncement | undefined> {
-      const raw = await redis.get(k.announcement);
-      return raw ? (JSON.parse(raw) as SentAnnouncement) : undefined;
+      const [raw, announcedAt] = await redis.mget(k.announcement, k.announced);
+      if (!raw) return undefined;
+      const announcement = JSON.parse(raw) as SentAnnouncement;
+      return announcedAt ? { ...announcement, announcedAt } : announcement;
     },
   };
 }

@@ -35,10 +35,13 @@
  * | contest:scores:<user id>    | hash   | an entry's jury scores: "<juror id>:<criterion id>" → 1..5 | never |
  * | contest:shortlist           | set    | entrant ids the jury shortlisted                  | never   |
  * | contest:winner-draft:<admin id> | string | JSON winner + runners-up being chosen with /winner | 24 h |
- * | contest:announcement        | string | JSON of the sent winner announcement (SET NX: sent once) | never |
- * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedAt ms | never |
+ * | contest:announcement        | string | JSON of the winner announcement an admin confirmed (SET NX: chosen once) | never |
+ * | contest:announced           | string | ISO time its broadcast was created (SET NX, after the send) | never |
+ * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedUs (Redis TIME, µs) | never |
  * | quiz:players                | set    | user ids the quiz was sent to (fixed at start)    | never   |
- * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening>" (HSETNX in Lua: first answer wins) | never |
+ * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening by Redis TIME>" (HSETNX in Lua: first wins) | never |
+ * | quiz:told                   | hash   | winner user id → ISO time they were told their place (written after the send) | never |
+ * | quiz:telling                | string | lease of the process telling the winners right now (its token) | 2 min |
  * | broadcast:<id>              | hash   | a broadcast/reminder: spec JSON, status, due time, counters, progress message | never |
  * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |
  * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
@@ -98,11 +101,14 @@ export function keyspace(prefix: string) {
       shortlist: `${prefix}contest:shortlist`,
       winnerDraft: (adminId: number) => `${prefix}contest:winner-draft:${adminId}`,
       announcement: `${prefix}contest:announcement`,
+      announced: `${prefix}contest:announced`,
     },
     quiz: {
       state: `${prefix}quiz:state`,
       players: `${prefix}quiz:players`,
       answers: (question: number) => `${prefix}quiz:answers:${question}`,
+      told: `${prefix}quiz:told`,
+      telling: `${prefix}quiz:telling`,
     },
   };
 }
