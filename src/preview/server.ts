@@ -27,6 +27,8 @@ const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export interface PreviewInfo {
   bot: { name: string; username: string };
   title: string;
+  /** The event's IANA zone: the page shows the bot's time there. */
+  timezone: string;
   /** The moment the bot believes it is, ISO. */
   now: () => Date;
   personas: Persona[];
@@ -70,7 +72,13 @@ export function createPreviewServer(api: FakeBotApi, info: PreviewInfo): { serve
       const file = STATIC_FILES[path];
       if (file) return serveStatic(res, file);
       if (path === "/api/session") {
-        return json(res, 200, { bot: info.bot, title: info.title, now: info.now().toISOString(), personas: info.personas });
+        return json(res, 200, {
+          bot: info.bot,
+          title: info.title,
+          timezone: info.timezone,
+          now: info.now().toISOString(),
+          personas: info.personas,
+        });
       }
       if (path === "/api/chat") return json(res, 200, chatView(userOf(url.searchParams.get("user")).chatId));
       if (path === "/api/events") return live.watch(userOf(url.searchParams.get("user")).chatId, res);

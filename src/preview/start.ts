@@ -97,6 +97,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const web = createPreviewServer(api, {
       bot: { name: api.botInfo.first_name, username: api.botInfo.username },
       title,
+      timezone: event.timezone,
       now: clock,
       personas,
     });
