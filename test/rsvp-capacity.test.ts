@@ -96,10 +96,10 @@ describe("RSVP re-confirmation", () => {
 
     // Before the grace period ends nothing is released.
     bot.clock.set(new Date(schedule.releaseAt.getTime() - 60_000));
-    expect(await releaseUnanswered(deps, grammy.api)).toEqual([]);
+    expect(await releaseUnanswered(deps, grammy.api)).toEqual({ released: [], nextAt: schedule.releaseAt });
     bot.clock.set(schedule.releaseAt);
-    expect(await releaseUnanswered(deps, grammy.api)).toEqual([silent.id]);
-    expect(await releaseUnanswered(deps, grammy.api)).toEqual([]);
+    expect(await releaseUnanswered(deps, grammy.api)).toEqual({ released: [silent.id] });
+    expect(await releaseUnanswered(deps, grammy.api)).toEqual({ released: [] });
     expect(silent.lastText()).toContain("You did not confirm that you are coming");
     expect(await rsvps().find(silent.id)).toMatchObject({ status: "cancelled", cancelReason: "no-reconfirmation" });
     expect((await rsvps().find(firstWaiting.id))?.status).toBe("confirmed");

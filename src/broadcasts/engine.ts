@@ -55,6 +55,8 @@ export interface BroadcastEngine {
   enqueueFanout(broadcastId: string, hash: string, at: Date): Promise<void>;
   /** Runs `handler` once at `at` in one of the bot's processes (name must be stable across restarts). */
   scheduleSystemJob(name: string, at: Date, handler: SystemJobHandler): Promise<void>;
+  /** Runs `handler` every `everyMs` (and once at start-up) in one of the bot's processes at a time. */
+  repeatSystemJob(name: string, everyMs: number, handler: SystemJobHandler): Promise<void>;
   /** Stops taking jobs and waits for the ones in progress. */
   close(): Promise<void>;
 }
@@ -337,6 +339,15 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
       systemHandlers.set(name, handler);
       const delay = Math.max(0, at.getTime() - clock().getTime());
       await queues.control.add("system", { kind: "system", name }, { jobId: `s-${name}-${at.getTime()}`, delay });
+    },
+    async repeatSystemJob(name, everyMs, handler) {
+      systemHandlers.set(name, handler);
+      // One scheduler per name, shared by every process (upserting it again changes nothing); runs are not kept.
+      await queues.control.upsertJobScheduler(
+        `s-${name}`,
+        { every: everyMs },
+        { name: "system", data: { kind: "system", name }, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
+      );
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));

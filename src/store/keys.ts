@@ -30,6 +30,7 @@
  * | rsvp:token:<token>          | string | ticket token (QR deep link) → user id             | never   |
  * | rsvp:checkedin              | zset   | checked-in user ids by check-in time              | never   |
  * | rsvp:alerts                 | hash   | capacity alerts already sent (80, 100) → time     | never   |
+ * | rsvp:untold                 | zset   | promoted guests not yet told their seat is theirs, by promotion time | never |
  * | contest:entry:<user id>     | hash   | a contest entry: link, idea, photo file id, name, language, times | never |
  * | contest:entries             | zset   | entrant user ids by first submission time (broadcast audience) | never |
  * | contest:scores:<user id>    | hash   | an entry's jury scores: "<juror id>:<criterion id>" → 1..5 | never |
@@ -84,6 +85,7 @@ export function keyspace(prefix: string) {
       token: (token: string) => `${prefix}rsvp:token:${token}`,
       checkedIn: `${prefix}rsvp:checkedin`,
       alerts: `${prefix}rsvp:alerts`,
+      untold: `${prefix}rsvp:untold`,
     },
     ideaSeq: `${prefix}idea:seq`,
     idea: (ideaId: number) => `${prefix}idea:${ideaId}`,

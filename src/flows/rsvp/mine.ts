@@ -7,7 +7,7 @@ import { eventText } from "../../bot/format.js";
 import { relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { RSVP_CONVERSATION } from "./form.js";
-import { detailVars, fillFreedSeats, organisersContact, sendTicket, statusText, type Translate } from "./notify.js";
+import { detailVars, organisersContact, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
@@ -85,21 +85,25 @@ export async function askWithdraw(ctx: BotContext): Promise<void> {
   await showScreen(ctx, ctx.t("rsvp-withdraw-ask"), keyboard);
 }
 
-/** Cancels the guest's registration and hands the seat to the waitlist. Repeated taps are harmless. */
+/** Cancels the guest's registration; the script hands the seat to the waitlist. Repeated taps are harmless. */
 export async function withdraw(ctx: BotContext): Promise<void> {
   const { deps } = ctx;
   if (!changesAllowed(deps.event, deps.clock())) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
     return;
   }
-  const previous = await deps.store.rsvps.cancel(ctx.from!.id, deps.clock(), "guest");
-  if (!previous) {
+  const change = await deps.store.rsvps.cancel(ctx.from!.id, deps.clock(), "guest", deps.event.rsvp.capacity);
+  if (!change) {
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-not-registered") });
     return;
   }
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("rsvp-withdrawn"), new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"));
-  if (previous === "confirmed") await fillFreedSeats(deps, ctx.api, ctx.me.username);
+  try {
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, ctx.t("rsvp-withdrawn"), new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"));
+  } finally {
+    // The seat has already changed hands: its new holder is told even if this screen failed.
+    await tellPromoted(deps, ctx.api, change.promoted, ctx.me.username);
+  }
 }
 
 export async function resendTicket(ctx: BotContext): Promise<void> {
