@@ -64,18 +64,22 @@ async function startInstances(count: number) {
   // Warnings and errors the instances log, one JSON line each.
   const logLines: string[] = [];
   const logger = pino({ level: "warn" }, { write: (line: string) => void logLines.push(line) });
-  const instances: Array<{ running: RunningBot; url: string }> = [];
-  for (let i = 0; i < count; i++) {
-    const port = await freePort();
+  /** One instance; given a port, it takes the place of one stopped there (a restart). */
+  async function startInstance(port?: number) {
+    port ??= await freePort();
     const config = parseConfig({ ...webhookEnv(api, prefix, port), LOG_LEVEL: "warn" });
     // Each instance has its own Redis connection, as separate processes would.
-    const running = await startBot(config, event, logger);
-    cleanups.push(() => running.stop());
-    instances.push({ running, url: `http://127.0.0.1:${port}` });
+    const running: RunningBot = await startBot(config, event, logger);
+    let stopped: Promise<void> | undefined;
+    const stop = () => (stopped ??= running.stop());
+    cleanups.push(stop);
+    return { running, port, url: `http://127.0.0.1:${port}`, stop };
   }
+  const instances: Array<Awaited<ReturnType<typeof startInstance>>> = [];
+  for (let i = 0; i < count; i++) instances.push(await startInstance());
   const telegram = new WebhookTelegram(api, instances.map((instance) => `${instance.url}${HOOK_PATH}`), SECRET);
   const errors = () => logLines.filter((line) => JSON.parse(line).level >= 50);
-  return { api, instances, telegram, redis, prefix, event, errors };
+  return { api, instances, telegram, redis, prefix, event, errors, startInstance };
 }
 
 /**
@@ -185,6 +189,24 @@ describe("webhook mode", () => {
       expect(new Set(ids).size).toBe(ids.length);
     }
     expect(handlers.mostAtOnce()).toBe(1);
+  }, 60_000);
+
+  it("keeps an update whose handler failed after Telegram got its answer, and the next start handles it", async () => {
+    const { api, instances, telegram, errors, startInstance } = await startInstances(1);
+    const first = instances[0]!;
+    const user = telegram.user(new TelegramUser(api, { id: 1001, firstName: "Dana", languageCode: "en" }));
+    // This deployment's handler fails outside the error boundary, after the 8 s early answer.
+    first.running.bot.handleUpdate = async () => {
+      await sleep(9_000);
+      throw new Error("handler failed");
+    };
+    await user.command("help");
+    await until(errors, (lines) => lines.length > 0, 10_000);
+    await first.stop();
+    // Telegram will not send it again: the restarted bot finds it in Redis.
+    await startInstance(first.port);
+    await until(() => seen(user), (steps) => steps.length > 0, 10_000).catch(() => undefined);
+    expect(seen(user)).toEqual(["help"]);
   }, 60_000);
 
   it("handles an update delivered to both instances at once only once", async () => {
