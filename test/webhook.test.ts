@@ -246,7 +246,7 @@ describe("webhook mode", () => {
       throw new Error(`${error.message}; bot output:\n${output}`);
     });
     const balanced = new WebhookTelegram(api, [`${doomed}${HOOK_PATH}`, `${instances[0]!.url}${HOOK_PATH}`], SECRET);
-    const users = Array.from({ length: 8 }, (_, i) =>
+    const users = Array.from({ length: 30 }, (_, i) =>
       balanced.user(new TelegramUser(api, { id: 901 + i, firstName: `User${i}`, languageCode: "en" })),
     );
     const [held, ...others] = users as [TelegramUser, ...TelegramUser[]];
