@@ -7,7 +7,8 @@ const HANDLED_TTL_SECONDS = 24 * 60 * 60;
 
 /** Stores an update unless it was handled: its JSON, its place in its chat's queue, the chat among those with work. */
 const ACCEPT = `
-if redis.call("exists", KEYS[1]) == 1 then return 0 end
+local seen = redis.call("get", KEYS[1])
+if seen == "done" or seen == "dropped" then return 0 end
 redis.call("hsetnx", KEYS[2], ARGV[1], ARGV[2])
 redis.call("zadd", KEYS[3], ARGV[1], ARGV[1])
 redis.call("sadd", KEYS[4], ARGV[3])
@@ -72,7 +73,9 @@ export function createWebhookInbox(redis: Redis, keys: Keyspace, botId: number) 
       return (await redis.eval(ACCEPT, 4, done(id), updates, keys.webhookPending(botId, chatKey), chats, id, json, chatKey)) === 1;
     },
     async isHandled(updateId: number): Promise<boolean> {
-      return (await redis.exists(done(updateId))) === 1;
+      const seen = await redis.get(done(updateId));
+      // An older version's "processing" lease on the same key is no outcome.
+      return seen === "done" || seen === "dropped";
     },
     /** The chat's oldest waiting update, for the holder of `lockToken`; "idle" has freed the chat. */
     async next(chatKey: string, lockToken: string): Promise<NextUpdate> {
