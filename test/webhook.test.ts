@@ -209,6 +209,27 @@ describe("webhook mode", () => {
     expect(seen(user)).toEqual(["help"]);
   }, 60_000);
 
+  it("drops an update whose handler fails 5 times, with an error log each time, and goes on with the chat", async () => {
+    const { api, instances, telegram, errors } = await startInstances(1);
+    const user = telegram.user(new TelegramUser(api, { id: 1002, firstName: "Erlan", languageCode: "en" }));
+    const bot = instances[0]!.running.bot;
+    const handle = bot.handleUpdate.bind(bot);
+    // Every attempt at the first update fails outside the error boundary; the rest are served.
+    let poison: number | undefined;
+    bot.handleUpdate = async (update, envelope) => {
+      poison ??= update.update_id;
+      if (update.update_id === poison) throw new Error("handler failed");
+      return handle(update, envelope);
+    };
+    await user.send("first");
+    await user.command("help");
+    await until(() => seen(user), (steps) => steps.length > 0, 20_000).catch(() => undefined);
+    expect(seen(user)).toEqual(["help"]);
+    const failures = errors().map((line) => JSON.parse(line) as { update_id: number; tries: number; msg: string });
+    expect(failures.map((line) => [line.update_id, line.tries])).toEqual([1, 2, 3, 4, 5].map((tries) => [poison, tries]));
+    expect(failures.at(-1)?.msg).toBe("webhook update failed; dropped");
+  }, 60_000);
+
   it("handles an update delivered to both instances at once only once", async () => {
     const { api, telegram } = await startInstances(2);
     const user = new TelegramUser(api, { id: 701, firstName: "Timur", languageCode: "en" });

@@ -93,10 +93,11 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
           await bot.handleUpdate(next.update);
         } catch (error) {
           const tries = await inbox.fail(update_id, chat, MAX_TRIES);
-          const outcome = tries >= MAX_TRIES ? "dropped" : "kept for a retry";
-          logger.error({ err: error, update_id, tries }, `webhook update failed; ${outcome}`);
+          const dropped = tries >= MAX_TRIES;
+          logger.error({ err: error, update_id, tries }, `webhook update failed; ${dropped ? "dropped" : "kept for a retry"}`);
           // Retried by the next sweep, after a pause, still before the chat's later updates.
-          break;
+          if (!dropped) break;
+          continue;
         }
         await inbox.finish(update_id, chat);
       }
