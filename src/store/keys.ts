@@ -6,9 +6,12 @@
  * | --------------------------- | ------ | ------------------------------------------------- | ------- |
  * | session:<chat id>           | string | grammY session (language choice); written when changed or twice a day | 30 d |
  * | conversation:<chat id>      | string | @grammyjs/conversations replay state              | 24 h    |
- * | update:<bot id>:<update id> | string | "processing" (lease) or "done": de-duplication (webhooks) | 24 h |
+ * | update:<bot id>:<update id> | string | "done" (or "dropped" after 5 failures): a webhook update handled, repeats skipped | 24 h |
  * | updates:inbox:<bot id>      | hash   | update id → JSON of a polled update not yet handled; "last" → "<id>:<ms>" of the newest stored | never |
- * | lock:chat:<chat id>         | string | one update per chat across processes (webhooks)   | 15 s    |
+ * | webhook:updates:<bot id>    | hash   | update id → JSON of a webhook update not yet handled; "<id>:tries" → failures | never |
+ * | webhook:pending:<bot id>:<chat id> | zset | ids of the chat's unhandled webhook updates, score = id (handled in order) | never |
+ * | webhook:chats:<bot id>      | set    | chats with webhook updates waiting (each instance sweeps up those nobody holds) | never |
+ * | lock:chat:<chat id>         | string | token of the instance handling the chat (webhooks); renewed every 2 s while it works | 6 s |
  * | audit                       | list   | organisers' actions, newest first (5,000 kept)    | never   |
  * | ratelimit:<user id>         | string | flood limit counter (@grammyjs/ratelimiter)       | 2 s     |
  * | flood-notice:<user id>      | string | the flood notice was sent                         | 60 s    |
@@ -60,6 +63,9 @@ export function keyspace(prefix: string) {
     /** Telegram numbers updates per bot: another bot on the same prefix must not meet these. */
     update: (botId: number, updateId: number) => `${prefix}update:${botId}:${updateId}`,
     updateInbox: (botId: number) => `${prefix}updates:inbox:${botId}`,
+    webhookUpdates: (botId: number) => `${prefix}webhook:updates:${botId}`,
+    webhookPending: (botId: number, chatKey: string) => `${prefix}webhook:pending:${botId}:${chatKey}`,
+    webhookChats: (botId: number) => `${prefix}webhook:chats:${botId}`,
     chatLock: (chatKey: string) => `${prefix}lock:chat:${chatKey}`,
     rateLimitPrefix: `${prefix}ratelimit:`,
     audit: `${prefix}audit`,
