@@ -49,12 +49,12 @@ export class WebhookTelegram {
    * `alternate`, the user's updates go to each instance in turn, so one chat meets all of them.
    */
   user(base: TelegramUser, options: { alternate?: boolean } = {}): TelegramUser {
-    const telegram = this;
     let sent = 0;
+    const deliver = (update: NewUpdate) => this.deliver(update, options.alternate ? sent++ % this.targets.length : undefined);
     return new (class extends TelegramUser {
       override async dispatch(update: NewUpdate): Promise<ChatMessage[]> {
         const before = this.api.lastMessageId(this.chat.id);
-        await telegram.deliver(update, options.alternate ? sent++ % telegram.targets.length : undefined);
+        await deliver(update);
         return this.messages().filter((message) => message.message_id > before);
       }
     })(base.api, { id: base.user.id, firstName: base.user.first_name, languageCode: base.user.language_code });
