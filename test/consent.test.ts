@@ -1,0 +1,187 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { afterEach, describe, expect, it } from "vitest";
+import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
+import { parseCsv } from "./support/csv.js";
+import { startTestBot, type TestBot } from "./support/harness.js";
+import type { TelegramUser } from "./support/telegram-user.js";
+
+const ADMIN = 7301;
+let bot: TestBot | undefined;
+const cleanups: Array<() => void> = [];
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** Every value stored under the test's prefix, whatever the key's type. */
+async function dumpPrefix(test: TestBot): Promise<string> {
+  const { redis, prefix } = test;
+  const parts: string[] = [];
+  for (const key of await redis.keys(`${prefix}*`)) {
+    const type = await redis.type(key);
+    if (type === "string") parts.push(key, (await redis.get(key)) ?? "");
+    else if (type === "hash") parts.push(key, JSON.stringify(await redis.hgetall(key)));
+    else if (type === "list") parts.push(key, ...(await redis.lrange(key, 0, -1)));
+    else if (type === "set") parts.push(key, ...(await redis.smembers(key)));
+    else if (type === "zset") parts.push(key, ...(await redis.zrange(key, 0, -1)));
+    else if (type === "stream") parts.push(key, JSON.stringify(await redis.xrange(key, "-", "+")));
+  }
+  return parts.join("\n");
+}
+
+/** The consent message as the bot sent it to a chat (the exact text, HTML included). */
+function consentSent(test: TestBot, user: TelegramUser, title: string): string {
+  const call = test.api
+    .callsTo("sendMessage")
+    .filter((c) => c.payload.chat_id === user.id && String(c.payload.text).includes(title))
+    .at(-1);
+  return String(call?.payload.text);
+}
+
+const versionOf = (text: string) => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12);
+
+async function registerAfterConsent(user: TelegramUser, name: string, agree = "✅ I agree", sector = "Media", skip = "Skip ➡️", confirm = "✅ Confirm") {
+  await user.command("rsvp");
+  await user.tap(agree);
+  await user.send(name);
+  await user.tap(sector);
+  await user.tap(skip);
+  await user.send(`+7 701 765 ${String(user.id).slice(-4, -2)} ${String(user.id).slice(-2)}`);
+  await user.tap(confirm);
+}
+
+/** The bundled event with its English consent text reworded, in a temporary file. */
+function eventWithNewConsentText(): string {
+  const data = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8")) as { rsvp: { consent: { text: Record<string, string> } } };
+  data.rsvp.consent.text.en = `${data.rsvp.consent.text.en} Photos taken at the forum may be published.`;
+  const dir = mkdtempSync(join(tmpdir(), "wealmaty-consent-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "event.yaml");
+  writeFileSync(file, stringify(data));
+  return file;
+}
+
+describe("consent first", () => {
+  it("asks for consent before anything personal, and stores nothing before Agree", async () => {
+    bot = await startTestBot();
+    const ann = bot.user({ languageCode: "en" });
+    await ann.command("rsvp");
+    expect(ann.messages().at(-2)?.text).toContain("Registration is open until");
+    expect(ann.lastText()).toContain("Consent to the processing of personal data");
+    expect(ann.lastText()).toContain("Data controller: British Council Kazakhstan");
+    expect(ann.lastText()).not.toContain("full name");
+    expect(ann.buttons()).toEqual(["✅ I agree", "❌ Cancel"]);
+
+    // Personal details typed before agreeing are not taken as answers, and nothing keeps them.
+    await ann.send("Aigerim Saparova +77017650510");
+    expect(ann.lastText()).not.toContain("Saparova");
+    expect(await bot.redis.get(`${bot.prefix}conversation:${ann.id}`)).toBeNull();
+    const stored = await dumpPrefix(bot);
+    expect(stored).not.toContain("Saparova");
+    expect(stored).not.toContain("77017650510");
+
+    // Cancel ends politely and stores nothing.
+    await ann.tap("❌ Cancel");
+    expect(ann.lastText()).toContain("Registration cancelled; nothing was saved");
+    expect(await bot.redis.keys(`${bot.prefix}rsvp:*`)).toEqual([]);
+    expect(await bot.redis.get(`${bot.prefix}conversation:${ann.id}`)).toBeNull();
+
+    // Agree opens the form at its first question.
+    await ann.command("rsvp");
+    await ann.tap("✅ I agree");
+    expect(ann.lastText()).toContain("full name");
+    expect(ann.buttons()).not.toContain("✅ I agree");
+  });
+
+  it("stores the moment, the language and the version (a hash of the exact text shown) with the registration", async () => {
+    bot = await startTestBot();
+    const { clock } = bot;
+    const ru = bot.user();
+    await ru.command("rsvp");
+    const shownRu = consentSent(bot, ru, "Согласие на обработку персональных данных");
+    clock.advance(60_000);
+    const agreedAt = clock.now();
+    await ru.tap("✅ Согласен(на)");
+    clock.advance(60_000);
+    await ru.send("Елена Сим");
+    await ru.tap("СМИ");
+    await ru.tap("Пропустить ➡️");
+    await ru.send("+7 701 765 05 10");
+    await ru.tap("✅ Подтвердить");
+    const record = (await bot.running.deps.store.rsvps.find(ru.id))!;
+    expect(record).toMatchObject({ status: "confirmed", consentLanguage: "ru", consentVersion: versionOf(shownRu) });
+    expect(record.consentAt).toEqual(agreedAt);
+
+    const en = bot.user({ languageCode: "en" });
+    await registerAfterConsent(en, "Ann Lee");
+    const shownEn = consentSent(bot, en, "Consent to the processing of personal data");
+    const enRecord = (await bot.running.deps.store.rsvps.find(en.id))!;
+    expect(enRecord).toMatchObject({ consentLanguage: "en", consentVersion: versionOf(shownEn) });
+    expect(enRecord.consentVersion).not.toBe(record.consentVersion);
+
+    // Changing one's details later keeps the consent as it was given.
+    await en.command("rsvp");
+    await en.tap("✏️ Change my details");
+    await en.tap("✏️ Edit a field");
+    await en.tap("Name");
+    await en.send("Ann Smith");
+    await en.tap("✅ Confirm");
+    expect(await bot.running.deps.store.rsvps.find(en.id)).toMatchObject({
+      name: "Ann Smith",
+      consentVersion: enRecord.consentVersion,
+      consentAt: enRecord.consentAt,
+    });
+  });
+
+  it("shows organisers the version in the export, and who agreed to an earlier text after it changed", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    const ann = bot.user({ languageCode: "en" });
+    await registerAfterConsent(ann, "Ann Lee");
+    await admin.command("export");
+    const before = parseCsv(admin.documents().at(-1)!.document!.data!);
+    expect(before[0]).toEqual(expect.arrayContaining(["consent_at", "consent_language", "consent_version", "consent_current"]));
+    expect(admin.documents().at(-1)?.caption).not.toContain("earlier consent text");
+
+    // The organisers reword the consent and restart the bot on the same data.
+    await bot.restart({ eventFile: eventWithNewConsentText() });
+    const bob = bot.user({ languageCode: "en" });
+    await bob.command("rsvp");
+    expect(bob.lastText()).toContain("Photos taken at the forum may be published.");
+    await bob.tap("✅ I agree");
+    await bob.send("Bob Ray");
+    await bob.tap("Media");
+    await bob.tap("Skip ➡️");
+    await bob.send("bob@example.org");
+    await bob.tap("✅ Confirm");
+    const ru = bot.user();
+    await registerAfterConsent(ru, "Елена Сим", "✅ Согласен(на)", "СМИ", "Пропустить ➡️", "✅ Подтвердить");
+
+    await admin.command("export");
+    const file = admin.documents().at(-1)!;
+    expect(file.caption).toContain("1 guest agreed to an earlier consent text");
+    const [header, ...rows] = parseCsv(file.document!.data!);
+    const row = (id: number) => Object.fromEntries(header!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]));
+    const annRow = row(ann.id);
+    const bobRow = row(bob.id);
+    const store = bot.running.deps.store.rsvps;
+    expect(annRow).toMatchObject({ consent_language: "en", consent_version: (await store.find(ann.id))!.consentVersion, consent_current: "no" });
+    expect(bobRow).toMatchObject({ consent_language: "en", consent_version: (await store.find(bob.id))!.consentVersion, consent_current: "yes" });
+    expect(row(ru.id)).toMatchObject({ consent_language: "ru", consent_current: "yes" });
+    expect(annRow.consent_version).toMatch(/^[0-9a-f]{12}$/);
+    expect(annRow.consent_version).not.toBe(bobRow.consent_version);
+    expect(annRow.consent_at).toMatch(/^2017-11-23 \d{2}:\d{2}:\d{2}\+06:00$/);
+
+    await admin.command("stats");
+    const stats = admin.lastText();
+    expect(stats).toContain("Consent texts");
+    expect(stats).toContain(`${bobRow.consent_version} (en, current text): 1`);
+    expect(stats).toContain(`${annRow.consent_version} (en, earlier text): 1 — Ann Lee`);
+    expect(stats).not.toContain("Bob Ray");
+  });
+});
