@@ -185,3 +185,58 @@ describe("consent first", () => {
     expect(stats).not.toContain("Bob Ray");
   });
 });
+
+describe("export access", () => {
+  it("records who exported the guest list and when, shown in /audit", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en", firstName: "Dana", username: "dana_org" });
+    await admin.command("start");
+    await registerAfterConsent(bot.user({ languageCode: "en" }), "Ann Lee");
+    bot.clock.advance(5 * 60_000);
+    await admin.command("export");
+    const filename = admin.documents().at(-1)!.document!.filename!;
+    const [entry] = await bot.running.deps.store.audit.recent(1);
+    expect(entry).toMatchObject({ actor: ADMIN, action: "export", at: bot.clock.now().toISOString() });
+    expect(entry!.details).toContain(filename);
+    expect(entry!.details).toContain("1 rows");
+
+    await admin.command("audit");
+    expect(admin.lastText()).toContain(`23 November 2017, 9:05 — Dana @dana_org (${ADMIN}) — export: guest list, 1 rows, ${filename}`);
+  });
+});
+
+describe("/privacy", () => {
+  it("tells a user what is stored about them, why, for how long and who the controller is, in their language", async () => {
+    bot = await startTestBot();
+    const ann = bot.user({ languageCode: "en" });
+    const bob = bot.user({ languageCode: "en" });
+    await ann.command("start");
+    await registerAfterConsent(ann, "Ann Lee");
+    await registerAfterConsent(bob, "Bob Ray");
+    const version = (await bot.running.deps.store.rsvps.find(ann.id))!.consentVersion!;
+
+    await ann.command("privacy");
+    const text = ann.lastText();
+    expect(text).toContain("Your personal data in this bot");
+    expect(text).toContain("Data controller: British Council Kazakhstan");
+    expect(text).toContain("elena.sim@kz.britishcouncil.org");
+    expect(text).toContain("Registration: name, sector, phone, status, ticket code, dates");
+    expect(text).toContain(`consent given 23 November 2017, 9:00 (version ${version}, en)`);
+    expect(text).toContain("Ideas: 0");
+    expect(text).toContain("28 February 2018"); // 90 days after the event ends
+    expect(text).toContain("/forget_me");
+    // Their own data only: not even their own values, and nothing of other guests.
+    expect(text).not.toContain("Ann Lee");
+    expect(text).not.toContain("Bob Ray");
+
+    const ru = bot.user();
+    await ru.command("privacy");
+    expect(ru.lastText()).toContain("Ваши персональные данные в этом боте");
+    expect(ru.lastText()).toContain("Оператор персональных данных: Британский Совет в Казахстане");
+    expect(ru.lastText()).toContain("Регистрация: нет");
+    const kk = bot.user({ languageCode: "kk" });
+    await kk.command("privacy");
+    expect(kk.lastText()).toContain("Осы боттағы дербес деректеріңіз");
+    expect(kk.lastText()).toContain("Дербес деректер операторы: Қазақстандағы Британ Кеңесі");
+  });
+});
