@@ -148,8 +148,15 @@ describe("consent first", () => {
     expect(before[0]).toEqual(expect.arrayContaining(["consent_at", "consent_language", "consent_version", "consent_current"]));
     expect(admin.documents().at(-1)?.caption).not.toContain("earlier consent text");
 
-    // The organisers reword the consent and restart the bot on the same data.
+    // The organisers reword the consent and restart the bot on the same data, while Carol reads the old text.
+    const carol = bot.user({ languageCode: "en" });
+    await carol.command("rsvp");
     await bot.restart({ eventFile: eventWithNewConsentText() });
+    await carol.tap("✅ I agree");
+    expect(carol.callbackAnswers().at(-1)?.text).toBe("The consent text has changed: please read the new one below.");
+    expect(carol.lastText()).toContain("Photos taken at the forum may be published.");
+    await carol.tap("✅ I agree");
+    expect(carol.lastText()).toContain("full name");
     const bob = bot.user({ languageCode: "en" });
     await bob.command("rsvp");
     expect(bob.lastText()).toContain("Photos taken at the forum may be published.");
