@@ -45,7 +45,11 @@ function consentSent(test: TestBot, user: TelegramUser, title: string): string {
 
 const versionOf = (text: string) => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12);
 
-async function registerAfterConsent(user: TelegramUser, name: string, agree = "✅ I agree", sector = "Media", skip = "Skip ➡️", confirm = "✅ Confirm") {
+const EN = { agree: "✅ I agree", sector: "Media", skip: "Skip ➡️", confirm: "✅ Confirm" };
+const RU = { agree: "✅ Согласен(на)", sector: "СМИ", skip: "Пропустить ➡️", confirm: "✅ Подтвердить" };
+
+/** Agrees, then fills the form with a typed phone; the labels are the user's language's. */
+async function registerAfterConsent(user: TelegramUser, name: string, { agree, sector, skip, confirm } = EN) {
   await user.command("rsvp");
   await user.tap(agree);
   await user.send(name);
@@ -167,7 +171,7 @@ describe("consent first", () => {
     await bob.send("bob@example.org");
     await bob.tap("✅ Confirm");
     const ru = bot.user();
-    await registerAfterConsent(ru, "Елена Сим", "✅ Согласен(на)", "СМИ", "Пропустить ➡️", "✅ Подтвердить");
+    await registerAfterConsent(ru, "Елена Сим", RU);
 
     await admin.command("export");
     const file = admin.documents().at(-1)!;
@@ -176,9 +180,9 @@ describe("consent first", () => {
     const row = (id: number) => Object.fromEntries(header!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]));
     const annRow = row(ann.id);
     const bobRow = row(bob.id);
-    const store = bot.running.deps.store.rsvps;
-    expect(annRow).toMatchObject({ consent_language: "en", consent_version: (await store.find(ann.id))!.consentVersion, consent_current: "no" });
-    expect(bobRow).toMatchObject({ consent_language: "en", consent_version: (await store.find(bob.id))!.consentVersion, consent_current: "yes" });
+    const versionStored = async (user: TelegramUser) => (await bot!.running.deps.store.rsvps.find(user.id))!.consentVersion;
+    expect(annRow).toMatchObject({ consent_language: "en", consent_version: await versionStored(ann), consent_current: "no" });
+    expect(bobRow).toMatchObject({ consent_language: "en", consent_version: await versionStored(bob), consent_current: "yes" });
     expect(row(ru.id)).toMatchObject({ consent_language: "ru", consent_current: "yes" });
     expect(annRow.consent_version).toMatch(/^[0-9a-f]{12}$/);
     expect(annRow.consent_version).not.toBe(bobRow.consent_version);

@@ -20,7 +20,12 @@ const identity = { newCode, newToken: newTicketToken };
  * seat or a waitlist place atomically, with the consent given before the form; an edit keeps the
  * status and the consent. Then the guest gets the result.
  */
-export async function completeRegistration(ctx: BotContext, answers: FormAnswers, mode: "new" | "edit", consent?: GivenConsent): Promise<string> {
+export async function completeRegistration(
+  ctx: BotContext,
+  answers: FormAnswers,
+  mode: "new" | "edit",
+  consent?: GivenConsent,
+): Promise<string> {
   const { deps } = ctx;
   const userId = ctx.from!.id;
   const language = await ctx.i18n.getLocale();
