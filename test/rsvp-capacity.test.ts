@@ -13,14 +13,14 @@ afterEach(async () => {
   bot = undefined;
 });
 
-/** Fills the form (English is the fixture's first language) and stops at the summary. */
+/** Agrees, fills the form (English is the fixture's first language) and stops at the summary. */
 async function fillUntilSummary(user: TelegramUser, name: string) {
   await user.command("rsvp");
+  await user.tap("✅ I agree");
   await user.send(name);
   await user.tap("Business");
   await user.send("Green Org");
   await user.send(`+44 20 7946 ${String(user.id).slice(-4)}`);
-  await user.tap("✅ I agree");
 }
 
 async function registered(name: string) {

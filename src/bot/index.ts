@@ -10,6 +10,7 @@ import { floodLimit } from "./flood.js";
 import { sessionStorage } from "../store/sessions.js";
 import { adminFeature } from "../flows/admin.js";
 import { privacyFeature } from "../flows/privacy/index.js";
+import { privacyScreenFeature } from "../flows/privacy/screen.js";
 import { broadcastFeature, trackBlocking } from "../flows/broadcast/index.js";
 import { contestFeature } from "../flows/contest/index.js";
 import { groupFeature } from "../flows/group.js";
@@ -119,6 +120,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);
+  protectedBot.use(privacyScreenFeature);
   protectedBot.use(helpFeature);
   protectedBot.use(adminFeature);
   protectedBot.use(privacyFeature);

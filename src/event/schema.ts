@@ -203,6 +203,8 @@ export const eventSchema = z
     reminders: z.array(reminder).default([]),
     /** A reminder missed while the bot was down is still sent this late; later ones are skipped. */
     reminderGrace: duration.default("2h"),
+    /** Personal data of the event is kept `retainFor` after `ends`. */
+    privacy: z.strictObject({ retainFor: duration.default("90d") }).default({ retainFor: "90d" }),
     admins: z.array(z.number().int().positive()).default([]),
   })
   .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] });

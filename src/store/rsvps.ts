@@ -13,7 +13,11 @@ export interface RsvpDetails {
   email?: string;
   /** The language the guest registered in: later messages (promotion, re-confirmation) use it. */
   language: string;
+  /** When the guest agreed to the consent text, in which language, and its version (a hash of the text shown). */
   consentAt: Date;
+  /** Absent only on registrations stored before consent versions were kept. */
+  consentLanguage?: string;
+  consentVersion?: string;
 }
 
 export interface Rsvp extends RsvpDetails {
@@ -168,7 +172,7 @@ redis.call('HSET', KEYS[1], 'reconfirmedAt', ARGV[1], 'updatedAt', ARGV[1])
 return 1
 `;
 
-const DETAIL_FIELDS = ["name", "sector", "organisation", "phone", "email", "language"] as const;
+const DETAIL_FIELDS = ["name", "sector", "organisation", "phone", "email", "language", "consentLanguage", "consentVersion"] as const;
 
 function detailPairs(details: RsvpDetails): string[] {
   const pairs: string[] = [];
@@ -196,6 +200,8 @@ function toRsvp(data: Record<string, string>): Rsvp | undefined {
     email: data.email || undefined,
     language: data.language ?? "",
     consentAt: new Date(data.consentAt ?? 0),
+    consentLanguage: data.consentLanguage || undefined,
+    consentVersion: data.consentVersion || undefined,
     createdAt: new Date(data.createdAt ?? 0),
     updatedAt: new Date(data.updatedAt ?? 0),
     confirmedAt: date(data.confirmedAt),

@@ -47,6 +47,8 @@ export interface TestBot {
   user(options?: { id?: number; firstName?: string; languageCode?: string; username?: string }): TelegramUser;
   /** Error-level log lines the bot wrote (failed updates, unhandled errors). */
   errors(): string[];
+  /** Stops the bot and starts it again on the same Redis prefix and fake server, maybe with another event file. */
+  restart(options?: { eventFile?: string }): Promise<void>;
   /** Stops the bot, deletes this test's keys and closes the fake server. */
   stop(): Promise<void>;
 }
@@ -91,7 +93,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   );
   const running = await startBot(config, event, logger, { redis, clock: clock.now, onUpdateHandled: (id) => api.reportHandled(id) });
 
-  return {
+  const bot: TestBot = {
     api,
     redis,
     prefix,
@@ -99,6 +101,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     clock,
     running,
     errors: () => [...errorLines],
+    async restart(restartOptions = {}) {
+      await bot.running.stop();
+      const file = restartOptions.eventFile ?? eventFile;
+      bot.event = loadEvent(file);
+      bot.running = await startBot({ ...config, EVENT_FILE: file }, bot.event, logger, {
+        redis,
+        clock: clock.now,
+        onUpdateHandled: (id) => api.reportHandled(id),
+      });
+    },
     user(userOptions = {}) {
       return new TelegramUser(api, {
         id: userOptions.id ?? nextUserId++,
@@ -108,10 +120,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       });
     },
     async stop() {
-      await running.stop();
+      await bot.running.stop();
       await deleteKeysWithPrefix(redis, prefix);
       await redis.quit();
       await api.close();
     },
   };
+  return bot;
 }
