@@ -6,12 +6,12 @@ import { parse, stringify } from "yaml";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import type { IdeaDraft } from "../src/store/ideas.js";
 import { parseCsv } from "./support/csv.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { startTestBot, stopCheckingCallbacks, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 let bot: TestBot;
 afterEach(async () => {
-  await bot?.stop();
+  await stopCheckingCallbacks(bot);
 });
 
 const ADMIN = 4242;

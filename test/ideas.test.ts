@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { IdeaDraft } from "../src/store/ideas.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { startTestBot, stopCheckingCallbacks, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 let bot: TestBot;
 afterEach(async () => {
-  await bot?.stop();
+  await stopCheckingCallbacks(bot);
 });
 
 const ADMIN = 4242;
@@ -220,11 +220,27 @@ describe("proposing an idea", () => {
     expect(user.lastText()).toContain("Similar ideas are already published");
     expect(user.lastText()).toContain(`#${similar.id}`);
     expect(user.buttons()).toEqual([`👍 #${similar.id} (0)`, "✅ Submit", "✏️ Edit", "✖️ Cancel"]);
-    await user.tap(`👍 #${similar.id} (0)`);
+    const after = await user.tap(`👍 #${similar.id} (0)`);
     expect(user.callbackAnswers().at(-1)?.text).toBe("👍 Thank you for your support!");
+    expect(after).toEqual([]); // no "something went wrong": the form is still waiting
     expect((await bot.running.deps.store.ideas.get(similar.id))?.supports).toBe(1);
     await user.tap("✖️ Cancel");
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toEqual([]);
+  });
+
+  it("keeps the draft after supporting a similar idea, and Submit still sends it", async () => {
+    bot = await startTestBot();
+    const similar = await publishedIdea(1, { text: "Bike lane on Abay avenue between Dostyk and Baizakov, please" });
+    const user = bot.user({ languageCode: "ru" });
+    await fillForm(user, "ru", { category: "Велодорожки", text: BIKE_IDEA });
+    await user.tap(`👍 №${similar.id} (0)`);
+    expect(user.callbackAnswers().at(-1)?.text).toBe(t("ru", "ideas-supported"));
+    expect(user.lastText()).toContain(BIKE_IDEA);
+    await user.tap(t("ru", "ideas-submit"));
+    expect(user.lastText()).toContain("Спасибо! Идея №2 отправлена");
+    expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toMatchObject([{ id: 2, text: BIKE_IDEA, status: "new" }]);
+    expect((await bot.running.deps.store.ideas.get(similar.id))?.supports).toBe(1);
+    expect(bot.errors()).toEqual([]);
   });
 
   it("stops at the daily limit with a clear message", async () => {

@@ -1,4 +1,4 @@
-import { BotError, GrammyError, HttpError } from "grammy";
+import { BotError, GrammyError, HttpError, type MiddlewareFn } from "grammy";
 import { isRedisUnavailable } from "../store/redis.js";
 import type { BotContext } from "./context.js";
 import { negotiateLanguage } from "./i18n.js";
@@ -24,6 +24,20 @@ export class RecentLanguages {
     return chatId === undefined ? undefined : this.byChat.get(chatId);
   }
 }
+
+// Updates whose callback query has been answered (each update has its own Api object).
+const answeredCallbacks = new WeakSet<object>();
+
+/** Notes when a callback query is answered, so the error boundary never answers it a second time. */
+export const noteCallbackAnswers: MiddlewareFn<BotContext> = (ctx, next) => {
+  if (ctx.callbackQuery) {
+    ctx.api.config.use((prev, method, payload, signal) => {
+      if (method === "answerCallbackQuery") answeredCallbacks.add(ctx.update);
+      return prev(method, payload, signal);
+    });
+  }
+  return next();
+};
 
 /**
  * The bot-wide error boundary: logs the failure with the update and user, tells the user in
@@ -53,7 +67,7 @@ export async function handleBotError(error: BotError<BotContext>, chosenLanguage
     // Without Redis (sessions, registrations) nothing works: say so, rather than "an error".
     const key = isRedisUnavailable(error.error) ? "error-unavailable" : "error-generic";
     const message = ctx.deps.i18n.t(language, key);
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (ctx.callbackQuery && !answeredCallbacks.has(ctx.update)) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(message);
   } catch (replyError) {
     logger.warn({ err: replyError, update_id: ctx.update.update_id }, "could not tell the user about the failure");

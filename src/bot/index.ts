@@ -4,7 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
-import { handleBotError, RecentLanguages } from "./errors.js";
+import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
 import { sessionStorage } from "../store/sessions.js";
 import { adminFeature } from "../flows/admin.js";
@@ -54,6 +54,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   const { redis, keys } = deps.store;
   const chosenLanguages = new RecentLanguages();
   const protectedBot = bot.errorBoundary((error) => handleBotError(error, chosenLanguages));
+  protectedBot.use(noteCallbackAnswers);
   protectedBot.use(injectDeps(deps));
   protectedBot.use(groupFeature);
   protectedBot.use(trackBlocking);

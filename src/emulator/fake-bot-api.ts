@@ -169,6 +169,8 @@ export class FakeBotApi {
   readonly botInfo: UserFromGetMe;
   /** Every API call the bot made (except polling), oldest first. */
   readonly calls: ApiCall[] = [];
+  /** Ids of callback queries the bot tried to answer again after answering them (a bug: Telegram refuses). */
+  readonly callbacksAnsweredTwice: string[] = [];
 
   private readonly server: Server;
   private root = "";
@@ -973,7 +975,9 @@ export class FakeBotApi {
     const id = p.requireString("callback_query_id", "query_id is empty");
     checkCallbackAnswerText(p.string("text"));
     // Unknown or already answered ids fail like expired queries do.
-    if (this.callbackQueries.get(id) !== false) {
+    const answered = this.callbackQueries.get(id);
+    if (answered === true) this.callbacksAnsweredTwice.push(id);
+    if (answered !== false) {
       throw badRequest("query is too old and response timeout expired or query ID is invalid");
     }
     this.callbackQueries.set(id, true);

@@ -54,6 +54,24 @@ export interface TestBot {
 let nextUserId = 1000;
 
 /**
+ * Fails when the bot answered a callback query twice: Telegram refuses the second answer with a
+ * 400, which the bot meets as an error in the middle of a flow.
+ */
+export function expectCallbacksAnsweredOnce(bot: TestBot | undefined): void {
+  const twice = bot?.api.callbacksAnsweredTwice ?? [];
+  if (twice.length > 0) throw new Error(`callback queries answered twice: ${twice.join(", ")}`);
+}
+
+/** Stops the bot after checking every callback query was answered once (afterEach of flows with buttons). */
+export async function stopCheckingCallbacks(bot: TestBot | undefined): Promise<void> {
+  try {
+    expectCallbacksAnsweredOnce(bot);
+  } finally {
+    await bot?.stop();
+  }
+}
+
+/**
  * Starts the real bot (the production start-up path, long polling) against a fresh fake Bot
  * API server and the real Redis under a unique prefix.
  */
