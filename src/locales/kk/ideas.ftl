@@ -9,7 +9,7 @@ ideas-new = ✍️ Идея ұсыну
 ideas-mine = 📋 Менің идеяларым
 ideas-browse = 🔎 Қатысушылардың идеялары
 ideas-back = ⬅️ Идеялар
-ideas-cancel = ✖️ Бас тарту
+ideas-cancel = ❌ Бас тарту
 ideas-skip = Өткізіп жіберу ➡️
 
 ## Жаңа идея
@@ -41,7 +41,7 @@ ideas-edit-text = Мәтінін
 ideas-edit-photo = Фотосын
 ideas-edit-place = Орнын
 ideas-similar-title = 🔁 <b>Ұқсас идеялар жарияланып қойған.</b> Қайталаудың орнына солардың бірін қолдауға болады:
-ideas-cancelled = Жоба өшірілді.
+ideas-cancelled = Идея жіберілмеді, ештеңе сақталған жоқ.
 ideas-submitted-review = ✅ Рақмет! №{ $id } идеяңыз ұйымдастырушыларға тексеруге жіберілді. Шешім шыққанда хабарлаймын.
 ideas-submitted-published = ✅ Рақмет! №{ $id } идеяңыз жарияланды: енді оны басқалар көріп, қолдай алады.
 
