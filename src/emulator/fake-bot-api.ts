@@ -387,6 +387,22 @@ export class FakeBotApi {
     return this.myCommands.get(commandsKey(new ApiParams({ ...options }))) ?? [];
   }
 
+  /**
+   * The command menu a user sees in their private chat, resolved as Telegram does: the chat's
+   * own scope, then all private chats, then the default; within each, the user's app language
+   * first, then the list without a language.
+   */
+  visibleCommands(chatId: number, languageCode?: string): BotCommand[] {
+    const scopes = [{ type: "chat", chat_id: chatId }, { type: "all_private_chats" }, { type: "default" }];
+    for (const scope of scopes) {
+      for (const language of languageCode ? [languageCode, undefined] : [undefined]) {
+        const found = this.myCommands.get(commandsKey(new ApiParams({ scope, ...(language ? { language_code: language } : {}) })));
+        if (found && found.length > 0) return found;
+      }
+    }
+    return [];
+  }
+
   get webhookUrl(): string {
     return this.webhook.url;
   }
