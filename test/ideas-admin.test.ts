@@ -6,12 +6,12 @@ import { parse, stringify } from "yaml";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import type { IdeaDraft } from "../src/store/ideas.js";
 import { parseCsv } from "./support/csv.js";
-import { startTestBot, stopCheckingCallbacks, type TestBot } from "./support/harness.js";
+import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 let bot: TestBot;
 afterEach(async () => {
-  await stopCheckingCallbacks(bot);
+  await bot?.stop();
 });
 
 const ADMIN = 4242;

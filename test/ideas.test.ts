@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { IdeaDraft } from "../src/store/ideas.js";
-import { startTestBot, stopCheckingCallbacks, type TestBot } from "./support/harness.js";
+import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 let bot: TestBot;
 afterEach(async () => {
-  await stopCheckingCallbacks(bot);
+  await bot?.stop();
 });
 
 const ADMIN = 4242;

@@ -90,6 +90,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       // Conversations rebuild the context for every replayed step: give it the same dependencies,
       // a read-only copy of the session (for the language choice) and i18n.
       plugins: [
+        noteCallbackAnswers,
         injectDeps(deps),
         (ctx, next) => {
           const session = ctx.chatId === undefined ? undefined : sessionsInHand.get(ctx.chatId);

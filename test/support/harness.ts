@@ -47,29 +47,16 @@ export interface TestBot {
   user(options?: { id?: number; firstName?: string; languageCode?: string; username?: string }): TelegramUser;
   /** Error-level log lines the bot wrote (failed updates, unhandled errors). */
   errors(): string[];
-  /** Stops the bot, deletes this test's keys and closes the fake server. */
+  /**
+   * Stops the bot, deletes this test's keys and closes the fake server; then fails if the bot
+   * answered any callback query twice (Telegram refuses the second answer with a 400, which the
+   * bot meets as an error in the middle of a flow), so every test checks it.
+   */
   stop(): Promise<void>;
 }
 
 let nextUserId = 1000;
 
-/**
- * Fails when the bot answered a callback query twice: Telegram refuses the second answer with a
- * 400, which the bot meets as an error in the middle of a flow.
- */
-export function expectCallbacksAnsweredOnce(bot: TestBot | undefined): void {
-  const twice = bot?.api.callbacksAnsweredTwice ?? [];
-  if (twice.length > 0) throw new Error(`callback queries answered twice: ${twice.join(", ")}`);
-}
-
-/** Stops the bot after checking every callback query was answered once (afterEach of flows with buttons). */
-export async function stopCheckingCallbacks(bot: TestBot | undefined): Promise<void> {
-  try {
-    expectCallbacksAnsweredOnce(bot);
-  } finally {
-    await bot?.stop();
-  }
-}
 
 /**
  * Starts the real bot (the production start-up path, long polling) against a fresh fake Bot
@@ -130,6 +117,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await deleteKeysWithPrefix(redis, prefix);
       await redis.quit();
       await api.close();
+      const twice = api.callbacksAnsweredTwice;
+      if (twice.length > 0) throw new Error(`callback queries answered twice: ${twice.join(", ")}`);
     },
   };
 }
