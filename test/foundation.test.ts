@@ -157,7 +157,8 @@ describe("languages", () => {
     const running = (bot = await startTestBot({ adminIds: [4242] }));
     const user = running.user({ languageCode: "ru" });
     await user.command("start");
-    const description = (chatId: number, command: string) => running.api.visibleCommands(chatId, "ru").find((c) => c.command === command)?.description;
+    const description = (chatId: number, command: string) =>
+      running.api.visibleCommands(chatId, "ru").find((c) => c.command === command)?.description;
     expect(description(user.id, "info")).toBe("О мероприятии");
     await user.command("language");
     await user.tap("Қазақша");

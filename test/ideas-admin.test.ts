@@ -117,7 +117,10 @@ describe("moderation", () => {
     await admin.send("Депо — памятник архитектуры, передадим идею в управление охраны наследия.");
     expect(admin.lastText()).toBe("✅ Сохранено. Автор идеи №1 получил уведомление.");
     expect(admin.messages().some((m) => m.text?.includes("Я не понял"))).toBe(false);
-    expect(await bot.running.deps.store.ideas.get(1)).toMatchObject({ status: "rejected", answer: expect.stringContaining("памятник архитектуры") });
+    expect(await bot.running.deps.store.ideas.get(1)).toMatchObject({
+      status: "rejected",
+      answer: expect.stringContaining("памятник архитектуры"),
+    });
     expect(author.lastText()).toContain("is now ❌ rejected");
     expect(author.lastText()).toContain("памятник архитектуры");
     // The question's buttons are spent once the idea is rejected.

@@ -35,11 +35,11 @@ describe("locale files", () => {
 });
 
 /** Variables that hold a count or another number a noun may follow. */
-const NUMERIC = new Set(
-  "count total sent failed blocked remaining length max min limit players answers correct number previous place position supports scores score jurors users page pages shown confirmed waitlisted cancelled checkedIn left capacity percent".split(
-    " ",
-  ),
-);
+const NUMERIC = new Set([
+  ...["count", "total", "sent", "failed", "blocked", "remaining", "length", "max", "min", "limit", "players", "answers", "correct"],
+  ...["number", "previous", "place", "position", "supports", "scores", "score", "jurors", "users", "page", "pages", "shown"],
+  ...["confirmed", "waitlisted", "cancelled", "checkedIn", "left", "capacity", "percent"],
+]);
 const SAMPLES = [1, 2, 5, 21];
 
 interface Message {
@@ -76,16 +76,21 @@ function render(language: string, message: Message, n: number): string {
  * and the genitive plural (5–20). Only forms that cannot follow the other numbers are listed
  * (the texts avoid prepositions such as «из», after which the genitive follows any number).
  */
+const words = (list: string) => list.trim().split(/\s+/);
 const RU = {
-  one: "регистрация заявка идея оценка участник получатель пользователь символ ответ вопрос сообщение место голос гость билет".split(" "),
-  few: "регистрации заявки идеи оценки участника получателя пользователя символа ответа вопроса сообщения места голоса гостя билета".split(" "),
-  many: "регистраций заявок идей оценок участников получателей пользователей символов ответов вопросов сообщений мест голосов гостей билетов".split(" "),
+  one: words("регистрация заявка идея оценка участник получатель пользователь символ ответ вопрос сообщение место голос гость билет"),
+  few: words(`регистрации заявки идеи оценки участника получателя пользователя символа ответа вопроса сообщения места голоса
+    гостя билета`),
+  many: words(`регистраций заявок идей оценок участников получателей пользователей символов ответов вопросов сообщений мест
+    голосов гостей билетов`),
   /** Dative plurals: right after 2–4 and 5–20 alike, never after 1 or 21. */
-  plural: "участникам получателям пользователям гостям".split(" "),
+  plural: words("участникам получателям пользователям гостям"),
 };
 const EN = {
-  one: "registration entry idea score participant player recipient user character answer question message seat vote guest person juror".split(" "),
-  other: "registrations entries ideas scores participants players recipients users characters answers questions messages seats votes guests people jurors".split(" "),
+  one: words(`registration entry idea score participant player recipient user character answer question message seat vote guest
+    person juror`),
+  other: words(`registrations entries ideas scores participants players recipients users characters answers questions messages seats
+    votes guests people jurors`),
 };
 
 /** The words that follow the number `n` in a text. */
@@ -147,7 +152,8 @@ describe("messages with numbers", () => {
     // «{ $number }-сі» is right for some numbers only; the endings come from the selectors or are avoided.
     const hardCoded = messagesOf("kk").flatMap((message) => {
       const source = readFileSync(join(LOCALES, "kk", message.file), "utf8");
-      return [...source.matchAll(/\}-(сі|сы|і|ы|іне|ына|не|на|ге|ға|ке|қа|ші|шы|нші|ншы|інші|ыншы)(?!\p{L})/gu)].map((match) => `${message.file}: ${match[0]}`);
+      const endings = /\}-(сі|сы|і|ы|іне|ына|не|на|ге|ға|ке|қа|ші|шы|нші|ншы|інші|ыншы)(?!\p{L})/gu;
+      return [...source.matchAll(endings)].map((match) => `${message.file}: ${match[0]}`);
     });
     expect([...new Set(hardCoded)]).toEqual([]);
   });
@@ -157,13 +163,15 @@ describe("dates, ordinals and language names", () => {
   it("put Kazakh dates in the dative before «дейін»", () => {
     const kk = readdirSync(join(LOCALES, "kk")).map((file) => readFileSync(join(LOCALES, "kk", file), "utf8")).join("\n");
     expect(kk.match(/\{ \$[a-zA-Z]+ \} дейін/g) ?? []).toEqual([]);
-    const text = i18n.t("kk", "contest-deadline-open", { deadline: "2017 жылғы 29 қараша, 12:00", relative: "7 күн ішінде", duration: "7 күн" });
+    const deadline = "2017 жылғы 29 қараша, 12:00";
+    const text = i18n.t("kk", "contest-deadline-open", { deadline, relative: "7 күн ішінде", duration: "7 күн" });
     expect(text).toContain("2017 жылғы 29 қарашаға, 12:00-ге дейін (7 күн қалды)");
     expect(i18n.t("kk", "info-countdown-upcoming", { relative: "7 күн ішінде", duration: "7 күн" })).toBe("⏳ Басталуына 7 күн қалды.");
   });
 
   it("say the English place as an ordinal", () => {
-    const places = [1, 2, 3, 4, 11, 12, 21, 22].map((place) => /You came (\S+) in the quiz/.exec(i18n.t("en", "quiz-winner", { place, correct: 3, total: 5 }))?.[1]);
+    const said = (place: number) => i18n.t("en", "quiz-winner", { place, correct: 3, total: 5 });
+    const places = [1, 2, 3, 4, 11, 12, 21, 22].map((place) => /You came (\S+) in the quiz/.exec(said(place))?.[1]);
     expect(places).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "21st", "22nd"]);
   });
 

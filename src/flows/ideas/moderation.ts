@@ -117,7 +117,10 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
   if (action === "back") {
     // The question (or an older card showing reasons) becomes the card again, at the bottom where the admin looks.
     const language = await ctx.i18n.getLocale();
-    await ctx.editMessageText(moderationText(ctx.deps, language, idea), { parse_mode: "HTML", reply_markup: moderationKeyboard(ctx.deps, language, id) });
+    await ctx.editMessageText(moderationText(ctx.deps, language, idea), {
+      parse_mode: "HTML",
+      reply_markup: moderationKeyboard(ctx.deps, language, id),
+    });
     return;
   }
   // The card's buttons move to the question below it: the reasons, and Back.

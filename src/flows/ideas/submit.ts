@@ -153,7 +153,8 @@ async function preview(conversation: IdeasConversation, ctx: FlowContext, draft:
     conversation,
     async (answer) => {
       const data = answer.callbackQuery?.data;
-      if (data === `${FORM_PREFIX}submit` || data === `${FORM_PREFIX}edit`) return { value: data === `${FORM_PREFIX}submit` ? "submit" : "edit" };
+      if (data === `${FORM_PREFIX}submit`) return { value: "submit" };
+      if (data === `${FORM_PREFIX}edit`) return { value: "edit" };
       const supportId = Number(data?.match(/^ideas:f:sup:(\d+)$/)?.[1]);
       if (similar.some((idea) => idea.id === supportId)) {
         const userId = answer.from!.id;
