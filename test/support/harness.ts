@@ -54,7 +54,6 @@ export interface TestBot {
    * answered any callback query twice (Telegram refuses the second answer with a 400, which the
    * bot meets as an error in the middle of a flow), so every test checks it.
    */
->>>>>>> words
   stop(): Promise<void>;
 }
 
