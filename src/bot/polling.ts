@@ -20,6 +20,8 @@ export interface PollingOptions {
    * of arrivals, not of completions, so this is how the local emulator's tests know.
    */
   onHandled?: (updateId: number) => void;
+  /** Whether a handled update already left the inbox with its state write (src/store/sessions.ts). */
+  leftWithState?: (update: Update) => boolean;
 }
 
 export interface Polling {
@@ -56,7 +58,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * Each getUpdates is a plain long poll for new updates, so a slow update never holds others up.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { inbox, logger, timeoutSeconds = 30, limit = 100, maxInFlight = 100, onHandled } = options;
+  const { inbox, logger, timeoutSeconds = 30, limit = 100, maxInFlight = 100, onHandled, leftWithState } = options;
   const abort = new AbortController();
   /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
@@ -71,9 +73,11 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       // The bot's error boundary catches handler errors; this is the last net.
       logger.error({ err: error, update_id: update.update_id }, "update could not be handled");
     }
-    await inbox.done(update.update_id).catch((error) => {
-      logger.warn({ err: error, update_id: update.update_id }, "could not clear a handled update from the inbox");
-    });
+    if (!leftWithState?.(update)) {
+      await inbox.done(update.update_id).catch((error) => {
+        logger.warn({ err: error, update_id: update.update_id }, "could not clear a handled update from the inbox");
+      });
+    }
     onHandled?.(update.update_id);
   }
 

@@ -76,6 +76,7 @@ export async function startBot(
           logger,
           timeoutSeconds: options.pollingTimeoutSeconds,
           onHandled: options.onUpdateHandled,
+          leftWithState: store.chatState.isFinished,
         });
   logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running");
 
