@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { keyspace } from "../src/store/keys.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi } from "../src/emulator/fake-bot-api.js";
+import { commandMessage, messageUpdate } from "../src/emulator/updates.js";
 import { REDIS_URL } from "./support/harness.js";
 import { startSlowRedis } from "./support/slow-redis.js";
 import { TelegramUser } from "./support/telegram-user.js";
@@ -41,11 +42,11 @@ async function until(predicate: () => boolean, timeoutMs = 15_000) {
 }
 
 /** Runs src/main.ts as its own process against the emulator, as production would. */
-function startBotProcess(fake: FakeBotApi, redisUrl = REDIS_URL) {
+function startBotProcess(fake: FakeBotApi, { redisUrl = REDIS_URL, token = fake.token } = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: {
       PATH: process.env.PATH,
-      BOT_TOKEN: fake.token,
+      BOT_TOKEN: token,
       BOT_API_ROOT: fake.apiRoot,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: prefix,
@@ -137,6 +138,84 @@ async function closedLoop(users: TelegramUser[], inFlight: number, steps: (user:
   );
 }
 
+/** Calls the emulator's Bot API as another program with the same token would. */
+async function callApi(fake: FakeBotApi, method: string, payload: object = {}) {
+  const response = await fetch(`${fake.apiRoot}/bot${fake.token}/${method}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(payload),
+  });
+  return (await response.json()) as { ok: boolean; description?: string };
+}
+
+describe("the bot process and Telegram's refusals", () => {
+  it("deletes a webhook left by an earlier run (WEBHOOK_URL) and serves the updates Telegram held meanwhile", async () => {
+    api = await FakeBotApi.start();
+    expect((await callApi(api, "setWebhook", { url: "https://bot.example.org/telegram" })).ok).toBe(true);
+    const user = new TelegramUser(api, { id: 79, firstName: "Gulnara", languageCode: "en" });
+    const base = { message_id: api.nextMessageId(user.chat.id), from: user.user, chat: user.chat };
+    api.pushUpdate(messageUpdate(commandMessage(base, "help")));
+    // While the webhook is set, long polling is refused, as Telegram does.
+    const refused = await callApi(api, "getUpdates", { timeout: 0 });
+    expect(refused.description).toMatch(/^Conflict: can't use getUpdates method while webhook is active/);
+
+    const bot = startBotProcess(api);
+    await bot.ready();
+    await until(() => count(user, "What I can do") === 1);
+    expect(api.webhookUrl).toBe("");
+    bot.child.kill("SIGTERM");
+    const [code] = await once(bot.child, "exit");
+    expect(code, bot.output()).toBe(0);
+    expect(bot.output()).not.toContain("409");
+  });
+
+  it("stops with exit code 1 and says so when Telegram refuses the token at start-up", async () => {
+    api = await FakeBotApi.start();
+    const bot = startBotProcess(api, { token: "123456:REVOKED" });
+    const [code] = await once(bot.child, "exit");
+    expect(code).toBe(1);
+    expect(bot.output()).toContain("start-up failed: Telegram refused the bot token (401 Unauthorized): check BOT_TOKEN");
+  });
+
+  it("stops with exit code 1 and says so when Telegram refuses the token while polling (revoked)", async () => {
+    api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
+    const bot = startBotProcess(api);
+    await bot.ready();
+    api.failNext("getUpdates", { error_code: 401, description: "Unauthorized" });
+    const [code] = await once(bot.child, "exit");
+    expect(code, bot.output()).toBe(1);
+    expect(bot.output()).toContain("Telegram refused the bot token (401 Unauthorized): check BOT_TOKEN");
+  });
+
+  it("reports another process polling the same token (409) as an error, once a minute, and goes on when it is gone", async () => {
+    api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1 });
+    const bot = startBotProcess(api);
+    await bot.ready();
+    // Another poller: each of its getUpdates ends the bot's with 409, as Telegram does.
+    let polling = true;
+    const other = (async () => {
+      while (polling) await callApi(api!, "getUpdates", { timeout: 1 }).catch(() => undefined);
+    })();
+    const conflict = "another process is polling with this bot token (409 Conflict)";
+    try {
+      await until(() => bot.output().includes(conflict), 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+    } finally {
+      polling = false;
+      await other;
+    }
+
+    const user = new TelegramUser(api, { id: 80, firstName: "Marat", languageCode: "en", timeoutMs: 60_000 });
+    await user.command("help");
+    await until(() => count(user, "What I can do") === 1, 60_000);
+    const errors = bot.output().split("\n").filter((line) => line.includes(conflict));
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(errors[0]!).level).toBe(50);
+    bot.child.kill("SIGTERM");
+    await once(bot.child, "exit");
+  }, 90_000);
+});
+
 /** What a test looks for in a chat's stored state: whether it already holds a leftover update's effects. */
 type StateSaved = (update: Update, state: { session: string | null; conversation: string | null }) => boolean;
 
@@ -172,7 +251,7 @@ async function killUnderLoad(options: {
   const relay = await startSlowRedis();
   relays.push(relay);
   const redis = new Redis(REDIS_URL);
-  const first = startBotProcess(api, relay.url);
+  const first = startBotProcess(api, { redisUrl: relay.url });
   await first.ready();
   const users = Array.from(
     { length: LOAD_USERS },
@@ -202,7 +281,7 @@ async function killUnderLoad(options: {
   const leftovers = Math.max(0, (await redis.hlen(keyspace(prefix).updateInbox(api.botInfo.id))) - 1);
   await redis.quit();
   relay.replyDelayMs = 0;
-  const second = startBotProcess(api, relay.url);
+  const second = startBotProcess(api, { redisUrl: relay.url });
   await second.ready();
   await load;
   await api.waitIdle(30_000);
