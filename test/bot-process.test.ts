@@ -12,8 +12,8 @@ import { REDIS_URL } from "./support/harness.js";
 import { startSlowRedis } from "./support/slow-redis.js";
 import { TelegramUser } from "./support/telegram-user.js";
 
-/** Users in the kill -9 under load tests (each sends 2 messages, or 4 in the form), and updates kept in flight. */
-const LOAD_USERS = 400;
+/** Users in the kill -9 under load tests (each sends 2 messages while the process is killed), and how many are in flight. */
+const LOAD_USERS = 300;
 const LOAD_IN_FLIGHT = 64;
 /** How late each Redis reply comes during the load (a loaded Redis or network). */
 const REDIS_REPLY_DELAY_MS = 50;
@@ -103,8 +103,7 @@ describe("the bot process", () => {
       message: { message_id: 100, date: Math.floor(Date.now() / 1000), chat: user.chat, from: user.user, text: "/language", entities: [{ type: "bot_command", offset: 0, length: 9 }] },
     } as never);
     await until(() => api!.callsTo("sendMessage").some((call) => !call.ok));
-    console.log("DEBUG kill at", Date.now());
-  first.child.kill("SIGKILL");
+    first.child.kill("SIGKILL");
     await once(first.child, "exit");
     // Telegram may have been told it arrived, but it waits in the Redis inbox, unfinished.
     const redis = new Redis(REDIS_URL);
@@ -274,7 +273,7 @@ async function killUnderLoad(options: {
     if (answered >= options.answers / 6 && (await leftoversWithStateSaved(redis, api.botInfo.id, stateSaved)).length > 0) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  first.child.kill("SIGKILL");
+    first.child.kill("SIGKILL");
   await once(first.child, "exit");
   const answeredAtKill = answered;
   const wronglyLeft = await leftoversWithStateSaved(redis, api.botInfo.id, stateSaved);
