@@ -2,6 +2,7 @@ import { ConfigError, parseConfig } from "./config.js";
 import { EventFileError, loadEvent } from "./event/load.js";
 import { createLogger } from "./bot/logger.js";
 import { startBot, type RunningBot } from "./bot/start.js";
+import { isTokenRejected, TokenRejectedError } from "./bot/polling.js";
 
 const SHUTDOWN_LIMIT_MS = 9_000;
 
@@ -37,6 +38,15 @@ async function shutdown(signal: string) {
   logger.info("stopped");
   process.exit(0);
 }
+/** The bot cannot go on (Telegram refused the token): stop what runs, say why, exit 1. */
+async function stopOnFailure(error: Error) {
+  if (stopping) return;
+  stopping = true;
+  logger.fatal({ err: error }, "the bot cannot go on; stopping");
+  setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+  await bot?.stop().catch(() => undefined);
+  fail([error.message]);
+}
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 // One bad update never takes the process down; this catches what escapes everything else.
@@ -46,5 +56,6 @@ try {
   // grammY keeps retrying getMe while Telegram is unreachable; a wrong token fails at once.
   bot = await startBot(config, event, logger);
 } catch (error) {
-  fail([`start-up failed: ${(error as Error).message}`]);
+  fail([`start-up failed: ${isTokenRejected(error) ? new TokenRejectedError().message : (error as Error).message}`]);
 }
+bot.failed.catch((error: Error) => void stopOnFailure(error));

@@ -36,3 +36,51 @@ describe("the long-polling inbox", () => {
     expect(await inbox.leftovers()).toEqual({ pending: [], lastStoredId: 0 });
   });
 });
+
+describe("a chat's state and its update's removal from the inbox", () => {
+  const current = storePerTest();
+
+  it("are written together at the update's end, in one script: before it, neither", async () => {
+    const { store, prefix, redis } = current;
+    const inbox = store.inbox(42);
+    const sessions = store.chatState.adapter<{ language?: string }>(`${prefix}session:`, 60);
+    const conversations = store.chatState.adapter<{ step: number }>(`${prefix}conversation:`, 60);
+    const handled = update(21, "Aigerim");
+    await inbox.store([handled]);
+
+    store.chatState.begin(7);
+    await sessions.write(`${prefix}session:7`, { language: "kk" });
+    await conversations.write(`${prefix}conversation:7`, { step: 2 });
+    // Mid-update (a crash here): nothing of its state is saved, and the update is still in hand.
+    expect(await redis.exists(`${prefix}session:7`, `${prefix}conversation:7`)).toBe(0);
+    expect((await inbox.leftovers()).pending.map((u) => u.update_id)).toEqual([21]);
+
+    await store.chatState.commit(7, 42, handled);
+    expect(JSON.parse((await redis.get(`${prefix}session:7`))!)).toEqual({ language: "kk" });
+    expect(JSON.parse((await redis.get(`${prefix}conversation:7`))!)).toEqual({ step: 2 });
+    expect(await redis.ttl(`${prefix}conversation:7`)).toBeGreaterThan(50);
+    expect((await inbox.leftovers()).pending).toEqual([]);
+    expect(store.chatState.isFinished(handled)).toBe(true);
+
+    // A form that ends deletes its state, in the same way.
+    const last = update(22, "/cancel");
+    await inbox.store([last]);
+    store.chatState.begin(7);
+    await conversations.delete(`${prefix}conversation:7`);
+    expect(await redis.exists(`${prefix}conversation:7`)).toBe(1);
+    await store.chatState.commit(7, 42, last);
+    expect(await redis.exists(`${prefix}conversation:7`)).toBe(0);
+    expect((await inbox.leftovers()).pending).toEqual([]);
+  });
+
+  it("leave an update that changed no state to the polling loop's own removal", async () => {
+    const { store } = current;
+    const inbox = store.inbox(42);
+    const handled = update(31, "/help");
+    await inbox.store([handled]);
+    store.chatState.begin(7);
+    await store.chatState.commit(7, 42, handled);
+    expect(store.chatState.isFinished(handled)).toBe(false);
+    expect((await inbox.leftovers()).pending.map((u) => u.update_id)).toEqual([31]);
+  });
+});

@@ -1,13 +1,12 @@
 import { Bot, type BotConfig, session } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
 import { bestEffortCallbackAnswers } from "./callback-answers.js";
 import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
-import { sessionStorage } from "../store/sessions.js";
+import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../flows/admin.js";
 import { privacyFeature } from "../flows/privacy/index.js";
 import { privacyScreenFeature } from "../flows/privacy/screen.js";
@@ -44,8 +43,25 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
 }
 
 /**
+ * Holds back the session and conversation writes of an update and commits them at its end, with
+ * the update's removal from the inbox, in one Redis script (src/store/sessions.ts says why).
+ */
+function commitChatState(chatState: ChatState): Middleware<BotContext> {
+  return async (ctx, next) => {
+    const { chatId } = ctx;
+    if (chatId === undefined) return next();
+    chatState.begin(chatId);
+    try {
+      await next();
+    } finally {
+      await chatState.commit(chatId, ctx.me.id, ctx.update);
+    }
+  };
+}
+
+/**
  * Builds the bot without starting it: the seam that main.ts, the tests and the preview share.
- * Order matters: error boundary, dependencies, groups (which stop here), activity, session,
+ * Order matters: error boundary, dependencies, groups (which stop here), activity, state commit, session,
  * i18n, flood limit, conversations, the features, and the catch-all last.
  */
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
@@ -65,11 +81,13 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(injectDeps(deps));
   protectedBot.use(groupFeature);
   protectedBot.use(trackBlocking);
+  const { chatState } = deps.store;
+  protectedBot.use(commitChatState(chatState));
   protectedBot.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
       prefix: keys.sessionPrefix,
-      storage: sessionStorage<SessionData>(redis, SESSION_TTL_SECONDS),
+      storage: sessionStorage(chatState.adapter<SessionData>(keys.sessionPrefix, SESSION_TTL_SECONDS), SESSION_TTL_SECONDS),
     }),
   );
   // The session of each chat whose update is being handled, for the conversations' replays
@@ -92,7 +110,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       storage: {
         type: "key",
         prefix: keys.conversationPrefix,
-        adapter: new RedisAdapter({ instance: redis, ttl: CONVERSATION_TTL_SECONDS }),
+        adapter: chatState.adapter(keys.conversationPrefix, CONVERSATION_TTL_SECONDS),
       },
       // Conversations rebuild the context for every replayed step: give it the same dependencies,
       // a read-only copy of the session (for the language choice) and i18n.

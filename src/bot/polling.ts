@@ -1,4 +1,4 @@
-import type { Bot } from "grammy";
+import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { UpdateInbox } from "../store/updates.js";
@@ -20,14 +20,30 @@ export interface PollingOptions {
    * of arrivals, not of completions, so this is how the local emulator's tests know.
    */
   onHandled?: (updateId: number) => void;
+  /** Whether a handled update already left the inbox with its state write (src/store/sessions.ts). */
+  leftWithState?: (update: Update) => boolean;
 }
 
 export interface Polling {
   /** Stops taking updates, lets those in hand finish and confirms them. */
   stop(): Promise<void>;
-  /** Settles when the loop has ended. */
+  /** Settles when the loop has ended; rejects with TokenRejectedError when Telegram refuses the token. */
   finished: Promise<void>;
 }
+
+/** Telegram answered 401: the token is wrong or was revoked, and no retry can help. */
+export class TokenRejectedError extends Error {
+  constructor() {
+    super("Telegram refused the bot token (401 Unauthorized): check BOT_TOKEN; a token revoked in @BotFather stops working");
+    this.name = "TokenRejectedError";
+  }
+}
+
+/** Whether an API error is Telegram refusing the token. */
+export const isTokenRejected = (error: unknown) => error instanceof GrammyError && error.error_code === 401;
+
+/** A persistent 409 is logged again at most this often while it lasts. */
+const CONFLICT_REPORT_EVERY_MS = 60_000;
 
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
@@ -56,11 +72,13 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * Each getUpdates is a plain long poll for new updates, so a slow update never holds others up.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { inbox, logger, timeoutSeconds = 30, limit = 100, maxInFlight = 100, onHandled } = options;
+  const { inbox, logger, timeoutSeconds = 30, limit = 100, maxInFlight = 100, onHandled, leftWithState } = options;
   const abort = new AbortController();
   /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
   const inFlight = new Set<Promise<void>>();
+  /** Why polling cannot go on (the token was refused). */
+  let fatal: TokenRejectedError | undefined;
   /** The last update queued per chat: a chat's updates run one after another. */
   const chatTails = new Map<string, Promise<void>>();
 
@@ -71,9 +89,11 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       // The bot's error boundary catches handler errors; this is the last net.
       logger.error({ err: error, update_id: update.update_id }, "update could not be handled");
     }
-    await inbox.done(update.update_id).catch((error) => {
-      logger.warn({ err: error, update_id: update.update_id }, "could not clear a handled update from the inbox");
-    });
+    if (!leftWithState?.(update)) {
+      await inbox.done(update.update_id).catch((error) => {
+        logger.warn({ err: error, update_id: update.update_id }, "could not clear a handled update from the inbox");
+      });
+    }
     onHandled?.(update.update_id);
   }
 
@@ -102,7 +122,41 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     }
   }
 
+  /**
+   * A webhook left by an earlier run (WEBHOOK_URL) makes every getUpdates fail with 409: remove it,
+   * keeping the updates Telegram holds.
+   */
+  async function deleteWebhook() {
+    try {
+      await bot.api.deleteWebhook({ drop_pending_updates: false });
+    } catch (error) {
+      if (isTokenRejected(error)) throw new TokenRejectedError();
+      logger.warn({ err: error }, "could not delete the webhook; polling may get 409 Conflict until it is gone");
+    }
+  }
+
+  let conflicts = 0;
+  let conflictReportedAt = -Infinity;
+  /** 409: a webhook is set (deleted again) or another process polls this token (reported, bounded). */
+  async function onConflict(error: GrammyError) {
+    conflicts++;
+    const webhook = /webhook/i.test(error.description);
+    if (webhook) {
+      logger.error("getUpdates refused: a webhook is set for this bot (409 Conflict); deleting it to go on polling");
+      await deleteWebhook();
+      return;
+    }
+    if (Date.now() - conflictReportedAt < CONFLICT_REPORT_EVERY_MS) return;
+    conflictReportedAt = Date.now();
+    logger.error(
+      { conflicts },
+      "getUpdates refused: another process is polling with this bot token (409 Conflict). Telegram serves one poller " +
+        "at a time: stop the other process (or run every instance with WEBHOOK_URL). Retrying.",
+    );
+  }
+
   async function loop() {
+    await deleteWebhook();
     const isNew = await takeLeftovers();
     let failures = 0;
     while (!abort.signal.aborted) {
@@ -119,11 +173,19 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           abort.signal as Parameters<typeof bot.api.getUpdates>[1],
         );
         failures = 0;
+        if (conflicts > 0) logger.info({ conflicts }, "getUpdates works again after 409 Conflict");
+        conflicts = 0;
+        conflictReportedAt = -Infinity;
       } catch (error) {
         if (abort.signal.aborted) break;
+        if (isTokenRejected(error)) {
+          fatal = new TokenRejectedError();
+          break;
+        }
         failures++;
         const wait = Math.min(1000 * 2 ** Math.min(failures, 5), 30_000);
-        logger.warn({ err: error, retry_in_ms: wait }, "getUpdates failed");
+        if (error instanceof GrammyError && error.error_code === 409) await onConflict(error);
+        else logger.warn({ err: error, retry_in_ms: wait }, "getUpdates failed");
         await sleep(wait, abort.signal);
         continue;
       }
@@ -150,6 +212,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     }
     // Finish what is in hand, then confirm the last batch, so a restart does not fetch it again.
     await Promise.allSettled([...inFlight]);
+    if (fatal) throw fatal;
     if (nextId !== undefined) {
       await bot.api.getUpdates({ offset: nextId, limit: 1, timeout: 0 }).catch((error) => {
         logger.warn({ err: error }, "could not confirm the last updates; the next start skips them as repeats");
@@ -162,7 +225,8 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     finished,
     async stop() {
       abort.abort();
-      await finished;
+      // A refused token is reported through `finished` itself.
+      await finished.catch(() => undefined);
     },
   };
 }

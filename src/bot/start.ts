@@ -20,6 +20,8 @@ export interface RunningBot {
   deps: BotDeps;
   /** Stops taking updates, finishes those in flight, closes Redis. */
   stop(): Promise<void>;
+  /** Rejects if the bot cannot go on by itself (long polling: Telegram refused the token, TokenRejectedError). */
+  failed: Promise<never>;
 }
 
 /** Wires config, event and Redis into a running bot: long polling, or a webhook when WEBHOOK_URL is set. */
@@ -76,12 +78,19 @@ export async function startBot(
           logger,
           timeoutSeconds: options.pollingTimeoutSeconds,
           onHandled: options.onUpdateHandled,
+          leftWithState: store.chatState.isFinished,
         });
   logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running");
+  const failed = new Promise<never>((_, reject) => {
+    if ("finished" in updates) updates.finished.catch(reject);
+  });
+  // Observed by main.ts; the tests and the preview stop the bot themselves.
+  failed.catch(() => undefined);
 
   return {
     bot,
     deps,
+    failed,
     async stop() {
       await updates.stop();
       await broadcastEngine.close();

@@ -7,6 +7,7 @@ import { createChatLocks } from "./chat-locks.js";
 import { keyspace } from "./keys.js";
 import { createQuizRepository } from "./quiz.js";
 import { createRsvpRepository } from "./rsvps.js";
+import { createChatState } from "./sessions.js";
 import { createUpdateInbox } from "./updates.js";
 import { createUserRepository } from "./users.js";
 import { createWebhookInbox } from "./webhook-updates.js";
@@ -21,6 +22,8 @@ export function createStore(redis: Redis, prefix: string) {
     webhookInbox: (botId: number) => createWebhookInbox(redis, keys, botId),
     /** Long polling's inbox, per bot. */
     inbox: (botId: number) => createUpdateInbox(redis, keys, botId),
+    /** Sessions and conversations, written at an update's end together with its removal from the inbox. */
+    chatState: createChatState(redis, keys),
     chatLocks: createChatLocks(redis, keys),
     audit: createAuditLog(redis, keys),
     users: createUserRepository(redis, keys),

@@ -1,24 +1,105 @@
 import type { StorageAdapter } from "grammy";
-import { RedisAdapter } from "@grammyjs/storage-redis";
+import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
+import type { Keyspace } from "./keys.js";
 
 /** Sessions refreshed by this process, remembered up to this many (then forgotten at once). */
 const MAX_REMEMBERED = 100_000;
 
 /**
- * grammY session storage in Redis with a TTL that skips writing back a session nothing changed:
- * every update reads the session (the language choice) and almost none changes it. An unchanged
- * session is still written twice a day per process, so its TTL counts from the last activity.
+ * Writes a chat's state of one update and removes the update from the polling inbox, atomically.
+ * KEYS: the state keys, then the inbox; ARGV: a JSON value ("" deletes) and a TTL per state key,
+ * then the update id.
  */
-export function sessionStorage<T>(redis: Redis, ttlSeconds: number, now: () => number = Date.now): StorageAdapter<T> {
-  const redisAdapter = new RedisAdapter<T>({ instance: redis, ttl: ttlSeconds });
+const COMMIT = `
+local n = #KEYS - 1
+for i = 1, n do
+  local value = ARGV[2 * i - 1]
+  if value == "" then redis.call("DEL", KEYS[i]) else redis.call("SET", KEYS[i], value, "EX", ARGV[2 * i]) end
+end
+redis.call("HDEL", KEYS[n + 1], ARGV[2 * n + 1])
+return n`;
+
+type CommitCommand = (numKeys: number, ...keysAndArgs: (string | number)[]) => Promise<number>;
+
+/** The state writes of the update a chat is handling: Redis key → JSON ("" = delete) and TTL. */
+type PendingWrites = Map<string, { json: string; ttlSeconds: number }>;
+
+/**
+ * The session and conversation state of the chats being handled. During an update its writes wait
+ * in memory; at the update's end they are written in one script that also removes the update from
+ * the polling inbox. After a crash an update is therefore either done, its state saved, or still
+ * in the inbox with none of its state saved: a replay never feeds an old answer to a form's next
+ * question, and only an update killed between its answer and this one write repeats its answer.
+ */
+export function createChatState(redis: Redis, keys: Keyspace) {
+  redis.defineCommand("commitChatState", { lua: COMMIT });
+  const commitScript = (redis as unknown as { commitChatState: CommitCommand }).commitChatState.bind(redis);
+  /** By chat id; one update per chat is handled at a time (polling orders them, webhooks lock the chat). */
+  const inHand = new Map<string, PendingWrites>();
+  /** Updates whose removal from the inbox was committed with their state. */
+  const finished = new WeakSet<Update>();
+
+  return {
+    /** A grammY storage adapter (sessions, conversations) for keys `<prefix><chat id>`. */
+    adapter<T>(prefix: string, ttlSeconds: number): StorageAdapter<T> {
+      const pendingFor = (key: string) => (key.startsWith(prefix) ? inHand.get(key.slice(prefix.length)) : undefined);
+      return {
+        async read(key) {
+          const json = await redis.get(key);
+          return json === null ? undefined : (JSON.parse(json) as T);
+        },
+        async write(key, value) {
+          const json = JSON.stringify(value);
+          const pending = pendingFor(key);
+          if (pending) pending.set(key, { json, ttlSeconds });
+          else await redis.set(key, json, "EX", ttlSeconds);
+        },
+        async delete(key) {
+          const pending = pendingFor(key);
+          if (pending) pending.set(key, { json: "", ttlSeconds });
+          else await redis.del(key);
+        },
+      };
+    },
+    /** The chat starts handling an update: its state writes wait for commit(). */
+    begin(chatId: number): void {
+      const chat = String(chatId);
+      if (!inHand.has(chat)) inHand.set(chat, new Map());
+    },
+    /** Writes the chat's state of `update`, if any changed, and removes the update from the bot's inbox, in one script. */
+    async commit(chatId: number, botId: number, update: Update): Promise<void> {
+      const chat = String(chatId);
+      const pending = inHand.get(chat);
+      inHand.delete(chat);
+      if (!pending || pending.size === 0) return;
+      const args: (string | number)[] = [];
+      for (const { json, ttlSeconds } of pending.values()) args.push(json, ttlSeconds);
+      await commitScript(pending.size + 1, ...pending.keys(), keys.updateInbox(botId), ...args, update.update_id);
+      finished.add(update);
+    },
+    /** Whether the update already left the inbox with its state (commit()). */
+    isFinished(update: Update): boolean {
+      return finished.has(update);
+    },
+  };
+}
+
+export type ChatState = ReturnType<typeof createChatState>;
+
+/**
+ * grammY session storage that skips writing back a session nothing changed: every update reads
+ * the session (the language choice) and almost none changes it. An unchanged session is still
+ * written twice a day per process, so its TTL counts from the last activity.
+ */
+export function sessionStorage<T>(storage: StorageAdapter<T>, ttlSeconds: number, now: () => number = Date.now): StorageAdapter<T> {
   const refreshEveryMs = Math.min(ttlSeconds * 1000, 24 * 60 * 60 * 1000) / 2;
   /** The session as read by the update in hand (one update per chat at a time), until it writes. */
   const asRead = new Map<string, string | undefined>();
   const writtenAt = new Map<string, number>();
   return {
     async read(key) {
-      const value = await redisAdapter.read(key);
+      const value = await storage.read(key);
       asRead.set(key, JSON.stringify(value));
       return value;
     },
@@ -27,14 +108,14 @@ export function sessionStorage<T>(redis: Redis, ttlSeconds: number, now: () => n
       asRead.delete(key);
       const at = now();
       if (before === JSON.stringify(value) && at - (writtenAt.get(key) ?? -Infinity) < refreshEveryMs) return;
-      await redisAdapter.write(key, value);
+      await storage.write(key, value);
       if (writtenAt.size >= MAX_REMEMBERED) writtenAt.clear();
       writtenAt.set(key, at);
     },
     async delete(key) {
       asRead.delete(key);
       writtenAt.delete(key);
-      await redisAdapter.delete(key);
+      await storage.delete(key);
     },
   };
 }
