@@ -11,7 +11,7 @@ import type { BotContext, BotDeps } from "./context.js";
 import { botApiClient } from "./http.js";
 import { createI18n } from "./i18n.js";
 import { createBot } from "./index.js";
-import type { Logger } from "./logger.js";
+import { withoutPersonalData, type Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
 import { startWebhook } from "./webhook.js";
 
@@ -26,7 +26,7 @@ export interface RunningBot {
 export async function startBot(
   config: Config,
   event: EventInfo,
-  logger: Logger,
+  givenLogger: Logger,
   options: {
     redis?: Redis;
     clock?: () => Date;
@@ -35,6 +35,7 @@ export async function startBot(
     onUpdateHandled?: (updateId: number) => void;
   } = {},
 ): Promise<RunningBot> {
+  const logger = withoutPersonalData(givenLogger);
   const redis = options.redis ?? connectRedis(config.REDIS_URL);
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
   const store = createStore(redis, config.REDIS_PREFIX);
