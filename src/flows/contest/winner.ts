@@ -10,29 +10,50 @@ import { formatAverage } from "./rules.js";
 const CHOICES_SHOWN = 30;
 export const WINNER_BROADCAST_ID = "contest-winner";
 
-/** The announcement in every language of the event, from the locale files and the event file. */
+/**
+ * The announcement in every language of the event, from the locale files and the event file. A person
+ * whose entry is gone (forgotten on request, erased at retention) shows as the erased mark.
+ */
 export async function announcementTexts(deps: BotDeps, draft: Required<WinnerDraft>): Promise<Record<string, string>> {
   const { event, store, i18n } = deps;
   const contest = event.contest!;
-  const winner = (await store.contest.find(draft.winnerId))!;
-  const runners = (await Promise.all(draft.runnersUp.map((id) => store.contest.find(id)))).filter((e) => e !== undefined);
+  const winner = await store.contest.find(draft.winnerId);
+  const runners = (await Promise.all(draft.runnersUp.map((id) => store.contest.find(id)))).filter((e) => e?.firstName);
   const texts: Record<string, string> = {};
   for (const language of event.languages) {
+    const erased = i18n.t(language, "contest-erased");
     const parts = [
       i18n.t(language, "contest-announcement", {
         title: escapeHtml(event.text(contest.title, language)),
-        winner: escapeHtml(winner.firstName),
-        idea: escapeHtml(winner.idea),
-        link: escapeHtml(winner.link),
+        winner: escapeHtml(winner?.firstName || erased),
+        idea: escapeHtml(winner?.firstName ? winner.idea : erased),
+        link: escapeHtml(winner?.link || erased),
         prize: escapeHtml(event.text(contest.prize, language)),
       }),
     ];
     if (runners.length) {
-      parts.push(i18n.t(language, "contest-announcement-runners", { names: escapeHtml(runners.map((r) => r.firstName).join(", ")) }));
+      parts.push(i18n.t(language, "contest-announcement-runners", { names: escapeHtml(runners.map((r) => r!.firstName).join(", ")) }));
     }
     texts[language] = parts.join("\n\n");
   }
   return texts;
+}
+
+/**
+ * Takes people out of the sent announcement and the winner broadcast's spec (name, idea, link): one
+ * person on request, or everyone at retention (no user id). Idempotent.
+ */
+export async function eraseFromAnnouncement(deps: BotDeps, userId?: number): Promise<void> {
+  if (!deps.event.contest) return;
+  const sent = await deps.store.contest.announcement();
+  if (!sent) return;
+  const erased = (id: number) => userId === undefined || id === userId;
+  const people = [sent.winnerId, ...sent.runnersUp].filter((id) => id !== 0);
+  if (!people.some(erased)) return;
+  const draft = { winnerId: erased(sent.winnerId) ? 0 : sent.winnerId, runnersUp: sent.runnersUp.filter((id) => !erased(id)) };
+  const texts = await announcementTexts(deps, draft);
+  await deps.store.contest.replaceAnnouncement({ ...sent, ...draft, texts });
+  await deps.broadcasts.replaceTexts(WINNER_BROADCAST_ID, texts);
 }
 
 async function showAlreadySent(ctx: FlowContext, sent: SentAnnouncement) {
@@ -179,7 +200,8 @@ winnerButtons.callbackQuery("contest:ws", async (ctx) => {
   // SET NX: of two taps (or two admins), only one sends; the other sees what was sent.
   const already = await ctx.deps.store.contest.claimAnnouncement(record);
   if (already) return showAlreadySent(ctx, already);
-  await ctx.deps.store.audit.record(ctx.from.id, "winner", `winner ${draft.winnerId}, runners-up ${draft.runnersUp.join(", ") || "none"}`, ctx.deps.clock());
+  const people = [draft.winnerId, ...draft.runnersUp];
+  await ctx.deps.store.audit.record(ctx.from.id, "winner", `winner ${draft.winnerId}, runners-up ${draft.runnersUp.join(", ") || "none"}`, ctx.deps.clock(), people);
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await congratulate(ctx, draft.winnerId);
   // The broadcast engine paces the sending and delivers at most once per user.

@@ -121,7 +121,7 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
   if (!isAdmin(ctx)) return refuse(ctx);
   const { store, clock } = ctx.deps;
   const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
-  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock());
+  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), [userId]);
   const record = await store.rsvps.find(userId);
   if (!record || outcome.result === "not-confirmed") {
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-checkin-not-confirmed") });

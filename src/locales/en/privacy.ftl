@@ -1,7 +1,7 @@
 # "Forget me": a user deletes their own personal data.
 privacy-ask =
     🔒 <b>Delete my data</b>
-    This deletes your registration (your seat goes to the next person on the waiting list), your name on your ideas (the ideas stay, anonymously), your contest entry, your quiz answers and your profile in this bot.
+    This deletes your registration (your seat goes to the next person on the waiting list), a form you have not finished, your name on your ideas (the ideas stay, anonymously), your contest entry and your name in the winner announcement, your quiz answers and your profile in this bot.
     This cannot be undone. Delete everything?
 privacy-confirm = 🗑 Yes, delete my data
 privacy-keep = ↩️ No, keep it
