@@ -3,6 +3,7 @@ import type { EventInfo } from "../event/load.js";
 import { createBroadcastEngine } from "../broadcasts/engine.js";
 import { scheduleReminders } from "../broadcasts/reminders.js";
 import { scheduleSystemJobs } from "../broadcasts/system.js";
+import { startRetention } from "../flows/privacy/retention.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "./commands.js";
@@ -69,6 +70,8 @@ export async function startBot(
   await scheduleReminders(broadcastEngine, store, event, clock(), logger);
   await scheduleSystemJobs(broadcastEngine, deps);
   await broadcastEngine.start();
+  // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
+  const retention = startRetention(deps);
   const updates =
     config.WEBHOOK_URL && config.WEBHOOK_SECRET
       ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
@@ -85,6 +88,7 @@ export async function startBot(
     deps,
     async stop() {
       await updates.stop();
+      await retention.stop();
       await broadcastEngine.close();
       if (!options.redis) await redis.quit();
     },

@@ -33,6 +33,8 @@ export interface TestBotOptions {
   redisUrl?: string;
   /** Updates per user per 2 s (FLOOD_LIMIT); off by default so tests can type fast. */
   floodLimit?: number;
+  /** Another run's key prefix, to start again on its data (that run stopped with keepKeys). */
+  prefix?: string;
   /** The lowest level logs() captures (default "error"). */
   logLevel?: string;
 }
@@ -51,8 +53,8 @@ export interface TestBot {
   errors(): string[];
   /** Every log line the bot wrote at logLevel or above. */
   logs(): string[];
-  /** Stops the bot, deletes this test's keys and closes the fake server. */
-  stop(): Promise<void>;
+  /** Stops the bot, deletes this test's keys (unless keepKeys, for a restart on them) and closes the fake server. */
+  stop(options?: { keepKeys?: boolean }): Promise<void>;
 }
 
 let nextUserId = 1000;
@@ -64,7 +66,7 @@ let nextUserId = 1000;
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   // The bot confirms updates once stored, and reports when it is done with each.
   const api = await FakeBotApi.start({ handledWhen: "reported" });
-  const prefix = `test:${randomUUID()}:`;
+  const prefix = options.prefix ?? `test:${randomUUID()}:`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
@@ -114,9 +116,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         username: userOptions.username,
       });
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       await running.stop();
-      await deleteKeysWithPrefix(redis, prefix);
+      if (!stopOptions.keepKeys) await deleteKeysWithPrefix(redis, prefix);
       await redis.quit();
       await api.close();
     },

@@ -9,6 +9,7 @@ import type { Rsvp } from "../../store/rsvps.js";
 import { activeRegistration, showMine } from "./mine.js";
 import { detailVars, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
+import { retentionDue, retentionEndsAt } from "../privacy/rules.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
 const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
@@ -33,15 +34,17 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   }
   const days = [...byDay].map(([day, count]) => `${day}: ${count}`);
   const capacity = event.rsvp.capacity;
-  await ctx.reply(
-    ctx.t("rsvp-stats", {
-      ...counts,
-      left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
-      sectors: sectors.join("\n"),
-      days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
-    }),
-    { parse_mode: "HTML" },
-  );
+  const erasedAt = retentionEndsAt(event);
+  const retention = ctx.t(retentionDue(event, ctx.deps.clock()) ? "privacy-retention-done" : "privacy-retention-stats", {
+    date: await momentText(ctx, erasedAt),
+  });
+  const stats = ctx.t("rsvp-stats", {
+    ...counts,
+    left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
+    sectors: sectors.join("\n"),
+    days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
+  });
+  await ctx.reply(`${stats}\n\n${retention}`, { parse_mode: "HTML" });
 }
 
 const EXPORT_HEADER = [

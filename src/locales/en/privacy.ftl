@@ -7,3 +7,6 @@ privacy-confirm = 🗑 Yes, delete my data
 privacy-keep = ↩️ No, keep it
 privacy-kept = Nothing was deleted.
 privacy-done = ✅ Your data is deleted. If you write to me again, I will start from scratch.
+# /stats: when the retention job erases the event's personal data (privacy.retainFor after the end).
+privacy-retention-stats = 🔒 Personal data of this event (names, contacts, contest links, authors' names) will be deleted on { $date }.
+privacy-retention-done = 🔒 Personal data of this event was deleted on { $date }; the counts stay.

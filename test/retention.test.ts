@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { afterEach, describe, expect, it } from "vitest";
+import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
+import { eraseEventPersonalData } from "../src/flows/privacy/retention.js";
+import { retentionDue, retentionEndsAt } from "../src/flows/privacy/rules.js";
+import { registerInEnglish } from "./support/flows.js";
+import { startTestBot, type TestBot } from "./support/harness.js";
+import { dumpKeys, keysHolding, type DumpedKey } from "./support/redis-dump.js";
+import type { TelegramUser } from "./support/telegram-user.js";
+import { until } from "./support/wait.js";
+
+let bot: TestBot | undefined;
+let earlier: TestBot | undefined;
+afterEach(async () => {
+  await earlier?.stop();
+  await bot?.stop();
+  bot = earlier = undefined;
+});
+
+const ADMIN = 4646;
+const DAY = 86_400_000;
+const IDEA = "A protected bike lane along Abay avenue to the river";
+
+/** The bundled event with `privacy.retainFor` set (or left out for the default). */
+function eventRetainingFor(retainFor?: string): string {
+  const data = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8"));
+  if (retainFor) data.privacy = { retainFor };
+  else delete data.privacy;
+  const file = join(mkdtempSync(join(tmpdir(), "retention-")), "event.yaml");
+  writeFileSync(file, stringify(data));
+  return file;
+}
+
+describe("retention rule", () => {
+  it("is due once privacy.retainFor has passed since the end, 90 days by default", () => {
+    const event = loadEvent(eventRetainingFor("30d"));
+    expect(retentionEndsAt(event)).toEqual(new Date(event.endsAt.getTime() + 30 * DAY));
+    expect(retentionDue(event, new Date(event.endsAt.getTime() + 30 * DAY - 1))).toBe(false);
+    expect(retentionDue(event, new Date(event.endsAt.getTime() + 30 * DAY))).toBe(true);
+    const byDefault = loadEvent(eventRetainingFor());
+    expect(byDefault.privacy.retainFor).toBe("90d");
+    expect(retentionDue(byDefault, new Date(event.endsAt.getTime() + 40 * DAY))).toBe(false);
+  });
+});
+
+describe("retention job", () => {
+  it("erases the guests' names and phones everywhere within 30 s of a start 40 days after an event kept for 30", async () => {
+    const eventFile = eventRetainingFor("30d");
+    earlier = await startTestBot({ eventFile, adminIds: [ADMIN] });
+    const guests: Array<[TelegramUser, string]> = [
+      [earlier.user({ languageCode: "en", firstName: "Zhanargul", username: "zhanargul_b" }), "Zhanargul Bekmukhambetova"],
+      [earlier.user({ languageCode: "en", firstName: "Temirlan", username: "temirlan_o" }), "Temirlan Omarbekov"],
+    ];
+    const [first] = guests[0]!;
+    for (const [guest, name] of guests) {
+      await guest.command("start");
+      await registerInEnglish(guest, name);
+    }
+    await first.command("idea");
+    await first.tap("✍️ Propose an idea");
+    await first.tap("Bike lanes");
+    await first.send(IDEA);
+    await first.tap("Skip ➡️");
+    await first.tapReply("Skip ➡️");
+    await first.tap("✅ Submit");
+    await first.command("contest");
+    await first.tap("📤 Submit my entry");
+    await first.send("https://www.instagram.com/p/Zhanargul42/");
+    await first.send("Shade trees and benches along every tram stop");
+    await first.sendPhoto();
+    const admin = earlier.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    await admin.command("checkin", (await earlier.running.deps.store.rsvps.find(first.id))!.code);
+    await admin.tap(/Check in/);
+    await admin.command("winner");
+    await admin.tapData(`contest:w:${first.id}`);
+    await admin.tap("👁 Preview");
+    await admin.tap("✅ Send to everyone");
+    await until(() => earlier!.running.deps.broadcasts.progress("contest-winner"), (progress) => progress?.status === "done");
+    await admin.command("stats");
+    expect(admin.lastText()).toContain("will be deleted on 30 December 2017, 13:00");
+
+    const personal = guests.flatMap(([guest, name]) => [...name.split(" "), guest.user.username!, guest.phoneNumber, guest.phoneNumber.slice(1)]);
+    const before = keysHolding(await dumpKeys(earlier.redis, earlier.prefix), personal).map((key) => key.slice(earlier!.prefix.length));
+    expect(before).toEqual(expect.arrayContaining([`rsvp:guest:${first.id}`, `user:${first.id}`, `contest:entry:${first.id}`, "idea:1", "contest:announcement"]));
+
+    // The bot starts again on the same data, 40 days after the event ended.
+    const { prefix, event } = earlier;
+    const lastUpdateId = earlier.api.lastUpdateId;
+    await earlier.stop({ keepKeys: true });
+    earlier = undefined;
+    bot = await startTestBot({ eventFile, adminIds: [ADMIN], prefix, now: new Date(event.endsAt.getTime() + 40 * DAY) });
+    // Telegram numbers updates on across restarts; the new emulator starts at 1, so one repeat of the last
+    // update moves it past the ids the bot already took (and the bot skips that repeat).
+    const chat = { id: ADMIN, type: "private" as const, first_name: "Organiser" };
+    bot.api.pushUpdate({ update_id: lastUpdateId, message: { message_id: 1, date: 0, chat, from: { id: ADMIN, is_bot: false, first_name: "Organiser" }, text: "/start" } });
+    const left = await until(async () => keysHolding(await dumpKeys(bot!.redis, prefix), personal), (keys) => keys.length === 0, 30_000);
+    expect(left).toEqual([]);
+
+    // Counts, statuses and the anonymous idea stay; organisers are told when the data went.
+    const { store } = bot.running.deps;
+    expect(await store.rsvps.counts()).toMatchObject({ confirmed: 2, checkedIn: 1 });
+    expect(await store.contest.count()).toBe(1);
+    expect(await store.ideas.all()).toMatchObject([{ text: IDEA, authorId: 0, authorName: "" }]);
+    const dump = await dumpKeys(bot.redis, prefix);
+    expect(dump.find((entry) => entry.key === `${prefix}audit`)?.content).not.toContain(String(first.id));
+    // Idempotent: another run (the hourly check, another process) changes nothing outside BullMQ's queues.
+    await eraseEventPersonalData(bot.running.deps);
+    const ours = (entries: DumpedKey[]) => entries.filter((entry) => !entry.key.startsWith(`${prefix}bull:`));
+    expect(ours(await dumpKeys(bot.redis, prefix))).toEqual(ours(dump));
+    const newAdmin = bot.user({ id: ADMIN, languageCode: "en" });
+    await newAdmin.command("stats");
+    expect(newAdmin.lastText()).toContain("Confirmed: 2");
+    expect(newAdmin.lastText()).toContain("was deleted on 30 December 2017, 13:00");
+  }, 60_000);
+});
