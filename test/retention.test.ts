@@ -51,8 +51,8 @@ describe("retention job", () => {
     const eventFile = eventRetainingFor("30d");
     earlier = await startTestBot({ eventFile, adminIds: [ADMIN] });
     const guests: Array<[TelegramUser, string]> = [
-      [earlier.user({ languageCode: "en", firstName: "Zhanargul", username: "zhanargul_b" }), "Zhanargul Bekmukhambetova"],
-      [earlier.user({ languageCode: "en", firstName: "Temirlan", username: "temirlan_o" }), "Temirlan Omarbekov"],
+      [earlier.user({ id: 730_000_011, languageCode: "en", firstName: "Zhanargul", username: "zhanargul_b" }), "Zhanargul Bekmukhambetova"],
+      [earlier.user({ id: 730_000_012, languageCode: "en", firstName: "Temirlan", username: "temirlan_o" }), "Temirlan Omarbekov"],
     ];
     const [first] = guests[0]!;
     for (const [guest, name] of guests) {
@@ -84,8 +84,12 @@ describe("retention job", () => {
     expect(admin.lastText()).toContain("will be deleted on 30 December 2017, 13:00");
 
     const personal = guests.flatMap(([guest, name]) => [...name.split(" "), guest.user.username!, guest.phoneNumber, guest.phoneNumber.slice(1)]);
-    const before = keysHolding(await dumpKeys(earlier.redis, earlier.prefix), personal).map((key) => key.slice(earlier!.prefix.length));
+    const earlierDump = await dumpKeys(earlier.redis, earlier.prefix);
+    const before = keysHolding(earlierDump, personal).map((key) => key.slice(earlier!.prefix.length));
     expect(before).toEqual(expect.arrayContaining([`rsvp:guest:${first.id}`, `user:${first.id}`, `contest:entry:${first.id}`, "idea:1", "contest:announcement"]));
+    expect(keysHolding(earlierDump, [`guest ${first.id}`]).map((key) => key.slice(earlier!.prefix.length))).toEqual(["audit"]);
+    const ledger = `${earlier.prefix}broadcast:contest-winner:ledger`;
+    expect(earlierDump.map((entry) => entry.key)).toContain(ledger);
 
     // The bot starts again on the same data, 40 days after the event ended.
     const { prefix, event } = earlier;
@@ -107,6 +111,7 @@ describe("retention job", () => {
     expect(await store.ideas.all()).toMatchObject([{ text: IDEA, authorId: 0, authorName: "" }]);
     const dump = await dumpKeys(bot.redis, prefix);
     expect(dump.find((entry) => entry.key === `${prefix}audit`)?.content).not.toContain(String(first.id));
+    expect(dump.map((entry) => entry.key)).not.toContain(ledger);
     // Idempotent: another run (the hourly check, another process) changes nothing outside BullMQ's queues.
     await eraseEventPersonalData(bot.running.deps);
     const ours = (entries: DumpedKey[]) => entries.filter((entry) => !entry.key.startsWith(`${prefix}bull:`));
