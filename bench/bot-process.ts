@@ -45,7 +45,8 @@ if (kind === "wealmaty") {
   // "echo": grammY's defaults; "echo-undici": the WeAlmaty bot's HTTP transport.
   const client = kind === "echo-undici" ? botApiClient(config.BOT_API_ROOT) : { apiRoot: config.BOT_API_ROOT };
   const bot = new Bot<EchoContext>(config.BOT_TOKEN, { client });
-  bot.use(session({ initial: () => ({ count: 0 }), prefix: config.REDIS_PREFIX, storage: new RedisAdapter<{ count: number }>({ instance: redis }) }));
+  const storage = new RedisAdapter<{ count: number }>({ instance: redis });
+  bot.use(session({ initial: () => ({ count: 0 }), prefix: config.REDIS_PREFIX, storage }));
   bot.on("message:text", async (ctx) => {
     ctx.session.count++;
     await ctx.reply(ctx.message.text, { reply_markup: { inline_keyboard: [[{ text: "echo", callback_data: "echo" }]] } });

@@ -108,7 +108,7 @@ async function drive(api: FakeBotApi, redis: Redis, flow: Flow, users: number, f
       } catch (error) {
         // What this user saw, to tell a bot fault from a harness one.
         const transcript = api.conversation(user.id).map((m) => `${m.from}: ${(m.text ?? m.caption ?? m.kind).slice(0, 60)}`);
-        throw new Error(`${(error as Error).message}\n${transcript.join("\n")}`);
+        throw new Error(`${(error as Error).message}\n${transcript.join("\n")}`, { cause: error });
       }
     }),
   );
@@ -143,7 +143,14 @@ function print(label: string, figures: Figures) {
 async function startBotProcess(kind: "wealmaty" | "echo" | "echo-undici", api: FakeBotApi, prefix: string) {
   const child = fork(fileURLToPath(new URL("./bot-process.ts", import.meta.url)), [kind], {
     execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
-    env: { ...process.env, BOT_TOKEN: api.token, BOT_API_ROOT: api.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, EVENT_FILE: BUNDLED_EVENT_FILE },
+    env: {
+      ...process.env,
+      BOT_TOKEN: api.token,
+      BOT_API_ROOT: api.apiRoot,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      EVENT_FILE: BUNDLED_EVENT_FILE,
+    },
   });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());

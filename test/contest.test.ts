@@ -360,4 +360,42 @@ describe("winner announcement", () => {
     await bob.tap("📄 My entry");
     expect(bob.lastText()).toContain("runner-up");
   });
+
+  it("finishes an announcement whose sending failed at the next /winner, instead of calling it sent", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const ann = bot.user({ languageCode: "en", firstName: "Ann" });
+    const carl = bot.user({ languageCode: "ru", firstName: "Carl" });
+    for (const user of [ann, carl]) await user.command("start");
+    await submitEntry(ann);
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    await admin.command("winner");
+    await admin.tapData(`contest:w:${ann.id}`);
+    await admin.tap("👁 Preview");
+
+    // The broadcast queue refuses the first send (Redis gone for a moment, or the process dying there).
+    const { deps } = bot.running;
+    const send = deps.broadcasts.send;
+    deps.broadcasts.send = () => Promise.reject(new Error("queue unavailable"));
+    await admin.tap("✅ Send to everyone");
+    deps.broadcasts.send = send;
+    expect(admin.lastText()).toContain("something went wrong");
+    expect(await deps.broadcasts.progress("contest-winner")).toBeUndefined();
+    await ann.command("contest");
+    await ann.tap("📄 My entry");
+    expect(ann.lastText()).not.toContain("🏆 winner!");
+
+    // The next /winner sends the announcement that was confirmed, once, rather than saying it went out.
+    await admin.command("winner");
+    expect(admin.lastText()).not.toContain("already sent");
+    expect(admin.lastText()).toContain("Sent");
+    const announcementIn = (user: TelegramUser, part: string) => user.messages().filter((m) => m.text?.includes(part));
+    await until(() => [announcementIn(ann, "the winner is Ann"), announcementIn(carl, "победитель — Ann")].map((l) => l.length), (c) => c.every((n) => n === 1));
+    expect(announcementIn(ann, "Congratulations")).toHaveLength(1);
+    await admin.command("winner");
+    expect(admin.lastText()).toContain("already sent");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(announcementIn(carl, "победитель — Ann")).toHaveLength(1);
+    expect(announcementIn(ann, "Congratulations")).toHaveLength(1);
+  });
 });

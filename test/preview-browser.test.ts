@@ -80,13 +80,13 @@ describe("preview in the browser", () => {
     await page.locator("#text").press("Enter");
     await lastBotMessage(page).getByText(t("menu-title")).waitFor(WAIT);
     await tap(page, t("menu-rsvp"));
+    await tap(page, t("rsvp-agree"));
     await lastBotMessage(page).getByText(firstLine("rsvp-ask-name")).waitFor(WAIT);
     await page.locator("#text").fill("Emma Clarke");
     await page.locator("#send").click();
     await tap(page, t("rsvp-sector-civil"));
     await tap(page, t("rsvp-skip"));
     await page.locator("#reply-keyboard").getByRole("button", { name: t("rsvp-share-phone") }).click();
-    await tap(page, t("rsvp-agree"));
     await tap(page, t("rsvp-confirm"));
     await page.locator(".message.bot", { hasText: firstLine("rsvp-done-confirmed", { code: "" }) }).waitFor(WAIT);
     // The ticket (a QR photo) and the calendar file follow the confirmation.

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { request } from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entitiesToHtml } from "../src/preview/render-html.js";
@@ -132,6 +133,43 @@ describe("preview server", () => {
     const crossSite = await post("/api/send", { user: emma.id, text: "hi" }, { origin: "http://evil.example" });
     expect(crossSite.status).toBe(403);
     expect((await post("/api/location", { user: emma.id, latitude: 123, longitude: 0 })).status).toBe(400);
+  });
+
+  it("answers only to loopback names in Host and Origin (no DNS rebinding), and 400 to a malformed file name", async () => {
+    const organiser = preview.personas.find((p) => p.admin)!;
+    const { port } = new URL(preview.url);
+    /** A raw request: fetch would not let the test choose the Host header. */
+    const raw = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port: Number(port), method, path, headers }, (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const send = (headers: Record<string, string>) =>
+      raw("POST", "/api/send", { "content-type": "application/json", ...headers }, JSON.stringify({ user: organiser.id, text: "/start" }));
+
+    // A page on attacker.example whose name now points at 127.0.0.1 sends its own Host.
+    expect((await raw("GET", "/api/session", { host: `attacker.example:${port}` })).status).toBe(403);
+    expect((await raw("GET", "/", { host: "attacker.example" })).status).toBe(403);
+    expect((await send({ host: `attacker.example:${port}`, origin: `http://attacker.example:${port}` })).status).toBe(403);
+    expect((await raw("GET", "/api/session", { host: `127.0.0.1:${port}`, origin: "http://attacker.example" })).status).toBe(403);
+    expect((await raw("GET", "/api/session", { host: `localhost.attacker.example:${port}` })).status).toBe(403);
+    expect(preview.api.chat(organiser.id)).toEqual([]);
+
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, "localhost"]) {
+      const session = await raw("GET", "/api/session", { host });
+      expect(session.status, host).toBe(200);
+      expect(session.body).toContain('"personas"');
+    }
+    expect((await send({ host: `localhost:${port}`, origin: `http://localhost:${port}` })).status).toBe(200);
+
+    const malformed = await raw("GET", "/files/%E0%A4%A", { host: `127.0.0.1:${port}` });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false });
   });
 
   it("sends photos, contacts and locations as Telegram would", async () => {

@@ -13,14 +13,14 @@ afterEach(async () => {
   bot = undefined;
 });
 
-/** Fills the form (English is the fixture's first language) and stops at the summary. */
+/** Agrees, fills the form (English is the fixture's first language) and stops at the summary. */
 async function fillUntilSummary(user: TelegramUser, name: string) {
   await user.command("rsvp");
+  await user.tap("✅ I agree");
   await user.send(name);
   await user.tap("Business");
   await user.send("Green Org");
   await user.send(`+44 20 7946 ${String(user.id).slice(-4)}`);
-  await user.tap("✅ I agree");
 }
 
 async function registered(name: string) {
@@ -96,10 +96,10 @@ describe("RSVP re-confirmation", () => {
 
     // Before the grace period ends nothing is released.
     bot.clock.set(new Date(schedule.releaseAt.getTime() - 60_000));
-    expect(await releaseUnanswered(deps, grammy.api)).toEqual([]);
+    expect(await releaseUnanswered(deps, grammy.api)).toEqual({ released: [], nextAt: schedule.releaseAt });
     bot.clock.set(schedule.releaseAt);
-    expect(await releaseUnanswered(deps, grammy.api)).toEqual([silent.id]);
-    expect(await releaseUnanswered(deps, grammy.api)).toEqual([]);
+    expect(await releaseUnanswered(deps, grammy.api)).toEqual({ released: [silent.id] });
+    expect(await releaseUnanswered(deps, grammy.api)).toEqual({ released: [] });
     expect(silent.lastText()).toContain("You did not confirm that you are coming");
     expect(await rsvps().find(silent.id)).toMatchObject({ status: "cancelled", cancelReason: "no-reconfirmation" });
     expect((await rsvps().find(firstWaiting.id))?.status).toBe("confirmed");

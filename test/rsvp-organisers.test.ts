@@ -12,11 +12,11 @@ afterEach(async () => {
 
 async function register(user: TelegramUser, name: string, organisation: string, sector = "Media") {
   await user.command("rsvp");
+  await user.tap("✅ I agree");
   await user.send(name);
   await user.tap(sector);
   await user.send(organisation);
   await user.tapReply("📱 Share my phone");
-  await user.tap("✅ I agree");
   await user.tap("✅ Confirm");
 }
 

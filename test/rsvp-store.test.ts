@@ -51,10 +51,13 @@ describe("RSVP repository (real Redis)", () => {
     await test.store.rsvps.register(3, details("Cat"), { now: new Date(now.getTime() + 2), capacity: 1, identity });
     expect(second.status).toBe("waitlisted");
     expect(await test.store.rsvps.waitlistPosition(3)).toBe(2);
-    expect(await test.store.rsvps.cancel(1, now, "guest")).toBe("confirmed");
-    expect(await test.store.rsvps.cancel(1, now, "guest")).toBeUndefined();
-    expect(await test.store.rsvps.fillSeats(now, 1)).toEqual([2]);
+    // The script that frees the seat gives it away too, and notes the guest as not told yet.
+    expect(await test.store.rsvps.cancel(1, now, "guest", 1)).toEqual({ previous: "confirmed", promoted: [2] });
+    expect(await test.store.rsvps.cancel(1, now, "guest", 1)).toBeUndefined();
     expect(await test.store.rsvps.fillSeats(now, 1)).toEqual([]);
+    expect(await test.store.rsvps.untoldPromotions()).toEqual([2]);
+    expect(await test.store.rsvps.claimPromotionNotice(2)).toBe(true);
+    expect(await test.store.rsvps.claimPromotionNotice(2)).toBe(false);
     expect((await test.store.rsvps.find(2))!.promotedAt).toEqual(now);
     expect(await test.store.rsvps.waitlistPosition(3)).toBe(1);
     expect((await test.store.rsvps.findByCode(second.record.code))!.userId).toBe(2);
@@ -84,9 +87,18 @@ describe("RSVP repository (real Redis)", () => {
     const { record } = await test.store.rsvps.register(1, details("Ann"), { now, identity });
     const keys = await test.redis.keys(`${test.prefix}*`);
     for (const key of keys) expect(await test.redis.ttl(key)).toBe(-1);
-    expect(await test.store.rsvps.forget(1)).toBe("confirmed");
+    expect(await test.store.rsvps.forget(1, now, undefined)).toEqual({ previous: "confirmed", promoted: [] });
     expect(await test.store.rsvps.find(1)).toBeUndefined();
     expect(await test.store.rsvps.findByCode(record.code)).toBeUndefined();
     expect(await test.redis.keys(`${test.prefix}rsvp:*`)).toEqual([]);
+  });
+
+  it("gives a forgotten guest's seat to the first in line in the same script", async () => {
+    await test.store.rsvps.register(1, details("Ann"), { now, capacity: 1, identity });
+    await test.store.rsvps.register(2, details("Bob"), { now, capacity: 1, identity });
+    expect(await test.store.rsvps.forget(1, now, 1)).toEqual({ previous: "confirmed", promoted: [2] });
+    expect(await test.store.rsvps.forget(1, now, 1)).toBeUndefined();
+    expect(await test.store.rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 0, cancelled: 0 });
+    expect(await test.store.rsvps.untoldPromotions()).toEqual([2]);
   });
 });

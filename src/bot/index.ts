@@ -4,11 +4,13 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
+import { bestEffortCallbackAnswers } from "./callback-answers.js";
 import { handleBotError, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
 import { sessionStorage } from "../store/sessions.js";
 import { adminFeature } from "../flows/admin.js";
 import { privacyFeature } from "../flows/privacy/index.js";
+import { privacyScreenFeature } from "../flows/privacy/screen.js";
 import { broadcastFeature, trackBlocking } from "../flows/broadcast/index.js";
 import { contestFeature } from "../flows/contest/index.js";
 import { groupFeature } from "../flows/group.js";
@@ -48,6 +50,9 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
  */
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
+  // Installed first, so it sits inside auto-retry: a refused button answer never stops or delays the action.
+  const callbackAnswers = bestEffortCallbackAnswers(deps.logger);
+  bot.api.config.use(callbackAnswers);
   // 429s are retried after retry_after, within bounds, so a flood wait never stalls a chat for long.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
@@ -90,6 +95,11 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       // a read-only copy of the session (for the language choice) and i18n.
       plugins: [
         injectDeps(deps),
+        // A conversation's context has its own API object, without the bot's transformers.
+        (ctx, next) => {
+          ctx.api.config.use(callbackAnswers);
+          return next();
+        },
         (ctx, next) => {
           const session = ctx.chatId === undefined ? undefined : sessionsInHand.get(ctx.chatId);
           Object.defineProperty(ctx, "session", { value: session ?? {}, writable: true });
@@ -112,6 +122,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);
+  protectedBot.use(privacyScreenFeature);
   protectedBot.use(helpFeature);
   protectedBot.use(adminFeature);
   protectedBot.use(quizFeature);

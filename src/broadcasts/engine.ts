@@ -1,5 +1,5 @@
 import { Api, InlineKeyboard } from "grammy";
-import { Worker, type Job } from "bullmq";
+import { DelayedError, Worker, type Job } from "bullmq";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { BotContext } from "../bot/context.js";
@@ -10,13 +10,21 @@ import type { Store } from "../store/index.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
 import { resolveAudience } from "./audiences.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
-import { classifySendError, limiterFor, progressFigures } from "./pacing.js";
+import { classifySendError, isGlobalFloodWait, progressFigures, sendSlotMs } from "./pacing.js";
 import { connectQueues, deliveryJobId, fanoutJobId, type ControlJob, type DeliveryJob, type Queues } from "./queue.js";
 import { progressText } from "./report.js";
 import type { Audience, BroadcastInput, BroadcastProgress, Broadcaster, BroadcastSpec } from "./types.js";
 
 const REPORT_EVERY_MS = 3_000;
 const ENQUEUE_CHUNK = 500;
+/** The pin follows its text to the same chat a little over a second later: Telegram limits each chat to about one a second. */
+const VENUE_AFTER_TEXT_MS = 1_100;
+/** Slots taken again at most this often when 429 pauses keep moving them. */
+const SLOT_TRIES = 5;
+/** A send may leave this late after its slot; the slots' 7% headroom (see sendSlotMs) must also absorb the request's own delays. */
+const SLOT_LATENESS_MS = 25;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface EngineOptions {
   redisUrl: string;
@@ -47,6 +55,8 @@ export interface BroadcastEngine {
   enqueueFanout(broadcastId: string, hash: string, at: Date): Promise<void>;
   /** Runs `handler` once at `at` in one of the bot's processes (name must be stable across restarts). */
   scheduleSystemJob(name: string, at: Date, handler: SystemJobHandler): Promise<void>;
+  /** Runs `handler` every `everyMs` (and once at start-up) in one of the bot's processes at a time. */
+  repeatSystemJob(name: string, everyMs: number, handler: SystemJobHandler): Promise<void>;
   /** Stops taking jobs and waits for the ones in progress. */
   close(): Promise<void>;
 }
@@ -60,6 +70,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   const queues = connectQueues(options.redisUrl, store.keys.bullPrefix, (error) => log.warn({ err: error }, "broadcast queue redis error"));
   const systemHandlers = new Map<string, SystemJobHandler>();
   const specs = new Map<string, BroadcastSpec>();
+  const slotMs = sendSlotMs(options.rate);
   let workers: Worker[] = [];
 
   async function specOf(id: string): Promise<BroadcastSpec | undefined> {
@@ -103,13 +114,27 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     }
   }
 
+  /**
+   * Waits for this send's slot in the pace shared by every process. A slot overslept (a busy
+   * process) or overtaken by a 429 pause is given up for a new one: sent late, it would crowd the next.
+   */
+  async function waitForSendSlot(): Promise<void> {
+    for (let tries = 0; tries < SLOT_TRIES; tries++) {
+      const waitMs = await repo.reserveSendSlot(slotMs);
+      const due = Date.now() + waitMs;
+      if (waitMs > 0) await sleep(waitMs);
+      if (Date.now() - due > SLOT_LATENESS_MS) continue;
+      if ((await repo.pauseLeft()) <= 0) return;
+    }
+  }
+
   async function afterRecord(id: string, flags: { finished: boolean; report: boolean }): Promise<void> {
     if (flags.finished) await report(id, true);
     else if (flags.report) await report(id, false);
   }
 
   /** One message to one chat, with the ledger check before and the outcome recorded after. */
-  async function deliver(job: Job<DeliveryJob>): Promise<string> {
+  async function deliver(job: Job<DeliveryJob>, token?: string): Promise<string> {
     const { broadcastId: id, chatId, language, part } = job.data;
     const field = part === "venue" ? `venue:${chatId}` : String(chatId);
     const before = await repo.beforeSend(id, field);
@@ -123,21 +148,22 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
       if (part !== "venue" && before.outcome === "sent" && spec.venue) await enqueueVenue(job.data);
       return "duplicate";
     }
-    if (before.pauseMs > 0) {
-      await queues.deliveries.rateLimit(before.pauseMs);
-      throw Worker.RateLimitError();
-    }
+    await waitForSendSlot();
     try {
       if (part === "venue") await sendVenuePin(api, chatId, language, event);
       else await sendBroadcastMessage(api, chatId, spec, language, event);
     } catch (error) {
       const failure = classifySendError(error);
       if (failure.kind === "rate-limited") {
-        // Every process stops: the pause key for the jobs already fetched, the limiter for the rest.
-        log.warn({ retryAfterMs: failure.retryAfterMs }, "429 from Telegram: pausing broadcasts");
-        await repo.pause(failure.retryAfterMs);
-        await queues.deliveries.rateLimit(failure.retryAfterMs);
-        throw Worker.RateLimitError();
+        const refused = await repo.noteRefusedChat(chatId, failure.retryAfterMs, Date.now());
+        if (isGlobalFloodWait(refused)) {
+          // Telegram's global flood wait: every process's next slot comes after it.
+          log.warn({ retryAfterMs: failure.retryAfterMs }, "429 from Telegram: pausing broadcasts");
+          await repo.pause(failure.retryAfterMs);
+        }
+        // This message waits out the retry_after; for one chat's own limit the queue goes on meanwhile.
+        await job.moveToDelayed(Date.now() + failure.retryAfterMs, token);
+        throw new DelayedError();
       }
       if (part === "venue") {
         if (failure.kind === "transient" && job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
@@ -165,7 +191,8 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   }
 
   async function enqueueVenue(data: DeliveryJob): Promise<void> {
-    await queues.deliveries.add("venue", { ...data, part: "venue" }, { jobId: deliveryJobId(data.broadcastId, data.chatId, "venue") });
+    const jobId = deliveryJobId(data.broadcastId, data.chatId, "venue");
+    await queues.deliveries.add("venue", { ...data, part: "venue" }, { jobId, delay: VENUE_AFTER_TEXT_MS });
   }
 
   /** A broadcast fires: evaluate the audience now and queue one job per recipient. */
@@ -236,9 +263,13 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   }
 
   async function create(input: BroadcastInput, at: Date): Promise<boolean> {
-    if (await repo.find(input.id)) return false;
     const spec: BroadcastSpec = { ...input, kind: "broadcast" };
-    await repo.save({ id: input.id, spec: JSON.stringify(spec), at, now: clock() });
+    if (!(await repo.create({ id: input.id, spec: JSON.stringify(spec), at, now: clock() }))) {
+      // The id is taken: nothing new is sent, but a fan-out a crash kept from being queued is queued now (its job id dedupes).
+      const existing = await repo.find(input.id);
+      if (existing?.status === "scheduled") await enqueueFanout(input.id, existing.hash, existing.at);
+      return false;
+    }
     await enqueueFanout(input.id, "", at);
     return true;
   }
@@ -300,9 +331,9 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     queues,
     enqueueFanout,
     async start() {
-      // Enough parallel sends to keep the rate at ~100-200 ms per call, few enough that a 429 finds little in flight.
-      const concurrency = options.concurrency ?? Math.min(50, Math.max(6, Math.ceil(options.rate / 8)));
-      const deliveries = queues.deliveryWorker(deliver, { concurrency, limiter: limiterFor(options.rate) });
+      // Jobs in hand hold the next slots: enough to keep the pace with calls of ~150 ms, few enough that a 429 finds little in flight.
+      const concurrency = options.concurrency ?? Math.min(50, Math.max(6, Math.ceil(options.rate / 6)));
+      const deliveries = queues.deliveryWorker(deliver, { concurrency });
       const controls = queues.controlWorker(control);
       for (const worker of [deliveries, controls]) {
         worker.on("failed", (job, error) => log.warn({ err: error, job: job?.id }, "broadcast job failed"));
@@ -315,6 +346,15 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
       systemHandlers.set(name, handler);
       const delay = Math.max(0, at.getTime() - clock().getTime());
       await queues.control.add("system", { kind: "system", name }, { jobId: `s-${name}-${at.getTime()}`, delay });
+    },
+    async repeatSystemJob(name, everyMs, handler) {
+      systemHandlers.set(name, handler);
+      // One scheduler per name, shared by every process (upserting it again changes nothing); runs are not kept.
+      await queues.control.upsertJobScheduler(
+        `s-${name}`,
+        { every: everyMs },
+        { name: "system", data: { kind: "system", name }, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
+      );
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));

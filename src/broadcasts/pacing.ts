@@ -20,12 +20,19 @@ export function classifySendError(error: unknown): SendFailure {
 }
 
 /**
- * BullMQ's limiter as small windows (a tenth of a second) rather than one burst per second, so the
- * sends stay evenly spread and never exceed the rate in any window Telegram might measure.
+ * The gap between two sends' slots: 7% over 1/rate, so that no sliding second holds more than
+ * `perSecond` sends even when requests reach Telegram up to ~70 ms off their slot.
  */
-export function limiterFor(perSecond: number): { max: number; duration: number } {
-  const max = Math.max(1, Math.round(perSecond / 10));
-  return { max, duration: Math.round((1000 * max) / perSecond) };
+export function sendSlotMs(perSecond: number): number {
+  return 1000 / (perSecond * 0.93);
+}
+
+/**
+ * Telegram does not say whether a 429 is its global flood wait or one chat's limit. One chat
+ * refused is that chat's limit; a second chat refused within the wait means the global one.
+ */
+export function isGlobalFloodWait(chatsRefusedWithinWait: number): boolean {
+  return chatsRefusedWithinWait >= 2;
 }
 
 /** Rate since the start and the time left at that rate. */

@@ -1,7 +1,7 @@
 import { Queue, Worker, type Processor } from "bullmq";
 import { Redis } from "ioredis";
 
-/** One message per job, paced by the limiter. */
+/** One message per job, paced by shared send slots (the engine). */
 export const DELIVERY_QUEUE = "broadcast-deliveries";
 /** Fan-outs (a broadcast or reminder firing) and system jobs: not rate-limited. */
 export const CONTROL_QUEUE = "broadcast-control";
@@ -50,12 +50,11 @@ export function connectQueues(redisUrl: string, bullPrefix: string, onError: (er
     prefix: bullPrefix,
     deliveries,
     control,
-    deliveryWorker(processor: Processor<DeliveryJob>, options: { concurrency: number; limiter: { max: number; duration: number } }) {
+    deliveryWorker(processor: Processor<DeliveryJob>, options: { concurrency: number }) {
       // A job is one HTTP call: a short lock lets another process take over soon after a crash.
       return new Worker<DeliveryJob>(DELIVERY_QUEUE, processor, {
         ...common,
         concurrency: options.concurrency,
-        limiter: options.limiter,
         lockDuration: 10_000,
         stalledInterval: 5_000,
         maxStalledCount: 3,

@@ -46,7 +46,7 @@ export interface BroadcastProgress {
 
 /**
  * The broadcast engine, on `ctx.deps.broadcasts`. Durable (BullMQ in Redis), paced globally
- * (BROADCAST_RATE across all processes), at most once per (broadcast id, user).
+ * (BROADCAST_RATE across all processes), once per (broadcast id, user); a crash may repeat the sends in flight.
  *
  *   await deps.broadcasts.send({ id: "winner", audience: "all", texts: { ru, kk, en }, parseMode: "HTML" });
  *   await deps.broadcasts.schedule({ id: "doors-open", audience: "confirmed", texts: "…", venue: true }, at);

@@ -109,6 +109,8 @@ export interface InjectedError {
 
 export type CallListener = (call: ApiCall) => void;
 export type UpdateListener = (update: Update) => void;
+/** Sees a call before it is served; `signal` aborts when the bot's connection closes. */
+export type CallGate = (method: string, payload: Payload, signal: AbortSignal) => Promise<void> | void;
 export type ChatMemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
 
 interface CallContext {
@@ -177,6 +179,7 @@ export class FakeBotApi {
   private readonly chats = new ChatStore();
   private readonly files = new FileStore();
   private readonly users = new Map<number, User>();
+  private readonly gates = new Set<CallGate>();
   private readonly faults = new Map<string, Array<{ error: InjectedError; remaining: number }>>();
   private readonly blocked = new Set<number>();
   private rateEnforcer?: RateEnforcer;
@@ -419,6 +422,15 @@ export class FakeBotApi {
     return this.rateEnforcer;
   }
 
+  /**
+   * Runs `gate` before every call from now on: it may hold the call (a slow Telegram) or throw a
+   * TelegramApiError (a fault chosen per call). Returns a function that removes it.
+   */
+  gateCalls(gate: CallGate): () => void {
+    this.gates.add(gate);
+    return () => this.gates.delete(gate);
+  }
+
   failNext(method: string, error: InjectedError, times = 1): void {
     const key = method.toLowerCase();
     const queue = this.faults.get(key) ?? [];
@@ -493,6 +505,9 @@ export class FakeBotApi {
     try {
       const body = await readRequestBody(req);
       ({ payload, files } = parseRequest(req.headers["content-type"], body, url.searchParams));
+      for (const gate of this.gates) await gate(method, payload, abort.signal);
+      // The bot went away (killed) while the call was held: it never reached Telegram.
+      if (abort.signal.aborted) return;
       this.injectFault(method);
       const limited = this.rateEnforcer?.check(method, payload);
       if (limited) throw limited;

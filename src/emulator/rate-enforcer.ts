@@ -1,15 +1,17 @@
 import { forbidden, tooManyRequests, type TelegramApiError } from "./api-error.js";
 import type { Payload } from "./request-body.js";
 
-/** Telegram-like limits for load tests: a global send rate, random flood waits, users who blocked the bot. */
+/** Telegram-like limits for load tests: a global send rate, a per-chat rate, random flood waits, users who blocked the bot. */
 export interface RateEnforcement {
-  /** Sends allowed per second (token bucket holding one second's worth). */
+  /** Sends allowed in any sliding second; one more starts a flood wait for every chat. */
   perSecond: number;
+  /** Sends allowed to one chat in any sliding second; one more gets a 429 for that chat alone. */
+  perChatPerSecond?: number;
   /** Share (0..1) of sends answered 429 at random, as Telegram sometimes does. */
   random429Share?: number;
   /** Share (0..1) of private chats (picked by id) that blocked the bot: 403. */
   blockedShare?: number;
-  /** retry_after of a 429, in seconds (default 1). */
+  /** retry_after of a 429, in seconds (default 1), for the global and the per-chat limit alike. */
   retryAfterSeconds?: number;
   /** Seed of the pseudo-random choices, for repeatable runs. */
   seed?: number;
@@ -22,15 +24,15 @@ const SENDS = /^(send(Message|Photo|Video|Audio|Document|Voice|Animation|Sticker
  * announced, a send fails with 429 (retry_after = what is left of the wait).
  */
 export class RateEnforcer {
-  private tokens: number;
-  private last = Date.now();
+  /** When the sends of the last second were accepted, oldest first. */
+  private readonly recent = new SlidingWindow();
+  private readonly recentPerChat = new Map<number, SlidingWindow>();
   private floodUntil = 0;
   private state: number;
-  /** Counters for reports: over-limit 429s, random 429s, sends during a flood wait. */
-  readonly stats = { overLimit: 0, random429: 0, duringFloodWait: 0, blocked: 0 };
+  /** Counters for reports: 429s for the sender's own pace (global, per chat), random 429s, sends during a flood wait. */
+  readonly stats = { overLimit: 0, perChat: 0, random429: 0, duringFloodWait: 0, blocked: 0 };
 
   constructor(private readonly options: RateEnforcement) {
-    this.tokens = options.perSecond;
     this.state = options.seed ?? 42;
   }
 
@@ -59,10 +61,7 @@ export class RateEnforcer {
       const left = (this.floodUntil - now) / 1000;
       return tooManyRequests(retryAfter >= 1 ? Math.ceil(left) : Math.ceil(left * 1000) / 1000);
     }
-    const { perSecond } = this.options;
-    this.tokens = Math.min(perSecond, this.tokens + ((now - this.last) / 1000) * perSecond);
-    this.last = now;
-    if (this.tokens < 1) {
+    if (this.recent.count(now) >= this.options.perSecond) {
       this.stats.overLimit++;
       this.floodUntil = now + retryAfter * 1000;
       return tooManyRequests(retryAfter);
@@ -72,12 +71,41 @@ export class RateEnforcer {
       this.floodUntil = now + retryAfter * 1000;
       return tooManyRequests(retryAfter);
     }
-    this.tokens -= 1;
     const chatId = Number(payload.chat_id);
+    const perChat = this.options.perChatPerSecond;
+    if (perChat !== undefined) {
+      let chatWindow = this.recentPerChat.get(chatId);
+      if (!chatWindow) this.recentPerChat.set(chatId, (chatWindow = new SlidingWindow()));
+      if (chatWindow.count(now) >= perChat) {
+        this.stats.perChat++;
+        return tooManyRequests(retryAfter);
+      }
+      chatWindow.add(now);
+    }
+    this.recent.add(now);
     if (this.isBlocked(chatId)) {
       this.stats.blocked++;
       return forbidden("bot was blocked by the user");
     }
     return undefined;
+  }
+}
+
+/** Timestamps of the last second, for limits over any sliding second. */
+class SlidingWindow {
+  private readonly times: number[] = [];
+  private head = 0;
+
+  count(now: number): number {
+    while (this.head < this.times.length && this.times[this.head]! <= now - 1000) this.head++;
+    if (this.head > 1024) {
+      this.times.splice(0, this.head);
+      this.head = 0;
+    }
+    return this.times.length - this.head;
+  }
+
+  add(now: number): void {
+    this.times.push(now);
   }
 }

@@ -33,10 +33,17 @@ privateChat.command("audit", async (ctx) => {
     await ctx.reply(ctx.t("audit-empty"));
     return;
   }
+  // Organisers are named as Telegram knows them (if they started the bot), beside their id.
+  const actors = new Map<number, string>();
+  for (const actor of new Set(entries.map((entry) => entry.actor))) {
+    const known = await ctx.deps.store.users.find(actor);
+    const name = known ? `${escapeHtml(known.firstName)}${known.username ? ` @${escapeHtml(known.username)}` : ""}` : "";
+    actors.set(actor, name ? `${name} (<code>${actor}</code>)` : `<code>${actor}</code>`);
+  }
   const lines = await Promise.all(
     entries.map(async (entry) => {
       const when = await momentText(ctx, new Date(entry.at));
-      return `• ${when} — <code>${entry.actor}</code> — <b>${escapeHtml(entry.action)}</b>: ${escapeHtml(entry.details)}`;
+      return `• ${when} — ${actors.get(entry.actor)} — <b>${escapeHtml(entry.action)}</b>: ${escapeHtml(entry.details)}`;
     }),
   );
   await ctx.reply(`${ctx.t("audit-title", { count: entries.length })}\n\n${lines.join("\n")}`, { parse_mode: "HTML" });

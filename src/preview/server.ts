@@ -27,6 +27,8 @@ const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export interface PreviewInfo {
   bot: { name: string; username: string };
   title: string;
+  /** The event's IANA zone: the page shows the bot's time there. */
+  timezone: string;
   /** The moment the bot believes it is, ISO. */
   now: () => Date;
   personas: Persona[];
@@ -61,22 +63,31 @@ export function createPreviewServer(api: FakeBotApi, info: PreviewInfo): { serve
   };
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // A site whose name is re-pointed at 127.0.0.1 (DNS rebinding) still sends its own name.
+    if (!isLoopbackHost(req.headers.host)) throw new HttpError(403, "unknown host");
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isLoopbackHost(hostOf(origin))) throw new HttpError(403, "cross-site request");
     const path = url.pathname;
     if (req.method === "GET") {
       const file = STATIC_FILES[path];
       if (file) return serveStatic(res, file);
       if (path === "/api/session") {
-        return json(res, 200, { bot: info.bot, title: info.title, now: info.now().toISOString(), personas: info.personas });
+        return json(res, 200, {
+          bot: info.bot,
+          title: info.title,
+          timezone: info.timezone,
+          now: info.now().toISOString(),
+          personas: info.personas,
+        });
       }
       if (path === "/api/chat") return json(res, 200, chatView(userOf(url.searchParams.get("user")).chatId));
       if (path === "/api/events") return live.watch(userOf(url.searchParams.get("user")).chatId, res);
       const download = /^\/files\/([^/]+)$/.exec(path);
-      if (download) return serveChatFile(api, res, decodeURIComponent(download[1]!));
+      if (download) return serveChatFile(api, res, decodedPathPart(download[1]!));
       throw new HttpError(404, "not found");
     }
     if (req.method !== "POST") throw new HttpError(405, "method not allowed");
     // Only the page itself may act as a user (no other site open in the browser).
-    const origin = req.headers.origin;
     if (origin !== undefined && hostOf(origin) !== req.headers.host) throw new HttpError(403, "cross-site request");
 
     if (path === "/api/file") {
@@ -162,6 +173,19 @@ function serveChatFile(api: FakeBotApi, res: ServerResponse, fileId: string): vo
     "x-content-type-options": "nosniff",
   });
   res.end(file.data);
+}
+
+/** 127.0.0.1, localhost or [::1], on any port: the names the preview is opened with. */
+function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i.test(host);
+}
+
+function decodedPathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, "malformed file name");
+  }
 }
 
 function hostOf(origin: string): string | undefined {

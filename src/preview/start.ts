@@ -97,6 +97,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const web = createPreviewServer(api, {
       bot: { name: api.botInfo.first_name, username: api.botInfo.username },
       title,
+      timezone: event.timezone,
       now: clock,
       personas,
     });
@@ -140,6 +141,8 @@ async function connect(url: string): Promise<Redis> {
     return redis;
   } catch (error) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at ${url} (${(error as Error).message}); start one, e.g. docker compose up -d redis`);
+    throw new Error(`cannot reach Redis at ${url} (${(error as Error).message}); start one, e.g. docker compose up -d redis`, {
+      cause: error,
+    });
   }
 }

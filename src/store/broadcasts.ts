@@ -58,6 +58,19 @@ end
 return {recorded, 0, 0}
 `;
 
+/**
+ * Creates a broadcast only if its id is free (SET NX on the whole record): of two creations at
+ * once, one wins and the other leaves the first's spec alone.
+ * KEYS: record, recent list. ARGV: id, spec, due ms, now ms, entries kept in the list.
+ */
+const CREATE_SCRIPT = `
+if redis.call('exists', KEYS[1]) == 1 then return 0 end
+redis.call('hset', KEYS[1], 'spec', ARGV[2], 'at', ARGV[3], 'hash', '', 'status', 'scheduled', 'createdAt', ARGV[4])
+redis.call('zadd', KEYS[2], ARGV[3], ARGV[1])
+redis.call('zremrangebyrank', KEYS[2], 0, -tonumber(ARGV[5]) - 1)
+return 1
+`;
+
 /** Moves a broadcast from one of the given statuses to another; returns whether it did. */
 const TRANSITION_SCRIPT = `
 local status = redis.call('hget', KEYS[1], 'status')
@@ -90,9 +103,34 @@ function parseRecord(id: string, data: Record<string, string>): BroadcastRecord 
   };
 }
 
+/** KEYS: next slot, pause. ARGV: slot ms. Returns the wait in ms; the slot is never before the pause ends. */
+const RESERVE_SEND_SLOT = `
+local time = redis.call("TIME")
+local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+local slot = math.max(now, tonumber(redis.call("GET", KEYS[1]) or "0"), now + math.max(0, redis.call("PTTL", KEYS[2])))
+redis.call("SET", KEYS[1], tostring(slot + tonumber(ARGV[1])), "PX", 60000)
+return math.ceil(slot - now)
+`;
+
 /** Broadcasts, their per-recipient ledgers, the shared 429 pause and the reminder registry. */
 export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
   return {
+    /** Creates a broadcast under a new id; false (and nothing changed) if the id is taken. */
+    async create(input: { id: string; spec: string; at: Date; now: Date }): Promise<boolean> {
+      const created = await redis.eval(
+        CREATE_SCRIPT,
+        2,
+        keys.broadcast(input.id),
+        keys.broadcasts,
+        input.id,
+        input.spec,
+        input.at.getTime(),
+        input.now.getTime(),
+        RECENT_KEPT,
+      );
+      return created === 1;
+    },
+
     /** Creates the record, or refreshes a scheduled one (a reminder edited in the event file). */
     async save(input: { id: string; spec: string; at: Date; now: Date; hash?: string }): Promise<void> {
       const key = keys.broadcast(input.id);
@@ -154,28 +192,16 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
       return value ? new Date(Number(value)) : undefined;
     },
 
-    /**
-     * One round trip before a send: the broadcast's status, whether this chat already has an
-     * outcome, and how long the queue-wide 429 pause still lasts (ms, ≤ 0 = none).
-     */
-    async beforeSend(
-      id: string,
-      field: number | string,
-    ): Promise<{ status?: BroadcastStatus; outcome?: DeliveryOutcome; pauseMs: number }> {
-      const results = (await redis
-        .pipeline()
-        .hget(keys.broadcast(id), "status")
-        .hget(keys.broadcastLedger(id), String(field))
-        .pttl(keys.broadcastPause)
-        .exec()) ?? [];
-      const [status, outcome, pause] = results.map(([error, value]) => {
+    /** One round trip before a send: the broadcast's status and whether this chat already has an outcome. */
+    async beforeSend(id: string, field: number | string): Promise<{ status?: BroadcastStatus; outcome?: DeliveryOutcome }> {
+      const results = (await redis.pipeline().hget(keys.broadcast(id), "status").hget(keys.broadcastLedger(id), String(field)).exec()) ?? [];
+      const [status, outcome] = results.map(([error, value]) => {
         if (error) throw error;
         return value;
       });
       return {
         status: (status ?? undefined) as BroadcastStatus | undefined,
         outcome: (outcome ?? undefined) as DeliveryOutcome | undefined,
-        pauseMs: Number(pause),
       };
     },
 
@@ -238,6 +264,31 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
     /** Every bot process stops sending until then (a 429's retry_after). */
     async pause(ms: number): Promise<void> {
       await redis.set(keys.broadcastPause, "1", "PX", Math.max(1, Math.ceil(ms)));
+    },
+
+    /**
+     * Takes the next send slot, shared by every process (Redis' clock, so they agree), after any
+     * 429 pause; returns how long to wait for it (ms).
+     */
+    async reserveSendSlot(slotMs: number): Promise<number> {
+      return Number(await redis.eval(RESERVE_SEND_SLOT, 2, keys.broadcastNextSlot, keys.broadcastPause, slotMs));
+    },
+
+    /** How long the queue-wide 429 pause still lasts (ms, ≤ 0 = none). */
+    async pauseLeft(): Promise<number> {
+      return redis.pttl(keys.broadcastPause);
+    },
+
+    /** Notes a 429 for a chat; returns how many chats got one within the last `windowMs` (all processes). */
+    async noteRefusedChat(chatId: number, windowMs: number, nowMs: number): Promise<number> {
+      const results = await redis
+        .multi()
+        .zadd(keys.broadcastRefusedChats, nowMs, String(chatId))
+        .zremrangebyscore(keys.broadcastRefusedChats, "-inf", nowMs - windowMs)
+        .pexpire(keys.broadcastRefusedChats, Math.max(1, Math.ceil(windowMs)))
+        .zcard(keys.broadcastRefusedChats)
+        .exec();
+      return Number(results?.[3]?.[1] ?? 1);
     },
 
     /** Each user's interface language ("" if unknown), in one round trip. */

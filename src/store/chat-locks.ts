@@ -2,29 +2,50 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
 
+/** Extends the lock only while this holder still owns it. */
+const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
+export interface HeldChatLock {
+  /** The holder's token: scripts that act for the holder check it. */
+  readonly token: string;
+  /** Set once a renewal found the lock gone or taken: this process no longer owns the chat. */
+  readonly lost: boolean;
+  /** Stops renewing; frees the chat unless a script already did (`freed`). */
+  release(freed?: boolean): Promise<void>;
+}
+
 /**
- * One update per chat at a time across all bot processes, so sessions and flows stay
- * consistent behind a load balancer. The lock expires, so a dead process never blocks a chat.
+ * One holder per chat across all bot processes, so sessions and flows stay consistent behind a
+ * load balancer. The lock is short and renewed while its holder lives: a dead process frees its
+ * chats within one TTL, and a live one keeps them however long its handler waits.
  */
 export function createChatLocks(redis: Redis, keys: Keyspace) {
   return {
-    async withLock<T>(chatKey: string, work: () => Promise<T>, options = { ttlMs: 15_000, waitMs: 10_000 }): Promise<T> {
+    /**
+     * Takes the chat if nobody holds it, and renews it every third of `ttlMs` until released:
+     * only a holder whose process stops (or whose event loop stalls for two thirds of the TTL)
+     * loses it.
+     */
+    async acquire(chatKey: string, ttlMs: number): Promise<HeldChatLock | undefined> {
       const key = keys.chatLock(chatKey);
       const token = randomUUID();
-      const giveUpAt = Date.now() + options.waitMs;
-      let pause = 5;
-      while ((await redis.set(key, token, "PX", options.ttlMs, "NX")) !== "OK") {
-        if (Date.now() > giveUpAt) throw new Error(`chat ${chatKey} stayed locked for ${options.waitMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, pause));
-        pause = Math.min(pause * 2, 100);
-      }
-      try {
-        return await work();
-      } finally {
-        await redis.eval(RELEASE, 1, key, token);
-      }
+      if ((await redis.set(key, token, "PX", ttlMs, "NX")) !== "OK") return undefined;
+      let lost = false;
+      const renewal = setInterval(() => {
+        // A Redis error is no verdict: nobody else can take the lock while Redis is away either.
+        redis.eval(RENEW, 1, key, token, ttlMs).then((renewed) => (lost ||= renewed === 0), () => undefined);
+      }, Math.floor(ttlMs / 3));
+      return {
+        token,
+        get lost() {
+          return lost;
+        },
+        async release(freed = false) {
+          clearInterval(renewal);
+          if (!freed && !lost) await redis.eval(RELEASE, 1, key, token);
+        },
+      };
     },
   };
 }

@@ -28,7 +28,7 @@ export interface WinnerDraft {
   runnersUp: number[];
 }
 
-/** The announcement once sent: kept so a second /winner shows it instead of sending again. */
+/** The announcement an admin confirmed: kept so a second /winner finishes or shows it instead of sending again. */
 export interface SentAnnouncement {
   winnerId: number;
   runnersUp: number[];
@@ -36,6 +36,8 @@ export interface SentAnnouncement {
   texts: Record<string, string>;
   sentBy: number;
   sentAt: string;
+  /** Set once its broadcast exists; until then a later /winner sends it. */
+  announcedAt?: string;
 }
 
 const DRAFT_TTL_SECONDS = 24 * 60 * 60;
@@ -159,8 +161,8 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
     },
 
     /**
-     * Records the announcement once (SET NX). Returns undefined when this call claimed it,
-     * or the announcement that was already sent.
+     * Fixes what is announced, once (SET NX). Returns undefined when this call fixed it, or the
+     * announcement confirmed earlier (sent, or still to be sent if `announcedAt` is missing).
      */
     async claimAnnouncement(announcement: SentAnnouncement): Promise<SentAnnouncement | undefined> {
       const claimed = await redis.set(k.announcement, JSON.stringify(announcement), "NX");
@@ -170,7 +172,8 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
 
     /** Rewrites the sent announcement (its people erased); the once-only claim stays. */
     async replaceAnnouncement(announcement: SentAnnouncement): Promise<void> {
-      await redis.set(k.announcement, JSON.stringify(announcement), "XX");
+      // When it went out lives in its own key (see announcement()).
+      await redis.set(k.announcement, JSON.stringify({ ...announcement, announcedAt: undefined }), "XX");
     },
 
     /** "Forget me": the user leaves every admin's winner draft, and their own draft goes. */
@@ -195,9 +198,16 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
       await pipeline.exec();
     },
 
+    /** Records, after its broadcast exists, that the announcement went out; true for one caller only (SET NX). */
+    async markAnnounced(now: Date): Promise<boolean> {
+      return (await redis.set(k.announced, now.toISOString(), "NX")) === "OK";
+    },
+
     async announcement(): Promise<SentAnnouncement | undefined> {
-      const raw = await redis.get(k.announcement);
-      return raw ? (JSON.parse(raw) as SentAnnouncement) : undefined;
+      const [raw, announcedAt] = await redis.mget(k.announcement, k.announced);
+      if (!raw) return undefined;
+      const announcement = JSON.parse(raw) as SentAnnouncement;
+      return announcedAt ? { ...announcement, announcedAt } : announcement;
     },
   };
 }

@@ -138,7 +138,8 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
      * Stores a new idea unless the author reached the day's limit. `publish` skips moderation.
      */
     async create(draft: IdeaDraft, options: { now: Date; day: string; dailyLimit: number; publish: boolean }): Promise<CreateResult> {
-      const reserved = await redis.eval(RESERVE_DAILY, 1, keys.ideasDaily(draft.authorId, options.day), options.dailyLimit, DAILY_TTL_SECONDS);
+      const dailyKey = keys.ideasDaily(draft.authorId, options.day);
+      const reserved = await redis.eval(RESERVE_DAILY, 1, dailyKey, options.dailyLimit, DAILY_TTL_SECONDS);
       if (Number(reserved) !== 1) return { ok: false, reason: "daily-limit" };
       const id = await redis.incr(keys.ideaSeq);
       const at = options.now.getTime();

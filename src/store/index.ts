@@ -7,8 +7,9 @@ import { createChatLocks } from "./chat-locks.js";
 import { keyspace } from "./keys.js";
 import { createQuizRepository } from "./quiz.js";
 import { createRsvpRepository } from "./rsvps.js";
-import { createUpdateInbox, createUpdateLedger } from "./updates.js";
+import { createUpdateInbox } from "./updates.js";
 import { createUserRepository } from "./users.js";
+import { createWebhookInbox } from "./webhook-updates.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -16,8 +17,8 @@ export function createStore(redis: Redis, prefix: string) {
   return {
     redis,
     keys,
-    /** Webhook de-duplication, per bot (its id from getMe). */
-    updates: (botId: number) => createUpdateLedger(redis, keys, botId),
+    /** Webhook mode's inbox, per bot (its id from getMe): each update stored, queued per chat, handled once. */
+    webhookInbox: (botId: number) => createWebhookInbox(redis, keys, botId),
     /** Long polling's inbox, per bot. */
     inbox: (botId: number) => createUpdateInbox(redis, keys, botId),
     chatLocks: createChatLocks(redis, keys),

@@ -6,13 +6,16 @@
  * | --------------------------- | ------ | ------------------------------------------------- | ------- |
  * | session:<chat id>           | string | grammY session (language choice); written when changed or twice a day | 30 d |
  * | conversation:<chat id>      | string | @grammyjs/conversations replay state              | 24 h    |
- * | update:<bot id>:<update id> | string | "processing" (lease) or "done": de-duplication (webhooks) | 24 h |
+ * | update:<bot id>:<update id> | string | "done" (or "dropped" after 5 failures): a webhook update handled, repeats skipped | 24 h |
  * | updates:inbox:<bot id>      | hash   | update id → JSON of a polled update not yet handled; "last" → "<id>:<ms>" of the newest stored | never |
- * | lock:chat:<chat id>         | string | one update per chat across processes (webhooks)   | 15 s    |
- * | audit                       | list   | organisers' actions, newest first (5,000 kept); the people an entry is about are erased on /forget_me and at retention | never |
+ * | webhook:updates:<bot id>    | hash   | update id → JSON of a webhook update not yet handled; "<id>:tries" → failures | never |
+ * | webhook:pending:<bot id>:<chat id> | zset | ids of the chat's unhandled webhook updates, score = id (handled in order) | never |
+ * | webhook:chats:<bot id>      | set    | chats with webhook updates waiting (each instance sweeps up those nobody holds) | never |
+ * | lock:chat:<chat id>         | string | token of the instance handling the chat (webhooks); renewed every 2 s while it works | 6 s |
+ * | audit                       | list   | organisers' actions, newest first (5,000 kept); the people named are erasable | never |
  * | ratelimit:<user id>         | string | flood limit counter (@grammyjs/ratelimiter)       | 2 s     |
  * | flood-notice:<user id>      | string | the flood notice was sent                         | 60 s    |
- * | user:<user id>              | hash   | a user who started the bot: name, language, dates (name and username erased at retention) | never |
+ * | user:<user id>              | hash   | a user who started the bot: name, language, dates (retention erases the name) | never |
  * | users                       | zset   | user ids by first contact time                    | never   |
  * | idea:seq                    | string | last idea number given out (INCR)                 | never   |
  * | idea:<id>                   | hash   | an idea: author, category, text, photo, pin, status, answer | never |
@@ -30,19 +33,25 @@
  * | rsvp:token:<token>          | string | ticket token (QR deep link) → user id             | never   |
  * | rsvp:checkedin              | zset   | checked-in user ids by check-in time              | never   |
  * | rsvp:alerts                 | hash   | capacity alerts already sent (80, 100) → time     | never   |
+ * | rsvp:untold                 | zset   | promoted guests not yet told their seat is theirs, by promotion time | never |
  * | contest:entry:<user id>     | hash   | a contest entry: link, idea, photo file id, name, language, times | never |
  * | contest:entries             | zset   | entrant user ids by first submission time (broadcast audience) | never |
  * | contest:scores:<user id>    | hash   | an entry's jury scores: "<juror id>:<criterion id>" → 1..5 | never |
  * | contest:shortlist           | set    | entrant ids the jury shortlisted                  | never   |
  * | contest:winner-draft:<admin id> | string | JSON winner + runners-up being chosen with /winner | 24 h |
- * | contest:announcement        | string | JSON of the sent winner announcement (SET NX: sent once) | never |
- * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedAt ms | never |
+ * | contest:announcement        | string | JSON of the winner announcement an admin confirmed (SET NX: chosen once) | never |
+ * | contest:announced           | string | ISO time its broadcast was created (SET NX, after the send) | never |
+ * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedUs (Redis TIME, µs) | never |
  * | quiz:players                | set    | user ids the quiz was sent to (fixed at start)    | never   |
- * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening>" (HSETNX in Lua: first answer wins) | never |
+ * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening by Redis TIME>" (HSETNX in Lua: first wins) | never |
+ * | quiz:told                   | hash   | winner user id → ISO time they were told their place (written after the send) | never |
+ * | quiz:telling                | string | lease of the process telling the winners right now (its token) | 2 min |
  * | broadcast:<id>              | hash   | a broadcast/reminder: spec JSON, status, due time, counters, progress message | never |
  * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |
  * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
  * | broadcasts:pause            | string | set while Telegram's 429 retry_after lasts (all processes wait) | retry_after |
+ * | broadcasts:next-slot       | string | ms (Redis clock) of the next free send slot: the pace shared by every process | 60 s |
+ * | broadcasts:refused-chats   | zset   | chat id → ms of its latest 429 (one chat = its own limit, several = global) | retry_after |
  * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
  * | users:inactive              | set    | user ids who blocked the bot (skipped until they unblock it or send /start) | never |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
@@ -54,6 +63,9 @@ export function keyspace(prefix: string) {
     /** Telegram numbers updates per bot: another bot on the same prefix must not meet these. */
     update: (botId: number, updateId: number) => `${prefix}update:${botId}:${updateId}`,
     updateInbox: (botId: number) => `${prefix}updates:inbox:${botId}`,
+    webhookUpdates: (botId: number) => `${prefix}webhook:updates:${botId}`,
+    webhookPending: (botId: number, chatKey: string) => `${prefix}webhook:pending:${botId}:${chatKey}`,
+    webhookChats: (botId: number) => `${prefix}webhook:chats:${botId}`,
     chatLock: (chatKey: string) => `${prefix}lock:chat:${chatKey}`,
     rateLimitPrefix: `${prefix}ratelimit:`,
     audit: `${prefix}audit`,
@@ -66,6 +78,8 @@ export function keyspace(prefix: string) {
     broadcastLedgers: `${prefix}broadcast:*:ledger`,
     broadcasts: `${prefix}broadcasts`,
     broadcastPause: `${prefix}broadcasts:pause`,
+    broadcastNextSlot: `${prefix}broadcasts:next-slot`,
+    broadcastRefusedChats: `${prefix}broadcasts:refused-chats`,
     reminderRegistry: `${prefix}broadcasts:reminders`,
     inactiveUsers: `${prefix}users:inactive`,
     /** BullMQ's own `prefix` option (it adds ":" itself). */
@@ -79,6 +93,7 @@ export function keyspace(prefix: string) {
       token: (token: string) => `${prefix}rsvp:token:${token}`,
       checkedIn: `${prefix}rsvp:checkedin`,
       alerts: `${prefix}rsvp:alerts`,
+      untold: `${prefix}rsvp:untold`,
     },
     ideaSeq: `${prefix}idea:seq`,
     idea: (ideaId: number) => `${prefix}idea:${ideaId}`,
@@ -100,11 +115,14 @@ export function keyspace(prefix: string) {
       /** SCAN pattern of every admin's draft. */
       winnerDrafts: `${prefix}contest:winner-draft:*`,
       announcement: `${prefix}contest:announcement`,
+      announced: `${prefix}contest:announced`,
     },
     quiz: {
       state: `${prefix}quiz:state`,
       players: `${prefix}quiz:players`,
       answers: (question: number) => `${prefix}quiz:answers:${question}`,
+      told: `${prefix}quiz:told`,
+      telling: `${prefix}quiz:telling`,
     },
   };
 }

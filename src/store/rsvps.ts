@@ -13,7 +13,11 @@ export interface RsvpDetails {
   email?: string;
   /** The language the guest registered in: later messages (promotion, re-confirmation) use it. */
   language: string;
+  /** When the guest agreed to the consent text, in which language, and its version (a hash of the text shown). */
   consentAt: Date;
+  /** Absent only on registrations stored before consent versions were kept. */
+  consentLanguage?: string;
+  consentVersion?: string;
 }
 
 export interface Rsvp extends RsvpDetails {
@@ -78,30 +82,71 @@ redis.call('HSET', KEYS[1], 'status', next, 'updatedAt', ARGV[3])
 return {next, 1}
 `;
 
-// KEYS: guest, confirmed, waitlisted, cancelled. ARGV: user id, now (ms), now (ISO), reason.
-const CANCEL = `
+// Lua helpers shared by every script that frees a seat, so the freed seat is refilled in the same step.
+// promote() moves the first waitlisted guests into free seats and notes each in the "not told yet" set.
+const SEAT_HELPERS = `
+local function promote(confirmed, waitlisted, untold, guestPrefix, nowMs, nowIso, capacity)
+  local promoted = {}
+  while redis.call('ZCARD', waitlisted) > 0 and (capacity == 0 or redis.call('ZCARD', confirmed) < capacity) do
+    local id = redis.call('ZPOPMIN', waitlisted)[1]
+    redis.call('ZADD', confirmed, nowMs, id)
+    redis.call('HSET', guestPrefix .. id, 'status', 'confirmed', 'confirmedAt', nowIso, 'promotedAt', nowIso, 'updatedAt', nowIso)
+    redis.call('ZADD', untold, nowMs, id)
+    promoted[#promoted + 1] = id
+  end
+  return promoted
+end
+local function withPromoted(first, promoted)
+  local result = {first}
+  for _, id in ipairs(promoted) do result[#result + 1] = id end
+  return result
+end
+`;
+
+// KEYS: guest, confirmed, waitlisted, cancelled, untold. ARGV: user id, now (ms), now (ISO), reason,
+// guest key prefix, capacity (0 = unlimited). Returns {previous status, promoted ids...} or nil.
+const CANCEL = `${SEAT_HELPERS}
 local status = redis.call('HGET', KEYS[1], 'status')
 if status ~= 'confirmed' and status ~= 'waitlisted' then return false end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[5], ARGV[1])
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'status', 'cancelled', 'cancelledAt', ARGV[3], 'cancelReason', ARGV[4], 'updatedAt', ARGV[3])
-return status
+return withPromoted(status, promote(KEYS[2], KEYS[3], KEYS[5], ARGV[5], ARGV[2], ARGV[3], tonumber(ARGV[6])))
 `;
 
-// Moves the first waitlisted guests into free seats. KEYS: confirmed, waitlisted.
+// Releases the seat of a guest asked to re-confirm at or before the cutoff who has not answered, deciding
+// and cancelling in one step so a "Yes" stored meanwhile always wins. KEYS: as CANCEL. ARGV: user id,
+// now (ms), now (ISO), cutoff (ISO: asked times compare as strings), guest key prefix, capacity.
+const RELEASE_UNANSWERED = `${SEAT_HELPERS}
+if redis.call('HGET', KEYS[1], 'status') ~= 'confirmed' then return false end
+local asked = redis.call('HGET', KEYS[1], 'reconfirmAskedAt')
+if not asked or asked > ARGV[4] or redis.call('HEXISTS', KEYS[1], 'reconfirmedAt') == 1 then return false end
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[5], ARGV[1])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[1], 'status', 'cancelled', 'cancelledAt', ARGV[3], 'cancelReason', 'no-reconfirmation', 'updatedAt', ARGV[3])
+return withPromoted('released', promote(KEYS[2], KEYS[3], KEYS[5], ARGV[5], ARGV[2], ARGV[3], tonumber(ARGV[6])))
+`;
+
+// Gives free seats to the waitlist (a raised capacity, a leftover). KEYS: confirmed, waitlisted, untold.
 // ARGV: guest key prefix, now (ms), now (ISO), capacity (0 = unlimited).
-const FILL_SEATS = `
-local capacity = tonumber(ARGV[4])
-local promoted = {}
-while redis.call('ZCARD', KEYS[2]) > 0 and (capacity == 0 or redis.call('ZCARD', KEYS[1]) < capacity) do
-  local first = redis.call('ZPOPMIN', KEYS[2])
-  local id = first[1]
-  redis.call('ZADD', KEYS[1], ARGV[2], id)
-  redis.call('HSET', ARGV[1] .. id, 'status', 'confirmed', 'confirmedAt', ARGV[3], 'promotedAt', ARGV[3], 'updatedAt', ARGV[3])
-  promoted[#promoted + 1] = id
-end
-return promoted
+const FILL_SEATS = `${SEAT_HELPERS}
+return promote(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]))
+`;
+
+// Erases a guest and refills their seat in one step. KEYS: guest, guests, checked-in, confirmed, waitlisted,
+// cancelled, untold. ARGV: user id, code key prefix, token key prefix, guest key prefix, now (ms), now (ISO),
+// capacity. Returns {previous status, promoted ids...} or nil.
+const FORGET = `${SEAT_HELPERS}
+local record = redis.call('HMGET', KEYS[1], 'status', 'code', 'token')
+if not record[1] then return false end
+if record[2] then redis.call('DEL', ARGV[2] .. record[2]) end
+if record[3] then redis.call('DEL', ARGV[3] .. record[3]) end
+redis.call('DEL', KEYS[1])
+for i = 2, 7 do redis.call('ZREM', KEYS[i], ARGV[1]) end
+return withPromoted(record[1], promote(KEYS[4], KEYS[5], KEYS[7], ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])))
 `;
 
 // KEYS: guest, checked-in index. ARGV: user id, now (ms), now (ISO), admin id.
@@ -127,7 +172,7 @@ redis.call('HSET', KEYS[1], 'reconfirmedAt', ARGV[1], 'updatedAt', ARGV[1])
 return 1
 `;
 
-const DETAIL_FIELDS = ["name", "sector", "organisation", "phone", "email", "language"] as const;
+const DETAIL_FIELDS = ["name", "sector", "organisation", "phone", "email", "language", "consentLanguage", "consentVersion"] as const;
 
 function detailPairs(details: RsvpDetails): string[] {
   const pairs: string[] = [];
@@ -155,6 +200,8 @@ function toRsvp(data: Record<string, string>): Rsvp | undefined {
     email: data.email || undefined,
     language: data.language ?? "",
     consentAt: new Date(data.consentAt ?? 0),
+    consentLanguage: data.consentLanguage || undefined,
+    consentVersion: data.consentVersion || undefined,
     createdAt: new Date(data.createdAt ?? 0),
     updatedAt: new Date(data.updatedAt ?? 0),
     confirmedAt: date(data.confirmedAt),
@@ -167,6 +214,18 @@ function toRsvp(data: Record<string, string>): Rsvp | undefined {
     checkedInAt: date(data.checkedInAt),
     checkedInBy: data.checkedInBy ? Number(data.checkedInBy) : undefined,
   };
+}
+
+/** What freeing a place did: the status it had, and the waitlisted guests who got the freed seats. */
+export interface SeatChange {
+  previous: RsvpStatus;
+  promoted: number[];
+}
+
+function seatChange(result: unknown): SeatChange | undefined {
+  if (!result) return undefined;
+  const [previous, ...promoted] = result as string[];
+  return { previous: previous as RsvpStatus, promoted: promoted.map(Number) };
 }
 
 export interface RsvpIdentity {
@@ -246,34 +305,72 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       return find(userId);
     },
 
-    /** Cancels a seat or waitlist place; returns the status it had, or undefined if none. */
-    async cancel(userId: number, now: Date, reason: string): Promise<RsvpStatus | undefined> {
-      const previous = await redis.eval(
+    /**
+     * Cancels a seat or waitlist place and gives a freed seat to the waitlist in the same script;
+     * returns the status it had and who was promoted (to be told), or undefined if it had none.
+     */
+    async cancel(userId: number, now: Date, reason: string, capacity: number | undefined): Promise<SeatChange | undefined> {
+      const result = await redis.eval(
         CANCEL,
-        4,
+        5,
         k.guest(userId),
         ...statusKeys,
+        k.untold,
         String(userId),
         String(now.getTime()),
         now.toISOString(),
         reason,
+        k.guestPrefix,
+        String(capacity ?? 0),
       );
-      return (previous as RsvpStatus | null) ?? undefined;
+      return seatChange(result);
+    },
+
+    /**
+     * Releases the seat of a confirmed guest asked to re-confirm at or before `askedBy` who has not
+     * answered; undefined when they answered, were asked later or hold no seat. Decided in one script.
+     */
+    async releaseUnanswered(userId: number, askedBy: Date, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
+      const result = await redis.eval(
+        RELEASE_UNANSWERED,
+        5,
+        k.guest(userId),
+        ...statusKeys,
+        k.untold,
+        String(userId),
+        String(now.getTime()),
+        now.toISOString(),
+        askedBy.toISOString(),
+        k.guestPrefix,
+        String(capacity ?? 0),
+      );
+      return result ? { previous: "confirmed", promoted: (result as string[]).slice(1).map(Number) } : undefined;
     },
 
     /** Gives free seats to the waitlist in order; returns the promoted user ids. */
     async fillSeats(now: Date, capacity: number | undefined): Promise<number[]> {
       const ids = (await redis.eval(
         FILL_SEATS,
-        2,
+        3,
         k.status("confirmed"),
         k.status("waitlisted"),
+        k.untold,
         k.guestPrefix,
         String(now.getTime()),
         now.toISOString(),
         String(capacity ?? 0),
       )) as string[];
       return ids.map(Number);
+    },
+
+    /** Guests promoted whose "the seat is yours" message has not been claimed yet (e.g. a crash right after). */
+    async untoldPromotions(): Promise<number[]> {
+      return (await redis.zrange(k.untold, 0, -1)).map(Number);
+    },
+
+    /** True for exactly one caller: the one that tells the promoted guest. */
+    async claimPromotionNotice(userId: number): Promise<boolean> {
+      return (await redis.zrem(k.untold, String(userId))) === 1;
     },
 
     /** 1-based place on the waitlist. */
@@ -347,20 +444,25 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       await pipeline.exec();
     },
 
-    /** Erases a guest's personal data (a "forget me" request); the caller fills the freed seat. */
-    async forget(userId: number): Promise<RsvpStatus | undefined> {
-      const record = await find(userId);
-      if (!record) return undefined;
-      await redis
-        .multi()
-        .del(k.guest(userId), k.code(record.code), k.token(record.token))
-        .zrem(k.guests, String(userId))
-        .zrem(k.checkedIn, String(userId))
-        .zrem(statusKeys[0]!, String(userId))
-        .zrem(statusKeys[1]!, String(userId))
-        .zrem(statusKeys[2]!, String(userId))
-        .exec();
-      return record.status;
+    /** Erases a guest's personal data (a "forget me" request) and gives a freed seat to the waitlist, in one script. */
+    async forget(userId: number, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
+      const result = await redis.eval(
+        FORGET,
+        7,
+        k.guest(userId),
+        k.guests,
+        k.checkedIn,
+        ...statusKeys,
+        k.untold,
+        String(userId),
+        k.code(""),
+        k.token(""),
+        k.guestPrefix,
+        String(now.getTime()),
+        now.toISOString(),
+        String(capacity ?? 0),
+      );
+      return seatChange(result);
     },
   };
 }

@@ -2,8 +2,6 @@ import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
 
-const HANDLED_TTL_SECONDS = 24 * 60 * 60;
-const DONE = "done";
 /** The inbox's field holding "<newest stored update id>:<ms stored>". */
 const LAST_FIELD = "last";
 /**
@@ -11,34 +9,6 @@ const LAST_FIELD = "last";
  * update ids at a random number only after a week without updates, so a day is safe.
  */
 const LAST_STORED_TRUST_MS = 24 * 60 * 60 * 1000;
-
-export type Claim = "claimed" | "done" | "busy";
-
-/**
- * Remembers which updates of a bot were handled, so an update Telegram delivers again (to another
- * instance behind a webhook, or after a crash) is handled once.
- */
-export function createUpdateLedger(redis: Redis, keys: Keyspace, botId: number) {
-  return {
-    async markHandled(updateId: number): Promise<void> {
-      await redis.set(keys.update(botId, updateId), DONE, "EX", HANDLED_TTL_SECONDS);
-    },
-    /**
-     * Takes an update for this process (webhook mode, several instances): "busy" while another
-     * holds it; the lease expires, so an instance that died mid-update does not lose it.
-     */
-    async claim(updateId: number, leaseMs: number): Promise<Claim> {
-      const key = keys.update(botId, updateId);
-      if ((await redis.set(key, "processing", "PX", leaseMs, "NX")) === "OK") return "claimed";
-      return (await redis.get(key)) === DONE ? "done" : "busy";
-    },
-    async release(updateId: number): Promise<void> {
-      await redis.del(keys.update(botId, updateId));
-    },
-  };
-}
-
-export type UpdateLedger = ReturnType<typeof createUpdateLedger>;
 
 /** What an earlier polling process left: updates it stored but did not finish. */
 export interface InboxLeftovers {

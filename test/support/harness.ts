@@ -33,8 +33,6 @@ export interface TestBotOptions {
   redisUrl?: string;
   /** Updates per user per 2 s (FLOOD_LIMIT); off by default so tests can type fast. */
   floodLimit?: number;
-  /** Another run's key prefix, to start again on its data (that run stopped with keepKeys). */
-  prefix?: string;
   /** The lowest level logs() captures (default "error"). */
   logLevel?: string;
 }
@@ -53,8 +51,10 @@ export interface TestBot {
   errors(): string[];
   /** Every log line the bot wrote at logLevel or above. */
   logs(): string[];
-  /** Stops the bot, deletes this test's keys (unless keepKeys, for a restart on them) and closes the fake server. */
-  stop(options?: { keepKeys?: boolean }): Promise<void>;
+  /** Stops the bot and starts it again on the same Redis prefix and fake server, maybe with another event file. */
+  restart(options?: { eventFile?: string }): Promise<void>;
+  /** Stops the bot, deletes this test's keys and closes the fake server. */
+  stop(): Promise<void>;
 }
 
 let nextUserId = 1000;
@@ -66,7 +66,7 @@ let nextUserId = 1000;
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   // The bot confirms updates once stored, and reports when it is done with each.
   const api = await FakeBotApi.start({ handledWhen: "reported" });
-  const prefix = options.prefix ?? `test:${randomUUID()}:`;
+  const prefix = `test:${randomUUID()}:`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
@@ -99,7 +99,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   );
   const running = await startBot(config, event, logger, { redis, clock: clock.now, onUpdateHandled: (id) => api.reportHandled(id) });
 
-  return {
+  const bot: TestBot = {
     api,
     redis,
     prefix,
@@ -108,6 +108,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     running,
     errors: () => [...errorLines],
     logs: () => [...lines],
+    async restart(restartOptions = {}) {
+      await bot.running.stop();
+      const file = restartOptions.eventFile ?? eventFile;
+      bot.event = loadEvent(file);
+      bot.running = await startBot({ ...config, EVENT_FILE: file }, bot.event, logger, {
+        redis,
+        clock: clock.now,
+        onUpdateHandled: (id) => api.reportHandled(id),
+      });
+    },
     user(userOptions = {}) {
       return new TelegramUser(api, {
         id: userOptions.id ?? nextUserId++,
@@ -116,11 +126,12 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         username: userOptions.username,
       });
     },
-    async stop(stopOptions = {}) {
-      await running.stop();
-      if (!stopOptions.keepKeys) await deleteKeysWithPrefix(redis, prefix);
+    async stop() {
+      await bot.running.stop();
+      await deleteKeysWithPrefix(redis, prefix);
       await redis.quit();
       await api.close();
     },
   };
+  return bot;
 }

@@ -36,5 +36,6 @@ export async function dumpKeys(redis: Redis, prefix: string): Promise<DumpedKey[
 /** The keys whose name or content holds any of the texts (JSON-escaped texts are matched too). */
 export function keysHolding(dump: DumpedKey[], texts: string[]): string[] {
   const needles = texts.flatMap((text) => [text, JSON.stringify(text).slice(1, -1)]);
-  return dump.filter((entry) => needles.some((needle) => entry.key.includes(needle) || entry.content.includes(needle))).map((entry) => entry.key);
+  const holds = (entry: DumpedKey) => needles.some((needle) => entry.key.includes(needle) || entry.content.includes(needle));
+  return dump.filter(holds).map((entry) => entry.key);
 }

@@ -20,7 +20,8 @@ export type EntryStatus = "submitted" | "shortlisted" | "winner" | "runner-up";
 
 export async function entryStatus(ctx: FlowContext, userId: number): Promise<EntryStatus> {
   const { contest } = ctx.deps.store;
-  const announcement = await contest.announcement();
+  const sent = await contest.announcement();
+  const announcement = sent?.announcedAt ? sent : undefined;
   if (announcement?.winnerId === userId) return "winner";
   if (announcement?.runnersUp.includes(userId)) return "runner-up";
   return (await contest.isShortlisted(userId)) ? "shortlisted" : "submitted";

@@ -59,7 +59,7 @@ export async function eraseFromAnnouncement(deps: BotDeps, userId?: number): Pro
 async function showAlreadySent(ctx: FlowContext, sent: SentAnnouncement) {
   const language = await ctx.i18n.getLocale();
   const text = sent.texts[language] ?? sent.texts[ctx.deps.event.defaultLanguage] ?? Object.values(sent.texts)[0] ?? "";
-  await ctx.reply(ctx.t("contest-winner-already", { at: await momentText(ctx, new Date(sent.sentAt)), text }), {
+  await ctx.reply(ctx.t("contest-winner-already", { at: await momentText(ctx, new Date(sent.announcedAt ?? sent.sentAt)), text }), {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
   });
@@ -119,6 +119,30 @@ async function congratulate(ctx: FlowContext, winnerId: number) {
     .catch((error) => ctx.logger.warn({ err: error, winner: winnerId }, "could not congratulate the winner"));
 }
 
+/**
+ * Sends the confirmed announcement, then records that it went out: a send that failed or was cut
+ * short is finished by the next /winner or tap, and "already sent" is said only once it was.
+ */
+async function announce(ctx: FlowContext, chosen: SentAnnouncement) {
+  const { deps } = ctx;
+  // The broadcast id makes a repeat a no-op; the engine paces the sending (see src/broadcasts/types.ts).
+  await deps.broadcasts.send({ id: WINNER_BROADCAST_ID, audience: "all", texts: chosen.texts, parseMode: "HTML", createdBy: ctx.from!.id });
+  if (!(await deps.store.contest.markAnnounced(deps.clock()))) {
+    return showAlreadySent(ctx, (await deps.store.contest.announcement()) ?? chosen);
+  }
+  const runners = chosen.runnersUp.join(", ") || "none";
+  const people = [chosen.winnerId, ...chosen.runnersUp];
+  await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock(), people);
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await congratulate(ctx, chosen.winnerId);
+  await ctx.reply(ctx.t("contest-winner-sent", { audience: await deps.broadcasts.countAudience("all") }));
+}
+
+/** The announcement already confirmed: shown if it went out, else sent now. */
+async function announcedOrFinish(ctx: FlowContext, sent: SentAnnouncement) {
+  return sent.announcedAt ? showAlreadySent(ctx, sent) : announce(ctx, sent);
+}
+
 /** /winner: pick the winner and runners-up, preview in every language, send once. Admins only. */
 export const winnerFeature = new Composer<BotContext>();
 const privateChat = winnerFeature.chatType("private");
@@ -127,7 +151,7 @@ privateChat.command("winner", async (ctx) => {
   if (!isAdmin(ctx.deps, ctx.from.id)) return void (await ctx.reply(ctx.t("admin-only")));
   if (!ctx.deps.event.contest) return void (await ctx.reply(ctx.t("contest-none")));
   const sent = await ctx.deps.store.contest.announcement();
-  if (sent) return showAlreadySent(ctx, sent);
+  if (sent) return announcedOrFinish(ctx, sent);
   await showChoices(ctx);
 });
 
@@ -139,7 +163,7 @@ winnerButtons.use(async (ctx, next) => {
   const sent = await ctx.deps.store.contest.announcement();
   if (sent) {
     await ctx.answerCallbackQuery();
-    return showAlreadySent(ctx, sent);
+    return announcedOrFinish(ctx, sent);
   }
   await next();
 });
@@ -197,15 +221,8 @@ winnerButtons.callbackQuery("contest:ws", async (ctx) => {
   if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
   const texts = await announcementTexts(ctx.deps, draft);
   const record: SentAnnouncement = { ...draft, texts, sentBy: ctx.from.id, sentAt: ctx.deps.clock().toISOString() };
-  // SET NX: of two taps (or two admins), only one sends; the other sees what was sent.
+  // SET NX: of two taps (or two admins), one choice is announced; the other finishes or shows that one.
   const already = await ctx.deps.store.contest.claimAnnouncement(record);
-  if (already) return showAlreadySent(ctx, already);
-  const people = [draft.winnerId, ...draft.runnersUp];
-  await ctx.deps.store.audit.record(ctx.from.id, "winner", `winner ${draft.winnerId}, runners-up ${draft.runnersUp.join(", ") || "none"}`, ctx.deps.clock(), people);
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await congratulate(ctx, draft.winnerId);
-  // The broadcast engine paces the sending and delivers at most once per user.
-  const audience = await ctx.deps.broadcasts.countAudience("all");
-  await ctx.deps.broadcasts.send({ id: WINNER_BROADCAST_ID, audience: "all", texts, parseMode: "HTML", createdBy: ctx.from.id });
-  await ctx.reply(ctx.t("contest-winner-sent", { audience }));
+  if (already) return announcedOrFinish(ctx, already);
+  await announce(ctx, record);
 });

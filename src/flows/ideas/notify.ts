@@ -50,7 +50,8 @@ export async function sendForModeration(api: Api, deps: BotDeps, idea: Idea): Pr
   const targets = group !== undefined ? [group] : [...deps.adminIds];
   for (const chatId of targets) {
     const known = chatId > 0 ? await deps.store.users.find(chatId) : undefined;
-    const language = known?.language && deps.event.languages.includes(known.language as never) ? known.language : deps.event.defaultLanguage;
+    const language =
+      known?.language && deps.event.languages.includes(known.language as never) ? known.language : deps.event.defaultLanguage;
     try {
       if (idea.photo) await api.sendPhoto(chatId, idea.photo, { caption: deps.i18n.t(language, "ideas-photo-caption", { id: String(idea.id) }) });
       if (idea.latitude !== undefined && idea.longitude !== undefined) await api.sendLocation(chatId, idea.latitude, idea.longitude);

@@ -25,7 +25,7 @@ async function start(ctx: FlowContext, quiz: QuizSettings) {
   const { store } = ctx.deps;
   const players = await resolveAudience(store, quiz.audience);
   if (players.length === 0) return void (await ctx.reply(ctx.t("quiz-no-players")));
-  if (!(await store.quiz.start(players, ctx.deps.clock()))) {
+  if (!(await store.quiz.start(players))) {
     return void (await ctx.reply(ctx.t("quiz-already-started", { status: await statusText(ctx, quiz) })));
   }
   deliverInBackground(ctx.deps, ctx.api, quiz, 0, players);
@@ -44,7 +44,7 @@ async function next(ctx: FlowContext, quiz: QuizSettings, from?: number) {
   if (current + 1 >= quiz.questions.length) {
     return void (await ctx.reply(ctx.t("quiz-last-question"), { reply_markup: controls(ctx, current, quiz.questions.length) }));
   }
-  if (!(await store.quiz.advance(current, ctx.deps.clock()))) return;
+  if (!(await store.quiz.advance(current))) return;
   deliverInBackground(ctx.deps, ctx.api, quiz, current + 1, await store.quiz.playerIds());
   const answers = (await store.quiz.answers(current + 1))[current]?.size ?? 0;
   await ctx.reply(
@@ -57,11 +57,11 @@ async function end(ctx: FlowContext, quiz: QuizSettings) {
   const { store } = ctx.deps;
   const state = await store.quiz.state();
   if (!state) return void (await ctx.reply(ctx.t("quiz-not-running")));
-  // Only the call that ends the quiz tells the winners; a repeat just shows the results.
+  // Closing answers happens once; telling the winners is repeated by every /quiz end until each was told.
   const ended = await store.quiz.end(ctx.deps.clock());
   if (ended) await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(await resultsText(ctx.deps, quiz, await ctx.i18n.getLocale()), { parse_mode: "HTML" });
-  if (ended) await tellWinners(ctx.deps, ctx.api, quiz);
+  await tellWinners(ctx.deps, ctx.api, quiz);
 }
 
 export const quizFeature = new Composer<BotContext>();
@@ -96,7 +96,7 @@ privateChat.callbackQuery(/^quiz:a:(\d{1,2}):(\d{1,2})$/, async (ctx) => {
   if (!quiz || !question || option >= question.options.length) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
   }
-  const outcome = await ctx.deps.store.quiz.recordAnswer(index, ctx.from.id, option, ctx.deps.clock());
+  const outcome = await ctx.deps.store.quiz.recordAnswer(index, ctx.from.id, option);
   switch (outcome) {
     case "recorded": {
       await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-recorded") });

@@ -35,17 +35,34 @@ export async function resultsText(deps: BotDeps, quiz: QuizSettings, language: s
   return lines.join("\n");
 }
 
-/** Tells each winner their place, in their language. */
+/** Longer than telling a handful of winners takes, even through 429 waits. */
+const TELLING_LEASE_MS = 2 * 60_000;
+
+/**
+ * Tells each winner not told yet their place, in their language; each is recorded after their
+ * message went out, so every /quiz end finishes what an earlier one could not. One process at a time.
+ */
 export async function tellWinners(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<void> {
+  const telling = await deps.store.quiz.whileTelling(TELLING_LEASE_MS, () => tellUntold(deps, api, quiz));
+  if (!telling) deps.logger.info("quiz winners are being told by another process");
+}
+
+async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<void> {
   const { winners } = await loadWinners(deps, quiz);
+  const told = await deps.store.quiz.toldIds();
   for (const [index, w] of winners.entries()) {
+    if (told.has(w.userId)) continue;
     const language = eventLanguage(deps, (await deps.store.users.find(w.userId))?.language);
     const parts = [
       deps.i18n.t(language, "quiz-winner", { place: index + 1, correct: w.correct, total: quiz.questions.length }),
     ];
     if (quiz.prize) parts.push(deps.i18n.t(language, "quiz-winner-prize", { prize: escapeHtml(deps.event.text(quiz.prize, language)) }));
-    await api
-      .sendMessage(w.userId, parts.join("\n"), { parse_mode: "HTML" })
-      .catch((error) => deps.logger.warn({ err: error, user_id: w.userId }, "quiz winner not told"));
+    try {
+      await api.sendMessage(w.userId, parts.join("\n"), { parse_mode: "HTML" });
+    } catch (error) {
+      deps.logger.warn({ err: error, user_id: w.userId }, "quiz winner not told (the next /quiz end tries again)");
+      continue;
+    }
+    await deps.store.quiz.markTold(w.userId, deps.clock());
   }
 }

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import type { GivenConsent } from "./consent.js";
 import { alertCapacity, organisersContact, sendTicket, translator } from "./notify.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
 
@@ -16,14 +17,19 @@ const identity = { newCode, newToken: newTicketToken };
 
 /**
  * Stores the form (runs once, outside the conversation's replay): a new registration takes a
- * seat or a waitlist place atomically; an edit keeps the status. Then the guest gets the result.
+ * seat or a waitlist place atomically, with the consent given before the form; an edit keeps the
+ * status and the consent. Then the guest gets the result.
  */
-export async function completeRegistration(ctx: BotContext, answers: FormAnswers, mode: "new" | "edit"): Promise<string> {
+export async function completeRegistration(
+  ctx: BotContext,
+  answers: FormAnswers,
+  mode: "new" | "edit",
+  consent?: GivenConsent,
+): Promise<string> {
   const { deps } = ctx;
   const userId = ctx.from!.id;
   const language = await ctx.i18n.getLocale();
   const now = deps.clock();
-  const details = { ...answers, language, consentAt: now };
   const back = new InlineKeyboard().text(ctx.t("menu-back"), "menu:home");
 
   if (mode === "edit") {
@@ -32,7 +38,8 @@ export async function completeRegistration(ctx: BotContext, answers: FormAnswers
       await ctx.reply(ctx.t("rsvp-not-registered"), { reply_markup: back });
       return "none";
     }
-    await deps.store.rsvps.updateDetails(userId, { ...details, consentAt: existing.consentAt }, now);
+    const kept = { consentAt: existing.consentAt, consentLanguage: existing.consentLanguage, consentVersion: existing.consentVersion };
+    await deps.store.rsvps.updateDetails(userId, { ...answers, language, ...kept }, now);
     await ctx.reply(ctx.t("rsvp-updated"), { reply_markup: back });
     return "updated";
   }
@@ -42,7 +49,9 @@ export async function completeRegistration(ctx: BotContext, answers: FormAnswers
     await ctx.reply(ctx.t("rsvp-closed-meanwhile", { contact }), { parse_mode: "HTML", reply_markup: back });
     return "closed";
   }
-  const { status, record } = await deps.store.rsvps.register(userId, details, {
+  // The form opens only after Agree, so a new registration always has its consent.
+  const given = { consentAt: new Date(consent!.at), consentLanguage: consent!.language, consentVersion: consent!.version };
+  const { status, record } = await deps.store.rsvps.register(userId, { ...answers, language, ...given }, {
     now,
     capacity: deps.event.rsvp.capacity,
     identity,

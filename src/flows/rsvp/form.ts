@@ -4,6 +4,7 @@ import type { ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboa
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { completeRegistration, type FormAnswers } from "./complete.js";
+import type { GivenConsent } from "./consent.js";
 import { checkName, checkOrganisation, isSector, parseContact, SECTORS } from "./rules.js";
 
 export const RSVP_CONVERSATION = "rsvp";
@@ -170,27 +171,6 @@ async function askContact(form: Form, ctx: FlowContext) {
   return answer;
 }
 
-async function askConsent(form: Form, ctx: FlowContext) {
-  const { event } = ctx.deps;
-  const language = await ctx.i18n.getLocale();
-  const consent = event.rsvp.consent;
-  const controller = consent
-    ? event.text(consent.controller, language)
-    : event.organisers[0]
-      ? event.text(event.organisers[0].name, language)
-      : event.text(event.title, language);
-  const text = consent ? event.text(consent.text, language) : ctx.t("rsvp-consent-generic");
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("rsvp-agree"), form.data("agree:yes"))
-    .row()
-    .text(ctx.t("rsvp-cancel"), form.data("cancel"));
-  return form.ask(
-    ctx.t("rsvp-ask-consent", { text: escapeHtml(text), controller: escapeHtml(controller) }),
-    keyboard,
-    form.button("agree", (arg): arg is "yes" => arg === "yes", ctx.t("rsvp-error-consent")),
-  );
-}
-
 function summaryText(ctx: FlowContext, answers: FormAnswers) {
   return ctx.t("rsvp-summary", {
     name: escapeHtml(answers.name),
@@ -237,10 +217,11 @@ type SummaryChoice = "confirm" | "edit" | Field | "back";
 const SUMMARY_CHOICES: readonly string[] = ["confirm", "edit", "back", ...FIELDS];
 
 /**
- * The registration form. `mode` "edit" starts from the stored registration at the summary;
- * nothing is stored before Confirm (the form's own state expires with the conversation).
+ * The registration form, opened once the consent is given (`consent`). `mode` "edit" starts from
+ * the stored registration at the summary; nothing is stored before Confirm (the form's own state
+ * expires with the conversation).
  */
-export async function rsvpForm(conversation: RsvpConversation, ctx: FlowContext, mode: "new" | "edit" = "new") {
+export async function rsvpForm(conversation: RsvpConversation, ctx: FlowContext, mode: "new" | "edit" = "new", consent?: GivenConsent) {
   const nonce = Math.floor((await conversation.random()) * 36 ** 6).toString(36);
   const form = new Form(conversation, ctx, `${FORM_DATA_PREFIX}${nonce}:`);
   const leave = async () => {
@@ -253,8 +234,9 @@ export async function rsvpForm(conversation: RsvpConversation, ctx: FlowContext,
     if (!stored || stored.status === "cancelled") return;
     answers = { name: stored.name, sector: stored.sector, organisation: stored.organisation, phone: stored.phone, email: stored.email };
   } else {
+    // A form started before consent came first (an older deploy) has none: it ends, nothing kept.
+    if (!consent) return leave();
     for (const field of FIELDS) if (!(await askField(form, ctx, field, answers))) return leave();
-    if ((await askConsent(form, ctx)) === LEAVE) return leave();
   }
 
   const summaryKeyboard = new InlineKeyboard()
@@ -273,7 +255,7 @@ export async function rsvpForm(conversation: RsvpConversation, ctx: FlowContext,
     if (choice === LEAVE) return leave();
     if (choice === "confirm") {
       // The seat is taken in Redis once, with the outside context (its replies are real, not replayed).
-      await conversation.external((outside) => completeRegistration(outside, complete, mode));
+      await conversation.external((outside) => completeRegistration(outside, complete, mode, consent));
       return;
     }
     if (choice !== "edit") continue;

@@ -2,7 +2,18 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { FORM_DATA_PREFIX, rsvpForm, RSVP_CONVERSATION } from "./form.js";
-import { activeRegistration, askWithdraw, changeDetails, openRsvp, resendTicket, showMine, withdraw } from "./mine.js";
+import { CONSENT_AGREE_PREFIX, CONSENT_CANCEL } from "./consent.js";
+import {
+  activeRegistration,
+  agreeToConsent,
+  askWithdraw,
+  changeDetails,
+  declineConsent,
+  openRsvp,
+  resendTicket,
+  showMine,
+  withdraw,
+} from "./mine.js";
 import { checkIn, checkinByCode, exportGuests, openTicket, showStats } from "./organisers.js";
 import { answerReconfirmation } from "./reconfirm.js";
 import { TICKET_PREFIX } from "./rules.js";
@@ -29,6 +40,8 @@ privateChat.callbackQuery("menu:rsvp", async (ctx) => {
   await openRsvp(ctx);
 });
 
+privateChat.callbackQuery(CONSENT_CANCEL, declineConsent);
+privateChat.callbackQuery(new RegExp(`^${CONSENT_AGREE_PREFIX}([0-9a-f]{12})$`), (ctx) => agreeToConsent(ctx, ctx.match[1]!));
 privateChat.callbackQuery("rsvp:mine", async (ctx) => {
   const record = await activeRegistration(ctx);
   await ctx.answerCallbackQuery(record ? undefined : { text: ctx.t("rsvp-not-registered") });

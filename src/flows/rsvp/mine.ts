@@ -6,8 +6,9 @@ import { showScreen } from "../../bot/screens.js";
 import { eventText } from "../../bot/format.js";
 import { relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
+import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
-import { detailVars, fillFreedSeats, organisersContact, sendTicket, statusText, type Translate } from "./notify.js";
+import { detailVars, organisersContact, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
@@ -19,9 +20,9 @@ export async function activeRegistration(ctx: FlowContext): Promise<Rsvp | undef
 }
 
 /** Asking for /rsvp leaves a form of another feature still open (one conversation at a time). */
-async function enterForm(ctx: BotContext, mode: "new" | "edit") {
+async function enterForm(ctx: BotContext, mode: "new" | "edit", consent?: GivenConsent) {
   if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
-  await ctx.conversation.enter(RSVP_CONVERSATION, mode);
+  await ctx.conversation.enter(RSVP_CONVERSATION, mode, consent);
 }
 
 /** "My registration": status, code, answers, and what can still be done with it. */
@@ -40,7 +41,7 @@ export async function showMine(ctx: FlowContext, record: Rsvp): Promise<void> {
   await showScreen(ctx, text, keyboard);
 }
 
-/** /rsvp and the menu: "My registration" when registered, else the form (or "closed"). */
+/** /rsvp and the menu: "My registration" when registered, else the consent that opens the form (or "closed"). */
 export async function openRsvp(ctx: BotContext): Promise<void> {
   const record = await activeRegistration(ctx);
   if (record) return showMine(ctx, record);
@@ -58,7 +59,38 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
   const relative = relativeToNow(event.rsvpDeadlineAt, clock(), language);
   const title = escapeHtml(await eventText(ctx, event.title));
   await ctx.reply(ctx.t("rsvp-intro", { title, deadline, relative }), { parse_mode: "HTML" });
-  await enterForm(ctx, "new");
+  await askConsent(ctx);
+}
+
+/**
+ * Agree under the consent text: opens the form with the consent's moment, language and version.
+ * A text that changed since it was shown (the event file, or the user's language) is shown again.
+ */
+export async function agreeToConsent(ctx: BotContext, version: string): Promise<void> {
+  const { deps } = ctx;
+  const language = await ctx.i18n.getLocale();
+  const fresh = !(await activeRegistration(ctx)) && registrationOpen(deps.event, deps.clock());
+  if (fresh && consentMessage(deps, language).version !== version) {
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-consent-changed") });
+    await closeButtons(ctx);
+    await askConsent(ctx);
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await closeButtons(ctx);
+  if (!fresh) return openRsvp(ctx);
+  await enterForm(ctx, "new", { at: deps.clock().toISOString(), language, version });
+}
+
+/** Cancel under the consent text: nothing was asked, nothing is kept. */
+export async function declineConsent(ctx: BotContext): Promise<void> {
+  await ctx.answerCallbackQuery();
+  await closeButtons(ctx);
+  await ctx.reply(ctx.t("rsvp-left"), { reply_markup: new InlineKeyboard().text(ctx.t("menu-back"), "menu:home") });
+}
+
+async function closeButtons(ctx: BotContext) {
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
 }
 
 export async function changeDetails(ctx: BotContext): Promise<void> {
@@ -85,21 +117,25 @@ export async function askWithdraw(ctx: BotContext): Promise<void> {
   await showScreen(ctx, ctx.t("rsvp-withdraw-ask"), keyboard);
 }
 
-/** Cancels the guest's registration and hands the seat to the waitlist. Repeated taps are harmless. */
+/** Cancels the guest's registration; the script hands the seat to the waitlist. Repeated taps are harmless. */
 export async function withdraw(ctx: BotContext): Promise<void> {
   const { deps } = ctx;
   if (!changesAllowed(deps.event, deps.clock())) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
     return;
   }
-  const previous = await deps.store.rsvps.cancel(ctx.from!.id, deps.clock(), "guest");
-  if (!previous) {
+  const change = await deps.store.rsvps.cancel(ctx.from!.id, deps.clock(), "guest", deps.event.rsvp.capacity);
+  if (!change) {
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-not-registered") });
     return;
   }
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("rsvp-withdrawn"), new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"));
-  if (previous === "confirmed") await fillFreedSeats(deps, ctx.api, ctx.me.username);
+  try {
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, ctx.t("rsvp-withdrawn"), new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"));
+  } finally {
+    // The seat has already changed hands: its new holder is told even if this screen failed.
+    await tellPromoted(deps, ctx.api, change.promoted, ctx.me.username);
+  }
 }
 
 export async function resendTicket(ctx: BotContext): Promise<void> {

@@ -86,28 +86,46 @@ export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<vo
   }
 }
 
-/** Gives freed seats to the waitlist and tells each promoted guest, with their ticket. */
-export async function fillFreedSeats(deps: BotDeps, api: Api<RawApi>, botUsername: string): Promise<number[]> {
-  const promoted = await deps.store.rsvps.fillSeats(deps.clock(), deps.event.rsvp.capacity);
+/**
+ * Tells each promoted guest, in their language, that the seat is theirs, with the ticket. Each notice
+ * is claimed first, so whichever process gets it sends it once. The bot's username (for the ticket
+ * link) is asked from Telegram only when there is someone to tell and the caller does not know it.
+ */
+export async function tellPromoted(deps: BotDeps, api: Api<RawApi>, promoted: number[], botUsername?: string): Promise<number[]> {
+  const told: number[] = [];
   for (const userId of promoted) {
+    if (!(await deps.store.rsvps.claimPromotionNotice(userId))) continue;
     const record = await deps.store.rsvps.find(userId);
-    if (!record) continue;
+    if (record?.status !== "confirmed") continue;
     const language = languageOf(deps, record.language);
     const t = translator(deps, language);
     try {
+      botUsername ??= (await api.getMe()).username;
       await api.sendMessage(userId, t("rsvp-promoted", { code: record.code }), { parse_mode: "HTML" });
       await sendTicket(api, deps, record, language, botUsername);
+      told.push(userId);
     } catch (error) {
       deps.logger.warn({ err: error, userId }, "promotion message not delivered");
     }
   }
   if (promoted.length) await alertCapacity(deps, api);
-  return promoted;
+  return told;
 }
 
-/** "Forget me": erases the guest's registration and gives a freed seat to the waitlist. */
+/**
+ * The periodic repair: gives any seat left free while people wait to the waitlist (a raised
+ * capacity, data from before seats were refilled in the same script) and tells every promoted
+ * guest nobody told (a process that died right after a cancellation). Idempotent.
+ */
+export async function repairSeats(deps: BotDeps, api: Api<RawApi>): Promise<{ promoted: number[]; told: number[] }> {
+  const promoted = await deps.store.rsvps.fillSeats(deps.clock(), deps.event.rsvp.capacity);
+  const untold = await deps.store.rsvps.untoldPromotions();
+  return { promoted, told: untold.length ? await tellPromoted(deps, api, untold) : [] };
+}
+
+/** "Forget me": erases the guest's registration; a freed seat goes to the waitlist in the same script. */
 export async function forgetGuest(deps: BotDeps, api: Api<RawApi>, userId: number, botUsername: string): Promise<boolean> {
-  const previous = await deps.store.rsvps.forget(userId);
-  if (previous === "confirmed") await fillFreedSeats(deps, api, botUsername);
-  return previous !== undefined;
+  const change = await deps.store.rsvps.forget(userId, deps.clock(), deps.event.rsvp.capacity);
+  if (change) await tellPromoted(deps, api, change.promoted, botUsername);
+  return change !== undefined;
 }

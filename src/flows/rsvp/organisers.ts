@@ -6,6 +6,7 @@ import { momentText } from "../../bot/format.js";
 import { showScreen } from "../../bot/screens.js";
 import { dayjs } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
+import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
 import { detailVars, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
@@ -18,6 +19,37 @@ const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminId
 async function refuse(ctx: FlowContext) {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("admin-only") });
   else await ctx.reply(ctx.t("admin-only"));
+}
+
+/** True when the guest agreed to the consent text as it reads now in their language. */
+function consentIsCurrent(current: Map<string, string>, record: Rsvp): boolean {
+  return record.consentVersion !== undefined && current.get(record.consentLanguage ?? "") === record.consentVersion;
+}
+
+const MAX_NAMES = 20;
+
+/** Who agreed to which consent text, once some agreed to an earlier one: a line per version, names on the earlier ones. */
+function consentSection(ctx: FlowContext, all: Rsvp[]): string | undefined {
+  const current = currentConsentVersions(ctx.deps);
+  if (all.every((record) => consentIsCurrent(current, record))) return undefined;
+  const versions = new Map<string, { language: string; current: boolean; names: string[] }>();
+  for (const record of all) {
+    const version = record.consentVersion ?? ctx.t("rsvp-none");
+    const language = record.consentLanguage ?? record.language;
+    const entry = versions.get(version) ?? { language, current: consentIsCurrent(current, record), names: [] };
+    entry.names.push(record.name);
+    versions.set(version, entry);
+  }
+  const lines = [...versions]
+    .sort(([, a], [, b]) => Number(b.current) - Number(a.current) || b.names.length - a.names.length)
+    .map(([version, entry]) => {
+      const vars = { version, language: entry.language, count: entry.names.length };
+      if (entry.current) return ctx.t("rsvp-stats-consent-line", { ...vars, which: ctx.t("rsvp-consent-current-text") });
+      const shown = entry.names.slice(0, MAX_NAMES).map(escapeHtml).join(", ");
+      const names = entry.names.length > MAX_NAMES ? `${shown}, …` : shown;
+      return ctx.t("rsvp-stats-consent-earlier", { ...vars, which: ctx.t("rsvp-consent-earlier-text"), names });
+    });
+  return ctx.t("rsvp-stats-consent", { versions: lines.join("\n") });
 }
 
 export async function showStats(ctx: FlowContext): Promise<void> {
@@ -38,19 +70,21 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const retention = ctx.t(retentionDue(event, ctx.deps.clock()) ? "privacy-retention-done" : "privacy-retention-stats", {
     date: await momentText(ctx, erasedAt),
   });
-  const stats = ctx.t("rsvp-stats", {
+  const text = ctx.t("rsvp-stats", {
     ...counts,
     left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
     sectors: sectors.join("\n"),
     days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
   });
-  await ctx.reply(`${stats}\n\n${retention}`, { parse_mode: "HTML" });
+  const consent = consentSection(ctx, all);
+  await ctx.reply(`${consent ? `${text}\n${consent}` : text}\n\n${retention}`, { parse_mode: "HTML" });
 }
 
 const EXPORT_HEADER = [
   "user_id", "status", "code", "name", "sector", "organisation", "phone", "email", "language",
   "registered_at", "confirmed_at", "waitlisted_at", "waitlist_position", "promoted_at", "cancelled_at",
-  "cancel_reason", "consent_at", "reconfirm_asked_at", "reconfirmed_at", "checked_in_at", "checked_in_by",
+  "cancel_reason", "consent_at", "consent_language", "consent_version", "consent_current",
+  "reconfirm_asked_at", "reconfirmed_at", "checked_in_at", "checked_in_by",
 ];
 
 /** The guest list as CSV: every field, times in the event zone with their offset. */
@@ -63,18 +97,24 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
     return;
   }
   const waitlist = await store.rsvps.idsByStatus("waitlisted");
+  const current = currentConsentVersions(ctx.deps);
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
     String(r.userId), r.status, r.code, r.name, r.sector, r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
     time(r.createdAt), time(r.confirmedAt), time(r.waitlistedAt),
     r.status === "waitlisted" ? String(waitlist.indexOf(r.userId) + 1) : "",
     time(r.promotedAt), time(r.cancelledAt), r.cancelReason ?? "", time(r.consentAt),
+    r.consentLanguage ?? "", r.consentVersion ?? "", consentIsCurrent(current, r) ? "yes" : "no",
     time(r.reconfirmAskedAt), time(r.reconfirmedAt), time(r.checkedInAt), r.checkedInBy ? String(r.checkedInBy) : "",
   ];
   const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
-  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows`, ctx.deps.clock());
-  await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), `${event.id}-guests-${stamp}.csv`), {
-    caption: ctx.t("rsvp-export-caption", { count: all.length }),
+  const filename = `${event.id}-guests-${stamp}.csv`;
+  // Who took the guest list and when: recorded before it leaves, so a failed send is still on record.
+  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows, ${filename}`, ctx.deps.clock());
+  const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
+  const caption = ctx.t("rsvp-export-caption", { count: all.length });
+  await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), filename), {
+    caption: earlier ? `${caption}\n${ctx.t("rsvp-export-consent-earlier", { count: earlier })}` : caption,
   });
 }
 

@@ -2,13 +2,14 @@ import { InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { showScreen } from "../../bot/screens.js";
-import { fillFreedSeats, languageOf, moment, organisersContact, translator } from "./notify.js";
+import { languageOf, moment, organisersContact, tellPromoted, translator } from "./notify.js";
 import { reconfirmSchedule } from "./rules.js";
 
 /*
  * "Still coming?" — the no-show killer. The broadcast/reminder engine schedules
- * askReconfirmation at startsAt − reconfirm.before and releaseUnanswered at + grace; both are
- * safe to run again (a guest is asked once; a released seat is released once).
+ * askReconfirmation at startsAt − reconfirm.before and releaseUnanswered at + grace, then again at
+ * each guest's own asked time + grace (the questions may go out late); both are safe to run again
+ * (a guest is asked once; a released seat is released once).
  */
 
 /** Asks every confirmed guest not asked yet; returns how many were asked now. */
@@ -39,26 +40,45 @@ export async function askReconfirmation(deps: BotDeps, api: Api<RawApi>): Promis
   return asked;
 }
 
-/** Frees the seats of guests who did not answer within the grace period and fills them from the waitlist. */
-export async function releaseUnanswered(deps: BotDeps, api: Api<RawApi>): Promise<number[]> {
+export interface ReleaseOutcome {
+  released: number[];
+  /** When the next asked guest's grace ends (before the event starts), if anyone is still waited for. */
+  nextAt?: Date;
+}
+
+/**
+ * Frees the seats of guests whose own grace period has passed without an answer; the same script
+ * gives each seat to the waitlist, and the promoted guests are told.
+ */
+export async function releaseUnanswered(deps: BotDeps, api: Api<RawApi>): Promise<ReleaseOutcome> {
   const schedule = reconfirmSchedule(deps.event);
   const now = deps.clock();
-  if (!schedule || now >= deps.event.startsAt) return [];
+  if (!schedule || now >= deps.event.startsAt) return { released: [] };
+  const askedBy = new Date(now.getTime() - schedule.grace);
   const released: number[] = [];
+  const promoted: number[] = [];
+  let nextAt: Date | undefined;
   for (const userId of await deps.store.rsvps.idsByStatus("confirmed")) {
     const record = await deps.store.rsvps.find(userId);
     if (!record?.reconfirmAskedAt || record.reconfirmedAt) continue;
-    if (now.getTime() < record.reconfirmAskedAt.getTime() + schedule.grace) continue;
-    if ((await deps.store.rsvps.cancel(userId, now, "no-reconfirmation")) !== "confirmed") continue;
+    const dueAt = new Date(record.reconfirmAskedAt.getTime() + schedule.grace);
+    if (dueAt > now) {
+      if (!nextAt || dueAt < nextAt) nextAt = dueAt;
+      continue;
+    }
+    // The script decides again: a "Yes" stored since the read above keeps the seat.
+    const change = await deps.store.rsvps.releaseUnanswered(userId, askedBy, now, deps.event.rsvp.capacity);
+    if (!change) continue;
     released.push(userId);
+    promoted.push(...change.promoted);
     const language = languageOf(deps, record.language);
     const t = translator(deps, language);
     await api
       .sendMessage(userId, t("rsvp-released-unanswered", { contact: organisersContact(deps, t, language) }), { parse_mode: "HTML" })
       .catch((error) => deps.logger.warn({ err: error, userId }, "release notice not delivered"));
   }
-  if (released.length) await fillFreedSeats(deps, api, (await api.getMe()).username);
-  return released;
+  await tellPromoted(deps, api, promoted);
+  return { released, nextAt: nextAt && nextAt < deps.event.startsAt ? nextAt : undefined };
 }
 
 /** The guest's answer to "Still coming?". */
@@ -70,13 +90,26 @@ export async function answerReconfirmation(ctx: BotContext, coming: boolean): Pr
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
     return;
   }
-  await ctx.answerCallbackQuery();
   if (coming) {
-    await deps.store.rsvps.markReconfirmed(userId, deps.clock());
+    // Released meanwhile (the grace ran out first): the release notice says what happened.
+    if (!(await deps.store.rsvps.markReconfirmed(userId, deps.clock()))) {
+      await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
     await showScreen(ctx, ctx.t("rsvp-reconfirm-thanks"));
     return;
   }
-  const previous = await deps.store.rsvps.cancel(userId, deps.clock(), "declined");
-  await showScreen(ctx, ctx.t("rsvp-reconfirm-declined"));
-  if (previous === "confirmed") await fillFreedSeats(deps, ctx.api, ctx.me.username);
+  const change = await deps.store.rsvps.cancel(userId, deps.clock(), "declined", deps.event.rsvp.capacity);
+  if (!change) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  try {
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, ctx.t("rsvp-reconfirm-declined"));
+  } finally {
+    // The seat has already changed hands: its new holder is told even if this screen failed.
+    await tellPromoted(deps, ctx.api, change.promoted, ctx.me.username);
+  }
 }

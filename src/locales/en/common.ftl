@@ -54,6 +54,7 @@ help =
     /idea — propose an idea for the city
     /language — change the language
     /cancel — stop what you are doing
+    /privacy — what the bot stores about me
     /forget_me — delete my data
     /help — this help
 cancel-nothing = There is nothing to cancel. Here is the menu.

@@ -4,7 +4,7 @@
 rsvp-intro =
     📝 <b>Registration: { $title }</b>
     Registration is open until { $deadline } ({ $relative }).
-    It takes a minute: name, sector, organisation, a contact. Send /cancel at any moment to stop.
+    It takes a minute: first your consent below, then your name, sector, organisation and a contact.
 rsvp-closed =
     ⛔️ Registration closed on { $deadline }.
     If you still want to come, please contact the organisers: { $contact }
@@ -39,7 +39,7 @@ rsvp-ask-consent =
     Data controller: { $controller }
 rsvp-consent-generic = I agree that my name, sector, organisation and contact details will be processed to register me for the event, to send me event updates and to check me in at the entrance. The data will not be passed to third parties and will be deleted after the event on request.
 rsvp-agree = ✅ I agree
-rsvp-error-consent = ✋ Registration needs your consent. Tap «I agree», or /cancel to stop.
+rsvp-consent-changed = The consent text has changed: please read the new one below.
 rsvp-summary =
     📋 <b>Please check your details</b>
     Name: { $name }
@@ -143,6 +143,17 @@ rsvp-unlimited = unlimited
 rsvp-alert = 📈 Registrations have reached { $percent }% of the capacity: { $confirmed } of { $capacity } seats taken.
 rsvp-export-caption = 📄 Guest list: { $count } registrations.
 rsvp-export-empty = Nobody has registered yet.
+rsvp-export-consent-earlier = ⚠️ { $count ->
+        [one] { $count } guest agreed
+       *[other] { $count } guests agreed
+    } to an earlier consent text: see the consent_current column («no»).
+rsvp-stats-consent =
+    <b>Consent texts</b> (version: guests)
+    { $versions }
+rsvp-stats-consent-line = { $version } ({ $language }, { $which }): { $count }
+rsvp-stats-consent-earlier = ⚠️ { $version } ({ $language }, { $which }): { $count } — { $names }
+rsvp-consent-current-text = current text
+rsvp-consent-earlier-text = earlier text
 cmd-stats = Registration statistics
 cmd-export = Guest list (CSV)
 cmd-checkin = Check a guest in

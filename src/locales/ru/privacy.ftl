@@ -10,3 +10,55 @@ privacy-done = ✅ Ваши данные удалены. Если вы напи�
 # /stats: когда задача хранения удалит персональные данные мероприятия (privacy.retainFor после окончания).
 privacy-retention-stats = 🔒 Персональные данные этого мероприятия (имена, контакты, ссылки на конкурсные работы, имена авторов) будут удалены { $date }.
 privacy-retention-done = 🔒 Персональные данные этого мероприятия удалены { $date }; цифры сохраняются.
+
+## /privacy: что хранится, зачем, как долго и кто отвечает.
+privacy-screen =
+    🔒 <b>Ваши персональные данные в этом боте</b>
+
+    <b>Что о вас хранится сейчас</b>
+    { $stored }
+
+    <b>Зачем</b>
+    Чтобы зарегистрировать вас и отметить на входе, присылать новости и напоминания о мероприятии на вашем языке, проводить конкурс, викторину и сбор идей для города и отвечать вам. До вашего согласия ничего не спрашивается.
+
+    <b>Где</b>
+    В базе данных бота на сервере организаторов. Организаторы видят список гостей; каждая его выгрузка записывается: кто и когда.
+
+    <b>Как долго</b>
+    До { $until }: { $retain } после окончания мероприятия, затем данные удаляются. Отправьте /forget_me, чтобы удалить всё сейчас.
+
+    Оператор персональных данных: { $controller }
+    Контакты: { $contact }
+privacy-stored-profile = • Ваш профиль Telegram (имя, имя пользователя, язык): { $state }
+privacy-stored-registration = • Регистрация: { $fields }; согласие дано { $at } (версия { $version }, { $language })
+privacy-stored-registration-none = • Регистрация: нет
+privacy-stored-ideas = • Идеи: { $count } (текст, категория, фото, точка на карте, ваше имя как автора)
+privacy-stored-contest = • Заявка на конкурс: { $state } (ссылка, идея, фото, ваше имя)
+privacy-stored-quiz = • Ответы викторины: { $count }
+privacy-stored-language = • Выбранный вами язык: { $state }
+privacy-yes = да
+privacy-no = нет
+privacy-field-name = имя
+privacy-field-sector = сектор
+privacy-field-organisation = организация
+privacy-field-phone = телефон
+privacy-field-email = e-mail
+privacy-field-ticket = статус, код билета, даты
+privacy-duration = { $unit ->
+        [d] { $count ->
+            [one] { $count } день
+            [few] { $count } дня
+           *[other] { $count } дней
+        }
+        [h] { $count ->
+            [one] { $count } час
+            [few] { $count } часа
+           *[other] { $count } часов
+        }
+       *[m] { $count ->
+            [one] { $count } минута
+            [few] { $count } минуты
+           *[other] { $count } минут
+        }
+    }
+cmd-privacy = Мои данные: что хранится и зачем

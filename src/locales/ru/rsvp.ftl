@@ -4,7 +4,7 @@
 rsvp-intro =
     📝 <b>Регистрация: { $title }</b>
     Регистрация открыта до { $deadline } ({ $relative }).
-    Это займёт минуту: имя, сектор, организация, контакт. Чтобы прервать, отправьте /cancel в любой момент.
+    Это займёт минуту: сначала ваше согласие ниже, затем имя, сектор, организация и контакт.
 rsvp-closed =
     ⛔️ Регистрация закрылась { $deadline }.
     Если вы всё же хотите прийти, свяжитесь с организаторами: { $contact }
@@ -39,7 +39,7 @@ rsvp-ask-consent =
     Оператор персональных данных: { $controller }
 rsvp-consent-generic = Я согласен(на) на обработку моих имени, сектора, организации и контактных данных для регистрации на мероприятие, рассылки новостей о нём и отметки на входе. Данные не передаются третьим лицам и удаляются по запросу после мероприятия.
 rsvp-agree = ✅ Согласен(на)
-rsvp-error-consent = ✋ Для регистрации нужно ваше согласие. Нажмите «Согласен(на)» или /cancel, чтобы выйти.
+rsvp-consent-changed = Текст согласия изменился: прочитайте, пожалуйста, новый текст ниже.
 rsvp-summary =
     📋 <b>Проверьте, пожалуйста, данные</b>
     Имя: { $name }
@@ -143,6 +143,18 @@ rsvp-unlimited = без ограничений
 rsvp-alert = 📈 Регистрации достигли { $percent }% вместимости: занято { $confirmed } из { $capacity } мест.
 rsvp-export-caption = 📄 Список гостей: { $count } регистраций.
 rsvp-export-empty = Пока никто не зарегистрировался.
+rsvp-export-consent-earlier = ⚠️ { $count ->
+        [one] { $count } гость согласился
+        [few] { $count } гостя согласились
+       *[other] { $count } гостей согласились
+    } с прежним текстом согласия: см. столбец consent_current («no»).
+rsvp-stats-consent =
+    <b>Тексты согласия</b> (версия: гости)
+    { $versions }
+rsvp-stats-consent-line = { $version } ({ $language }, { $which }): { $count }
+rsvp-stats-consent-earlier = ⚠️ { $version } ({ $language }, { $which }): { $count } — { $names }
+rsvp-consent-current-text = текущий текст
+rsvp-consent-earlier-text = прежний текст
 cmd-stats = Статистика регистраций
 cmd-export = Список гостей (CSV)
 cmd-checkin = Отметить гостя

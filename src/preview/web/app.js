@@ -182,6 +182,8 @@ function renderChat(chat) {
   renderMessages(chat.messages);
   renderReplyKeyboard(chat.replyKeyboard);
   renderCommands(chat.commands);
+  // A reply keyboard shrinks the chat: keep the question it answers in view.
+  if (state.followBottom) $("messages").scrollTop = $("messages").scrollHeight;
 }
 
 // --- users ------------------------------------------------------------------------------
@@ -191,6 +193,7 @@ function selectUser(persona) {
   localStorage.setItem("preview-user", String(persona.id));
   for (const button of $("personas").children) button.setAttribute("aria-current", String(button.dataset.user === String(persona.id)));
   $("chat-subtitle").textContent = `bot · you are ${persona.label}`;
+  showClock();
   state.views.clear();
   for (const node of [...$("messages").querySelectorAll(".message")]) node.remove();
   $("commands").hidden = true;
@@ -203,6 +206,19 @@ function selectUser(persona) {
     toast(text, alert);
   });
   $("text").focus();
+}
+
+/** The bot's time in the event's zone, worded in the persona's language. */
+function showClock() {
+  const { now, timezone } = state.session;
+  const options = { timeZone: timezone, dateStyle: "medium", timeStyle: "short" };
+  let text;
+  try {
+    text = new Date(now).toLocaleString(state.user?.language ?? "en", options);
+  } catch {
+    text = new Date(now).toLocaleString("en", options);
+  }
+  $("clock").textContent = `${text} (${timezone})`;
 }
 
 function renderPersonas(personas) {
@@ -272,9 +288,9 @@ async function main() {
   const session = await (await fetch("/api/session")).json();
   state.session = session;
   document.title = `${session.bot.name} · preview`;
-  $("bot-name").textContent = session.bot.name;
+  // The whole event title, wrapped: the bot's name is cut at Telegram's 64 characters.
+  $("bot-name").textContent = session.title;
   $("bot-avatar").textContent = initials(session.bot.name);
-  $("clock").textContent = new Date(session.now).toLocaleString();
   renderPersonas(session.personas);
   const saved = Number(new URLSearchParams(location.search).get("user") || localStorage.getItem("preview-user"));
   selectUser(session.personas.find((p) => p.id === saved) ?? session.personas[0]);

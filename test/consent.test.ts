@@ -1,0 +1,253 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { afterEach, describe, expect, it } from "vitest";
+import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
+import { parseCsv } from "./support/csv.js";
+import { startTestBot, type TestBot } from "./support/harness.js";
+import type { TelegramUser } from "./support/telegram-user.js";
+
+const ADMIN = 7301;
+let bot: TestBot | undefined;
+const cleanups: Array<() => void> = [];
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** Every value stored under the test's prefix, whatever the key's type. */
+async function dumpPrefix(test: TestBot): Promise<string> {
+  const { redis, prefix } = test;
+  const parts: string[] = [];
+  for (const key of await redis.keys(`${prefix}*`)) {
+    const type = await redis.type(key);
+    if (type === "string") parts.push(key, (await redis.get(key)) ?? "");
+    else if (type === "hash") parts.push(key, JSON.stringify(await redis.hgetall(key)));
+    else if (type === "list") parts.push(key, ...(await redis.lrange(key, 0, -1)));
+    else if (type === "set") parts.push(key, ...(await redis.smembers(key)));
+    else if (type === "zset") parts.push(key, ...(await redis.zrange(key, 0, -1)));
+    else if (type === "stream") parts.push(key, JSON.stringify(await redis.xrange(key, "-", "+")));
+  }
+  return parts.join("\n");
+}
+
+/** The consent message as the bot sent it to a chat (the exact text, HTML included). */
+function consentSent(test: TestBot, user: TelegramUser, title: string): string {
+  const call = test.api
+    .callsTo("sendMessage")
+    .filter((c) => c.payload.chat_id === user.id && String(c.payload.text).includes(title))
+    .at(-1);
+  return String(call?.payload.text);
+}
+
+const versionOf = (text: string) => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12);
+
+const EN = { agree: "✅ I agree", sector: "Media", skip: "Skip ➡️", confirm: "✅ Confirm" };
+const RU = { agree: "✅ Согласен(на)", sector: "СМИ", skip: "Пропустить ➡️", confirm: "✅ Подтвердить" };
+
+/** Agrees, then fills the form with a typed phone; the labels are the user's language's. */
+async function registerAfterConsent(user: TelegramUser, name: string, { agree, sector, skip, confirm } = EN) {
+  await user.command("rsvp");
+  await user.tap(agree);
+  await user.send(name);
+  await user.tap(sector);
+  await user.tap(skip);
+  await user.send(`+7 701 765 ${String(user.id).slice(-4, -2)} ${String(user.id).slice(-2)}`);
+  await user.tap(confirm);
+}
+
+/** The bundled event with its English consent text reworded, in a temporary file. */
+function eventWithNewConsentText(): string {
+  const data = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8")) as { rsvp: { consent: { text: Record<string, string> } } };
+  data.rsvp.consent.text.en = `${data.rsvp.consent.text.en} Photos taken at the forum may be published.`;
+  const dir = mkdtempSync(join(tmpdir(), "wealmaty-consent-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "event.yaml");
+  writeFileSync(file, stringify(data));
+  return file;
+}
+
+describe("consent first", () => {
+  it("asks for consent before anything personal, and stores nothing before Agree", async () => {
+    bot = await startTestBot();
+    const ann = bot.user({ languageCode: "en" });
+    await ann.command("rsvp");
+    expect(ann.messages().at(-2)?.text).toContain("Registration is open until");
+    expect(ann.lastText()).toContain("Consent to the processing of personal data");
+    expect(ann.lastText()).toContain("Data controller: British Council Kazakhstan");
+    expect(ann.lastText()).not.toContain("full name");
+    expect(ann.buttons()).toEqual(["✅ I agree", "❌ Cancel"]);
+
+    // Personal details typed before agreeing are not taken as answers, and nothing keeps them.
+    await ann.send("Aigerim Saparova +77017650510");
+    expect(ann.lastText()).not.toContain("Saparova");
+    expect(await bot.redis.get(`${bot.prefix}conversation:${ann.id}`)).toBeNull();
+    const stored = await dumpPrefix(bot);
+    expect(stored).not.toContain("Saparova");
+    expect(stored).not.toContain("77017650510");
+
+    // Cancel ends politely and stores nothing.
+    await ann.tap("❌ Cancel");
+    expect(ann.lastText()).toContain("Registration cancelled; nothing was saved");
+    expect(await bot.redis.keys(`${bot.prefix}rsvp:*`)).toEqual([]);
+    expect(await bot.redis.get(`${bot.prefix}conversation:${ann.id}`)).toBeNull();
+
+    // Agree opens the form at its first question.
+    await ann.command("rsvp");
+    await ann.tap("✅ I agree");
+    expect(ann.lastText()).toContain("full name");
+    expect(ann.buttons()).not.toContain("✅ I agree");
+  });
+
+  it("stores the moment, the language and the version (a hash of the exact text shown) with the registration", async () => {
+    bot = await startTestBot();
+    const { clock } = bot;
+    const ru = bot.user();
+    await ru.command("rsvp");
+    const shownRu = consentSent(bot, ru, "Согласие на обработку персональных данных");
+    clock.advance(60_000);
+    const agreedAt = clock.now();
+    await ru.tap("✅ Согласен(на)");
+    clock.advance(60_000);
+    await ru.send("Елена Сим");
+    await ru.tap("СМИ");
+    await ru.tap("Пропустить ➡️");
+    await ru.send("+7 701 765 05 10");
+    await ru.tap("✅ Подтвердить");
+    const record = (await bot.running.deps.store.rsvps.find(ru.id))!;
+    expect(record).toMatchObject({ status: "confirmed", consentLanguage: "ru", consentVersion: versionOf(shownRu) });
+    expect(record.consentAt).toEqual(agreedAt);
+
+    const en = bot.user({ languageCode: "en" });
+    await registerAfterConsent(en, "Ann Lee");
+    const shownEn = consentSent(bot, en, "Consent to the processing of personal data");
+    const enRecord = (await bot.running.deps.store.rsvps.find(en.id))!;
+    expect(enRecord).toMatchObject({ consentLanguage: "en", consentVersion: versionOf(shownEn) });
+    expect(enRecord.consentVersion).not.toBe(record.consentVersion);
+
+    // Changing one's details later keeps the consent as it was given.
+    await en.command("rsvp");
+    await en.tap("✏️ Change my details");
+    await en.tap("✏️ Edit a field");
+    await en.tap("Name");
+    await en.send("Ann Smith");
+    await en.tap("✅ Confirm");
+    expect(await bot.running.deps.store.rsvps.find(en.id)).toMatchObject({
+      name: "Ann Smith",
+      consentVersion: enRecord.consentVersion,
+      consentAt: enRecord.consentAt,
+    });
+  });
+
+  it("shows organisers the version in the export, and who agreed to an earlier text after it changed", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    const ann = bot.user({ languageCode: "en" });
+    await registerAfterConsent(ann, "Ann Lee");
+    await admin.command("export");
+    const before = parseCsv(admin.documents().at(-1)!.document!.data!);
+    expect(before[0]).toEqual(expect.arrayContaining(["consent_at", "consent_language", "consent_version", "consent_current"]));
+    expect(admin.documents().at(-1)?.caption).not.toContain("earlier consent text");
+
+    // The organisers reword the consent and restart the bot on the same data, while Carol reads the old text.
+    const carol = bot.user({ languageCode: "en" });
+    await carol.command("rsvp");
+    await bot.restart({ eventFile: eventWithNewConsentText() });
+    await carol.tap("✅ I agree");
+    expect(carol.callbackAnswers().at(-1)?.text).toBe("The consent text has changed: please read the new one below.");
+    expect(carol.lastText()).toContain("Photos taken at the forum may be published.");
+    await carol.tap("✅ I agree");
+    expect(carol.lastText()).toContain("full name");
+    const bob = bot.user({ languageCode: "en" });
+    await bob.command("rsvp");
+    expect(bob.lastText()).toContain("Photos taken at the forum may be published.");
+    await bob.tap("✅ I agree");
+    await bob.send("Bob Ray");
+    await bob.tap("Media");
+    await bob.tap("Skip ➡️");
+    await bob.send("bob@example.org");
+    await bob.tap("✅ Confirm");
+    const ru = bot.user();
+    await registerAfterConsent(ru, "Елена Сим", RU);
+
+    await admin.command("export");
+    const file = admin.documents().at(-1)!;
+    expect(file.caption).toContain("1 guest agreed to an earlier consent text");
+    const [header, ...rows] = parseCsv(file.document!.data!);
+    const row = (id: number) => Object.fromEntries(header!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]));
+    const annRow = row(ann.id);
+    const bobRow = row(bob.id);
+    const versionStored = async (user: TelegramUser) => (await bot!.running.deps.store.rsvps.find(user.id))!.consentVersion;
+    expect(annRow).toMatchObject({ consent_language: "en", consent_version: await versionStored(ann), consent_current: "no" });
+    expect(bobRow).toMatchObject({ consent_language: "en", consent_version: await versionStored(bob), consent_current: "yes" });
+    expect(row(ru.id)).toMatchObject({ consent_language: "ru", consent_current: "yes" });
+    expect(annRow.consent_version).toMatch(/^[0-9a-f]{12}$/);
+    expect(annRow.consent_version).not.toBe(bobRow.consent_version);
+    expect(annRow.consent_at).toMatch(/^2017-11-23 \d{2}:\d{2}:\d{2}\+06:00$/);
+
+    await admin.command("stats");
+    const stats = admin.lastText();
+    expect(stats).toContain("Consent texts");
+    expect(stats).toContain(`${bobRow.consent_version} (en, current text): 1`);
+    expect(stats).toContain(`${annRow.consent_version} (en, earlier text): 1 — Ann Lee`);
+    expect(stats).not.toContain("Bob Ray");
+  });
+});
+
+describe("export access", () => {
+  it("records who exported the guest list and when, shown in /audit", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en", firstName: "Dana", username: "dana_org" });
+    await admin.command("start");
+    await registerAfterConsent(bot.user({ languageCode: "en" }), "Ann Lee");
+    bot.clock.advance(5 * 60_000);
+    await admin.command("export");
+    const filename = admin.documents().at(-1)!.document!.filename!;
+    const [entry] = await bot.running.deps.store.audit.recent(1);
+    expect(entry).toMatchObject({ actor: ADMIN, action: "export", at: bot.clock.now().toISOString() });
+    expect(entry!.details).toContain(filename);
+    expect(entry!.details).toContain("1 rows");
+
+    await admin.command("audit");
+    expect(admin.lastText()).toContain(`23 November 2017, 9:05 — Dana @dana_org (${ADMIN}) — export: guest list, 1 rows, ${filename}`);
+  });
+});
+
+describe("/privacy", () => {
+  it("tells a user what is stored about them, why, for how long and who the controller is, in their language", async () => {
+    bot = await startTestBot();
+    const ann = bot.user({ languageCode: "en" });
+    const bob = bot.user({ languageCode: "en" });
+    await ann.command("start");
+    await registerAfterConsent(ann, "Ann Lee");
+    await registerAfterConsent(bob, "Bob Ray");
+    const version = (await bot.running.deps.store.rsvps.find(ann.id))!.consentVersion!;
+
+    await ann.command("privacy");
+    const text = ann.lastText();
+    expect(text).toContain("Your personal data in this bot");
+    expect(text).toContain("Data controller: British Council Kazakhstan");
+    expect(text).toContain("elena.sim@kz.britishcouncil.org");
+    expect(text).toContain("Registration: name, sector, phone, status, ticket code, dates");
+    expect(text).toContain(`consent given 23 November 2017, 9:00 (version ${version}, en)`);
+    expect(text).toContain("Ideas: 0");
+    expect(text).toContain("28 February 2018"); // 90 days after the event ends
+    expect(text).toContain("/forget_me");
+    // Their own data only: not even their own values, and nothing of other guests.
+    expect(text).not.toContain("Ann Lee");
+    expect(text).not.toContain("Bob Ray");
+
+    const ru = bot.user();
+    await ru.command("privacy");
+    expect(ru.lastText()).toContain("Ваши персональные данные в этом боте");
+    expect(ru.lastText()).toContain("Оператор персональных данных: Британский Совет в Казахстане");
+    expect(ru.lastText()).toContain("Регистрация: нет");
+    const kk = bot.user({ languageCode: "kk" });
+    await kk.command("privacy");
+    expect(kk.lastText()).toContain("Осы боттағы дербес деректеріңіз");
+    expect(kk.lastText()).toContain("Дербес деректер операторы: Қазақстандағы Британ Кеңесі");
+  });
+});
