@@ -46,7 +46,7 @@ function consentSent(test: TestBot, user: TelegramUser, title: string): string {
 const versionOf = (text: string) => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12);
 
 const EN = { agree: "✅ I agree", sector: "Media", skip: "Skip ➡️", confirm: "✅ Confirm" };
-const RU = { agree: "✅ Согласен(на)", sector: "СМИ", skip: "Пропустить ➡️", confirm: "✅ Подтвердить" };
+const RU = { agree: "✅ Даю согласие", sector: "СМИ", skip: "Пропустить ➡️", confirm: "✅ Подтвердить" };
 
 /** Agrees, then fills the form with a typed phone; the labels are the user's language's. */
 async function registerAfterConsent(user: TelegramUser, name: string, { agree, sector, skip, confirm } = EN) {
@@ -110,7 +110,7 @@ describe("consent first", () => {
     const shownRu = consentSent(bot, ru, "Согласие на обработку персональных данных");
     clock.advance(60_000);
     const agreedAt = clock.now();
-    await ru.tap("✅ Согласен(на)");
+    await ru.tap("✅ Даю согласие");
     clock.advance(60_000);
     await ru.send("Елена Сим");
     await ru.tap("СМИ");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEntryLink, checkIdea, formatAverage, rankEntries, type Score } from "../src/flows/contest/rules.js";
-import { quizStandings, quizWinners } from "../src/flows/quiz/rules.js";
+import { formatSeconds, quizStandings, quizWinners } from "../src/flows/quiz/rules.js";
 
 const HOSTS = ["instagram.com", "www.instagram.com", "facebook.com", "www.facebook.com", "m.facebook.com", "fb.com", "www.fb.com"];
 
@@ -70,8 +70,12 @@ describe("ranking", () => {
     expect(ranked[0]).toEqual({ entrantId: 3, average: 5, scores: 2, jurors: 1 });
     expect(ranked[1]).toEqual({ entrantId: 2, average: 4, scores: 4, jurors: 2 });
     expect(ranked[4]).toEqual({ entrantId: 4, average: undefined, scores: 0, jurors: 0 });
-    expect(formatAverage(ranked[4]!.average)).toBe("—");
-    expect(formatAverage(13 / 3)).toBe("4.3");
+    expect(formatAverage(ranked[4]!.average, "ru")).toBe("—");
+    expect(formatAverage(13 / 3, "en")).toBe("4.3");
+    // Russian and Kazakh write a decimal comma.
+    expect(formatAverage(4.5, "ru")).toBe("4,5");
+    expect(formatAverage(4, "kk")).toBe("4,0");
+    expect([formatSeconds(29_000, "ru"), formatSeconds(4_540, "kk"), formatSeconds(4_540, "en")]).toEqual(["29", "4,5", "4.5"]);
   });
 
   it("ignores scores on criteria no longer in the event file", () => {

@@ -41,7 +41,7 @@ async function submitEntry(user: TelegramUser, link = POST, idea = IDEA) {
 describe("contest rules", () => {
   it("shows the rules, deadline with countdown and copyable hashtags in each language", async () => {
     bot = await startTestBot();
-    const expected = { ru: ["Самый активный алматинец", "Приз:", "Приём работ до:", "Планшет"], kk: ["Ең белсенді алматылық", "Жүлде:", "Жұмыстар қабылданады:"], en: ["Most active Almaty citizen", "Prize:", "Entries until:", "A tablet"] };
+    const expected = { ru: ["Самый активный алматинец", "Приз:", "Приём заявок до:", "Планшет"], kk: ["Ең белсенді алматылық", "Жүлде:", "Өтінімдер қабылданады:"], en: ["Most active Almaty citizen", "Prize:", "Entries until:", "A tablet"] };
     for (const [language, parts] of Object.entries(expected)) {
       const user = bot.user({ languageCode: language });
       await user.command("contest");
@@ -68,11 +68,11 @@ describe("another event file", () => {
     expect(ru.lastText()).toContain("28 ноября 2026, 20:00");
     expect(ru.lastMessage().raw).toContain("<code>#CleanEsentai</code>");
     expect(ru.lastText()).not.toContain("WeAlmaty");
-    await ru.tap("📤 Отправить работу");
+    await ru.tap("📤 Отправить заявку");
     await ru.send("https://www.facebook.com/photo?fbid=1234567");
     await ru.send("Больше урн вдоль набережной Есентай");
     await ru.sendPhoto();
-    expect(ru.messages().at(-2)!.text).toContain("Работа сохранена");
+    expect(ru.messages().at(-2)!.text).toContain("Заявка сохранена");
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     await admin.command("quiz", "start");
     expect(admin.lastText()).toBe("There is no quiz in the event file.");
@@ -247,7 +247,7 @@ describe("jury", () => {
 
     // The entrant sees the shortlist status.
     await bob.command("contest");
-    await bob.tap("📄 Моя работа");
+    await bob.tap("📄 Моя заявка");
     expect(bob.lastText()).toContain("в коротком списке жюри");
   });
 
@@ -324,7 +324,7 @@ describe("winner announcement", () => {
     await admin.tap("👁 Preview");
     const previews = admin.newMessages().map((m) => m.text ?? "");
     expect(previews).toHaveLength(4);
-    expect(previews[0]).toContain("Preview — Русский");
+    expect(previews[0]).toContain("Preview in Russian");
     expect(previews[0]).toContain("победитель — Ann");
     expect(previews[1]).toContain("жеңімпаз — Ann");
     expect(previews[2]).toContain("the winner is Ann");

@@ -421,6 +421,12 @@ describe("chat view", () => {
     expect((await apiError(client.answerCallbackQuery("123"))).description).toMatch(/query is too old/);
     expect((await apiError(client.answerCallbackQuery(queryId, { text: "x".repeat(201) }))).error_code).toBe(400);
     await expect(client.answerCallbackQuery(queryId, { text: "ok" })).resolves.toBe(true);
-    expect((await apiError(client.answerCallbackQuery(queryId))).description).toMatch(/query is too old/);
+    const second = await apiError(client.answerCallbackQuery(queryId));
+    expect(second).toMatchObject({
+      error_code: 400,
+      description: "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    });
+    // A second answer is the bot's bug (an unknown id is not): the harness fails tests on it.
+    expect(api.callbacksAnsweredTwice).toEqual([queryId]);
   });
 });

@@ -153,6 +153,28 @@ describe("languages", () => {
     expect((await bot.running.deps.store.users.find(user.id))?.language).toBe("kk");
   });
 
+  it("shows the command menu in the language picked, not the app's", async () => {
+    const running = (bot = await startTestBot({ adminIds: [4242] }));
+    const user = running.user({ languageCode: "ru" });
+    await user.command("start");
+    const description = (chatId: number, command: string) =>
+      running.api.visibleCommands(chatId, "ru").find((c) => c.command === command)?.description;
+    expect(description(user.id, "info")).toBe("О мероприятии");
+    await user.command("language");
+    await user.tap("Қазақша");
+    expect(description(user.id, "info")).toBe("Іс-шара туралы");
+    expect(running.api.visibleCommands(user.id, "ru").map((c) => c.command)).not.toContain("admin");
+    // Another user's menu is not touched.
+    expect(description(user.id + 1, "info")).toBe("О мероприятии");
+
+    // An organiser keeps the organiser commands, in the language picked.
+    const admin = running.user({ id: 4242, languageCode: "ru" });
+    await admin.command("language");
+    await admin.tap("English");
+    expect(description(4242, "info")).toBe("About the event");
+    expect(description(4242, "admin")).toBe("Organiser panel");
+  });
+
   it("registers the command menu per language, and organiser commands only in admins' chats", async () => {
     bot = await startTestBot({ adminIds: [4242] });
     const names = (commands: Array<{ command: string }>) => commands.map((c) => c.command);

@@ -77,14 +77,23 @@ describe("moderation", () => {
     expect(author.messages()).toHaveLength(authorMessages);
   });
 
-  it("rejects with a preset reason in the author's language", async () => {
+  it("rejects with a preset reason in the author's language, the reasons on the question itself", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     await admin.command("start");
     const author = bot.user({ languageCode: "ru" });
     await propose(author, "Велодорожка вдоль проспекта Абая");
+    const card = admin.lastMessage();
     await admin.tap("❌ Reject");
-    expect(admin.lastText()).toBe("Why is idea #1 rejected? The author will see the reason.");
+    expect(admin.lastText()).toBe("Why is idea #1 rejected? Choose a reason or write your own in one message. The author will see it.");
+    expect(admin.buttons()).toEqual([
+      "It repeats an idea that is already published.",
+      "It is not about the topic of the forum.",
+      "It breaks the rules: insults, advertising or personal data.",
+      "⬅️ Back to the idea",
+    ]);
+    // The card above keeps no buttons of its own while the question is open.
+    expect(admin.buttons(admin.api.message(admin.id, card.message_id)!)).toEqual([]);
     await admin.tap("It repeats an idea that is already published.");
     expect(admin.lastText()).toBe("❌ Idea #1 was rejected by Aigerim: It repeats an idea that is already published.");
     expect(await bot.running.deps.store.ideas.get(1)).toMatchObject({ status: "rejected", answer: "Повторяет уже опубликованную идею." });
@@ -93,22 +102,51 @@ describe("moderation", () => {
     await author.tap("📋 Мои идеи");
     expect(author.lastText()).toContain("❌ отклонена");
     expect(author.lastText()).toContain("Повторяет уже опубликованную идею.");
+    expect(bot.errors()).toEqual([]);
   });
 
-  it("rejects with a reason the organiser writes, with /cancel to back out", async () => {
+  it("takes a typed reason as the reason, in Russian too", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("start");
+    const author = bot.user({ languageCode: "en" });
+    await propose(author, "Paint the old tram depot walls");
+    await admin.tap("❌ Отклонить");
+    expect(admin.lastText()).toBe("Почему отклонена идея №1? Выберите причину или напишите свою одним сообщением. Автор увидит причину.");
+    expect(admin.buttons()).toHaveLength(4);
+    await admin.send("Депо — памятник архитектуры, передадим идею в управление охраны наследия.");
+    expect(admin.lastText()).toBe("✅ Сохранено. Автор идеи №1 получил уведомление.");
+    expect(admin.messages().some((m) => m.text?.includes("Я не понял"))).toBe(false);
+    expect(await bot.running.deps.store.ideas.get(1)).toMatchObject({
+      status: "rejected",
+      answer: expect.stringContaining("памятник архитектуры"),
+    });
+    expect(author.lastText()).toContain("is now ❌ rejected");
+    expect(author.lastText()).toContain("памятник архитектуры");
+    // The question's buttons are spent once the idea is rejected.
+    await admin.tap("Повторяет уже опубликованную идею.");
+    expect(admin.callbackAnswers().at(-1)?.text).toBe("Идея №1 уже обработана (❌ отклонена).");
+    expect(bot.errors()).toEqual([]);
+  });
+
+  it("backs out of a rejection with /cancel or Back, changing nothing", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     await admin.command("start");
     const author = bot.user({ languageCode: "en" });
     await propose(author, "Paint the old tram depot walls");
     await admin.tap("❌ Reject");
-    await admin.tap("✍️ Write a reason");
-    expect(admin.lastText()).toBe("Write the reason for rejecting idea #1 in one message, or /cancel.");
+    const question = admin.lastMessage();
     await admin.command("cancel");
     expect(admin.lastText()).toBe("Nothing was changed.");
     expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("new");
 
-    await admin.tap("✍️ Write a reason");
+    // Back turns the question into the card again, with Publish and Reject.
+    await admin.tap("⬅️ Back to the idea");
+    const card = admin.api.message(admin.id, question.message_id)!;
+    expect(card.text).toContain("New idea #1 to review");
+    expect(admin.buttons(card)).toEqual(["✅ Publish", "❌ Reject"]);
+    await admin.tap("❌ Reject");
     await admin.sendSticker();
     expect(admin.lastText()).toBe("Please send the answer as text, up to 1,000 characters.");
     await admin.send("The depot is a protected monument; we will pass the idea to the heritage office.");
@@ -131,7 +169,8 @@ describe("moderation", () => {
     expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("new");
 
     await group.tap(/^❌/);
-    expect(group.buttons().some((label) => label.startsWith("✍️"))).toBe(false);
+    expect(group.lastText()).toBe("Why is idea #1 rejected? The author will see the reason.");
+    expect(group.buttons()).toHaveLength(4);
     await group.tap(/^⬅️/);
     await group.tap(/^✅/);
     // The card is in the event's first language; the confirmation in the organiser's.

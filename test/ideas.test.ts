@@ -102,7 +102,7 @@ describe("proposing an idea", () => {
     const user = bot.user();
     await user.command("idea");
     await user.tap("✍️ Propose an idea");
-    expect(user.buttons()).toEqual(["Litter bins", "Trees", "✖️ Cancel"]);
+    expect(user.buttons()).toEqual(["Litter bins", "Trees", "❌ Cancel"]);
     await user.tap("Trees");
     await user.send("Plant willows along the river bank");
     await user.tap("Skip ➡️");
@@ -174,7 +174,7 @@ describe("proposing an idea", () => {
     expect(user.messages().at(-2)?.text).toBe("Your draft was discarded.");
     expect(user.buttons()).toContain("✍️ Propose an idea");
     await fillForm(user, "en", { category: "Bike lanes", text: BIKE_IDEA });
-    await user.tap("✖️ Cancel");
+    await user.tap("❌ Cancel");
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toEqual([]);
     // The form's buttons are dead now.
     await user.tapData("ideas:f:submit");
@@ -206,7 +206,7 @@ describe("proposing an idea", () => {
     await user.tap("Bike lanes");
     await user.send(BIKE_IDEA);
     await user.tap("Skip ➡️");
-    await user.tapReply("✖️ Cancel");
+    await user.tapReply("❌ Cancel");
     expect(user.replyKeyboard()).toBeUndefined();
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toEqual([]);
   });
@@ -219,12 +219,28 @@ describe("proposing an idea", () => {
     await fillForm(user, "en", { category: "Bike lanes", text: BIKE_IDEA });
     expect(user.lastText()).toContain("Similar ideas are already published");
     expect(user.lastText()).toContain(`#${similar.id}`);
-    expect(user.buttons()).toEqual([`👍 #${similar.id} (0)`, "✅ Submit", "✏️ Edit", "✖️ Cancel"]);
-    await user.tap(`👍 #${similar.id} (0)`);
+    expect(user.buttons()).toEqual([`👍 #${similar.id} (0)`, "✅ Submit", "✏️ Edit", "❌ Cancel"]);
+    const after = await user.tap(`👍 #${similar.id} (0)`);
     expect(user.callbackAnswers().at(-1)?.text).toBe("👍 Thank you for your support!");
+    expect(after).toEqual([]); // no "something went wrong": the form is still waiting
     expect((await bot.running.deps.store.ideas.get(similar.id))?.supports).toBe(1);
-    await user.tap("✖️ Cancel");
+    await user.tap("❌ Cancel");
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toEqual([]);
+  });
+
+  it("keeps the draft after supporting a similar idea, and Submit still sends it", async () => {
+    bot = await startTestBot();
+    const similar = await publishedIdea(1, { text: "Bike lane on Abay avenue between Dostyk and Baizakov, please" });
+    const user = bot.user({ languageCode: "ru" });
+    await fillForm(user, "ru", { category: "Велодорожки", text: BIKE_IDEA });
+    await user.tap(`👍 №${similar.id} (0)`);
+    expect(user.callbackAnswers().at(-1)?.text).toBe(t("ru", "ideas-supported"));
+    expect(user.lastText()).toContain(BIKE_IDEA);
+    await user.tap(t("ru", "ideas-submit"));
+    expect(user.lastText()).toContain("Спасибо! Идея №2 отправлена");
+    expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toMatchObject([{ id: 2, text: BIKE_IDEA, status: "new" }]);
+    expect((await bot.running.deps.store.ideas.get(similar.id))?.supports).toBe(1);
+    expect(bot.errors()).toEqual([]);
   });
 
   it("stops at the daily limit with a clear message", async () => {

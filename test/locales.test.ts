@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../src/bot/i18n.js";
 import { SUPPORTED_LANGUAGES } from "../src/event/schema.js";
 
 const LOCALES = "src/locales";
@@ -30,5 +31,153 @@ describe("locale files", () => {
     const lines = (source: string) => new Set(source.split("\n").filter((line) => /[а-яё]{4}/i.test(line)));
     const shared = [...lines(kk)].filter((line) => lines(ru).has(line));
     expect(shared).toEqual([]);
+  });
+});
+
+/** Variables that hold a count or another number a noun may follow. */
+const NUMERIC = new Set([
+  ...["count", "total", "sent", "failed", "blocked", "remaining", "length", "max", "min", "limit", "players", "answers", "correct"],
+  ...["number", "previous", "place", "position", "supports", "scores", "score", "jurors", "users", "page", "pages", "shown"],
+  ...["confirmed", "waitlisted", "cancelled", "checkedIn", "left", "capacity", "percent"],
+]);
+const SAMPLES = [1, 2, 5, 21];
+
+interface Message {
+  file: string;
+  id: string;
+  vars: string[];
+}
+
+/** Every message of a language with the variables it uses (selectors and functions included). */
+function messagesOf(language: string): Message[] {
+  const messages: Message[] = [];
+  for (const file of readdirSync(join(LOCALES, language)).filter((name) => name.endsWith(".ftl"))) {
+    let current: Message | undefined;
+    for (const line of readFileSync(join(LOCALES, language, file), "utf8").split("\n")) {
+      const start = /^([a-z][a-z0-9-]*)\s*=/.exec(line);
+      if (start) messages.push((current = { file, id: start[1]!, vars: [] }));
+      else if (line.trim() !== "" && !/^\s/.test(line)) current = undefined;
+      if (current) for (const match of line.matchAll(/\$([a-zA-Z]+)/g)) if (!current.vars.includes(match[1]!)) current.vars.push(match[1]!);
+    }
+  }
+  return messages;
+}
+
+const i18n = createI18n(SUPPORTED_LANGUAGES);
+
+/** A message rendered with every numeric variable set to `n` and the others to a neutral word. */
+function render(language: string, message: Message, n: number): string {
+  const vars = Object.fromEntries(message.vars.map((name) => [name, NUMERIC.has(name) ? n : name === "language" ? language : "Zz"]));
+  return i18n.t(language, message.id, vars);
+}
+
+/**
+ * Russian nouns as they follow a number: the nominative singular (1, 21), the forms after 2–4,
+ * and the genitive plural (5–20). Only forms that cannot follow the other numbers are listed
+ * (the texts avoid prepositions such as «из», after which the genitive follows any number).
+ */
+const words = (list: string) => list.trim().split(/\s+/);
+const RU = {
+  one: words("регистрация заявка идея оценка участник получатель пользователь символ ответ вопрос сообщение место голос гость билет"),
+  few: words(`регистрации заявки идеи оценки участника получателя пользователя символа ответа вопроса сообщения места голоса
+    гостя билета`),
+  many: words(`регистраций заявок идей оценок участников получателей пользователей символов ответов вопросов сообщений мест
+    голосов гостей билетов`),
+  /** Dative plurals: right after 2–4 and 5–20 alike, never after 1 or 21. */
+  plural: words("участникам получателям пользователям гостям"),
+};
+const EN = {
+  one: words(`registration entry idea score participant player recipient user character answer question message seat vote guest
+    person juror`),
+  other: words(`registrations entries ideas scores participants players recipients users characters answers questions messages seats
+    votes guests people jurors`),
+};
+
+/** The words that follow the number `n` in a text. */
+const wordsAfter = (text: string, n: number) =>
+  [...text.matchAll(new RegExp(`(?<![\\d.,:/-])${n}(?![\\d.,:/])[ \\u00a0]+([\\p{L}-]+)`, "gu"))].map((match) => match[1]!.toLowerCase());
+
+function agreementProblems(language: string, text: string, n: number): string[] {
+  const problems: string[] = [];
+  for (const word of wordsAfter(text, n)) {
+    if (language === "ru") {
+      const category = new Intl.PluralRules("ru").select(n);
+      const wrong =
+        (category === "one" && (RU.many.includes(word) || RU.plural.includes(word))) ||
+        (category === "few" && (RU.many.includes(word) || RU.one.includes(word))) ||
+        (category === "many" && (RU.one.includes(word) || RU.few.includes(word)));
+      if (wrong) problems.push(`${n} ${word}`);
+    } else if (language === "en") {
+      const wrong = n === 1 ? EN.other.includes(word) : EN.one.includes(word);
+      if (wrong) problems.push(`${n} ${word}`);
+    } else if (/(лар|лер|дар|дер|тар|тер)(ға|ге|ды|ді|ын|ін|да|де|дың|дің|)$/.test(word) && word.length > 4) {
+      // Kazakh keeps the noun singular after a number: «5 идея», not «5 идеялар».
+      problems.push(`${n} ${word}`);
+    }
+    }
+  return problems;
+}
+
+describe("messages with numbers", () => {
+  for (const language of SUPPORTED_LANGUAGES) {
+    it(`agree with 1, 2, 5 and 21 in ${language}`, () => {
+      const problems: string[] = [];
+      const numeric = messagesOf(language).filter((message) => message.vars.some((name) => NUMERIC.has(name)));
+      expect(numeric.length).toBeGreaterThan(30);
+      for (const message of numeric) {
+        for (const n of SAMPLES) {
+          for (const problem of agreementProblems(language, render(language, message, n), n)) problems.push(`${message.id}: ${problem}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it("render without raw placeholders or «(а)»-style endings in any language", () => {
+    const problems: string[] = [];
+    for (const language of SUPPORTED_LANGUAGES) {
+      for (const message of messagesOf(language)) {
+        for (const n of SAMPLES) {
+          const text = render(language, message, n);
+          if (/\{\s*\$|\{[A-Z]+\(|\{\?\?\?\}/.test(text)) problems.push(`${language} ${message.id}: placeholder in «${text}»`);
+          if (/\((а|на|ы|ла|ое|ая)\)/.test(text)) problems.push(`${language} ${message.id}: «(а)» in «${text}»`);
+        }
+        problems.splice(0, problems.length, ...new Set(problems));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("write Kazakh number endings by rule, not after a placeholder", () => {
+    // «{ $number }-сі» is right for some numbers only; the endings come from the selectors or are avoided.
+    const hardCoded = messagesOf("kk").flatMap((message) => {
+      const source = readFileSync(join(LOCALES, "kk", message.file), "utf8");
+      const endings = /\}-(сі|сы|і|ы|іне|ына|не|на|ге|ға|ке|қа|ші|шы|нші|ншы|інші|ыншы)(?!\p{L})/gu;
+      return [...source.matchAll(endings)].map((match) => `${message.file}: ${match[0]}`);
+    });
+    expect([...new Set(hardCoded)]).toEqual([]);
+  });
+});
+
+describe("dates, ordinals and language names", () => {
+  it("put Kazakh dates in the dative before «дейін»", () => {
+    const kk = readdirSync(join(LOCALES, "kk")).map((file) => readFileSync(join(LOCALES, "kk", file), "utf8")).join("\n");
+    expect(kk.match(/\{ \$[a-zA-Z]+ \} дейін/g) ?? []).toEqual([]);
+    const deadline = "2017 жылғы 29 қараша, 12:00";
+    const text = i18n.t("kk", "contest-deadline-open", { deadline, relative: "7 күн ішінде", duration: "7 күн" });
+    expect(text).toContain("2017 жылғы 29 қарашаға, 12:00-ге дейін (7 күн қалды)");
+    expect(i18n.t("kk", "info-countdown-upcoming", { relative: "7 күн ішінде", duration: "7 күн" })).toBe("⏳ Басталуына 7 күн қалды.");
+  });
+
+  it("say the English place as an ordinal", () => {
+    const said = (place: number) => i18n.t("en", "quiz-winner", { place, correct: 3, total: 5 });
+    const places = [1, 2, 3, 4, 11, 12, 21, 22].map((place) => /You came (\S+) in the quiz/.exec(said(place))?.[1]);
+    expect(places).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "21st", "22nd"]);
+  });
+
+  it("name languages in the right case", () => {
+    expect(i18n.t("ru", "broadcast-ask-message-in", { language: "kk" })).toContain("<b>на казахском</b>");
+    expect(i18n.t("kk", "broadcast-ask-message-in", { language: "ru" })).toContain("<b>Орыс тіліндегі</b>");
+    expect(i18n.t("en", "broadcast-preview-language", { language: "kk" })).toBe("The <b>Kazakh</b> version:");
   });
 });

@@ -23,7 +23,7 @@ interface Labels {
   confirm: string;
 }
 const EN: Labels = { sector: "Media", skip: "Skip ➡️", share: "📱 Share my phone", agree: "✅ I agree", confirm: "✅ Confirm" };
-const RU: Labels = { sector: "СМИ", skip: "Пропустить ➡️", share: "📱 Поделиться номером", agree: "✅ Согласен(на)", confirm: "✅ Подтвердить" };
+const RU: Labels = { sector: "СМИ", skip: "Пропустить ➡️", share: "📱 Поделиться номером", agree: "✅ Даю согласие", confirm: "✅ Подтвердить" };
 const KK: Labels = { sector: "БАҚ", skip: "Өткізіп жіберу ➡️", share: "📱 Нөмірімді бөлісу", agree: "✅ Келісемін", confirm: "✅ Растау" };
 
 /** Agrees, fills the whole form with the Skip and Share buttons and returns what Confirm produced. */

@@ -12,6 +12,25 @@ function describe(i18n: I18n<BotContext>, language: string, names: readonly stri
 }
 
 /**
+ * One chat's command menu in the language its user picked: Telegram otherwise shows the list for
+ * the app's language. An organiser's chat gets the organiser commands, for every app language,
+ * since their chat already has a list per language.
+ */
+export async function setChatCommands(
+  api: Api,
+  i18n: I18n<BotContext>,
+  chatId: number,
+  language: string,
+  options: { organiser: boolean; languages: readonly Language[] },
+): Promise<void> {
+  const names = options.organiser ? [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS] : ATTENDEE_COMMANDS;
+  const commands = describe(i18n, language, names);
+  const scope = { type: "chat" as const, chat_id: chatId };
+  await api.setMyCommands(commands, { scope });
+  if (options.organiser) for (const code of options.languages) await api.setMyCommands(commands, { scope, language_code: code });
+}
+
+/**
  * The command menu in every event language (the first one also as the default), and the
  * organiser commands on top of those only in each admin's private chat.
  */

@@ -1,4 +1,4 @@
-import { BotError, GrammyError, HttpError } from "grammy";
+import { BotError, GrammyError, HttpError, type Context, type NextFunction } from "grammy";
 import { isRedisUnavailable } from "../store/redis.js";
 import type { BotContext } from "./context.js";
 import { negotiateLanguage } from "./i18n.js";
@@ -23,6 +23,29 @@ export class RecentLanguages {
   of(chatId: number | undefined): string | undefined {
     return chatId === undefined ? undefined : this.byChat.get(chatId);
   }
+}
+
+// Ids of callback queries answered lately: a second answer would fail with a 400.
+const answeredCallbacks = new Set<string>();
+const REMEMBERED_ANSWERS = 10_000;
+
+/**
+ * Notes when a callback query is answered, so the error boundary never answers it a second
+ * time. Installed on the bot and in conversations, whose contexts have an Api of their own.
+ */
+export function noteCallbackAnswers<C extends Context>(ctx: C, next: NextFunction): Promise<void> {
+  const id = ctx.callbackQuery?.id;
+  if (id !== undefined) {
+    ctx.api.config.use((prev, method, payload, signal) => {
+      if (method === "answerCallbackQuery" && !answeredCallbacks.has(id)) {
+        answeredCallbacks.add(id);
+        // A Set iterates in insertion order: the first id is the oldest.
+        if (answeredCallbacks.size > REMEMBERED_ANSWERS) answeredCallbacks.delete(answeredCallbacks.values().next().value!);
+      }
+      return prev(method, payload, signal);
+    });
+  }
+  return next();
 }
 
 /**
@@ -53,7 +76,7 @@ export async function handleBotError(error: BotError<BotContext>, chosenLanguage
     // Without Redis (sessions, registrations) nothing works: say so, rather than "an error".
     const key = isRedisUnavailable(error.error) ? "error-unavailable" : "error-generic";
     const message = ctx.deps.i18n.t(language, key);
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (ctx.callbackQuery && !answeredCallbacks.has(ctx.callbackQuery.id)) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(message);
   } catch (replyError) {
     logger.warn({ err: replyError, update_id: ctx.update.update_id }, "could not tell the user about the failure");

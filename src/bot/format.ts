@@ -1,5 +1,18 @@
-import { eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
+import { durationToNow, eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
 import type { FlowContext } from "./context.js";
+
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number with up to `digits` decimals as the language writes it: «4,5» in Russian and Kazakh, «4.5» in English. */
+export function formatDecimal(value: number, language: string, digits: { min?: number; max: number }): string {
+  const key = `${language}|${digits.min ?? 0}|${digits.max}`;
+  let format = decimalFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { minimumFractionDigits: digits.min ?? 0, maximumFractionDigits: digits.max });
+    decimalFormats.set(key, format);
+  }
+  return format.format(value);
+}
 
 /** Date and time patterns of the user's language, from its locale file. */
 function patterns(ctx: FlowContext) {
@@ -46,8 +59,13 @@ export async function countdownText(ctx: FlowContext): Promise<string> {
   const { event, clock } = ctx.deps;
   const now = clock();
   switch (eventPhase(now, event.startsAt, event.endsAt)) {
-    case "upcoming":
-      return ctx.t("info-countdown-upcoming", { relative: relativeToNow(event.startsAt, now, await language(ctx)) });
+    case "upcoming": {
+      const lang = await language(ctx);
+      return ctx.t("info-countdown-upcoming", {
+        relative: relativeToNow(event.startsAt, now, lang),
+        duration: durationToNow(event.startsAt, now, lang),
+      });
+    }
     case "ongoing":
       return ctx.t("info-countdown-ongoing");
     case "past":

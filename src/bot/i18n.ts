@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Language } from "../event/schema.js";
 import type { BotContext } from "./context.js";
+import { kazakhDative } from "./kazakh.js";
 
 const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
 
@@ -19,12 +20,29 @@ export function negotiateLanguage(
   return offered(chosen) ?? offered(fromTelegram) ?? available[0]!;
 }
 
+const ordinalRules = new Map<string, Intl.PluralRules>();
+
+/** «one», «two», «few» or «other»: which ordinal ending a number takes in a language (1st, 2nd, 3rd, 4th). */
+export function ordinalCategory(n: number, locale: string): string {
+  let rules = ordinalRules.get(locale);
+  if (!rules) ordinalRules.set(locale, (rules = new Intl.PluralRules(locale, { type: "ordinal" })));
+  return rules.select(n);
+}
+
 export function createI18n(languages: readonly Language[]): I18n<BotContext> {
   const i18n = new I18n<BotContext>({
     defaultLocale: languages[0]!,
     directory: LOCALES_DIR,
     // Unicode isolation marks around variables confuse some Telegram clients: plain text is wanted.
-    fluentBundleOptions: { useIsolating: false },
+    // DATIVE puts a Kazakh date in the case «дейін» needs (the ending depends on the last word);
+    // ORDINAL gives the ordinal category of a number («2nd»): translations may not ask NUMBER() for it.
+    fluentBundleOptions: {
+      useIsolating: false,
+      functions: {
+        DATIVE: ([text]) => kazakhDative(String(text ?? "")),
+        ORDINAL: ([n], { locale }) => ordinalCategory(Number(n?.valueOf()), String(locale ?? "en")),
+      },
+    },
     localeNegotiator: (ctx) => negotiateLanguage(ctx.session?.language, ctx.from?.language_code, languages),
   });
   cacheBundleMatching(i18n);

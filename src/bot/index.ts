@@ -5,7 +5,7 @@ import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
 import { bestEffortCallbackAnswers } from "./callback-answers.js";
-import { handleBotError, RecentLanguages } from "./errors.js";
+import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
 import { sessionStorage } from "../store/sessions.js";
 import { adminFeature } from "../flows/admin.js";
@@ -50,15 +50,18 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
  */
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
-  // Installed first, so it sits inside auto-retry: a refused button answer never stops or delays the action.
-  const callbackAnswers = bestEffortCallbackAnswers(deps.logger);
-  bot.api.config.use(callbackAnswers);
-  // 429s are retried after retry_after, within bounds, so a flood wait never stalls a chat for long.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  const apiTransformers = [
+    // First, so it sits inside auto-retry: a refused button answer never stops or delays the action.
+    bestEffortCallbackAnswers(deps.logger),
+    // 429s are retried after retry_after, within bounds, so a flood wait never stalls a chat for long.
+    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }),
+  ];
+  for (const transformer of apiTransformers) bot.api.config.use(transformer);
 
   const { redis, keys } = deps.store;
   const chosenLanguages = new RecentLanguages();
   const protectedBot = bot.errorBoundary((error) => handleBotError(error, chosenLanguages));
+  protectedBot.use(noteCallbackAnswers);
   protectedBot.use(injectDeps(deps));
   protectedBot.use(groupFeature);
   protectedBot.use(trackBlocking);
@@ -94,10 +97,11 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       // Conversations rebuild the context for every replayed step: give it the same dependencies,
       // a read-only copy of the session (for the language choice) and i18n.
       plugins: [
+        noteCallbackAnswers,
         injectDeps(deps),
         // A conversation's context has its own API object, without the bot's transformers.
         (ctx, next) => {
-          ctx.api.config.use(callbackAnswers);
+          for (const transformer of apiTransformers) ctx.api.config.use(transformer);
           return next();
         },
         (ctx, next) => {

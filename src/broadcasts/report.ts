@@ -1,5 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext } from "../bot/context.js";
+import { formatDecimal } from "../bot/format.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
 
 /** The organiser's progress message: counts, rate and ETA while sending; the final report at the end. */
@@ -23,7 +24,7 @@ export function progressText(
   }
   return i18n.t(language, "broadcast-progress", {
     ...counts,
-    rate: figures.rate === undefined ? "—" : figures.rate.toFixed(1),
+    rate: figures.rate === undefined ? "—" : formatDecimal(figures.rate, language, { min: 1, max: 1 }),
     eta: figures.etaSeconds === undefined ? "—" : formatEta(figures.etaSeconds),
   });
 }

@@ -171,6 +171,8 @@ export class FakeBotApi {
   readonly botInfo: UserFromGetMe;
   /** Every API call the bot made (except polling), oldest first. */
   readonly calls: ApiCall[] = [];
+  /** Ids of callback queries the bot tried to answer again after answering them (a bug: Telegram refuses). */
+  readonly callbacksAnsweredTwice: string[] = [];
 
   private readonly server: Server;
   private root = "";
@@ -386,6 +388,22 @@ export class FakeBotApi {
   /** Commands set via setMyCommands for a scope/language (default scope when omitted). */
   commands(options: { scope?: object; language_code?: string } = {}): BotCommand[] {
     return this.myCommands.get(commandsKey(new ApiParams({ ...options }))) ?? [];
+  }
+
+  /**
+   * The command menu a user sees in their private chat, resolved as Telegram does: the chat's
+   * own scope, then all private chats, then the default; within each, the user's app language
+   * first, then the list without a language.
+   */
+  visibleCommands(chatId: number, languageCode?: string): BotCommand[] {
+    const scopes = [{ type: "chat", chat_id: chatId }, { type: "all_private_chats" }, { type: "default" }];
+    for (const scope of scopes) {
+      for (const language of languageCode ? [languageCode, undefined] : [undefined]) {
+        const found = this.myCommands.get(commandsKey(new ApiParams({ scope, ...(language ? { language_code: language } : {}) })));
+        if (found && found.length > 0) return found;
+      }
+    }
+    return [];
   }
 
   get webhookUrl(): string {
@@ -988,7 +1006,9 @@ export class FakeBotApi {
     const id = p.requireString("callback_query_id", "query_id is empty");
     checkCallbackAnswerText(p.string("text"));
     // Unknown or already answered ids fail like expired queries do.
-    if (this.callbackQueries.get(id) !== false) {
+    const answered = this.callbackQueries.get(id);
+    if (answered === true) this.callbacksAnsweredTwice.push(id);
+    if (answered !== false) {
       throw badRequest("query is too old and response timeout expired or query ID is invalid");
     }
     this.callbackQueries.set(id, true);

@@ -82,6 +82,11 @@ export function formatMoment(at: Date, zone: string, language: string, patterns:
   return `${moment.format(patterns.date)}, ${moment.format(patterns.time)}`;
 }
 
+/** «5 дней», «3 hours», «7 күн»: the time left, for sentences such as «Басталуына 7 күн қалды». */
+export function durationToNow(at: Date, now: Date, language: string): string {
+  return dayjs(at).locale(language).from(dayjs(now), true);
+}
+
 /** «через 5 дней», «in 3 hours», «5 күн ішінде». */
 export function relativeToNow(at: Date, now: Date, language: string): string {
   return dayjs(at).locale(language).from(dayjs(now));

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../bot/context.js";
+import { setChatCommands } from "../bot/commands.js";
 import { showScreen } from "../bot/screens.js";
 import type { Language } from "../event/schema.js";
 import { mainMenuKeyboard } from "./menu.js";
@@ -34,4 +35,9 @@ privateChat.callbackQuery(/^lang:([a-z]{2})$/, async (ctx, next) => {
   await ctx.deps.store.users.setLanguage(ctx.from.id, language);
   await ctx.answerCallbackQuery({ text: ctx.t("language-set") });
   await showScreen(ctx, `${ctx.t("language-set")}\n\n${ctx.t("menu-title")}`, mainMenuKeyboard(ctx));
+  const { i18n, adminIds, event, logger } = ctx.deps;
+  await setChatCommands(ctx.api, i18n, ctx.chat.id, language, { organiser: adminIds.has(ctx.from.id), languages: event.languages }).catch(
+    // The menu is a convenience: the choice itself is saved and shown already.
+    (error: unknown) => logger.warn({ err: error, user_id: ctx.from.id }, "could not set the chat's command menu"),
+  );
 });

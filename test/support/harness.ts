@@ -53,11 +53,16 @@ export interface TestBot {
   logs(): string[];
   /** Stops the bot and starts it again on the same Redis prefix and fake server, maybe with another event file. */
   restart(options?: { eventFile?: string }): Promise<void>;
-  /** Stops the bot, deletes this test's keys and closes the fake server. */
+  /**
+   * Stops the bot, deletes this test's keys and closes the fake server; then fails if the bot
+   * answered any callback query twice (Telegram refuses the second answer with a 400, which the
+   * bot meets as an error in the middle of a flow), so every test checks it.
+   */
   stop(): Promise<void>;
 }
 
 let nextUserId = 1000;
+
 
 /**
  * Starts the real bot (the production start-up path, long polling) against a fresh fake Bot
@@ -131,6 +136,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await deleteKeysWithPrefix(redis, prefix);
       await redis.quit();
       await api.close();
+      const twice = api.callbacksAnsweredTwice;
+      if (twice.length > 0) throw new Error(`callback queries answered twice: ${twice.join(", ")}`);
     },
   };
   return bot;

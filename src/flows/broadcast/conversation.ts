@@ -68,7 +68,6 @@ function readMessage(ctx: FlowContext): Outcome<{ html: string; photo?: string }
 }
 
 // Each language by its own name (Русский, Қазақша, English).
-const languageName = (ctx: FlowContext, language: string) => ctx.deps.i18n.t(language, "language-name");
 
 /**
  * /broadcast: the message (one, or one per event language), the audience, a preview exactly as
@@ -99,7 +98,7 @@ export async function broadcastConversation(conversation: BroadcastConversation,
 
   const versions: { language?: Language; html: string; photo?: string }[] = [];
   for (const language of perLanguage ? event.languages : [undefined]) {
-    const question = language ? ctx.t("broadcast-ask-message-in", { language: languageName(ctx, language) }) : ctx.t("broadcast-ask-message");
+    const question = language ? ctx.t("broadcast-ask-message-in", { language }) : ctx.t("broadcast-ask-message");
     await ctx.reply(question, { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
     versions.push({ language, ...(await step(conversation, readMessage)) });
   }
@@ -124,7 +123,7 @@ export async function broadcastConversation(conversation: BroadcastConversation,
   const draft: Omit<BroadcastSpec, "id"> = { kind: "broadcast", audience, texts, parseMode: "HTML", photoFileId: photo, createdBy, reportLanguage };
   await ctx.reply(ctx.t("broadcast-preview-title"), { parse_mode: "HTML" });
   for (const version of versions) {
-    if (version.language) await ctx.reply(ctx.t("broadcast-preview-language", { language: languageName(ctx, version.language) }), { parse_mode: "HTML" });
+    if (version.language) await ctx.reply(ctx.t("broadcast-preview-language", { language: version.language }), { parse_mode: "HTML" });
     await sendBroadcastMessage(ctx.api, ctx.chat!.id, { ...draft, id: "preview" }, version.language ?? event.defaultLanguage, event);
   }
   const count = await conversation.external(() => ctx.deps.broadcasts.countAudience(audience));

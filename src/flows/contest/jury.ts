@@ -41,7 +41,7 @@ async function buildCaption(ctx: FlowContext, entry: ContestEntry, ranking: Cont
       name: escapeHtml(entrantName(entry)),
       link: escapeHtml(entry.link),
       idea: escapeHtml(truncate(entry.idea, ideaLimit)),
-      average: formatAverage(summary.average),
+      average: formatAverage(summary.average, await ctx.i18n.getLocale()),
       scores: summary.scores,
       jurors: summary.jurors,
     }),
@@ -96,13 +96,13 @@ async function refreshCard(ctx: FlowContext, entrantId: number, jurorId: number)
     .catch(() => undefined); // "message is not modified" on a repeated tap is fine
 }
 
-function rankingText(ctx: FlowContext, ranking: ContestRanking): string {
+function rankingText(ctx: FlowContext, ranking: ContestRanking, language: string): string {
   const lines = ranking.ranked.map((r, index) =>
     ctx.t("contest-ranking-line", {
       place: index + 1,
       mark: ranking.shortlist.has(r.entrantId) ? "⭐ " : "",
       name: escapeHtml(entrantName(ranking.entries.get(r.entrantId)!)),
-      average: formatAverage(r.average),
+      average: formatAverage(r.average, language),
       scores: r.scores,
     }),
   );
@@ -117,7 +117,7 @@ async function sendEntries(ctx: FlowContext, offset: number) {
     await ctx.reply(ctx.t("contest-entries-empty"));
     return;
   }
-  if (offset === 0) await ctx.reply(truncate(rankingText(ctx, ranking), 4000), { parse_mode: "HTML" });
+  if (offset === 0) await ctx.reply(truncate(rankingText(ctx, ranking, await ctx.i18n.getLocale()), 4000), { parse_mode: "HTML" });
   const page = ranking.ranked.slice(offset, offset + PAGE_SIZE);
   for (const r of page) await sendCard(ctx, ranking.entries.get(r.entrantId)!, ranking, jurorId);
   const shown = offset + page.length;

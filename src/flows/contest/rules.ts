@@ -1,3 +1,4 @@
+import { formatDecimal } from "../../bot/format.js";
 /** Pure contest rules: entry validation, scoring and ranking. No Telegram, no Redis. */
 
 export const IDEA_MIN_LENGTH = 10;
@@ -136,7 +137,7 @@ export function rankEntries(
     );
 }
 
-/** An average for people: one decimal, or a dash when there is none. */
-export function formatAverage(average: number | undefined): string {
-  return average === undefined ? "—" : average.toFixed(1);
+/** An average for people: one decimal in the language's way («4,5»), or a dash when there is none. */
+export function formatAverage(average: number | undefined, language: string): string {
+  return average === undefined ? "—" : formatDecimal(average, language, { min: 1, max: 1 });
 }

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../bot/context.js";
 import { eventText, momentText } from "../../bot/format.js";
 import { escapeHtml } from "../../bot/html.js";
-import { isPastDeadline, relativeToNow } from "../../event/time.js";
+import { durationToNow, isPastDeadline, relativeToNow } from "../../event/time.js";
 import type { ContestEntry } from "../../store/contest.js";
 import type { ContestSettings } from "../../event/schema.js";
 
@@ -39,7 +39,11 @@ export async function rulesText(ctx: FlowContext, contest: ContestSettings, dead
       prize: escapeHtml(await eventText(ctx, contest.prize)),
     }),
     entriesOpen(ctx, deadline, now)
-      ? ctx.t("contest-deadline-open", { deadline: when, relative: relativeToNow(deadline, now, language) })
+      ? ctx.t("contest-deadline-open", {
+          deadline: when,
+          relative: relativeToNow(deadline, now, language),
+          duration: durationToNow(deadline, now, language),
+        })
       : ctx.t("contest-deadline-closed", { deadline: when }),
     ctx.t("contest-hashtags", { hashtags: escapeHtml(contest.hashtags.join(" ")) }),
   ];

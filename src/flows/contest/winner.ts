@@ -69,10 +69,11 @@ async function showChoices(ctx: FlowContext) {
   const ranking = await loadRanking(ctx.deps);
   if (ranking.ranked.length === 0) return void (await ctx.reply(ctx.t("contest-entries-empty")));
   const keyboard = new InlineKeyboard();
+  const language = await ctx.i18n.getLocale();
   for (const [index, r] of ranking.ranked.slice(0, CHOICES_SHOWN).entries()) {
     const entry = ranking.entries.get(r.entrantId)!;
     const mark = ranking.shortlist.has(r.entrantId) ? "⭐ " : "";
-    keyboard.text(`${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average)}`, `contest:w:${r.entrantId}`).row();
+    keyboard.text(`${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average, language)}`, `contest:w:${r.entrantId}`).row();
   }
   await ctx.reply(ctx.t("contest-winner-choose"), { parse_mode: "HTML", reply_markup: keyboard });
 }
@@ -135,7 +136,7 @@ async function announce(ctx: FlowContext, chosen: SentAnnouncement) {
   await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock(), people);
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await congratulate(ctx, chosen.winnerId);
-  await ctx.reply(ctx.t("contest-winner-sent", { audience: await deps.broadcasts.countAudience("all") }));
+  await ctx.reply(ctx.t("contest-winner-sent", { count: await deps.broadcasts.countAudience("all") }));
 }
 
 /** The announcement already confirmed: shown if it went out, else sent now. */
@@ -201,8 +202,7 @@ winnerButtons.callbackQuery("contest:wp", async (ctx) => {
   if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
   const texts = await announcementTexts(ctx.deps, draft);
   for (const [language, text] of Object.entries(texts)) {
-    const name = ctx.deps.i18n.t(language, "language-name");
-    await ctx.reply(`${ctx.t("contest-winner-preview-header", { language: name })}\n\n${text}`, {
+    await ctx.reply(`${ctx.t("contest-winner-preview-header", { language })}\n\n${text}`, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
     });

@@ -3,8 +3,12 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 
 export type IdeasConversation = Conversation<BotContext, FlowContext>;
 
-/** What a step makes of an update: the value, a hint to ask again, or nothing (ignored). */
-export type StepOutcome<T> = { value: T } | { hint: string } | undefined;
+/**
+ * What a step makes of an update: the value, a hint to ask again, a toast for a tap that did
+ * its job without ending the step, or nothing (ignored). Steps never answer a callback query
+ * themselves: waitStep answers each exactly once (Telegram refuses a second answer).
+ */
+export type StepOutcome<T> = { value: T } | { hint: string } | { toast: string } | undefined;
 
 // Enough tries for a confused user, bounded so a stuck chat cannot replay forever.
 const MAX_ATTEMPTS = 15;
@@ -44,12 +48,13 @@ export async function waitStep<T>(
       return conversation.halt({ next: true });
     }
     const outcome = await accept(ctx);
-    if (outcome && "value" in outcome) return outcome.value;
     if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery(outcome ? { text: outcome.hint.replace(/<[^>]+>/g, "") } : undefined);
-    } else if (outcome) {
+      const toast = outcome && "toast" in outcome ? outcome.toast : outcome && "hint" in outcome ? outcome.hint : undefined;
+      await ctx.answerCallbackQuery(toast === undefined ? undefined : { text: toast.replace(/<[^>]+>/g, "") });
+    } else if (outcome && "hint" in outcome) {
       await ctx.reply(outcome.hint, { parse_mode: "HTML" });
     }
+    if (outcome && "value" in outcome) return outcome.value;
   }
   // Too many wrong answers in a row: leave rather than ask forever.
   if (ctx) await onCancel(ctx);

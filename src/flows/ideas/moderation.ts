@@ -3,7 +3,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { refuseNonAdmin } from "./access.js";
 import { CANCEL_DATA, waitStep, type IdeasConversation } from "./form.js";
-import { isModerationGroupTap, moderationKeyboard, notifyAuthor, statusKey } from "./notify.js";
+import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";
 
 export const ANSWER_CONVERSATION = "idea-answer";
@@ -18,12 +18,14 @@ async function closeCard(ctx: FlowContext) {
   await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
 }
 
+/**
+ * The preset reasons and Back, on the question "why rejected?" itself. They work without the
+ * conversation (also in the organisers' group, where a reason cannot be typed).
+ */
 function reasonsKeyboard(ctx: FlowContext, id: number) {
   const keyboard = new InlineKeyboard();
   for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), `ideas:mod:rr:${id}:${reason}`).row();
-  // Writing a reason is a conversation, which runs in private chats only.
-  if (ctx.chat?.type === "private") keyboard.text(ctx.t("ideas-mod-reason-custom"), `ideas:mod:rc:${id}`).row();
-  return keyboard.text(ctx.t("ideas-back"), `ideas:mod:back:${id}`);
+  return keyboard.text(ctx.t("ideas-mod-reason-back"), `ideas:mod:back:${id}`);
 }
 
 /** Rejects a new idea with a reason in the author's language, then tells everyone concerned. */
@@ -68,7 +70,7 @@ async function publish(ctx: FlowContext, id: number) {
 export async function ideaAnswerConversation(conversation: IdeasConversation, ctx: FlowContext, id: number, mode: AnswerMode) {
   if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) return;
   await ctx.reply(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
+    reply_markup: mode === "reject" ? reasonsKeyboard(ctx, id) : new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
   });
   const answer = await waitStep<string>(
     conversation,
@@ -112,14 +114,23 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
     return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(idea.status)) }) });
   }
   await ctx.answerCallbackQuery();
-  if (action === "rej") {
-    await ctx.editMessageReplyMarkup({ reply_markup: reasonsKeyboard(ctx, id) });
-    await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }));
-  } else if (action === "back") {
-    await ctx.editMessageReplyMarkup({ reply_markup: moderationKeyboard(ctx.deps, await ctx.i18n.getLocale(), id) });
-  } else if (ctx.chat?.type === "private") {
+  if (action === "back") {
+    // The question (or an older card showing reasons) becomes the card again, at the bottom where the admin looks.
+    const language = await ctx.i18n.getLocale();
+    await ctx.editMessageText(moderationText(ctx.deps, language, idea), {
+      parse_mode: "HTML",
+      reply_markup: moderationKeyboard(ctx.deps, language, id),
+    });
+    return;
+  }
+  // The card's buttons move to the question below it: the reasons, and Back.
+  await closeCard(ctx);
+  if (ctx.chat?.type === "private") {
+    // A typed message is the reason in one's own words.
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(ANSWER_CONVERSATION, id, "reject" satisfies AnswerMode);
+  } else {
+    await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id) });
   }
 });
 

@@ -39,12 +39,9 @@ async function askCategory(conversation: IdeasConversation, ctx: FlowContext, la
   await ctx.reply(ctx.t("ideas-ask-category"), { parse_mode: "HTML", reply_markup: keyboard });
   return waitStep<string>(
     conversation,
-    async (answer) => {
+    (answer) => {
       const id = answer.callbackQuery?.data?.match(/^ideas:f:cat:([a-z0-9_-]+)$/)?.[1];
-      if (id && categories.some((category) => category.id === id)) {
-        await answer.answerCallbackQuery();
-        return { value: id };
-      }
+      if (id && categories.some((category) => category.id === id)) return { value: id };
       return { hint: answer.t("ideas-category-hint") };
     },
     discard,
@@ -78,11 +75,8 @@ async function askPhoto(conversation: IdeasConversation, ctx: FlowContext): Prom
   });
   const photo = await waitStep<{ id?: string }>(
     conversation,
-    async (answer) => {
-      if (answer.callbackQuery?.data === `${FORM_PREFIX}skip`) {
-        await answer.answerCallbackQuery();
-        return { value: {} };
-      }
+    (answer) => {
+      if (answer.callbackQuery?.data === `${FORM_PREFIX}skip`) return { value: {} };
       const sizes = answer.message?.photo;
       // Telegram sends several sizes of one photo, the largest last.
       if (sizes?.length) return { value: { id: sizes[sizes.length - 1]!.file_id } };
@@ -159,17 +153,14 @@ async function preview(conversation: IdeasConversation, ctx: FlowContext, draft:
     conversation,
     async (answer) => {
       const data = answer.callbackQuery?.data;
-      if (data === `${FORM_PREFIX}submit` || data === `${FORM_PREFIX}edit`) {
-        await answer.answerCallbackQuery();
-        return { value: data === `${FORM_PREFIX}submit` ? "submit" : "edit" };
-      }
+      if (data === `${FORM_PREFIX}submit`) return { value: "submit" };
+      if (data === `${FORM_PREFIX}edit`) return { value: "edit" };
       const supportId = Number(data?.match(/^ideas:f:sup:(\d+)$/)?.[1]);
       if (similar.some((idea) => idea.id === supportId)) {
         const userId = answer.from!.id;
         const result = await conversation.external((outside) => outside.deps.store.ideas.toggleSupport(supportId, userId));
         const key = !result.ok ? "ideas-not-public" : result.supported ? "ideas-supported" : "ideas-unsupported";
-        await answer.answerCallbackQuery({ text: answer.t(key) });
-        return undefined;
+        return { toast: answer.t(key) };
       }
       if (answer.callbackQuery) return undefined;
       return { hint: answer.t("ideas-preview-hint") };
@@ -185,12 +176,9 @@ async function preview(conversation: IdeasConversation, ctx: FlowContext, draft:
   await ctx.reply(ctx.t("ideas-edit-which"), { reply_markup: which });
   return waitStep<Field>(
     conversation,
-    async (answer) => {
+    (answer) => {
       const field = answer.callbackQuery?.data?.match(/^ideas:f:edit:(category|text|photo|place)$/)?.[1] as Field | undefined;
-      if (field) {
-        await answer.answerCallbackQuery();
-        return { value: field };
-      }
+      if (field) return { value: field };
       return answer.callbackQuery ? undefined : { hint: ctx.t("ideas-edit-which") };
     },
     discard,

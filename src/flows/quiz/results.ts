@@ -28,7 +28,7 @@ export async function resultsText(deps: BotDeps, quiz: QuizSettings, language: s
         name: escapeHtml(name),
         correct: w.correct,
         total: quiz.questions.length,
-        seconds: formatSeconds(w.totalMs),
+        seconds: formatSeconds(w.totalMs, language),
       }),
     );
   }

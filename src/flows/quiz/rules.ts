@@ -1,3 +1,4 @@
+import { formatDecimal } from "../../bot/format.js";
 /** Pure live-quiz rules: the leaderboard. No Telegram, no Redis. */
 
 /** One recorded answer: the option chosen and how long after the question opened (ms). */
@@ -42,7 +43,7 @@ export function quizWinners(standings: readonly QuizStanding[], top: number): Qu
   return standings.filter((s) => s.correct > 0).slice(0, top);
 }
 
-/** «12.3» seconds for people. */
-export function formatSeconds(ms: number): string {
-  return (ms / 1000).toFixed(1);
+/** Seconds for people, to a tenth, in the language's way: «12,3» or «29» in Russian, «12.3» in English. */
+export function formatSeconds(ms: number, language: string): string {
+  return formatDecimal(ms / 1000, language, { max: 1 });
 }

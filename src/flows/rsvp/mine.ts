@@ -4,7 +4,7 @@ import { momentText } from "../../bot/format.js";
 import { escapeHtml } from "../../bot/html.js";
 import { showScreen } from "../../bot/screens.js";
 import { eventText } from "../../bot/format.js";
-import { relativeToNow } from "../../event/time.js";
+import { durationToNow, relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
@@ -57,8 +57,9 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
     return;
   }
   const relative = relativeToNow(event.rsvpDeadlineAt, clock(), language);
+  const duration = durationToNow(event.rsvpDeadlineAt, clock(), language);
   const title = escapeHtml(await eventText(ctx, event.title));
-  await ctx.reply(ctx.t("rsvp-intro", { title, deadline, relative }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("rsvp-intro", { title, deadline, relative, duration }), { parse_mode: "HTML" });
   await askConsent(ctx);
 }
 

@@ -23,11 +23,18 @@ broadcast-ask-mode =
     Will everyone get the same message, or do you want to write one per language?
 broadcast-mode-one = One message for everyone
 broadcast-mode-per-language = One per language
-broadcast-cancel = ✖️ Cancel
+broadcast-cancel = ❌ Cancel
 broadcast-ask-message = Send the message: text (bold, italic, links are kept) or a photo with a caption.
-broadcast-ask-message-in = Send the message in <b>{ $language }</b>: text or a photo with a caption.
+broadcast-ask-message-in = Send the message in <b>{ $language ->
+        [ru] Russian
+        [kk] Kazakh
+       *[en] English
+    }</b>: text or a photo with a caption.
 broadcast-message-hint = I need a text message or a photo with a caption here (no stickers, voice or files).
-broadcast-message-too-long = That is too long for one message ({ $length } characters, at most { $max }). Please shorten it.
+broadcast-message-too-long = That is too long for one message ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }, at most { $max }). Please shorten it.
 broadcast-ask-audience = Who should receive it?
 broadcast-audience-all = Everyone who started the bot
 broadcast-audience-confirmed = Registered (confirmed)
@@ -37,16 +44,26 @@ broadcast-audience-contest_entrants = Contest entrants
 broadcast-audience-idea_authors = Idea authors
 broadcast-choose-hint = Please use the buttons.
 broadcast-preview-title = 👀 <b>Preview</b>: this is exactly what recipients will see.
-broadcast-preview-language = Version for <b>{ $language }</b>:
+broadcast-preview-language = The <b>{ $language ->
+        [ru] Russian
+        [kk] Kazakh
+       *[en] English
+    }</b> version:
 broadcast-summary =
-    Audience: <b>{ $audience }</b> — { $count } recipients now (counted again when it is sent).
+    Audience: <b>{ $audience }</b> — { $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    } now (counted again when it is sent).
     Send it now or schedule it?
 broadcast-send-now = 🚀 Send now
 broadcast-schedule = 🕒 Schedule
 broadcast-ask-time = Type the time as <code>YYYY-MM-DD HH:mm</code> in the event's time zone ({ $zone }), e.g. <code>{ $example }</code>.
 broadcast-time-hint = I couldn't read that. Please type the time as <code>YYYY-MM-DD HH:mm</code>, e.g. <code>{ $example }</code>.
 broadcast-time-past = That time has already passed. Please give a time in the future.
-broadcast-started = 🚀 Sending to { $count } recipients. Progress follows below.
+broadcast-started = 🚀 Sending to { $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    }. Progress follows below.
 broadcast-scheduled = 🕒 Scheduled for { $when } ({ $zone }). See /broadcasts to cancel it.
 broadcast-cancelled = Broadcast cancelled, nothing was sent.
 broadcast-duplicate = This broadcast was already queued.
@@ -60,5 +77,5 @@ broadcast-status-sending = 📤
 broadcast-status-done = ✅
 broadcast-status-cancelled = ⛔
 broadcast-status-skipped = ⏭
-broadcast-drop-button = ✖️ Cancel { $id }
+broadcast-drop-button = ❌ Cancel { $id }
 broadcast-dropped = Cancelled { $id }.

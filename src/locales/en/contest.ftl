@@ -21,14 +21,23 @@ contest-link-not-url = That doesn't look like a link. Open your post, tap ⋯ �
 contest-link-not-https = The link must start with https://
 contest-link-host = This link is not from an allowed site. Allowed: { $hosts }.
 contest-link-not-post = This looks like a profile or a page, not a single post. Open the post itself and copy its link.
-contest-ask-idea = <b>Step 2 of 3.</b> Describe your idea for the city in a few sentences ({ $min }–{ $max } characters).
-contest-idea-too-short = Too short: please write at least { $min } characters.
-contest-idea-too-long = Too long: { $length } characters, the limit is { $max }.
+contest-ask-idea = <b>Step 2 of 3.</b> Describe your idea for the city in a few sentences ({ $min }–{ $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }).
+contest-idea-too-short = Too short: please write at least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }.
+contest-idea-too-long = Too long: { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }, the limit is { $max }.
 contest-ask-photo = <b>Step 3 of 3.</b> Send a screenshot of your post or the photo itself (as a photo, not as a file).
 contest-photo-expected = Please send a photo (not a file or a sticker).
 contest-text-expected = Please send text here.
 contest-keep = ↩️ Keep the current one
-contest-cancel = ✖️ Cancel
+contest-cancel = ❌ Cancel
 contest-cancelled = Cancelled. Your entry was not changed.
 contest-too-many-tries = Let's stop here. Start again with /contest when you are ready.
 contest-saved = ✅ Your entry is saved. You can edit it until { $deadline }.
@@ -48,14 +57,26 @@ contest-status-runner-up = 🥈 runner-up
 ## Jury
 contest-jury-only = This is for the jury and the organisers.
 contest-entries-empty = No entries yet.
-contest-ranking-title = 📊 <b>Ranking</b> — { $count } entries, by average score
-contest-ranking-line = { $place }. { $mark }{ $name } — { $average } ({ $scores } scores)
+contest-ranking-title = 📊 <b>Ranking</b> — { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }, by average score
+contest-ranking-line = { $place }. { $mark }{ $name } — { $average } ({ $scores ->
+        [one] { $scores } score
+       *[other] { $scores } scores
+    })
 contest-card =
     <b>{ $place }.</b> { $mark }{ $name }
     🔗 { $link }
     💡 { $idea }
 
-    📊 Average: { $average } ({ $scores } scores from { $jurors } jurors)
+    📊 Average: { $average } ({ $scores ->
+        [one] { $scores } score
+       *[other] { $scores } scores
+    } from { $jurors ->
+        [one] { $jurors } juror
+       *[other] { $jurors } jurors
+    })
 contest-card-criterion = { $marker } { $criterion } — your score: { $score }
 contest-shortlisted = ⭐ shortlisted
 contest-shortlist-add = ⭐ Shortlist
@@ -76,10 +97,17 @@ contest-winner-draft =
 contest-winner-none = none
 contest-winner-preview-button = 👁 Preview
 contest-winner-change = ⬅️ Change the winner
-contest-winner-preview-header = 👁 Preview — { $language }:
+contest-winner-preview-header = 👁 Preview in { $language ->
+        [ru] Russian
+        [kk] Kazakh
+       *[en] English
+    }:
 contest-winner-confirm-question = Send this announcement to everyone who started the bot, and congratulate the winner?
 contest-winner-send = ✅ Send to everyone
-contest-winner-sent = ✅ Sent: the winner was congratulated and the announcement is going out to { $audience } people.
+contest-winner-sent = ✅ Sent: the winner was congratulated and the announcement is going out to { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }.
 contest-winner-already =
     ℹ️ The announcement was already sent on { $at }. It cannot be sent twice. Here it is:
 
@@ -94,7 +122,7 @@ contest-announcement =
     🎁 Prize: { $prize }. Thank you to everyone who took part!
 contest-announcement-runners = 🥈 Runners-up: { $names }
 contest-erased = (data deleted)
-contest-congratulation = 🎉 Congratulations, { $name }! The jury chose your entry as the winner of «{ $title }». Prize: { $prize }. The organisers will contact you.
+contest-congratulation = 🎉 Congratulations, { $name }! The jury chose your entry as the winner of “{ $title }”. Prize: { $prize }. The organisers will contact you.
 
 ## Command menu descriptions
 cmd-entries = Contest entries (jury)

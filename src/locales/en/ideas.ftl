@@ -9,7 +9,7 @@ ideas-new = ✍️ Propose an idea
 ideas-mine = 📋 My ideas
 ideas-browse = 🔎 Browse ideas
 ideas-back = ⬅️ Ideas
-ideas-cancel = ✖️ Cancel
+ideas-cancel = ❌ Cancel
 ideas-skip = Skip ➡️
 
 ## Proposing an idea
@@ -19,13 +19,25 @@ ideas-limit-reached = You have already sent { $limit ->
     } today, the daily limit. Please come back tomorrow.
 ideas-ask-category = <b>Step 1 of 4.</b> Choose a category for your idea:
 ideas-category-hint = Please choose a category with the buttons.
-ideas-ask-text = <b>Step 2 of 4.</b> Describe your idea in one message ({ $min }–{ $max } characters): what should change, where and why.
-ideas-text-too-short = That is too short: please write at least { $min } characters.
-ideas-text-too-long = That is too long ({ $length } characters). Please keep it to { $max } characters.
+ideas-ask-text = <b>Step 2 of 4.</b> Describe your idea in one message ({ $min }–{ $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }): what should change, where and why.
+ideas-text-too-short = That is too short: please write at least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }.
+ideas-text-too-long = That is too long ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }). Please keep it to { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }.
 ideas-text-not-text = I need your idea as a text message: stickers, photos and voice messages don't work here.
 ideas-ask-photo = <b>Step 3 of 4.</b> Send a photo of the place (optional), or tap Skip.
 ideas-photo-hint = Please send a photo (as a picture, not as a file), or tap Skip.
-ideas-ask-place = <b>Step 4 of 4.</b> Where is it? Tap «📍 Send my location» or attach a location pin (📎 → Location). Or tap Skip.
+ideas-ask-place = <b>Step 4 of 4.</b> Where is it? Tap “📍 Send my location” or attach a location pin (📎 → Location). Or tap Skip.
 ideas-send-location = 📍 Send my location
 ideas-place-hint = Please send a map pin, or tap Skip.
 ideas-place-outside = This pin is outside the city. Please put the pin on a place in the city, or tap Skip.
@@ -78,7 +90,7 @@ ideas-photo-caption = Idea #{ $id }
 ideas-place-title = Idea #{ $id }
 
 ## Author notifications
-ideas-notify-status = 🔔 Your idea #{ $id } «{ $excerpt }» is now { $status }.
+ideas-notify-status = 🔔 Your idea #{ $id } “{ $excerpt }” is now { $status }.
 ideas-notify-answer = 💬 The organisers wrote about your idea #{ $id }: { $answer }
 
 ## Moderation
@@ -89,16 +101,19 @@ ideas-mod-new =
 ideas-mod-publish = ✅ Publish
 ideas-mod-reject = ❌ Reject
 ideas-mod-reason-title = Why is idea #{ $id } rejected? The author will see the reason.
-ideas-mod-reason-custom = ✍️ Write a reason
+ideas-mod-reason-back = ⬅️ Back to the idea
 ideas-reason-duplicate = It repeats an idea that is already published.
 ideas-reason-offtopic = It is not about the topic of the forum.
 ideas-reason-rules = It breaks the rules: insults, advertising or personal data.
 ideas-mod-published = ✅ Idea #{ $id } was published by { $admin }.
 ideas-mod-rejected = ❌ Idea #{ $id } was rejected by { $admin }: { $reason }
 ideas-mod-already = Idea #{ $id } has already been handled ({ $status }).
-ideas-mod-ask-reason = Write the reason for rejecting idea #{ $id } in one message, or /cancel.
+ideas-mod-ask-reason = Why is idea #{ $id } rejected? Choose a reason or write your own in one message. The author will see it.
 ideas-mod-ask-answer = Write your answer to the author of idea #{ $id } in one message, or /cancel.
-ideas-mod-answer-hint = Please send the answer as text, up to { $max } characters.
+ideas-mod-answer-hint = Please send the answer as text, up to { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }.
 ideas-mod-answer-saved = ✅ Saved. The author of idea #{ $id } was notified.
 ideas-mod-cancelled = Nothing was changed.
 

@@ -8,7 +8,10 @@ quiz-usage =
 quiz-status-idle = not started
 quiz-status-open = question { $number } of { $total } is open
 quiz-status-ended = finished
-quiz-started = ▶️ The quiz has started: question 1 of { $total } is going to { $players } people.
+quiz-started = ▶️ The quiz has started: question 1 of { $total } is going to { $players ->
+        [one] { $players } person
+       *[other] { $players } people
+    }.
 quiz-already-started = The quiz was already started ({ $status }).
 quiz-no-players = Nobody to send the quiz to yet.
 quiz-question =
@@ -25,10 +28,18 @@ quiz-end-button = 🏁 End the quiz
 quiz-moved = ➡️ Question { $number } of { $total } is out. Answers to question { $previous }: { $answers }.
 quiz-last-question = That was the last question: end the quiz to see the winners.
 quiz-not-running = The quiz is not running.
-quiz-results-title = 🏁 <b>Quiz results</b> — { $players } players answered
+quiz-results-title = 🏁 <b>Quiz results</b> — { $players ->
+        [one] { $players } player
+       *[other] { $players } players
+    } answered
 quiz-results-line = { $place }. { $name } — { $correct } of { $total } right, { $seconds } s
 quiz-results-nobody = Nobody answered correctly.
-quiz-winner = 🎉 Congratulations! You took place { $place } in the quiz with { $correct } of { $total } right answers. Come to the organisers' desk for your prize.
+quiz-winner = 🎉 Congratulations! You came { ORDINAL($place, locale: "en") ->
+        [one] { $place }st
+        [two] { $place }nd
+        [few] { $place }rd
+       *[other] { $place }th
+    } in the quiz with { $correct } of { $total } right answers. Come to the organisers' desk for your prize.
 quiz-winner-prize = 🎁 Prize: { $prize }
 
 ## Command menu descriptions

@@ -22,16 +22,16 @@ rsvp-sector-media = Media
 rsvp-sector-academia = Academia
 rsvp-sector-other = Other
 rsvp-error-buttons = ✋ Please choose one of the buttons below.
-rsvp-ask-organisation = 🏢 Which organisation are you from? Type its name, or tap «Skip».
+rsvp-ask-organisation = 🏢 Which organisation are you from? Type its name, or tap “Skip”.
 rsvp-skip = Skip ➡️
-rsvp-error-organisation = ✋ Please type the organisation's name (2 to 150 characters), or tap «Skip».
+rsvp-error-organisation = ✋ Please type the organisation's name (2 to 150 characters), or tap “Skip”.
 rsvp-ask-contact =
     📞 How can the organisers reach you?
-    Tap «Share my phone» below, or type a phone number (e.g. +7 701 123 45 67) or an e-mail address.
+    Tap “Share my phone” below, or type a phone number (e.g. +7 701 123 45 67) or an e-mail address.
 rsvp-share-phone = 📱 Share my phone
 rsvp-cancel-text = ❌ Cancel
 rsvp-error-contact = ✋ This does not look like a phone number or an e-mail address. Examples: 8 701 123 45 67, +44 20 7946 0958, name@example.com
-rsvp-error-contact-not-yours = ✋ Please share your own number with the «Share my phone» button, or type a number or an e-mail address.
+rsvp-error-contact-not-yours = ✋ Please share your own number with the “Share my phone” button, or type a number or an e-mail address.
 rsvp-contact-saved = ✅ Contact saved: { $contact }
 rsvp-ask-consent =
     🔒 <b>Consent to the processing of personal data</b>
@@ -67,7 +67,7 @@ rsvp-closed-meanwhile = ⛔️ Sorry, registration closed while you were filling
 rsvp-done-confirmed =
     🎉 <b>You are registered!</b>
     Your code: <b>{ $code }</b>
-    Show the QR code or tell this code at the entrance. The calendar file below adds the event to your calendar.
+    Show the QR code at the entrance, or give them this code. The calendar file below adds the event to your calendar.
 rsvp-done-waitlisted =
     ⏳ <b>All seats are taken, so you are on the waiting list.</b>
     Your place in the queue: { $position }. Your code: <b>{ $code }</b>
@@ -140,13 +140,19 @@ rsvp-stats =
     <b>By day</b> (new registrations)
     { $days }
 rsvp-unlimited = unlimited
-rsvp-alert = 📈 Registrations have reached { $percent }% of the capacity: { $confirmed } of { $capacity } seats taken.
-rsvp-export-caption = 📄 Guest list: { $count } registrations.
+rsvp-alert = 📈 Registrations have reached { $percent }% of the capacity: { $confirmed } of { $capacity ->
+        [one] { $capacity } seat
+       *[other] { $capacity } seats
+    } taken.
+rsvp-export-caption = 📄 Guest list: { $count ->
+        [one] { $count } registration
+       *[other] { $count } registrations
+    }.
 rsvp-export-empty = Nobody has registered yet.
 rsvp-export-consent-earlier = ⚠️ { $count ->
         [one] { $count } guest agreed
        *[other] { $count } guests agreed
-    } to an earlier consent text: see the consent_current column («no»).
+    } to an earlier consent text: see the consent_current column (“no”).
 rsvp-stats-consent =
     <b>Consent texts</b> (version: guests)
     { $versions }

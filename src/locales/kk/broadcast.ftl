@@ -23,9 +23,13 @@ broadcast-ask-mode =
     Барлығына бір хабарлама ма, әлде әр тілге бөлек пе?
 broadcast-mode-one = Барлығына бір хабарлама
 broadcast-mode-per-language = Әр тілге бөлек
-broadcast-cancel = ✖️ Болдырмау
+broadcast-cancel = ❌ Бас тарту
 broadcast-ask-message = Хабарламаны жіберіңіз: мәтін (қалың, көлбеу қаріп пен сілтемелер сақталады) немесе жазуы бар фото.
-broadcast-ask-message-in = <b>{ $language }</b> тіліндегі хабарламаны жіберіңіз: мәтін немесе жазуы бар фото.
+broadcast-ask-message-in = <b>{ $language ->
+        [ru] Орыс
+        [en] Ағылшын
+       *[kk] Қазақ
+    } тіліндегі</b> хабарламаны жіберіңіз: мәтін немесе жазуы бар фото.
 broadcast-message-hint = Мұнда мәтін немесе жазуы бар фото керек (стикер, дауыстық хабар не файл емес).
 broadcast-message-too-long = Бір хабарлама үшін тым ұзын ({ $length } таңба, ең көбі { $max }). Қысқартыңыз.
 broadcast-ask-audience = Кімге жіберу керек?
@@ -35,9 +39,13 @@ broadcast-audience-waitlisted = Күту тізіміндегілерге
 broadcast-audience-not_registered = Тіркелмегендерге
 broadcast-audience-contest_entrants = Байқау қатысушыларына
 broadcast-audience-idea_authors = Идея авторларына
-broadcast-choose-hint = Түймелерді пайдаланыңыз.
+broadcast-choose-hint = Батырмаларды пайдаланыңыз.
 broadcast-preview-title = 👀 <b>Алдын ала қарау</b>: алушылар дәл осыны көреді.
-broadcast-preview-language = <b>{ $language }</b> тіліндегі нұсқа:
+broadcast-preview-language = <b>{ $language ->
+        [ru] Орыс
+        [en] Ағылшын
+       *[kk] Қазақ
+    } тіліндегі</b> нұсқа:
 broadcast-summary =
     Алушылар: <b>{ $audience }</b> — қазір { $count } адам (жіберу сәтінде қайта саналады).
     Қазір жіберу ме, әлде уақытын белгілеу ме?
@@ -47,8 +55,8 @@ broadcast-ask-time = Уақытты іс-шараның уақыт белдеу�
 broadcast-time-hint = Түсіне алмадым. Уақытты <code>ЖЖЖЖ-АА-КК СС:мм</code> түрінде жазыңыз, мысалы <code>{ $example }</code>.
 broadcast-time-past = Бұл уақыт өтіп кетті. Болашақтағы уақытты көрсетіңіз.
 broadcast-started = 🚀 { $count } алушыға жіберіліп жатыр. Барысы төменде.
-broadcast-scheduled = 🕒 { $when } ({ $zone }) уақытына жоспарланды. Болдырмау үшін: /broadcasts.
-broadcast-cancelled = Тарату болдырылмады, ештеңе жіберілген жоқ.
+broadcast-scheduled = 🕒 { $when } ({ $zone }) уақытына жоспарланды. Бас тарту үшін: /broadcasts.
+broadcast-cancelled = Таратудан бас тартылды, ештеңе жіберілген жоқ.
 broadcast-duplicate = Бұл хабарлама кезекке әлдеқашан қойылған.
 
 ## /broadcasts
@@ -60,5 +68,5 @@ broadcast-status-sending = 📤
 broadcast-status-done = ✅
 broadcast-status-cancelled = ⛔
 broadcast-status-skipped = ⏭
-broadcast-drop-button = ✖️ { $id } болдырмау
-broadcast-dropped = { $id } болдырылмады.
+broadcast-drop-button = ❌ { $id }: бас тарту
+broadcast-dropped = { $id } таратуынан бас тартылды.

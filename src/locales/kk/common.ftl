@@ -19,7 +19,7 @@ menu-back = ⬅️ Мәзір
 ## Іс-шара туралы
 info-when = 🗓 <b>Қашан:</b> { $when }
 info-where = 📍 <b>Қайда:</b> { $venue }, { $address }
-info-countdown-upcoming = ⏳ Басталуы: { $relative }.
+info-countdown-upcoming = ⏳ Басталуына { $duration } қалды.
 info-countdown-ongoing = 🔴 Дәл қазір өтіп жатыр.
 info-countdown-past = ✔️ Іс-шара өтіп кетті.
 info-programme = 📋 Бағдарлама
@@ -49,7 +49,7 @@ help =
     /start — басты мәзір
     /info — іс-шара туралы: уақыты, орны, бағдарламасы, байланыс
     /rsvp — іс-шараға тіркелу
-    /contest — байқау ережелері және сіздің өтінішіңіз
+    /contest — байқау ережелері және сіздің өтініміңіз
     /idea — қалаға идея ұсыну
     /language — тілді өзгерту
     /cancel — ағымдағы әрекетті тоқтату
@@ -85,7 +85,7 @@ cmd-contest = Байқау
 cmd-idea = Идея ұсыну
 cmd-language = Тіл
 cmd-help = Анықтама
-cmd-cancel = Болдырмау
+cmd-cancel = Бас тарту
 cmd-audit = Ұйымдастырушылар әрекеттерінің журналы
 cmd-admin = Ұйымдастырушы панелі
 cmd-broadcast = Хабарлама тарату

@@ -6,13 +6,13 @@ quiz-usage =
     /quiz next — келесі сұрақты ашу
     /quiz end — викторинаны аяқтап, жеңімпаздарды көру
 quiz-status-idle = басталған жоқ
-quiz-status-open = { $total } сұрақтың { $number }-сі ашық
+quiz-status-open = сұрақ { $number }/{ $total } ашық
 quiz-status-ended = аяқталды
-quiz-started = ▶️ Викторина басталды: { $total } сұрақтың 1-сі { $players } адамға жіберілуде.
+quiz-started = ▶️ Викторина басталды: сұрақ 1/{ $total } { $players } адамға жіберілуде.
 quiz-already-started = Викторина бұрын басталған ({ $status }).
 quiz-no-players = Әзірге викторинаны жіберетін ешкім жоқ.
 quiz-question =
-    🎲 <b>Викторина — { $total } сұрақтың { $number }-сі</b>
+    🎲 <b>Викторина — сұрақ { $number }/{ $total }</b>
 
     { $text }
 quiz-your-answer = Сіздің жауабыңыз: { $option }
@@ -22,13 +22,13 @@ quiz-answer-closed = Бұл сұрақ жабылды.
 quiz-not-player = Бұл викторина іс-шара қонақтарына арналған.
 quiz-next-button = ➡️ Келесі сұрақ
 quiz-end-button = 🏁 Викторинаны аяқтау
-quiz-moved = ➡️ { $total } сұрақтың { $number }-сі жіберілді. { $previous }-сұраққа берілген жауаптар: { $answers }.
+quiz-moved = ➡️ Сұрақ { $number }/{ $total } жіберілді. { $previous }-сұраққа берілген жауаптар: { $answers }.
 quiz-last-question = Бұл соңғы сұрақ еді: жеңімпаздарды көру үшін викторинаны аяқтаңыз.
 quiz-not-running = Викторина қазір өтіп жатқан жоқ.
 quiz-results-title = 🏁 <b>Викторина қорытындысы</b> — { $players } қатысушы жауап берді
-quiz-results-line = { $place }. { $name } — { $total } сұрақтың { $correct }-іне дұрыс, { $seconds } с
+quiz-results-line = { $place }. { $name } — дұрыс жауап: { $correct }/{ $total }, { $seconds } с
 quiz-results-nobody = Ешкім дұрыс жауап бермеді.
-quiz-winner = 🎉 Құттықтаймыз! Сіз викторинада { $place }-орын алдыңыз: { $total } сұрақтың { $correct }-іне дұрыс жауап бердіңіз. Жүлдеңізді алу үшін ұйымдастырушылар үстеліне келіңіз.
+quiz-winner = 🎉 Құттықтаймыз! Сіз викторинада { $place }-орын алдыңыз: дұрыс жауаптарыңыз — { $correct }/{ $total }. Жүлдеңізді алу үшін ұйымдастырушылар үстеліне келіңіз.
 quiz-winner-prize = 🎁 Жүлде: { $prize }
 
 ## Мәзірдегі командалардың сипаттамасы

@@ -23,11 +23,19 @@ broadcast-ask-mode =
     Всем одно и то же сообщение или отдельное на каждом языке?
 broadcast-mode-one = Одно сообщение для всех
 broadcast-mode-per-language = Отдельно на каждом языке
-broadcast-cancel = ✖️ Отмена
+broadcast-cancel = ❌ Отмена
 broadcast-ask-message = Пришлите сообщение: текст (жирный, курсив и ссылки сохранятся) или фото с подписью.
-broadcast-ask-message-in = Пришлите сообщение на языке <b>{ $language }</b>: текст или фото с подписью.
+broadcast-ask-message-in = Пришлите сообщение <b>{ $language ->
+        [kk] на казахском
+        [en] на английском
+       *[ru] на русском
+    }</b>: текст или фото с подписью.
 broadcast-message-hint = Здесь нужен текст или фото с подписью (не стикер, не голосовое и не файл).
-broadcast-message-too-long = Слишком длинно для одного сообщения ({ $length } символов, максимум { $max }). Сократите, пожалуйста.
+broadcast-message-too-long = Слишком длинно для одного сообщения ({ $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+       *[other] { $length } символов
+    }, максимум { $max }). Сократите, пожалуйста.
 broadcast-ask-audience = Кому отправить?
 broadcast-audience-all = Всем, кто запускал бота
 broadcast-audience-confirmed = Зарегистрированным (подтверждённым)
@@ -37,16 +45,27 @@ broadcast-audience-contest_entrants = Участникам конкурса
 broadcast-audience-idea_authors = Авторам идей
 broadcast-choose-hint = Пожалуйста, воспользуйтесь кнопками.
 broadcast-preview-title = 👀 <b>Предпросмотр</b>: получатели увидят ровно это.
-broadcast-preview-language = Версия для языка <b>{ $language }</b>:
+broadcast-preview-language = Версия <b>{ $language ->
+        [kk] на казахском
+        [en] на английском
+       *[ru] на русском
+    }</b>:
 broadcast-summary =
-    Аудитория: <b>{ $audience }</b> — сейчас { $count } получателей (пересчитаем в момент отправки).
+    Аудитория: <b>{ $audience }</b> — сейчас { $count ->
+        [one] { $count } получатель
+        [few] { $count } получателя
+       *[other] { $count } получателей
+    } (пересчитаем в момент отправки).
     Отправить сейчас или запланировать?
 broadcast-send-now = 🚀 Отправить сейчас
 broadcast-schedule = 🕒 Запланировать
 broadcast-ask-time = Напишите время в формате <code>ГГГГ-ММ-ДД ЧЧ:мм</code> в часовом поясе мероприятия ({ $zone }), например <code>{ $example }</code>.
 broadcast-time-hint = Не получилось разобрать. Напишите время как <code>ГГГГ-ММ-ДД ЧЧ:мм</code>, например <code>{ $example }</code>.
 broadcast-time-past = Это время уже прошло. Укажите время в будущем.
-broadcast-started = 🚀 Отправляем { $count } получателям. Ход рассылки — ниже.
+broadcast-started = 🚀 Отправляем { $count ->
+        [one] { $count } получателю
+       *[other] { $count } получателям
+    }. Ход рассылки — ниже.
 broadcast-scheduled = 🕒 Запланировано на { $when } ({ $zone }). Отменить можно в /broadcasts.
 broadcast-cancelled = Рассылка отменена, ничего не отправлено.
 broadcast-duplicate = Эта рассылка уже поставлена в очередь.
@@ -60,5 +79,5 @@ broadcast-status-sending = 📤
 broadcast-status-done = ✅
 broadcast-status-cancelled = ⛔
 broadcast-status-skipped = ⏭
-broadcast-drop-button = ✖️ Отменить { $id }
+broadcast-drop-button = ❌ Отменить { $id }
 broadcast-dropped = Рассылка { $id } отменена.

@@ -1,4 +1,4 @@
-# Главный конкурс: правила, работы, жюри и победитель. Факты о конкурсе берутся из файла события.
+# Главный конкурс: правила, заявки, жюри и победитель. Факты о конкурсе берутся из файла события.
 contest-none = На этом мероприятии конкурса нет.
 contest-rules =
     🏆 <b>{ $title }</b>
@@ -6,14 +6,14 @@ contest-rules =
     { $rules }
 
     🎁 <b>Приз:</b> { $prize }
-contest-deadline-open = ⏰ <b>Приём работ до:</b> { $deadline } ({ $relative })
-contest-deadline-closed = 🔒 <b>Приём работ закрыт</b> { $deadline }.
+contest-deadline-open = ⏰ <b>Приём заявок до:</b> { $deadline } ({ $relative })
+contest-deadline-closed = 🔒 <b>Приём заявок закрыт</b> { $deadline }.
 contest-hashtags = #️⃣ <b>Хэштеги</b> (нажмите, чтобы скопировать): <code>{ $hashtags }</code>
 contest-no-bot-scraping = Бот не заходит в Instagram и Facebook: жюри откроет ваш пост по ссылке.
-contest-submit = 📤 Отправить работу
-contest-edit = ✏️ Изменить работу
-contest-my-entry = 📄 Моя работа
-contest-closed = 🔒 Приём работ закрыт: срок истёк { $deadline }.
+contest-submit = 📤 Отправить заявку
+contest-edit = ✏️ Изменить заявку
+contest-my-entry = 📄 Моя заявка
+contest-closed = 🔒 Приём заявок закрыт: срок истёк { $deadline }.
 contest-ask-link =
     <b>Шаг 1 из 3.</b> Пришлите ссылку на ваш пост в Instagram или Facebook.
     В приложении: ⋯ → Копировать ссылку. Она начинается с https://
@@ -21,19 +21,31 @@ contest-link-not-url = Это не похоже на ссылку. Открой�
 contest-link-not-https = Ссылка должна начинаться с https://
 contest-link-host = Эта ссылка не с разрешённого сайта. Разрешены: { $hosts }.
 contest-link-not-post = Похоже, это профиль или страница, а не отдельный пост. Откройте сам пост и скопируйте его ссылку.
-contest-ask-idea = <b>Шаг 2 из 3.</b> Опишите вашу идею для города в нескольких предложениях ({ $min }–{ $max } символов).
-contest-idea-too-short = Слишком коротко: напишите хотя бы { $min } символов.
-contest-idea-too-long = Слишком длинно: { $length } символов, а можно не больше { $max }.
+contest-ask-idea = <b>Шаг 2 из 3.</b> Опишите вашу идею для города в нескольких предложениях ({ $min }–{ $max ->
+        [one] { $max } символ
+        [few] { $max } символа
+       *[other] { $max } символов
+    }).
+contest-idea-too-short = Слишком коротко: напишите хотя бы { $min ->
+        [one] { $min } символ
+        [few] { $min } символа
+       *[other] { $min } символов
+    }.
+contest-idea-too-long = Слишком длинно: { $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+       *[other] { $length } символов
+    }, а можно не больше { $max }.
 contest-ask-photo = <b>Шаг 3 из 3.</b> Пришлите скриншот поста или саму фотографию (как фото, а не файлом).
 contest-photo-expected = Пожалуйста, пришлите фотографию (не файл и не стикер).
 contest-text-expected = Пожалуйста, пришлите здесь текст.
 contest-keep = ↩️ Оставить как есть
-contest-cancel = ✖️ Отмена
-contest-cancelled = Отменено. Ваша работа не изменилась.
+contest-cancel = ❌ Отмена
+contest-cancelled = Отменено. Ваша заявка не изменилась.
 contest-too-many-tries = Давайте остановимся. Начните заново с /contest, когда будете готовы.
-contest-saved = ✅ Работа сохранена. Её можно изменить до { $deadline }.
+contest-saved = ✅ Заявка сохранена. Её можно изменить до { $deadline }.
 contest-entry =
-    📄 <b>Ваша работа</b>
+    📄 <b>Ваша заявка</b>
     🔗 { $link }
     💡 { $idea }
     📷 Фото получено.
@@ -47,8 +59,12 @@ contest-status-runner-up = 🥈 призёр
 
 ## Жюри
 contest-jury-only = Это раздел для жюри и организаторов.
-contest-entries-empty = Работ пока нет.
-contest-ranking-title = 📊 <b>Рейтинг</b> — работ: { $count }, по средней оценке
+contest-entries-empty = Заявок пока нет.
+contest-ranking-title = 📊 <b>Рейтинг</b> — { $count ->
+        [one] { $count } заявка
+        [few] { $count } заявки
+       *[other] { $count } заявок
+    }, по средней оценке
 contest-ranking-line = { $place }. { $mark }{ $name } — { $average } (оценок: { $scores })
 contest-card =
     <b>{ $place }.</b> { $mark }{ $name }
@@ -63,7 +79,7 @@ contest-shortlist-remove = ☆ Убрать из короткого списка
 contest-scored = Сохранено: { $criterion } — { $score }
 contest-shortlist-on = Добавлено в короткий список.
 contest-shortlist-off = Убрано из короткого списка.
-contest-entry-gone = Этой работы больше нет.
+contest-entry-gone = Этой заявки больше нет.
 contest-entries-more = ⬇️ Ещё ({ $shown } из { $total })
 
 ## Победитель
@@ -72,14 +88,21 @@ contest-winner-draft =
     🏆 Победитель: <b>{ $winner }</b>
     🥈 Призёры: { $runners }
 
-    Нажимайте на работы ниже, чтобы добавить или убрать призёров, затем посмотрите объявление.
+    Нажимайте на заявки ниже, чтобы добавить или убрать призёров, затем посмотрите объявление.
 contest-winner-none = нет
 contest-winner-preview-button = 👁 Предпросмотр
 contest-winner-change = ⬅️ Выбрать другого победителя
-contest-winner-preview-header = 👁 Предпросмотр — { $language }:
+contest-winner-preview-header = 👁 Предпросмотр { $language ->
+        [kk] на казахском
+        [en] на английском
+       *[ru] на русском
+    }:
 contest-winner-confirm-question = Отправить это объявление всем, кто запускал бота, и поздравить победителя?
 contest-winner-send = ✅ Отправить всем
-contest-winner-sent = ✅ Готово: победитель поздравлен, объявление уходит { $audience } пользователям.
+contest-winner-sent = ✅ Готово: победитель поздравлен, объявление уходит { $count ->
+        [one] { $count } пользователю
+       *[other] { $count } пользователям
+    }.
 contest-winner-already =
     ℹ️ Объявление уже отправлено { $at }. Дважды его отправить нельзя. Вот оно:
 
@@ -94,8 +117,8 @@ contest-announcement =
     🎁 Приз: { $prize }. Спасибо всем участникам!
 contest-announcement-runners = 🥈 Призёры: { $names }
 contest-erased = (данные удалены)
-contest-congratulation = 🎉 Поздравляем, { $name }! Жюри выбрало вашу работу победителем конкурса «{ $title }». Приз: { $prize }. Организаторы свяжутся с вами.
+contest-congratulation = 🎉 Поздравляем, { $name }! Жюри выбрало вашу заявку победителем конкурса «{ $title }». Приз: { $prize }. Организаторы свяжутся с вами.
 
 ## Описания команд в меню
-cmd-entries = Работы конкурса (жюри)
+cmd-entries = Заявки конкурса (жюри)
 cmd-winner = Объявить победителя конкурса

@@ -9,20 +9,32 @@ ideas-new = ✍️ Предложить идею
 ideas-mine = 📋 Мои идеи
 ideas-browse = 🔎 Идеи участников
 ideas-back = ⬅️ Идеи
-ideas-cancel = ✖️ Отмена
+ideas-cancel = ❌ Отмена
 ideas-skip = Пропустить ➡️
 
 ## Новая идея
 ideas-limit-reached = Сегодня вы уже отправили { $limit ->
         [one] { $limit } идею
         [few] { $limit } идеи
-       *[many] { $limit } идей
+       *[other] { $limit } идей
     } — это дневной лимит. Возвращайтесь завтра.
 ideas-ask-category = <b>Шаг 1 из 4.</b> Выберите категорию идеи:
 ideas-category-hint = Пожалуйста, выберите категорию кнопкой.
-ideas-ask-text = <b>Шаг 2 из 4.</b> Опишите идею одним сообщением ({ $min }–{ $max } символов): что изменить, где и зачем.
-ideas-text-too-short = Слишком коротко: напишите хотя бы { $min } символов.
-ideas-text-too-long = Слишком длинно ({ $length } символов). Уложитесь, пожалуйста, в { $max }.
+ideas-ask-text = <b>Шаг 2 из 4.</b> Опишите идею одним сообщением ({ $min }–{ $max ->
+        [one] { $max } символ
+        [few] { $max } символа
+       *[other] { $max } символов
+    }): что изменить, где и зачем.
+ideas-text-too-short = Слишком коротко: напишите хотя бы { $min ->
+        [one] { $min } символ
+        [few] { $min } символа
+       *[other] { $min } символов
+    }.
+ideas-text-too-long = Слишком длинно ({ $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+       *[other] { $length } символов
+    }). Уложитесь, пожалуйста, в { $max }.
 ideas-text-not-text = Мне нужна идея текстом: стикеры, фото и голосовые сообщения здесь не подойдут.
 ideas-ask-photo = <b>Шаг 3 из 4.</b> Пришлите фото места (по желанию) или нажмите «Пропустить».
 ideas-photo-hint = Пришлите фотографию (как фото, а не файлом) или нажмите «Пропустить».
@@ -90,16 +102,20 @@ ideas-mod-new =
 ideas-mod-publish = ✅ Опубликовать
 ideas-mod-reject = ❌ Отклонить
 ideas-mod-reason-title = Почему отклонена идея №{ $id }? Автор увидит причину.
-ideas-mod-reason-custom = ✍️ Написать причину
+ideas-mod-reason-back = ⬅️ Назад к идее
 ideas-reason-duplicate = Повторяет уже опубликованную идею.
 ideas-reason-offtopic = Не относится к теме форума.
 ideas-reason-rules = Нарушает правила: оскорбления, реклама или личные данные.
-ideas-mod-published = ✅ Идею №{ $id } опубликовал(а) { $admin }.
-ideas-mod-rejected = ❌ Идею №{ $id } отклонил(а) { $admin }: { $reason }
+ideas-mod-published = ✅ Идея №{ $id } опубликована ({ $admin }).
+ideas-mod-rejected = ❌ Идея №{ $id } отклонена ({ $admin }): { $reason }
 ideas-mod-already = Идея №{ $id } уже обработана ({ $status }).
-ideas-mod-ask-reason = Напишите одним сообщением причину отклонения идеи №{ $id } или /cancel.
+ideas-mod-ask-reason = Почему отклонена идея №{ $id }? Выберите причину или напишите свою одним сообщением. Автор увидит причину.
 ideas-mod-ask-answer = Напишите одним сообщением ответ автору идеи №{ $id } или /cancel.
-ideas-mod-answer-hint = Пришлите ответ текстом, не длиннее { $max } символов.
+ideas-mod-answer-hint = Пришлите ответ текстом; предел — { $max ->
+        [one] { $max } символ
+        [few] { $max } символа
+       *[other] { $max } символов
+    }.
 ideas-mod-answer-saved = ✅ Сохранено. Автор идеи №{ $id } получил уведомление.
 ideas-mod-cancelled = Ничего не изменено.
 

@@ -8,7 +8,10 @@ quiz-usage =
 quiz-status-idle = не начата
 quiz-status-open = открыт вопрос { $number } из { $total }
 quiz-status-ended = завершена
-quiz-started = ▶️ Викторина началась: вопрос 1 из { $total } уходит { $players } участникам.
+quiz-started = ▶️ Викторина началась: вопрос 1 из { $total } уходит { $players ->
+        [one] { $players } участнику
+       *[other] { $players } участникам
+    }.
 quiz-already-started = Викторина уже запускалась ({ $status }).
 quiz-no-players = Пока некому отправить викторину.
 quiz-question =
@@ -25,7 +28,11 @@ quiz-end-button = 🏁 Завершить викторину
 quiz-moved = ➡️ Вопрос { $number } из { $total } отправлен. Ответов на вопрос { $previous }: { $answers }.
 quiz-last-question = Это был последний вопрос: завершите викторину, чтобы узнать победителей.
 quiz-not-running = Викторина сейчас не идёт.
-quiz-results-title = 🏁 <b>Итоги викторины</b> — ответили { $players } участников
+quiz-results-title = 🏁 <b>Итоги викторины</b> — { $players ->
+        [one] ответил { $players } участник
+        [few] ответили { $players } участника
+       *[other] ответили { $players } участников
+    }
 quiz-results-line = { $place }. { $name } — верно { $correct } из { $total }, { $seconds } с
 quiz-results-nobody = Никто не ответил правильно.
 quiz-winner = 🎉 Поздравляем! Вы заняли { $place }-е место в викторине: верных ответов { $correct } из { $total }. Подойдите к стойке организаторов за призом.
