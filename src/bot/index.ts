@@ -132,6 +132,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
 
+  // /forget_me must work while a form is open, so it comes before the forms would take it.
+  protectedBot.use(privacyFeature);
   // Features with conversations come first: an active form must see its answers and /cancel
   // before the menu or help would take them (conversations v2 only see updates that reach the
   // composer they are registered in). RSVP also owns the ticket deep links (/start ci_<token>).
@@ -145,7 +147,6 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(privacyScreenFeature);
   protectedBot.use(helpFeature);
   protectedBot.use(adminFeature);
-  protectedBot.use(privacyFeature);
   protectedBot.use(quizFeature);
   protectedBot.use(unhandledFeature);
 

@@ -3,6 +3,7 @@ import type { EventInfo } from "../event/load.js";
 import { createBroadcastEngine } from "../broadcasts/engine.js";
 import { scheduleReminders } from "../broadcasts/reminders.js";
 import { scheduleSystemJobs } from "../broadcasts/system.js";
+import { startRetention } from "../flows/privacy/retention.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "./commands.js";
@@ -11,7 +12,7 @@ import type { BotContext, BotDeps } from "./context.js";
 import { botApiClient } from "./http.js";
 import { createI18n } from "./i18n.js";
 import { createBot } from "./index.js";
-import type { Logger } from "./logger.js";
+import { withoutPersonalData, type Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
 import { startWebhook } from "./webhook.js";
 
@@ -28,7 +29,7 @@ export interface RunningBot {
 export async function startBot(
   config: Config,
   event: EventInfo,
-  logger: Logger,
+  givenLogger: Logger,
   options: {
     redis?: Redis;
     clock?: () => Date;
@@ -37,6 +38,7 @@ export async function startBot(
     onUpdateHandled?: (updateId: number) => void;
   } = {},
 ): Promise<RunningBot> {
+  const logger = withoutPersonalData(givenLogger);
   const redis = options.redis ?? connectRedis(config.REDIS_URL);
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
   const store = createStore(redis, config.REDIS_PREFIX);
@@ -70,6 +72,8 @@ export async function startBot(
   await scheduleReminders(broadcastEngine, store, event, clock(), logger);
   await scheduleSystemJobs(broadcastEngine, deps);
   await broadcastEngine.start();
+  // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
+  const retention = startRetention(deps);
   const updates =
     config.WEBHOOK_URL && config.WEBHOOK_SECRET
       ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
@@ -93,6 +97,7 @@ export async function startBot(
     failed,
     async stop() {
       await updates.stop();
+      await retention.stop();
       await broadcastEngine.close();
       if (!options.redis) await redis.quit();
     },

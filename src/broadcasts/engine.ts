@@ -313,6 +313,13 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     async countAudience(audience: Audience) {
       return (await resolveAudience(store, audience)).length;
     },
+    async replaceTexts(id, texts) {
+      const record = await repo.find(id);
+      if (!record) return false;
+      const spec: BroadcastSpec = { ...(JSON.parse(record.spec) as BroadcastSpec), texts };
+      specs.delete(id);
+      return repo.replaceSpec(id, JSON.stringify(spec));
+    },
     async attachReport(id, chatId, messageId) {
       await repo.setReport(id, chatId, messageId);
     },

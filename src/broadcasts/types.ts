@@ -63,6 +63,8 @@ export interface Broadcaster {
   progress(id: string): Promise<BroadcastProgress | undefined>;
   /** Counts the recipients an audience would have right now (inactive users excluded). */
   countAudience(audience: Audience): Promise<number>;
+  /** Replaces a broadcast's texts (people erased from a sent announcement); false if it is unknown. */
+  replaceTexts(id: string, texts: BroadcastInput["texts"]): Promise<boolean>;
   /** Remembers where the organiser's progress message is, to edit it while sending. */
   attachReport(id: string, chatId: number, messageId: number): Promise<void>;
 }

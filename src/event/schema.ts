@@ -177,6 +177,9 @@ const reminder = z
     message: "give exactly one of `at` or `before`",
   });
 
+/** Personal data of the event: kept until `ends` + retainFor, then erased by the retention job. */
+const privacy = z.strictObject({ retainFor: duration.default("90d") });
+
 export const eventSchema = z
   .strictObject({
     /** Stable id: used in calendar UIDs and storage, never shown. */
@@ -203,8 +206,7 @@ export const eventSchema = z
     reminders: z.array(reminder).default([]),
     /** A reminder missed while the bot was down is still sent this late; later ones are skipped. */
     reminderGrace: duration.default("2h"),
-    /** Personal data of the event is kept `retainFor` after `ends`. */
-    privacy: z.strictObject({ retainFor: duration.default("90d") }).default({ retainFor: "90d" }),
+    privacy: privacy.default({ retainFor: "90d" }),
     admins: z.array(z.number().int().positive()).default([]),
   })
   .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] });

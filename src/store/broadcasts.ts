@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { scanKeys } from "./redis.js";
 
 /** What a recipient's delivery ended as; each is counted once per broadcast. */
 export type DeliveryOutcome = "sent" | "failed" | "blocked";
@@ -233,6 +234,31 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
 
     async ledger(id: string): Promise<Record<string, DeliveryOutcome>> {
       return (await redis.hgetall(keys.broadcastLedger(id))) as Record<string, DeliveryOutcome>;
+    },
+
+    /** Replaces a broadcast's spec (a winner who asked to be forgotten); false if there is no such broadcast. */
+    async replaceSpec(id: string, spec: string): Promise<boolean> {
+      if (!(await redis.exists(keys.broadcast(id)))) return false;
+      await redis.hset(keys.broadcast(id), "spec", spec);
+      return true;
+    },
+
+    /** "Forget me": the chat's outcomes (and its venue pins) leave every ledger. */
+    async forgetRecipient(chatId: number): Promise<void> {
+      const ledgers = await scanKeys(redis, keys.broadcastLedgers);
+      const pipeline = redis.pipeline();
+      for (const ledger of ledgers) pipeline.hdel(ledger, String(chatId), `venue:${chatId}`);
+      await pipeline.exec();
+    },
+
+    /** Retention: the ledgers of broadcasts no longer sending go (their counters stay on the record). */
+    async dropFinishedLedgers(): Promise<number> {
+      const ledgers = await scanKeys(redis, keys.broadcastLedgers);
+      const statusKeys = ledgers.map((ledger) => ledger.slice(0, -":ledger".length));
+      const statuses = ledgers.length ? await Promise.all(statusKeys.map((key) => redis.hget(key, "status"))) : [];
+      const finished = ledgers.filter((_, i) => statuses[i] !== "sending" && statuses[i] !== "scheduled");
+      if (finished.length) await redis.del(...finished);
+      return finished.length;
     },
 
     /** Every bot process stops sending until then (a 429's retry_after). */

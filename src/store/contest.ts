@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { scanKeys } from "./redis.js";
 
 export interface ContestEntry {
   userId: number;
@@ -42,13 +43,14 @@ export interface SentAnnouncement {
 const DRAFT_TTL_SECONDS = 24 * 60 * 60;
 
 function toEntry(userId: number, data: Record<string, string>): ContestEntry | undefined {
-  if (!data.link) return undefined;
+  // Retention erases the link and the names but keeps the entry (the idea, the scores, the count).
+  if (!data.createdAt) return undefined;
   return {
     userId,
     firstName: data.firstName ?? "",
     username: data.username || undefined,
     language: data.language ?? "",
-    link: data.link,
+    link: data.link ?? "",
     idea: data.idea ?? "",
     photoFileId: data.photoFileId ?? "",
     createdAt: new Date(data.createdAt ?? 0),
@@ -166,6 +168,34 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
       const claimed = await redis.set(k.announcement, JSON.stringify(announcement), "NX");
       if (claimed === "OK") return undefined;
       return (await this.announcement())!;
+    },
+
+    /** Rewrites the sent announcement (its people erased); the once-only claim stays. */
+    async replaceAnnouncement(announcement: SentAnnouncement): Promise<void> {
+      // When it went out lives in its own key (see announcement()).
+      await redis.set(k.announcement, JSON.stringify({ ...announcement, announcedAt: undefined }), "XX");
+    },
+
+    /** "Forget me": the user leaves every admin's winner draft, and their own draft goes. */
+    async forgetInDrafts(userId: number): Promise<void> {
+      await redis.del(k.winnerDraft(userId));
+      for (const key of await scanKeys(redis, k.winnerDrafts)) {
+        const raw = await redis.get(key);
+        if (!raw) continue;
+        const draft = JSON.parse(raw) as WinnerDraft;
+        if (draft.winnerId !== userId && !draft.runnersUp.includes(userId)) continue;
+        // A draft without its winner is of no use; one without a runner-up keeps the rest.
+        if (draft.winnerId === userId) await redis.del(key);
+        else await redis.set(key, JSON.stringify({ ...draft, runnersUp: draft.runnersUp.filter((id) => id !== userId) }), "KEEPTTL");
+      }
+    },
+
+    /** Retention: every entry's link and names erased (the idea, photo, scores and count stay); drafts dropped. */
+    async anonymiseAll(): Promise<void> {
+      const pipeline = redis.pipeline();
+      for (const id of await entrantIds()) pipeline.hdel(k.entry(id), "link", "firstName", "username");
+      for (const key of await scanKeys(redis, k.winnerDrafts)) pipeline.del(key);
+      await pipeline.exec();
     },
 
     /** Records, after its broadcast exists, that the announcement went out; true for one caller only (SET NX). */

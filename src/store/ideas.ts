@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { scanKeys } from "./redis.js";
 
 export const IDEA_STATUSES = ["new", "published", "under_review", "accepted", "rejected"] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
@@ -265,6 +266,21 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
     },
 
     /**
+     * Retention: every idea stays as an anonymous proposal (text, category, photo, pin, supports);
+     * authors' ids, names and languages, the per-author lists and the daily counters go.
+     */
+    async anonymiseAll(): Promise<void> {
+      const erase = redis.multi();
+      for (const id of (await redis.zrange(keys.ideas, 0, -1)).map(Number)) {
+        erase.hset(keys.idea(id), { authorId: String(NO_AUTHOR), authorName: "", language: "" });
+      }
+      for (const authorId of (await redis.smembers(keys.ideaAuthors)).map(Number)) erase.del(keys.ideasBy(authorId));
+      erase.del(keys.ideaAuthors);
+      for (const key of await scanKeys(redis, keys.ideasDailyOf())) erase.del(key);
+      await erase.exec();
+    },
+
+    /**
      * "Forget me": the user's ideas stay as anonymous proposals (the city may still use them),
      * but the author's id, name and language are erased and the user's supports withdrawn.
      */
@@ -275,6 +291,8 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
         erase.hset(keys.idea(id), { authorId: String(NO_AUTHOR), authorName: "", language: "" });
       }
       erase.del(keys.ideasBy(userId)).srem(keys.ideaAuthors, String(userId));
+      // The daily counters carry the user id in their names.
+      for (const key of await scanKeys(redis, keys.ideasDailyOf(userId))) erase.del(key);
       await erase.exec();
       for (const idea of await getMany((await redis.zrange(keys.ideas, 0, -1)).map(Number))) {
         if ((await redis.srem(keys.ideaSupporters(idea.id), String(userId))) === 0) continue;

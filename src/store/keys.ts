@@ -12,10 +12,10 @@
  * | webhook:pending:<bot id>:<chat id> | zset | ids of the chat's unhandled webhook updates, score = id (handled in order) | never |
  * | webhook:chats:<bot id>      | set    | chats with webhook updates waiting (each instance sweeps up those nobody holds) | never |
  * | lock:chat:<chat id>         | string | token of the instance handling the chat (webhooks); renewed every 2 s while it works | 6 s |
- * | audit                       | list   | organisers' actions, newest first (5,000 kept)    | never   |
+ * | audit                       | list   | organisers' actions, newest first (5,000 kept); the people named are erasable | never |
  * | ratelimit:<user id>         | string | flood limit counter (@grammyjs/ratelimiter)       | 2 s     |
  * | flood-notice:<user id>      | string | the flood notice was sent                         | 60 s    |
- * | user:<user id>              | hash   | a user who started the bot: name, language, dates | never   |
+ * | user:<user id>              | hash   | a user who started the bot: name, language, dates (retention erases the name) | never |
  * | users                       | zset   | user ids by first contact time                    | never   |
  * | idea:seq                    | string | last idea number given out (INCR)                 | never   |
  * | idea:<id>                   | hash   | an idea: author, category, text, photo, pin, status, answer | never |
@@ -74,6 +74,8 @@ export function keyspace(prefix: string) {
     users: `${prefix}users`,
     broadcast: (id: string) => `${prefix}broadcast:${id}`,
     broadcastLedger: (id: string) => `${prefix}broadcast:${id}:ledger`,
+    /** SCAN pattern of every broadcast's ledger (forgetting a recipient, retention). */
+    broadcastLedgers: `${prefix}broadcast:*:ledger`,
     broadcasts: `${prefix}broadcasts`,
     broadcastPause: `${prefix}broadcasts:pause`,
     broadcastNextSlot: `${prefix}broadcasts:next-slot`,
@@ -102,12 +104,16 @@ export function keyspace(prefix: string) {
     ideasBy: (userId: number) => `${prefix}ideas:by:${userId}`,
     ideaAuthors: `${prefix}ideas:authors`,
     ideasDaily: (userId: number, day: string) => `${prefix}ideas:daily:${userId}:${day}`,
+    /** SCAN pattern of a user's daily counters (every user's when no id is given). */
+    ideasDailyOf: (userId?: number) => `${prefix}ideas:daily:${userId ?? "*"}:*`,
     contest: {
       entry: (userId: number) => `${prefix}contest:entry:${userId}`,
       entries: `${prefix}contest:entries`,
       scores: (entrantId: number) => `${prefix}contest:scores:${entrantId}`,
       shortlist: `${prefix}contest:shortlist`,
       winnerDraft: (adminId: number) => `${prefix}contest:winner-draft:${adminId}`,
+      /** SCAN pattern of every admin's draft. */
+      winnerDrafts: `${prefix}contest:winner-draft:*`,
       announcement: `${prefix}contest:announcement`,
       announced: `${prefix}contest:announced`,
     },

@@ -17,6 +17,18 @@ export function connectRedis(url: string): Redis {
   });
 }
 
+/** Every key matching a SCAN pattern (a few hundred at most: ledgers, drafts, a user's counters). */
+export async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const found = new Set<string>();
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
+    cursor = next;
+    for (const key of keys) found.add(key);
+  } while (cursor !== "0");
+  return [...found];
+}
+
 /** Deletes every key under a prefix (tests and the preview use their own prefixes). */
 export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<number> {
   let cursor = "0";

@@ -434,6 +434,16 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       return (await redis.hsetnx(k.alerts, String(percent), now.toISOString())) === 1;
     },
 
+    /**
+     * Retention: every guest's name, organisation and contacts erased; statuses, sectors, codes and
+     * times stay, so the counts and /stats do too.
+     */
+    async anonymiseAll(): Promise<void> {
+      const pipeline = redis.pipeline();
+      for (const id of await redis.zrange(k.guests, 0, -1)) pipeline.hdel(k.guest(Number(id)), "name", "organisation", "phone", "email");
+      await pipeline.exec();
+    },
+
     /** Erases a guest's personal data (a "forget me" request) and gives a freed seat to the waitlist, in one script. */
     async forget(userId: number, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
       const result = await redis.eval(

@@ -28,10 +28,11 @@ export function createUserRepository(redis: Redis, keys: Keyspace) {
 
     async find(userId: number): Promise<KnownUser | undefined> {
       const data = await redis.hgetall(keys.user(userId));
-      if (!data.firstName) return undefined;
+      // Retention erases the name but keeps the language and the date.
+      if (!data.firstName && !data.firstSeen) return undefined;
       return {
         id: userId,
-        firstName: data.firstName,
+        firstName: data.firstName ?? "",
         username: data.username || undefined,
         language: data.language ?? "",
         firstSeen: new Date(data.firstSeen ?? 0),
@@ -43,9 +44,16 @@ export function createUserRepository(redis: Redis, keys: Keyspace) {
       return (await redis.zrange(keys.users, 0, -1)).map(Number);
     },
 
-    /** "Forget me": the name, username and language Telegram gave us, and the membership. */
+    /** "Forget me": the name, username and language Telegram gave us, the membership and the blocked mark. */
     async forget(userId: number): Promise<void> {
-      await redis.multi().del(keys.user(userId)).zrem(keys.users, String(userId)).exec();
+      await redis.multi().del(keys.user(userId)).zrem(keys.users, String(userId)).srem(keys.inactiveUsers, String(userId)).exec();
+    },
+
+    /** Retention: every profile's name and username erased; the language and dates stay (broadcast languages). */
+    async anonymiseAll(): Promise<void> {
+      const pipeline = redis.pipeline();
+      for (const id of await redis.zrange(keys.users, 0, -1)) pipeline.hdel(keys.user(Number(id)), "firstName", "username");
+      await pipeline.exec();
     },
 
     async count(): Promise<number> {

@@ -33,6 +33,8 @@ export interface TestBotOptions {
   redisUrl?: string;
   /** Updates per user per 2 s (FLOOD_LIMIT); off by default so tests can type fast. */
   floodLimit?: number;
+  /** The lowest level logs() captures (default "error"). */
+  logLevel?: string;
 }
 
 export interface TestBot {
@@ -47,6 +49,8 @@ export interface TestBot {
   user(options?: { id?: number; firstName?: string; languageCode?: string; username?: string }): TelegramUser;
   /** Error-level log lines the bot wrote (failed updates, unhandled errors). */
   errors(): string[];
+  /** Every log line the bot wrote at logLevel or above. */
+  logs(): string[];
   /** Stops the bot and starts it again on the same Redis prefix and fake server, maybe with another event file. */
   restart(options?: { eventFile?: string }): Promise<void>;
   /**
@@ -86,11 +90,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     FLOOD_LIMIT: String(options.floodLimit ?? 0),
   });
   const errorLines: string[] = [];
+  const lines: string[] = [];
   const echo = process.env.TEST_LOG_LEVEL;
   const logger = pino(
-    { level: echo ?? "error" },
+    { level: echo ?? options.logLevel ?? "error" },
     {
       write(line: string) {
+        lines.push(line);
         if ((JSON.parse(line) as { level: number }).level >= 50) errorLines.push(line);
         if (echo) process.stderr.write(line);
       },
@@ -106,6 +112,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     clock,
     running,
     errors: () => [...errorLines],
+    logs: () => [...lines],
     async restart(restartOptions = {}) {
       await bot.running.stop();
       const file = restartOptions.eventFile ?? eventFile;

@@ -10,29 +10,50 @@ import { formatAverage } from "./rules.js";
 const CHOICES_SHOWN = 30;
 export const WINNER_BROADCAST_ID = "contest-winner";
 
-/** The announcement in every language of the event, from the locale files and the event file. */
+/**
+ * The announcement in every language of the event, from the locale files and the event file. A person
+ * whose entry is gone (forgotten on request, erased at retention) shows as the erased mark.
+ */
 export async function announcementTexts(deps: BotDeps, draft: Required<WinnerDraft>): Promise<Record<string, string>> {
   const { event, store, i18n } = deps;
   const contest = event.contest!;
-  const winner = (await store.contest.find(draft.winnerId))!;
-  const runners = (await Promise.all(draft.runnersUp.map((id) => store.contest.find(id)))).filter((e) => e !== undefined);
+  const winner = await store.contest.find(draft.winnerId);
+  const runners = (await Promise.all(draft.runnersUp.map((id) => store.contest.find(id)))).filter((e) => e?.firstName);
   const texts: Record<string, string> = {};
   for (const language of event.languages) {
+    const erased = i18n.t(language, "contest-erased");
     const parts = [
       i18n.t(language, "contest-announcement", {
         title: escapeHtml(event.text(contest.title, language)),
-        winner: escapeHtml(winner.firstName),
-        idea: escapeHtml(winner.idea),
-        link: escapeHtml(winner.link),
+        winner: escapeHtml(winner?.firstName || erased),
+        idea: escapeHtml(winner?.firstName ? winner.idea : erased),
+        link: escapeHtml(winner?.link || erased),
         prize: escapeHtml(event.text(contest.prize, language)),
       }),
     ];
     if (runners.length) {
-      parts.push(i18n.t(language, "contest-announcement-runners", { names: escapeHtml(runners.map((r) => r.firstName).join(", ")) }));
+      parts.push(i18n.t(language, "contest-announcement-runners", { names: escapeHtml(runners.map((r) => r!.firstName).join(", ")) }));
     }
     texts[language] = parts.join("\n\n");
   }
   return texts;
+}
+
+/**
+ * Takes people out of the sent announcement and the winner broadcast's spec (name, idea, link): one
+ * person on request, or everyone at retention (no user id). Idempotent.
+ */
+export async function eraseFromAnnouncement(deps: BotDeps, userId?: number): Promise<void> {
+  if (!deps.event.contest) return;
+  const sent = await deps.store.contest.announcement();
+  if (!sent) return;
+  const erased = (id: number) => userId === undefined || id === userId;
+  const people = [sent.winnerId, ...sent.runnersUp].filter((id) => id !== 0);
+  if (!people.some(erased)) return;
+  const draft = { winnerId: erased(sent.winnerId) ? 0 : sent.winnerId, runnersUp: sent.runnersUp.filter((id) => !erased(id)) };
+  const texts = await announcementTexts(deps, draft);
+  await deps.store.contest.replaceAnnouncement({ ...sent, ...draft, texts });
+  await deps.broadcasts.replaceTexts(WINNER_BROADCAST_ID, texts);
 }
 
 async function showAlreadySent(ctx: FlowContext, sent: SentAnnouncement) {
@@ -111,7 +132,8 @@ async function announce(ctx: FlowContext, chosen: SentAnnouncement) {
     return showAlreadySent(ctx, (await deps.store.contest.announcement()) ?? chosen);
   }
   const runners = chosen.runnersUp.join(", ") || "none";
-  await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock());
+  const people = [chosen.winnerId, ...chosen.runnersUp];
+  await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock(), people);
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await congratulate(ctx, chosen.winnerId);
   await ctx.reply(ctx.t("contest-winner-sent", { count: await deps.broadcasts.countAudience("all") }));

@@ -1,11 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { forgetGuest } from "../rsvp/notify.js";
 import { backToMenuKeyboard } from "../menu.js";
+import { forgetPerson } from "./forget.js";
 
 /**
- * /forget_me: a user deletes their personal data after a confirmation: registration (a freed
- * seat goes to the waitlist), authorship of ideas, contest entry, quiz answers, profile, session.
+ * /forget_me: a user deletes their personal data after a confirmation (src/flows/privacy/forget.ts
+ * lists what goes). Registered before the features' forms, so it works while one is open; the
+ * confirmation ends the form.
  */
 export const privacyFeature = new Composer<BotContext>();
 const privateChat = privacyFeature.chatType("private");
@@ -29,14 +30,18 @@ privateChat.callbackQuery("privacy:forget", async (ctx) => {
   const { deps } = ctx;
   const userId = ctx.from.id;
   await ctx.answerCallbackQuery();
-  await forgetGuest(deps, ctx.api, userId, ctx.me.username);
-  await deps.store.ideas.forgetUser(userId);
-  await deps.store.contest.remove(userId);
-  await deps.store.quiz.forget(userId, deps.event.quiz?.questions.length ?? 0);
-  await deps.store.users.forget(userId);
+  // An open form holds what was typed so far (name, phone): it ends with everything else.
+  const formOpen = Object.keys(ctx.conversation.active()).length > 0;
   await ctx.conversation.exitAll();
+  await forgetPerson(deps, ctx.api, userId, ctx.me.username);
   // grammY deletes a session set to null when the update is done.
   ctx.session = null as never;
   ctx.logger.info({ user_id: userId }, "personal data deleted on request");
+  if (formOpen) {
+    // The form's reply keyboard (Share my phone) goes with it.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("privacy-done"), { reply_markup: { remove_keyboard: true } });
+    return;
+  }
   await ctx.editMessageText(ctx.t("privacy-done")).catch(() => ctx.reply(ctx.t("privacy-done")));
 });

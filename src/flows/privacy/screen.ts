@@ -6,6 +6,7 @@ import { dayjs, parseDuration } from "../../event/time.js";
 import { consentController } from "../rsvp/consent.js";
 import { organisersContact } from "../rsvp/notify.js";
 import { backToMenuKeyboard } from "../menu.js";
+import { retentionEndsAt } from "./rules.js";
 
 const UNITS = [
   ["d", 86_400_000],
@@ -58,7 +59,7 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
 export async function showPrivacy(ctx: FlowContext): Promise<void> {
   const { event } = ctx.deps;
   const language = await ctx.i18n.getLocale();
-  const until = new Date(event.endsAt.getTime() + parseDuration(event.privacy.retainFor));
+  const until = retentionEndsAt(event);
   const text = ctx.t("privacy-screen", {
     stored: (await storedLines(ctx)).join("\n"),
     until: dayjs(until).tz(event.timezone).locale(language).format(ctx.t("date-pattern")),

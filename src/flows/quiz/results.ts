@@ -21,7 +21,7 @@ export async function resultsText(deps: BotDeps, quiz: QuizSettings, language: s
   if (winners.length === 0) lines.push(deps.i18n.t(language, "quiz-results-nobody"));
   for (const [index, w] of winners.entries()) {
     const user = await deps.store.users.find(w.userId);
-    const name = user ? (user.username ? `${user.firstName} (@${user.username})` : user.firstName) : String(w.userId);
+    const name = user?.firstName ? (user.username ? `${user.firstName} (@${user.username})` : user.firstName) : String(w.userId);
     lines.push(
       deps.i18n.t(language, "quiz-results-line", {
         place: index + 1,

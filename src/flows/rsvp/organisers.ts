@@ -10,6 +10,7 @@ import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
 import { detailVars, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
+import { retentionDue, retentionEndsAt } from "../privacy/rules.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
 const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
@@ -65,6 +66,10 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   }
   const days = [...byDay].map(([day, count]) => `${day}: ${count}`);
   const capacity = event.rsvp.capacity;
+  const erasedAt = retentionEndsAt(event);
+  const retention = ctx.t(retentionDue(event, ctx.deps.clock()) ? "privacy-retention-done" : "privacy-retention-stats", {
+    date: await momentText(ctx, erasedAt),
+  });
   const text = ctx.t("rsvp-stats", {
     ...counts,
     left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
@@ -72,7 +77,7 @@ export async function showStats(ctx: FlowContext): Promise<void> {
     days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
   });
   const consent = consentSection(ctx, all);
-  await ctx.reply(consent ? `${text}\n${consent}` : text, { parse_mode: "HTML" });
+  await ctx.reply(`${consent ? `${text}\n${consent}` : text}\n\n${retention}`, { parse_mode: "HTML" });
 }
 
 const EXPORT_HEADER = [
@@ -159,7 +164,7 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
   if (!isAdmin(ctx)) return refuse(ctx);
   const { store, clock } = ctx.deps;
   const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
-  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock());
+  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), [userId]);
   const record = await store.rsvps.find(userId);
   if (!record || outcome.result === "not-confirmed") {
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-checkin-not-confirmed") });

@@ -121,6 +121,7 @@ contest-announcement =
 
     🎁 Prize: { $prize }. Thank you to everyone who took part!
 contest-announcement-runners = 🥈 Runners-up: { $names }
+contest-erased = (data deleted)
 contest-congratulation = 🎉 Congratulations, { $name }! The jury chose your entry as the winner of “{ $title }”. Prize: { $prize }. The organisers will contact you.
 
 ## Command menu descriptions

@@ -116,6 +116,7 @@ contest-announcement =
 
     🎁 Приз: { $prize }. Спасибо всем участникам!
 contest-announcement-runners = 🥈 Призёры: { $names }
+contest-erased = (данные удалены)
 contest-congratulation = 🎉 Поздравляем, { $name }! Жюри выбрало вашу заявку победителем конкурса «{ $title }». Приз: { $prize }. Организаторы свяжутся с вами.
 
 ## Описания команд в меню
