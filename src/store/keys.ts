@@ -7,7 +7,7 @@
  * | session:<chat id>           | string | grammY session (language choice); written when changed or twice a day | 30 d |
  * | conversation:<chat id>      | string | @grammyjs/conversations replay state; both written at the update's end | 24 h |
  * | update:<bot id>:<update id> | string | "done" (or "dropped" after 5 failures): a webhook update handled, repeats skipped | 24 h |
- * | updates:inbox:<bot id>      | hash   | update id → JSON of a polled update not yet handled; "last" → "<id>:<ms>" of the newest stored | never |
+ * | updates:inbox:<bot id>      | hash   | polled update id → its JSON until handled; "last" → "<id>:<ms>" of the newest stored | never |
  * | webhook:updates:<bot id>    | hash   | update id → JSON of a webhook update not yet handled; "<id>:tries" → failures | never |
  * | webhook:pending:<bot id>:<chat id> | zset | ids of the chat's unhandled webhook updates, score = id (handled in order) | never |
  * | webhook:chats:<bot id>      | set    | chats with webhook updates waiting (each instance sweeps up those nobody holds) | never |

@@ -196,7 +196,10 @@ export async function ideaSubmitConversation(conversation: IdeasConversation, ct
   const userId = ctx.from.id;
   const authorName = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") + (ctx.from.username ? ` @${ctx.from.username}` : "");
   const language = await ctx.i18n.getLocale();
-  const today = async () => ideaDay(new Date(await conversation.external((outside) => outside.deps.clock().getTime())), ctx.deps.event.timezone);
+  const today = async () => {
+    const now = await conversation.external((outside) => outside.deps.clock().getTime());
+    return ideaDay(new Date(now), ctx.deps.event.timezone);
+  };
 
   const day = await today();
   const sent = await conversation.external((outside) => outside.deps.store.ideas.sentOn(userId, day));
