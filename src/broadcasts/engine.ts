@@ -120,7 +120,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
    */
   async function waitForSendSlot(): Promise<void> {
     for (let tries = 0; tries < SLOT_TRIES; tries++) {
-      const waitMs = await repo.reserveSendSlot(slotMs);
+      const { waitMs } = await repo.reserveSendSlot(slotMs);
       const due = Date.now() + waitMs;
       if (waitMs > 0) await sleep(waitMs);
       if (Date.now() - due > SLOT_LATENESS_MS) continue;

@@ -103,13 +103,16 @@ function parseRecord(id: string, data: Record<string, string>): BroadcastRecord 
   };
 }
 
-/** KEYS: next slot, pause. ARGV: slot ms. Returns the wait in ms; the slot is never before the pause ends. */
+/**
+ * KEYS: next slot, pause. ARGV: slot ms. Returns the slot (ms, as a string: Redis truncates Lua
+ * numbers to integers) and the wait in ms; the slot is never before the pause ends.
+ */
 const RESERVE_SEND_SLOT = `
 local time = redis.call("TIME")
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
 local slot = math.max(now, tonumber(redis.call("GET", KEYS[1]) or "0"), now + math.max(0, redis.call("PTTL", KEYS[2])))
 redis.call("SET", KEYS[1], tostring(slot + tonumber(ARGV[1])), "PX", 60000)
-return math.ceil(slot - now)
+return { string.format("%.3f", slot), math.ceil(slot - now) }
 `;
 
 /** Broadcasts, their per-recipient ledgers, the shared 429 pause and the reminder registry. */
@@ -268,10 +271,14 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
 
     /**
      * Takes the next send slot, shared by every process (Redis' clock, so they agree), after any
-     * 429 pause; returns how long to wait for it (ms).
+     * 429 pause: when it is (Redis' ms) and how long to wait for it.
      */
-    async reserveSendSlot(slotMs: number): Promise<number> {
-      return Number(await redis.eval(RESERVE_SEND_SLOT, 2, keys.broadcastNextSlot, keys.broadcastPause, slotMs));
+    async reserveSendSlot(slotMs: number): Promise<{ slotAt: number; waitMs: number }> {
+      const [slotAt, waitMs] = (await redis.eval(RESERVE_SEND_SLOT, 2, keys.broadcastNextSlot, keys.broadcastPause, slotMs)) as [
+        string,
+        number,
+      ];
+      return { slotAt: Number(slotAt), waitMs };
     },
 
     /** How long the queue-wide 429 pause still lasts (ms, ≤ 0 = none). */
