@@ -4,7 +4,7 @@ import { pino } from "pino";
 import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
 import { startBot, type RunningBot } from "../../src/bot/start.js";
-import { deleteKeysWithPrefix } from "../../src/store/redis.js";
+import { connectRedis, deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "../../src/emulator/fake-bot-api.js";
 import { TelegramUser } from "./telegram-user.js";
 
@@ -33,6 +33,8 @@ export interface TestBotOptions {
   redisUrl?: string;
   /** Updates per user per 2 s (FLOOD_LIMIT); off by default so tests can type fast. */
   floodLimit?: number;
+  /** More variables for the configuration, e.g. REDIS_SENTINELS (they win over the ones above). */
+  env?: Record<string, string>;
 }
 
 export interface TestBot {
@@ -69,8 +71,6 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const api = await FakeBotApi.start({ handledWhen: "reported" });
   const prefix = `test:${randomUUID()}:`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-  redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
 
   const eventFile = options.eventFile ?? BUNDLED_EVENT_FILE;
   const event = loadEvent(eventFile);
@@ -84,7 +84,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ADMIN_IDS: (options.adminIds ?? []).join(","),
     LOG_LEVEL: "silent",
     FLOOD_LIMIT: String(options.floodLimit ?? 0),
+    ...options.env,
   });
+  // ioredis' default reconnection pace, as before: production's slower one answers during an outage later than the emulator waits.
+  const redis = connectRedis(config, "bot", { retryStrategy: (attempt) => Math.min(attempt * 50, 2_000) });
+  redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
   const errorLines: string[] = [];
   const echo = process.env.TEST_LOG_LEVEL;
   const logger = pino(
