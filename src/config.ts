@@ -20,7 +20,8 @@ const hostPorts = z.string().transform((value, ctx) => {
   const parsed = parts.map((part) => /^(?:\[([0-9A-Fa-f:.]+)\]|([^\s:[\]]+)):(\d{1,5})$/.exec(part));
   const bad = parts.filter((_, index) => !parsed[index] || Number(parsed[index]![3]) > 65535);
   if (bad.length || !parts.length) {
-    ctx.addIssue({ code: "custom", message: `expected comma-separated host:port pairs like 10.0.0.1:26379,10.0.0.2:26379, got "${bad.join(", ")}"` });
+    const example = "10.0.0.1:26379,10.0.0.2:26379";
+    ctx.addIssue({ code: "custom", message: `expected comma-separated host:port pairs like ${example}, got "${bad.join(", ")}"` });
     return z.NEVER;
   }
   return parsed.map((match) => ({ host: match![1] ?? match![2]!, port: Number(match![3]) }));
