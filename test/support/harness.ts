@@ -86,8 +86,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     FLOOD_LIMIT: String(options.floodLimit ?? 0),
     ...options.env,
   });
-  // ioredis' default reconnection pace, as before: production's slower one answers during an outage later than the emulator waits.
-  const redis = connectRedis(config, "bot", { retryStrategy: (attempt) => Math.min(attempt * 50, 2_000) });
+  // As before the factory: ioredis' reconnection pace and no auto-pipelining (the emulator's 5 s waits are tuned to them).
+  const redis = connectRedis(config, "bot", { retryStrategy: (attempt) => Math.min(attempt * 50, 2_000), enableAutoPipelining: false });
   redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
   const errorLines: string[] = [];
   const echo = process.env.TEST_LOG_LEVEL;
