@@ -70,6 +70,7 @@ describe("Redis Sentinel", () => {
     // While the Sentinel fails over, the user is told to wait; then the form goes on where it was.
     const [next] = await persist(() => midway.tap("Skip ➡️"));
     expect(next?.text).toContain("phone");
+    expect(midway.messages().some((message) => message.text === UNAVAILABLE)).toBe(true);
     await midway.tapReply("📱 Share my phone");
     await midway.tap("✅ I agree");
     await midway.tap("✅ Confirm");
@@ -112,7 +113,7 @@ describe("Redis Sentinel", () => {
     // What the user was told is what the new primary holds.
     expect(confirmedBeforeFailover && status !== "confirmed", "confirmed to the user, then lost in the failover").toBe(false);
     expect(answer?.text).toBe(UNAVAILABLE);
-    // The user starts the form again and is registered, once, on the new primary.
+    // The user starts the form again and is registered on the new primary.
     await persist(() => guest.command("cancel"));
     await registerInEnglish(guest, "Aliya Lagging");
     expect(sawConfirmation(guest)).toBe(true);
