@@ -59,10 +59,11 @@ describe("Redis Sentinel", () => {
     await early.command("start");
     await registerInEnglish(early, "Dana Early");
     expect(sawConfirmation(early)).toBe(true);
-    // Mid-flow when the primary dies: name and sector given.
+    // Mid-flow when the primary dies: consent, name and sector given.
     const midway = bot.user({ languageCode: "en" });
     await midway.command("start");
     await midway.command("rsvp");
+    await midway.tap("✅ I agree");
     await midway.send("Marat Midway");
     await midway.tap("Media");
 
@@ -72,7 +73,6 @@ describe("Redis Sentinel", () => {
     expect(next?.text).toContain("phone");
     expect(midway.messages().some((message) => message.text === UNAVAILABLE)).toBe(true);
     await midway.tapReply("📱 Share my phone");
-    await midway.tap("✅ I agree");
     await midway.tap("✅ Confirm");
     expect(sawConfirmation(midway)).toBe(true);
     // Someone new is answered too.
@@ -96,11 +96,11 @@ describe("Redis Sentinel", () => {
     bot = await startTestBot({ env: setup.env() });
     const guest = bot.user({ languageCode: "en" });
     await guest.command("rsvp");
+    await guest.tap("✅ I agree");
     await guest.send("Aliya Lagging");
     await guest.tap("Media");
     await guest.tap("Skip ➡️");
     await guest.tapReply("📱 Share my phone");
-    await guest.tap("✅ I agree");
     // The replica has everything so far; from now on its link carries nothing (it falls behind).
     await setup.inSync();
     setup.link!.hold();
