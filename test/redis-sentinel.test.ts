@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.js";
 import type { ChatMessage } from "../src/emulator/fake-bot-api.js";
@@ -13,7 +15,12 @@ const REGISTERED = "🎉 You are registered!";
 
 let bot: TestBot | undefined;
 let setup: SentinelSetup | undefined;
-afterEach(async () => {
+afterEach(async (context) => {
+  // What the Sentinel did and where the bot's connection stands, to tell a slow failover from a stuck client.
+  if (context.task.result?.state === "fail" && setup) {
+    const log = readFileSync(join(setup.dir, "sentinel.log"), "utf8").split("\n").slice(-40).join("\n");
+    process.stderr.write(`bot's Redis connection: ${bot?.redis.status}; the Sentinel's log:\n${log}\n`);
+  }
   // Bounded: a bot stuck on a dead Redis must not keep the processes alive.
   await Promise.race([bot?.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]).catch(() => undefined);
   bot = undefined;
@@ -23,7 +30,8 @@ afterEach(async () => {
 
 /** Repeats a step while the bot says it is temporarily unavailable, as a user would. */
 async function persist(step: () => Promise<ChatMessage[]>): Promise<ChatMessage[]> {
-  const deadline = Date.now() + 30_000;
+  // Long enough for a Sentinel in TILT (30 s after its clock jumped, e.g. on a starved machine).
+  const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     // No answer within the emulator's 5 s counts as "unavailable" too: the user taps again.
     const replies = await step().catch((error: Error) => {
@@ -88,7 +96,7 @@ describe("Redis Sentinel", () => {
     for (const guest of [early, midway]) {
       await until(() => guest.messages().some((message) => message.text === "Doors open at 9"), Boolean);
     }
-  }, 60_000);
+  }, 90_000);
 
   it("confirms a registration only once the replica has it (WAIT), so a failover cannot take it back", async () => {
     setup = new SentinelSetup({ throughLink: true });
@@ -118,7 +126,7 @@ describe("Redis Sentinel", () => {
     await registerInEnglish(guest, "Aliya Lagging");
     expect(sawConfirmation(guest)).toBe(true);
     expect(await storedStatus(setup, bot.prefix, guest.id)).toBe("confirmed");
-  }, 60_000);
+  }, 90_000);
 });
 
 describe("Redis Sentinel configuration", () => {

@@ -145,6 +145,7 @@ export class SentinelSetup {
           [
             `port ${port}`,
             "bind 127.0.0.1",
+            `logfile ${join(this.dir, "sentinel.log")}`,
             `dir ${this.dir}`,
             `requirepass ${this.sentinelPassword}`,
             `sentinel monitor ${MASTER_NAME} 127.0.0.1 ${this.primary.port} 1`,
