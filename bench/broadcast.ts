@@ -80,7 +80,7 @@ async function broadcastOnce({ users, enforcement }: Phase) {
     await pipeline.exec();
   }
   const engine = createBroadcastEngine({
-    redisUrl,
+    redis: { REDIS_URL: redisUrl },
     token: api.token,
     apiRoot: api.apiRoot,
     rate,

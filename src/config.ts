@@ -14,6 +14,19 @@ const adminIds = z
     return ids.map(Number);
   });
 
+/** Sentinel addresses: "10.0.0.1:26379,sentinel-2:26379" (IPv6 in brackets). */
+const hostPorts = z.string().transform((value, ctx) => {
+  const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
+  const parsed = parts.map((part) => /^(?:\[([0-9A-Fa-f:.]+)\]|([^\s:[\]]+)):(\d{1,5})$/.exec(part));
+  const bad = parts.filter((_, index) => !parsed[index] || Number(parsed[index]![3]) > 65535);
+  if (bad.length || !parts.length) {
+    const example = "10.0.0.1:26379,10.0.0.2:26379";
+    ctx.addIssue({ code: "custom", message: `expected comma-separated host:port pairs like ${example}, got "${bad.join(", ")}"` });
+    return z.NEVER;
+  }
+  return parsed.map((match) => ({ host: match![1] ?? match![2]!, port: Number(match![3]) }));
+});
+
 const envSchema = z.object({
   BOT_TOKEN: z
     .string({ error: "required: the bot token from @BotFather (or try the bot without one: npm run preview)" })
@@ -23,6 +36,12 @@ const envSchema = z.object({
     .string()
     .default("redis://127.0.0.1:6379")
     .refine((url) => /^rediss?:\/\/.+/.test(url), "expected a URL like redis://127.0.0.1:6379"),
+  /** Redis Sentinel: the bot asks these for the current primary (REDIS_URL then gives only its password and database). */
+  REDIS_SENTINELS: hostPorts.optional(),
+  /** The master name the Sentinels monitor (`sentinel monitor <name> ...`). */
+  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+  /** The Sentinels' own password (`requirepass` in sentinel.conf), if any. */
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
   REDIS_PREFIX: z.string().min(1, "must not be empty").default("wealmaty:"),
   EVENT_FILE: z.string().min(1).default(BUNDLED_EVENT_FILE),
   ADMIN_IDS: adminIds,
@@ -42,6 +61,19 @@ const envSchema = z.object({
 }).superRefine((env, ctx) => {
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when WEBHOOK_URL is set" });
+  }
+  if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
+    const message = "required when REDIS_SENTINELS is set (the master name from sentinel.conf)";
+    ctx.addIssue({ code: "custom", path: ["REDIS_SENTINEL_NAME"], message });
+  }
+  for (const other of ["REDIS_SENTINEL_NAME", "REDIS_SENTINEL_PASSWORD"] as const) {
+    if (env[other] && !env.REDIS_SENTINELS) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_SENTINELS"], message: `required when ${other} is set` });
+    }
+  }
+  // ioredis would not use TLS to a primary found through Sentinels: refuse rather than go plain.
+  if (env.REDIS_SENTINELS && env.REDIS_URL.startsWith("rediss:")) {
+    ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "rediss:// (TLS) is not supported together with REDIS_SENTINELS" });
   }
 });
 

@@ -13,7 +13,7 @@ const env = process.env;
 const event = loadEvent(env.EVENT_FILE ?? BUNDLED_EVENT_FILE);
 const redisUrl = env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const engine = createBroadcastEngine({
-  redisUrl,
+  redis: { REDIS_URL: redisUrl },
   token: env.BOT_TOKEN!,
   apiRoot: env.BOT_API_ROOT,
   rate: Number(env.BROADCAST_RATE ?? 100),

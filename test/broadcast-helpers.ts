@@ -48,7 +48,7 @@ export async function sharedWorld() {
       const connection = new Redis(REDIS_URL);
       connections.push(connection);
       const engine = createBroadcastEngine({
-        redisUrl: REDIS_URL,
+        redis: { REDIS_URL },
         token: api.token,
         apiRoot: api.apiRoot,
         rate: options.rate ?? 50,

@@ -39,13 +39,13 @@ export async function startBot(
   } = {},
 ): Promise<RunningBot> {
   const logger = withoutPersonalData(givenLogger);
-  const redis = options.redis ?? connectRedis(config.REDIS_URL);
+  const redis = options.redis ?? connectRedis(config);
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
   const store = createStore(redis, config.REDIS_PREFIX);
   const clock = options.clock ?? (() => new Date());
   const i18n = createI18n(event.languages);
   const broadcastEngine = createBroadcastEngine({
-    redisUrl: config.REDIS_URL,
+    redis: config,
     token: config.BOT_TOKEN,
     apiRoot: config.BOT_API_ROOT,
     rate: config.BROADCAST_RATE,

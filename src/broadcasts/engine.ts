@@ -7,6 +7,7 @@ import { botApiClient } from "../bot/http.js";
 import type { EventInfo } from "../event/load.js";
 import { parseDuration } from "../event/time.js";
 import type { Store } from "../store/index.js";
+import type { RedisConfig } from "../store/redis.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
 import { resolveAudience } from "./audiences.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
@@ -27,7 +28,8 @@ const SLOT_LATENESS_MS = 25;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface EngineOptions {
-  redisUrl: string;
+  /** Where BullMQ connects (the same Redis as the store's). */
+  redis: RedisConfig;
   token: string;
   apiRoot?: string;
   /** Messages per second across every process. */
@@ -67,7 +69,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   // A separate API instance: sends never share the flows' auto-retry (which would hold a request during a 429).
   const api = new Api(options.token, botApiClient(options.apiRoot));
   const log = logger.child({ module: "broadcasts" });
-  const queues = connectQueues(options.redisUrl, store.keys.bullPrefix, (error) => log.warn({ err: error }, "broadcast queue redis error"));
+  const queues = connectQueues(options.redis, store.keys.bullPrefix, (error) => log.warn({ err: error }, "broadcast queue redis error"));
   const systemHandlers = new Map<string, SystemJobHandler>();
   const specs = new Map<string, BroadcastSpec>();
   const slotMs = sendSlotMs(options.rate);

@@ -1,5 +1,5 @@
 import { Queue, Worker, type Processor } from "bullmq";
-import { Redis } from "ioredis";
+import { connectRedis, type RedisConfig } from "../store/redis.js";
 
 /** One message per job, paced by shared send slots (the engine). */
 export const DELIVERY_QUEUE = "broadcast-deliveries";
@@ -17,11 +17,12 @@ export interface DeliveryJob {
 export type ControlJob = { kind: "fanout"; broadcastId: string; hash: string } | { kind: "system"; name: string };
 
 /**
- * BullMQ's own connection (its workers need `maxRetriesPerRequest: null`, unlike the bot's), under
- * REDIS_PREFIX + "bull" so test runs with their own prefixes never share a queue.
+ * BullMQ's own connection (its workers need `maxRetriesPerRequest: null`, unlike the bot's; with
+ * Sentinels it follows a failover like the bot's), under REDIS_PREFIX + "bull" so test runs with
+ * their own prefixes never share a queue.
  */
-export function connectQueues(redisUrl: string, bullPrefix: string, onError: (error: Error) => void) {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true });
+export function connectQueues(redis: RedisConfig, bullPrefix: string, onError: (error: Error) => void) {
+  const connection = connectRedis(redis, "queue");
   // While Redis is down: log and keep reconnecting (an unhandled "error" event would be noise or a crash).
   connection.on("error", onError);
   const common = { connection, prefix: bullPrefix };

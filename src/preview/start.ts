@@ -4,12 +4,11 @@
  * only Redis, under the preview's own key prefix.
  */
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
 import { pino, type Level } from "pino";
 import { parseConfig } from "../config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../event/load.js";
 import { startBot, type RunningBot } from "../bot/start.js";
-import { deleteKeysWithPrefix } from "../store/redis.js";
+import { connectRedis, deleteKeysWithPrefix, type Redis } from "../store/redis.js";
 import { FakeBotApi } from "../emulator/fake-bot-api.js";
 import { personasFor, type Persona } from "./personas.js";
 import { createPreviewServer } from "./server.js";
@@ -133,7 +132,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
 /** Fails fast with a clear message when Redis is not there, instead of retrying forever. */
 async function connect(url: string): Promise<Redis> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 3_000, lazyConnect: true });
+  const redis = connectRedis({ REDIS_URL: url }, "bot", { connectTimeout: 3_000, lazyConnect: true });
   redis.on("error", () => undefined);
   try {
     await redis.connect();

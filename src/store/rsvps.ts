@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { durable } from "./redis.js";
 
 export const RSVP_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const;
 export type RsvpStatus = (typeof RSVP_STATUSES)[number];
@@ -288,6 +289,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
           ...detailPairs(details),
         )) as [string, number];
         if (status === "retry") continue;
+        await durable(redis); // the guest is told next: a failover must not take the seat back
         return { status: status as RsvpStatus, created: created === 1, record: (await find(userId))! };
       }
       throw new Error("could not find a free registration code");

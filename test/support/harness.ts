@@ -4,7 +4,7 @@ import { pino } from "pino";
 import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
 import { startBot, type RunningBot } from "../../src/bot/start.js";
-import { deleteKeysWithPrefix } from "../../src/store/redis.js";
+import { connectRedis, deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "../../src/emulator/fake-bot-api.js";
 import { TelegramUser } from "./telegram-user.js";
 
@@ -35,6 +35,8 @@ export interface TestBotOptions {
   floodLimit?: number;
   /** The lowest level logs() captures (default "error"). */
   logLevel?: string;
+  /** More variables for the configuration, e.g. REDIS_SENTINELS (they win over the ones above). */
+  env?: Record<string, string>;
 }
 
 export interface TestBot {
@@ -73,8 +75,6 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const api = await FakeBotApi.start({ handledWhen: "reported" });
   const prefix = `test:${randomUUID()}:`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-  redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
 
   const eventFile = options.eventFile ?? BUNDLED_EVENT_FILE;
   const event = loadEvent(eventFile);
@@ -88,7 +88,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ADMIN_IDS: (options.adminIds ?? []).join(","),
     LOG_LEVEL: "silent",
     FLOOD_LIMIT: String(options.floodLimit ?? 0),
+    ...options.env,
   });
+  // As before the factory: ioredis' reconnection pace and no auto-pipelining (the emulator's 5 s waits are tuned to them).
+  const redis = connectRedis(config, "bot", { retryStrategy: (attempt) => Math.min(attempt * 50, 2_000), enableAutoPipelining: false });
+  redis.on("error", () => undefined); // outages are what some tests are about; the bot logs them
   const errorLines: string[] = [];
   const lines: string[] = [];
   const echo = process.env.TEST_LOG_LEVEL;
