@@ -290,7 +290,7 @@ describe("my ideas and browsing", () => {
     );
     const user = bot.user({ languageCode: "en" });
     await user.command("start");
-    await user.tap("💡 Share an idea");
+    await user.tap("💡 Ideas for the city");
     await user.tap("🔎 Browse ideas");
     expect(user.buttons()).toContain("Bike lanes (2)");
     await user.tap("Bike lanes (2)");
@@ -342,6 +342,6 @@ describe("my ideas and browsing", () => {
     expect(user.lastText()).toContain("Идеи для города");
     expect(user.buttons()).toEqual(["✍️ Предложить идею", "📋 Мои идеи", "🔎 Идеи участников", "⬅️ Меню"]);
     await user.tap("⬅️ Меню");
-    expect(user.buttons()).toContain("💡 Предложить идею");
+    expect(user.buttons()).toContain("💡 Идеи для города");
   });
 });

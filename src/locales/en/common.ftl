@@ -11,9 +11,9 @@ start-greeting =
     Here you can read about the event, register, take part in the contest and share your ideas for the city.
 menu-title = What would you like to do?
 menu-info = ℹ️ Event info
-menu-rsvp = ✅ Register
+menu-rsvp = 📝 Register
 menu-contest = 🏆 Contest
-menu-idea = 💡 Share an idea
+menu-idea = 💡 Ideas for the city
 menu-language = 🌐 Language
 menu-back = ⬅️ Menu
 

@@ -11,6 +11,7 @@ rsvp-closed =
 rsvp-organisers = the organisers
 
 ## The form
+rsvp-step = <b>Step { $number } of { $total }.</b>
 rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
 rsvp-error-name-length = ✋ The name must be 2 to 100 characters long. Please type your full name.
 rsvp-error-name-characters = ✋ Please use only letters, spaces, hyphens and apostrophes. Type your full name again.
