@@ -85,6 +85,7 @@ ideas-place-button = 📍 #{ $id }
 ideas-supported = 👍 Thank you for your support!
 ideas-unsupported = Your support was withdrawn.
 ideas-not-public = This idea is not open for support.
+ideas-own = This is your own idea: other participants can support it 🙂
 ideas-missing = This idea no longer exists.
 ideas-photo-caption = Idea #{ $id }
 ideas-place-title = Idea #{ $id }

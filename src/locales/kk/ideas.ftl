@@ -70,6 +70,7 @@ ideas-place-button = 📍 №{ $id }
 ideas-supported = 👍 Қолдағаныңызға рақмет!
 ideas-unsupported = Қолдауыңыз кері қайтарылды.
 ideas-not-public = Бұл идеяны қазір қолдауға болмайды.
+ideas-own = Бұл — өз идеяңыз: оны басқа қатысушылар қолдай алады 🙂
 ideas-missing = Бұл идея енді жоқ.
 ideas-photo-caption = №{ $id } идея
 ideas-place-title = №{ $id } идея

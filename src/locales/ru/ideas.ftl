@@ -86,6 +86,7 @@ ideas-place-button = 📍 №{ $id }
 ideas-supported = 👍 Спасибо за поддержку!
 ideas-unsupported = Ваша поддержка отозвана.
 ideas-not-public = Эту идею сейчас нельзя поддержать.
+ideas-own = Это ваша идея: поддержать её могут другие участники 🙂
 ideas-missing = Этой идеи больше нет.
 ideas-photo-caption = Идея №{ $id }
 ideas-place-title = Идея №{ $id }
