@@ -95,7 +95,7 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   const current = currentConsentVersions(ctx.deps);
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
-    String(r.userId), r.status, r.code, r.name, r.sector, r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
+    String(r.userId), r.status, r.code, r.name, ctx.t(`rsvp-sector-${r.sector}`), r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
     time(r.createdAt), time(r.confirmedAt), time(r.waitlistedAt),
     r.status === "waitlisted" ? String(waitlist.indexOf(r.userId) + 1) : "",
     time(r.promotedAt), time(r.cancelledAt), r.cancelReason ?? "", time(r.consentAt),
