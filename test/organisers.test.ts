@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { until } from "./support/wait.js";
+import { registerInEnglish } from "./support/flows.js";
 
 const ADMIN = 4242;
 let bot: TestBot | undefined;
@@ -30,5 +31,45 @@ describe("organisers see names, not internal ids", () => {
     expect(admin.buttons().join("\n")).not.toContain("reminder-");
     await admin.tap(cancel!);
     expect(admin.callbackAnswers().at(-1)?.text).toBe("Отменено: Напоминание «Завтра в 12:00 заканчивается регистрация…».");
+  });
+});
+
+describe("/audit", () => {
+  it("names the people and says what was done in the organiser's language", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "ru", firstName: "Дана" });
+    await admin.command("start");
+    const guest = bot.user({ languageCode: "en", firstName: "Aigerim" });
+    await registerInEnglish(guest, "Aigerim Saparova");
+    const ann = bot.user({ languageCode: "en", firstName: "Ann" });
+    await ann.command("start");
+    await ann.command("contest");
+    await ann.tapData("contest:enter");
+    await ann.send("https://www.instagram.com/p/BbWeAlmaty1/");
+    await ann.send("Shade trees and benches along the Esentai river promenade");
+    await ann.sendPhoto();
+    const created = await bot.running.deps.store.ideas.create(
+      { authorId: guest.id, authorName: "Aigerim", language: "en", category: "bike", text: "A protected bike lane along Abay avenue" },
+      { now: bot.clock.now(), day: "x", dailyLimit: 100, publish: false },
+    );
+    if (!created.ok) throw new Error("not created");
+
+    await admin.command("checkin", (await bot.running.deps.store.rsvps.find(guest.id))!.code);
+    await admin.tap("✅ Отметить приход");
+    await admin.command("export");
+    await admin.tapData(`ideas:as:${created.idea.id}:p:*:*:0`);
+    bot.clock.set("2017-11-29T10:00:00+06:00");
+    await admin.command("winner");
+    await admin.tapData(`contest:w:${ann.id}`);
+    await admin.tap("👁 Предпросмотр");
+    await admin.tap("✅ Отправить всем");
+
+    await admin.command("audit");
+    const log = admin.lastText();
+    expect(log).toContain("Дана (4242) — Победитель конкурса: Ann; призёров нет");
+    expect(log).toContain(`Идея №${created.idea.id} → 📢 опубликована`);
+    expect(log).toContain("Выгрузка списка гостей: 1 строка");
+    expect(log).toContain("Отметка на входе: Aigerim Saparova");
+    expect(log).not.toMatch(/winner|check-in|export|guest \d|\d{4,} —/);
   });
 });

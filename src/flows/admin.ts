@@ -1,9 +1,61 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import type { BotContext, FlowContext } from "../bot/context.js";
 import { momentText } from "../bot/format.js";
 import { escapeHtml } from "../bot/html.js";
+import { broadcastName } from "../broadcasts/label.js";
+import type { AuditEntry } from "../store/audit.js";
+import { statusKey } from "./ideas/notify.js";
 
 const AUDIT_LINES = 30;
+
+/** A person named in the log, looked up now (the log itself keeps ids only): the guest list's name, else Telegram's. */
+async function personName(ctx: FlowContext, userId: number): Promise<string> {
+  const { rsvps, contest, users } = ctx.deps.store;
+  const name = (await rsvps.find(userId))?.name ?? (await contest.find(userId))?.firstName ?? (await users.find(userId))?.firstName;
+  return escapeHtml(name ?? ctx.t("audit-someone"));
+}
+
+async function broadcastLabel(ctx: FlowContext, id: string): Promise<string> {
+  const record = await ctx.deps.store.broadcasts.find(id);
+  return escapeHtml(record ? ctx.t("broadcast-name", broadcastName(record.spec, await ctx.i18n.getLocale())) : id);
+}
+
+/** One action in the reader's language with the names it concerns; entries from before subjects were kept show as stored. */
+async function auditText(ctx: FlowContext, entry: AuditEntry): Promise<string> {
+  const subject = entry.subject;
+  const raw = `<b>${escapeHtml(entry.action)}</b>: ${escapeHtml(entry.details)}`;
+  if (!subject) return raw;
+  switch (entry.action) {
+    case "winner": {
+      const runners = await Promise.all((subject.users ?? []).map((id) => personName(ctx, id)));
+      return ctx.t("audit-winner", {
+        winner: await personName(ctx, subject.user ?? 0),
+        runners: runners.length ? ctx.t("audit-runners", { names: runners.join(", ") }) : ctx.t("audit-runners-none"),
+      });
+    }
+    case "check-in":
+      return ctx.t("audit-check-in", { guest: await personName(ctx, subject.user ?? 0) });
+    case "export":
+      return ctx.t(subject.what === "ideas" ? "audit-export-ideas" : "audit-export-guests", { count: subject.count ?? 0 });
+    case "idea-status": {
+      const status = ctx.t(statusKey((subject.status ?? "new") as Parameters<typeof statusKey>[0]));
+      const text = ctx.t("audit-idea-status", { id: String(subject.idea ?? ""), status });
+      if (!subject.reason) return text;
+      return `${text}: ${escapeHtml(ctx.t(subject.reason === "custom" ? "audit-idea-custom-reason" : `ideas-reason-${subject.reason}`))}`;
+    }
+    case "broadcast":
+    case "broadcast-scheduled":
+    case "broadcast-stopped":
+    case "broadcast-cancelled": {
+      const name = await broadcastLabel(ctx, subject.broadcast ?? "");
+      const audience = subject.audience ? ctx.t(`broadcast-audience-${subject.audience}`) : "";
+      const when = subject.at ? await momentText(ctx, new Date(subject.at)) : "";
+      return ctx.t(`audit-${entry.action}`, { name, audience, count: subject.count ?? 0, when });
+    }
+    default:
+      return raw;
+  }
+}
 
 /** Organiser commands: each checks the sender, since commands can be typed by anyone. */
 export const adminFeature = new Composer<BotContext>();
@@ -43,7 +95,7 @@ privateChat.command("audit", async (ctx) => {
   const lines = await Promise.all(
     entries.map(async (entry) => {
       const when = await momentText(ctx, new Date(entry.at));
-      return `• ${when} — ${actors.get(entry.actor)} — <b>${escapeHtml(entry.action)}</b>: ${escapeHtml(entry.details)}`;
+      return `• ${when} — ${actors.get(entry.actor)} — ${await auditText(ctx, entry)}`;
     }),
   );
   await ctx.reply(`${ctx.t("audit-title", { count: entries.length })}\n\n${lines.join("\n")}`, { parse_mode: "HTML" });

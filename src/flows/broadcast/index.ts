@@ -75,7 +75,9 @@ privateChat.callbackQuery(/^broadcast:(stop|drop):([a-z0-9_-]{1,60})$/, async (c
   const [, action, id] = ctx.match;
   const cancelled = await ctx.deps.broadcasts.cancel(id!);
   if (!cancelled) return ctx.answerCallbackQuery({ text: ctx.t("broadcast-not-running") });
-  await ctx.deps.store.audit.record(ctx.from.id, action === "stop" ? "broadcast-stopped" : "broadcast-cancelled", id!, ctx.deps.clock());
+  await ctx.deps.store.audit.record(ctx.from.id, action === "stop" ? "broadcast-stopped" : "broadcast-cancelled", id!, ctx.deps.clock(), {
+    broadcast: id!,
+  });
   if (action === "stop") return ctx.answerCallbackQuery({ text: ctx.t("broadcast-stopped") });
   const record = await ctx.deps.store.broadcasts.find(id!);
   const name = record ? ctx.t("broadcast-name", broadcastName(record.spec, await ctx.i18n.getLocale())) : id!;

@@ -111,7 +111,10 @@ async function announce(ctx: FlowContext, chosen: SentAnnouncement) {
     return showAlreadySent(ctx, (await deps.store.contest.announcement()) ?? chosen);
   }
   const runners = chosen.runnersUp.join(", ") || "none";
-  await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock());
+  await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock(), {
+    user: chosen.winnerId,
+    users: chosen.runnersUp,
+  });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await congratulate(ctx, chosen.winnerId);
   await ctx.reply(ctx.t("contest-winner-sent", { count: await deps.broadcasts.countAudience("all") }));

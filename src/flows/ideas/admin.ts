@@ -91,7 +91,7 @@ async function exportIdeas(ctx: FlowContext) {
   const ideas = await ctx.deps.store.ideas.all();
   const geo = ideasGeoJson(ideas);
   const id = ctx.deps.event.id;
-  await ctx.deps.store.audit.record(ctx.from!.id, "export", `ideas, ${ideas.length} rows`, ctx.deps.clock());
+  await ctx.deps.store.audit.record(ctx.from!.id, "export", `ideas, ${ideas.length} rows`, ctx.deps.clock(), { what: "ideas", count: ideas.length });
   await ctx.replyWithDocument(new InputFile(ideasCsv(ideas), `ideas-${id}.csv`), {
     caption: ctx.t("ideas-export-csv", { count: ideas.length }),
   });
@@ -141,7 +141,7 @@ privateChat.callbackQuery(new RegExp(`^ideas:as:(\\d{1,9}):([nprax]):${FILTER}:(
   const id = Number(ctx.match[1]);
   const status = statusFromCode(ctx.match[2]!) as IdeaStatus;
   const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
-  if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock());
+  if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
   if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
   await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(statusKey(status)) }) });
   if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");

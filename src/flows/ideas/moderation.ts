@@ -36,7 +36,7 @@ async function reject(ctx: FlowContext, id: number, reason: RejectReason) {
   const authorLanguage = event.languages.includes(idea.language as never) ? idea.language : event.defaultLanguage;
   const answer = i18n.t(authorLanguage, `ideas-reason-${reason}`);
   const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
-  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → rejected (${reason})`, clock());
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → rejected (${reason})`, clock(), { idea: id, status: "rejected", reason });
   await closeCard(ctx);
   if (!result.ok) {
     const status = result.idea ? ctx.t(statusKey(result.idea.status)) : "—";
@@ -52,7 +52,7 @@ async function reject(ctx: FlowContext, id: number, reason: RejectReason) {
 async function publish(ctx: FlowContext, id: number) {
   const { store, clock } = ctx.deps;
   const result = await store.ideas.setStatus(id, "published", { now: clock(), expected: "new" });
-  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → published`, clock());
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → published`, clock(), { idea: id, status: "published" });
   await closeCard(ctx);
   if (!result.ok) {
     const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(result.idea.status)) }) : ctx.t("ideas-missing");
@@ -85,7 +85,11 @@ export async function ideaAnswerConversation(conversation: IdeasConversation, ct
     const { store, clock } = outside.deps;
     if (mode === "reject") {
       const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
-      if (result.ok) await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock());
+      if (result.ok) await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock(), {
+        idea: id,
+        status: "rejected",
+        reason: "custom",
+      });
       if (result.ok) await notifyAuthor(outside.api, outside.deps, result.after, "status");
       return result.ok ? "done" : (result.idea?.status ?? "missing");
     }

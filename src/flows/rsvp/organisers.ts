@@ -105,7 +105,10 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
   const filename = `${event.id}-guests-${stamp}.csv`;
   // Who took the guest list and when: recorded before it leaves, so a failed send is still on record.
-  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows, ${filename}`, ctx.deps.clock());
+  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows, ${filename}`, ctx.deps.clock(), {
+    what: "guests",
+    count: all.length,
+  });
   const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
   const caption = ctx.t("rsvp-export-caption", { count: all.length });
   await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), filename), {
@@ -159,7 +162,7 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
   if (!isAdmin(ctx)) return refuse(ctx);
   const { store, clock } = ctx.deps;
   const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
-  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock());
+  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), { user: userId });
   const record = await store.rsvps.find(userId);
   if (!record || outcome.result === "not-confirmed") {
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-checkin-not-confirmed") });

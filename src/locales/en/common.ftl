@@ -77,6 +77,28 @@ admin-panel =
     By language: { $languages }
 audit-title = 🧾 <b>Organisers' actions</b> (latest { $count })
 audit-empty = The audit log is empty: no organiser actions yet.
+audit-someone = (data erased)
+audit-winner = Contest winner: { $winner }; { $runners }
+audit-runners = runners-up: { $names }
+audit-runners-none = no runners-up
+audit-check-in = Checked in at the door: { $guest }
+audit-export-guests = Guest list exported: { $count ->
+        [one] { $count } row
+       *[other] { $count } rows
+    }
+audit-export-ideas = Ideas exported: { $count ->
+        [one] { $count } idea
+       *[other] { $count } ideas
+    }
+audit-idea-status = Idea #{ $id } → { $status }
+audit-idea-custom-reason = own words
+audit-broadcast = { $name } → { $audience } ({ $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    })
+audit-broadcast-scheduled = { $name } → { $audience }, scheduled for { $when }
+audit-broadcast-stopped = Stopped: { $name }
+audit-broadcast-cancelled = Cancelled: { $name }
 
 ## Command menu descriptions
 cmd-start = Main menu

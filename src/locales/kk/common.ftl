@@ -76,6 +76,19 @@ admin-panel =
     Тілдер бойынша: { $languages }
 audit-title = 🧾 <b>Ұйымдастырушылардың әрекеттері</b> (соңғы { $count })
 audit-empty = Журнал бос: ұйымдастырушылар әлі ештеңе істеген жоқ.
+audit-someone = (деректер өшірілген)
+audit-winner = Байқау жеңімпазы: { $winner }; { $runners }
+audit-runners = жүлдегерлер: { $names }
+audit-runners-none = жүлдегерлер жоқ
+audit-check-in = Кіреберісте белгіленді: { $guest }
+audit-export-guests = Қонақтар тізімі жүктелді: { $count } жол
+audit-export-ideas = Идеялар жүктелді: { $count } идея
+audit-idea-status = №{ $id } идея → { $status }
+audit-idea-custom-reason = өз себебі
+audit-broadcast = { $name } → { $audience } ({ $count } алушы)
+audit-broadcast-scheduled = { $name } → { $audience }, жоспарланған уақыты: { $when }
+audit-broadcast-stopped = Тоқтатылды: { $name }
+audit-broadcast-cancelled = Бас тартылды: { $name }
 
 ## Команда сипаттамалары
 cmd-start = Басты мәзір

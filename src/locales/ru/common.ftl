@@ -76,6 +76,31 @@ admin-panel =
     По языкам: { $languages }
 audit-title = 🧾 <b>Действия организаторов</b> (последние { $count })
 audit-empty = Журнал пуст: организаторы ещё ничего не делали.
+audit-someone = (данные удалены)
+audit-winner = Победитель конкурса: { $winner }; { $runners }
+audit-runners = призёры: { $names }
+audit-runners-none = призёров нет
+audit-check-in = Отметка на входе: { $guest }
+audit-export-guests = Выгрузка списка гостей: { $count ->
+        [one] { $count } строка
+        [few] { $count } строки
+       *[other] { $count } строк
+    }
+audit-export-ideas = Выгрузка идей: { $count ->
+        [one] { $count } идея
+        [few] { $count } идеи
+       *[other] { $count } идей
+    }
+audit-idea-status = Идея №{ $id } → { $status }
+audit-idea-custom-reason = своя причина
+audit-broadcast = { $name } → { $audience } ({ $count ->
+        [one] { $count } получатель
+        [few] { $count } получателя
+       *[other] { $count } получателей
+    })
+audit-broadcast-scheduled = { $name } → { $audience }, запланирована на { $when }
+audit-broadcast-stopped = Остановлено: { $name }
+audit-broadcast-cancelled = Отменено: { $name }
 
 ## Описания команд
 cmd-start = Главное меню
