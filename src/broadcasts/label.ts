@@ -21,6 +21,8 @@ export function firstWords(text: string, max = EXCERPT_LENGTH): string {
  */
 export function broadcastName(specJson: string, language: string): { kind: "broadcast" | "reminder"; excerpt: string } {
   const spec = JSON.parse(specJson) as BroadcastSpec;
-  const text = typeof spec.texts === "string" ? spec.texts : (spec.texts[language as keyof typeof spec.texts] ?? Object.values(spec.texts)[0] ?? "");
-  return { kind: spec.kind === "reminder" ? "reminder" : "broadcast", excerpt: firstWords(spec.parseMode === "HTML" ? htmlToPlain(text) : text) };
+  const texts = spec.texts;
+  const text = typeof texts === "string" ? texts : (texts[language as keyof typeof texts] ?? Object.values(texts)[0] ?? "");
+  const excerpt = firstWords(spec.parseMode === "HTML" ? htmlToPlain(text) : text);
+  return { kind: spec.kind === "reminder" ? "reminder" : "broadcast", excerpt };
 }

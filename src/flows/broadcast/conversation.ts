@@ -152,7 +152,8 @@ export async function broadcastConversation(conversation: BroadcastConversation,
     const created = await conversation.external(async () => {
       const sent = await ctx.deps.broadcasts.send({ ...draft, id });
       const subject = { broadcast: id, audience: draft.audience, count };
-      if (sent) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast", `${id} to ${draft.audience}, ${count} recipients`, ctx.deps.clock(), subject);
+      const details = `${id} to ${draft.audience}, ${count} recipients`;
+      if (sent) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast", details, ctx.deps.clock(), subject);
       return sent;
     });
     if (!created) await ctx.reply(ctx.t("broadcast-duplicate"));
@@ -173,7 +174,8 @@ export async function broadcastConversation(conversation: BroadcastConversation,
     const scheduled = await ctx.deps.broadcasts.schedule({ ...draft, id }, new Date(atMs));
     const at = new Date(atMs).toISOString();
     const subject = { broadcast: id, audience: draft.audience, at };
-    if (scheduled) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast-scheduled", `${id} to ${draft.audience} at ${at}`, ctx.deps.clock(), subject);
+    const details = `${id} to ${draft.audience} at ${at}`;
+    if (scheduled) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast-scheduled", details, ctx.deps.clock(), subject);
     return scheduled;
   });
   const whenText = dayjs(atMs).tz(event.timezone).format("YYYY-MM-DD HH:mm");
