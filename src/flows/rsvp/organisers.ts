@@ -144,17 +144,57 @@ export async function openTicket(ctx: FlowContext, token: string): Promise<void>
   else await ctx.reply(ctx.t("rsvp-ticket-not-yours"));
 }
 
-/** /checkin CODE */
+/** A door shift is hours, not days: a forgotten check-in mode lapses rather than eat messages next week. */
+const CHECKIN_MODE_MS = 12 * 60 * 60_000;
+
+/** The card of the guest with this code, or why there is none. */
+async function lookUpCode(ctx: FlowContext, code: string): Promise<void> {
+  const record = await ctx.deps.store.rsvps.findByCode(code);
+  if (record) await showCheckinCard(ctx, record);
+  else await ctx.reply(ctx.t("rsvp-checkin-unknown", { code }));
+}
+
+/** /checkin CODE looks one code up; /checkin alone starts the check-in mode (every message a code, until /cancel). */
 export async function checkinByCode(ctx: FlowContext, argument: string): Promise<void> {
   if (!isAdmin(ctx)) return refuse(ctx);
+  if (argument.trim() === "") return startCheckinMode(ctx);
   const code = normaliseCode(argument);
   if (!code) {
     await ctx.reply(ctx.t("rsvp-checkin-usage"));
     return;
   }
-  const record = await ctx.deps.store.rsvps.findByCode(code);
-  if (record) await showCheckinCard(ctx, record);
-  else await ctx.reply(ctx.t("rsvp-checkin-unknown", { code }));
+  await lookUpCode(ctx, code);
+}
+
+export async function startCheckinMode(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
+  await ctx.reply(ctx.t("rsvp-checkin-mode-on"), { parse_mode: "HTML" });
+}
+
+export const inCheckinMode = (ctx: FlowContext) => (ctx.session.checkinUntil ?? 0) > ctx.deps.clock().getTime();
+
+/** A message in the check-in mode: a code to look up, /cancel to leave; the sender is checked again. */
+export async function checkinModeMessage(ctx: FlowContext, text: string): Promise<void> {
+  if (/^\/cancel(@\w+)?$/.test(text) || !isAdmin(ctx)) {
+    delete ctx.session.checkinUntil;
+    if (isAdmin(ctx)) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
+    return;
+  }
+  ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
+  const code = normaliseCode(text);
+  if (code) await lookUpCode(ctx, code);
+  else await ctx.reply(ctx.t("rsvp-checkin-mode-hint"));
+}
+
+/** Tells the guest, in their language, that the door has them: the proof that the scan worked. */
+async function tellGuest(ctx: FlowContext, userId: number): Promise<void> {
+  const { store, i18n, event } = ctx.deps;
+  const stored = (await store.rsvps.find(userId))?.language;
+  const language = event.languages.find((offered) => offered === stored) ?? event.defaultLanguage;
+  await ctx.api
+    .sendMessage(userId, i18n.t(language, "rsvp-checked-in-guest"))
+    .catch((error) => ctx.logger.warn({ err: error, guest: userId }, "could not tell a guest they were checked in"));
 }
 
 /** The Check in button (rsvp:ci:<user id>): the sender is checked again, the data may be forged. */
@@ -175,4 +215,5 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
       : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
   await ctx.answerCallbackQuery();
   await showScreen(ctx, text);
+  if (outcome.result === "first") await tellGuest(ctx, userId);
 }
