@@ -73,3 +73,87 @@ describe("/audit", () => {
     expect(log).not.toMatch(/winner|check-in|export|guest \d|\d{4,} —/);
   });
 });
+
+describe("/admin", () => {
+  it("is a home screen with a button to every tool, each tap checked against the admin list", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("start");
+    await admin.command("admin");
+    expect(admin.lastText()).toContain("Панель организатора");
+    expect(admin.buttons()).toEqual([
+      "📊 Статистика", "📄 Список гостей (CSV)", "🎫 Отметка на входе", "💡 Идеи: проверка", "🏆 Заявки и жюри",
+      "📣 Новая рассылка", "📋 Рассылки", "🥇 Победитель", "❓ Викторина", "🧾 Журнал действий",
+    ]);
+    await admin.tap("📊 Статистика");
+    expect(admin.lastText()).toContain("Подтверждено");
+    await admin.tap("📄 Список гостей (CSV)");
+    expect(admin.lastText()).toContain("Пока никто не зарегистрировался");
+    await admin.tap("💡 Идеи: проверка");
+    expect(admin.lastText()).toContain("Всего идей: 0");
+    await admin.tap("🏆 Заявки и жюри");
+    expect(admin.lastText()).toContain("Заявок пока нет");
+    await admin.tap("📋 Рассылки");
+    expect(admin.lastText()).toContain("Рассылки");
+    await admin.tap("❓ Викторина");
+    expect(admin.lastText()).toContain("/quiz start");
+    await admin.tap("🧾 Журнал действий");
+    expect(admin.lastText()).toContain("Журнал пуст");
+    await admin.tap("📣 Новая рассылка");
+    expect(admin.lastText()).toContain("Новая рассылка");
+    await admin.command("cancel");
+
+    // Someone else (or an organiser taken off the list) taps a button of that screen: refused, nothing shown.
+    const guest = bot.user({ languageCode: "ru" });
+    await guest.command("admin");
+    expect(guest.lastText()).toBe("Эта команда — для организаторов.");
+    for (const tool of ["stats", "export", "audit", "broadcasts"]) {
+      await guest.tapData(`admin:${tool}`);
+      expect(guest.callbackAnswers().at(-1)?.text).toBe("Эта команда — для организаторов.");
+    }
+    expect(guest.documents()).toHaveLength(0);
+  });
+});
+
+describe("check-in mode", () => {
+  const guests = [
+    { language: "ru", told: "✅ Вы отмечены на входе. Добро пожаловать!" },
+    { language: "kk", told: "✅ Кіреберісте келгеніңіз белгіленді. Қош келдіңіз!" },
+    { language: "en", told: "✅ You are checked in at the entrance. Welcome!" },
+  ];
+  it("takes every message as a code until /cancel, and tells each guest they are checked in", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    const people = [];
+    for (const { language, told } of guests) {
+      const user = bot.user({ languageCode: language });
+      const t = (key: string) => bot!.running.deps.i18n.t(language, key);
+      await user.command("rsvp");
+      await user.tap(t("rsvp-agree"));
+      await user.send("Aigerim Saparova");
+      await user.tap(t("rsvp-sector-media"));
+      await user.tap(t("rsvp-skip"));
+      await user.tapReply(t("rsvp-share-phone"));
+      await user.tap(t("rsvp-confirm"));
+      people.push({ user, told, code: (await bot.running.deps.store.rsvps.find(user.id))!.code });
+    }
+    await admin.command("checkin");
+    expect(admin.lastText()).toContain("Режим отметки на входе");
+    for (const { user, told, code } of people) {
+      await admin.send(code.toLowerCase());
+      expect(admin.lastText()).toContain(code);
+      await admin.tap("✅ Отметить приход");
+      expect(admin.lastText()).toBe("✅ Aigerim Saparova: приход отмечен.");
+      expect(user.lastText()).toBe(told);
+    }
+    await admin.send("HJKM23");
+    expect(admin.lastText()).toBe("Регистрации с кодом HJKM23 нет.");
+    await admin.send("привет");
+    expect(admin.lastText()).toContain("Это не похоже на код");
+    await admin.command("cancel");
+    expect(admin.lastText()).toBe("Режим отметки на входе выключен.");
+    await admin.send(people[0]!.code);
+    expect(admin.lastText()).not.toContain("Этот билет уже использован");
+    expect((await bot.running.deps.store.rsvps.counts()).checkedIn).toBe(3);
+  });
+});

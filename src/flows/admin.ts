@@ -1,10 +1,17 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../bot/context.js";
 import { momentText } from "../bot/format.js";
 import { escapeHtml } from "../bot/html.js";
 import { broadcastName } from "../broadcasts/label.js";
 import type { AuditEntry } from "../store/audit.js";
 import { statusKey } from "./ideas/notify.js";
+import { BROADCAST_CONVERSATION } from "./broadcast/conversation.js";
+import { listBroadcasts } from "./broadcast/index.js";
+import { showEntries } from "./contest/jury.js";
+import { startWinner } from "./contest/winner.js";
+import { overview as ideasOverview } from "./ideas/admin.js";
+import { showQuizHelp } from "./quiz/index.js";
+import { exportGuests, showStats, startCheckinMode } from "./rsvp/organisers.js";
 
 const AUDIT_LINES = 30;
 
@@ -61,22 +68,62 @@ async function auditText(ctx: FlowContext, entry: AuditEntry): Promise<string> {
 export const adminFeature = new Composer<BotContext>();
 const privateChat = adminFeature.chatType("private");
 
+/** The organisers' tools, two to a row: the command each button stands for. */
+const TOOLS = ["stats", "export", "checkin", "ideas", "entries", "broadcast", "broadcasts", "winner", "quiz", "audit"] as const;
+type Tool = (typeof TOOLS)[number];
+
+async function showHome(ctx: FlowContext) {
+  const { users } = ctx.deps.store;
+  const byLanguage = Object.entries(await users.countByLanguage())
+    .map(([language, count]) => `${language}: ${count}`)
+    .join(", ");
+  const keyboard = new InlineKeyboard();
+  TOOLS.forEach((tool, i) => {
+    keyboard.text(ctx.t(`admin-tool-${tool}`), `admin:${tool}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  await ctx.reply(ctx.t("admin-panel", { users: await users.count(), languages: byLanguage || "—" }), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+}
+
+/** What each button opens: the same screen as its command. */
+const OPEN: Record<Tool, (ctx: BotContext) => Promise<unknown>> = {
+  stats: showStats,
+  export: exportGuests,
+  checkin: startCheckinMode,
+  ideas: (ctx) => ideasOverview(ctx, true),
+  entries: showEntries,
+  broadcast: async (ctx) => {
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(BROADCAST_CONVERSATION);
+  },
+  broadcasts: listBroadcasts,
+  winner: startWinner,
+  quiz: showQuizHelp,
+  audit: showAudit,
+};
+
 privateChat.command("admin", async (ctx) => {
   if (!ctx.deps.adminIds.has(ctx.from.id)) {
     await ctx.reply(ctx.t("admin-only"));
     return;
   }
-  const { users } = ctx.deps.store;
-  const byLanguage = Object.entries(await users.countByLanguage())
-    .map(([language, count]) => `${language}: ${count}`)
-    .join(", ");
-  await ctx.reply(ctx.t("admin-panel", { users: await users.count(), languages: byLanguage || "—" }), {
-    parse_mode: "HTML",
-  });
+  await showHome(ctx);
 });
 
-privateChat.command("audit", async (ctx) => {
-  if (!ctx.deps.adminIds.has(ctx.from.id)) {
+// The admin list is checked at each tap: a button outlives the rights of whoever was shown it.
+privateChat.callbackQuery(new RegExp(`^admin:(${TOOLS.join("|")})$`), async (ctx) => {
+  if (!ctx.deps.adminIds.has(ctx.from.id)) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
+  await ctx.answerCallbackQuery();
+  await OPEN[ctx.match[1] as Tool](ctx);
+});
+
+privateChat.command("audit", showAudit);
+
+async function showAudit(ctx: FlowContext) {
+  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) {
     await ctx.reply(ctx.t("admin-only"));
     return;
   }
@@ -99,4 +146,4 @@ privateChat.command("audit", async (ctx) => {
     }),
   );
   await ctx.reply(`${ctx.t("audit-title", { count: entries.length })}\n\n${lines.join("\n")}`, { parse_mode: "HTML" });
-});
+}

@@ -39,7 +39,10 @@ privateChat.command("broadcast", async (ctx) => {
 
 const LISTED = 10;
 
-privateChat.command("broadcasts", async (ctx) => {
+privateChat.command("broadcasts", (ctx) => listBroadcasts(ctx));
+
+/** /broadcasts (and the organisers' home screen): the latest broadcasts and reminders, with Cancel for those not done. */
+export async function listBroadcasts(ctx: FlowContext) {
   if (!isAdmin(ctx)) return ctx.reply(ctx.t("broadcast-admin-only"));
   const records = await ctx.deps.store.broadcasts.recent(LISTED);
   if (!records.length) return ctx.reply(ctx.t("broadcast-list-empty"));
@@ -67,7 +70,7 @@ privateChat.command("broadcasts", async (ctx) => {
     }
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
-});
+}
 
 /** Stop (progress message) and Cancel (/broadcasts): admins only, checked on every tap. */
 privateChat.callbackQuery(/^broadcast:(stop|drop):([a-z0-9_-]{1,60})$/, async (ctx) => {

@@ -129,13 +129,16 @@ async function announcedOrFinish(ctx: FlowContext, sent: SentAnnouncement) {
 export const winnerFeature = new Composer<BotContext>();
 const privateChat = winnerFeature.chatType("private");
 
-privateChat.command("winner", async (ctx) => {
-  if (!isAdmin(ctx.deps, ctx.from.id)) return void (await ctx.reply(ctx.t("admin-only")));
+/** /winner (and the organisers' home screen). */
+export async function startWinner(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx.deps, ctx.from?.id)) return void (await ctx.reply(ctx.t("admin-only")));
   if (!ctx.deps.event.contest) return void (await ctx.reply(ctx.t("contest-none")));
   const sent = await ctx.deps.store.contest.announcement();
   if (sent) return announcedOrFinish(ctx, sent);
   await showChoices(ctx);
-});
+}
+
+privateChat.command("winner", startWinner);
 
 const winnerButtons = privateChat.filter((ctx) => /^contest:(w|r|wp|wc|ws)(:|$)/.test(ctx.callbackQuery?.data ?? ""));
 winnerButtons.use(async (ctx, next) => {

@@ -20,7 +20,8 @@ interface Filter {
 const matches = (idea: Idea, filter: Filter) =>
   (filter.status === ALL || STATUS_CODES[idea.status] === filter.status) && (filter.category === ALL || idea.category === filter.category);
 
-async function overview(ctx: FlowContext) {
+/** /ideas (and, as a new message below it, the organisers' home screen): ideas by status. */
+export async function overview(ctx: FlowContext, below = false) {
   const ideas = await ctx.deps.store.ideas.all();
   const keyboard = new InlineKeyboard().text(ctx.t("ideas-admin-all", { count: ideas.length }), `ideas:a:${ALL}`).row();
   IDEA_STATUSES.forEach((status, i) => {
@@ -29,7 +30,9 @@ async function overview(ctx: FlowContext) {
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.row().text(ctx.t("menu-back"), "menu:home");
-  await showScreen(ctx, ctx.t("ideas-admin-title", { total: ideas.length }), keyboard);
+  const title = ctx.t("ideas-admin-title", { total: ideas.length });
+  if (below) await ctx.reply(title, { parse_mode: "HTML", reply_markup: keyboard });
+  else await showScreen(ctx, title, keyboard);
 }
 
 async function categories(ctx: FlowContext, statusCode: string) {

@@ -75,8 +75,15 @@ privateChat.command("quiz", async (ctx) => {
   if (action === "start") return start(ctx, quiz);
   if (action === "next") return next(ctx, quiz);
   if (action === "end") return end(ctx, quiz);
-  await ctx.reply(ctx.t("quiz-usage", { status: await statusText(ctx, quiz) }), { parse_mode: "HTML" });
+  await showQuizHelp(ctx);
 });
+
+/** What /quiz can do and where the quiz stands (also the organisers' home screen's Quiz button). */
+export async function showQuizHelp(ctx: FlowContext): Promise<void> {
+  const quiz = ctx.deps.event.quiz;
+  if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
+  await ctx.reply(ctx.t("quiz-usage", { status: await statusText(ctx, quiz) }), { parse_mode: "HTML" });
+}
 
 const adminButtons = privateChat.filter((ctx) => /^quiz:(next:\d{1,3}|end)$/.test(ctx.callbackQuery?.data ?? ""));
 adminButtons.use(async (ctx, next) => {

@@ -75,6 +75,17 @@ admin-panel =
     🛠 <b>Organiser panel</b>
     Users who started the bot: { $users }
     By language: { $languages }
+    Choose a tool:
+admin-tool-stats = 📊 Statistics
+admin-tool-export = 📄 Guest list (CSV)
+admin-tool-checkin = 🎫 Check-in at the door
+admin-tool-ideas = 💡 Ideas: review
+admin-tool-entries = 🏆 Entries and jury
+admin-tool-broadcast = 📣 New broadcast
+admin-tool-broadcasts = 📋 Broadcasts
+admin-tool-winner = 🥇 Winner
+admin-tool-quiz = ❓ Quiz
+admin-tool-audit = 🧾 Audit log
 audit-title = 🧾 <b>Organisers' actions</b> (latest { $count })
 audit-empty = The audit log is empty: no organiser actions yet.
 audit-someone = (data erased)

@@ -74,6 +74,17 @@ admin-panel =
     🛠 <b>Ұйымдастырушы панелі</b>
     Ботты іске қосқан пайдаланушылар: { $users }
     Тілдер бойынша: { $languages }
+    Құралды таңдаңыз:
+admin-tool-stats = 📊 Тіркелу статистикасы
+admin-tool-export = 📄 Қонақтар тізімі (CSV)
+admin-tool-checkin = 🎫 Кіреберісте белгілеу
+admin-tool-ideas = 💡 Идеяларды тексеру
+admin-tool-entries = 🏆 Өтінімдер және қазылар
+admin-tool-broadcast = 📣 Жаңа хабарлама тарату
+admin-tool-broadcasts = 📋 Таратылымдар
+admin-tool-winner = 🥇 Жеңімпаз
+admin-tool-quiz = ❓ Залдағы викторина
+admin-tool-audit = 🧾 Әрекеттер журналы
 audit-title = 🧾 <b>Ұйымдастырушылардың әрекеттері</b> (соңғы { $count })
 audit-empty = Журнал бос: ұйымдастырушылар әлі ештеңе істеген жоқ.
 audit-someone = (деректер өшірілген)

@@ -74,6 +74,17 @@ admin-panel =
     🛠 <b>Панель организатора</b>
     Пользователей, запустивших бота: { $users }
     По языкам: { $languages }
+    Выберите инструмент:
+admin-tool-stats = 📊 Статистика
+admin-tool-export = 📄 Список гостей (CSV)
+admin-tool-checkin = 🎫 Отметка на входе
+admin-tool-ideas = 💡 Идеи: проверка
+admin-tool-entries = 🏆 Заявки и жюри
+admin-tool-broadcast = 📣 Новая рассылка
+admin-tool-broadcasts = 📋 Рассылки
+admin-tool-winner = 🥇 Победитель
+admin-tool-quiz = ❓ Викторина
+admin-tool-audit = 🧾 Журнал действий
 audit-title = 🧾 <b>Действия организаторов</b> (последние { $count })
 audit-empty = Журнал пуст: организаторы ещё ничего не делали.
 audit-someone = (данные удалены)
