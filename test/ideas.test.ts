@@ -304,9 +304,9 @@ describe("my ideas and browsing", () => {
     await user.tap("🔥 most supported");
     expect(user.lastText()).toContain("most supported · page 1/2");
     expect(user.lastText()).toContain(first.text);
-    await user.tap(`🖼 #${first.id}`);
+    await user.tap("🖼 Show the photo");
     expect(user.lastMessage().kind).toBe("photo");
-    await user.tap(`📍 #${first.id}`);
+    await user.tap("📍 Show on the map");
     expect(user.lastMessage().location).toEqual({ latitude: 43.24, longitude: 76.91 });
     await user.tap(`💚 #${first.id} (1)`);
     expect(user.callbackAnswers().at(-1)?.text).toBe("Your support was withdrawn.");

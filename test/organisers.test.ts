@@ -157,3 +157,54 @@ describe("check-in mode", () => {
     expect((await bot.running.deps.store.rsvps.counts()).checkedIn).toBe(3);
   });
 });
+
+describe("/ideas for organisers", () => {
+  async function storedIdea(text: string, extra: Record<string, unknown> = {}) {
+    const created = await bot!.running.deps.store.ideas.create(
+      { authorId: 77, authorName: "Someone", language: "ru", category: "bike", text, ...extra },
+      { now: bot!.clock.now(), day: "x", dailyLimit: 100, publish: false },
+    );
+    if (!created.ok) throw new Error("not created");
+    return created.idea;
+  }
+
+  it("counts the card within its list, names each button's action, and lists «Все» last", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await storedIdea("Первая идея про велодорожки");
+    await storedIdea("Вторая идея про велодорожки");
+    await storedIdea("Третья идея про велодорожки", { photo: "AgACphoto", latitude: 43.24, longitude: 76.91 });
+    await admin.command("ideas");
+    expect(admin.buttons().at(-2)).toBe("Все (3)");
+    await admin.tap("🆕 ждёт проверки (3)");
+    expect(admin.buttons().at(-3)).toBe("Все категории (3)");
+    expect(admin.buttons()[0]).toBe("Пешеходные зоны (0)");
+    await admin.tap("Все категории (3)");
+    expect(admin.lastText()).toContain("№3 (1 из 3) · 🆕 ждёт проверки");
+    expect(admin.buttons()).toEqual(expect.arrayContaining(["📢 Опубликовать", "✅ Отметить: принята", "❌ Отметить: отклонена"]));
+    expect(admin.buttons()).toEqual(expect.arrayContaining(["🖼 Показать фото", "📍 Показать на карте"]));
+    await admin.tap("✅ Отметить: принята");
+    expect(admin.lastText()).toContain("№3 (1 из 3) · ✅ принята");
+    await admin.tap("▶️");
+    expect(admin.lastText()).toContain("№2 (1 из 2) · 🆕 ждёт проверки");
+  });
+
+  it("shows the decision on the moderation card once it is made", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "ru", firstName: "Дана" });
+    await admin.command("start");
+    const author = bot.user({ languageCode: "ru" });
+    await author.command("idea");
+    await author.tap("✍️ Предложить идею");
+    await author.tap("Велодорожки");
+    await author.send("Велодорожка вдоль проспекта Абая от Достык до Байзакова");
+    await author.tap("Пропустить ➡️");
+    await author.tapReply("Пропустить ➡️");
+    await author.tap("✅ Отправить");
+    const card = admin.lastMessage();
+    await admin.tap("✅ Опубликовать");
+    const shown = bot.api.message(admin.id, card.message_id)!;
+    expect(shown.text).toContain("Велодорожка вдоль проспекта Абая");
+    expect(shown.text).toContain("Решение: 📢 опубликована (Дана)");
+  });
+});

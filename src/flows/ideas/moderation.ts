@@ -5,6 +5,7 @@ import { refuseNonAdmin } from "./access.js";
 import { CANCEL_DATA, waitStep, type IdeasConversation } from "./form.js";
 import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";
+import type { Idea } from "../../store/ideas.js";
 
 export const ANSWER_CONVERSATION = "idea-answer";
 export type AnswerMode = "reject" | "answer";
@@ -16,6 +17,15 @@ const adminName = (ctx: FlowContext) => escapeHtml(ctx.from?.first_name ?? "");
 /** Removes the buttons from the tapped moderation card, so nobody acts on it twice. */
 async function closeCard(ctx: FlowContext) {
   await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
+}
+
+/** The tapped moderation card without its buttons and with the idea's status as it is now: whoever scrolls up sees the decision. */
+async function showDecision(ctx: FlowContext, idea: Idea, admin?: string) {
+  const language = await ctx.i18n.getLocale();
+  const status = ctx.t(statusKey(idea.status));
+  const decision = admin === undefined ? ctx.t("ideas-mod-decided", { status }) : ctx.t("ideas-mod-decision", { status, admin });
+  const text = `${moderationText(ctx.deps, language, idea)}\n\n${decision}`;
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: new InlineKeyboard() }).catch(() => closeCard(ctx));
 }
 
 /**
@@ -53,7 +63,8 @@ async function publish(ctx: FlowContext, id: number) {
   const { store, clock } = ctx.deps;
   const result = await store.ideas.setStatus(id, "published", { now: clock(), expected: "new" });
   if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → published`, clock(), { idea: id, status: "published" });
-  await closeCard(ctx);
+  if (result.ok) await showDecision(ctx, result.after, adminName(ctx));
+  else await closeCard(ctx);
   if (!result.ok) {
     const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(result.idea.status)) }) : ctx.t("ideas-missing");
     return ctx.answerCallbackQuery({ text });
@@ -114,7 +125,8 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
   const idea = await ctx.deps.store.ideas.get(id);
   if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
   if (idea.status !== "new") {
-    await closeCard(ctx);
+    // Someone decided already: this copy of the card says what, and loses its buttons.
+    await showDecision(ctx, idea);
     return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(idea.status)) }) });
   }
   await ctx.answerCallbackQuery();
