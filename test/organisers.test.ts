@@ -208,3 +208,49 @@ describe("/ideas for organisers", () => {
     expect(shown.text).toContain("Решение: 📢 опубликована (Дана)");
   });
 });
+
+describe("the live quiz for organisers", () => {
+  it("asks to confirm a start before the event, counts the questions asked, and tells the others it is over", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const { store } = bot.running.deps;
+    const ann = bot.user({ languageCode: "ru", firstName: "Ann" });
+    const bob = bot.user({ languageCode: "kk", firstName: "Bob" });
+    const eve = bot.user({ languageCode: "en", firstName: "Eve" });
+    for (const [i, user] of [ann, bob, eve].entries()) {
+      await store.users.remember(user.user, user.user.language_code!, bot.clock.now());
+      await bot.redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
+    }
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+
+    // A week before the event: a warning and a choice, nothing sent yet.
+    await admin.command("quiz", "start");
+    expect(admin.lastText()).toContain("⚠️ Мероприятие ещё не началось");
+    expect(admin.buttons()).toEqual(["▶️ Всё равно начать", "❌ Отмена"]);
+    await admin.tap("❌ Отмена");
+    expect(admin.lastText()).toBe("Викторина не начата.");
+    expect(await store.quiz.state()).toBeUndefined();
+    expect(ann.messages()).toEqual([]);
+    await admin.command("quiz", "start");
+    await admin.tap("▶️ Всё равно начать");
+    expect(admin.lastText()).toContain("Викторина началась");
+    await until(() => [ann, bob, eve].every((p) => p.messages().length === 1), Boolean);
+
+    const questions = bot.event.quiz!.questions;
+    const answer = (user: typeof ann, q: number, option: number) => user.tapData(`quiz:a:${q}:${option}`, user.messages().at(-1)!.message_id);
+    const wrong = (q: number) => (questions[q]!.answer + 1) % questions[q]!.options.length;
+    await answer(ann, 0, questions[0]!.answer);
+    await answer(bob, 0, wrong(0));
+    await admin.tap("➡️ Следующий вопрос");
+    await until(() => [ann, bob, eve].every((p) => p.messages().length === 2), Boolean);
+    await answer(ann, 1, questions[1]!.answer);
+    await answer(bob, 1, wrong(1));
+    await admin.command("quiz", "end");
+    expect(admin.lastText()).toMatch(/1\. Ann — верно 2 из 2, /);
+    await until(() => ann.messages().some((m) => m.text?.includes("Поздравляем")), Boolean);
+    expect(ann.messages().find((m) => m.text?.includes("Поздравляем"))?.text).toContain("верных ответов 2 из 2");
+    await until(() => [bob, eve].every((p) => p.messages().length === 3), Boolean);
+    expect(bob.lastText()).toBe("🏁 Викторина аяқталды. Ойынға қатысқаныңызға рақмет! Жеңімпаздарға бот жеке хабарлама жіберді.");
+    expect(eve.lastText()).toBe("🏁 The quiz is over. Thank you for playing! The winners have each had a message from the bot.");
+    expect(ann.messages().filter((m) => m.text?.startsWith("🏁"))).toEqual([]);
+  });
+});
