@@ -254,3 +254,45 @@ describe("the live quiz for organisers", () => {
     expect(ann.messages().filter((m) => m.text?.startsWith("🏁"))).toEqual([]);
   });
 });
+
+describe("/winner for organisers", () => {
+  it("warns before the contest deadline, and can be cancelled at every step", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const ann = bot.user({ languageCode: "en", firstName: "Ann" });
+    await ann.command("start");
+    await ann.command("contest");
+    await ann.tapData("contest:enter");
+    await ann.send("https://www.instagram.com/p/BbWeAlmaty1/");
+    await ann.send("Shade trees and benches along the Esentai river promenade");
+    await ann.sendPhoto();
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("start");
+
+    await admin.command("winner");
+    expect(admin.lastText()).toContain("⚠️ Приём заявок ещё открыт до 28 ноября 2017, 23:59");
+    expect(admin.buttons()).toEqual(["▶️ Всё равно выбрать", "❌ Отмена"]);
+    await admin.tap("❌ Отмена");
+    expect(admin.lastText()).toBe("Победитель не выбран, ничего не отправлено.");
+
+    await admin.command("winner");
+    await admin.tap("▶️ Всё равно выбрать");
+    expect(admin.lastText()).toContain("Выберите победителя");
+    expect(admin.buttons().at(-1)).toBe("❌ Отмена");
+    await admin.tapData(`contest:w:${ann.id}`);
+    expect(admin.lastText()).toContain("Победитель: Ann");
+    expect(admin.buttons().at(-1)).toBe("❌ Отмена");
+    await admin.tap("👁 Предпросмотр");
+    expect(admin.buttons()).toContain("❌ Отмена");
+    await admin.tap("❌ Отмена");
+    expect(admin.lastText()).toBe("Победитель не выбран, ничего не отправлено.");
+    expect(admin.buttons()).toEqual([]);
+    await admin.tapData("contest:ws");
+    expect(admin.lastText()).toContain("/winner");
+    expect(await bot.running.deps.store.contest.announcement()).toBeUndefined();
+
+    // After the deadline no warning: straight to the choice.
+    bot.clock.set("2017-11-29T10:00:00+06:00");
+    await admin.command("winner");
+    expect(admin.lastText()).toContain("Выберите победителя");
+  });
+});

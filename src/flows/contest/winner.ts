@@ -54,6 +54,7 @@ async function showChoices(ctx: FlowContext) {
     const mark = ranking.shortlist.has(r.entrantId) ? "⭐ " : "";
     keyboard.text(`${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average, language)}`, `contest:w:${r.entrantId}`).row();
   }
+  keyboard.text(ctx.t("contest-winner-cancel"), "contest:wx");
   await ctx.reply(ctx.t("contest-winner-choose"), { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -69,6 +70,7 @@ async function showDraft(ctx: FlowContext, draft: WinnerDraft) {
     keyboard.text(`${chosen ? "🥈 " : ""}${entrantName(ranking.entries.get(r.entrantId)!)}`, `contest:r:${r.entrantId}`).row();
   }
   keyboard.text(ctx.t("contest-winner-preview-button"), "contest:wp").row().text(ctx.t("contest-winner-change"), "contest:wc");
+  keyboard.row().text(ctx.t("contest-winner-cancel"), "contest:wx");
   const text = ctx.t("contest-winner-draft", {
     winner: escapeHtml(entrantName(winner)),
     runners: runners.length ? escapeHtml(runners.map(entrantName).join(", ")) : ctx.t("contest-winner-none"),
@@ -129,18 +131,25 @@ async function announcedOrFinish(ctx: FlowContext, sent: SentAnnouncement) {
 export const winnerFeature = new Composer<BotContext>();
 const privateChat = winnerFeature.chatType("private");
 
-/** /winner (and the organisers' home screen). */
+/** /winner (and the organisers' home screen); while entries are still open, the organiser confirms first. */
 export async function startWinner(ctx: FlowContext): Promise<void> {
   if (!isAdmin(ctx.deps, ctx.from?.id)) return void (await ctx.reply(ctx.t("admin-only")));
   if (!ctx.deps.event.contest) return void (await ctx.reply(ctx.t("contest-none")));
   const sent = await ctx.deps.store.contest.announcement();
   if (sent) return announcedOrFinish(ctx, sent);
+  const deadline = ctx.deps.event.contestDeadlineAt;
+  if (deadline && ctx.deps.clock() < deadline) {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("contest-winner-anyway"), "contest:wg")
+      .text(ctx.t("contest-winner-cancel"), "contest:wx");
+    return void (await ctx.reply(ctx.t("contest-winner-early", { deadline: await momentText(ctx, deadline) }), { reply_markup: keyboard }));
+  }
   await showChoices(ctx);
 }
 
 privateChat.command("winner", startWinner);
 
-const winnerButtons = privateChat.filter((ctx) => /^contest:(w|r|wp|wc|ws)(:|$)/.test(ctx.callbackQuery?.data ?? ""));
+const winnerButtons = privateChat.filter((ctx) => /^contest:(w|r|wp|wc|ws|wg|wx)(:|$)/.test(ctx.callbackQuery?.data ?? ""));
 winnerButtons.use(async (ctx, next) => {
   if (!isAdmin(ctx.deps, ctx.from.id) || !ctx.deps.event.contest) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
@@ -175,6 +184,21 @@ winnerButtons.callbackQuery(/^contest:r:(\d{1,15})$/, async (ctx) => {
   await showDraft(ctx, draft);
 });
 
+// Choose anyway, before the deadline: the question loses its buttons once answered.
+winnerButtons.callbackQuery("contest:wg", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await showChoices(ctx);
+});
+
+// Cancel at any step: the draft is dropped, so an older Send button finds nothing to send.
+winnerButtons.callbackQuery("contest:wx", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.deps.store.contest.saveDraft(ctx.from.id, { runnersUp: [] });
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t("contest-winner-cancelled"));
+});
+
 winnerButtons.callbackQuery("contest:wc", async (ctx) => {
   await ctx.answerCallbackQuery();
   await showChoices(ctx);
@@ -195,7 +219,9 @@ winnerButtons.callbackQuery("contest:wp", async (ctx) => {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("contest-winner-send"), "contest:ws")
       .row()
-      .text(ctx.t("contest-winner-change"), "contest:wc"),
+      .text(ctx.t("contest-winner-change"), "contest:wc")
+      .row()
+      .text(ctx.t("contest-winner-cancel"), "contest:wx"),
   });
 });
 
