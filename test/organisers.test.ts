@@ -1,5 +1,14 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { startBot } from "../src/bot/start.js";
+import { parseConfig } from "../src/config.js";
+import { FakeBotApi } from "../src/emulator/fake-bot-api.js";
+import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
+import { createStore } from "../src/store/index.js";
+import { deleteKeysWithPrefix } from "../src/store/redis.js";
+import { REDIS_URL, startTestBot, type TestBot } from "./support/harness.js";
 import { until } from "./support/wait.js";
 import { registerInEnglish } from "./support/flows.js";
 
@@ -294,5 +303,38 @@ describe("/winner for organisers", () => {
     bot.clock.set("2017-11-29T10:00:00+06:00");
     await admin.command("winner");
     expect(admin.lastText()).toContain("Выберите победителя");
+  });
+});
+
+describe("admins who never started the bot", () => {
+  it("are named (by id) in a warning at start-up, since Telegram lets the bot send them nothing", async () => {
+    const api = await FakeBotApi.start({ handledWhen: "reported" });
+    const prefix = `test:${randomUUID()}:`;
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+    const event = loadEvent(BUNDLED_EVENT_FILE);
+    const store = createStore(redis, prefix);
+    await store.users.remember({ id: 5001, first_name: "Dana" }, "ru", new Date());
+    const lines: Array<{ level: number; msg: string; admin_ids?: number[] }> = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const config = parseConfig({
+      BOT_TOKEN: api.token,
+      BOT_API_ROOT: api.apiRoot,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      ADMIN_IDS: "5001,5002,5003",
+      LOG_LEVEL: "silent",
+    });
+    const running = await startBot(config, event, logger, { redis, onUpdateHandled: (id) => api.reportHandled(id) });
+    try {
+      const warning = lines.find((line) => line.level === 40 && line.admin_ids);
+      expect(warning?.admin_ids).toEqual([5002, 5003]);
+      expect(warning?.msg).toContain("never started the bot");
+      expect(JSON.stringify(lines)).not.toContain("Dana");
+    } finally {
+      await running.stop();
+      await deleteKeysWithPrefix(redis, prefix);
+      await redis.quit();
+      await api.close();
+    }
   });
 });
