@@ -30,7 +30,9 @@ privateChat.use(createConversation<BotContext, FlowContext>(rsvpForm, { id: RSVP
 
 // The check-in mode takes an organiser's messages as codes, unless a form is open (its answers come first).
 privateChat.on("message:text", async (ctx, next) => {
-  if (!inCheckinMode(ctx) || Object.keys(await ctx.conversation.active()).length > 0) return next();
+  // An organiser taken off the list since is no longer at the door: their messages go on as usual.
+  if (!inCheckinMode(ctx) || !ctx.deps.adminIds.has(ctx.from.id)) return next();
+  if (Object.keys(await ctx.conversation.active()).length > 0) return next();
   const text = ctx.message.text;
   if (text.startsWith("/") && !/^\/cancel(@\w+)?$/.test(text)) return next();
   await checkinModeMessage(ctx, text);
