@@ -215,6 +215,21 @@ describe("/ideas for organisers", () => {
     const shown = bot.api.message(admin.id, card.message_id)!;
     expect(shown.text).toContain("Велодорожка вдоль проспекта Абая");
     expect(shown.text).toContain("Решение: 📢 опубликована (Дана)");
+
+    // A rejection: the reason is chosen on the question below the card, and the card shows it was decided.
+    await author.command("idea");
+    await author.tap("✍️ Предложить идею");
+    await author.tap("Велодорожки");
+    await author.send("Ещё одна велодорожка, на этот раз по улице Сатпаева");
+    await author.tap("Пропустить ➡️");
+    await author.tapReply("Пропустить ➡️");
+    await author.tap("✅ Отправить");
+    const second = admin.lastMessage();
+    await admin.tap("❌ Отклонить");
+    await admin.tap("Не относится к теме форума.");
+    const rejected = bot.api.message(admin.id, second.message_id)!;
+    expect(rejected.text).toContain("по улице Сатпаева");
+    expect(rejected.text).toContain("Решение: ❌ отклонена (Дана)");
   });
 });
 
