@@ -80,9 +80,9 @@ describe("/broadcast for organisers", () => {
     expect(record).toMatchObject({ status: "scheduled", at: new Date("2017-11-29T04:00:00Z") });
 
     await admin.command("broadcasts");
-    expect(admin.lastText()).toContain(record!.id);
-    await admin.tap(`❌ Cancel ${record!.id}`);
-    expect(admin.callbackAnswers().at(-1)?.text).toBe(`Cancelled ${record!.id}.`);
+    expect(admin.lastText()).toContain("Broadcast “Programme change: the panel starts at…”");
+    await admin.tap("❌ Cancel: Broadcast “Programme change: the panel starts at…”");
+    expect(admin.callbackAnswers().at(-1)?.text).toBe("Cancelled: Broadcast “Programme change: the panel starts at…”.");
     expect((await bot.running.deps.broadcasts.progress(record!.id))?.status).toBe("cancelled");
   });
 
@@ -97,7 +97,7 @@ describe("/broadcast for organisers", () => {
     expect(admin.callbackAnswers().at(-1)?.text).toBe("Broadcast stopped.");
     const progress = await bot.running.deps.broadcasts.progress("long");
     expect(progress?.status).toBe("cancelled");
-    expect(admin.lastText()).toMatch(/^⛔ Broadcast long stopped/);
+    expect(admin.lastText()).toMatch(/^⛔ Broadcast “Long one” stopped/);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const delivered = users.filter((id) => bot!.api.chat(id).length > 0).length;
     expect(delivered).toBeLessThan(users.length);

@@ -212,7 +212,7 @@ describe("export access", () => {
     expect(entry!.details).toContain("1 rows");
 
     await admin.command("audit");
-    expect(admin.lastText()).toContain(`23 November 2017, 9:05 — Dana @dana_org (${ADMIN}) — export: guest list, 1 rows, ${filename}`);
+    expect(admin.lastText()).toContain(`23 November 2017, 9:05 — Dana @dana_org (${ADMIN}) — Guest list exported: 1 row`);
   });
 });
 

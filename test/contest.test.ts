@@ -315,6 +315,9 @@ describe("winner announcement", () => {
     await admin.command("start");
 
     await admin.command("winner");
+    // Entries are still open a week before the event: the organiser confirms before choosing.
+    expect(admin.lastText()).toContain("Entries are open until 28 November 2017, 23:59");
+    await admin.tap("▶️ Choose anyway");
     expect(admin.lastText()).toContain("Choose the winner");
     await admin.tapData(`contest:w:${ann.id}`);
     expect(admin.lastText()).toContain("Winner: Ann");

@@ -209,7 +209,7 @@ describe("/ideas for organisers", () => {
     expect(admin.lastText()).toContain("#1 (1 of 1) · 📢 published");
     expect(admin.lastText()).toContain("Қалаға көбірек велосипед жолы керек");
 
-    await admin.tap("→ ✅ accepted");
+    await admin.tap("✅ Mark: accepted");
     expect(admin.callbackAnswers().at(-1)?.text).toBe("Idea #1 is now ✅ accepted. The author was notified.");
     expect(admin.lastText()).toContain("#1");
     expect(admin.lastText()).toContain("✅ accepted");

@@ -290,7 +290,7 @@ describe("my ideas and browsing", () => {
     );
     const user = bot.user({ languageCode: "en" });
     await user.command("start");
-    await user.tap("💡 Share an idea");
+    await user.tap("💡 Ideas for the city");
     await user.tap("🔎 Browse ideas");
     expect(user.buttons()).toContain("Bike lanes (2)");
     await user.tap("Bike lanes (2)");
@@ -304,9 +304,9 @@ describe("my ideas and browsing", () => {
     await user.tap("🔥 most supported");
     expect(user.lastText()).toContain("most supported · page 1/2");
     expect(user.lastText()).toContain(first.text);
-    await user.tap(`🖼 #${first.id}`);
+    await user.tap("🖼 Show the photo");
     expect(user.lastMessage().kind).toBe("photo");
-    await user.tap(`📍 #${first.id}`);
+    await user.tap("📍 Show on the map");
     expect(user.lastMessage().location).toEqual({ latitude: 43.24, longitude: 76.91 });
     await user.tap(`💚 #${first.id} (1)`);
     expect(user.callbackAnswers().at(-1)?.text).toBe("Your support was withdrawn.");
@@ -342,6 +342,6 @@ describe("my ideas and browsing", () => {
     expect(user.lastText()).toContain("Идеи для города");
     expect(user.buttons()).toEqual(["✍️ Предложить идею", "📋 Мои идеи", "🔎 Идеи участников", "⬅️ Меню"]);
     await user.tap("⬅️ Меню");
-    expect(user.buttons()).toContain("💡 Предложить идею");
+    expect(user.buttons()).toContain("💡 Идеи для города");
   });
 });

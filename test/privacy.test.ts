@@ -84,8 +84,8 @@ describe("/audit", () => {
     await admin.tap(/Check in/);
     await admin.command("export");
     const [log] = await admin.command("audit");
-    expect(log?.text).toContain(`${ADMIN} — check-in: guest ${guest.id}`);
-    expect(log?.text).toContain(`${ADMIN} — export: guest list, 1 rows`);
+    expect(log?.text).toContain(`${ADMIN} — Checked in at the door: Aigerim Saparova`);
+    expect(log?.text).toContain(`${ADMIN} — Guest list exported: 1 row`);
 
     const [refusal] = await guest.command("audit");
     expect(refusal?.text).toBe("This command is for the organisers.");

@@ -112,19 +112,23 @@ describe("RSVP rules", () => {
 });
 
 describe("CSV", () => {
-  it("writes UTF-8 with a BOM and neutralises formula cells", () => {
+  it("writes UTF-8 with a BOM, neutralises formula cells and leaves phone numbers as they are", () => {
     const csv = toCsv([
       ["name", "note"],
       ["Әлия, \"Ali\"", "=HYPERLINK(\"x\")"],
       ["+77017650510", "-1"],
+      ["+7701765051+1", "+1-HYPERLINK(\"x\")"],
       ["@me", "\tx"],
       ["\rcr", "multi\nline"],
     ]);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // A phone is quoted as text and kept whole: digits after a plus cannot call anything.
+    expect(csv.toString("utf8")).toContain('\r\n"+77017650510",\'-1\r\n');
     expect(parseCsv(csv)).toEqual([
       ["name", "note"],
       ["Әлия, \"Ali\"", "'=HYPERLINK(\"x\")"],
-      ["'+77017650510", "'-1"],
+      ["+77017650510", "'-1"],
+      ["'+7701765051+1", "'+1-HYPERLINK(\"x\")"],
       ["'@me", "'\tx"],
       ["'\rcr", "multi\nline"],
     ]);

@@ -236,7 +236,7 @@ describe("RSVP: the attendee flow", () => {
     expect(await rsvps().find(ann.id)).toMatchObject({ name: "Ann Smith", status: "confirmed", code });
 
     await ann.tap("⬅️ Menu");
-    await ann.tap("✅ Register");
+    await ann.tap("📝 Register");
     expect(ann.lastText()).toContain("Ann Smith");
     await ann.tap("❌ Cancel my registration");
     await ann.tap("Yes, cancel it");

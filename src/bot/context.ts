@@ -10,6 +10,8 @@ import type { Broadcaster } from "../broadcasts/types.js";
 export interface SessionData {
   /** The language the user picked with /language; absent = follow Telegram's language. */
   language?: Language;
+  /** Until when (ms) an organiser's messages are taken as ticket codes (/checkin without a code; /cancel ends it). */
+  checkinUntil?: number;
 }
 
 /** Everything a handler may need, built once at start-up and injected into each update. */

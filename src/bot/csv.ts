@@ -1,7 +1,11 @@
 /** Spreadsheets run cells starting with these as formulas: such cells get a leading apostrophe. */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A phone number as stored (E.164): a plus and digits only, which no spreadsheet can run as anything but a number. */
+const PHONE = /^\+\d{7,15}$/;
 
 function cell(value: string): string {
+  // A phone is written whole and quoted (as text), not with the apostrophe that would show in the cell.
+  if (PHONE.test(value)) return `"${value}"`;
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -25,6 +25,18 @@ export interface RunningBot {
   failed: Promise<never>;
 }
 
+/**
+ * Telegram lets a bot write only to users who started it: an organiser who never did gets no ideas to
+ * review and no reports. Named by id (never by name) so whoever runs the bot can tell them.
+ */
+async function warnAboutSilentAdmins(deps: BotDeps): Promise<void> {
+  const silent: number[] = [];
+  for (const id of [...deps.adminIds].sort((a, b) => a - b)) if (!(await deps.store.users.find(id))) silent.push(id);
+  if (silent.length > 0) {
+    deps.logger.warn({ admin_ids: silent }, "admins who never started the bot get nothing from it until they send it /start");
+  }
+}
+
 /** Wires config, event and Redis into a running bot: long polling, or a webhook when WEBHOOK_URL is set. */
 export async function startBot(
   config: Config,
@@ -68,6 +80,7 @@ export async function startBot(
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   await bot.init();
   await registerCommands(bot.api, deps.i18n, event.languages, deps.adminIds);
+  await warnAboutSilentAdmins(deps);
   // Every process (re)schedules reminders and system jobs idempotently, then runs workers.
   await scheduleReminders(broadcastEngine, store, event, clock(), logger);
   await scheduleSystemJobs(broadcastEngine, deps);

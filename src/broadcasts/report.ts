@@ -2,6 +2,8 @@ import type { I18n } from "@grammyjs/i18n";
 import type { BotContext } from "../bot/context.js";
 import { formatDecimal } from "../bot/format.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
+import { escapeHtml } from "../bot/html.js";
+import { broadcastName } from "./label.js";
 
 /** The organiser's progress message: counts, rate and ETA while sending; the final report at the end. */
 export function progressText(
@@ -11,8 +13,10 @@ export function progressText(
   figures: { remaining?: number; rate?: number; etaSeconds?: number },
   final: boolean,
 ): string {
+  const name = broadcastName(record.spec, language);
   const counts = {
-    id: record.id,
+    kind: name.kind,
+    excerpt: escapeHtml(name.excerpt),
     sent: record.sent,
     failed: record.failed,
     blocked: record.blocked,

@@ -11,15 +11,36 @@ export interface AuditEntry {
   action: string;
   /** A short, human-readable description of the target (ids, counts; no personal data). */
   details: string;
-  /** User ids the entry is about (a checked-in guest, the winner): erased on request or at retention. */
-  subjects?: number[];
+  /**
+   * The same as data, so /audit can name people and things in the reader's language when it shows
+   * them; its user ids are erased on request or at retention.
+   */
+  subject?: AuditSubject;
+}
+
+/** What an action was done to: ids, counts and codes only (names are looked up when /audit shows them). */
+export interface AuditSubject {
+  /** A guest, a winner: Telegram user ids. */
+  user?: number;
+  users?: number[];
+  idea?: number;
+  /** An idea's new status, or a rejection reason's code ("custom" for the organiser's own words). */
+  status?: string;
+  reason?: string;
+  broadcast?: string;
+  audience?: string;
+  count?: number;
+  /** What was exported: "guests" or "ideas". */
+  what?: string;
+  /** A moment (ISO), e.g. when a broadcast is due. */
+  at?: string;
 }
 
 /** The mark that replaces an erased user id in an entry's details. */
 export const ERASED_SUBJECT = "—";
 
-// Rewrites, in place, every entry about the given user ids (all of them when ARGV is empty): each id in
-// `details` becomes the erased mark and leaves `subjects`. One script, so entries pushed meanwhile stay put.
+// Rewrites, in place, every entry about the given user ids (all of them when ARGV has none): each id
+// leaves the subject and becomes the erased mark in `details`. One script, so entries pushed meanwhile stay put.
 // KEYS: audit list. ARGV: erased mark, user ids.
 const ERASE_SUBJECTS = `
 local wanted = {}
@@ -29,18 +50,24 @@ local entries = redis.call('LRANGE', KEYS[1], 0, -1)
 local changed = 0
 for index, raw in ipairs(entries) do
   local entry = cjson.decode(raw)
-  local subjects = entry.subjects
-  if type(subjects) == 'table' and #subjects > 0 then
-    local kept, erased = {}, {}
-    for _, id in ipairs(subjects) do
+  local subject = entry.subject
+  if type(subject) == 'table' then
+    local erased = {}
+    local function gone(id)
       local key = string.format('%d', id)
-      if all or wanted[key] then erased[key] = true else kept[#kept + 1] = id end
+      if all or wanted[key] then erased[key] = true return true end
+      return false
+    end
+    if type(subject.user) == 'number' and gone(subject.user) then subject.user = nil end
+    if type(subject.users) == 'table' then
+      local kept = {}
+      for _, id in ipairs(subject.users) do if not gone(id) then kept[#kept + 1] = id end end
+      if #kept > 0 then subject.users = kept else subject.users = nil end
     end
     if next(erased) then
       entry.details = string.gsub(entry.details, '%d+', function(digits)
         if erased[digits] then return ARGV[1] end
       end)
-      if #kept > 0 then entry.subjects = kept else entry.subjects = nil end
       redis.call('LSET', KEYS[1], index - 1, cjson.encode(entry))
       changed = changed + 1
     end
@@ -52,8 +79,8 @@ return changed
 /** What organisers did, newest first: a capped list that admins can read with /audit. */
 export function createAuditLog(redis: Redis, keys: Keyspace) {
   return {
-    async record(actor: number, action: string, details: string, at: Date, subjects?: number[]): Promise<void> {
-      const entry: AuditEntry = { at: at.toISOString(), actor, action, details, ...(subjects?.length ? { subjects } : {}) };
+    async record(actor: number, action: string, details: string, at: Date, subject?: AuditSubject): Promise<void> {
+      const entry: AuditEntry = { at: at.toISOString(), actor, action, details, ...(subject ? { subject } : {}) };
       await redis.multi().lpush(keys.audit, JSON.stringify(entry)).ltrim(keys.audit, 0, KEEP_ENTRIES - 1).exec();
     },
 

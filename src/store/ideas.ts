@@ -38,7 +38,7 @@ export type CreateResult = { ok: true; idea: Idea } | { ok: false; reason: "dail
 export type StatusResult =
   | { ok: true; before: Idea; after: Idea }
   | { ok: false; reason: "missing" | "unchanged" | "conflict"; idea?: Idea };
-export type SupportResult = { ok: true; supported: boolean; supports: number } | { ok: false; reason: "missing" | "not-public" };
+export type SupportResult = { ok: true; supported: boolean; supports: number } | { ok: false; reason: "missing" | "not-public" | "own" };
 
 const DAILY_TTL_SECONDS = 48 * 60 * 60;
 // The hash keeps an erased author as 0.
@@ -213,8 +213,10 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
 
     /** Adds the user's support, or withdraws it if given before. Atomic per idea. */
     async toggleSupport(id: number, userId: number): Promise<SupportResult> {
-      const category = await redis.hget(keys.idea(id), "category");
+      const [category, authorId] = (await redis.hmget(keys.idea(id), "category", "authorId")) as [string | null, string | null];
       if (category === null) return { ok: false, reason: "missing" };
+      // Support counts what others think: an author's own vote would say nothing.
+      if (authorId === String(userId)) return { ok: false, reason: "own" };
       const [supported, supports] = (await redis.eval(
         TOGGLE_SUPPORT,
         3,

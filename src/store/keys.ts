@@ -44,7 +44,7 @@
  * | quiz:state                  | hash   | live quiz: status (open/ended), current question, openedUs (Redis TIME, µs) | never |
  * | quiz:players                | set    | user ids the quiz was sent to (fixed at start)    | never   |
  * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening by Redis TIME>" (HSETNX in Lua: first wins) | never |
- * | quiz:told                   | hash   | winner user id → ISO time they were told their place (written after the send) | never |
+ * | quiz:told                   | hash   | player id → ISO time told their place or that it is over (written after the send) | never |
  * | quiz:telling                | string | lease of the process telling the winners right now (its token) | 2 min |
  * | broadcast:<id>              | hash   | a broadcast/reminder: spec JSON, status, due time, counters, progress message | never |
  * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |

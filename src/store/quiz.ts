@@ -117,7 +117,7 @@ export function createQuizRepository(redis: Redis, keys: Keyspace) {
       return (await redis.sismember(k.players, String(userId))) === 1;
     },
 
-    /** Winners already told their place. */
+    /** Players already told their place (winners) or that the quiz is over (the others). */
     async toldIds(): Promise<Set<number>> {
       return new Set((await redis.hkeys(k.told)).map(Number));
     },

@@ -151,7 +151,9 @@ export async function broadcastConversation(conversation: BroadcastConversation,
     await ctx.reply(ctx.t("broadcast-started", { count }));
     const created = await conversation.external(async () => {
       const sent = await ctx.deps.broadcasts.send({ ...draft, id });
-      if (sent) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast", `${id} to ${draft.audience}, ${count} recipients`, ctx.deps.clock());
+      const subject = { broadcast: id, audience: draft.audience, count };
+      const details = `${id} to ${draft.audience}, ${count} recipients`;
+      if (sent) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast", details, ctx.deps.clock(), subject);
       return sent;
     });
     if (!created) await ctx.reply(ctx.t("broadcast-duplicate"));
@@ -170,7 +172,10 @@ export async function broadcastConversation(conversation: BroadcastConversation,
   });
   const created = await conversation.external(async () => {
     const scheduled = await ctx.deps.broadcasts.schedule({ ...draft, id }, new Date(atMs));
-    if (scheduled) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast-scheduled", `${id} to ${draft.audience} at ${new Date(atMs).toISOString()}`, ctx.deps.clock());
+    const at = new Date(atMs).toISOString();
+    const subject = { broadcast: id, audience: draft.audience, at };
+    const details = `${id} to ${draft.audience} at ${at}`;
+    if (scheduled) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast-scheduled", details, ctx.deps.clock(), subject);
     return scheduled;
   });
   const whenText = dayjs(atMs).tz(event.timezone).format("YYYY-MM-DD HH:mm");

@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { dayjs } from "../../event/time.js";
+import { broadcastName } from "../../broadcasts/label.js";
 import { BROADCAST_CONVERSATION, broadcastConversation } from "./conversation.js";
 
 /**
@@ -38,19 +39,24 @@ privateChat.command("broadcast", async (ctx) => {
 
 const LISTED = 10;
 
-privateChat.command("broadcasts", async (ctx) => {
+privateChat.command("broadcasts", (ctx) => listBroadcasts(ctx));
+
+/** /broadcasts (and the organisers' home screen): the latest broadcasts and reminders, with Cancel for those not done. */
+export async function listBroadcasts(ctx: FlowContext) {
   if (!isAdmin(ctx)) return ctx.reply(ctx.t("broadcast-admin-only"));
   const records = await ctx.deps.store.broadcasts.recent(LISTED);
   if (!records.length) return ctx.reply(ctx.t("broadcast-list-empty"));
   const zone = ctx.deps.event.timezone;
   const lines = [ctx.t("broadcast-list-title"), ""];
   const keyboard = new InlineKeyboard();
+  const language = await ctx.i18n.getLocale();
   for (const record of records) {
     const { audience } = JSON.parse(record.spec) as { audience: string };
+    const name = ctx.t("broadcast-name", broadcastName(record.spec, language));
     lines.push(
       ctx.t("broadcast-list-item", {
         status: ctx.t(`broadcast-status-${record.status}`),
-        id: escapeHtml(record.id),
+        name: escapeHtml(name),
         when: dayjs(record.at).tz(zone).format("YYYY-MM-DD HH:mm"),
         audience: ctx.t(`broadcast-audience-${audience}`),
         sent: record.sent,
@@ -60,11 +66,11 @@ privateChat.command("broadcasts", async (ctx) => {
       }),
     );
     if (record.status === "scheduled" || record.status === "sending") {
-      keyboard.text(ctx.t("broadcast-drop-button", { id: record.id }), `broadcast:drop:${record.id}`).row();
+      keyboard.text(ctx.t("broadcast-drop-button", { name }), `broadcast:drop:${record.id}`).row();
     }
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
-});
+}
 
 /** Stop (progress message) and Cancel (/broadcasts): admins only, checked on every tap. */
 privateChat.callbackQuery(/^broadcast:(stop|drop):([a-z0-9_-]{1,60})$/, async (ctx) => {
@@ -72,6 +78,11 @@ privateChat.callbackQuery(/^broadcast:(stop|drop):([a-z0-9_-]{1,60})$/, async (c
   const [, action, id] = ctx.match;
   const cancelled = await ctx.deps.broadcasts.cancel(id!);
   if (!cancelled) return ctx.answerCallbackQuery({ text: ctx.t("broadcast-not-running") });
-  await ctx.deps.store.audit.record(ctx.from.id, action === "stop" ? "broadcast-stopped" : "broadcast-cancelled", id!, ctx.deps.clock());
-  await ctx.answerCallbackQuery({ text: action === "stop" ? ctx.t("broadcast-stopped") : ctx.t("broadcast-dropped", { id: id! }) });
+  await ctx.deps.store.audit.record(ctx.from.id, action === "stop" ? "broadcast-stopped" : "broadcast-cancelled", id!, ctx.deps.clock(), {
+    broadcast: id!,
+  });
+  if (action === "stop") return ctx.answerCallbackQuery({ text: ctx.t("broadcast-stopped") });
+  const record = await ctx.deps.store.broadcasts.find(id!);
+  const name = record ? ctx.t("broadcast-name", broadcastName(record.spec, await ctx.i18n.getLocale())) : id!;
+  await ctx.answerCallbackQuery({ text: ctx.t("broadcast-dropped", { name }) });
 });

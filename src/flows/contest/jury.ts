@@ -135,11 +135,14 @@ async function sendEntries(ctx: FlowContext, offset: number) {
 export const juryFeature = new Composer<BotContext>();
 const privateChat = juryFeature.chatType("private");
 
-privateChat.command("entries", async (ctx) => {
-  if (!isJuror(ctx.deps, ctx.from.id)) return void (await ctx.reply(ctx.t("contest-jury-only")));
+/** /entries (and the organisers' home screen): the ranked entries, to jurors and admins. */
+export async function showEntries(ctx: FlowContext): Promise<void> {
+  if (!isJuror(ctx.deps, ctx.from?.id)) return void (await ctx.reply(ctx.t("contest-jury-only")));
   if (!ctx.deps.event.contest) return void (await ctx.reply(ctx.t("contest-none")));
   await sendEntries(ctx, 0);
-});
+}
+
+privateChat.command("entries", showEntries);
 
 // Every jury button below first checks the sender.
 const juryButtons = privateChat.filter((ctx) => /^contest:(more|s|sl|cm):/.test(ctx.callbackQuery?.data ?? ""));

@@ -75,6 +75,7 @@ async function showChoices(ctx: FlowContext) {
     const mark = ranking.shortlist.has(r.entrantId) ? "⭐ " : "";
     keyboard.text(`${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average, language)}`, `contest:w:${r.entrantId}`).row();
   }
+  keyboard.text(ctx.t("contest-winner-cancel"), "contest:wx");
   await ctx.reply(ctx.t("contest-winner-choose"), { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -90,6 +91,7 @@ async function showDraft(ctx: FlowContext, draft: WinnerDraft) {
     keyboard.text(`${chosen ? "🥈 " : ""}${entrantName(ranking.entries.get(r.entrantId)!)}`, `contest:r:${r.entrantId}`).row();
   }
   keyboard.text(ctx.t("contest-winner-preview-button"), "contest:wp").row().text(ctx.t("contest-winner-change"), "contest:wc");
+  keyboard.row().text(ctx.t("contest-winner-cancel"), "contest:wx");
   const text = ctx.t("contest-winner-draft", {
     winner: escapeHtml(entrantName(winner)),
     runners: runners.length ? escapeHtml(runners.map(entrantName).join(", ")) : ctx.t("contest-winner-none"),
@@ -132,8 +134,10 @@ async function announce(ctx: FlowContext, chosen: SentAnnouncement) {
     return showAlreadySent(ctx, (await deps.store.contest.announcement()) ?? chosen);
   }
   const runners = chosen.runnersUp.join(", ") || "none";
-  const people = [chosen.winnerId, ...chosen.runnersUp];
-  await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock(), people);
+  await deps.store.audit.record(ctx.from!.id, "winner", `winner ${chosen.winnerId}, runners-up ${runners}`, deps.clock(), {
+    user: chosen.winnerId,
+    users: chosen.runnersUp,
+  });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await congratulate(ctx, chosen.winnerId);
   await ctx.reply(ctx.t("contest-winner-sent", { count: await deps.broadcasts.countAudience("all") }));
@@ -148,15 +152,25 @@ async function announcedOrFinish(ctx: FlowContext, sent: SentAnnouncement) {
 export const winnerFeature = new Composer<BotContext>();
 const privateChat = winnerFeature.chatType("private");
 
-privateChat.command("winner", async (ctx) => {
-  if (!isAdmin(ctx.deps, ctx.from.id)) return void (await ctx.reply(ctx.t("admin-only")));
+/** /winner (and the organisers' home screen); while entries are still open, the organiser confirms first. */
+export async function startWinner(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx.deps, ctx.from?.id)) return void (await ctx.reply(ctx.t("admin-only")));
   if (!ctx.deps.event.contest) return void (await ctx.reply(ctx.t("contest-none")));
   const sent = await ctx.deps.store.contest.announcement();
   if (sent) return announcedOrFinish(ctx, sent);
+  const deadline = ctx.deps.event.contestDeadlineAt;
+  if (deadline && ctx.deps.clock() < deadline) {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("contest-winner-anyway"), "contest:wg")
+      .text(ctx.t("contest-winner-cancel"), "contest:wx");
+    return void (await ctx.reply(ctx.t("contest-winner-early", { deadline: await momentText(ctx, deadline) }), { reply_markup: keyboard }));
+  }
   await showChoices(ctx);
-});
+}
 
-const winnerButtons = privateChat.filter((ctx) => /^contest:(w|r|wp|wc|ws)(:|$)/.test(ctx.callbackQuery?.data ?? ""));
+privateChat.command("winner", startWinner);
+
+const winnerButtons = privateChat.filter((ctx) => /^contest:(w|r|wp|wc|ws|wg|wx)(:|$)/.test(ctx.callbackQuery?.data ?? ""));
 winnerButtons.use(async (ctx, next) => {
   if (!isAdmin(ctx.deps, ctx.from.id) || !ctx.deps.event.contest) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
@@ -191,6 +205,21 @@ winnerButtons.callbackQuery(/^contest:r:(\d{1,15})$/, async (ctx) => {
   await showDraft(ctx, draft);
 });
 
+// Choose anyway, before the deadline: the question loses its buttons once answered.
+winnerButtons.callbackQuery("contest:wg", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await showChoices(ctx);
+});
+
+// Cancel at any step: the draft is dropped, so an older Send button finds nothing to send.
+winnerButtons.callbackQuery("contest:wx", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.deps.store.contest.saveDraft(ctx.from.id, { runnersUp: [] });
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t("contest-winner-cancelled"));
+});
+
 winnerButtons.callbackQuery("contest:wc", async (ctx) => {
   await ctx.answerCallbackQuery();
   await showChoices(ctx);
@@ -211,7 +240,9 @@ winnerButtons.callbackQuery("contest:wp", async (ctx) => {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("contest-winner-send"), "contest:ws")
       .row()
-      .text(ctx.t("contest-winner-change"), "contest:wc"),
+      .text(ctx.t("contest-winner-change"), "contest:wc")
+      .row()
+      .text(ctx.t("contest-winner-cancel"), "contest:wx"),
   });
 });
 

@@ -20,26 +20,32 @@ interface Filter {
 const matches = (idea: Idea, filter: Filter) =>
   (filter.status === ALL || STATUS_CODES[idea.status] === filter.status) && (filter.category === ALL || idea.category === filter.category);
 
-async function overview(ctx: FlowContext) {
+/** /ideas (and, as a new message below it, the organisers' home screen): ideas by status. */
+export async function overview(ctx: FlowContext, below = false) {
   const ideas = await ctx.deps.store.ideas.all();
-  const keyboard = new InlineKeyboard().text(ctx.t("ideas-admin-all", { count: ideas.length }), `ideas:a:${ALL}`).row();
+  // The statuses first, "All" after them: one looks for a status before the total.
+  const keyboard = new InlineKeyboard();
   IDEA_STATUSES.forEach((status, i) => {
     const count = ideas.filter((idea) => idea.status === status).length;
     keyboard.text(ctx.t("ideas-admin-status", { status: ctx.t(statusKey(status)), count }), `ideas:a:${STATUS_CODES[status]}`);
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.row().text(ctx.t("menu-back"), "menu:home");
-  await showScreen(ctx, ctx.t("ideas-admin-title", { total: ideas.length }), keyboard);
+  keyboard.text(ctx.t("ideas-admin-all", { count: ideas.length }), `ideas:a:${ALL}`).row();
+  keyboard.text(ctx.t("menu-back"), "menu:home");
+  const title = ctx.t("ideas-admin-title", { total: ideas.length });
+  if (below) await ctx.reply(title, { parse_mode: "HTML", reply_markup: keyboard });
+  else await showScreen(ctx, title, keyboard);
 }
 
 async function categories(ctx: FlowContext, statusCode: string) {
   const language = await ctx.i18n.getLocale();
   const ideas = (await ctx.deps.store.ideas.all()).filter((idea) => matches(idea, { status: statusCode, category: ALL }));
-  const keyboard = new InlineKeyboard().text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), `ideas:a:${statusCode}:${ALL}:0`).row();
+  const keyboard = new InlineKeyboard();
   for (const category of ctx.deps.event.ideas?.categories ?? []) {
     const count = ideas.filter((idea) => idea.category === category.id).length;
     keyboard.text(`${ctx.deps.event.text(category.name, language)} (${count})`, `ideas:a:${statusCode}:${category.id}:0`).row();
   }
+  keyboard.text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), `ideas:a:${statusCode}:${ALL}:0`).row();
   keyboard.text(ctx.t("ideas-back"), "ideas:a").text(ctx.t("menu-back"), "menu:home");
   const status = statusFromCode(statusCode);
   await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status ? ctx.t(statusKey(status)) : "*" }), keyboard);
@@ -48,9 +54,11 @@ async function categories(ctx: FlowContext, statusCode: string) {
 /** One idea of the filtered list with everything an organiser can do to it; `focus` keeps a just-changed idea on screen. */
 async function card(ctx: FlowContext, filter: Filter, index: number, focus?: number) {
   const language = await ctx.i18n.getLocale();
-  const list = (await ctx.deps.store.ideas.all()).filter((idea) => matches(idea, filter)).reverse();
-  const position = Math.max(0, Math.min(index, list.length - 1));
-  const idea = focus !== undefined ? await ctx.deps.store.ideas.get(focus) : list[position];
+  // A just-changed idea stays in its place in the list it was found in, though its new status may no longer match.
+  const list = (await ctx.deps.store.ideas.all()).filter((idea) => matches(idea, filter) || idea.id === focus).reverse();
+  const focused = list.findIndex((idea) => idea.id === focus);
+  const position = focused >= 0 ? focused : Math.max(0, Math.min(index, list.length - 1));
+  const idea = list[position];
   const back = new InlineKeyboard().text(ctx.t("ideas-back"), `ideas:a:${filter.status}`).text(ctx.t("menu-back"), "menu:home");
   if (!idea) return showScreen(ctx, ctx.t("ideas-admin-empty"), back);
 
@@ -73,7 +81,7 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
   const tail = `${filter.status}:${filter.category}:${position}`;
   const keyboard = new InlineKeyboard();
   IDEA_STATUSES.filter((status) => status !== idea.status).forEach((status, i) => {
-    keyboard.text(ctx.t("ideas-admin-set", { status: ctx.t(statusKey(status)) }), `ideas:as:${idea.id}:${STATUS_CODES[status]}:${tail}`);
+    keyboard.text(ctx.t(`ideas-admin-set-${status.replace(/_/g, "-")}`), `ideas:as:${idea.id}:${STATUS_CODES[status]}:${tail}`);
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.row().text(ctx.t("ideas-admin-answer"), `ideas:aa:${idea.id}`);
@@ -81,7 +89,9 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
   if (idea.latitude !== undefined) keyboard.text(ctx.t("ideas-place-button", { id: String(idea.id) }), `ideas:pin:${idea.id}`);
   keyboard.row();
   if (position > 0) keyboard.text("◀️", `ideas:a:${filter.status}:${filter.category}:${position - 1}`);
-  if (position < list.length - 1) keyboard.text("▶️", `ideas:a:${filter.status}:${filter.category}:${position + 1}`);
+  // An idea shown only because it just changed is gone from the list the arrows page through: the next one takes its index.
+  const next = matches(idea, filter) ? position + 1 : position;
+  if (position < list.length - 1) keyboard.text("▶️", `ideas:a:${filter.status}:${filter.category}:${next}`);
   keyboard.row().text(ctx.t("ideas-back"), `ideas:a:${filter.status}`).text(ctx.t("menu-back"), "menu:home");
   await showScreen(ctx, text, keyboard);
 }
@@ -91,7 +101,7 @@ async function exportIdeas(ctx: FlowContext) {
   const ideas = await ctx.deps.store.ideas.all();
   const geo = ideasGeoJson(ideas);
   const id = ctx.deps.event.id;
-  await ctx.deps.store.audit.record(ctx.from!.id, "export", `ideas, ${ideas.length} rows`, ctx.deps.clock());
+  await ctx.deps.store.audit.record(ctx.from!.id, "export", `ideas, ${ideas.length} rows`, ctx.deps.clock(), { what: "ideas", count: ideas.length });
   await ctx.replyWithDocument(new InputFile(ideasCsv(ideas), `ideas-${id}.csv`), {
     caption: ctx.t("ideas-export-csv", { count: ideas.length }),
   });
@@ -141,7 +151,7 @@ privateChat.callbackQuery(new RegExp(`^ideas:as:(\\d{1,9}):([nprax]):${FILTER}:(
   const id = Number(ctx.match[1]);
   const status = statusFromCode(ctx.match[2]!) as IdeaStatus;
   const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
-  if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock());
+  if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
   if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
   await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(statusKey(status)) }) });
   if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");

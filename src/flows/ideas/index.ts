@@ -14,6 +14,9 @@ import { fitMessage, ideaCard } from "./texts.js";
 
 type Order = "n" | "t";
 
+/** Why a support was refused, as the toast says it. */
+const SUPPORT_REFUSED = { missing: "ideas-missing", "not-public": "ideas-not-public", own: "ideas-own" } as const;
+
 async function ideasMenu(ctx: FlowContext) {
   if (!ctx.deps.event.ideas) return showScreen(ctx, ctx.t("ideas-off"), backToMenuKeyboard(ctx));
   await showScreen(ctx, ctx.t("ideas-menu-title"), ideasMenuKeyboard(ctx));
@@ -121,7 +124,7 @@ privateChat.callbackQuery(/^ideas:b:([a-z0-9_-]{1,24}):([nt]):(\d{1,5})$/, async
 privateChat.callbackQuery(/^ideas:s:(\d{1,9}):([a-z0-9_-]{1,24}):([nt]):(\d{1,5})$/, async (ctx) => {
   const id = Number(ctx.match[1]);
   const result = await ctx.deps.store.ideas.toggleSupport(id, ctx.from.id);
-  const key = !result.ok ? (result.reason === "missing" ? "ideas-missing" : "ideas-not-public") : result.supported ? "ideas-supported" : "ideas-unsupported";
+  const key = result.ok ? (result.supported ? "ideas-supported" : "ideas-unsupported") : SUPPORT_REFUSED[result.reason];
   await ctx.answerCallbackQuery({ text: ctx.t(key) });
   await browseCard(ctx, ctx.match[2]!, ctx.match[3] as Order, Number(ctx.match[4]), result.ok ? id : undefined);
 });

@@ -5,6 +5,7 @@ import { refuseNonAdmin } from "./access.js";
 import { CANCEL_DATA, waitStep, type IdeasConversation } from "./form.js";
 import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";
+import type { Idea } from "../../store/ideas.js";
 
 export const ANSWER_CONVERSATION = "idea-answer";
 export type AnswerMode = "reject" | "answer";
@@ -18,31 +19,55 @@ async function closeCard(ctx: FlowContext) {
   await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
 }
 
+/** A moderation card with the idea's status as it is now and no buttons: whoever scrolls up sees the decision. */
+async function decidedCardText(ctx: FlowContext, idea: Idea, admin?: string) {
+  const language = await ctx.i18n.getLocale();
+  const status = ctx.t(statusKey(idea.status));
+  const decision = admin === undefined ? ctx.t("ideas-mod-decided", { status }) : ctx.t("ideas-mod-decision", { status, admin });
+  return `${moderationText(ctx.deps, language, idea)}\n\n${decision}`;
+}
+
+/** The tapped card shows the decision. */
+async function showDecision(ctx: FlowContext, idea: Idea, admin?: string) {
+  const text = await decidedCardText(ctx, idea, admin);
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: new InlineKeyboard() }).catch(() => closeCard(ctx));
+}
+
+/** The card above the reason question (its message id) shows the decision. */
+async function showDecisionOn(ctx: FlowContext, card: number | undefined, idea: Idea) {
+  if (card === undefined || ctx.chat === undefined) return;
+  const text = await decidedCardText(ctx, idea, adminName(ctx));
+  await ctx.api.editMessageText(ctx.chat.id, card, text, { parse_mode: "HTML" }).catch(() => undefined);
+}
+
 /**
  * The preset reasons and Back, on the question "why rejected?" itself. They work without the
  * conversation (also in the organisers' group, where a reason cannot be typed).
  */
-function reasonsKeyboard(ctx: FlowContext, id: number) {
+function reasonsKeyboard(ctx: FlowContext, id: number, card?: number) {
   const keyboard = new InlineKeyboard();
-  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), `ideas:mod:rr:${id}:${reason}`).row();
+  const tail = card === undefined ? "" : `:${card}`;
+  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), `ideas:mod:rr:${id}:${reason}${tail}`).row();
   return keyboard.text(ctx.t("ideas-mod-reason-back"), `ideas:mod:back:${id}`);
 }
 
 /** Rejects a new idea with a reason in the author's language, then tells everyone concerned. */
-async function reject(ctx: FlowContext, id: number, reason: RejectReason) {
+async function reject(ctx: FlowContext, id: number, reason: RejectReason, card?: number) {
   const { store, i18n, event, clock } = ctx.deps;
   const idea = await store.ideas.get(id);
   if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
   const authorLanguage = event.languages.includes(idea.language as never) ? idea.language : event.defaultLanguage;
   const answer = i18n.t(authorLanguage, `ideas-reason-${reason}`);
   const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
-  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → rejected (${reason})`, clock());
+  const subject = { idea: id, status: "rejected", reason };
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → rejected (${reason})`, clock(), subject);
   await closeCard(ctx);
   if (!result.ok) {
     const status = result.idea ? ctx.t(statusKey(result.idea.status)) : "—";
     return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status }) });
   }
   await ctx.answerCallbackQuery();
+  await showDecisionOn(ctx, card, result.after);
   await ctx.reply(ctx.t("ideas-mod-rejected", { id: String(id), admin: adminName(ctx), reason: escapeHtml(ctx.t(`ideas-reason-${reason}`)) }), {
     parse_mode: "HTML",
   });
@@ -52,8 +77,10 @@ async function reject(ctx: FlowContext, id: number, reason: RejectReason) {
 async function publish(ctx: FlowContext, id: number) {
   const { store, clock } = ctx.deps;
   const result = await store.ideas.setStatus(id, "published", { now: clock(), expected: "new" });
-  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → published`, clock());
-  await closeCard(ctx);
+  const subject = { idea: id, status: "published" };
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → published`, clock(), subject);
+  if (result.ok) await showDecision(ctx, result.after, adminName(ctx));
+  else await closeCard(ctx);
   if (!result.ok) {
     const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(result.idea.status)) }) : ctx.t("ideas-missing");
     return ctx.answerCallbackQuery({ text });
@@ -67,10 +94,16 @@ async function publish(ctx: FlowContext, id: number) {
  * The organisers' answer in their own words: a custom rejection reason for a new idea, or an
  * answer to the author of any idea (from /ideas). Admin rights are checked again here.
  */
-export async function ideaAnswerConversation(conversation: IdeasConversation, ctx: FlowContext, id: number, mode: AnswerMode) {
+export async function ideaAnswerConversation(
+  conversation: IdeasConversation,
+  ctx: FlowContext,
+  id: number,
+  mode: AnswerMode,
+  card?: number,
+) {
   if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) return;
   await ctx.reply(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) }), {
-    reply_markup: mode === "reject" ? reasonsKeyboard(ctx, id) : new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
+    reply_markup: mode === "reject" ? reasonsKeyboard(ctx, id, card) : new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
   });
   const answer = await waitStep<string>(
     conversation,
@@ -85,8 +118,13 @@ export async function ideaAnswerConversation(conversation: IdeasConversation, ct
     const { store, clock } = outside.deps;
     if (mode === "reject") {
       const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
-      if (result.ok) await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock());
+      if (result.ok) await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock(), {
+        idea: id,
+        status: "rejected",
+        reason: "custom",
+      });
       if (result.ok) await notifyAuthor(outside.api, outside.deps, result.after, "status");
+      if (result.ok) await showDecisionOn(outside, card, result.after);
       return result.ok ? "done" : (result.idea?.status ?? "missing");
     }
     const idea = await store.ideas.setAnswer(id, answer, clock());
@@ -110,7 +148,8 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
   const idea = await ctx.deps.store.ideas.get(id);
   if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
   if (idea.status !== "new") {
-    await closeCard(ctx);
+    // Someone decided already: this copy of the card says what, and loses its buttons.
+    await showDecision(ctx, idea);
     return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(idea.status)) }) });
   }
   await ctx.answerCallbackQuery();
@@ -123,22 +162,23 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
     });
     return;
   }
-  // The card's buttons move to the question below it: the reasons, and Back.
+  // The card's buttons move to the question below it: the reasons, and Back; the card shows the decision once made.
+  const card = ctx.callbackQuery.message?.message_id;
   await closeCard(ctx);
   if (ctx.chat?.type === "private") {
     // A typed message is the reason in one's own words.
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ANSWER_CONVERSATION, id, "reject" satisfies AnswerMode);
+    await ctx.conversation.enter(ANSWER_CONVERSATION, id, "reject" satisfies AnswerMode, card);
   } else {
-    await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id) });
+    await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id, card) });
   }
 });
 
-where.callbackQuery(/^ideas:mod:rr:(\d{1,9}):([a-z]+)$/, async (ctx) => {
+where.callbackQuery(/^ideas:mod:rr:(\d{1,9}):([a-z]+)(?::(\d{1,12}))?$/, async (ctx) => {
   if (await refuseNonAdmin(ctx)) return;
   const reason = REJECT_REASONS.find((r) => r === ctx.match[2]);
   if (!reason) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  return reject(ctx, Number(ctx.match[1]), reason);
+  return reject(ctx, Number(ctx.match[1]), reason, ctx.match[3] === undefined ? undefined : Number(ctx.match[3]));
 });
 
 // Forged or outdated moderation data (also in the group chat, where the catch-all does not run).

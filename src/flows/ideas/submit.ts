@@ -159,7 +159,8 @@ async function preview(conversation: IdeasConversation, ctx: FlowContext, draft:
       if (similar.some((idea) => idea.id === supportId)) {
         const userId = answer.from!.id;
         const result = await conversation.external((outside) => outside.deps.store.ideas.toggleSupport(supportId, userId));
-        const key = !result.ok ? "ideas-not-public" : result.supported ? "ideas-supported" : "ideas-unsupported";
+        const refused = result.ok ? undefined : result.reason === "own" ? "ideas-own" : "ideas-not-public";
+        const key = refused ?? (result.ok && result.supported ? "ideas-supported" : "ideas-unsupported");
         return { toast: answer.t(key) };
       }
       if (answer.callbackQuery) return undefined;

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { eventText } from "../../bot/format.js";
+import { eventText, momentText } from "../../bot/format.js";
 import { escapeHtml } from "../../bot/html.js";
 import { resolveAudience } from "../../broadcasts/audiences.js";
 import type { QuizSettings } from "../../event/schema.js";
@@ -19,6 +19,14 @@ async function statusText(ctx: FlowContext, quiz: QuizSettings): Promise<string>
   if (!state) return ctx.t("quiz-status-idle");
   if (state.status === "ended") return ctx.t("quiz-status-ended");
   return ctx.t("quiz-status-open", { number: state.question + 1, total: quiz.questions.length });
+}
+
+/** Before the event a start is more likely a test or a slip than the hall quiz: the organiser confirms it. */
+async function startOrAsk(ctx: FlowContext, quiz: QuizSettings) {
+  const { event, clock } = ctx.deps;
+  if (clock() >= event.startsAt || (await ctx.deps.store.quiz.state())) return start(ctx, quiz);
+  const keyboard = new InlineKeyboard().text(ctx.t("quiz-start-anyway"), "quiz:go").text(ctx.t("quiz-start-cancel"), "quiz:no");
+  await ctx.reply(ctx.t("quiz-start-early", { start: await momentText(ctx, event.startsAt) }), { reply_markup: keyboard });
 }
 
 async function start(ctx: FlowContext, quiz: QuizSettings) {
@@ -72,13 +80,20 @@ privateChat.command("quiz", async (ctx) => {
   const quiz = ctx.deps.event.quiz;
   if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
   const action = ctx.match.trim().toLowerCase();
-  if (action === "start") return start(ctx, quiz);
+  if (action === "start") return startOrAsk(ctx, quiz);
   if (action === "next") return next(ctx, quiz);
   if (action === "end") return end(ctx, quiz);
-  await ctx.reply(ctx.t("quiz-usage", { status: await statusText(ctx, quiz) }), { parse_mode: "HTML" });
+  await showQuizHelp(ctx);
 });
 
-const adminButtons = privateChat.filter((ctx) => /^quiz:(next:\d{1,3}|end)$/.test(ctx.callbackQuery?.data ?? ""));
+/** What /quiz can do and where the quiz stands (also the organisers' home screen's Quiz button). */
+export async function showQuizHelp(ctx: FlowContext): Promise<void> {
+  const quiz = ctx.deps.event.quiz;
+  if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
+  await ctx.reply(ctx.t("quiz-usage", { status: await statusText(ctx, quiz) }), { parse_mode: "HTML" });
+}
+
+const adminButtons = privateChat.filter((ctx) => /^quiz:(next:\d{1,3}|end|go|no)$/.test(ctx.callbackQuery?.data ?? ""));
 adminButtons.use(async (ctx, next) => {
   if (!isAdmin(ctx.deps, ctx.from.id) || !ctx.deps.event.quiz) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
@@ -88,6 +103,15 @@ adminButtons.use(async (ctx, next) => {
 });
 adminButtons.callbackQuery(/^quiz:next:(\d+)$/, (ctx) => next(ctx, ctx.deps.event.quiz!, Number(ctx.match[1])));
 adminButtons.callbackQuery("quiz:end", (ctx) => end(ctx, ctx.deps.event.quiz!));
+// The early-start question's answers: its buttons go once one is chosen.
+adminButtons.callbackQuery("quiz:go", async (ctx) => {
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await start(ctx, ctx.deps.event.quiz!);
+});
+adminButtons.callbackQuery("quiz:no", async (ctx) => {
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t("quiz-start-cancelled"));
+});
 
 privateChat.callbackQuery(/^quiz:a:(\d{1,2}):(\d{1,2})$/, async (ctx) => {
   const quiz = ctx.deps.event.quiz;

@@ -5,18 +5,25 @@ import type { QuizSettings } from "../../event/schema.js";
 import { eventLanguage } from "../contest/access.js";
 import { formatSeconds, quizStandings, quizWinners, type QuizStanding } from "./rules.js";
 
-export async function loadWinners(deps: BotDeps, quiz: QuizSettings): Promise<{ winners: QuizStanding[]; players: number }> {
-  const answers = await deps.store.quiz.answers(quiz.questions.length);
+/** How many questions went out: a quiz ended early is scored out of those, not out of the whole list. */
+async function askedCount(deps: BotDeps, quiz: QuizSettings): Promise<number> {
+  const state = await deps.store.quiz.state();
+  return state ? Math.min(state.question + 1, quiz.questions.length) : quiz.questions.length;
+}
+
+export async function loadWinners(deps: BotDeps, quiz: QuizSettings): Promise<{ winners: QuizStanding[]; players: number; asked: number }> {
+  const asked = await askedCount(deps, quiz);
+  const answers = await deps.store.quiz.answers(asked);
   const standings = quizStandings(
-    quiz.questions.map((q) => q.answer),
+    quiz.questions.slice(0, asked).map((q) => q.answer),
     answers,
   );
-  return { winners: quizWinners(standings, quiz.top), players: standings.length };
+  return { winners: quizWinners(standings, quiz.top), players: standings.length, asked };
 }
 
 /** The leaderboard for the organiser, in their language. */
 export async function resultsText(deps: BotDeps, quiz: QuizSettings, language: string): Promise<string> {
-  const { winners, players } = await loadWinners(deps, quiz);
+  const { winners, players, asked } = await loadWinners(deps, quiz);
   const lines = [deps.i18n.t(language, "quiz-results-title", { players })];
   if (winners.length === 0) lines.push(deps.i18n.t(language, "quiz-results-nobody"));
   for (const [index, w] of winners.entries()) {
@@ -27,7 +34,7 @@ export async function resultsText(deps: BotDeps, quiz: QuizSettings, language: s
         place: index + 1,
         name: escapeHtml(name),
         correct: w.correct,
-        total: quiz.questions.length,
+        total: asked,
         seconds: formatSeconds(w.totalMs, language),
       }),
     );
@@ -48,13 +55,13 @@ export async function tellWinners(deps: BotDeps, api: Api, quiz: QuizSettings): 
 }
 
 async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<void> {
-  const { winners } = await loadWinners(deps, quiz);
+  const { winners, asked } = await loadWinners(deps, quiz);
   const told = await deps.store.quiz.toldIds();
   for (const [index, w] of winners.entries()) {
     if (told.has(w.userId)) continue;
     const language = eventLanguage(deps, (await deps.store.users.find(w.userId))?.language);
     const parts = [
-      deps.i18n.t(language, "quiz-winner", { place: index + 1, correct: w.correct, total: quiz.questions.length }),
+      deps.i18n.t(language, "quiz-winner", { place: index + 1, correct: w.correct, total: asked }),
     ];
     if (quiz.prize) parts.push(deps.i18n.t(language, "quiz-winner-prize", { prize: escapeHtml(deps.event.text(quiz.prize, language)) }));
     try {
@@ -64,5 +71,18 @@ async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<
       continue;
     }
     await deps.store.quiz.markTold(w.userId, deps.clock());
+  }
+  // The other players learn that it is over, so nobody waits for a next question; each once, like the winners.
+  const winnerIds = new Set(winners.map((w) => w.userId));
+  for (const userId of await deps.store.quiz.playerIds()) {
+    if (winnerIds.has(userId) || told.has(userId)) continue;
+    const language = eventLanguage(deps, (await deps.store.users.find(userId))?.language);
+    try {
+      await api.sendMessage(userId, deps.i18n.t(language, "quiz-over"));
+    } catch (error) {
+      deps.logger.warn({ err: error, user_id: userId }, "quiz player not told the end (the next /quiz end tries again)");
+      continue;
+    }
+    await deps.store.quiz.markTold(userId, deps.clock());
   }
 }

@@ -105,9 +105,13 @@ class Form {
   }
 }
 
-async function askName(form: Form, ctx: FlowContext) {
+/** "Step n of 4." before a question of the new form; none when one field is changed from the summary. */
+const stepped = (ctx: FlowContext, question: string, step?: number) =>
+  step === undefined ? question : `${ctx.t("rsvp-step", { number: step, total: FIELDS.length })} ${question}`;
+
+async function askName(form: Form, ctx: FlowContext, step?: number) {
   return form.ask(
-    ctx.t("rsvp-ask-name"),
+    stepped(ctx, ctx.t("rsvp-ask-name"), step),
     undefined,
     form.text((text) => {
       const checked = checkName(text);
@@ -116,17 +120,17 @@ async function askName(form: Form, ctx: FlowContext) {
   );
 }
 
-async function askSector(form: Form, ctx: FlowContext) {
+async function askSector(form: Form, ctx: FlowContext, step?: number) {
   const keyboard = new InlineKeyboard();
   SECTORS.forEach((sector, i) => {
     keyboard.text(ctx.t(`rsvp-sector-${sector}`), form.data(`sector:${sector}`));
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.text(ctx.t("rsvp-cancel"), form.data("cancel"));
-  return form.ask(ctx.t("rsvp-ask-sector"), keyboard, form.button("sector", isSector, ctx.t("rsvp-error-buttons")));
+  return form.ask(stepped(ctx, ctx.t("rsvp-ask-sector"), step), keyboard, form.button("sector", isSector, ctx.t("rsvp-error-buttons")));
 }
 
-async function askOrganisation(form: Form, ctx: FlowContext): Promise<string | null | typeof LEAVE> {
+async function askOrganisation(form: Form, ctx: FlowContext, step?: number): Promise<string | null | typeof LEAVE> {
   const keyboard = new InlineKeyboard()
     .text(ctx.t("rsvp-skip"), form.data("skip:-"))
     .text(ctx.t("rsvp-cancel"), form.data("cancel"));
@@ -135,20 +139,20 @@ async function askOrganisation(form: Form, ctx: FlowContext): Promise<string | n
     const value = checkOrganisation(text);
     return value ? { value } : { hint: ctx.t("rsvp-error-organisation") };
   });
-  const answer = await form.ask<string>(ctx.t("rsvp-ask-organisation"), keyboard, (update) =>
+  const answer = await form.ask<string>(stepped(ctx, ctx.t("rsvp-ask-organisation"), step), keyboard, (update) =>
     update.callbackQuery ? skip(update) : typed(update),
   );
   return answer === "-" ? null : answer;
 }
 
-async function askContact(form: Form, ctx: FlowContext) {
+async function askContact(form: Form, ctx: FlowContext, step?: number) {
   const keyboard = new Keyboard()
     .requestContact(ctx.t("rsvp-share-phone"))
     .row()
     .text(ctx.t("rsvp-cancel-text"))
     .resized()
     .oneTime();
-  const answer = await form.ask<{ phone: string } | { email: string }>(ctx.t("rsvp-ask-contact"), keyboard, (update) => {
+  const answer = await form.ask<{ phone: string } | { email: string }>(stepped(ctx, ctx.t("rsvp-ask-contact"), step), keyboard, (update) => {
     const contact = update.message?.contact;
     if (contact) {
       // Only the user's own card: someone else's contact is not a way to register them.
@@ -181,28 +185,28 @@ function summaryText(ctx: FlowContext, answers: FormAnswers) {
 }
 
 /** Asks one field into the answers; false when the user left. */
-async function askField(form: Form, ctx: FlowContext, field: Field, answers: Partial<FormAnswers>): Promise<boolean> {
+async function askField(form: Form, ctx: FlowContext, field: Field, answers: Partial<FormAnswers>, step?: number): Promise<boolean> {
   switch (field) {
     case "name": {
-      const name = await askName(form, ctx);
+      const name = await askName(form, ctx, step);
       if (name === LEAVE) return false;
       answers.name = name;
       return true;
     }
     case "sector": {
-      const sector = await askSector(form, ctx);
+      const sector = await askSector(form, ctx, step);
       if (sector === LEAVE) return false;
       answers.sector = sector;
       return true;
     }
     case "organisation": {
-      const organisation = await askOrganisation(form, ctx);
+      const organisation = await askOrganisation(form, ctx, step);
       if (organisation === LEAVE) return false;
       answers.organisation = organisation ?? undefined;
       return true;
     }
     case "contact": {
-      const contact = await askContact(form, ctx);
+      const contact = await askContact(form, ctx, step);
       if (contact === LEAVE) return false;
       answers.phone = "phone" in contact ? contact.phone : undefined;
       answers.email = "email" in contact ? contact.email : undefined;
@@ -236,7 +240,7 @@ export async function rsvpForm(conversation: RsvpConversation, ctx: FlowContext,
   } else {
     // A form started before consent came first (an older deploy) has none: it ends, nothing kept.
     if (!consent) return leave();
-    for (const field of FIELDS) if (!(await askField(form, ctx, field, answers))) return leave();
+    for (const [i, field] of FIELDS.entries()) if (!(await askField(form, ctx, field, answers, i + 1))) return leave();
   }
 
   const summaryKeyboard = new InlineKeyboard()

@@ -14,7 +14,7 @@ import {
   showMine,
   withdraw,
 } from "./mine.js";
-import { checkIn, checkinByCode, exportGuests, openTicket, showStats } from "./organisers.js";
+import { checkIn, checkinByCode, checkinModeMessage, exportGuests, inCheckinMode, openTicket, showStats } from "./organisers.js";
 import { answerReconfirmation } from "./reconfirm.js";
 import { TICKET_PREFIX } from "./rules.js";
 
@@ -27,6 +27,16 @@ export const rsvpFeature = new Composer<BotContext>();
 const privateChat = rsvpFeature.chatType("private");
 
 privateChat.use(createConversation<BotContext, FlowContext>(rsvpForm, { id: RSVP_CONVERSATION }));
+
+// The check-in mode takes an organiser's messages as codes, unless a form is open (its answers come first).
+privateChat.on("message:text", async (ctx, next) => {
+  // An organiser taken off the list since is no longer at the door: their messages go on as usual.
+  if (!inCheckinMode(ctx) || !ctx.deps.adminIds.has(ctx.from.id)) return next();
+  if (Object.keys(await ctx.conversation.active()).length > 0) return next();
+  const text = ctx.message.text;
+  if (text.startsWith("/") && !/^\/cancel(@\w+)?$/.test(text)) return next();
+  await checkinModeMessage(ctx, text);
+});
 
 privateChat.command("start", async (ctx, next) => {
   const payload = ctx.match.trim();

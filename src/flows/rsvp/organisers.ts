@@ -100,7 +100,7 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   const current = currentConsentVersions(ctx.deps);
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
-    String(r.userId), r.status, r.code, r.name, r.sector, r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
+    String(r.userId), r.status, r.code, r.name, ctx.t(`rsvp-sector-${r.sector}`), r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
     time(r.createdAt), time(r.confirmedAt), time(r.waitlistedAt),
     r.status === "waitlisted" ? String(waitlist.indexOf(r.userId) + 1) : "",
     time(r.promotedAt), time(r.cancelledAt), r.cancelReason ?? "", time(r.consentAt),
@@ -110,7 +110,10 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
   const filename = `${event.id}-guests-${stamp}.csv`;
   // Who took the guest list and when: recorded before it leaves, so a failed send is still on record.
-  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows, ${filename}`, ctx.deps.clock());
+  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows, ${filename}`, ctx.deps.clock(), {
+    what: "guests",
+    count: all.length,
+  });
   const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
   const caption = ctx.t("rsvp-export-caption", { count: all.length });
   await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), filename), {
@@ -146,17 +149,57 @@ export async function openTicket(ctx: FlowContext, token: string): Promise<void>
   else await ctx.reply(ctx.t("rsvp-ticket-not-yours"));
 }
 
-/** /checkin CODE */
+/** A door shift is hours, not days: a forgotten check-in mode lapses rather than eat messages next week. */
+const CHECKIN_MODE_MS = 12 * 60 * 60_000;
+
+/** The card of the guest with this code, or why there is none. */
+async function lookUpCode(ctx: FlowContext, code: string): Promise<void> {
+  const record = await ctx.deps.store.rsvps.findByCode(code);
+  if (record) await showCheckinCard(ctx, record);
+  else await ctx.reply(ctx.t("rsvp-checkin-unknown", { code }));
+}
+
+/** /checkin CODE looks one code up; /checkin alone starts the check-in mode (every message a code, until /cancel). */
 export async function checkinByCode(ctx: FlowContext, argument: string): Promise<void> {
   if (!isAdmin(ctx)) return refuse(ctx);
+  if (argument.trim() === "") return startCheckinMode(ctx);
   const code = normaliseCode(argument);
   if (!code) {
     await ctx.reply(ctx.t("rsvp-checkin-usage"));
     return;
   }
-  const record = await ctx.deps.store.rsvps.findByCode(code);
-  if (record) await showCheckinCard(ctx, record);
-  else await ctx.reply(ctx.t("rsvp-checkin-unknown", { code }));
+  await lookUpCode(ctx, code);
+}
+
+export async function startCheckinMode(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
+  await ctx.reply(ctx.t("rsvp-checkin-mode-on"), { parse_mode: "HTML" });
+}
+
+export const inCheckinMode = (ctx: FlowContext) => (ctx.session.checkinUntil ?? 0) > ctx.deps.clock().getTime();
+
+/** A message in the check-in mode: a code to look up, /cancel to leave; the sender is checked again. */
+export async function checkinModeMessage(ctx: FlowContext, text: string): Promise<void> {
+  if (/^\/cancel(@\w+)?$/.test(text) || !isAdmin(ctx)) {
+    delete ctx.session.checkinUntil;
+    if (isAdmin(ctx)) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
+    return;
+  }
+  ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
+  const code = normaliseCode(text);
+  if (code) await lookUpCode(ctx, code);
+  else await ctx.reply(ctx.t("rsvp-checkin-mode-hint"));
+}
+
+/** Tells the guest, in their language, that the door has them: the proof that the scan worked. */
+async function tellGuest(ctx: FlowContext, userId: number): Promise<void> {
+  const { store, i18n, event } = ctx.deps;
+  const stored = (await store.rsvps.find(userId))?.language;
+  const language = event.languages.find((offered) => offered === stored) ?? event.defaultLanguage;
+  await ctx.api
+    .sendMessage(userId, i18n.t(language, "rsvp-checked-in-guest"))
+    .catch((error) => ctx.logger.warn({ err: error, guest: userId }, "could not tell a guest they were checked in"));
 }
 
 /** The Check in button (rsvp:ci:<user id>): the sender is checked again, the data may be forged. */
@@ -164,7 +207,7 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
   if (!isAdmin(ctx)) return refuse(ctx);
   const { store, clock } = ctx.deps;
   const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
-  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), [userId]);
+  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), { user: userId });
   const record = await store.rsvps.find(userId);
   if (!record || outcome.result === "not-confirmed") {
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-checkin-not-confirmed") });
@@ -177,4 +220,5 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
       : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
   await ctx.answerCallbackQuery();
   await showScreen(ctx, text);
+  if (outcome.result === "first") await tellGuest(ctx, userId);
 }

@@ -2,15 +2,24 @@
 
 ## Progress and reports (to the organiser)
 broadcast-progress =
-    📣 <b>Broadcast { $id }</b>
+    📣 <b>{ $kind ->
+        [reminder] Reminder
+       *[other] Broadcast
+    } “{ $excerpt }”</b>
     Sent: { $sent } · failed: { $failed } · blocked: { $blocked }
     Remaining: { $remaining } of { $total }
     Rate: { $rate } msg/s · time left: { $eta }
 broadcast-report-done =
-    ✅ <b>Broadcast { $id } finished</b>
+    ✅ <b>{ $kind ->
+        [reminder] Reminder
+       *[other] Broadcast
+    } “{ $excerpt }” finished</b>
     Sent: { $sent } · failed: { $failed } · blocked the bot: { $blocked } (of { $total })
 broadcast-report-cancelled =
-    ⛔ <b>Broadcast { $id } stopped</b>
+    ⛔ <b>{ $kind ->
+        [reminder] Reminder
+       *[other] Broadcast
+    } “{ $excerpt }” stopped</b>
     Sent: { $sent } · failed: { $failed } · blocked the bot: { $blocked } · not sent: { $remaining } (of { $total })
 broadcast-stop-button = ⛔ Stop the broadcast
 broadcast-stopped = Broadcast stopped.
@@ -71,11 +80,15 @@ broadcast-duplicate = This broadcast was already queued.
 ## /broadcasts
 broadcast-list-title = 📣 <b>Broadcasts</b> (newest first)
 broadcast-list-empty = No broadcasts yet. Start one with /broadcast.
-broadcast-list-item = { $status } <b>{ $id }</b> · { $when } · { $audience } · sent { $sent }, failed { $failed }, blocked { $blocked }{ $total }
+broadcast-list-item = { $status } <b>{ $name }</b> · { $when } · { $audience } · sent { $sent }, failed { $failed }, blocked { $blocked }{ $total }
 broadcast-status-scheduled = 🕒
 broadcast-status-sending = 📤
 broadcast-status-done = ✅
 broadcast-status-cancelled = ⛔
 broadcast-status-skipped = ⏭
-broadcast-drop-button = ❌ Cancel { $id }
-broadcast-dropped = Cancelled { $id }.
+broadcast-drop-button = ❌ Cancel: { $name }
+broadcast-dropped = Cancelled: { $name }.
+broadcast-name = { $kind ->
+        [reminder] Reminder
+       *[other] Broadcast
+    } “{ $excerpt }”

@@ -11,9 +11,9 @@ start-greeting =
     Here you can read about the event, register, take part in the contest and share your ideas for the city.
 menu-title = What would you like to do?
 menu-info = ℹ️ Event info
-menu-rsvp = ✅ Register
+menu-rsvp = 📝 Register
 menu-contest = 🏆 Contest
-menu-idea = 💡 Share an idea
+menu-idea = 💡 Ideas for the city
 menu-language = 🌐 Language
 menu-back = ⬅️ Menu
 
@@ -75,8 +75,41 @@ admin-panel =
     🛠 <b>Organiser panel</b>
     Users who started the bot: { $users }
     By language: { $languages }
+    Choose a tool:
+admin-tool-stats = 📊 Statistics
+admin-tool-export = 📄 Guest list (CSV)
+admin-tool-checkin = 🎫 Check-in at the door
+admin-tool-ideas = 💡 Ideas: review
+admin-tool-entries = 🏆 Entries and jury
+admin-tool-broadcast = 📣 New broadcast
+admin-tool-broadcasts = 📋 Broadcasts
+admin-tool-winner = 🥇 Winner
+admin-tool-quiz = ❓ Quiz
+admin-tool-audit = 🧾 Audit log
 audit-title = 🧾 <b>Organisers' actions</b> (latest { $count })
 audit-empty = The audit log is empty: no organiser actions yet.
+audit-someone = (data erased)
+audit-winner = Contest winner: { $winner }; { $runners }
+audit-runners = runners-up: { $names }
+audit-runners-none = no runners-up
+audit-check-in = Checked in at the door: { $guest }
+audit-export-guests = Guest list exported: { $count ->
+        [one] { $count } row
+       *[other] { $count } rows
+    }
+audit-export-ideas = Ideas exported: { $count ->
+        [one] { $count } idea
+       *[other] { $count } ideas
+    }
+audit-idea-status = Idea #{ $id } → { $status }
+audit-idea-custom-reason = own words
+audit-broadcast = { $name } → { $audience } ({ $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    })
+audit-broadcast-scheduled = { $name } → { $audience }, scheduled for { $when }
+audit-broadcast-stopped = Stopped: { $name }
+audit-broadcast-cancelled = Cancelled: { $name }
 
 ## Command menu descriptions
 cmd-start = Main menu

@@ -113,6 +113,10 @@ contest-winner-already =
 
     { $text }
 contest-winner-stale = This choice is out of date: run /winner again.
+contest-winner-early = ⚠️ Entries are open until { $deadline }: once a winner is announced, later entries no longer count. Choose the winner now anyway?
+contest-winner-anyway = ▶️ Choose anyway
+contest-winner-cancel = ❌ Cancel
+contest-winner-cancelled = No winner was chosen; nothing was sent.
 contest-announcement =
     🏆 <b>{ $title }</b>: the winner is <b>{ $winner }</b>!
 

@@ -80,11 +80,12 @@ ideas-order-new = 🆕 newest
 ideas-order-top = 🔥 most supported
 ideas-support-button = 👍 #{ $id } ({ $supports })
 ideas-supported-button = 💚 #{ $id } ({ $supports })
-ideas-photo-button = 🖼 #{ $id }
-ideas-place-button = 📍 #{ $id }
+ideas-photo-button = 🖼 Show the photo
+ideas-place-button = 📍 Show on the map
 ideas-supported = 👍 Thank you for your support!
 ideas-unsupported = Your support was withdrawn.
 ideas-not-public = This idea is not open for support.
+ideas-own = This is your own idea: other participants can support it 🙂
 ideas-missing = This idea no longer exists.
 ideas-photo-caption = Idea #{ $id }
 ideas-place-title = Idea #{ $id }
@@ -108,6 +109,8 @@ ideas-reason-rules = It breaks the rules: insults, advertising or personal data.
 ideas-mod-published = ✅ Idea #{ $id } was published by { $admin }.
 ideas-mod-rejected = ❌ Idea #{ $id } was rejected by { $admin }: { $reason }
 ideas-mod-already = Idea #{ $id } has already been handled ({ $status }).
+ideas-mod-decision = Decision: { $status } ({ $admin })
+ideas-mod-decided = Decision: { $status }
 ideas-mod-ask-reason = Why is idea #{ $id } rejected? Choose a reason or write your own in one message. The author will see it.
 ideas-mod-ask-answer = Write your answer to the author of idea #{ $id } in one message, or /cancel.
 ideas-mod-answer-hint = Please send the answer as text, up to { $max ->
@@ -128,7 +131,11 @@ ideas-admin-card =
     <b>#{ $id }</b> ({ $position } of { $total }) · { $status } · 👍 { $supports }
     { $category } · { $when }
     From: { $author }
-ideas-admin-set = → { $status }
+ideas-admin-set-new = 🆕 Back to review
+ideas-admin-set-published = 📢 Publish
+ideas-admin-set-under-review = 🔍 Mark: under review
+ideas-admin-set-accepted = ✅ Mark: accepted
+ideas-admin-set-rejected = ❌ Mark: rejected
 ideas-admin-answer = ✍️ Answer the author
 ideas-admin-changed = Idea #{ $id } is now { $status }. The author was notified.
 ideas-author-erased = (erased)

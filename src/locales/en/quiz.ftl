@@ -14,6 +14,11 @@ quiz-started = ▶️ The quiz has started: question 1 of { $total } is going to
     }.
 quiz-already-started = The quiz was already started ({ $status }).
 quiz-no-players = Nobody to send the quiz to yet.
+quiz-start-early = ⚠️ The event has not started yet (it starts { $start }). The questions go to the guests at once, and the quiz cannot be started again. Start it anyway?
+quiz-start-anyway = ▶️ Start anyway
+quiz-start-cancel = ❌ Cancel
+quiz-start-cancelled = The quiz was not started.
+quiz-over = 🏁 The quiz is over. Thank you for playing! The winners have each had a message from the bot.
 quiz-question =
     🎲 <b>Quiz — question { $number } of { $total }</b>
 

@@ -11,6 +11,7 @@ rsvp-closed =
 rsvp-organisers = the organisers
 
 ## The form
+rsvp-step = <b>Step { $number } of { $total }.</b>
 rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
 rsvp-error-name-length = ✋ The name must be 2 to 100 characters long. Please type your full name.
 rsvp-error-name-characters = ✋ Please use only letters, spaces, hyphens and apostrophes. Type your full name again.
@@ -126,6 +127,12 @@ rsvp-checkin-again = ⚠️ This ticket was already used: { $name } was checked 
 rsvp-checkin-not-confirmed = ⚠️ This guest is not confirmed: no check-in.
 rsvp-checkin-usage = Send /checkin CODE, e.g. /checkin ABC234, or scan the guest's QR code.
 rsvp-checkin-unknown = No registration with the code { $code }.
+rsvp-checkin-mode-on =
+    🎫 <b>Check-in mode</b>
+    Send the guests' codes, one per message: I'll show each guest's card with the check-in button. To finish: /cancel.
+rsvp-checkin-mode-off = Check-in mode is off.
+rsvp-checkin-mode-hint = That doesn't look like a ticket code: a code has 6 letters and digits, e.g. ABC234. To finish: /cancel.
+rsvp-checked-in-guest = ✅ You are checked in at the entrance. Welcome!
 
 ## Organisers
 rsvp-stats =

@@ -2,15 +2,24 @@
 
 ## Тарату барысы және есептер (ұйымдастырушыға)
 broadcast-progress =
-    📣 <b>{ $id } хабарламасы</b>
+    📣 <b>«{ $excerpt }» { $kind ->
+        [reminder] еске салуы
+       *[other] хабарламасы
+    }</b>
     Жіберілді: { $sent } · қате: { $failed } · бұғаттағандар: { $blocked }
     Қалды: { $total } ішінен { $remaining }
     Жылдамдық: { $rate } хабар/с · қалған уақыт: { $eta }
 broadcast-report-done =
-    ✅ <b>{ $id } хабарламасы таратылып болды</b>
+    ✅ <b>«{ $excerpt }» { $kind ->
+        [reminder] еске салуы жіберілді
+       *[other] хабарламасы таратылып болды
+    }</b>
     Жіберілді: { $sent } · қате: { $failed } · ботты бұғаттағандар: { $blocked } ({ $total } ішінен)
 broadcast-report-cancelled =
-    ⛔ <b>{ $id } хабарламасын тарату тоқтатылды</b>
+    ⛔ <b>«{ $excerpt }» { $kind ->
+        [reminder] еске салуын жіберу тоқтатылды
+       *[other] хабарламасын тарату тоқтатылды
+    }</b>
     Жіберілді: { $sent } · қате: { $failed } · ботты бұғаттағандар: { $blocked } · жіберілмеді: { $remaining } ({ $total } ішінен)
 broadcast-stop-button = ⛔ Таратуды тоқтату
 broadcast-stopped = Тарату тоқтатылды.
@@ -62,11 +71,15 @@ broadcast-duplicate = Бұл хабарлама кезекке әлдеқаша�
 ## /broadcasts
 broadcast-list-title = 📣 <b>Хабарламалар</b> (алдымен жаңалары)
 broadcast-list-empty = Әзірге хабарлама жоқ. /broadcast арқылы бастаңыз.
-broadcast-list-item = { $status } <b>{ $id }</b> · { $when } · { $audience } · жіберілді { $sent }, қате { $failed }, бұғаттағандар { $blocked }{ $total }
+broadcast-list-item = { $status } <b>{ $name }</b> · { $when } · { $audience } · жіберілді { $sent }, қате { $failed }, бұғаттағандар { $blocked }{ $total }
 broadcast-status-scheduled = 🕒
 broadcast-status-sending = 📤
 broadcast-status-done = ✅
 broadcast-status-cancelled = ⛔
 broadcast-status-skipped = ⏭
-broadcast-drop-button = ❌ { $id }: бас тарту
-broadcast-dropped = { $id } таратуынан бас тартылды.
+broadcast-drop-button = ❌ { $name }: бас тарту
+broadcast-dropped = { $name }: бас тартылды.
+broadcast-name = «{ $excerpt }» { $kind ->
+        [reminder] еске салуы
+       *[other] хабарламасы
+    }

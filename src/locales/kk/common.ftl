@@ -10,9 +10,9 @@ start-greeting =
     Мұнда іс-шара туралы біліп, тіркеліп, байқауға қатысып, қалаға арналған идеяларыңызды ұсына аласыз.
 menu-title = Не істегіңіз келеді?
 menu-info = ℹ️ Іс-шара туралы
-menu-rsvp = ✅ Тіркелу
+menu-rsvp = 📝 Тіркелу
 menu-contest = 🏆 Байқау
-menu-idea = 💡 Идея ұсыну
+menu-idea = 💡 Қалаға арналған идеялар
 menu-language = 🌐 Тіл
 menu-back = ⬅️ Мәзір
 
@@ -74,8 +74,32 @@ admin-panel =
     🛠 <b>Ұйымдастырушы панелі</b>
     Ботты іске қосқан пайдаланушылар: { $users }
     Тілдер бойынша: { $languages }
+    Құралды таңдаңыз:
+admin-tool-stats = 📊 Тіркелу статистикасы
+admin-tool-export = 📄 Қонақтар тізімі (CSV)
+admin-tool-checkin = 🎫 Кіреберісте белгілеу
+admin-tool-ideas = 💡 Идеяларды тексеру
+admin-tool-entries = 🏆 Өтінімдер және қазылар
+admin-tool-broadcast = 📣 Жаңа хабарлама тарату
+admin-tool-broadcasts = 📋 Таратылымдар
+admin-tool-winner = 🥇 Жеңімпаз
+admin-tool-quiz = ❓ Залдағы викторина
+admin-tool-audit = 🧾 Әрекеттер журналы
 audit-title = 🧾 <b>Ұйымдастырушылардың әрекеттері</b> (соңғы { $count })
 audit-empty = Журнал бос: ұйымдастырушылар әлі ештеңе істеген жоқ.
+audit-someone = (деректер өшірілген)
+audit-winner = Байқау жеңімпазы: { $winner }; { $runners }
+audit-runners = жүлдегерлер: { $names }
+audit-runners-none = жүлдегерлер жоқ
+audit-check-in = Кіреберісте белгіленді: { $guest }
+audit-export-guests = Қонақтар тізімі жүктелді: { $count } жол
+audit-export-ideas = Идеялар жүктелді: { $count } идея
+audit-idea-status = №{ $id } идея → { $status }
+audit-idea-custom-reason = өз себебі
+audit-broadcast = { $name } → { $audience } ({ $count } алушы)
+audit-broadcast-scheduled = { $name } → { $audience }, жоспарланған уақыты: { $when }
+audit-broadcast-stopped = Тоқтатылды: { $name }
+audit-broadcast-cancelled = Бас тартылды: { $name }
 
 ## Команда сипаттамалары
 cmd-start = Басты мәзір

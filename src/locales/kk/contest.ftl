@@ -89,6 +89,10 @@ contest-winner-already =
 
     { $text }
 contest-winner-stale = Бұл таңдау ескірген: /winner командасын қайта орындаңыз.
+contest-winner-early = ⚠️ Өтінімдер қабылдау әлі жабылған жоқ (мерзімі: { $deadline }): жеңімпаз жарияланғаннан кейін жаңа өтінімдер ескерілмейді. Бәрібір жеңімпазды қазір таңдау керек пе?
+contest-winner-anyway = ▶️ Бәрібір таңдау
+contest-winner-cancel = ❌ Бас тарту
+contest-winner-cancelled = Жеңімпаз таңдалмады, ештеңе жіберілген жоқ.
 contest-announcement =
     🏆 <b>{ $title }</b>: жеңімпаз — <b>{ $winner }</b>!
 

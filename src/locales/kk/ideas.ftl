@@ -65,11 +65,12 @@ ideas-order-new = 🆕 алдымен жаңалары
 ideas-order-top = 🔥 ең көп қолдау тапқандары
 ideas-support-button = 👍 №{ $id } ({ $supports })
 ideas-supported-button = 💚 №{ $id } ({ $supports })
-ideas-photo-button = 🖼 №{ $id }
-ideas-place-button = 📍 №{ $id }
+ideas-photo-button = 🖼 Фотосын көрсету
+ideas-place-button = 📍 Картадан көрсету
 ideas-supported = 👍 Қолдағаныңызға рақмет!
 ideas-unsupported = Қолдауыңыз кері қайтарылды.
 ideas-not-public = Бұл идеяны қазір қолдауға болмайды.
+ideas-own = Бұл — өз идеяңыз: оны басқа қатысушылар қолдай алады 🙂
 ideas-missing = Бұл идея енді жоқ.
 ideas-photo-caption = №{ $id } идея
 ideas-place-title = №{ $id } идея
@@ -93,6 +94,8 @@ ideas-reason-rules = Ережені бұзады: балағат, жарнама
 ideas-mod-published = ✅ №{ $id } идеяны { $admin } жариялады.
 ideas-mod-rejected = ❌ №{ $id } идеяны { $admin } қабылдамады: { $reason }
 ideas-mod-already = №{ $id } идея қаралып қойған ({ $status }).
+ideas-mod-decision = Шешім: { $status } ({ $admin })
+ideas-mod-decided = Шешім: { $status }
 ideas-mod-ask-reason = №{ $id } идея неге қабылданбады? Себепті таңдаңыз немесе өз себебіңізді бір хабарламамен жазыңыз. Себебін автор көреді.
 ideas-mod-ask-answer = №{ $id } идея авторына жауабыңызды бір хабарламамен жазыңыз немесе /cancel.
 ideas-mod-answer-hint = Жауапты мәтінмен жіберіңіз, { $max } таңбадан аспасын.
@@ -110,7 +113,11 @@ ideas-admin-card =
     <b>№{ $id }</b> ({ $total } ішінен { $position }) · { $status } · 👍 { $supports }
     { $category } · { $when }
     Авторы: { $author }
-ideas-admin-set = → { $status }
+ideas-admin-set-new = 🆕 Тексеруге қайтару
+ideas-admin-set-published = 📢 Жариялау
+ideas-admin-set-under-review = 🔍 Белгілеу: қаралуда
+ideas-admin-set-accepted = ✅ Белгілеу: қабылданды
+ideas-admin-set-rejected = ❌ Белгілеу: қабылданбады
 ideas-admin-answer = ✍️ Авторға жауап беру
 ideas-admin-changed = №{ $id } идеяның мәртебесі енді: { $status }. Авторға хабарлама жіберілді.
 ideas-author-erased = (өшірілген)

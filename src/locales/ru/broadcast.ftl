@@ -2,15 +2,24 @@
 
 ## Ход рассылки и отчёты (организатору)
 broadcast-progress =
-    📣 <b>Рассылка { $id }</b>
+    📣 <b>{ $kind ->
+        [reminder] Напоминание
+       *[other] Рассылка
+    } «{ $excerpt }»</b>
     Отправлено: { $sent } · ошибок: { $failed } · заблокировали: { $blocked }
     Осталось: { $remaining } из { $total }
     Скорость: { $rate } сообщ./с · осталось времени: { $eta }
 broadcast-report-done =
-    ✅ <b>Рассылка { $id } завершена</b>
+    ✅ <b>{ $kind ->
+        [reminder] Напоминание «{ $excerpt }» отправлено
+       *[other] Рассылка «{ $excerpt }» завершена
+    }</b>
     Отправлено: { $sent } · ошибок: { $failed } · заблокировали бота: { $blocked } (из { $total })
 broadcast-report-cancelled =
-    ⛔ <b>Рассылка { $id } остановлена</b>
+    ⛔ <b>{ $kind ->
+        [reminder] Напоминание «{ $excerpt }» остановлено
+       *[other] Рассылка «{ $excerpt }» остановлена
+    }</b>
     Отправлено: { $sent } · ошибок: { $failed } · заблокировали бота: { $blocked } · не отправлено: { $remaining } (из { $total })
 broadcast-stop-button = ⛔ Остановить рассылку
 broadcast-stopped = Рассылка остановлена.
@@ -73,11 +82,15 @@ broadcast-duplicate = Эта рассылка уже поставлена в о�
 ## /broadcasts
 broadcast-list-title = 📣 <b>Рассылки</b> (сначала новые)
 broadcast-list-empty = Рассылок пока нет. Начните с /broadcast.
-broadcast-list-item = { $status } <b>{ $id }</b> · { $when } · { $audience } · отправлено { $sent }, ошибок { $failed }, заблокировали { $blocked }{ $total }
+broadcast-list-item = { $status } <b>{ $name }</b> · { $when } · { $audience } · отправлено { $sent }, ошибок { $failed }, заблокировали { $blocked }{ $total }
 broadcast-status-scheduled = 🕒
 broadcast-status-sending = 📤
 broadcast-status-done = ✅
 broadcast-status-cancelled = ⛔
 broadcast-status-skipped = ⏭
-broadcast-drop-button = ❌ Отменить { $id }
-broadcast-dropped = Рассылка { $id } отменена.
+broadcast-drop-button = ❌ Отменить: { $name }
+broadcast-dropped = Отменено: { $name }.
+broadcast-name = { $kind ->
+        [reminder] Напоминание
+       *[other] Рассылка
+    } «{ $excerpt }»

@@ -10,9 +10,9 @@ start-greeting =
     Здесь можно узнать о мероприятии, зарегистрироваться, принять участие в конкурсе и предложить идеи для города.
 menu-title = Что вы хотите сделать?
 menu-info = ℹ️ О мероприятии
-menu-rsvp = ✅ Регистрация
+menu-rsvp = 📝 Зарегистрироваться
 menu-contest = 🏆 Конкурс
-menu-idea = 💡 Предложить идею
+menu-idea = 💡 Идеи для города
 menu-language = 🌐 Язык
 menu-back = ⬅️ Меню
 
@@ -74,8 +74,44 @@ admin-panel =
     🛠 <b>Панель организатора</b>
     Пользователей, запустивших бота: { $users }
     По языкам: { $languages }
+    Выберите инструмент:
+admin-tool-stats = 📊 Статистика
+admin-tool-export = 📄 Список гостей (CSV)
+admin-tool-checkin = 🎫 Отметка на входе
+admin-tool-ideas = 💡 Идеи: проверка
+admin-tool-entries = 🏆 Заявки и жюри
+admin-tool-broadcast = 📣 Новая рассылка
+admin-tool-broadcasts = 📋 Рассылки
+admin-tool-winner = 🥇 Победитель
+admin-tool-quiz = ❓ Викторина
+admin-tool-audit = 🧾 Журнал действий
 audit-title = 🧾 <b>Действия организаторов</b> (последние { $count })
 audit-empty = Журнал пуст: организаторы ещё ничего не делали.
+audit-someone = (данные удалены)
+audit-winner = Победитель конкурса: { $winner }; { $runners }
+audit-runners = призёры: { $names }
+audit-runners-none = призёров нет
+audit-check-in = Отметка на входе: { $guest }
+audit-export-guests = Выгрузка списка гостей: { $count ->
+        [one] { $count } строка
+        [few] { $count } строки
+       *[other] { $count } строк
+    }
+audit-export-ideas = Выгрузка идей: { $count ->
+        [one] { $count } идея
+        [few] { $count } идеи
+       *[other] { $count } идей
+    }
+audit-idea-status = Идея №{ $id } → { $status }
+audit-idea-custom-reason = своя причина
+audit-broadcast = { $name } → { $audience } ({ $count ->
+        [one] { $count } получатель
+        [few] { $count } получателя
+       *[other] { $count } получателей
+    })
+audit-broadcast-scheduled = { $name } → { $audience }, запланирована на { $when }
+audit-broadcast-stopped = Остановлено: { $name }
+audit-broadcast-cancelled = Отменено: { $name }
 
 ## Описания команд
 cmd-start = Главное меню

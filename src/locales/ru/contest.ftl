@@ -108,6 +108,10 @@ contest-winner-already =
 
     { $text }
 contest-winner-stale = Этот выбор устарел: выполните /winner ещё раз.
+contest-winner-early = ⚠️ Приём заявок ещё открыт до { $deadline }: после объявления новые заявки уже не будут участвовать. Всё равно выбрать победителя сейчас?
+contest-winner-anyway = ▶️ Всё равно выбрать
+contest-winner-cancel = ❌ Отмена
+contest-winner-cancelled = Победитель не выбран, ничего не отправлено.
 contest-announcement =
     🏆 <b>{ $title }</b>: победитель — <b>{ $winner }</b>!
 

@@ -81,11 +81,12 @@ ideas-order-new = 🆕 сначала новые
 ideas-order-top = 🔥 самые поддержанные
 ideas-support-button = 👍 №{ $id } ({ $supports })
 ideas-supported-button = 💚 №{ $id } ({ $supports })
-ideas-photo-button = 🖼 №{ $id }
-ideas-place-button = 📍 №{ $id }
+ideas-photo-button = 🖼 Показать фото
+ideas-place-button = 📍 Показать на карте
 ideas-supported = 👍 Спасибо за поддержку!
 ideas-unsupported = Ваша поддержка отозвана.
 ideas-not-public = Эту идею сейчас нельзя поддержать.
+ideas-own = Это ваша идея: поддержать её могут другие участники 🙂
 ideas-missing = Этой идеи больше нет.
 ideas-photo-caption = Идея №{ $id }
 ideas-place-title = Идея №{ $id }
@@ -109,6 +110,8 @@ ideas-reason-rules = Нарушает правила: оскорбления, р
 ideas-mod-published = ✅ Идея №{ $id } опубликована ({ $admin }).
 ideas-mod-rejected = ❌ Идея №{ $id } отклонена ({ $admin }): { $reason }
 ideas-mod-already = Идея №{ $id } уже обработана ({ $status }).
+ideas-mod-decision = Решение: { $status } ({ $admin })
+ideas-mod-decided = Решение: { $status }
 ideas-mod-ask-reason = Почему отклонена идея №{ $id }? Выберите причину или напишите свою одним сообщением. Автор увидит причину.
 ideas-mod-ask-answer = Напишите одним сообщением ответ автору идеи №{ $id } или /cancel.
 ideas-mod-answer-hint = Пришлите ответ текстом; предел — { $max ->
@@ -130,7 +133,11 @@ ideas-admin-card =
     <b>№{ $id }</b> ({ $position } из { $total }) · { $status } · 👍 { $supports }
     { $category } · { $when }
     От: { $author }
-ideas-admin-set = → { $status }
+ideas-admin-set-new = 🆕 Вернуть на проверку
+ideas-admin-set-published = 📢 Опубликовать
+ideas-admin-set-under-review = 🔍 Отметить: на рассмотрении
+ideas-admin-set-accepted = ✅ Отметить: принята
+ideas-admin-set-rejected = ❌ Отметить: отклонена
 ideas-admin-answer = ✍️ Ответить автору
 ideas-admin-changed = Идея №{ $id } теперь: { $status }. Автор получил уведомление.
 ideas-author-erased = (удалено)
