@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { registerInEnglish } from "./support/flows.js";
+import { enterContestInEnglish, proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { dumpKeys, keysHolding } from "./support/redis-dump.js";
 import type { TelegramUser } from "./support/telegram-user.js";
@@ -14,23 +14,7 @@ afterEach(async () => {
 const ADMIN = 4545;
 const IDEA = "A protected bike lane along Abay avenue to the river";
 
-async function proposeIdea(user: TelegramUser) {
-  await user.command("idea");
-  await user.tap("✍️ Propose an idea");
-  await user.tap("Bike lanes");
-  await user.send(IDEA);
-  await user.tap("Skip ➡️");
-  await user.tapReply("Skip ➡️");
-  await user.tap("✅ Submit");
-}
 
-async function enterContest(user: TelegramUser) {
-  await user.command("contest");
-  await user.tap("📤 Submit my entry");
-  await user.send("https://www.instagram.com/p/Zhanargul42/");
-  await user.send("Shade trees and benches along every tram stop");
-  await user.sendPhoto();
-}
 
 /** What identifies the person: their Telegram name and username, the name and phone they typed. */
 function personal(user: TelegramUser, fullName: string): string[] {
@@ -46,8 +30,8 @@ describe("/forget_me leaves nothing behind", () => {
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     for (const user of [person, other, admin]) await user.command("start");
     await registerInEnglish(person, "Zhanargul Bekmukhambetova");
-    await proposeIdea(person);
-    await enterContest(person);
+    await proposeIdeaInEnglish(person, IDEA);
+    await enterContestInEnglish(person, "https://www.instagram.com/p/Zhanargul42/");
 
     // An organiser checks them in and announces them as the winner: the audit log, the admin's draft,
     // the announcement, the winner broadcast and its ledger now all know them.

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { registerInEnglish } from "./support/flows.js";
+import { enterContestInEnglish, proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
-import type { TelegramUser } from "./support/telegram-user.js";
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -12,23 +11,7 @@ afterEach(async () => {
 const ADMIN = 4242;
 
 
-async function proposeIdea(user: TelegramUser) {
-  await user.command("idea");
-  await user.tap("✍️ Propose an idea");
-  await user.tap("Bike lanes");
-  await user.send("A protected bike lane along Abay avenue to the river");
-  await user.tap("Skip ➡️");
-  await user.tapReply("Skip ➡️");
-  await user.tap("✅ Submit");
-}
 
-async function enterContest(user: TelegramUser) {
-  await user.command("contest");
-  await user.tap("📤 Submit my entry");
-  await user.send("https://www.instagram.com/p/CxYz123abc/");
-  await user.send("Shade trees and benches along every tram stop");
-  await user.sendPhoto();
-}
 
 describe("/forget_me", () => {
   it("deletes a user's personal data after a confirmation, and organisers' exports no longer show it", async () => {
@@ -37,8 +20,8 @@ describe("/forget_me", () => {
     const user = bot.user({ languageCode: "en", firstName: "Aigerim" });
     await user.command("start");
     await registerInEnglish(user);
-    await proposeIdea(user);
-    await enterContest(user);
+    await proposeIdeaInEnglish(user);
+    await enterContestInEnglish(user);
     expect(await store.rsvps.find(user.id)).toBeDefined();
     expect(await store.contest.entrantIds()).toContain(user.id);
     expect(await store.ideas.authorIds()).toContain(user.id);

@@ -10,3 +10,23 @@ export async function registerInEnglish(user: TelegramUser, name = "Aigerim Sapa
   await user.tapReply("📱 Share my phone");
   return user.tap("✅ Confirm");
 }
+
+/** Proposes an idea in English (Bike lanes, no photo, no place) and submits it. */
+export async function proposeIdeaInEnglish(user: TelegramUser, text = "A protected bike lane along Abay avenue to the river") {
+  await user.command("idea");
+  await user.tap("✍️ Propose an idea");
+  await user.tap("Bike lanes");
+  await user.send(text);
+  await user.tap("Skip ➡️");
+  await user.tapReply("Skip ➡️");
+  return user.tap("✅ Submit");
+}
+
+/** Sends a contest entry in English: the post's link, the idea and a photo. */
+export async function enterContestInEnglish(user: TelegramUser, link = "https://www.instagram.com/p/CxYz123abc/") {
+  await user.command("contest");
+  await user.tap("📤 Submit my entry");
+  await user.send(link);
+  await user.send("Shade trees and benches along every tram stop");
+  return user.sendPhoto();
+}
