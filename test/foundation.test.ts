@@ -68,10 +68,18 @@ describe("event info", () => {
     expect(user.messages().at(-2)?.text).toContain("The event already took place.");
   });
 
-  it("opens programme, speakers, organisers, the concept and contacts in place, with a way back", async () => {
+  it("opens programme, speakers, organisers, the concept and contacts below the venue pin, then in place, with a way back", async () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });
-    const [overview] = await user.command("info");
+    const [overview, venue] = await user.command("info");
+    expect(venue?.kind).toBe("venue");
+    // The overview sits above the venue pin: the first section opens below the pin, where the user looks.
+    const [screen] = await user.tap("📋 Programme");
+    expect(screen?.text).toMatch(/Programme[\s\S]*09:00/);
+    expect(screen!.message_id).toBeGreaterThan(venue!.message_id);
+    expect(bot.api.message(user.id, overview!.message_id)?.text).toContain("Green Corridor");
+    await user.tap("⬅️ Back");
+    // From there on the newest message changes in place: the chat does not fill up.
     const sections: Array<[string | RegExp, RegExp]> = [
       ["📋 Programme", /Programme[\s\S]*09:00/],
       ["🎤 Speakers", /architecture and urban planning/i],
@@ -80,15 +88,16 @@ describe("event info", () => {
       [/^🌳 /, /cyclists and pedestrians/],
     ];
     for (const [button, content] of sections) {
-      await user.tap(button);
-      const shown = bot.api.message(user.id, overview!.message_id);
+      expect(await user.tap(button)).toEqual([]);
+      const shown = bot.api.message(user.id, screen!.message_id);
       expect(shown?.text).toMatch(content);
       expect(user.buttons(shown)).toEqual(["⬅️ Back", "⬅️ Menu"]);
       await user.tap("⬅️ Back");
     }
-    expect(bot.api.message(user.id, overview!.message_id)?.text).toContain("Green Corridor");
+    expect(bot.api.message(user.id, screen!.message_id)?.text).toContain("Green Corridor");
     await user.tap("⬅️ Menu");
-    expect(bot.api.message(user.id, overview!.message_id)?.text).toBe("What would you like to do?");
+    expect(bot.api.message(user.id, screen!.message_id)?.text).toBe("What would you like to do?");
+    expect(user.messages().at(-1)?.message_id).toBe(screen!.message_id);
   });
 
   it("sends an .ics file with the right UTC instants and an alarm", async () => {

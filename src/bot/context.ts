@@ -1,3 +1,4 @@
+import type { LatestMessages } from "./latest-messages.js";
 import type { Context, SessionFlavor } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
@@ -27,6 +28,8 @@ export interface BotDeps {
   broadcasts: Broadcaster;
   /** Updates per user per 2 s before the flood limit applies (0 = off). */
   floodLimit: number;
+  /** The newest message of each chat: screens are edited in place only when theirs is. */
+  latestMessages: LatestMessages;
 }
 
 interface DepsFlavor {

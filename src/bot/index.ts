@@ -67,7 +67,8 @@ function commitChatState(chatState: ChatState): Middleware<BotContext> {
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
   const apiTransformers = [
-    // First, so it sits inside auto-retry: a refused button answer never stops or delays the action.
+    deps.latestMessages.transformer(),
+    // Inside auto-retry: a refused button answer never stops or delays the action.
     bestEffortCallbackAnswers(deps.logger),
     // 429s are retried after retry_after, within bounds, so a flood wait never stalls a chat for long.
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }),
@@ -79,6 +80,10 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   const protectedBot = bot.errorBoundary((error) => handleBotError(error, chosenLanguages));
   protectedBot.use(noteCallbackAnswers);
   protectedBot.use(injectDeps(deps));
+  protectedBot.use((ctx, next) => {
+    if (ctx.chat?.type === "private" && ctx.message) deps.latestMessages.note(ctx.chat.id, ctx.message.message_id);
+    return next();
+  });
   protectedBot.use(groupFeature);
   protectedBot.use(trackBlocking);
   const { chatState } = deps.store;

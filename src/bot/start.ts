@@ -12,6 +12,7 @@ import type { BotContext, BotDeps } from "./context.js";
 import { botApiClient } from "./http.js";
 import { createI18n } from "./i18n.js";
 import { createBot } from "./index.js";
+import { LatestMessages } from "./latest-messages.js";
 import { withoutPersonalData, type Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
 import { startWebhook } from "./webhook.js";
@@ -76,6 +77,7 @@ export async function startBot(
     adminIds: new Set([...event.admins, ...config.ADMIN_IDS]),
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
+    latestMessages: new LatestMessages(),
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   await bot.init();
