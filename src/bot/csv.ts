@@ -1,10 +1,10 @@
 /** Spreadsheets run cells starting with these as formulas: such cells get a leading apostrophe. */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** A phone number as stored (E.164): a plus and digits only, which no spreadsheet can run as anything but a number. */
+/** A phone number as stored (E.164): a plus and digits only, which a spreadsheet cannot run as a formula. */
 const PHONE = /^\+\d{7,15}$/;
 
 function cell(value: string): string {
-  // A phone is written whole and quoted (as text), not with the apostrophe that would show in the cell.
+  // A phone is written whole, without the apostrophe that would show in the cell (a spreadsheet may still read it as a number).
   if (PHONE.test(value)) return `"${value}"`;
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

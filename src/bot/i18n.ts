@@ -23,7 +23,7 @@ export function negotiateLanguage(
 const ordinalRules = new Map<string, Intl.PluralRules>();
 
 /** «one», «two», «few» or «other»: which ordinal ending a number takes in a language (1st, 2nd, 3rd, 4th). */
-export function ordinalCategory(n: number, locale: string): string {
+function ordinalCategory(n: number, locale: string): string {
   let rules = ordinalRules.get(locale);
   if (!rules) ordinalRules.set(locale, (rules = new Intl.PluralRules(locale, { type: "ordinal" })));
   return rules.select(n);

@@ -34,7 +34,7 @@ function isScalar(value: unknown): value is string | number | boolean {
 }
 
 /** An error as a log field: its type, message, stack, codes and causes, and nothing from the request. */
-export function errorWithoutPersonalData(value: unknown, depth = 0): unknown {
+function errorWithoutPersonalData(value: unknown, depth = 0): unknown {
   if (!(value instanceof Error)) return value === undefined || value === null ? value : { type: typeof value };
   const fields = value as unknown as Record<string, unknown>;
   const logged: Record<string, unknown> = { type: value.constructor?.name || value.name, message: value.message, stack: value.stack };

@@ -184,8 +184,16 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         }
         failures++;
         const wait = Math.min(1000 * 2 ** Math.min(failures, 5), 30_000);
-        if (error instanceof GrammyError && error.error_code === 409) await onConflict(error);
-        else logger.warn({ err: error, retry_in_ms: wait }, "getUpdates failed");
+        if (error instanceof GrammyError && error.error_code === 409) {
+          try {
+            await onConflict(error);
+          } catch (refused) {
+            // Deleting the webhook found the token refused: stop as a refused getUpdates does, finishing what is in hand.
+            if (!(refused instanceof TokenRejectedError)) throw refused;
+            fatal = refused;
+            break;
+          }
+        } else logger.warn({ err: error, retry_in_ms: wait }, "getUpdates failed");
         await sleep(wait, abort.signal);
         continue;
       }

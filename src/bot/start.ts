@@ -80,6 +80,8 @@ export async function startBot(
     latestMessages: new LatestMessages(),
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
+  // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
+  broadcastEngine.api.config.use(deps.latestMessages.transformer());
   await bot.init();
   await registerCommands(bot.api, deps.i18n, event.languages, deps.adminIds);
   await warnAboutSilentAdmins(deps);
@@ -89,16 +91,24 @@ export async function startBot(
   await broadcastEngine.start();
   // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);
-  const updates =
-    config.WEBHOOK_URL && config.WEBHOOK_SECRET
-      ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
-      : startPolling(bot, {
-          inbox: store.inbox(bot.botInfo.id),
-          logger,
-          timeoutSeconds: options.pollingTimeoutSeconds,
-          onHandled: options.onUpdateHandled,
-          leftWithState: store.chatState.isFinished,
-        });
+  let updates;
+  try {
+    updates =
+      config.WEBHOOK_URL && config.WEBHOOK_SECRET
+        ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
+        : startPolling(bot, {
+            inbox: store.inbox(bot.botInfo.id),
+            logger,
+            timeoutSeconds: options.pollingTimeoutSeconds,
+            onHandled: options.onUpdateHandled,
+            leftWithState: store.chatState.isFinished,
+          });
+  } catch (error) {
+    // No timer or worker outlives a failed start (tests and the preview go on in the same process).
+    await retention.stop();
+    await broadcastEngine.close();
+    throw error;
+  }
   logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running");
   const failed = new Promise<never>((_, reject) => {
     if ("finished" in updates) updates.finished.catch(reject);

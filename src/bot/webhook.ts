@@ -95,7 +95,7 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
           const tries = await inbox.fail(update_id, chat, MAX_TRIES);
           const dropped = tries >= MAX_TRIES;
           logger.error({ err: error, update_id, tries }, `webhook update failed; ${dropped ? "dropped" : "kept for a retry"}`);
-          // Retried by the next sweep, after a pause, still before the chat's later updates.
+          // Retried by the next sweep or the chat's next update, still before the chat's later updates.
           if (!dropped) break;
           continue;
         }

@@ -7,7 +7,7 @@ const htmlToPlain = (html: string) =>
   html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
 /** The first words of a text, cut at a word with "…" (plain text: escape it for HTML). */
-export function firstWords(text: string, max = EXCERPT_LENGTH): string {
+function firstWords(text: string, max = EXCERPT_LENGTH): string {
   const plain = text.replace(/\s+/g, " ").trim();
   if (plain.length <= max) return plain;
   const cut = plain.slice(0, max + 1);

@@ -18,8 +18,9 @@ const AUDIT_LINES = 30;
 /** A person named in the log, looked up now (the log itself keeps ids only): the guest list's name, else Telegram's. */
 async function personName(ctx: FlowContext, userId: number): Promise<string> {
   const { rsvps, contest, users } = ctx.deps.store;
-  const name = (await rsvps.find(userId))?.name ?? (await contest.find(userId))?.firstName ?? (await users.find(userId))?.firstName;
-  return escapeHtml(name ?? ctx.t("audit-someone"));
+  // || rather than ??: retention leaves names empty.
+  const name = (await rsvps.find(userId))?.name || (await contest.find(userId))?.firstName || (await users.find(userId))?.firstName;
+  return escapeHtml(name || ctx.t("audit-someone"));
 }
 
 async function broadcastLabel(ctx: FlowContext, id: string): Promise<string> {

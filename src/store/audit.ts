@@ -37,7 +37,7 @@ export interface AuditSubject {
 }
 
 /** The mark that replaces an erased user id in an entry's details. */
-export const ERASED_SUBJECT = "—";
+const ERASED_SUBJECT = "—";
 
 // Rewrites, in place, every entry about the given user ids (all of them when ARGV has none): each id
 // leaves the subject and becomes the erased mark in `details`. One script, so entries pushed meanwhile stay put.

@@ -9,8 +9,6 @@ const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call
 export interface HeldChatLock {
   /** The holder's token: scripts that act for the holder check it. */
   readonly token: string;
-  /** Set once a renewal found the lock gone or taken: this process no longer owns the chat. */
-  readonly lost: boolean;
   /** Stops renewing; frees the chat unless a script already did (`freed`). */
   release(freed?: boolean): Promise<void>;
 }
@@ -31,6 +29,7 @@ export function createChatLocks(redis: Redis, keys: Keyspace) {
       const key = keys.chatLock(chatKey);
       const token = randomUUID();
       if ((await redis.set(key, token, "PX", ttlMs, "NX")) !== "OK") return undefined;
+      /** A renewal found the lock gone or taken: releasing it is no longer ours to do. */
       let lost = false;
       const renewal = setInterval(() => {
         // A Redis error is no verdict: nobody else can take the lock while Redis is away either.
@@ -38,9 +37,6 @@ export function createChatLocks(redis: Redis, keys: Keyspace) {
       }, Math.floor(ttlMs / 3));
       return {
         token,
-        get lost() {
-          return lost;
-        },
         async release(freed = false) {
           clearInterval(renewal);
           if (!freed && !lost) await redis.eval(RELEASE, 1, key, token);

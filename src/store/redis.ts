@@ -44,7 +44,7 @@ export function connectRedis(config: RedisConfig, use: "bot" | "queue" = "bot", 
 /** How long a confirmation may wait for a replica before the user is told to try again. */
 const REPLICA_WAIT_MS = 1_000;
 
-export class ReplicaWaitError extends Error {
+class ReplicaWaitError extends Error {
   override name = "ReplicaWaitError";
 }
 

@@ -375,6 +375,11 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       return (await redis.zrem(k.untold, String(userId))) === 1;
     },
 
+    /** A claimed notice that could not be sent: the seat repair tries it again. */
+    async returnPromotionNotice(userId: number, now: Date): Promise<void> {
+      await redis.zadd(k.untold, now.getTime(), String(userId));
+    },
+
     /** 1-based place on the waitlist. */
     async waitlistPosition(userId: number): Promise<number | undefined> {
       const rank = await redis.zrank(k.status("waitlisted"), String(userId));

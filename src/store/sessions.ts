@@ -31,6 +31,7 @@ type PendingWrites = Map<string, { json: string; ttlSeconds: number }>;
  * the polling inbox. After a crash an update is therefore either done, its state saved, or still
  * in the inbox with none of its state saved: a replay never feeds an old answer to a form's next
  * question, and only an update killed between its answer and this one write repeats its answer.
+ * Webhook mode finishes an update in its own inbox after this write: not in the same script.
  */
 export function createChatState(redis: Redis, keys: Keyspace) {
   redis.defineCommand("commitChatState", { lua: COMMIT });

@@ -11,8 +11,9 @@ const CHOICES_SHOWN = 30;
 export const WINNER_BROADCAST_ID = "contest-winner";
 
 /**
- * The announcement in every language of the event, from the locale files and the event file. A person
- * whose entry is gone (forgotten on request, erased at retention) shows as the erased mark.
+ * The announcement in every language of the event, from the locale files and the event file. A winner
+ * whose entry is gone (forgotten on request, erased at retention) shows as the erased mark; such
+ * runners-up are left out.
  */
 export async function announcementTexts(deps: BotDeps, draft: Required<WinnerDraft>): Promise<Record<string, string>> {
   const { event, store, i18n } = deps;

@@ -140,6 +140,7 @@ export async function ideaAnswerConversation(
 export const moderationFeature = new Composer<BotContext>();
 const where = moderationFeature.filter((ctx) => ctx.chat?.type === "private" || isModerationGroupTap(ctx));
 
+// "rc" (an older card's "Write a reason") still opens the reasons, for cards already in organisers' chats.
 where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
   if (await refuseNonAdmin(ctx)) return;
   const [, action, raw] = ctx.match;

@@ -30,7 +30,7 @@ export interface RetentionJob {
  * Runs the retention job at start-up and then every hour, each time it is due: a profile or an idea
  * added after the date is erased at the next check. Every process runs it; the steps are idempotent.
  */
-export function startRetention(deps: BotDeps, everyMs = CHECK_EVERY_MS): RetentionJob {
+export function startRetention(deps: BotDeps): RetentionJob {
   let running: Promise<void> | undefined;
   let runs = 0;
   const check = () => {
@@ -45,7 +45,7 @@ export function startRetention(deps: BotDeps, everyMs = CHECK_EVERY_MS): Retenti
       .finally(() => (running = undefined));
   };
   check();
-  const timer = setInterval(check, everyMs);
+  const timer = setInterval(check, CHECK_EVERY_MS);
   timer.unref();
   return {
     async stop() {

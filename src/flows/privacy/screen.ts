@@ -56,7 +56,7 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
  * /privacy: what the bot stores about the user, why, for how long (`privacy.retainFor` after the
  * event ends) and who the data controller is, in the user's language.
  */
-export async function showPrivacy(ctx: FlowContext): Promise<void> {
+async function showPrivacy(ctx: FlowContext): Promise<void> {
   const { event } = ctx.deps;
   const language = await ctx.i18n.getLocale();
   const until = retentionEndsAt(event);

@@ -11,7 +11,7 @@ async function askedCount(deps: BotDeps, quiz: QuizSettings): Promise<number> {
   return state ? Math.min(state.question + 1, quiz.questions.length) : quiz.questions.length;
 }
 
-export async function loadWinners(deps: BotDeps, quiz: QuizSettings): Promise<{ winners: QuizStanding[]; players: number; asked: number }> {
+async function loadWinners(deps: BotDeps, quiz: QuizSettings): Promise<{ winners: QuizStanding[]; players: number; asked: number }> {
   const asked = await askedCount(deps, quiz);
   const answers = await deps.store.quiz.answers(asked);
   const standings = quizStandings(

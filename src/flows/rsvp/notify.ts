@@ -1,4 +1,4 @@
-import { InputFile, type Api, type RawApi } from "grammy";
+import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../bot/html.js";
 import { formatMoment } from "../../event/time.js";
@@ -99,13 +99,18 @@ export async function tellPromoted(deps: BotDeps, api: Api<RawApi>, promoted: nu
     if (record?.status !== "confirmed") continue;
     const language = languageOf(deps, record.language);
     const t = translator(deps, language);
+    let delivered = false;
     try {
       botUsername ??= (await api.getMe()).username;
       await api.sendMessage(userId, t("rsvp-promoted", { code: record.code }), { parse_mode: "HTML" });
+      delivered = true;
       await sendTicket(api, deps, record, language, botUsername);
       told.push(userId);
     } catch (error) {
       deps.logger.warn({ err: error, userId }, "promotion message not delivered");
+      // Not told yet (a network error, a 429): the seat repair tries again; a guest who blocked the bot is not retried.
+      const blocked = error instanceof GrammyError && error.error_code === 403;
+      if (!delivered && !blocked) await deps.store.rsvps.returnPromotionNotice(userId, deps.clock());
     }
   }
   if (promoted.length) await alertCapacity(deps, api);

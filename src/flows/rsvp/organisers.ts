@@ -8,7 +8,7 @@ import { dayjs } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
-import { detailVars, statusText, type Translate } from "./notify.js";
+import { detailVars, languageOf, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../privacy/rules.js";
 
@@ -194,9 +194,8 @@ export async function checkinModeMessage(ctx: FlowContext, text: string): Promis
 
 /** Tells the guest, in their language, that the door has them: the proof that the scan worked. */
 async function tellGuest(ctx: FlowContext, userId: number): Promise<void> {
-  const { store, i18n, event } = ctx.deps;
-  const stored = (await store.rsvps.find(userId))?.language;
-  const language = event.languages.find((offered) => offered === stored) ?? event.defaultLanguage;
+  const { store, i18n } = ctx.deps;
+  const language = languageOf(ctx.deps, (await store.rsvps.find(userId))?.language);
   await ctx.api
     .sendMessage(userId, i18n.t(language, "rsvp-checked-in-guest"))
     .catch((error) => ctx.logger.warn({ err: error, guest: userId }, "could not tell a guest they were checked in"));
