@@ -39,6 +39,7 @@ const MEMORY_USERS = env("BENCH_MEMORY_USERS", 12_000);
 const SOAK_MINUTES = env("BENCH_SOAK_MINUTES", 0);
 /** Comma-separated workload names to run (default all): free-text,info-command,start,info,rsvp,idea. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
+// BENCH_NODE_FLAGS: extra node flags for the bot processes (e.g. --max-semi-space-size=4), to try memory settings.
 const DEBUG = Boolean(process.env.BENCH_DEBUG);
 /** Run the bots' TypeScript through tsx instead of compiled JavaScript (the production form). */
 const THROUGH_TSX = Boolean(process.env.BENCH_TSX);
@@ -119,13 +120,19 @@ const WORKLOADS: Workload[] = [
   },
 ];
 
-const ECHO: Workload = { name: "echo", label: "echo (runner + Redis session)", shape: "messages", step: (user) => user.send(FREE_TEXT) };
+const ECHO: Workload = {
+  name: "echo",
+  label: "echo (runner + Redis session)",
+  shape: "messages",
+  step: (user) => user.send(FREE_TEXT),
+};
 
 // --- bot processes ---------------------------------------------------------------------------
 
 interface BotStats {
   redisCommands: number;
   rssMb: number;
+  heapUsedMb: number;
   peakRssMb: number;
 }
 
@@ -133,6 +140,8 @@ interface BotProcess {
   api: FakeBotApi;
   /** Milliseconds from forking the process to its first getUpdates. */
   startupMs: number;
+  /** Resident memory once started, before any update. */
+  idleRssMb: number;
   stats(): Promise<BotStats>;
   resetLoopDelay(): void;
   /** Stops the bot and returns its peak memory in MB. */
@@ -152,9 +161,17 @@ async function startBotProcess(kind: "wealmaty" | "echo-runner"): Promise<BotPro
   const child = fork(BOT_PROCESS, [kind], {
     execArgv: [
       ...(THROUGH_TSX ? ["--import", "tsx"] : []),
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
       ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     ],
-    env: { ...process.env, BOT_TOKEN: api.token, BOT_API_ROOT: api.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, EVENT_FILE: BUNDLED_EVENT_FILE },
+    env: {
+      ...process.env,
+      BOT_TOKEN: api.token,
+      BOT_API_ROOT: api.apiRoot,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      EVENT_FILE: BUNDLED_EVENT_FILE,
+    },
   });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
@@ -173,14 +190,16 @@ async function startBotProcess(kind: "wealmaty" | "echo-runner"): Promise<BotPro
     };
     child.on("message", listener);
   });
+  const stats = () => {
+    const answer = reply<BotStats>("stats");
+    child.send({ stats: true });
+    return answer;
+  };
   return {
     api,
     startupMs: firstPoll - forkedAt,
-    stats() {
-      const answer = reply<BotStats>("stats");
-      child.send({ stats: true });
-      return answer;
-    },
+    idleRssMb: (await stats()).rssMb,
+    stats,
     resetLoopDelay() {
       child.send({ resetLoopDelay: true });
       driverLoop.reset();
@@ -342,10 +361,10 @@ const met = (ok: boolean) => (ok ? "met" : "NOT met");
 
 // --- the run ---------------------------------------------------------------------------------
 
-async function echoReference(): Promise<{ figures: Figures; peakRssMb: number; startupMs: number }> {
+async function echoReference(): Promise<{ figures: Figures; idleRssMb: number; peakRssMb: number; startupMs: number }> {
   const bot = await startBotProcess("echo-runner");
   const figures = await drive(bot, ECHO);
-  return { figures, peakRssMb: await bot.stop(), startupMs: bot.startupMs };
+  return { figures, idleRssMb: bot.idleRssMb, peakRssMb: await bot.stop(), startupMs: bot.startupMs };
 }
 
 async function benchWorkloads() {
@@ -367,7 +386,8 @@ async function benchMemory() {
   const bot = await startBotProcess("wealmaty");
   const start = WORKLOADS.find((w) => w.name === "start")!;
   const figures = await drive(bot, start, undefined, MEMORY_USERS);
-  return { figures, peakRssMb: await bot.stop(), startupMs: bot.startupMs };
+  const { heapUsedMb } = await bot.stats();
+  return { figures, heapUsedMb, idleRssMb: bot.idleRssMb, peakRssMb: await bot.stop(), startupMs: bot.startupMs };
 }
 
 /**
@@ -422,13 +442,15 @@ row(echoBefore.figures, reference);
 row({ ...echoAfter.figures, label: "echo (runner), after" }, reference);
 for (const { full, half } of results) row(full, reference, half);
 console.log(
-  `\npeak RSS: WeAlmaty bot ${fixed(peakRssMb)} MB over the workloads; the runner echo bot ${fixed(echoBefore.peakRssMb)} / ${fixed(echoAfter.peakRssMb)} MB`,
+  `\npeak RSS: WeAlmaty bot ${fixed(peakRssMb)} MB over the workloads; the runner echo bot ${fixed(echoBefore.peakRssMb)} / ${fixed(echoAfter.peakRssMb)} MB ` +
+    `(${fixed(echoBefore.idleRssMb)} MB once started)`,
 );
 
 const memory = MEMORY_USERS > 0 ? await benchMemory() : undefined;
 if (memory) {
   console.log(
-    `memory: ${memory.figures.updates} new users each sent /start (${fixed(memory.figures.rate)} updates/s): peak RSS ${fixed(memory.peakRssMb)} MB`,
+    `memory: ${memory.figures.updates} new users each sent /start (${fixed(memory.figures.rate)} updates/s): peak RSS ${fixed(memory.peakRssMb)} MB ` +
+      `(${fixed(memory.idleRssMb)} MB once started; V8 heap in use at the end ${fixed(memory.heapUsedMb)} MB)`,
   );
 }
 const startups = [startupMs, ...(memory ? [memory.startupMs] : [])];
