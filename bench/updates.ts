@@ -36,6 +36,8 @@ const IN_FLIGHT = env("BENCH_IN_FLIGHT", 64);
 /** Users who each go through a real flow once (per flow). */
 const FLOW_USERS = env("BENCH_FLOW_USERS", USERS);
 const MEMORY_USERS = env("BENCH_MEMORY_USERS", 12_000);
+/** Messages in each echo run beside a workload (see benchWorkloads). */
+const ECHO_SLICE = env("BENCH_ECHO_SLICE", 5000);
 const SOAK_MINUTES = env("BENCH_SOAK_MINUTES", 0);
 /** Comma-separated workload names to run (default all): free-text,info-command,start,info,rsvp,idea. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
@@ -331,10 +333,10 @@ function newUser(api: FakeBotApi): TelegramUser {
 
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 const cells = (values: string[], widths: number[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
-const WIDTHS = [38, 7, 9, 6, 8, 8, 9, 9, 8, 7];
+const WIDTHS = [38, 7, 9, 7, 6, 8, 8, 9, 9, 8, 7];
 
 function header() {
-  console.log(cells(["workload", "updates", "updates/s", "ratio", "p50 ms", "p99 ms", "½ p50 ms", "½ p99 ms", "Redis/u", "API/u"], WIDTHS));
+  console.log(cells(["workload", "updates", "updates/s", "echo/s", "ratio", "p50 ms", "p99 ms", "½ p50 ms", "½ p99 ms", "Redis/u", "API/u"], WIDTHS));
 }
 
 function row(full: Figures, reference: number, half?: Figures) {
@@ -344,6 +346,7 @@ function row(full: Figures, reference: number, half?: Figures) {
         full.label,
         String(full.updates),
         fixed(full.rate),
+        fixed(reference),
         fixed(full.rate / reference, 2),
         fixed(full.p50, 1),
         fixed(full.p99, 1),
@@ -361,24 +364,38 @@ const met = (ok: boolean) => (ok ? "met" : "NOT met");
 
 // --- the run ---------------------------------------------------------------------------------
 
-async function echoReference(): Promise<{ figures: Figures; idleRssMb: number; peakRssMb: number; startupMs: number }> {
-  const bot = await startBotProcess("echo-runner");
-  const figures = await drive(bot, ECHO);
-  return { figures, idleRssMb: bot.idleRssMb, peakRssMb: await bot.stop(), startupMs: bot.startupMs };
-}
-
+/**
+ * The reference and the bot side by side: the echo bot runs ECHO_SLICE messages just before and
+ * just after each workload at full load, and that workload's ratio is to the mean of the two (the
+ * shared machine's speed drifts within minutes). Then the workload again at half its rate.
+ */
 async function benchWorkloads() {
+  const echo = await startBotProcess("echo-runner");
+  const echoFull = await drive(echo, ECHO);
+  const echoRates: number[] = [];
+  const echoSlice = async () => {
+    const { rate } = await drive(echo, ECHO, undefined, ECHO_SLICE);
+    echoRates.push(rate);
+    return rate;
+  };
   const bot = await startBotProcess("wealmaty");
-  const results: { full: Figures; half: Figures }[] = [];
+  const results: { full: Figures; half: Figures; reference: number }[] = [];
   for (const workload of WORKLOADS.filter((w) => !ONLY || ONLY.includes(w.name))) {
+    const before = await echoSlice();
     const full = await drive(bot, workload);
+    const reference = (before + (await echoSlice())) / 2;
     bot.resetLoopDelay();
     // Half the rate just measured, same number of updates, as a steady stream.
     const half = await drive(bot, workload, full.rate / 2);
-    results.push({ full, half });
-    if (DEBUG) console.log(`  ${workload.label}: ${fixed(full.rate)} updates/s, half-rate p99 ${fixed(half.p99, 1)} ms`);
+    results.push({ full, half, reference });
+    if (DEBUG) console.log(`  ${workload.label}: ${fixed(full.rate)} updates/s (echo ${fixed(reference)}), half-rate p99 ${fixed(half.p99, 1)} ms`);
   }
-  return { results, peakRssMb: await bot.stop(), startupMs: bot.startupMs };
+  return {
+    results,
+    echo: { figures: echoFull, rates: echoRates, idleRssMb: echo.idleRssMb, peakRssMb: await echo.stop(), startupMs: echo.startupMs },
+    peakRssMb: await bot.stop(),
+    startupMs: bot.startupMs,
+  };
 }
 
 /** A fresh bot; MEMORY_USERS new users each send /start; the bot's peak memory after. */
@@ -426,24 +443,28 @@ async function soak(rate: number) {
   return { updates, afterFirstMinute: afterFirstMinute.rssMb, end, peakRssMb, samples };
 }
 
-const echoBefore = await echoReference();
-const { results, peakRssMb, startupMs } = await benchWorkloads();
-const echoAfter = await echoReference();
-const reference = (echoBefore.figures.rate + echoAfter.figures.rate) / 2;
+const { results, echo, peakRssMb, startupMs } = await benchWorkloads();
+const sortedEcho = [...echo.rates].sort((x, y) => x - y);
 
 console.log(
   `\n${MESSAGES} messages from ${USERS} users (${FLOW_USERS} new users per flow), at most ${IN_FLIGHT} updates in flight; ` +
     `Node ${process.version}, Redis ${REDIS_URL}; each bot in its own process, the emulator and the users in this one.` +
-    `\nratio = updates/s ÷ the reference's (the mean of its runs before and after); ½ = at half the workload's own rate; ` +
-    `Redis/u = commands sent by the bot's connection per update; API/u = Bot API calls per update (getUpdates not counted)\n`,
+    `\nratio = updates/s ÷ the echo bot's in ${ECHO_SLICE}-message runs just before and after it (echo/s); ` +
+    `½ = at half the workload's own rate; Redis/u = commands sent by the bot's connection per update; ` +
+    `API/u = Bot API calls per update (getUpdates not counted)\n`,
 );
 header();
-row(echoBefore.figures, reference);
-row({ ...echoAfter.figures, label: "echo (runner), after" }, reference);
-for (const { full, half } of results) row(full, reference, half);
+row(echo.figures, echo.figures.rate);
+for (const { full, half, reference } of results) row(full, reference, half);
+if (sortedEcho.length > 0) {
+  console.log(
+    `\nthe echo bot's runs beside the workloads: median ${fixed(percentile(sortedEcho, 0.5))} updates/s ` +
+      `(${fixed(sortedEcho[0]!)}–${fixed(sortedEcho.at(-1)!)}, ${sortedEcho.length} runs)`,
+  );
+}
 console.log(
-  `\npeak RSS: WeAlmaty bot ${fixed(peakRssMb)} MB over the workloads; the runner echo bot ${fixed(echoBefore.peakRssMb)} / ${fixed(echoAfter.peakRssMb)} MB ` +
-    `(${fixed(echoBefore.idleRssMb)} MB once started)`,
+  `peak RSS: WeAlmaty bot ${fixed(peakRssMb)} MB over the workloads; the runner echo bot ${fixed(echo.peakRssMb)} MB ` +
+    `(${fixed(echo.idleRssMb)} MB once started)`,
 );
 
 const memory = MEMORY_USERS > 0 ? await benchMemory() : undefined;
@@ -456,7 +477,7 @@ if (memory) {
 const startups = [startupMs, ...(memory ? [memory.startupMs] : [])];
 console.log(
   `start-up (process start to the first getUpdates, ${THROUGH_TSX ? "TypeScript through tsx" : "compiled JavaScript"}): WeAlmaty ${startups.map((ms) => `${fixed(ms)} ms`).join(", ")}; ` +
-    `runner echo ${fixed(echoBefore.startupMs)} ms, ${fixed(echoAfter.startupMs)} ms`,
+    `runner echo ${fixed(echo.startupMs)} ms`,
 );
 
 // The issue's goals, each with the figure measured.
@@ -465,7 +486,7 @@ const goals: string[] = [];
 for (const name of ["free-text", "info-command"]) {
   const r = byName(name);
   if (!r) continue;
-  const ratio = r.full.rate / reference;
+  const ratio = r.full.rate / r.reference;
   goals.push(`${r.full.label} >= 0.5x the reference: ${met(ratio >= 0.5)} (${fixed(ratio, 2)}x; 0.75x: ${met(ratio >= 0.75)})`);
 }
 const freeText = byName("free-text");
