@@ -1,74 +1,103 @@
 /**
- * One bot process for bench/updates.ts: the WeAlmaty bot (the production start-up path) or a
- * bare grammY echo bot with a Redis session (on grammY's default HTTP transport or on undici),
- * against the emulator at BOT_API_ROOT. It runs apart from the emulator and the simulated users,
- * so its own CPU and memory are what is measured.
- * It tells the parent which updates it is done with; on "stop" it reports its peak memory and exits.
+ * One bot process for bench/updates.ts: the WeAlmaty bot (the production start-up path) or the
+ * reference, an echo bot with a Redis session on @grammyjs/runner (concurrent across chats,
+ * sequential per chat), against the emulator at BOT_API_ROOT. It runs apart from the emulator and
+ * the simulated users, so its own CPU and memory are what is measured.
+ * It tells the parent which updates it is done with, answers {stats} with its Redis commands sent
+ * and memory so far, and on {stop} reports its peak memory and exits.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Bot, type Context, session, type SessionFlavor } from "grammy";
+import { run, sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { parseConfig } from "../src/config.js";
 import { loadEvent } from "../src/event/load.js";
-import { botApiClient } from "../src/bot/http.js";
 import { startBot } from "../src/bot/start.js";
+import { connectRedis } from "../src/store/redis.js";
 
 const kind = process.argv[2];
 const config = parseConfig({ ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent" });
 let stop: () => Promise<void>;
 
+/** Commands this bot's own Redis connection sent (pipelined and scripted ones count one each). */
+let redisCommands = 0;
+function countCommands(redis: Redis): Redis {
+  const send = redis.sendCommand.bind(redis);
+  redis.sendCommand = (...args: Parameters<Redis["sendCommand"]>) => (redisCommands++, send(...args));
+  return redis;
+}
+
+// The emulator learns when each update is done from these reports, sent in one message per tick.
+let handled: number[] = [];
+const reportHandled = (updateId: number) => {
+  if (handled.push(updateId) === 1) {
+    setImmediate(() => {
+      process.send?.({ handled });
+      handled = [];
+    });
+  }
+};
+
 if (kind === "wealmaty") {
   const event = loadEvent(config.EVENT_FILE);
   // A week before the event: registration and ideas are open.
   const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
-  // The bot confirms updates to Telegram once stored; the emulator learns when each is done from
-  // these reports, sent to the parent in one message per tick.
-  let handled: number[] = [];
-  const reportHandled = (updateId: number) => {
-    if (handled.push(updateId) === 1) {
-      setImmediate(() => {
-        process.send?.({ handled });
-        handled = [];
-      });
-    }
-  };
+  const redis = countCommands(connectRedis(config.REDIS_URL));
   const running = await startBot(config, event, pino({ level: config.LOG_LEVEL }, pino.destination(2)), {
+    redis,
     clock: now,
     onUpdateHandled: reportHandled,
   });
-  stop = running.stop;
-} else {
+  stop = async () => {
+    await running.stop();
+    await redis.quit();
+  };
+} else if (kind === "echo-runner") {
   type EchoContext = Context & SessionFlavor<{ count: number }>;
-  const redis = new Redis(config.REDIS_URL);
-  // "echo": grammY's defaults; "echo-undici": the WeAlmaty bot's HTTP transport.
-  const client = kind === "echo-undici" ? botApiClient(config.BOT_API_ROOT) : { apiRoot: config.BOT_API_ROOT };
-  const bot = new Bot<EchoContext>(config.BOT_TOKEN, { client });
+  const redis = countCommands(new Redis(config.REDIS_URL));
+  const bot = new Bot<EchoContext>(config.BOT_TOKEN, { client: { apiRoot: config.BOT_API_ROOT } });
+  // Done once the session is written back (session() writes after the handler).
+  bot.use(async (ctx, next) => {
+    await next();
+    reportHandled(ctx.update.update_id);
+  });
+  // The runner's documented set-up with sessions: one chat's updates in order, chats side by side.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   const storage = new RedisAdapter<{ count: number }>({ instance: redis });
   bot.use(session({ initial: () => ({ count: 0 }), prefix: config.REDIS_PREFIX, storage }));
   bot.on("message:text", async (ctx) => {
     ctx.session.count++;
-    await ctx.reply(ctx.message.text, { reply_markup: { inline_keyboard: [[{ text: "echo", callback_data: "echo" }]] } });
+    await ctx.reply(ctx.message.text);
   });
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
-  // grammY's built-in long polling, as a bare bot runs.
-  void bot.start();
+  const runner = run(bot);
   stop = async () => {
-    await bot.stop();
+    await runner.stop();
     await redis.quit();
   };
+} else {
+  throw new Error(`unknown bot kind ${kind}`);
 }
 
 // How late the event loop runs (GC pauses, long synchronous work), for BENCH_DEBUG.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
+const mb = (bytes: number) => bytes / 1024 / 1024;
 process.send?.({ ready: true });
 // The benchmark is gone (finished, failed or interrupted): so is this bot.
 process.on("disconnect", () => process.exit(1));
-process.on("message", async (message: { stop?: boolean; resetLoopDelay?: boolean }) => {
+process.on("message", async (message: { stop?: boolean; stats?: boolean; resetLoopDelay?: boolean }) => {
   if (message.resetLoopDelay) loopDelay.reset();
+  if (message.stats) {
+    // With BENCH_NODE_FLAGS=--expose-gc the heap figure is what is retained, garbage collected first.
+    (globalThis as { gc?: () => void }).gc?.();
+    const memory = process.memoryUsage();
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    process.send?.({ stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb } });
+  }
   if (!message.stop) return;
   const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
   await stop();

@@ -88,11 +88,14 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(trackBlocking);
   const { chatState } = deps.store;
   protectedBot.use(commitChatState(chatState));
+  // Every update reads the chat's conversation state too (the plugin looks for an active form):
+  // it comes with the session, in one round trip.
+  const sessionAdapter = chatState.adapter<SessionData>(keys.sessionPrefix, SESSION_TTL_SECONDS, [keys.conversationPrefix]);
   protectedBot.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
       prefix: keys.sessionPrefix,
-      storage: sessionStorage(chatState.adapter<SessionData>(keys.sessionPrefix, SESSION_TTL_SECONDS), SESSION_TTL_SECONDS),
+      storage: sessionStorage(sessionAdapter, SESSION_TTL_SECONDS),
     }),
   );
   // The session of each chat whose update is being handled, for the conversations' replays

@@ -38,16 +38,46 @@ export function createChatState(redis: Redis, keys: Keyspace) {
   const commitScript = (redis as unknown as { commitChatState: CommitCommand }).commitChatState.bind(redis);
   /** By chat id; one update per chat is handled at a time (polling orders them, webhooks lock the chat). */
   const inHand = new Map<string, PendingWrites>();
+  /** By chat id: state read ahead with another key of the chat's update in hand (key → JSON, null = none). */
+  const readAhead = new Map<string, Map<string, string | null>>();
   /** Updates whose removal from the inbox was committed with their state. */
   const finished = new WeakSet<Update>();
 
   return {
-    /** A grammY storage adapter (sessions, conversations) for keys `<prefix><chat id>`. */
-    adapter<T>(prefix: string, ttlSeconds: number): StorageAdapter<T> {
-      const pendingFor = (key: string) => (key.startsWith(prefix) ? inHand.get(key.slice(prefix.length)) : undefined);
+    /**
+     * A grammY storage adapter (sessions, conversations) for keys `<prefix><chat id>`. While a chat
+     * handles an update, a read also fetches the chat's keys under `readAlso` prefixes in the same
+     * round trip (MGET); the first read of each in that update takes that value instead of a GET.
+     */
+    adapter<T>(prefix: string, ttlSeconds: number, readAlso: readonly string[] = []): StorageAdapter<T> {
+      const chatOf = (key: string) => (key.startsWith(prefix) ? key.slice(prefix.length) : undefined);
+      const pendingFor = (key: string) => {
+        const chat = chatOf(key);
+        return chat === undefined ? undefined : inHand.get(chat);
+      };
+      const readJson = async (key: string): Promise<string | null> => {
+        const chat = chatOf(key);
+        if (chat === undefined || !inHand.has(chat)) return redis.get(key);
+        const ahead = readAhead.get(chat);
+        if (ahead?.has(key)) {
+          const json = ahead.get(key)!;
+          ahead.delete(key);
+          return json;
+        }
+        if (readAlso.length === 0) return redis.get(key);
+        const others = readAlso.map((other) => other + chat);
+        const [json = null, ...values] = await redis.mget(key, ...others);
+        // Still the same update: commit() forgets what was read ahead.
+        if (inHand.has(chat)) {
+          const entry = readAhead.get(chat) ?? new Map<string, string | null>();
+          others.forEach((other, index) => entry.set(other, values[index] ?? null));
+          readAhead.set(chat, entry);
+        }
+        return json;
+      };
       return {
         async read(key) {
-          const json = await redis.get(key);
+          const json = await readJson(key);
           return json === null ? undefined : (JSON.parse(json) as T);
         },
         async write(key, value) {
@@ -73,6 +103,7 @@ export function createChatState(redis: Redis, keys: Keyspace) {
       const chat = String(chatId);
       const pending = inHand.get(chat);
       inHand.delete(chat);
+      readAhead.delete(chat);
       if (!pending || pending.size === 0) return;
       const args: (string | number)[] = [];
       for (const { json, ttlSeconds } of pending.values()) args.push(json, ttlSeconds);
