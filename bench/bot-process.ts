@@ -44,7 +44,7 @@ if (kind === "wealmaty") {
   const event = loadEvent(config.EVENT_FILE);
   // A week before the event: registration and ideas are open.
   const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
-  const redis = countCommands(connectRedis(config.REDIS_URL));
+  const redis = countCommands(connectRedis(config));
   const running = await startBot(config, event, pino({ level: config.LOG_LEVEL }, pino.destination(2)), {
     redis,
     clock: now,
