@@ -22,7 +22,7 @@ import ts from "typescript";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi, type ApiCall } from "../src/emulator/fake-bot-api.js";
-import { registerInEnglish } from "../test/support/flows.js";
+import { proposeIdeaInEnglish, registerInEnglish } from "../test/support/flows.js";
 import { TelegramUser } from "../test/support/telegram-user.js";
 
 const driverLoop = monitorEventLoopDelay({ resolution: 5 });
@@ -110,15 +110,7 @@ const WORKLOADS: Workload[] = [
     name: "idea",
     label: "flow: an idea",
     shape: "flow",
-    step: async (user) => {
-      await user.command("idea");
-      await user.tap("✍️ Propose an idea");
-      await user.tap("Bike lanes");
-      await user.send("A protected bike lane along Abay avenue from the river to the university");
-      await user.tap("Skip ➡️");
-      await user.tapReply("Skip ➡️");
-      await user.tap("✅ Submit");
-    },
+    step: (user) => proposeIdeaInEnglish(user, "A protected bike lane along Abay avenue from the river to the university"),
   },
 ];
 
