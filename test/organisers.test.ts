@@ -10,7 +10,7 @@ import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { REDIS_URL, startTestBot, type TestBot } from "./support/harness.js";
 import { until } from "./support/wait.js";
-import { registerInEnglish } from "./support/flows.js";
+import { enterContestInEnglish, registerInEnglish } from "./support/flows.js";
 
 const ADMIN = 4242;
 let bot: TestBot | undefined;
@@ -52,11 +52,7 @@ describe("/audit", () => {
     await registerInEnglish(guest, "Aigerim Saparova");
     const ann = bot.user({ languageCode: "en", firstName: "Ann" });
     await ann.command("start");
-    await ann.command("contest");
-    await ann.tapData("contest:enter");
-    await ann.send("https://www.instagram.com/p/BbWeAlmaty1/");
-    await ann.send("Shade trees and benches along the Esentai river promenade");
-    await ann.sendPhoto();
+    await enterContestInEnglish(ann, "https://www.instagram.com/p/BbWeAlmaty1/");
     const created = await bot.running.deps.store.ideas.create(
       { authorId: guest.id, authorName: "Aigerim", language: "en", category: "bike", text: "A protected bike lane along Abay avenue" },
       { now: bot.clock.now(), day: "x", dailyLimit: 100, publish: false },
@@ -284,11 +280,7 @@ describe("/winner for organisers", () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const ann = bot.user({ languageCode: "en", firstName: "Ann" });
     await ann.command("start");
-    await ann.command("contest");
-    await ann.tapData("contest:enter");
-    await ann.send("https://www.instagram.com/p/BbWeAlmaty1/");
-    await ann.send("Shade trees and benches along the Esentai river promenade");
-    await ann.sendPhoto();
+    await enterContestInEnglish(ann, "https://www.instagram.com/p/BbWeAlmaty1/");
     const admin = bot.user({ id: ADMIN, languageCode: "ru" });
     await admin.command("start");
 

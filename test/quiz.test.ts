@@ -23,6 +23,17 @@ afterAll(async () => {
 });
 
 
+/** English-speaking users who started the bot and hold a confirmed seat (the quiz's audience). */
+async function confirmedPlayers(t: TestBot, names: [string, string]): Promise<[TelegramUser, TelegramUser]> {
+  const { store } = t.running.deps;
+  const users = names.map((firstName) => t.user({ languageCode: "en", firstName })) as [TelegramUser, TelegramUser];
+  for (const [i, user] of users.entries()) {
+    await store.users.remember(user.user, "en", t.clock.now());
+    await redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
+  }
+  return users;
+}
+
 describe("quiz repository", () => {
   it("records 300 concurrent answers once each, only for the open question", async () => {
     const prefix = `test:${randomUUID()}:`;
@@ -192,11 +203,7 @@ describe("live quiz", () => {
     bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00" });
     const t = bot;
     const { store } = t.running.deps;
-    const [ann, bob] = [t.user({ languageCode: "en", firstName: "Ann" }), t.user({ languageCode: "en", firstName: "Bob" })];
-    for (const [i, user] of [ann, bob].entries()) {
-      await store.users.remember(user.user, "en", t.clock.now());
-      await redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
-    }
+    const [ann, bob] = await confirmedPlayers(t, ["Ann", "Bob"]);
     const admin = t.user({ id: ADMIN, languageCode: "en" });
     const opened = t.clock.now().getTime();
     await admin.command("quiz", "start");
@@ -221,11 +228,7 @@ describe("live quiz", () => {
     bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00" });
     const t = bot;
     const { store } = t.running.deps;
-    const [ann, bob] = [t.user({ languageCode: "en", firstName: "Ann" }), t.user({ languageCode: "en", firstName: "Bob" })];
-    for (const [i, user] of [ann, bob].entries()) {
-      await store.users.remember(user.user, "en", t.clock.now());
-      await redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
-    }
+    const [ann, bob] = await confirmedPlayers(t, ["Ann", "Bob"]);
     const admin = t.user({ id: ADMIN, languageCode: "en" });
     await admin.command("quiz", "start");
     await until(() => [ann, bob].every((p) => p.messages().length === 1), Boolean);

@@ -242,6 +242,12 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
   const k = keys.rsvp;
   const statusKeys = [k.status("confirmed"), k.status("waitlisted"), k.status("cancelled")];
 
+  /** Runs a script that frees a seat and promotes from the waitlist (CANCEL, RELEASE_UNANSWERED); `condition` is its own argument. */
+  function freeSeat(script: string, userId: number, now: Date, condition: string, capacity: number | undefined): Promise<unknown> {
+    return redis.eval(script, 5, k.guest(userId), ...statusKeys, k.untold, String(userId), String(now.getTime()), now.toISOString(),
+      condition, k.guestPrefix, String(capacity ?? 0));
+  }
+
   async function find(userId: number): Promise<Rsvp | undefined> {
     return toRsvp(await redis.hgetall(k.guest(userId)));
   }
@@ -312,20 +318,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
      * returns the status it had and who was promoted (to be told), or undefined if it had none.
      */
     async cancel(userId: number, now: Date, reason: string, capacity: number | undefined): Promise<SeatChange | undefined> {
-      const result = await redis.eval(
-        CANCEL,
-        5,
-        k.guest(userId),
-        ...statusKeys,
-        k.untold,
-        String(userId),
-        String(now.getTime()),
-        now.toISOString(),
-        reason,
-        k.guestPrefix,
-        String(capacity ?? 0),
-      );
-      return seatChange(result);
+      return seatChange(await freeSeat(CANCEL, userId, now, reason, capacity));
     },
 
     /**
@@ -333,19 +326,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
      * answered; undefined when they answered, were asked later or hold no seat. Decided in one script.
      */
     async releaseUnanswered(userId: number, askedBy: Date, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
-      const result = await redis.eval(
-        RELEASE_UNANSWERED,
-        5,
-        k.guest(userId),
-        ...statusKeys,
-        k.untold,
-        String(userId),
-        String(now.getTime()),
-        now.toISOString(),
-        askedBy.toISOString(),
-        k.guestPrefix,
-        String(capacity ?? 0),
-      );
+      const result = await freeSeat(RELEASE_UNANSWERED, userId, now, askedBy.toISOString(), capacity);
       return result ? { previous: "confirmed", promoted: (result as string[]).slice(1).map(Number) } : undefined;
     },
 
