@@ -250,4 +250,16 @@ describe("/privacy", () => {
     expect(kk.lastText()).toContain("Осы боттағы дербес деректеріңіз");
     expect(kk.lastText()).toContain("Дербес деректер операторы: Қазақстандағы Британ Кеңесі");
   });
+
+  it("answers in the middle of the registration form, which then goes on where it was", async () => {
+    bot = await startTestBot();
+    const user = bot.user({ languageCode: "en" });
+    await user.command("rsvp");
+    await user.tap("✅ I agree");
+    await user.send("Dana Omar");
+    await user.command("privacy");
+    expect(user.lastText()).toContain("Your personal data in this bot");
+    await user.tap("Media");
+    expect(user.lastText()).toContain("Which organisation are you from?");
+  });
 });

@@ -140,8 +140,9 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
 
-  // /forget_me must work while a form is open, so it comes before the forms would take it.
+  // /forget_me and /privacy must work while a form is open, so they come before the forms would take them.
   protectedBot.use(privacyFeature);
+  protectedBot.use(privacyScreenFeature);
   // Features with conversations come first: an active form must see its answers and /cancel
   // before the menu or help would take them (conversations v2 only see updates that reach the
   // composer they are registered in). RSVP also owns the ticket deep links (/start ci_<token>).
@@ -152,7 +153,6 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);
-  protectedBot.use(privacyScreenFeature);
   protectedBot.use(helpFeature);
   protectedBot.use(adminFeature);
   protectedBot.use(quizFeature);
