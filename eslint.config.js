@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "test/artifacts/", "src/preview/web/"] },
+  { ignores: ["dist/", "node_modules/", "test/artifacts/", "tools/preview/web/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

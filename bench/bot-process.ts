@@ -14,7 +14,7 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import { parseConfig } from "../src/config.js";
 import { loadEvent } from "../src/event/load.js";
-import { startBot } from "../src/bot/start.js";
+import { startBot } from "../src/app/start.js";
 import { connectRedis } from "../src/store/redis.js";
 
 const kind = process.argv[2];

@@ -1,8 +1,8 @@
 import { ConfigError, parseConfig } from "./config.js";
 import { EventFileError, loadEvent } from "./event/load.js";
-import { createLogger } from "./bot/logger.js";
-import { startBot, type RunningBot } from "./bot/start.js";
-import { isTokenRejected, TokenRejectedError } from "./bot/polling.js";
+import { createLogger } from "./app/logger.js";
+import { startBot, type RunningBot } from "./app/start.js";
+import { isTokenRejected, TokenRejectedError } from "./app/polling.js";
 
 const SHUTDOWN_LIMIT_MS = 9_000;
 

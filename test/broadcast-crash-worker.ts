@@ -5,7 +5,7 @@
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createI18n } from "../src/bot/i18n.js";
-import { createBroadcastEngine } from "../src/broadcasts/engine.js";
+import { createBroadcastEngine } from "../src/delivery/engine.js";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
 import { createStore } from "../src/store/index.js";
 

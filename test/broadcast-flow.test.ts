@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { entitiesToHtml } from "../src/flows/broadcast/entities.js";
-import { parseScheduleTime } from "../src/flows/broadcast/rules.js";
+import { entitiesToHtml } from "../src/features/broadcast/entities.js";
+import { parseScheduleTime } from "../src/features/broadcast/rules.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { until } from "./broadcast-helpers.js";
 

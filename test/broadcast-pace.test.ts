@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { sendSlotMs } from "../src/broadcasts/pacing.js";
+import { sendSlotMs } from "../src/delivery/pacing.js";
 import { createStore } from "../src/store/index.js";
 import { REDIS_URL, TestClock } from "./support/harness.js";
 import { eventWith, sharedWorld, until, type SharedWorld } from "./broadcast-helpers.js";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Audience } from "../src/broadcasts/types.js";
+import type { Audience } from "../src/delivery/types.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { until } from "./support/wait.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkEntryLink, checkIdea, formatAverage, rankEntries, type Score } from "../src/flows/contest/rules.js";
-import { formatSeconds, quizStandings, quizWinners } from "../src/flows/quiz/rules.js";
+import { checkEntryLink, checkIdea, formatAverage, rankEntries, type Score } from "../src/features/contest/rules.js";
+import { formatSeconds, quizStandings, quizWinners } from "../src/features/quiz/rules.js";
 
 const HOSTS = ["instagram.com", "www.instagram.com", "facebook.com", "www.facebook.com", "m.facebook.com", "fb.com", "www.fb.com"];
 

@@ -5,9 +5,9 @@
 import { Api, Bot, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeBotApi } from "../src/emulator/fake-bot-api.js";
+import { FakeBotApi } from "../packages/telegram-emulator/src/fake-bot-api.js";
 import { TelegramUser } from "./support/telegram-user.js";
-import { callbackQueryUpdate, messageUpdate, textMessage } from "../src/emulator/updates.js";
+import { callbackQueryUpdate, messageUpdate, textMessage } from "../packages/telegram-emulator/src/updates.js";
 
 let api: FakeBotApi;
 let client: Api;

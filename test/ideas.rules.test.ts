@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_HEADER, ideasCsv, ideasGeoJson } from "../src/flows/ideas/export.js";
+import { CSV_HEADER, ideasCsv, ideasGeoJson } from "../src/features/ideas/export.js";
 import {
   IDEA_MAX_LENGTH,
   checkIdeaText,
@@ -8,7 +8,7 @@ import {
   ideaDay,
   ideaTokens,
   insideBounds,
-} from "../src/flows/ideas/rules.js";
+} from "../src/features/ideas/rules.js";
 import type { Idea } from "../src/store/ideas.js";
 import { parseCsv } from "./support/csv.js";
 

@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../src/preview/start.js";
+import { startPreview, type Preview } from "../tools/preview/start.js";
 import { launchBrowser, type TestBrowser } from "./support/browser.js";
 import { REDIS_URL } from "./support/harness.js";
 

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entitiesToHtml } from "../src/preview/render-html.js";
-import { personasFor } from "../src/preview/personas.js";
-import { previewClock, startPreview, type Preview } from "../src/preview/start.js";
-import type { ChatView } from "../src/preview/message-view.js";
+import { entitiesToHtml } from "../tools/preview/render-html.js";
+import { personasFor } from "../tools/preview/personas.js";
+import { previewClock, startPreview, type Preview } from "../tools/preview/start.js";
+import type { ChatView } from "../tools/preview/message-view.js";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
 import { REDIS_URL } from "./support/harness.js";
 

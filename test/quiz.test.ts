@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { quizStandings } from "../src/flows/quiz/rules.js";
+import { quizStandings } from "../src/features/quiz/rules.js";
 import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { REDIS_URL, startTestBot, type TestBot } from "./support/harness.js";

@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { reminderBroadcastId, scheduleReminders } from "../src/broadcasts/reminders.js";
+import { reminderBroadcastId, scheduleReminders } from "../src/delivery/reminders.js";
 import { TestClock } from "./support/harness.js";
 import { eventWith, sharedWorld, sleep, until, type SharedWorld } from "./broadcast-helpers.js";
 

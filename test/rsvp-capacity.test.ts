@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { askReconfirmation, releaseUnanswered } from "../src/flows/rsvp/reconfirm.js";
-import { reconfirmSchedule } from "../src/flows/rsvp/rules.js";
+import { askReconfirmation, releaseUnanswered } from "../src/features/rsvp/reconfirm.js";
+import { reconfirmSchedule } from "../src/features/rsvp/rules.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 

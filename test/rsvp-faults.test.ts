@@ -5,10 +5,10 @@ import type { Api } from "grammy";
 import { parse, stringify } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotDeps } from "../src/bot/context.js";
-import type { SystemJobHandler } from "../src/broadcasts/engine.js";
-import { scheduleSystemJobs } from "../src/broadcasts/system.js";
-import { releaseUnanswered } from "../src/flows/rsvp/reconfirm.js";
-import { reconfirmSchedule } from "../src/flows/rsvp/rules.js";
+import type { SystemJobHandler } from "../src/delivery/engine.js";
+import { scheduleSystemJobs } from "../src/delivery/system.js";
+import { releaseUnanswered } from "../src/features/rsvp/reconfirm.js";
+import { reconfirmSchedule } from "../src/features/rsvp/rules.js";
 import { startTestBot, type TestBot, type TestClock } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 

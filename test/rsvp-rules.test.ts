@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "../src/bot/csv.js";
+import { toCsv } from "../src/ui/csv.js";
 import { parseEvent } from "../src/event/load.js";
 import {
   changesAllowed,
@@ -16,7 +16,7 @@ import {
   registrationOpen,
   seatAvailable,
   ticketLink,
-} from "../src/flows/rsvp/rules.js";
+} from "../src/features/rsvp/rules.js";
 import { parseCsv } from "./support/csv.js";
 
 const EVENT = `

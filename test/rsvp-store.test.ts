@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { newCode, newTicketToken } from "../src/flows/rsvp/rules.js";
+import { newCode, newTicketToken } from "../src/features/rsvp/rules.js";
 import { createStore } from "../src/store/index.js";
 import type { RsvpDetails } from "../src/store/rsvps.js";
 import { REDIS_URL } from "./support/harness.js";

@@ -1,6 +1,6 @@
-import { renderTicketQr } from "../src/flows/rsvp/ticket-qr.js";
+import { renderTicketQr } from "../src/features/rsvp/ticket-qr.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { ticketLink } from "../src/flows/rsvp/rules.js";
+import { ticketLink } from "../src/features/rsvp/rules.js";
 import { startTestBot, type TestBot, type TestBotOptions } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 

@@ -1,7 +1,7 @@
 import { crc32, inflateSync } from "node:zlib";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { renderTicketQr } from "../src/flows/rsvp/ticket-qr.js";
+import { renderTicketQr } from "../src/features/rsvp/ticket-qr.js";
 
 /** Reads a PNG's chunks (checking each CRC) and its 1-bit greyscale pixels. */
 function decode(png: Buffer) {

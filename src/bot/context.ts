@@ -1,4 +1,4 @@
-import type { LatestMessages } from "./latest-messages.js";
+import type { LatestMessages } from "../ui/latest-messages.js";
 import type { Context, SessionFlavor } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { EventInfo } from "../event/load.js";
 import type { Language } from "../event/schema.js";
 import type { Store } from "../store/index.js";
-import type { Broadcaster } from "../broadcasts/types.js";
+import type { Broadcaster } from "../delivery/types.js";
 
 export interface SessionData {
   /** The language the user picked with /language; absent = follow Telegram's language. */
@@ -24,7 +24,7 @@ export interface BotDeps {
   clock: () => Date;
   i18n: I18n<BotContext>;
   adminIds: ReadonlySet<number>;
-  /** Broadcasts and scheduled reminders (src/broadcasts/types.ts documents the API). */
+  /** Broadcasts and scheduled reminders (src/delivery/types.ts documents the API). */
   broadcasts: Broadcaster;
   /** Updates per user per 2 s before the flood limit applies (0 = off). */
   floodLimit: number;

@@ -7,7 +7,7 @@ export type DeliveryOutcome = "sent" | "failed" | "blocked";
 
 export type BroadcastStatus = "scheduled" | "sending" | "done" | "cancelled" | "skipped";
 
-/** A broadcast as stored: its spec (JSON, owned by src/broadcasts) and its counters. */
+/** A broadcast as stored: its spec (JSON, owned by src/delivery) and its counters. */
 export interface BroadcastRecord {
   id: string;
   spec: string;

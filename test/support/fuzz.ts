@@ -1,6 +1,6 @@
 import type { Update, User } from "grammy/types";
-import type { NewUpdate } from "../../src/emulator/fake-bot-api.js";
-import { botCommandEntities, groupChat, privateChat, unixTime } from "../../src/emulator/updates.js";
+import type { NewUpdate } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import { botCommandEntities, groupChat, privateChat, unixTime } from "../../packages/telegram-emulator/src/updates.js";
 
 /** A small seeded PRNG (mulberry32): a failing fuzz run can be replayed with its seed. */
 export function randomSource(seed: number) {

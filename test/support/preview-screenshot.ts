@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { startPreview } from "../../src/preview/start.js";
+import { startPreview } from "../../tools/preview/start.js";
 import { launchBrowser } from "./browser.js";
 
 const OUTPUT = fileURLToPath(new URL("../../docs/preview.png", import.meta.url));

@@ -8,8 +8,8 @@
  *   expect(ann.lastText()).toContain("You're in");
  */
 import type { Chat, InlineKeyboardButton, KeyboardButton, Message, User } from "grammy/types";
-import type { ChatMessage, FakeBotApi } from "../../src/emulator/fake-bot-api.js";
-import type { NewUpdate } from "../../src/emulator/update-queue.js";
+import type { ChatMessage, FakeBotApi } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import type { NewUpdate } from "../../packages/telegram-emulator/src/update-queue.js";
 import {
   callbackQueryUpdate,
   commandMessage,
@@ -26,7 +26,7 @@ import {
   textMessage,
   voiceMessage,
   type MessageBase,
-} from "../../src/emulator/updates.js";
+} from "../../packages/telegram-emulator/src/updates.js";
 
 export interface TelegramUserOptions {
   id: number;

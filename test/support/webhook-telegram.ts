@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import type { ChatMessage, FakeBotApi, NewUpdate } from "../../src/emulator/fake-bot-api.js";
+import type { ChatMessage, FakeBotApi, NewUpdate } from "../../packages/telegram-emulator/src/fake-bot-api.js";
 import { TelegramUser } from "./telegram-user.js";
 
 /**

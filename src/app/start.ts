@@ -1,0 +1,130 @@
+import type { Config } from "../config.js";
+import type { EventInfo } from "../event/load.js";
+import { createBroadcastEngine } from "../delivery/engine.js";
+import { scheduleReminders } from "../delivery/reminders.js";
+import { scheduleSystemJobs } from "../delivery/system.js";
+import { startRetention } from "../features/privacy/retention.js";
+import { createStore } from "../store/index.js";
+import { connectRedis, type Redis } from "../store/redis.js";
+import { registerCommands } from "../bot/commands.js";
+import type { Bot } from "grammy";
+import type { BotContext, BotDeps } from "../bot/context.js";
+import { botApiClient } from "./http.js";
+import { createI18n } from "../bot/i18n.js";
+import { createBot } from "../bot/index.js";
+import { LatestMessages } from "../ui/latest-messages.js";
+import { withoutPersonalData, type Logger } from "./logger.js";
+import { startPolling } from "./polling.js";
+import { startWebhook } from "./webhook.js";
+
+export interface RunningBot {
+  bot: Bot<BotContext>;
+  deps: BotDeps;
+  /** Stops taking updates, finishes those in flight, closes Redis. */
+  stop(): Promise<void>;
+  /** Rejects if the bot cannot go on by itself (long polling: Telegram refused the token, TokenRejectedError). */
+  failed: Promise<never>;
+}
+
+/**
+ * Telegram lets a bot write only to users who started it: an organiser who never did gets no ideas to
+ * review and no reports. Named by id (never by name) so whoever runs the bot can tell them.
+ */
+async function warnAboutSilentAdmins(deps: BotDeps): Promise<void> {
+  const silent: number[] = [];
+  for (const id of [...deps.adminIds].sort((a, b) => a - b)) if (!(await deps.store.users.find(id))) silent.push(id);
+  if (silent.length > 0) {
+    deps.logger.warn({ admin_ids: silent }, "admins who never started the bot get nothing from it until they send it /start");
+  }
+}
+
+/** Wires config, event and Redis into a running bot: long polling, or a webhook when WEBHOOK_URL is set. */
+export async function startBot(
+  config: Config,
+  event: EventInfo,
+  givenLogger: Logger,
+  options: {
+    redis?: Redis;
+    clock?: () => Date;
+    pollingTimeoutSeconds?: number;
+    /** Long polling: called when an update is done with (the emulator's tests wait for this). */
+    onUpdateHandled?: (updateId: number) => void;
+  } = {},
+): Promise<RunningBot> {
+  const logger = withoutPersonalData(givenLogger);
+  const redis = options.redis ?? connectRedis(config);
+  redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
+  const store = createStore(redis, config.REDIS_PREFIX);
+  const clock = options.clock ?? (() => new Date());
+  const i18n = createI18n(event.languages);
+  const broadcastEngine = createBroadcastEngine({
+    redis: config,
+    token: config.BOT_TOKEN,
+    apiRoot: config.BOT_API_ROOT,
+    rate: config.BROADCAST_RATE,
+    store,
+    event,
+    logger,
+    clock,
+    i18n,
+  });
+  const deps: BotDeps = {
+    event,
+    store,
+    logger,
+    clock,
+    i18n,
+    adminIds: new Set([...event.admins, ...config.ADMIN_IDS]),
+    broadcasts: broadcastEngine.broadcaster,
+    floodLimit: config.FLOOD_LIMIT,
+    latestMessages: new LatestMessages(),
+  };
+  const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
+  // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
+  broadcastEngine.api.config.use(deps.latestMessages.transformer());
+  await bot.init();
+  await registerCommands(bot.api, deps.i18n, event.languages, deps.adminIds);
+  await warnAboutSilentAdmins(deps);
+  // Every process (re)schedules reminders and system jobs idempotently, then runs workers.
+  await scheduleReminders(broadcastEngine, store, event, clock(), logger);
+  await scheduleSystemJobs(broadcastEngine, deps);
+  await broadcastEngine.start();
+  // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
+  const retention = startRetention(deps);
+  let updates;
+  try {
+    updates =
+      config.WEBHOOK_URL && config.WEBHOOK_SECRET
+        ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
+        : startPolling(bot, {
+            inbox: store.inbox(bot.botInfo.id),
+            logger,
+            timeoutSeconds: options.pollingTimeoutSeconds,
+            onHandled: options.onUpdateHandled,
+            leftWithState: store.chatState.isFinished,
+          });
+  } catch (error) {
+    // No timer or worker outlives a failed start (tests and the preview go on in the same process).
+    await retention.stop();
+    await broadcastEngine.close();
+    throw error;
+  }
+  logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running");
+  const failed = new Promise<never>((_, reject) => {
+    if ("finished" in updates) updates.finished.catch(reject);
+  });
+  // Observed by main.ts; the tests and the preview stop the bot themselves.
+  failed.catch(() => undefined);
+
+  return {
+    bot,
+    deps,
+    failed,
+    async stop() {
+      await updates.stop();
+      await retention.stop();
+      await broadcastEngine.close();
+      if (!options.redis) await redis.quit();
+    },
+  };
+}

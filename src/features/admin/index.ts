@@ -1,0 +1,150 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { momentText } from "../../ui/format.js";
+import { escapeHtml } from "../../ui/html.js";
+import { broadcastName } from "../../delivery/label.js";
+import type { AuditEntry } from "../../store/audit.js";
+import { statusKey } from "../ideas/notify.js";
+import { BROADCAST_CONVERSATION } from "../broadcast/conversation.js";
+import { listBroadcasts } from "../broadcast/index.js";
+import { showEntries } from "../contest/jury.js";
+import { startWinner } from "../contest/winner.js";
+import { overview as ideasOverview } from "../ideas/admin.js";
+import { showQuizHelp } from "../quiz/index.js";
+import { exportGuests, showStats, startCheckinMode } from "../rsvp/organisers.js";
+
+const AUDIT_LINES = 30;
+
+/** A person named in the log, looked up now (the log itself keeps ids only): the guest list's name, else Telegram's. */
+async function personName(ctx: FlowContext, userId: number): Promise<string> {
+  const { rsvps, contest, users } = ctx.deps.store;
+  // || rather than ??: retention leaves names empty.
+  const name = (await rsvps.find(userId))?.name || (await contest.find(userId))?.firstName || (await users.find(userId))?.firstName;
+  return escapeHtml(name || ctx.t("audit-someone"));
+}
+
+async function broadcastLabel(ctx: FlowContext, id: string): Promise<string> {
+  const record = await ctx.deps.store.broadcasts.find(id);
+  return escapeHtml(record ? ctx.t("broadcast-name", broadcastName(record.spec, await ctx.i18n.getLocale())) : id);
+}
+
+/** One action in the reader's language with the names it concerns; entries from before subjects were kept show as stored. */
+async function auditText(ctx: FlowContext, entry: AuditEntry): Promise<string> {
+  const subject = entry.subject;
+  const raw = `<b>${escapeHtml(entry.action)}</b>: ${escapeHtml(entry.details)}`;
+  if (!subject) return raw;
+  switch (entry.action) {
+    case "winner": {
+      const runners = await Promise.all((subject.users ?? []).map((id) => personName(ctx, id)));
+      return ctx.t("audit-winner", {
+        winner: await personName(ctx, subject.user ?? 0),
+        runners: runners.length ? ctx.t("audit-runners", { names: runners.join(", ") }) : ctx.t("audit-runners-none"),
+      });
+    }
+    case "check-in":
+      return ctx.t("audit-check-in", { guest: await personName(ctx, subject.user ?? 0) });
+    case "export":
+      return ctx.t(subject.what === "ideas" ? "audit-export-ideas" : "audit-export-guests", { count: subject.count ?? 0 });
+    case "idea-status": {
+      const status = ctx.t(statusKey((subject.status ?? "new") as Parameters<typeof statusKey>[0]));
+      const text = ctx.t("audit-idea-status", { id: String(subject.idea ?? ""), status });
+      if (!subject.reason) return text;
+      return `${text}: ${escapeHtml(ctx.t(subject.reason === "custom" ? "audit-idea-custom-reason" : `ideas-reason-${subject.reason}`))}`;
+    }
+    case "broadcast":
+    case "broadcast-scheduled":
+    case "broadcast-stopped":
+    case "broadcast-cancelled": {
+      const name = await broadcastLabel(ctx, subject.broadcast ?? "");
+      const audience = subject.audience ? ctx.t(`broadcast-audience-${subject.audience}`) : "";
+      const when = subject.at ? await momentText(ctx, new Date(subject.at)) : "";
+      return ctx.t(`audit-${entry.action}`, { name, audience, count: subject.count ?? 0, when });
+    }
+    default:
+      return raw;
+  }
+}
+
+/** Organiser commands: each checks the sender, since commands can be typed by anyone. */
+export const adminFeature = new Composer<BotContext>();
+const privateChat = adminFeature.chatType("private");
+
+/** The organisers' tools, two to a row: the command each button stands for. */
+const TOOLS = ["stats", "export", "checkin", "ideas", "entries", "broadcast", "broadcasts", "winner", "quiz", "audit"] as const;
+type Tool = (typeof TOOLS)[number];
+
+async function showHome(ctx: FlowContext) {
+  const { users } = ctx.deps.store;
+  const byLanguage = Object.entries(await users.countByLanguage())
+    .map(([language, count]) => `${language}: ${count}`)
+    .join(", ");
+  const keyboard = new InlineKeyboard();
+  TOOLS.forEach((tool, i) => {
+    keyboard.text(ctx.t(`admin-tool-${tool}`), `admin:${tool}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  await ctx.reply(ctx.t("admin-panel", { users: await users.count(), languages: byLanguage || "—" }), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+}
+
+/** What each button opens: the same screen as its command. */
+const OPEN: Record<Tool, (ctx: BotContext) => Promise<unknown>> = {
+  stats: showStats,
+  export: exportGuests,
+  checkin: startCheckinMode,
+  ideas: (ctx) => ideasOverview(ctx, true),
+  entries: showEntries,
+  broadcast: async (ctx) => {
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(BROADCAST_CONVERSATION);
+  },
+  broadcasts: listBroadcasts,
+  winner: startWinner,
+  quiz: showQuizHelp,
+  audit: showAudit,
+};
+
+privateChat.command("admin", async (ctx) => {
+  if (!ctx.deps.adminIds.has(ctx.from.id)) {
+    await ctx.reply(ctx.t("admin-only"));
+    return;
+  }
+  await showHome(ctx);
+});
+
+// The admin list is checked at each tap: a button outlives the rights of whoever was shown it.
+privateChat.callbackQuery(new RegExp(`^admin:(${TOOLS.join("|")})$`), async (ctx) => {
+  if (!ctx.deps.adminIds.has(ctx.from.id)) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
+  await ctx.answerCallbackQuery();
+  await OPEN[ctx.match[1] as Tool](ctx);
+});
+
+privateChat.command("audit", showAudit);
+
+async function showAudit(ctx: FlowContext) {
+  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) {
+    await ctx.reply(ctx.t("admin-only"));
+    return;
+  }
+  const entries = await ctx.deps.store.audit.recent(AUDIT_LINES);
+  if (entries.length === 0) {
+    await ctx.reply(ctx.t("audit-empty"));
+    return;
+  }
+  // Organisers are named as Telegram knows them (if they started the bot), beside their id.
+  const actors = new Map<number, string>();
+  for (const actor of new Set(entries.map((entry) => entry.actor))) {
+    const known = await ctx.deps.store.users.find(actor);
+    const name = known ? `${escapeHtml(known.firstName)}${known.username ? ` @${escapeHtml(known.username)}` : ""}` : "";
+    actors.set(actor, name ? `${name} (<code>${actor}</code>)` : `<code>${actor}</code>`);
+  }
+  const lines = await Promise.all(
+    entries.map(async (entry) => {
+      const when = await momentText(ctx, new Date(entry.at));
+      return `• ${when} — ${actors.get(entry.actor)} — ${await auditText(ctx, entry)}`;
+    }),
+  );
+  await ctx.reply(`${ctx.t("audit-title", { count: entries.length })}\n\n${lines.join("\n")}`, { parse_mode: "HTML" });
+}

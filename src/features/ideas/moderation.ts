@@ -1,0 +1,186 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { escapeHtml } from "../../ui/html.js";
+import { refuseNonAdmin } from "./access.js";
+import { CANCEL_DATA, waitStep, type IdeasConversation } from "./form.js";
+import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
+import { REJECT_REASONS, type RejectReason } from "./rules.js";
+import type { Idea } from "../../store/ideas.js";
+
+export const ANSWER_CONVERSATION = "idea-answer";
+export type AnswerMode = "reject" | "answer";
+
+const ANSWER_MAX_LENGTH = 1000;
+
+const adminName = (ctx: FlowContext) => escapeHtml(ctx.from?.first_name ?? "");
+
+/** Removes the buttons from the tapped moderation card, so nobody acts on it twice. */
+async function closeCard(ctx: FlowContext) {
+  await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
+}
+
+/** A moderation card with the idea's status as it is now and no buttons: whoever scrolls up sees the decision. */
+async function decidedCardText(ctx: FlowContext, idea: Idea, admin?: string) {
+  const language = await ctx.i18n.getLocale();
+  const status = ctx.t(statusKey(idea.status));
+  const decision = admin === undefined ? ctx.t("ideas-mod-decided", { status }) : ctx.t("ideas-mod-decision", { status, admin });
+  return `${moderationText(ctx.deps, language, idea)}\n\n${decision}`;
+}
+
+/** The tapped card shows the decision. */
+async function showDecision(ctx: FlowContext, idea: Idea, admin?: string) {
+  const text = await decidedCardText(ctx, idea, admin);
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: new InlineKeyboard() }).catch(() => closeCard(ctx));
+}
+
+/** The card above the reason question (its message id) shows the decision. */
+async function showDecisionOn(ctx: FlowContext, card: number | undefined, idea: Idea) {
+  if (card === undefined || ctx.chat === undefined) return;
+  const text = await decidedCardText(ctx, idea, adminName(ctx));
+  await ctx.api.editMessageText(ctx.chat.id, card, text, { parse_mode: "HTML" }).catch(() => undefined);
+}
+
+/**
+ * The preset reasons and Back, on the question "why rejected?" itself. They work without the
+ * conversation (also in the organisers' group, where a reason cannot be typed).
+ */
+function reasonsKeyboard(ctx: FlowContext, id: number, card?: number) {
+  const keyboard = new InlineKeyboard();
+  const tail = card === undefined ? "" : `:${card}`;
+  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), `ideas:mod:rr:${id}:${reason}${tail}`).row();
+  return keyboard.text(ctx.t("ideas-mod-reason-back"), `ideas:mod:back:${id}`);
+}
+
+/** Rejects a new idea with a reason in the author's language, then tells everyone concerned. */
+async function reject(ctx: FlowContext, id: number, reason: RejectReason, card?: number) {
+  const { store, i18n, event, clock } = ctx.deps;
+  const idea = await store.ideas.get(id);
+  if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+  const authorLanguage = event.languages.includes(idea.language as never) ? idea.language : event.defaultLanguage;
+  const answer = i18n.t(authorLanguage, `ideas-reason-${reason}`);
+  const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
+  const subject = { idea: id, status: "rejected", reason };
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → rejected (${reason})`, clock(), subject);
+  await closeCard(ctx);
+  if (!result.ok) {
+    const status = result.idea ? ctx.t(statusKey(result.idea.status)) : "—";
+    return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status }) });
+  }
+  await ctx.answerCallbackQuery();
+  await showDecisionOn(ctx, card, result.after);
+  await ctx.reply(ctx.t("ideas-mod-rejected", { id: String(id), admin: adminName(ctx), reason: escapeHtml(ctx.t(`ideas-reason-${reason}`)) }), {
+    parse_mode: "HTML",
+  });
+  await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
+}
+
+async function publish(ctx: FlowContext, id: number) {
+  const { store, clock } = ctx.deps;
+  const result = await store.ideas.setStatus(id, "published", { now: clock(), expected: "new" });
+  const subject = { idea: id, status: "published" };
+  if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → published`, clock(), subject);
+  if (result.ok) await showDecision(ctx, result.after, adminName(ctx));
+  else await closeCard(ctx);
+  if (!result.ok) {
+    const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(result.idea.status)) }) : ctx.t("ideas-missing");
+    return ctx.answerCallbackQuery({ text });
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("ideas-mod-published", { id: String(id), admin: adminName(ctx) }), { parse_mode: "HTML" });
+  await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
+}
+
+/**
+ * The organisers' answer in their own words: a custom rejection reason for a new idea, or an
+ * answer to the author of any idea (from /ideas). Admin rights are checked again here.
+ */
+export async function ideaAnswerConversation(
+  conversation: IdeasConversation,
+  ctx: FlowContext,
+  id: number,
+  mode: AnswerMode,
+  card?: number,
+) {
+  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) return;
+  await ctx.reply(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) }), {
+    reply_markup: mode === "reject" ? reasonsKeyboard(ctx, id, card) : new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
+  });
+  const answer = await waitStep<string>(
+    conversation,
+    (reply) => {
+      const text = reply.message?.text?.trim();
+      if (text && text.length <= ANSWER_MAX_LENGTH) return { value: text };
+      return reply.callbackQuery ? undefined : { hint: reply.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }) };
+    },
+    (reply) => reply.reply(reply.t("ideas-mod-cancelled")),
+  );
+  const outcome = await conversation.external(async (outside) => {
+    const { store, clock } = outside.deps;
+    if (mode === "reject") {
+      const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
+      if (result.ok) await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock(), {
+        idea: id,
+        status: "rejected",
+        reason: "custom",
+      });
+      if (result.ok) await notifyAuthor(outside.api, outside.deps, result.after, "status");
+      if (result.ok) await showDecisionOn(outside, card, result.after);
+      return result.ok ? "done" : (result.idea?.status ?? "missing");
+    }
+    const idea = await store.ideas.setAnswer(id, answer, clock());
+    if (idea) await notifyAuthor(outside.api, outside.deps, idea, "answer");
+    return idea ? "done" : "missing";
+  });
+  if (outcome === "done") await ctx.reply(ctx.t("ideas-mod-answer-saved", { id: String(id) }));
+  else if (outcome === "missing") await ctx.reply(ctx.t("ideas-missing"));
+  else await ctx.reply(ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(outcome)) }));
+}
+
+/** Publish / Reject taps on moderation cards, in admins' private chats and the organisers' group. */
+export const moderationFeature = new Composer<BotContext>();
+const where = moderationFeature.filter((ctx) => ctx.chat?.type === "private" || isModerationGroupTap(ctx));
+
+// "rc" (an older card's "Write a reason") still opens the reasons, for cards already in organisers' chats.
+where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
+  if (await refuseNonAdmin(ctx)) return;
+  const [, action, raw] = ctx.match;
+  const id = Number(raw);
+  if (action === "pub") return publish(ctx, id);
+  const idea = await ctx.deps.store.ideas.get(id);
+  if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+  if (idea.status !== "new") {
+    // Someone decided already: this copy of the card says what, and loses its buttons.
+    await showDecision(ctx, idea);
+    return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(idea.status)) }) });
+  }
+  await ctx.answerCallbackQuery();
+  if (action === "back") {
+    // The question (or an older card showing reasons) becomes the card again, at the bottom where the admin looks.
+    const language = await ctx.i18n.getLocale();
+    await ctx.editMessageText(moderationText(ctx.deps, language, idea), {
+      parse_mode: "HTML",
+      reply_markup: moderationKeyboard(ctx.deps, language, id),
+    });
+    return;
+  }
+  // The card's buttons move to the question below it: the reasons, and Back; the card shows the decision once made.
+  const card = ctx.callbackQuery.message?.message_id;
+  await closeCard(ctx);
+  if (ctx.chat?.type === "private") {
+    // A typed message is the reason in one's own words.
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ANSWER_CONVERSATION, id, "reject" satisfies AnswerMode, card);
+  } else {
+    await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id, card) });
+  }
+});
+
+where.callbackQuery(/^ideas:mod:rr:(\d{1,9}):([a-z]+)(?::(\d{1,12}))?$/, async (ctx) => {
+  if (await refuseNonAdmin(ctx)) return;
+  const reason = REJECT_REASONS.find((r) => r === ctx.match[2]);
+  if (!reason) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return reject(ctx, Number(ctx.match[1]), reason, ctx.match[3] === undefined ? undefined : Number(ctx.match[3]));
+});
+
+// Forged or outdated moderation data (also in the group chat, where the catch-all does not run).
+where.callbackQuery(/^ideas:mod:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));

@@ -1,0 +1,46 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { eventText, eventWhen } from "../../ui/format.js";
+import { escapeHtml } from "../../ui/html.js";
+import { showScreen } from "../../ui/screens.js";
+
+export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("menu-info"), "menu:info")
+    .text(ctx.t("menu-rsvp"), "menu:rsvp")
+    .row()
+    .text(ctx.t("menu-contest"), "menu:contest")
+    .text(ctx.t("menu-idea"), "menu:idea")
+    .row()
+    .text(ctx.t("menu-language"), "menu:language");
+}
+
+/** A single button back to the main menu, for the bottom of every screen. */
+export function backToMenuKeyboard(ctx: FlowContext): InlineKeyboard {
+  return new InlineKeyboard().text(ctx.t("menu-back"), "menu:home");
+}
+
+export async function sendMainMenu(ctx: FlowContext, intro?: string): Promise<void> {
+  const text = intro ? `${intro}\n\n${ctx.t("menu-title")}` : ctx.t("menu-title");
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenuKeyboard(ctx) });
+}
+
+export const menuFeature = new Composer<BotContext>();
+const privateChat = menuFeature.chatType("private");
+
+// Deep-link payloads (/start <payload>) are taken by the features that own them, before this.
+privateChat.command("start", async (ctx) => {
+  const { store, clock } = ctx.deps;
+  await store.users.remember(ctx.from, await ctx.i18n.getLocale(), clock());
+  const greeting = ctx.t("start-greeting", {
+    name: escapeHtml(ctx.from.first_name),
+    title: escapeHtml(await eventText(ctx, ctx.deps.event.title)),
+    when: await eventWhen(ctx),
+  });
+  await sendMainMenu(ctx, greeting);
+});
+
+privateChat.callbackQuery("menu:home", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, ctx.t("menu-title"), mainMenuKeyboard(ctx));
+});

@@ -1,0 +1,47 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { backToMenuKeyboard } from "../menu/index.js";
+import { forgetPerson } from "./forget.js";
+
+/**
+ * /forget_me: a user deletes their personal data after a confirmation (src/features/privacy/forget.ts
+ * lists what goes). Registered before the features' forms, so it works while one is open; the
+ * confirmation ends the form.
+ */
+export const privacyFeature = new Composer<BotContext>();
+const privateChat = privacyFeature.chatType("private");
+
+privateChat.command("forget_me", async (ctx) => {
+  await ctx.reply(ctx.t("privacy-ask"), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("privacy-confirm"), "privacy:forget")
+      .row()
+      .text(ctx.t("privacy-keep"), "privacy:keep"),
+  });
+});
+
+privateChat.callbackQuery("privacy:keep", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("privacy-kept"), { reply_markup: backToMenuKeyboard(ctx) }).catch(() => ctx.reply(ctx.t("privacy-kept")));
+});
+
+privateChat.callbackQuery("privacy:forget", async (ctx) => {
+  const { deps } = ctx;
+  const userId = ctx.from.id;
+  await ctx.answerCallbackQuery();
+  // An open form holds what was typed so far (name, phone): it ends with everything else.
+  const formOpen = Object.keys(ctx.conversation.active()).length > 0;
+  await ctx.conversation.exitAll();
+  await forgetPerson(deps, ctx.api, userId, ctx.me.username);
+  // grammY deletes a session set to null when the update is done.
+  ctx.session = null as never;
+  ctx.logger.info({ user_id: userId }, "personal data deleted on request");
+  if (formOpen) {
+    // The form's reply keyboard (Share my phone) goes with it.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("privacy-done"), { reply_markup: { remove_keyboard: true } });
+    return;
+  }
+  await ctx.editMessageText(ctx.t("privacy-done")).catch(() => ctx.reply(ctx.t("privacy-done")));
+});

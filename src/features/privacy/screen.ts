@@ -1,0 +1,74 @@
+import { Composer } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { momentText } from "../../ui/format.js";
+import { escapeHtml } from "../../ui/html.js";
+import { dayjs, parseDuration } from "../../event/time.js";
+import { consentController } from "../rsvp/consent.js";
+import { organisersContact } from "../rsvp/notify.js";
+import { backToMenuKeyboard } from "../menu/index.js";
+import { retentionEndsAt } from "./rules.js";
+
+const UNITS = [
+  ["d", 86_400_000],
+  ["h", 3_600_000],
+] as const;
+
+/** "90d" as words of the user's language: the largest whole unit. */
+function durationText(ctx: FlowContext, value: string): string {
+  const ms = parseDuration(value);
+  const [unit, size] = UNITS.find(([, size]) => ms % size === 0) ?? ["m", 60_000];
+  return ctx.t("privacy-duration", { unit, count: ms / size });
+}
+
+/** Which kinds of data the bot holds about this user now: field names and counts, never the values. */
+async function storedLines(ctx: FlowContext): Promise<string[]> {
+  const { store, event } = ctx.deps;
+  const userId = ctx.from!.id;
+  const state = (present: boolean) => ctx.t(present ? "privacy-yes" : "privacy-no");
+  const lines = [ctx.t("privacy-stored-profile", { state: state((await store.users.find(userId)) !== undefined) })];
+
+  const guest = await store.rsvps.find(userId);
+  if (guest) {
+    const fields = (["name", "sector", "organisation", "phone", "email"] as const).filter((field) => guest[field]);
+    lines.push(
+      ctx.t("privacy-stored-registration", {
+        fields: [...fields.map((field) => ctx.t(`privacy-field-${field}`)), ctx.t("privacy-field-ticket")].join(", "),
+        at: await momentText(ctx, guest.consentAt),
+        version: guest.consentVersion ?? ctx.t("privacy-no"),
+        language: guest.consentLanguage ?? guest.language,
+      }),
+    );
+  } else {
+    lines.push(ctx.t("privacy-stored-registration-none"));
+  }
+  if (event.ideas) lines.push(ctx.t("privacy-stored-ideas", { count: (await store.ideas.byAuthor(userId)).length }));
+  if (event.contest) lines.push(ctx.t("privacy-stored-contest", { state: state((await store.contest.find(userId)) !== undefined) }));
+  if (event.quiz) {
+    const questions = event.quiz.questions.map((_, q) => store.quiz.answerOf(q, userId));
+    const count = (await Promise.all(questions)).filter(Boolean).length;
+    lines.push(ctx.t("privacy-stored-quiz", { count }));
+  }
+  lines.push(ctx.t("privacy-stored-language", { state: state(ctx.session?.language !== undefined) }));
+  return lines;
+}
+
+/**
+ * /privacy: what the bot stores about the user, why, for how long (`privacy.retainFor` after the
+ * event ends) and who the data controller is, in the user's language.
+ */
+async function showPrivacy(ctx: FlowContext): Promise<void> {
+  const { event } = ctx.deps;
+  const language = await ctx.i18n.getLocale();
+  const until = retentionEndsAt(event);
+  const text = ctx.t("privacy-screen", {
+    stored: (await storedLines(ctx)).join("\n"),
+    until: dayjs(until).tz(event.timezone).locale(language).format(ctx.t("date-pattern")),
+    retain: durationText(ctx, event.privacy.retainFor),
+    controller: escapeHtml(consentController(ctx.deps, language)),
+    contact: organisersContact(ctx.deps, (key, vars) => ctx.t(key, vars), language),
+  });
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
+}
+
+export const privacyScreenFeature = new Composer<BotContext>();
+privacyScreenFeature.chatType("private").command("privacy", showPrivacy);

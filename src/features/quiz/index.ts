@@ -1,0 +1,142 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { eventText, momentText } from "../../ui/format.js";
+import { escapeHtml } from "../../ui/html.js";
+import { resolveAudience } from "../../delivery/audiences.js";
+import type { QuizSettings } from "../../event/schema.js";
+import { isAdmin } from "../contest/access.js";
+import { deliverInBackground, questionText } from "./delivery.js";
+import { resultsText, tellWinners } from "./results.js";
+
+function controls(ctx: FlowContext, current: number, total: number): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (current + 1 < total) keyboard.text(ctx.t("quiz-next-button"), `quiz:next:${current}`).row();
+  return keyboard.text(ctx.t("quiz-end-button"), "quiz:end");
+}
+
+async function statusText(ctx: FlowContext, quiz: QuizSettings): Promise<string> {
+  const state = await ctx.deps.store.quiz.state();
+  if (!state) return ctx.t("quiz-status-idle");
+  if (state.status === "ended") return ctx.t("quiz-status-ended");
+  return ctx.t("quiz-status-open", { number: state.question + 1, total: quiz.questions.length });
+}
+
+/** Before the event a start is more likely a test or a slip than the hall quiz: the organiser confirms it. */
+async function startOrAsk(ctx: FlowContext, quiz: QuizSettings) {
+  const { event, clock } = ctx.deps;
+  if (clock() >= event.startsAt || (await ctx.deps.store.quiz.state())) return start(ctx, quiz);
+  const keyboard = new InlineKeyboard().text(ctx.t("quiz-start-anyway"), "quiz:go").text(ctx.t("quiz-start-cancel"), "quiz:no");
+  await ctx.reply(ctx.t("quiz-start-early", { start: await momentText(ctx, event.startsAt) }), { reply_markup: keyboard });
+}
+
+async function start(ctx: FlowContext, quiz: QuizSettings) {
+  const { store } = ctx.deps;
+  const players = await resolveAudience(store, quiz.audience);
+  if (players.length === 0) return void (await ctx.reply(ctx.t("quiz-no-players")));
+  if (!(await store.quiz.start(players))) {
+    return void (await ctx.reply(ctx.t("quiz-already-started", { status: await statusText(ctx, quiz) })));
+  }
+  deliverInBackground(ctx.deps, ctx.api, quiz, 0, players);
+  await ctx.reply(ctx.t("quiz-started", { total: quiz.questions.length, players: players.length }), {
+    reply_markup: controls(ctx, 0, quiz.questions.length),
+  });
+}
+
+/** Opens the question after `from`; `from` makes a repeated tap or command a no-op. */
+async function next(ctx: FlowContext, quiz: QuizSettings, from?: number) {
+  const { store } = ctx.deps;
+  const state = await store.quiz.state();
+  if (!state || state.status !== "open") return void (await ctx.reply(ctx.t("quiz-not-running")));
+  const current = from ?? state.question;
+  if (current !== state.question) return; // already moved on by an earlier tap
+  if (current + 1 >= quiz.questions.length) {
+    return void (await ctx.reply(ctx.t("quiz-last-question"), { reply_markup: controls(ctx, current, quiz.questions.length) }));
+  }
+  if (!(await store.quiz.advance(current))) return;
+  deliverInBackground(ctx.deps, ctx.api, quiz, current + 1, await store.quiz.playerIds());
+  const answers = (await store.quiz.answers(current + 1))[current]?.size ?? 0;
+  await ctx.reply(
+    ctx.t("quiz-moved", { number: current + 2, total: quiz.questions.length, previous: current + 1, answers }),
+    { reply_markup: controls(ctx, current + 1, quiz.questions.length) },
+  );
+}
+
+async function end(ctx: FlowContext, quiz: QuizSettings) {
+  const { store } = ctx.deps;
+  const state = await store.quiz.state();
+  if (!state) return void (await ctx.reply(ctx.t("quiz-not-running")));
+  // Closing answers happens once; telling the winners is repeated by every /quiz end until each was told.
+  const ended = await store.quiz.end(ctx.deps.clock());
+  if (ended) await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(await resultsText(ctx.deps, quiz, await ctx.i18n.getLocale()), { parse_mode: "HTML" });
+  await tellWinners(ctx.deps, ctx.api, quiz);
+}
+
+export const quizFeature = new Composer<BotContext>();
+const privateChat = quizFeature.chatType("private");
+
+privateChat.command("quiz", async (ctx) => {
+  if (!isAdmin(ctx.deps, ctx.from.id)) return void (await ctx.reply(ctx.t("admin-only")));
+  const quiz = ctx.deps.event.quiz;
+  if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
+  const action = ctx.match.trim().toLowerCase();
+  if (action === "start") return startOrAsk(ctx, quiz);
+  if (action === "next") return next(ctx, quiz);
+  if (action === "end") return end(ctx, quiz);
+  await showQuizHelp(ctx);
+});
+
+/** What /quiz can do and where the quiz stands (also the organisers' home screen's Quiz button). */
+export async function showQuizHelp(ctx: FlowContext): Promise<void> {
+  const quiz = ctx.deps.event.quiz;
+  if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
+  await ctx.reply(ctx.t("quiz-usage", { status: await statusText(ctx, quiz) }), { parse_mode: "HTML" });
+}
+
+const adminButtons = privateChat.filter((ctx) => /^quiz:(next:\d{1,3}|end|go|no)$/.test(ctx.callbackQuery?.data ?? ""));
+adminButtons.use(async (ctx, next) => {
+  if (!isAdmin(ctx.deps, ctx.from.id) || !ctx.deps.event.quiz) {
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
+  }
+  await ctx.answerCallbackQuery();
+  await next();
+});
+adminButtons.callbackQuery(/^quiz:next:(\d+)$/, (ctx) => next(ctx, ctx.deps.event.quiz!, Number(ctx.match[1])));
+adminButtons.callbackQuery("quiz:end", (ctx) => end(ctx, ctx.deps.event.quiz!));
+// The early-start question's answers: its buttons go once one is chosen.
+adminButtons.callbackQuery("quiz:go", async (ctx) => {
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await start(ctx, ctx.deps.event.quiz!);
+});
+adminButtons.callbackQuery("quiz:no", async (ctx) => {
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t("quiz-start-cancelled"));
+});
+
+privateChat.callbackQuery(/^quiz:a:(\d{1,2}):(\d{1,2})$/, async (ctx) => {
+  const quiz = ctx.deps.event.quiz;
+  const [index, option] = [Number(ctx.match[1]), Number(ctx.match[2])];
+  const question = quiz?.questions[index];
+  if (!quiz || !question || option >= question.options.length) {
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+  }
+  const outcome = await ctx.deps.store.quiz.recordAnswer(index, ctx.from.id, option);
+  switch (outcome) {
+    case "recorded": {
+      await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-recorded") });
+      const language = await ctx.i18n.getLocale();
+      const chosen = ctx.t("quiz-your-answer", { option: escapeHtml(await eventText(ctx, question.options[option]!)) });
+      await ctx
+        .editMessageText(`${questionText(ctx.deps, quiz, index, language)}\n\n${chosen}`, { parse_mode: "HTML" })
+        .catch(() => undefined);
+      return;
+    }
+    case "duplicate":
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-duplicate") }));
+    case "not-player":
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("quiz-not-player") }));
+    case "closed":
+      await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-closed") });
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+  }
+});

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import { InlineKeyboard } from "grammy";
+import type { BotContext, BotDeps } from "../../bot/context.js";
+import { escapeHtml } from "../../ui/html.js";
+import { translator } from "./notify.js";
+
+/** A consent as given: when (ISO), in which language, and to which text (its version). */
+export interface GivenConsent {
+  at: string;
+  language: string;
+  version: string;
+}
+
+export const CONSENT_AGREE_PREFIX = "rsvp:consent:";
+export const CONSENT_CANCEL = "rsvp:consent:no";
+
+/** The data controller named in the event file (else its first organiser, else the event itself). */
+export function consentController(deps: BotDeps, language: string): string {
+  const { event } = deps;
+  const consent = event.rsvp.consent;
+  if (consent) return event.text(consent.controller, language);
+  return event.text(event.organisers[0]?.name ?? event.title, language);
+}
+
+/** The consent message exactly as it is sent in a language, and its version: the first 12 hex digits of its SHA-256. */
+export function consentMessage(deps: BotDeps, language: string): { text: string; version: string } {
+  const t = translator(deps, language);
+  const consent = deps.event.rsvp.consent;
+  const body = consent ? deps.event.text(consent.text, language) : t("rsvp-consent-generic");
+  const text = t("rsvp-ask-consent", { text: escapeHtml(body), controller: escapeHtml(consentController(deps, language)) });
+  return { text, version: createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12) };
+}
+
+/** The current version in each of the event's languages (a guest's version is current if it matches its language's). */
+export function currentConsentVersions(deps: BotDeps): Map<string, string> {
+  return new Map(deps.event.languages.map((language) => [language, consentMessage(deps, language).version]));
+}
+
+/**
+ * The first step of registration: the consent text with Agree / Cancel. Nothing is asked and no
+ * form is open until Agree; the button carries the version shown, so a text changed meanwhile is shown again.
+ */
+export async function askConsent(ctx: BotContext): Promise<void> {
+  const { text, version } = consentMessage(ctx.deps, await ctx.i18n.getLocale());
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("rsvp-agree"), `${CONSENT_AGREE_PREFIX}${version}`)
+    .row()
+    .text(ctx.t("rsvp-cancel"), CONSENT_CANCEL);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}

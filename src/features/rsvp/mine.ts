@@ -1,0 +1,150 @@
+import { InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { momentText } from "../../ui/format.js";
+import { escapeHtml } from "../../ui/html.js";
+import { showScreen } from "../../ui/screens.js";
+import { eventText } from "../../ui/format.js";
+import { durationToNow, relativeToNow } from "../../event/time.js";
+import type { Rsvp } from "../../store/rsvps.js";
+import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
+import { RSVP_CONVERSATION } from "./form.js";
+import { detailVars, organisersContact, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
+import { changesAllowed, registrationOpen } from "./rules.js";
+
+const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
+
+/** The guest's active registration (confirmed or waitlisted), if any. */
+export async function activeRegistration(ctx: FlowContext): Promise<Rsvp | undefined> {
+  const record = await ctx.deps.store.rsvps.find(ctx.from!.id);
+  return record && record.status !== "cancelled" ? record : undefined;
+}
+
+/** Asking for /rsvp leaves a form of another feature still open (one conversation at a time). */
+async function enterForm(ctx: BotContext, mode: "new" | "edit", consent?: GivenConsent) {
+  if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+  await ctx.conversation.enter(RSVP_CONVERSATION, mode, consent);
+}
+
+/** "My registration": status, code, answers, and what can still be done with it. */
+export async function showMine(ctx: FlowContext, record: Rsvp): Promise<void> {
+  const { deps } = ctx;
+  const status = await statusText(deps, t(ctx), record);
+  let text = ctx.t("rsvp-mine", { status, code: record.code, ...detailVars(record, t(ctx)) });
+  const keyboard = new InlineKeyboard();
+  if (record.status === "confirmed") keyboard.text(ctx.t("rsvp-show-ticket"), "rsvp:ticket").row();
+  if (changesAllowed(deps.event, deps.clock())) {
+    keyboard.text(ctx.t("rsvp-change"), "rsvp:change").row().text(ctx.t("rsvp-withdraw"), "rsvp:withdraw").row();
+  } else {
+    text += `\n\n${ctx.t("rsvp-mine-locked")}`;
+  }
+  keyboard.text(ctx.t("menu-back"), "menu:home");
+  await showScreen(ctx, text, keyboard);
+}
+
+/** /rsvp and the menu: "My registration" when registered, else the consent that opens the form (or "closed"). */
+export async function openRsvp(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (record) return showMine(ctx, record);
+  const { event, clock } = ctx.deps;
+  const language = await ctx.i18n.getLocale();
+  const deadline = await momentText(ctx, event.rsvpDeadlineAt);
+  if (!registrationOpen(event, clock())) {
+    const contact = organisersContact(ctx.deps, t(ctx), language);
+    await ctx.reply(ctx.t("rsvp-closed", { deadline, contact }), {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"),
+    });
+    return;
+  }
+  const relative = relativeToNow(event.rsvpDeadlineAt, clock(), language);
+  const duration = durationToNow(event.rsvpDeadlineAt, clock(), language);
+  const title = escapeHtml(await eventText(ctx, event.title));
+  await ctx.reply(ctx.t("rsvp-intro", { title, deadline, relative, duration }), { parse_mode: "HTML" });
+  await askConsent(ctx);
+}
+
+/**
+ * Agree under the consent text: opens the form with the consent's moment, language and version.
+ * A text that changed since it was shown (the event file, or the user's language) is shown again.
+ */
+export async function agreeToConsent(ctx: BotContext, version: string): Promise<void> {
+  const { deps } = ctx;
+  const language = await ctx.i18n.getLocale();
+  const fresh = !(await activeRegistration(ctx)) && registrationOpen(deps.event, deps.clock());
+  if (fresh && consentMessage(deps, language).version !== version) {
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-consent-changed") });
+    await closeButtons(ctx);
+    await askConsent(ctx);
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await closeButtons(ctx);
+  if (!fresh) return openRsvp(ctx);
+  await enterForm(ctx, "new", { at: deps.clock().toISOString(), language, version });
+}
+
+/** Cancel under the consent text: nothing was asked, nothing is kept. */
+export async function declineConsent(ctx: BotContext): Promise<void> {
+  await ctx.answerCallbackQuery();
+  await closeButtons(ctx);
+  await ctx.reply(ctx.t("rsvp-left"), { reply_markup: new InlineKeyboard().text(ctx.t("menu-back"), "menu:home") });
+}
+
+async function closeButtons(ctx: BotContext) {
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+}
+
+export async function changeDetails(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (!record || !changesAllowed(ctx.deps.event, ctx.deps.clock())) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await enterForm(ctx, "edit");
+}
+
+export async function askWithdraw(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (!record || !changesAllowed(ctx.deps.event, ctx.deps.clock())) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("rsvp-withdraw-yes"), "rsvp:withdraw:yes")
+    .row()
+    .text(ctx.t("rsvp-withdraw-no"), "rsvp:mine");
+  await showScreen(ctx, ctx.t("rsvp-withdraw-ask"), keyboard);
+}
+
+/** Cancels the guest's registration; the script hands the seat to the waitlist. Repeated taps are harmless. */
+export async function withdraw(ctx: BotContext): Promise<void> {
+  const { deps } = ctx;
+  if (!changesAllowed(deps.event, deps.clock())) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  const change = await deps.store.rsvps.cancel(ctx.from!.id, deps.clock(), "guest", deps.event.rsvp.capacity);
+  if (!change) {
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-not-registered") });
+    return;
+  }
+  try {
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, ctx.t("rsvp-withdrawn"), new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"));
+  } finally {
+    // The seat has already changed hands: its new holder is told even if this screen failed.
+    await tellPromoted(deps, ctx.api, change.promoted, ctx.me.username);
+  }
+}
+
+export async function resendTicket(ctx: BotContext): Promise<void> {
+  const record = await activeRegistration(ctx);
+  if (!record || record.status !== "confirmed") {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await sendTicket(ctx.api, ctx.deps, record, await ctx.i18n.getLocale(), ctx.me.username);
+}

@@ -1,0 +1,136 @@
+import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
+import type { BotDeps } from "../../bot/context.js";
+import { escapeHtml } from "../../ui/html.js";
+import { formatMoment } from "../../event/time.js";
+import type { Rsvp } from "../../store/rsvps.js";
+import { sendCalendarFile } from "../info/calendar.js";
+import { reachedThresholds, ticketLink } from "./rules.js";
+import { renderTicketQr } from "./ticket-qr.js";
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Messages sent outside an update (promotions, re-confirmation, alerts) speak the guest's language. */
+export function translator(deps: BotDeps, language: string): Translate {
+  const offered = deps.event.languages.find((l) => l === language) ?? deps.event.defaultLanguage;
+  return (key, vars) => deps.i18n.t(offered, key, vars);
+}
+
+export function languageOf(deps: BotDeps, language: string | undefined): string {
+  return deps.event.languages.find((l) => l === language) ?? deps.event.defaultLanguage;
+}
+
+/** A moment in the event zone, written the language's way. */
+export function moment(deps: BotDeps, t: Translate, language: string, at: Date): string {
+  return formatMoment(at, deps.event.timezone, language, { date: t("date-pattern"), time: t("time-pattern") });
+}
+
+/** How to reach the organisers, from the event file's contacts (or its first organiser). */
+export function organisersContact(deps: BotDeps, t: Translate, language: string): string {
+  const { event } = deps;
+  const people = event.contacts.map((contact) =>
+    [event.text(contact.name, language), ...contact.phones, contact.email].filter(Boolean).join(", "),
+  );
+  if (people.length) return escapeHtml(people.join("; "));
+  const organiser = event.organisers[0];
+  return escapeHtml(organiser ? event.text(organiser.name, language) : t("rsvp-organisers"));
+}
+
+export function sectorLabel(t: Translate, sector: string): string {
+  return t(`rsvp-sector-${sector}`);
+}
+
+export function contactText(record: { phone?: string; email?: string }, t: Translate): string {
+  return escapeHtml(record.phone ?? record.email ?? t("rsvp-none"));
+}
+
+/** Name, sector, organisation and contact for the summary, "My registration" and the door card. */
+export function detailVars(record: Pick<Rsvp, "name" | "sector" | "organisation" | "phone" | "email">, t: Translate) {
+  return {
+    name: escapeHtml(record.name),
+    sector: escapeHtml(sectorLabel(t, record.sector)),
+    organisation: escapeHtml(record.organisation ?? t("rsvp-none")),
+    contact: contactText(record, t),
+  };
+}
+
+export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Promise<string> {
+  if (record.status === "waitlisted") {
+    const position = (await deps.store.rsvps.waitlistPosition(record.userId)) ?? 0;
+    return t("rsvp-status-waitlisted", { position });
+  }
+  return t(`rsvp-status-${record.status}`);
+}
+
+/** The QR image of the ticket's deep link, and the calendar file. */
+export async function sendTicket(api: Api<RawApi>, deps: BotDeps, record: Rsvp, language: string, botUsername: string) {
+  const t = translator(deps, language);
+  const qr = renderTicketQr(ticketLink(botUsername, record.token));
+  await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
+    caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
+  });
+  await sendCalendarFile(api, record.userId, deps.event, language, t("rsvp-calendar-caption"));
+}
+
+/** Tells admins once when confirmations reach 80% and 100% of the capacity. */
+export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<void> {
+  const capacity = deps.event.rsvp.capacity;
+  if (capacity === undefined) return; // unlimited places: nothing to alert about
+  const { confirmed } = await deps.store.rsvps.counts();
+  for (const percent of reachedThresholds(capacity, confirmed)) {
+    if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
+    for (const adminId of deps.adminIds) {
+      const language = languageOf(deps, (await deps.store.users.find(adminId))?.language);
+      const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
+      await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
+    }
+  }
+}
+
+/**
+ * Tells each promoted guest, in their language, that the seat is theirs, with the ticket. Each notice
+ * is claimed first, so whichever process gets it sends it once. The bot's username (for the ticket
+ * link) is asked from Telegram only when there is someone to tell and the caller does not know it.
+ */
+export async function tellPromoted(deps: BotDeps, api: Api<RawApi>, promoted: number[], botUsername?: string): Promise<number[]> {
+  const told: number[] = [];
+  for (const userId of promoted) {
+    if (!(await deps.store.rsvps.claimPromotionNotice(userId))) continue;
+    const record = await deps.store.rsvps.find(userId);
+    if (record?.status !== "confirmed") continue;
+    const language = languageOf(deps, record.language);
+    const t = translator(deps, language);
+    let delivered = false;
+    try {
+      botUsername ??= (await api.getMe()).username;
+      await api.sendMessage(userId, t("rsvp-promoted", { code: record.code }), { parse_mode: "HTML" });
+      delivered = true;
+      await sendTicket(api, deps, record, language, botUsername);
+      told.push(userId);
+    } catch (error) {
+      deps.logger.warn({ err: error, userId }, "promotion message not delivered");
+      // Not told yet (a network error, a 429): the seat repair tries again; a guest who blocked the bot is not retried.
+      const blocked = error instanceof GrammyError && error.error_code === 403;
+      if (!delivered && !blocked) await deps.store.rsvps.returnPromotionNotice(userId, deps.clock());
+    }
+  }
+  if (promoted.length) await alertCapacity(deps, api);
+  return told;
+}
+
+/**
+ * The periodic repair: gives any seat left free while people wait to the waitlist (a raised
+ * capacity, data from before seats were refilled in the same script) and tells every promoted
+ * guest nobody told (a process that died right after a cancellation). Idempotent.
+ */
+export async function repairSeats(deps: BotDeps, api: Api<RawApi>): Promise<{ promoted: number[]; told: number[] }> {
+  const promoted = await deps.store.rsvps.fillSeats(deps.clock(), deps.event.rsvp.capacity);
+  const untold = await deps.store.rsvps.untoldPromotions();
+  return { promoted, told: untold.length ? await tellPromoted(deps, api, untold) : [] };
+}
+
+/** "Forget me": erases the guest's registration; a freed seat goes to the waitlist in the same script. */
+export async function forgetGuest(deps: BotDeps, api: Api<RawApi>, userId: number, botUsername: string): Promise<boolean> {
+  const change = await deps.store.rsvps.forget(userId, deps.clock(), deps.event.rsvp.capacity);
+  if (change) await tellPromoted(deps, api, change.promoted, botUsername);
+  return change !== undefined;
+}

@@ -1,0 +1,223 @@
+import { InlineKeyboard, InputFile } from "grammy";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { toCsv } from "../../ui/csv.js";
+import { escapeHtml } from "../../ui/html.js";
+import { momentText } from "../../ui/format.js";
+import { showScreen } from "../../ui/screens.js";
+import { dayjs } from "../../event/time.js";
+import type { Rsvp } from "../../store/rsvps.js";
+import { currentConsentVersions } from "./consent.js";
+import { activeRegistration, showMine } from "./mine.js";
+import { detailVars, languageOf, statusText, type Translate } from "./notify.js";
+import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
+import { retentionDue, retentionEndsAt } from "../privacy/rules.js";
+
+const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
+const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
+
+/** Organiser commands answer non-admins with one polite line and do nothing else. */
+async function refuse(ctx: FlowContext) {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("admin-only") });
+  else await ctx.reply(ctx.t("admin-only"));
+}
+
+/** True when the guest agreed to the consent text as it reads now in their language. */
+function consentIsCurrent(current: Map<string, string>, record: Rsvp): boolean {
+  return record.consentVersion !== undefined && current.get(record.consentLanguage ?? "") === record.consentVersion;
+}
+
+const MAX_NAMES = 20;
+
+/** Who agreed to which consent text, once some agreed to an earlier one: a line per version, names on the earlier ones. */
+function consentSection(ctx: FlowContext, all: Rsvp[]): string | undefined {
+  const current = currentConsentVersions(ctx.deps);
+  if (all.every((record) => consentIsCurrent(current, record))) return undefined;
+  const versions = new Map<string, { language: string; current: boolean; names: string[] }>();
+  for (const record of all) {
+    const version = record.consentVersion ?? ctx.t("rsvp-none");
+    const language = record.consentLanguage ?? record.language;
+    const entry = versions.get(version) ?? { language, current: consentIsCurrent(current, record), names: [] };
+    entry.names.push(record.name);
+    versions.set(version, entry);
+  }
+  const lines = [...versions]
+    .sort(([, a], [, b]) => Number(b.current) - Number(a.current) || b.names.length - a.names.length)
+    .map(([version, entry]) => {
+      const vars = { version, language: entry.language, count: entry.names.length };
+      if (entry.current) return ctx.t("rsvp-stats-consent-line", { ...vars, which: ctx.t("rsvp-consent-current-text") });
+      const shown = entry.names.slice(0, MAX_NAMES).map(escapeHtml).join(", ");
+      const names = entry.names.length > MAX_NAMES ? `${shown}, …` : shown;
+      return ctx.t("rsvp-stats-consent-earlier", { ...vars, which: ctx.t("rsvp-consent-earlier-text"), names });
+    });
+  return ctx.t("rsvp-stats-consent", { versions: lines.join("\n") });
+}
+
+export async function showStats(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  const { store, event } = ctx.deps;
+  const counts = await store.rsvps.counts();
+  const all = await store.rsvps.all();
+  const confirmed = all.filter((r) => r.status === "confirmed");
+  const sectors = SECTORS.map((sector) => `${ctx.t(`rsvp-sector-${sector}`)}: ${confirmed.filter((r) => r.sector === sector).length}`);
+  const byDay = new Map<string, number>();
+  for (const record of all) {
+    const day = dayjs(record.createdAt).tz(event.timezone).format("YYYY-MM-DD");
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+  }
+  const days = [...byDay].map(([day, count]) => `${day}: ${count}`);
+  const capacity = event.rsvp.capacity;
+  const erasedAt = retentionEndsAt(event);
+  const retention = ctx.t(retentionDue(event, ctx.deps.clock()) ? "privacy-retention-done" : "privacy-retention-stats", {
+    date: await momentText(ctx, erasedAt),
+  });
+  const text = ctx.t("rsvp-stats", {
+    ...counts,
+    left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
+    sectors: sectors.join("\n"),
+    days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
+  });
+  const consent = consentSection(ctx, all);
+  await ctx.reply(`${consent ? `${text}\n${consent}` : text}\n\n${retention}`, { parse_mode: "HTML" });
+}
+
+const EXPORT_HEADER = [
+  "user_id", "status", "code", "name", "sector", "organisation", "phone", "email", "language",
+  "registered_at", "confirmed_at", "waitlisted_at", "waitlist_position", "promoted_at", "cancelled_at",
+  "cancel_reason", "consent_at", "consent_language", "consent_version", "consent_current",
+  "reconfirm_asked_at", "reconfirmed_at", "checked_in_at", "checked_in_by",
+];
+
+/** The guest list as CSV: every field, times in the event zone with their offset. */
+export async function exportGuests(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  const { store, event } = ctx.deps;
+  const all = await store.rsvps.all();
+  if (all.length === 0) {
+    await ctx.reply(ctx.t("rsvp-export-empty"));
+    return;
+  }
+  const waitlist = await store.rsvps.idsByStatus("waitlisted");
+  const current = currentConsentVersions(ctx.deps);
+  const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
+  const row = (r: Rsvp) => [
+    String(r.userId), r.status, r.code, r.name, ctx.t(`rsvp-sector-${r.sector}`), r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
+    time(r.createdAt), time(r.confirmedAt), time(r.waitlistedAt),
+    r.status === "waitlisted" ? String(waitlist.indexOf(r.userId) + 1) : "",
+    time(r.promotedAt), time(r.cancelledAt), r.cancelReason ?? "", time(r.consentAt),
+    r.consentLanguage ?? "", r.consentVersion ?? "", consentIsCurrent(current, r) ? "yes" : "no",
+    time(r.reconfirmAskedAt), time(r.reconfirmedAt), time(r.checkedInAt), r.checkedInBy ? String(r.checkedInBy) : "",
+  ];
+  const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
+  const filename = `${event.id}-guests-${stamp}.csv`;
+  // Who took the guest list and when: recorded before it leaves, so a failed send is still on record.
+  await store.audit.record(ctx.from!.id, "export", `guest list, ${all.length} rows, ${filename}`, ctx.deps.clock(), {
+    what: "guests",
+    count: all.length,
+  });
+  const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
+  const caption = ctx.t("rsvp-export-caption", { count: all.length });
+  await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), filename), {
+    caption: earlier ? `${caption}\n${ctx.t("rsvp-export-consent-earlier", { count: earlier })}` : caption,
+  });
+}
+
+/** The door card: who the guest is, and a Check in button unless the ticket was used. */
+async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
+  const status = await statusText(ctx.deps, t(ctx), record);
+  let text = ctx.t("rsvp-checkin-card", { status, code: record.code, ...detailVars(record, t(ctx)) });
+  const keyboard = new InlineKeyboard();
+  if (record.checkedInAt) {
+    text += `\n\n${ctx.t("rsvp-checkin-again", { name: escapeHtml(record.name), at: await momentText(ctx, record.checkedInAt) })}`;
+  } else if (record.status === "confirmed") {
+    keyboard.text(ctx.t("rsvp-checkin-button"), `rsvp:ci:${record.userId}`);
+  } else {
+    text += `\n\n${ctx.t("rsvp-checkin-not-confirmed")}`;
+  }
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+/** /start ci_<token>: the door card for admins; for anyone else only their own ticket. */
+export async function openTicket(ctx: FlowContext, token: string): Promise<void> {
+  const record = isTicketToken(token) ? await ctx.deps.store.rsvps.findByToken(token) : undefined;
+  if (isAdmin(ctx)) {
+    if (record) await showCheckinCard(ctx, record);
+    else await ctx.reply(ctx.t("rsvp-ticket-unknown"));
+    return;
+  }
+  const own = record?.userId === ctx.from?.id ? await activeRegistration(ctx) : undefined;
+  if (own) await showMine(ctx, own);
+  else await ctx.reply(ctx.t("rsvp-ticket-not-yours"));
+}
+
+/** A door shift is hours, not days: a forgotten check-in mode lapses rather than eat messages next week. */
+const CHECKIN_MODE_MS = 12 * 60 * 60_000;
+
+/** The card of the guest with this code, or why there is none. */
+async function lookUpCode(ctx: FlowContext, code: string): Promise<void> {
+  const record = await ctx.deps.store.rsvps.findByCode(code);
+  if (record) await showCheckinCard(ctx, record);
+  else await ctx.reply(ctx.t("rsvp-checkin-unknown", { code }));
+}
+
+/** /checkin CODE looks one code up; /checkin alone starts the check-in mode (every message a code, until /cancel). */
+export async function checkinByCode(ctx: FlowContext, argument: string): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  if (argument.trim() === "") return startCheckinMode(ctx);
+  const code = normaliseCode(argument);
+  if (!code) {
+    await ctx.reply(ctx.t("rsvp-checkin-usage"));
+    return;
+  }
+  await lookUpCode(ctx, code);
+}
+
+export async function startCheckinMode(ctx: FlowContext): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
+  await ctx.reply(ctx.t("rsvp-checkin-mode-on"), { parse_mode: "HTML" });
+}
+
+export const inCheckinMode = (ctx: FlowContext) => (ctx.session.checkinUntil ?? 0) > ctx.deps.clock().getTime();
+
+/** A message in the check-in mode: a code to look up, /cancel to leave; the sender is checked again. */
+export async function checkinModeMessage(ctx: FlowContext, text: string): Promise<void> {
+  if (/^\/cancel(@\w+)?$/.test(text) || !isAdmin(ctx)) {
+    delete ctx.session.checkinUntil;
+    if (isAdmin(ctx)) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
+    return;
+  }
+  ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
+  const code = normaliseCode(text);
+  if (code) await lookUpCode(ctx, code);
+  else await ctx.reply(ctx.t("rsvp-checkin-mode-hint"));
+}
+
+/** Tells the guest, in their language, that the door has them: the proof that the scan worked. */
+async function tellGuest(ctx: FlowContext, userId: number): Promise<void> {
+  const { store, i18n } = ctx.deps;
+  const language = languageOf(ctx.deps, (await store.rsvps.find(userId))?.language);
+  await ctx.api
+    .sendMessage(userId, i18n.t(language, "rsvp-checked-in-guest"))
+    .catch((error) => ctx.logger.warn({ err: error, guest: userId }, "could not tell a guest they were checked in"));
+}
+
+/** The Check in button (rsvp:ci:<user id>): the sender is checked again, the data may be forged. */
+export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
+  if (!isAdmin(ctx)) return refuse(ctx);
+  const { store, clock } = ctx.deps;
+  const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
+  if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), { user: userId });
+  const record = await store.rsvps.find(userId);
+  if (!record || outcome.result === "not-confirmed") {
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-checkin-not-confirmed") });
+    return;
+  }
+  const name = escapeHtml(record.name);
+  const text =
+    outcome.result === "first"
+      ? ctx.t("rsvp-checkin-done", { name })
+      : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, text);
+  if (outcome.result === "first") await tellGuest(ctx, userId);
+}

@@ -1,0 +1,79 @@
+import { durationToNow, eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
+import type { FlowContext } from "../bot/context.js";
+
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number with up to `digits` decimals as the language writes it: «4,5» in Russian and Kazakh, «4.5» in English. */
+export function formatDecimal(value: number, language: string, digits: { min?: number; max: number }): string {
+  const key = `${language}|${digits.min ?? 0}|${digits.max}`;
+  let format = decimalFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { minimumFractionDigits: digits.min ?? 0, maximumFractionDigits: digits.max });
+    decimalFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** Date and time patterns of the user's language, from its locale file. */
+function patterns(ctx: FlowContext) {
+  return { date: ctx.t("date-pattern"), time: ctx.t("time-pattern") };
+}
+
+async function language(ctx: FlowContext) {
+  return ctx.i18n.getLocale();
+}
+
+// Time-zone conversion is the costliest step of a reply; the same few moments are formatted
+// again and again, so each text is computed once per zone, moment and language.
+const formatted = new Map<string, string>();
+function remember(key: string, compute: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size > 10_000) formatted.clear();
+    text = compute();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+/** «30 ноября 2017, 9:00–13:00» in the event's zone and the user's language. */
+export async function eventWhen(ctx: FlowContext): Promise<string> {
+  const { event } = ctx.deps;
+  const lang = await language(ctx);
+  const style = patterns(ctx);
+  return remember(`span|${event.timezone}|${event.startsAt.getTime()}|${event.endsAt.getTime()}|${lang}|${style.date}|${style.time}`, () =>
+    formatSpan(event.startsAt, event.endsAt, event.timezone, lang, style),
+  );
+}
+
+/** A moment such as a deadline, in the event's zone and the user's language. */
+export async function momentText(ctx: FlowContext, at: Date): Promise<string> {
+  const lang = await language(ctx);
+  const style = patterns(ctx);
+  const zone = ctx.deps.event.timezone;
+  return remember(`moment|${zone}|${at.getTime()}|${lang}|${style.date}|${style.time}`, () => formatMoment(at, zone, lang, style));
+}
+
+/** «Starts in 5 days», «Happening now» or «already took place». */
+export async function countdownText(ctx: FlowContext): Promise<string> {
+  const { event, clock } = ctx.deps;
+  const now = clock();
+  switch (eventPhase(now, event.startsAt, event.endsAt)) {
+    case "upcoming": {
+      const lang = await language(ctx);
+      return ctx.t("info-countdown-upcoming", {
+        relative: relativeToNow(event.startsAt, now, lang),
+        duration: durationToNow(event.startsAt, now, lang),
+      });
+    }
+    case "ongoing":
+      return ctx.t("info-countdown-ongoing");
+    case "past":
+      return ctx.t("info-countdown-past");
+  }
+}
+
+/** An event-file text in the user's language. */
+export async function eventText(ctx: FlowContext, value: Parameters<FlowContext["deps"]["event"]["text"]>[0]) {
+  return ctx.deps.event.text(value, await language(ctx));
+}
