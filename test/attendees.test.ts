@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { describe, expect, it } from "vitest";
+import { botPerTest, type TestBot } from "./support/harness.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 const IDEA = "A protected bike lane along Abay avenue from Dostyk to Baizakov";
 

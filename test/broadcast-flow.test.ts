@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { entitiesToHtml } from "../src/features/broadcast/entities.js";
 import { parseScheduleTime } from "../src/features/broadcast/rules.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
+import { registerGuest } from "./support/seed.js";
 import { until } from "./broadcast-helpers.js";
 
 const ADMIN = 4242;
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 async function addUsers(t: TestBot, languages: string[], firstId = 9000): Promise<number[]> {
   const ids: number[] = [];
@@ -24,7 +22,7 @@ describe("/broadcast for organisers", () => {
   it("composes one text per language, previews it with the count, sends and reports progress", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const [ru, kk, en, notConfirmed] = await addUsers(bot, ["ru", "kk", "en", "en"]);
-    for (const id of [ru, kk, en]) await bot.redis.zadd(bot.running.deps.store.keys.rsvp.status("confirmed"), 1, String(id));
+    for (const id of [ru, kk, en]) await registerGuest(bot.running.deps.store, id!, { status: "confirmed", now: bot.clock.now() });
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
 
     await admin.command("broadcast");

@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Audience } from "../src/delivery/types.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
+import { enterContest, proposeIdea, registerGuest } from "./support/seed.js";
 import { until } from "./support/wait.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 
 /** Users as if they had pressed /start, with their interface language. */
@@ -22,7 +20,7 @@ async function addUsers(t: TestBot, languages: string[], firstId = 5000): Promis
 }
 
 async function setRsvp(t: TestBot, status: "confirmed" | "waitlisted", ids: number[]) {
-  for (const id of ids) await t.redis.zadd(t.running.deps.store.keys.rsvp.status(status), Date.now(), String(id));
+  for (const id of ids) await registerGuest(t.running.deps.store, id, { status, now: t.clock.now() });
 }
 
 const textsIn = (t: TestBot, chatId: number) => t.api.chat(chatId).map((m) => m.text ?? m.caption ?? `[${m.kind}]`);
@@ -74,8 +72,8 @@ describe("broadcast engine", () => {
     const [a, b, c, d, e] = ids as [number, number, number, number, number];
     await setRsvp(bot, "confirmed", [a]);
     await setRsvp(bot, "waitlisted", [b]);
-    await bot.redis.sadd(bot.running.deps.store.keys.ideaAuthors, String(c));
-    await bot.redis.zadd(bot.running.deps.store.keys.contest.entries, 1, String(d));
+    await proposeIdea(bot.running.deps.store, c, bot.clock.now());
+    await enterContest(bot.running.deps.store, d, bot.clock.now());
     const count = (audience: Audience) =>
       bot!.running.deps.broadcasts.countAudience(audience);
     expect(await count("all")).toBe(5);

@@ -1,22 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { parse, stringify } from "yaml";
-import { afterEach, describe, expect, it } from "vitest";
-import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
+import { describe, expect, it } from "vitest";
+import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
 import { parseCsv } from "./support/csv.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { eventWith } from "./support/event-file.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 const ADMIN = 7301;
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
 
 /** Every value stored under the test's prefix, whatever the key's type. */
 async function dumpPrefix(test: TestBot): Promise<string> {
@@ -59,15 +51,10 @@ async function registerAfterConsent(user: TelegramUser, name: string, { agree, s
   await user.tap(confirm);
 }
 
-/** The bundled event with its English consent text reworded, in a temporary file. */
+/** The bundled event with its English consent text reworded. */
 function eventWithNewConsentText(): string {
-  const data = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8")) as { rsvp: { consent: { text: Record<string, string> } } };
-  data.rsvp.consent.text.en = `${data.rsvp.consent.text.en} Photos taken at the forum may be published.`;
-  const dir = mkdtempSync(join(tmpdir(), "wealmaty-consent-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, "event.yaml");
-  writeFileSync(file, stringify(data));
-  return file;
+  const { text } = loadEvent(BUNDLED_EVENT_FILE).rsvp.consent as { text: Record<string, string> };
+  return eventWith({ rsvp: { consent: { text: { en: `${text.en} Photos taken at the forum may be published.` } } } });
 }
 
 describe("consent first", () => {

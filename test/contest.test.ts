@@ -1,10 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { parse, stringify } from "yaml";
-import { afterEach, describe, expect, it } from "vitest";
-import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { describe, expect, it } from "vitest";
+import { eventWith } from "./support/event-file.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
 
@@ -14,21 +10,12 @@ const JUROR = 7001;
 const POST = "https://www.instagram.com/p/BbWeAlmaty1/";
 const IDEA = "Shade trees and benches along the Esentai river promenade";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 
 /** The bundled event with a juror listed in the file. */
-function eventWithJuror(): string {
-  const data = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8"));
-  data.contest.jurors = [JUROR];
-  const file = join(mkdtempSync(join(tmpdir(), "contest-")), "event.yaml");
-  writeFileSync(file, stringify(data));
-  return file;
-}
+const eventWithJuror = () => eventWith({ contest: { jurors: [JUROR] } });
 
 async function submitEntry(user: TelegramUser, link = POST, idea = IDEA) {
   await user.command("contest");

@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { describe, expect, it } from "vitest";
+import { botPerTest, type TestBot } from "./support/harness.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 describe("flood protection", () => {
   it("slows a user who sends 50 messages at once with one polite notice; others are unaffected", async () => {

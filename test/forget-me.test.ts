@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enterContestInEnglish, proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import { dumpKeys, keysHolding } from "./support/redis-dump.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 const ADMIN = 4545;
 const IDEA = "A protected bike lane along Abay avenue to the river";

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { describe, expect, it } from "vitest";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import { until } from "./support/wait.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 const OTHER_EVENT = "test/fixtures/events/riverside-cleanup.yaml";
 

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { describe, expect, it } from "vitest";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import { answersChat, randomSource, randomUpdate } from "./support/fuzz.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const USERS = 200;

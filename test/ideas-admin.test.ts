@@ -1,31 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
-import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
+import { describe, expect, it } from "vitest";
 import type { IdeaDraft } from "../src/store/ideas.js";
 import { parseCsv } from "./support/csv.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { eventWith, type EventPatch } from "./support/event-file.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot;
-afterEach(async () => {
-  await bot?.stop();
-});
 
 const ADMIN = 4242;
 const OTHER_ADMIN = 4343;
 const GROUP = -100777;
 
 /** The bundled event with its ideas section changed: the way organisers would edit their file. */
-function eventFileWith(ideas: Record<string, unknown>): string {
-  const event = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8"));
-  event.ideas = { ...event.ideas, ...ideas };
-  const file = join(mkdtempSync(join(tmpdir(), "ideas-")), "event.yaml");
-  writeFileSync(file, stringify(event));
-  return file;
-}
+const eventFileWith = (ideas: EventPatch["ideas"]) => eventWith({ ideas });
 
 async function propose(user: TelegramUser, text: string, options: { place?: boolean } = {}) {
   const en = user.user.language_code === "en";

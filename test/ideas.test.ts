@@ -1,13 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { IdeaDraft } from "../src/store/ideas.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot;
-afterEach(async () => {
-  await bot?.stop();
-});
 
 const ADMIN = 4242;
 const BIKE_IDEA = "A protected bike lane along Abay avenue from Dostyk to Baizakov";

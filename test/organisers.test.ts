@@ -1,23 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startBot } from "../src/app/start.js";
 import { parseConfig } from "../src/config.js";
 import { FakeBotApi } from "../packages/telegram-emulator/src/fake-bot-api.js";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
 import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
-import { REDIS_URL, startTestBot, type TestBot } from "./support/harness.js";
+import { REDIS_URL, botPerTest, type TestBot } from "./support/harness.js";
+import { registerGuest } from "./support/seed.js";
 import { until } from "./support/wait.js";
 import { enterContestInEnglish, registerInEnglish } from "./support/flows.js";
 
 const ADMIN = 4242;
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 describe("organisers see names, not internal ids", () => {
   it("names a broadcast by its first words and a reminder by its text", async () => {
@@ -236,9 +234,9 @@ describe("the live quiz for organisers", () => {
     const ann = bot.user({ languageCode: "ru", firstName: "Ann" });
     const bob = bot.user({ languageCode: "kk", firstName: "Bob" });
     const eve = bot.user({ languageCode: "en", firstName: "Eve" });
-    for (const [i, user] of [ann, bob, eve].entries()) {
+    for (const user of [ann, bob, eve]) {
       await store.users.remember(user.user, user.user.language_code!, bot.clock.now());
-      await bot.redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
+      await registerGuest(store, user.id, { status: "confirmed", now: bot.clock.now() });
     }
     const admin = bot.user({ id: ADMIN, languageCode: "ru" });
 

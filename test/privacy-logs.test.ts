@@ -1,14 +1,11 @@
 import { Readable } from "node:stream";
 import { GrammyError, InputFile } from "grammy";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registerInEnglish } from "./support/flows.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 const ADMIN = 4343;
 const BAD_REQUEST = { error_code: 400, description: "Bad Request: injected failure" };

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enterContestInEnglish, proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 const ADMIN = 4242;
 

@@ -1,22 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { quizStandings } from "../src/features/quiz/rules.js";
 import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
-import { REDIS_URL, startTestBot, type TestBot } from "./support/harness.js";
+import { REDIS_URL, botPerTest, type TestBot } from "./support/harness.js";
+import { registerGuest } from "./support/seed.js";
 import { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
 
 const ADMIN = 9001;
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
 const prefixes: string[] = [];
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 afterAll(async () => {
   for (const prefix of prefixes) await deleteKeysWithPrefix(redis, prefix);
   await redis.quit();
@@ -27,9 +24,9 @@ afterAll(async () => {
 async function confirmedPlayers(t: TestBot, names: [string, string]): Promise<[TelegramUser, TelegramUser]> {
   const { store } = t.running.deps;
   const users = names.map((firstName) => t.user({ languageCode: "en", firstName })) as [TelegramUser, TelegramUser];
-  for (const [i, user] of users.entries()) {
+  for (const user of users) {
     await store.users.remember(user.user, "en", t.clock.now());
-    await redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
+    await registerGuest(store, user.id, { status: "confirmed", now: t.clock.now() });
   }
   return users;
 }
@@ -104,7 +101,7 @@ describe("live quiz", () => {
       // A generous wait: 600 taps land at once on a shared CI machine.
       const user = new TelegramUser(t.api, { id: 20_000 + i, firstName: `P${i}`, languageCode: languages[i % 3], timeoutMs: 40_000 });
       await store.users.remember(user.user, languages[i % 3]!, t.clock.now());
-      await redis.zadd(store.keys.rsvp.status("confirmed"), i, String(user.id));
+      await registerGuest(store, user.id, { status: "confirmed", now: t.clock.now() });
       players.push(user);
     }
     const outsider = t.user({ id: 30_000, languageCode: "en" });

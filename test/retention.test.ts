@@ -1,36 +1,23 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { parse, stringify } from "yaml";
-import { afterEach, describe, expect, it } from "vitest";
-import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
+import { describe, expect, it } from "vitest";
+import { loadEvent } from "../src/event/load.js";
 import { eraseEventPersonalData } from "../src/features/privacy/retention.js";
 import { retentionDue, retentionEndsAt } from "../src/features/privacy/rules.js";
 import { registerInEnglish } from "./support/flows.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { eventWith } from "./support/event-file.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import { dumpKeys, keysHolding, type DumpedKey } from "./support/redis-dump.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 const ADMIN = 4646;
 const DAY = 86_400_000;
 const IDEA = "A protected bike lane along Abay avenue to the river";
 
 /** The bundled event with `privacy.retainFor` set (or left out for the default). */
-function eventRetainingFor(retainFor?: string): string {
-  const data = parse(readFileSync(BUNDLED_EVENT_FILE, "utf8"));
-  if (retainFor) data.privacy = { retainFor };
-  else delete data.privacy;
-  const file = join(mkdtempSync(join(tmpdir(), "retention-")), "event.yaml");
-  writeFileSync(file, stringify(data));
-  return file;
-}
+const eventRetainingFor = (retainFor?: string) => eventWith({ privacy: retainFor ? { retainFor } : undefined });
 
 describe("retention rule", () => {
   it("is due once privacy.retainFor has passed since the end, 90 days by default", () => {

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { askReconfirmation, releaseUnanswered } from "../src/features/rsvp/reconfirm.js";
 import { reconfirmSchedule } from "../src/features/rsvp/rules.js";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
 const ADMIN = 4242;
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 /** Agrees, fills the form (English is the fixture's first language) and stops at the summary. */
 async function fillUntilSummary(user: TelegramUser, name: string) {

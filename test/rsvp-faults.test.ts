@@ -1,34 +1,22 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Api } from "grammy";
-import { parse, stringify } from "yaml";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BotDeps } from "../src/bot/context.js";
 import type { SystemJobHandler } from "../src/delivery/engine.js";
 import { scheduleSystemJobs } from "../src/delivery/system.js";
 import { releaseUnanswered } from "../src/features/rsvp/reconfirm.js";
 import { reconfirmSchedule } from "../src/features/rsvp/rules.js";
-import { startTestBot, type TestBot, type TestClock } from "./support/harness.js";
+import { eventWith } from "./support/event-file.js";
+import { botPerTest, type TestBot, type TestClock } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
 const QUERY_TOO_OLD = { error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" };
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 /** The riverside event with another capacity. */
-function riversideWithCapacity(capacity: number): string {
-  const data = parse(readFileSync(RIVERSIDE, "utf8"));
-  data.rsvp.capacity = capacity;
-  const file = join(mkdtempSync(join(tmpdir(), "rsvp-faults-")), "event.yaml");
-  writeFileSync(file, stringify(data));
-  return file;
-}
+const riversideWithCapacity = (capacity: number) => eventWith({ rsvp: { capacity } }, RIVERSIDE);
 
 async function registered(name: string): Promise<TelegramUser> {
   const user = bot!.user();

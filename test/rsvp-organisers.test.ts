@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "./support/harness.js";
+import { describe, expect, it } from "vitest";
+import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { parseCsv } from "./support/csv.js";
 
 const ADMIN = 7001;
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 async function register(user: TelegramUser, name: string, organisation: string, sector = "Media") {
   await user.command("rsvp");

@@ -1,14 +1,11 @@
 import { renderTicketQr } from "../src/features/rsvp/ticket-qr.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ticketLink } from "../src/features/rsvp/rules.js";
-import { startTestBot, type TestBot, type TestBotOptions } from "./support/harness.js";
+import { botPerTest, type TestBot, type TestBotOptions } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
+const startTestBot = botPerTest();
 let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
 
 async function start(options: TestBotOptions = {}) {
   bot = await startTestBot(options);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterEach } from "vitest";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { parseConfig } from "../../src/config.js";
@@ -136,13 +137,34 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       });
     },
     async stop() {
-      await bot.running.stop();
-      await deleteKeysWithPrefix(redis, prefix);
-      await redis.quit();
-      await api.close();
+      try {
+        await bot.running.stop();
+      } finally {
+        await deleteKeysWithPrefix(redis, prefix);
+        await redis.quit();
+        await api.close();
+      }
       const twice = api.callbacksAnsweredTwice;
       if (twice.length > 0) throw new Error(`callback queries answered twice: ${twice.join(", ")}`);
     },
   };
   return bot;
+}
+
+/**
+ * For a file whose tests each start their own bot: returns the function that starts one, and
+ * after each test stops every bot it started (which deletes their keys), failed tests included.
+ */
+export function botPerTest(defaults: TestBotOptions = {}): (options?: TestBotOptions) => Promise<TestBot> {
+  const started: TestBot[] = [];
+  afterEach(async () => {
+    const outcomes = await Promise.allSettled(started.splice(0).map((bot) => bot.stop()));
+    const failure = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failure) throw failure.reason;
+  });
+  return async (options = {}) => {
+    const bot = await startTestBot({ ...defaults, ...options });
+    started.push(bot);
+    return bot;
+  };
 }
