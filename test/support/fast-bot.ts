@@ -154,12 +154,19 @@ export class FastBot {
     return [...this.errorLines];
   }
 
+  /**
+   * Deletes this bot's keys and closes its connection; then fails if a button press was answered
+   * twice (Telegram refuses the second answer), as the end-to-end harness does.
+   */
   async stop(): Promise<void> {
     try {
       await deleteKeysWithPrefix(this.redis, this.prefix);
     } finally {
       await this.redis.quit();
     }
+    const answered = this.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => String(call.payload.callback_query_id));
+    const twice = answered.filter((id, index) => answered.indexOf(id) !== index);
+    if (twice.length > 0) throw new Error(`callback queries answered twice: ${twice.join(", ")}`);
   }
 
   /** Records a call and answers as Telegram would in shape: the sent or edited message, else true. */
