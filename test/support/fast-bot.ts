@@ -59,9 +59,15 @@ const BOT_INFO: UserFromGetMe = {
 
 /** Broadcasts are the delivery engine's (tested end to end); here they are only noted, audiences counted for real. */
 function notingBroadcaster(deps: Pick<BotDeps, "store">, sent: BroadcastInput[]): Broadcaster {
+  // As the engine: one broadcast per id.
+  const note = async (input: BroadcastInput) => {
+    if (sent.some((other) => other.id === input.id)) return false;
+    sent.push(input);
+    return true;
+  };
   return {
-    send: async (input) => (sent.some((other) => other.id === input.id) ? false : (sent.push(input), true)),
-    schedule: async (input) => (sent.some((other) => other.id === input.id) ? false : (sent.push(input), true)),
+    send: note,
+    schedule: note,
     cancel: async () => false,
     progress: async () => undefined,
     countAudience: async (audience) => (await resolveAudience(deps.store, audience)).length,
@@ -122,7 +128,7 @@ export class FastBot {
       return { json: async () => ({ ok: true, result }) };
     };
     const bot = createBot("424242:fast", deps, { botInfo: BOT_INFO, client: { fetch: fetch as never } });
-    // The bot calls fetch only from init() on, when fast is set.
+    // fetch runs only once updates are handled, long after fast is set.
     const fast = new FastBot(bot, deps, redis, prefix, clock, broadcasts, errorLines);
     await bot.init();
     return fast;
@@ -135,7 +141,7 @@ export class FastBot {
     return new FastUser(this, user);
   }
 
-  /** Hands one update to the bot, as long polling would, and returns the calls it made meanwhile. */
+  /** Hands one update to the bot (no polling inbox, so no replay check) and returns the calls it made meanwhile. */
   async handle(update: Omit<Update, "update_id">): Promise<ApiCall[]> {
     const first = this.calls.length;
     await this.bot.handleUpdate({ ...update, update_id: ++this.updateId } as Update);
