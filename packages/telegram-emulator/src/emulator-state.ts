@@ -37,6 +37,7 @@ export class EmulatorState {
     readonly botInfo: UserFromGetMe,
     readonly options: FakeBotApiOptions,
     readonly queue: UpdateQueue,
+    /** Its seq makes media group ids unique. */
     readonly log: CallLog,
   ) {}
 

@@ -21,5 +21,4 @@ export type {
 } from "./fake-bot-api.js";
 export { badRequest, forbidden, tooManyRequests, TelegramApiError, type ApiErrorBody } from "./api-error.js";
 export type { RateEnforcement, RateEnforcer } from "./rate-enforcer.js";
-export type { UpdateType } from "./update-queue.js";
 export * from "./updates.js";
