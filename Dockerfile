@@ -1,10 +1,12 @@
 # syntax=docker/dockerfile:1
 
 # Build: compile TypeScript with the dev dependencies.
+# --workspaces=false: the workspace packages (packages/: the Telegram emulator for tests and the
+# preview) are neither copied nor installed; only src is compiled (tsconfig.build.json).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --workspaces=false --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY events ./events
@@ -15,7 +17,7 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY events ./events
 USER node

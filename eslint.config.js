@@ -11,6 +11,10 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "max-len": ["error", { code: 140, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
+      // A file past 500 lines holds more than one concern: split it.
+      "max-lines": ["error", { max: 500 }],
     },
   },
+  // The one file still over the limit (508 lines), until the benchmark is split.
+  { files: ["bench/updates.ts"], rules: { "max-lines": "off" } },
 );

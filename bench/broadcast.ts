@@ -15,8 +15,7 @@ import { pino } from "pino";
 import { createI18n } from "../src/bot/i18n.js";
 import { createBroadcastEngine } from "../src/delivery/engine.js";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
-import { FakeBotApi } from "../packages/telegram-emulator/src/fake-bot-api.js";
-import type { RateEnforcement } from "../packages/telegram-emulator/src/rate-enforcer.js";
+import { FakeBotApi, type RateEnforcement } from "@wealmaty/telegram-emulator";
 import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 

@@ -21,7 +21,7 @@ import { Redis } from "ioredis";
 import ts from "typescript";
 import { BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
-import { FakeBotApi, type ApiCall } from "../packages/telegram-emulator/src/fake-bot-api.js";
+import { FakeBotApi, type ApiCall } from "@wealmaty/telegram-emulator";
 import { proposeIdeaInEnglish, registerInEnglish } from "../test/support/flows.js";
 import { TelegramUser } from "../test/support/telegram-user.js";
 

@@ -11,7 +11,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { parseEvent, type EventInfo } from "../src/event/load.js";
 import { createStore, type Store } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
-import { FakeBotApi } from "../packages/telegram-emulator/src/fake-bot-api.js";
+import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { REDIS_URL, TestClock } from "./support/harness.js";
 import { until } from "./support/wait.js";
 export { until };

@@ -4,7 +4,7 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { startBot } from "../src/app/start.js";
 import { parseConfig } from "../src/config.js";
-import { FakeBotApi } from "../packages/telegram-emulator/src/fake-bot-api.js";
+import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
 import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.js";
-import type { ChatMessage } from "../packages/telegram-emulator/src/fake-bot-api.js";
+import type { ChatMessage } from "@wealmaty/telegram-emulator";
 import { keyspace } from "../src/store/keys.js";
 import { registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";

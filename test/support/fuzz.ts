@@ -1,6 +1,5 @@
 import type { Update, User } from "grammy/types";
-import type { NewUpdate } from "../../packages/telegram-emulator/src/fake-bot-api.js";
-import { botCommandEntities, groupChat, privateChat, unixTime } from "../../packages/telegram-emulator/src/updates.js";
+import { botCommandEntities, groupChat, privateChat, unixTime, type NewUpdate } from "@wealmaty/telegram-emulator";
 
 /** A small seeded PRNG (mulberry32): a failing fuzz run can be replayed with its seed. */
 export function randomSource(seed: number) {

@@ -6,7 +6,7 @@ import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
 import { startBot, type RunningBot } from "../../src/app/start.js";
 import { connectRedis, deleteKeysWithPrefix } from "../../src/store/redis.js";
-import { FakeBotApi } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { TelegramUser } from "./telegram-user.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

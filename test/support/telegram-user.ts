@@ -8,8 +8,6 @@
  *   expect(ann.lastText()).toContain("You're in");
  */
 import type { Chat, InlineKeyboardButton, KeyboardButton, Message, User } from "grammy/types";
-import type { ChatMessage, FakeBotApi } from "../../packages/telegram-emulator/src/fake-bot-api.js";
-import type { NewUpdate } from "../../packages/telegram-emulator/src/update-queue.js";
 import {
   callbackQueryUpdate,
   commandMessage,
@@ -25,8 +23,11 @@ import {
   stickerMessage,
   textMessage,
   voiceMessage,
+  type ChatMessage,
+  type FakeBotApi,
   type MessageBase,
-} from "../../packages/telegram-emulator/src/updates.js";
+  type NewUpdate,
+} from "@wealmaty/telegram-emulator";
 
 export interface TelegramUserOptions {
   id: number;

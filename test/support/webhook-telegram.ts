@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import type { ChatMessage, FakeBotApi, NewUpdate } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import type { ChatMessage, FakeBotApi, NewUpdate } from "@wealmaty/telegram-emulator";
 import { TelegramUser } from "./telegram-user.js";
 
 /**

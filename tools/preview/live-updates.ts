@@ -4,7 +4,7 @@
  * coalesced briefly so a burst of calls (a message and its venue pin) is one redraw.
  */
 import type { ServerResponse } from "node:http";
-import type { ApiCall, FakeBotApi } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import type { ApiCall, FakeBotApi } from "@wealmaty/telegram-emulator";
 import type { ChatView } from "./message-view.js";
 
 const COALESCE_MS = 15;

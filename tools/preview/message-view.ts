@@ -3,7 +3,7 @@
  * (safe HTML, file links, pins, keyboards), never the raw markup the bot sent.
  */
 import type { BotCommand, InlineKeyboardButton, KeyboardButton } from "grammy/types";
-import type { ChatFile, ChatMessage } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import type { ChatFile, ChatMessage } from "@wealmaty/telegram-emulator";
 import { entitiesToHtml } from "./render-html.js";
 
 export interface InlineButtonView {

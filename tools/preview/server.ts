@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { FakeBotApi } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import type { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { LiveUpdates } from "./live-updates.js";
 import { messageView, replyKeyboardView, type ChatView } from "./message-view.js";
 import type { Persona } from "./personas.js";

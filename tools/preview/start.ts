@@ -9,7 +9,7 @@ import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
 import { startBot, type RunningBot } from "../../src/app/start.js";
 import { connectRedis, deleteKeysWithPrefix, type Redis } from "../../src/store/redis.js";
-import { FakeBotApi } from "../../packages/telegram-emulator/src/fake-bot-api.js";
+import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { personasFor, type Persona } from "./personas.js";
 import { createPreviewServer } from "./server.js";
 

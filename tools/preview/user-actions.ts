@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Message } from "grammy/types";
-import type { FakeBotApi } from "../../packages/telegram-emulator/src/fake-bot-api.js";
 import {
   callbackQueryUpdate,
   contactMessage,
@@ -15,8 +14,9 @@ import {
   photoMessage,
   privateChat,
   textMessage,
+  type FakeBotApi,
   type MessageBase,
-} from "../../packages/telegram-emulator/src/updates.js";
+} from "@wealmaty/telegram-emulator";
 import { telegramUser, type Persona } from "./personas.js";
 
 export class PreviewUserError extends Error {}
