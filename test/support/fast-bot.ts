@@ -13,7 +13,7 @@ import type { Message, Update, User, UserFromGetMe } from "grammy/types";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterEach } from "vitest";
-import { parseRequest, type Payload } from "../../packages/telegram-emulator/src/request-body.js";
+import { parseRequest, type Payload } from "@wealmaty/telegram-emulator";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";

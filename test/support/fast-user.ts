@@ -6,7 +6,7 @@ import {
   messageUpdate,
   privateChat,
   textMessage,
-} from "../../packages/telegram-emulator/src/updates.js";
+} from "@wealmaty/telegram-emulator";
 import type { ApiCall, FastBot } from "./fast-bot.js";
 
 /** What a user sees of one call of the bot. */

@@ -22,3 +22,4 @@ export type {
 export { badRequest, forbidden, tooManyRequests, TelegramApiError, type ApiErrorBody } from "./api-error.js";
 export type { RateEnforcement, RateEnforcer } from "./rate-enforcer.js";
 export * from "./updates.js";
+export { parseRequest } from "./request-body.js";
