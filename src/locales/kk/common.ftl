@@ -28,6 +28,10 @@ info-organisers = 🤝 Ұйымдастырушылар
 info-contacts = ☎️ Байланыс
 info-calendar = 📅 Күнтізбеге қосу
 info-venue = 📍 Картада
+info-venue-shown = { $where ->
+        [above] 📍 Картадағы нүкте чатта бар — осы хабарламаның дәл үстінде.
+       *[below] 📍 Картадағы нүкте чатта бар — осы хабарламадан төменірек.
+    }
 info-back = ⬅️ Артқа
 info-programme-title = 📋 <b>Бағдарлама</b>
 info-speakers-title = 🎤 <b>Спикерлер</b>
