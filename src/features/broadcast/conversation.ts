@@ -123,11 +123,12 @@ export async function broadcastConversation(conversation: BroadcastConversation,
   const draft: Omit<BroadcastSpec, "id"> = { kind: "broadcast", audience, texts, parseMode: "HTML", photoFileId: photo, createdBy, reportLanguage };
   const count = await conversation.external(() => ctx.deps.broadcasts.countAudience(audience));
   const languages = versions.flatMap((version) => (version.language ? [version.language] : []));
-  await sendBroadcastPreview(ctx, draft, languages, count, new InlineKeyboard()
+  const controls = new InlineKeyboard()
     .text(ctx.t("broadcast-send-now"), `${STEP}now`)
     .text(ctx.t("broadcast-schedule"), `${STEP}later`)
     .row()
-    .text(ctx.t("broadcast-cancel"), CANCEL));
+    .text(ctx.t("broadcast-cancel"), CANCEL);
+  await sendBroadcastPreview(ctx, draft, languages, count, controls);
   const when = await step(conversation, (answer) => {
     const data = answer.callbackQuery?.data;
     if (data === `${STEP}now`) return { value: "now" as const };

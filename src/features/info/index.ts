@@ -81,7 +81,7 @@ privateChat.callbackQuery(/^info:(programme|speakers|organisers|concept|contacts
   await showScreen(ctx, await sections[section](ctx), backToOverview(ctx));
 });
 
-/** The pin right next to the tapped message is pointed to, not posted again. */
+/** A pin in sight (a message or two from the tapped one, or the newest) is pointed to, not posted again. */
 privateChat.callbackQuery("info:venue", async (ctx) => {
   const tapped = ctx.callbackQuery.message;
   const where = tapped && ctx.deps.latestMessages.whereShown(ctx.chat.id, "venue", tapped.message_id);

@@ -145,7 +145,7 @@ export async function resendTicket(ctx: BotContext): Promise<void> {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
     return;
   }
-  // A ticket right next to the tapped message is pointed to; the calendar file came with the first one.
+  // A ticket in sight is pointed to; a resend is the QR alone (the calendar file came with the first).
   const tapped = ctx.callbackQuery?.message;
   const where = tapped && ctx.deps.latestMessages.whereShown(record.userId, "ticket", tapped.message_id);
   if (where) return void (await ctx.answerCallbackQuery({ text: ctx.t("rsvp-ticket-shown", { where }) }));

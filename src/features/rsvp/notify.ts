@@ -61,7 +61,7 @@ export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Pro
   return t(`rsvp-status-${record.status}`);
 }
 
-/** The QR image of the ticket's deep link, and the calendar file. */
+/** The QR image of the ticket's deep link, and the calendar file unless it was sent before; remembered as in sight. */
 export async function sendTicket(
   api: Api<RawApi>,
   deps: BotDeps,
