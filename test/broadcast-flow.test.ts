@@ -39,9 +39,8 @@ describe("/broadcast for organisers", () => {
     await admin.tapData("broadcast:f:to:nobody");
     await admin.tap("Registered (confirmed)");
 
-    const texts = admin.messages().map((m) => m.text);
-    expect(texts).toContain("Завтра в 9:00 <всё> в силе");
-    expect(texts).toContain("Ертең 9:00-де");
+    // The preview shows the organiser's own language; the other versions are their messages above.
+    expect(admin.messages().at(-2)?.text).toBe("Tomorrow at 9:00");
     expect(admin.lastText()).toMatch(/Registered \(confirmed\) — 3 recipients/);
     await admin.tap("🚀 Send now");
     expect(admin.messages().some((m) => m.text?.startsWith("🚀 Sending to 3 recipients"))).toBe(true);

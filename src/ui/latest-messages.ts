@@ -3,6 +3,12 @@ import type { Transformer } from "grammy";
 /** Chats remembered at most (then forgotten at once: an unknown chat only gets new messages instead of edits). */
 const MAX_CHATS = 100_000;
 
+/** Message ids (the user's count too) between a thing and the tapped message for both to be on one screen. */
+const IN_SIGHT = 3;
+
+/** Things sent once and pointed to afterwards, rather than sent again while in sight. */
+export type ShownThing = "venue" | "ticket";
+
 /**
  * The newest message of each private chat this process has seen, the bot's or the user's: a
  * screen is edited in place only when it is still the newest, so an edit never happens out of sight
@@ -10,6 +16,7 @@ const MAX_CHATS = 100_000;
  */
 export class LatestMessages {
   private readonly newest = new Map<number, number>();
+  private readonly shown = new Map<string, readonly number[]>();
 
   note(chatId: number, messageId: number): void {
     if (messageId <= (this.newest.get(chatId) ?? 0)) return;
@@ -20,6 +27,25 @@ export class LatestMessages {
   /** False when unknown (another process, or a restart): a new message is the safe choice. */
   isNewest(chatId: number, messageId: number): boolean {
     return this.newest.get(chatId) === messageId;
+  }
+
+  /** The messages now showing a thing in a chat (the latest copy replaces the earlier one). */
+  remember(chatId: number, thing: ShownThing, messageIds: readonly number[]): void {
+    if (this.shown.size >= MAX_CHATS) this.shown.clear();
+    this.shown.set(`${chatId}:${thing}`, messageIds);
+  }
+
+  /**
+   * Where the latest copy of a thing is seen from the tapped message: a message or two away, or the newest
+   * in the chat. Undefined when it is out of sight or unknown (another process): send it again.
+   */
+  whereShown(chatId: number, thing: ShownThing, tappedId: number): "above" | "below" | undefined {
+    const ids = this.shown.get(`${chatId}:${thing}`);
+    if (!ids?.length) return undefined;
+    const near = ids.some((id) => id !== tappedId && Math.abs(id - tappedId) <= IN_SIGHT);
+    const inSight = near || ids.includes(this.newest.get(chatId) ?? 0);
+    if (!inSight) return undefined;
+    return ids[0]! > tappedId ? "below" : "above";
   }
 
   /** Notes every message the bot sends (media groups included). */

@@ -1,11 +1,11 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { sendBroadcastMessage } from "../../delivery/message.js";
 import type { Audience, BroadcastSpec } from "../../delivery/types.js";
 import { reminderAudiences, type Language } from "../../event/schema.js";
 import { dayjs } from "../../event/time.js";
 import { entitiesToHtml } from "./entities.js";
+import { sendBroadcastPreview } from "./preview.js";
 import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
 
 export const BROADCAST_CONVERSATION = "broadcast-compose";
@@ -121,20 +121,14 @@ export async function broadcastConversation(conversation: BroadcastConversation,
   const createdBy = ctx.from!.id;
   const reportLanguage = await ctx.i18n.getLocale();
   const draft: Omit<BroadcastSpec, "id"> = { kind: "broadcast", audience, texts, parseMode: "HTML", photoFileId: photo, createdBy, reportLanguage };
-  await ctx.reply(ctx.t("broadcast-preview-title"), { parse_mode: "HTML" });
-  for (const version of versions) {
-    if (version.language) await ctx.reply(ctx.t("broadcast-preview-language", { language: version.language }), { parse_mode: "HTML" });
-    await sendBroadcastMessage(ctx.api, ctx.chat!.id, { ...draft, id: "preview" }, version.language ?? event.defaultLanguage, event);
-  }
   const count = await conversation.external(() => ctx.deps.broadcasts.countAudience(audience));
-  await ctx.reply(ctx.t("broadcast-summary", { audience: ctx.t(`broadcast-audience-${audience}`), count }), {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("broadcast-send-now"), `${STEP}now`)
-      .text(ctx.t("broadcast-schedule"), `${STEP}later`)
-      .row()
-      .text(ctx.t("broadcast-cancel"), CANCEL),
-  });
+  const languages = versions.flatMap((version) => (version.language ? [version.language] : []));
+  const controls = new InlineKeyboard()
+    .text(ctx.t("broadcast-send-now"), `${STEP}now`)
+    .text(ctx.t("broadcast-schedule"), `${STEP}later`)
+    .row()
+    .text(ctx.t("broadcast-cancel"), CANCEL);
+  await sendBroadcastPreview(ctx, draft, languages, count, controls);
   const when = await step(conversation, (answer) => {
     const data = answer.callbackQuery?.data;
     if (data === `${STEP}now`) return { value: "now" as const };

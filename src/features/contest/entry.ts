@@ -5,7 +5,7 @@ import { momentText } from "../../ui/format.js";
 import { isPastDeadline } from "../../event/time.js";
 import { backToMenuKeyboard } from "../menu/index.js";
 import { checkEntryLink, checkIdea, IDEA_MAX_LENGTH, IDEA_MIN_LENGTH } from "./rules.js";
-import { contestKeyboard, contestOf, entryText } from "./screens.js";
+import { contestOf, entryCardKeyboard, entryText } from "./screens.js";
 
 export const ENTRY_CONVERSATION = "contest-entry";
 const MAX_ATTEMPTS = 6;
@@ -113,7 +113,7 @@ export async function entryConversation(conversation: EntryConversation, ctx: Fl
   await ctx.reply(ctx.t("contest-saved", { deadline: await momentText(ctx, deadline) }));
   await ctx.reply(await conversation.external(() => entryText(ctx, { userId, link: saved.link, idea: saved.idea })), {
     parse_mode: "HTML",
-    reply_markup: contestKeyboard(ctx, true, true),
+    reply_markup: entryCardKeyboard(ctx, true),
     link_preview_options: { is_disabled: true },
   });
 }

@@ -2,10 +2,11 @@ import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
+import { showScreen } from "../../ui/screens.js";
 import { backToMenuKeyboard } from "../menu/index.js";
 import { ENTRY_CONVERSATION, entryConversation } from "./entry.js";
 import { juryFeature } from "./jury.js";
-import { contestKeyboard, contestOf, entriesOpen, entryText, rulesText } from "./screens.js";
+import { contestKeyboard, contestOf, entriesOpen, entryCardKeyboard, entryText, rulesText } from "./screens.js";
 import { winnerFeature } from "./winner.js";
 
 /** The contest screen: rules, deadline with countdown, hashtags, and the entrant's buttons. */
@@ -46,11 +47,7 @@ privateChat.callbackQuery("contest:mine", async (ctx) => {
   const setup = contestOf(ctx);
   const entry = await ctx.deps.store.contest.find(ctx.from.id);
   if (!setup || !entry) return void (await ctx.reply(ctx.t("contest-no-entry"), { reply_markup: backToMenuKeyboard(ctx) }));
-  await ctx.reply(await entryText(ctx, entry), {
-    parse_mode: "HTML",
-    reply_markup: contestKeyboard(ctx, entriesOpen(ctx, setup.deadline), true),
-    link_preview_options: { is_disabled: true },
-  });
+  await showScreen(ctx, await entryText(ctx, entry), entryCardKeyboard(ctx, entriesOpen(ctx, setup.deadline)));
 });
 
 contestFeature.use(juryFeature);

@@ -59,6 +59,13 @@ export function contestKeyboard(ctx: FlowContext, open: boolean, hasEntry: boole
   return keyboard.text(ctx.t("menu-back"), "menu:home");
 }
 
+/** Under the entry card itself: no "My entry", which would only post the same card again. */
+export function entryCardKeyboard(ctx: FlowContext, open: boolean): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (open) keyboard.text(ctx.t("contest-edit"), "contest:enter").row();
+  return keyboard.text(ctx.t("menu-back"), "menu:home");
+}
+
 export async function entryText(ctx: FlowContext, entry: Pick<ContestEntry, "userId" | "link" | "idea">): Promise<string> {
   const status = await entryStatus(ctx, entry.userId);
   return ctx.t("contest-entry", {

@@ -34,12 +34,13 @@ const backToOverview = (ctx: FlowContext) =>
 
 async function sendVenue(ctx: FlowContext) {
   const { venue } = ctx.deps.event;
-  await ctx.replyWithVenue(
+  const pin = await ctx.replyWithVenue(
     venue.latitude,
     venue.longitude,
     await eventText(ctx, venue.name),
     await eventText(ctx, venue.address),
   );
+  ctx.deps.latestMessages.remember(pin.chat.id, "venue", [pin.message_id]);
 }
 
 /** The event overview followed by the venue pin: what /info and the menu show. */
@@ -80,7 +81,11 @@ privateChat.callbackQuery(/^info:(programme|speakers|organisers|concept|contacts
   await showScreen(ctx, await sections[section](ctx), backToOverview(ctx));
 });
 
+/** A pin in sight (a message or two from the tapped one, or the newest) is pointed to, not posted again. */
 privateChat.callbackQuery("info:venue", async (ctx) => {
+  const tapped = ctx.callbackQuery.message;
+  const where = tapped && ctx.deps.latestMessages.whereShown(ctx.chat.id, "venue", tapped.message_id);
+  if (where) return void (await ctx.answerCallbackQuery({ text: ctx.t("info-venue-shown", { where }) }));
   await ctx.answerCallbackQuery();
   await sendVenue(ctx);
 });

@@ -145,6 +145,10 @@ export async function resendTicket(ctx: BotContext): Promise<void> {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
     return;
   }
+  // A ticket in sight is pointed to; a resend is the QR alone (the calendar file came with the first).
+  const tapped = ctx.callbackQuery?.message;
+  const where = tapped && ctx.deps.latestMessages.whereShown(record.userId, "ticket", tapped.message_id);
+  if (where) return void (await ctx.answerCallbackQuery({ text: ctx.t("rsvp-ticket-shown", { where }) }));
   await ctx.answerCallbackQuery();
-  await sendTicket(ctx.api, ctx.deps, record, await ctx.i18n.getLocale(), ctx.me.username);
+  await sendTicket(ctx.api, ctx.deps, record, await ctx.i18n.getLocale(), ctx.me.username, false);
 }

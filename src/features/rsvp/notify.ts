@@ -61,14 +61,24 @@ export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Pro
   return t(`rsvp-status-${record.status}`);
 }
 
-/** The QR image of the ticket's deep link, and the calendar file. */
-export async function sendTicket(api: Api<RawApi>, deps: BotDeps, record: Rsvp, language: string, botUsername: string) {
+/** The QR image of the ticket's deep link, and the calendar file unless it was sent before; remembered as in sight. */
+export async function sendTicket(
+  api: Api<RawApi>,
+  deps: BotDeps,
+  record: Rsvp,
+  language: string,
+  botUsername: string,
+  withCalendar = true,
+) {
   const t = translator(deps, language);
   const qr = renderTicketQr(ticketLink(botUsername, record.token));
-  await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
-    caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
-  });
-  await sendCalendarFile(api, record.userId, deps.event, language, t("rsvp-calendar-caption"));
+  const sent: { message_id: number }[] = [
+    await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
+      caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
+    }),
+  ];
+  if (withCalendar) sent.push(await sendCalendarFile(api, record.userId, deps.event, language, t("rsvp-calendar-caption")));
+  deps.latestMessages.remember(record.userId, "ticket", sent.map((message) => message.message_id));
 }
 
 /** Tells admins once when confirmations reach 80% and 100% of the capacity. */

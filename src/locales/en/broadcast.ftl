@@ -52,13 +52,13 @@ broadcast-audience-not_registered = Not registered
 broadcast-audience-contest_entrants = Contest entrants
 broadcast-audience-idea_authors = Idea authors
 broadcast-choose-hint = Please use the buttons.
-broadcast-preview-title = 👀 <b>Preview</b>: this is exactly what recipients will see.
-broadcast-preview-language = The <b>{ $language ->
-        [ru] Russian
-        [kk] Kazakh
-       *[en] English
-    }</b> version:
-broadcast-summary =
+broadcast-preview =
+    👆 <b>Preview</b>: { $language ->
+        [all] this is exactly what every recipient will see.
+        [ru] this is exactly what recipients who use Russian will see; the others get their own versions, sent above.
+        [kk] this is exactly what recipients who use Kazakh will see; the others get their own versions, sent above.
+       *[en] this is exactly what recipients who use English will see; the others get their own versions, sent above.
+    }
     Audience: <b>{ $audience }</b> — { $count ->
         [one] { $count } recipient
        *[other] { $count } recipients

@@ -29,6 +29,10 @@ info-organisers = 🤝 Organisers
 info-contacts = ☎️ Contacts
 info-calendar = 📅 Add to calendar
 info-venue = 📍 Show on map
+info-venue-shown = { $where ->
+        [above] 📍 The map pin is already in the chat, right above this message.
+       *[below] 📍 The map pin is already in the chat, below this message.
+    }
 info-back = ⬅️ Back
 info-programme-title = 📋 <b>Programme</b>
 info-speakers-title = 🎤 <b>Speakers</b>

@@ -91,6 +91,10 @@ rsvp-mine-locked = The event has started: registrations can no longer be changed
 rsvp-change = ✏️ Change my details
 rsvp-withdraw = ❌ Cancel my registration
 rsvp-show-ticket = 🎟 Show my ticket
+rsvp-ticket-shown = { $where ->
+        [above] 🎟 Your ticket is already in the chat, right above this message.
+       *[below] 🎟 Your ticket is already in the chat, below this message.
+    }
 rsvp-withdraw-ask = Cancel your registration? Your seat will go to the next person on the waiting list.
 rsvp-withdraw-yes = Yes, cancel it
 rsvp-withdraw-no = No, keep it

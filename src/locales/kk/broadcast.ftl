@@ -39,7 +39,7 @@ broadcast-ask-message-in = <b>{ $language ->
         [en] Ағылшын
        *[kk] Қазақ
     } тіліндегі</b> хабарламаны жіберіңіз: мәтін немесе жазуы бар фото.
-broadcast-message-hint = Мұнда мәтін немесе жазуы бар фото керек (стикер, дауыстық хабар не файл емес).
+broadcast-message-hint = Мұнда мәтін немесе жазуы бар фото керек (стикер, дауыстық хабарлама не файл емес).
 broadcast-message-too-long = Бір хабарлама үшін тым ұзын ({ $length } таңба, ең көбі { $max }). Қысқартыңыз.
 broadcast-ask-audience = Кімге жіберу керек?
 broadcast-audience-all = Ботты іске қосқандардың барлығына
@@ -49,22 +49,22 @@ broadcast-audience-not_registered = Тіркелмегендерге
 broadcast-audience-contest_entrants = Байқау қатысушыларына
 broadcast-audience-idea_authors = Идея авторларына
 broadcast-choose-hint = Батырмаларды пайдаланыңыз.
-broadcast-preview-title = 👀 <b>Алдын ала қарау</b>: алушылар дәл осыны көреді.
-broadcast-preview-language = <b>{ $language ->
-        [ru] Орыс
-        [en] Ағылшын
-       *[kk] Қазақ
-    } тіліндегі</b> нұсқа:
-broadcast-summary =
+broadcast-preview =
+    👆 <b>Алдын ала қарау</b>: { $language ->
+        [all] хабарламаны барлық алушы осылай көреді.
+        [ru] хабарламаны орыс тілін таңдаған алушылар осылай көреді; қалғандары жоғарыда жіберген өз нұсқаларын алады.
+        [en] хабарламаны ағылшын тілін таңдаған алушылар осылай көреді; қалғандары жоғарыда жіберген өз нұсқаларын алады.
+       *[kk] хабарламаны қазақ тілін таңдаған алушылар осылай көреді; қалғандары жоғарыда жіберген өз нұсқаларын алады.
+    }
     Алушылар: <b>{ $audience }</b> — қазір { $count } адам (жіберу сәтінде қайта саналады).
-    Қазір жіберу ме, әлде уақытын белгілеу ме?
+    Қазір жіберу керек пе, әлде уақытын белгілеу керек пе?
 broadcast-send-now = 🚀 Қазір жіберу
 broadcast-schedule = 🕒 Уақытын белгілеу
 broadcast-ask-time = Уақытты іс-шараның уақыт белдеуінде ({ $zone }) <code>ЖЖЖЖ-АА-КК СС:мм</code> түрінде жазыңыз, мысалы <code>{ $example }</code>.
 broadcast-time-hint = Түсіне алмадым. Уақытты <code>ЖЖЖЖ-АА-КК СС:мм</code> түрінде жазыңыз, мысалы <code>{ $example }</code>.
-broadcast-time-past = Бұл уақыт өтіп кетті. Болашақтағы уақытты көрсетіңіз.
+broadcast-time-past = Бұл уақыт өтіп кетті. Алдағы уақытты көрсетіңіз.
 broadcast-started = 🚀 { $count } алушыға жіберіліп жатыр. Барысы төменде.
-broadcast-scheduled = 🕒 { $when } ({ $zone }) уақытына жоспарланды. Бас тарту үшін: /broadcasts.
+broadcast-scheduled = 🕒 { $when } ({ $zone }) уақытына жоспарланды. Одан бас тарту үшін /broadcasts ашыңыз.
 broadcast-cancelled = Таратудан бас тартылды, ештеңе жіберілген жоқ.
 broadcast-duplicate = Бұл хабарлама кезекке әлдеқашан қойылған.
 
@@ -77,8 +77,8 @@ broadcast-status-sending = 📤
 broadcast-status-done = ✅
 broadcast-status-cancelled = ⛔
 broadcast-status-skipped = ⏭
-broadcast-drop-button = ❌ { $name }: бас тарту
-broadcast-dropped = { $name }: бас тартылды.
+broadcast-drop-button = ❌ Бас тарту: { $name }
+broadcast-dropped = Бас тартылды: { $name }.
 broadcast-name = «{ $excerpt }» { $kind ->
         [reminder] еске салуы
        *[other] хабарламасы

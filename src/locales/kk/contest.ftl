@@ -13,20 +13,20 @@ contest-no-bot-scraping = Бот Instagram мен Facebook-ке кірмейді
 contest-submit = 📤 Өтінімімді жіберу
 contest-edit = ✏️ Өтінімімді өзгерту
 contest-my-entry = 📄 Менің өтінімім
-contest-closed = 🔒 Өтінім қабылдау жабылды: мерзімі { $deadline } аяқталды.
+contest-closed = 🔒 Өтінім қабылдау жабылды (мерзімі: { $deadline }).
 contest-ask-link =
     <b>Қадам 1/3.</b> Instagram немесе Facebook-тегі постыңыздың сілтемесін жіберіңіз.
     Қосымшада: ⋯ → Сілтемені көшіру. Ол https:// деп басталады
 contest-link-not-url = Бұл сілтемеге ұқсамайды. Постты ашып, ⋯ → Сілтемені көшіру басып, осында жіберіңіз.
-contest-link-not-https = Сілтеме https:// деп басталуы керек
+contest-link-not-https = Сілтеме https:// деп басталуы керек.
 contest-link-host = Бұл сілтеме рұқсат етілген сайттан емес. Рұқсат етілгендер: { $hosts }.
-contest-link-not-post = Бұл жеке пост емес, профиль немесе парақ сияқты. Постың өзін ашып, оның сілтемесін көшіріңіз.
+contest-link-not-post = Бұл жеке пост емес, профиль немесе парақ сияқты. Посттың өзін ашып, оның сілтемесін көшіріңіз.
 contest-ask-idea = <b>Қадам 2/3.</b> Қалаға арналған идеяңызды бірнеше сөйлеммен сипаттаңыз ({ $min }–{ $max } таңба).
 contest-idea-too-short = Тым қысқа: кемінде { $min } таңба жазыңыз.
-contest-idea-too-long = Тым ұзын: { $length } таңба, ал шегі — { $max }.
+contest-idea-too-long = Тым ұзын: { $length } таңба, ал ең көбі { $max } таңба болуы керек.
 contest-ask-photo = <b>Қадам 3/3.</b> Постыңыздың скриншотын немесе фотосуреттің өзін жіберіңіз (файл емес, фото ретінде).
-contest-photo-expected = Фотосурет жіберіңізші (файл да, стикер де емес).
-contest-text-expected = Мұнда мәтін жіберіңізші.
+contest-photo-expected = Фотосурет жіберіңіз (файл немесе стикер емес).
+contest-text-expected = Мұнда мәтін жіберіңіз.
 contest-keep = ↩️ Бұрынғысын қалдыру
 contest-cancel = ❌ Бас тарту
 contest-cancelled = Тоқтатылды. Өтініміңіз өзгерген жоқ.
@@ -39,7 +39,7 @@ contest-entry =
     📷 Фото алынды.
 
     <b>Мәртебесі:</b> { $status }
-contest-no-entry = Сіз әлі байқауға қатысқан жоқсыз.
+contest-no-entry = Сіз әлі байқауға өтінім жіберген жоқсыз.
 contest-status-submitted = қабылданды, қазылар алқасы қарайды
 contest-status-shortlisted = ⭐ қазылардың қысқа тізімінде
 contest-status-winner = 🏆 жеңімпаз!
@@ -76,16 +76,16 @@ contest-winner-draft =
 contest-winner-none = жоқ
 contest-winner-preview-button = 👁 Алдын ала қарау
 contest-winner-change = ⬅️ Басқа жеңімпаз таңдау
-contest-winner-preview-header = 👁 Алдын ала қарау, { $language ->
+contest-winner-preview-header = 👁 Алдын ала қарау — { $language ->
         [ru] орыс
         [en] ағылшын
        *[kk] қазақ
-    } тілінде:
+    } тіліндегі нұсқа:
 contest-winner-confirm-question = Бұл хабарландыруды ботты іске қосқандардың бәріне жіберіп, жеңімпазды құттықтаймыз ба?
 contest-winner-send = ✅ Барлығына жіберу
 contest-winner-sent = ✅ Дайын: жеңімпаз құттықталды, хабарландыру { $count } пайдаланушыға жіберілуде.
 contest-winner-already =
-    ℹ️ Хабарландыру { $at } жіберіліп қойған. Оны екі рет жіберуге болмайды. Міне, ол:
+    ℹ️ Хабарландыру жіберіліп қойған ({ $at }). Оны екі рет жіберуге болмайды. Міне, ол:
 
     { $text }
 contest-winner-stale = Бұл таңдау ескірген: /winner командасын қайта орындаңыз.
@@ -99,7 +99,7 @@ contest-announcement =
     💡 { $idea }
     🔗 { $link }
 
-    🎁 Жүлде: { $prize }. Барлық қатысушыларға рахмет!
+    🎁 Жүлде: { $prize }. Барлық қатысушыға рақмет!
 contest-announcement-runners = 🥈 Жүлдегерлер: { $names }
 contest-erased = (деректер өшірілген)
 contest-congratulation = 🎉 Құттықтаймыз, { $name }! Қазылар алқасы сіздің өтініміңізді «{ $title }» байқауының жеңімпазы деп таныды. Жүлде: { $prize }. Ұйымдастырушылар сізбен байланысады.

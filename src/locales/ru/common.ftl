@@ -28,6 +28,10 @@ info-organisers = 🤝 Организаторы
 info-contacts = ☎️ Контакты
 info-calendar = 📅 В календарь
 info-venue = 📍 На карте
+info-venue-shown = { $where ->
+        [above] 📍 Точка на карте уже в чате — сразу над этим сообщением.
+       *[below] 📍 Точка на карте уже в чате — ниже этого сообщения.
+    }
 info-back = ⬅️ Назад
 info-programme-title = 📋 <b>Программа</b>
 info-speakers-title = 🎤 <b>Спикеры</b>

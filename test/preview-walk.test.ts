@@ -1,0 +1,173 @@
+/**
+ * A person's walk through the preview at a desktop's and a phone's size: registration, an idea with a
+ * similar one supported, and the organiser's reject-with-reason. UPDATE_SCREENSHOTS=1 saves the README's
+ * screens to docs/screenshots/; otherwise they go to test/artifacts/, so a CI run leaves the committed ones alone.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { startPreview, type Preview } from "../tools/preview/start.js";
+import type { Persona } from "../tools/preview/personas.js";
+import { launchBrowser, type TestBrowser } from "./support/browser.js";
+import { REDIS_URL } from "./support/harness.js";
+
+const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? "../docs/screenshots/" : "./artifacts/", import.meta.url));
+const WAIT = { timeout: 15_000 };
+
+const walks = [
+  {
+    device: "desktop",
+    viewport: { width: 1280, height: 800 },
+    language: "en",
+    name: "Emma Clarke",
+    published: "Bike lane on Abay avenue between Dostyk and Baizakov, please",
+    idea: "A protected bike lane along Abay avenue from Dostyk to Baizakov",
+    reason: "The city already plans this lane for 2018; we passed your idea to the akimat's team.",
+  },
+  {
+    device: "phone",
+    viewport: { width: 360, height: 740 },
+    language: "ru",
+    name: "Айгерим Сапарова",
+    published: "Велодорожка по проспекту Абая от Достык до Байзакова",
+    idea: "Сделать велодорожку вдоль проспекта Абая до Байзакова",
+    reason: "Город уже планирует эту велодорожку на 2018 год, передали идею в акимат.",
+  },
+] as const;
+
+/** The text as the page shows it: Fluent's HTML tags dropped. */
+const shown = (html: string) => html.replace(/<[^>]+>/g, "");
+
+let preview: Preview | undefined;
+let browser: TestBrowser | undefined;
+afterEach(async () => {
+  await browser?.close();
+  await preview?.stop();
+  browser = preview = undefined;
+});
+
+describe("a walk through the preview", () => {
+  for (const walk of walks) {
+    it(`registers, supports a similar idea and rejects with a reason, at ${walk.viewport.width}×${walk.viewport.height}`, async () => {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      preview = await startPreview({ port: 0, redisUrl: REDIS_URL, redisPrefix: `test-preview:${randomUUID()}:`, logLevel: "silent" });
+      browser = await launchBrowser({ ...walk.viewport, timezoneId: preview.event.timezone });
+      const { deps } = preview.running;
+      const attendee = preview.personas.find((persona) => persona.language === walk.language && !persona.admin)!;
+      const organiser = preview.personas.find((persona) => persona.admin)!;
+      const t = (persona: Persona, key: string, vars?: Record<string, string | number>) => shown(deps.i18n.t(persona.language, key, vars));
+      const page = await browser.context.newPage();
+      const screenshot = (step: string) => page.screenshot({ path: `${SCREENSHOTS}${walk.device}-${step}.png` });
+
+      // The organiser has started the bot, so the idea reaches them.
+      await open(page, preview, organiser);
+      await open(page, preview, attendee);
+
+      // Registration: consent, name, sector, organisation skipped, phone shared, confirmed; the ticket follows.
+      await tap(page, t(attendee, "menu-rsvp"));
+      await tap(page, t(attendee, "rsvp-agree"));
+      await type(page, walk.name);
+      await tap(page, t(attendee, "rsvp-sector-media"));
+      await tap(page, t(attendee, "rsvp-skip"));
+      await page.locator("#reply-keyboard").getByRole("button", { name: t(attendee, "rsvp-share-phone"), exact: true }).click();
+      await tap(page, t(attendee, "rsvp-confirm"));
+      await page.locator(".message.bot img.photo").waitFor(WAIT);
+      await page.locator(".message.bot .card.file").waitFor(WAIT);
+      const record = await deps.store.rsvps.find(attendee.id);
+      expect(record).toMatchObject({ status: "confirmed", name: walk.name });
+      expect(await page.locator(".message.bot").filter({ hasText: record!.code }).count()).toBeGreaterThan(0);
+      await screenshot("1-registration");
+
+      // An idea like one already published: the preview offers to support that one, and the draft stays.
+      const published = await deps.store.ideas.create(
+        { authorId: 1, authorName: "Someone", language: walk.language, category: "bike", text: walk.published },
+        { now: deps.clock(), day: "walk", dailyLimit: 100, publish: true },
+      );
+      if (!published.ok) throw new Error("the published idea was not created");
+      await type(page, "/idea");
+      await tap(page, t(attendee, "ideas-new"));
+      await tap(page, deps.event.text(deps.event.ideas!.categories.find((category) => category.id === "bike")!.name, walk.language));
+      await type(page, walk.idea);
+      await tap(page, t(attendee, "ideas-skip"));
+      await page.locator("#reply-keyboard").getByRole("button", { name: t(attendee, "ideas-skip"), exact: true }).click();
+      await lastBot(page, t(attendee, "ideas-similar-title"));
+      await tap(page, t(attendee, "ideas-support-button", { id: published.idea.id, supports: 0 }), false);
+      await page.locator("#toast").filter({ hasText: t(attendee, "ideas-supported") }).waitFor(WAIT);
+      expect(await deps.store.ideas.get(published.idea.id)).toMatchObject({ supports: 1 });
+      expect(await page.locator(".message.bot").last().innerText()).toContain(walk.idea);
+      await screenshot("2-idea-similar-supported");
+      await tap(page, t(attendee, "ideas-submit"));
+      const [submitted] = await deps.store.ideas.byAuthor(attendee.id);
+      await lastBot(page, t(attendee, "ideas-submitted-review", { id: submitted!.id }));
+
+      // The organiser rejects it with a reason typed in one message; the author is told why.
+      await open(page, preview, organiser);
+      await page.locator(".message.bot").filter({ hasText: walk.idea }).last().waitFor(WAIT);
+      await tap(page, t(organiser, "ideas-mod-reject"));
+      await lastBot(page, t(organiser, "ideas-mod-ask-reason", { id: submitted!.id }));
+      await type(page, walk.reason);
+      await lastBot(page, t(organiser, "ideas-mod-answer-saved", { id: submitted!.id }));
+      expect(await deps.store.ideas.get(submitted!.id)).toMatchObject({ status: "rejected", answer: walk.reason });
+      await screenshot("3-organiser-reject-with-reason");
+
+      await open(page, preview, attendee);
+      await lastBot(page, walk.reason);
+      expect(await page.locator(".message.bot").last().innerText()).toContain(t(attendee, "ideas-status-rejected"));
+    }, 90_000);
+  }
+});
+
+/** Opens a persona's chat, pressing START the first time. */
+async function open(page: Page, preview: Preview, persona: Persona) {
+  await page.goto(`${preview.url}/?user=${persona.id}`);
+  const start = page.getByRole("button", { name: "START" });
+  await page.locator(".message.bot").first().or(start).waitFor(WAIT);
+  if (await start.isVisible()) {
+    await start.click();
+    await page.locator(".message.bot").first().waitFor(WAIT);
+  }
+}
+
+/** Taps the newest inline button with this label, as a person would, and waits for the answer on screen. */
+async function tap(page: Page, label: string, changesChat = true) {
+  const before = await newest(page);
+  await page.locator(".message.bot .inline-keyboard").getByRole("button", { name: label, exact: true }).last().click();
+  if (changesChat) await answered(page, before);
+}
+
+async function type(page: Page, text: string) {
+  const before = await newest(page);
+  await page.locator("#text").fill(text);
+  await page.locator("#send").click();
+  await answered(page, before);
+}
+
+const newest = (page: Page) =>
+  page.evaluate(() => {
+    const last = [...document.querySelectorAll(".message.bot")].at(-1);
+    return `${last?.getAttribute("data-id")}|${last?.textContent}`;
+  });
+
+/** Waits until the newest bot message is another one or has changed, then for the rest of the answer. */
+async function answered(page: Page, before: string) {
+  await page.waitForFunction(
+    (previous) => {
+      const last = [...document.querySelectorAll(".message.bot")].at(-1);
+      return `${last?.getAttribute("data-id")}|${last?.textContent}` !== previous;
+    },
+    before,
+    WAIT,
+  );
+  await page.waitForTimeout(300);
+}
+
+/** Waits until the newest bot message shows this text. */
+async function lastBot(page: Page, text: string) {
+  await page.waitForFunction(
+    (expected) => [...document.querySelectorAll(".message.bot")].at(-1)?.textContent?.includes(expected),
+    text,
+    WAIT,
+  );
+}
