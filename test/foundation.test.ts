@@ -215,6 +215,8 @@ describe("groups, free text and bad input", () => {
     const member = bot.user({ languageCode: "en" }).inGroup(-100123, { type: "supergroup" });
     const [reply] = await member.command("start");
     expect(reply?.text).toContain("I work in private chat");
+    // The title carries its own quotes: the message must not wrap it in a second pair.
+    expect(reply?.text).not.toMatch(/[“«"]\s*[“«"]/);
     expect(member.keyboard(reply)[0]?.[0]).toMatchObject({ url: `https://t.me/${bot.api.botInfo.username}?start=group` });
     bot.api.clearCalls();
     await member.send("hello bot");
