@@ -113,6 +113,7 @@ export async function ideaAnswerConversation(
       prompt: escapeHtml(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) })),
       maxLength: ANSWER_MAX_LENGTH,
       tooLong: (_, max) => ctx.t("ideas-mod-answer-hint", { max }),
+      wrongType: ctx.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }),
       check: (text) => (text.trim() ? { value: text.trim() } : { hint: ctx.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }) }),
       // The preset reasons and Back work without the form, and end it (the handlers below).
       otherButtons: mode === "reject" ? reasonsKeyboard(ctx, id, card).inline_keyboard : undefined,

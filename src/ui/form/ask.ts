@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, Keyboard } from "grammy";
-import type { Message } from "grammy/types";
+import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../html.js";
 import { CANCEL_VALUE, isFormButtonData, packFormButton, unpackFormButton } from "./codec.js";
@@ -41,6 +41,8 @@ const commandOf = (text: string | undefined) => text?.match(/^\/([A-Za-z0-9_]+)(
 export class Form {
   /** Questions asked so far in this run: the same on every replay, so it names the question on screen. */
   private asked = 0;
+  /** The question on screen's buttons of other screens: they outlive the form when it is left. */
+  private otherButtons: InlineKeyboardButton[][] = [];
 
   private constructor(
     private readonly conversation: FormConversation,
@@ -74,6 +76,7 @@ export class Form {
   /** Asks one question and returns its answer; leaving the form never returns (the conversation halts). */
   async ask<T>(question: Question<T>, step?: Step): Promise<T> {
     const ordinal = ++this.asked;
+    this.otherButtons = question.otherButtons ?? [];
     const { ctx } = this;
     const shown = step ? `${ctx.t("form-step", { number: step.number, total: step.total })} ${question.prompt}` : question.prompt;
     const markup = this.markup(question, ordinal);
@@ -223,8 +226,12 @@ export class Form {
     return this.conversation.halt(options.menu ? {} : { next: true });
   }
 
+  /** The question on screen loses the form's buttons (its other screens' buttons stay: they work without the form). */
   private async closeQuestion(sent: Message.TextMessage, replyKeyboard: boolean) {
-    if (!replyKeyboard) await this.removeButtons(sent);
+    if (replyKeyboard) return;
+    if (this.otherButtons.length === 0) return this.removeButtons(sent);
+    const markup = { reply_markup: new InlineKeyboard(this.otherButtons) };
+    await this.ctx.api.editMessageReplyMarkup(sent.chat.id, sent.message_id, markup).catch(() => undefined);
   }
 
   private async removeButtons(sent: Message.TextMessage) {
