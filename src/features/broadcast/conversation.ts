@@ -38,7 +38,6 @@ const messageQuestion = (ctx: FlowContext, prompt: string): Question<Version> =>
  * recipients get it with the recipient count, then send now, schedule, or cancel.
  */
 export async function broadcastConversation(conversation: FormConversation, ctx: FlowContext): Promise<void> {
-  if (!isAdmin(ctx)) return;
   const { event } = ctx.deps;
   const form = await Form.open(conversation, ctx, {
     title: ctx.t("broadcast-form-title"),

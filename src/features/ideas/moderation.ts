@@ -93,7 +93,7 @@ async function publish(ctx: FlowContext, id: number) {
 
 /**
  * The organisers' answer in their own words: a custom rejection reason for a new idea, or an
- * answer to the author of any idea (from /ideas). Admin rights are checked again here.
+ * answer to the author of any idea (from /ideas). Admin rights are checked at every step (the form's guard).
  */
 export async function ideaAnswerConversation(
   conversation: FormConversation,
@@ -102,7 +102,6 @@ export async function ideaAnswerConversation(
   mode: AnswerMode,
   card?: number,
 ) {
-  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) return;
   const form = await Form.open(conversation, ctx, {
     title: ctx.t("ideas-mod-form-title", { id: String(id) }),
     cancelled: ctx.t("ideas-mod-cancelled"),

@@ -89,8 +89,10 @@ export class Form {
     // Edits, reactions, member changes: not answers; the rest of the bot sees them as if no form were open.
     if (!message && !query) return this.conversation.skip({ next: true });
 
-    const refusal = this.spec.guard?.(update);
-    if (refusal !== undefined) {
+    // Asked of the live update only: a replayed answer keeps the verdict it had when it came.
+    const { guard } = this.spec;
+    const refusal = guard && (await this.conversation.external((outside) => guard(outside) ?? null));
+    if (refusal) {
       if (query) await update.answerCallbackQuery({ text: refusal });
       else await update.reply(refusal);
       await this.closeQuestion(sent, hasReplyKeyboard);
