@@ -27,7 +27,7 @@ const MAX_EDIT_ROUNDS = 10;
 const categoryQuestion = (ctx: FlowContext, language: string) =>
   choiceQuestion(ctx, {
     prompt: ctx.t("ideas-ask-category"),
-    choices: (ctx.deps.event.ideas?.categories ?? []).map((category) => [ctx.deps.event.text(category.name, language), category.id] as const),
+    choices: (ctx.deps.event.ideas?.categories ?? []).map(({ id, name }) => [ctx.deps.event.text(name, language), id] as const),
     field: ctx.t("ideas-edit-category"),
     hint: ctx.t("ideas-category-hint"),
   });

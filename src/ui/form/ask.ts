@@ -165,7 +165,8 @@ export class Form {
       for (const [label] of question.reply.buttons ?? []) keyboard.text(label);
       return keyboard.text(cancel).resized().oneTime();
     }
-    const button = (label: string, value: string) => InlineKeyboard.text(label, packFormButton({ run: this.run, question: ordinal, value }));
+    const data = (value: string) => packFormButton({ run: this.run, question: ordinal, value });
+    const button = (label: string, value: string) => InlineKeyboard.text(label, data(value));
     return new InlineKeyboard([
       ...(question.buttons ?? []).map((row) => row.map(([label, value]) => button(label, value))),
       ...(question.otherButtons ?? []),
@@ -198,7 +199,13 @@ export class Form {
   }
 
   /** A wrong answer: its hint, or the end of the form after MAX_WRONG_ANSWERS in a row; the update is forgotten. */
-  private async refuse(update: FlowContext, ordinal: number, sent: Message.TextMessage, replyKeyboard: boolean, hint: string): Promise<never> {
+  private async refuse(
+    update: FlowContext,
+    ordinal: number,
+    sent: Message.TextMessage,
+    replyKeyboard: boolean,
+    hint: string,
+  ): Promise<never> {
     const key = `${this.run}:${ordinal}`;
     // The count lives in the session: a refused update leaves the conversation's state as it was.
     const wrong = await this.conversation.external((outside) => {
@@ -223,7 +230,9 @@ export class Form {
       await ctx.reply(text, options.menu ? { reply_markup: this.menuKeyboard() } : {});
     } else {
       const said = await ctx.reply(text, { reply_markup: { remove_keyboard: true } });
-      if (options.menu) await ctx.api.editMessageReplyMarkup(said.chat.id, said.message_id, { reply_markup: this.menuKeyboard() }).catch(() => undefined);
+      // A message cannot both remove a reply keyboard and carry buttons: the menu button is added to it after.
+      const menu = { reply_markup: this.menuKeyboard() };
+      if (options.menu) await ctx.api.editMessageReplyMarkup(said.chat.id, said.message_id, menu).catch(() => undefined);
     }
     return this.conversation.halt(options.menu ? {} : { next: true });
   }
