@@ -35,7 +35,7 @@ describe("/broadcast for organisers", () => {
     expect(admin.lastText()).toContain("in Kazakh");
     await admin.send("Ертең 9:00-де");
     await admin.send("Tomorrow at 9:00");
-    expect(admin.lastText()).toBe("Who should receive it?");
+    expect(admin.lastText()).toBe("Step 3 of 4. Who should receive it?");
     await admin.tapData("broadcast:f:to:nobody");
     await admin.tap("Registered (confirmed)");
 

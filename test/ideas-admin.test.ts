@@ -79,6 +79,7 @@ describe("moderation", () => {
       "It is not about the topic of the forum.",
       "It breaks the rules: insults, advertising or personal data.",
       "⬅️ Back to the idea",
+      "❌ Cancel",
     ]);
     // The card above keeps no buttons of its own while the question is open.
     expect(admin.buttons(admin.api.message(admin.id, card.message_id)!)).toEqual([]);
@@ -101,7 +102,9 @@ describe("moderation", () => {
     await propose(author, "Paint the old tram depot walls");
     await admin.tap("❌ Отклонить");
     expect(admin.lastText()).toBe("Почему отклонена идея №1? Выберите причину или напишите свою одним сообщением. Автор увидит причину.");
-    expect(admin.buttons()).toHaveLength(4);
+    expect(admin.buttons()).toHaveLength(5);
+    const question = admin.lastMessage();
+    const preset = admin.keyboard(question).flat()[0] as { callback_data: string };
     await admin.send("Депо — памятник архитектуры, передадим идею в управление охраны наследия.");
     expect(admin.lastText()).toBe("✅ Сохранено. Автор идеи №1 получил уведомление.");
     expect(admin.messages().some((m) => m.text?.includes("Я не понял"))).toBe(false);
@@ -111,8 +114,9 @@ describe("moderation", () => {
     });
     expect(author.lastText()).toContain("is now ❌ rejected");
     expect(author.lastText()).toContain("памятник архитектуры");
-    // The question's buttons are spent once the idea is rejected.
-    await admin.tap("Повторяет уже опубликованную идею.");
+    // The question's buttons go once it is answered; a late tap of one changes nothing.
+    expect(admin.buttons(admin.api.message(admin.id, question.message_id)!)).toEqual([]);
+    await admin.tapData(preset.callback_data, question.message_id);
     expect(admin.callbackAnswers().at(-1)?.text).toBe("Идея №1 уже обработана (❌ отклонена).");
     expect(bot.errors()).toEqual([]);
   });

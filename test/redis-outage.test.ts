@@ -89,7 +89,7 @@ describe("Redis outage", () => {
     await redis.start();
     // The client reconnects on its own within a couple of seconds; the user taps again.
     let asked = "";
-    for (let attempt = 0; attempt < 20 && !asked.includes("Қадам 2/4"); attempt++) {
+    for (let attempt = 0; attempt < 20 && !asked.includes("2-қадам, барлығы 4"); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       asked = (await user.tap("Велосипед жолдары")).at(-1)?.text ?? "";
     }

@@ -13,6 +13,8 @@ export interface SessionData {
   language?: Language;
   /** Until when (ms) an organiser's messages are taken as ticket codes (/checkin without a code; /cancel ends it). */
   checkinUntil?: number;
+  /** Wrong answers in a row to the question on screen (`<form run>:<question>`): refused answers never enter a form's state. */
+  formMisses?: { key: string; count: number };
 }
 
 /** Everything a handler may need, built once at start-up and injected into each update. */

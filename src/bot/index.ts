@@ -10,16 +10,16 @@ import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
 import { privacyFeature } from "../features/privacy/index.js";
 import { privacyScreenFeature } from "../features/privacy/screen.js";
-import { broadcastFeature, trackBlocking } from "../features/broadcast/index.js";
-import { contestFeature } from "../features/contest/index.js";
+import { broadcastFeature, broadcastForms, trackBlocking } from "../features/broadcast/index.js";
+import { contestFeature, contestForms } from "../features/contest/index.js";
 import { groupFeature } from "../features/group/index.js";
 import { helpFeature } from "../features/help/index.js";
-import { ideasFeature } from "../features/ideas/index.js";
+import { ideasFeature, ideasForms } from "../features/ideas/index.js";
 import { infoFeature } from "../features/info/index.js";
 import { languageFeature } from "../features/language/index.js";
 import { menuFeature } from "../features/menu/index.js";
 import { quizFeature } from "../features/quiz/index.js";
-import { rsvpFeature } from "../features/rsvp/index.js";
+import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -143,9 +143,9 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   // /forget_me and /privacy must work while a form is open, so they come before the forms would take them.
   protectedBot.use(privacyFeature);
   protectedBot.use(privacyScreenFeature);
-  // Features with conversations come first: an active form must see its answers and /cancel
-  // before the menu or help would take them (conversations v2 only see updates that reach the
-  // composer they are registered in). RSVP also owns the ticket deep links (/start ci_<token>).
+  // Every form sees an update before any feature does, so one set of rules (src/ui/form/ask.ts)
+  // decides what a command or a button does while a form is open. RSVP owns the ticket deep links (/start ci_<token>).
+  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms);
   protectedBot.use(rsvpFeature);
   protectedBot.use(ideasFeature);
   protectedBot.use(contestFeature);

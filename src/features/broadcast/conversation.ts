@@ -1,6 +1,6 @@
-import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard } from "grammy";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import type { FlowContext } from "../../bot/context.js";
+import { Form, type FormConversation } from "../../ui/form/ask.js";
+import { choiceQuestion, type Question } from "../../ui/form/question.js";
 import type { Audience, BroadcastSpec } from "../../delivery/types.js";
 import { reminderAudiences, type Language } from "../../event/schema.js";
 import { dayjs } from "../../event/time.js";
@@ -9,134 +9,102 @@ import { sendBroadcastPreview } from "./preview.js";
 import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
 
 export const BROADCAST_CONVERSATION = "broadcast-compose";
-type BroadcastConversation = Conversation<BotContext, FlowContext>;
-
-/** The conversation's own buttons; anything else ends it and is handled as usual. */
-const STEP = "broadcast:f:";
-const CANCEL = `${STEP}cancel`;
-// Enough tries for a confused organiser, bounded so a stuck chat cannot replay forever.
-const MAX_ATTEMPTS = 15;
-
-type Outcome<T> = { value: T } | { hint: string } | undefined;
 
 const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
-const cancelKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("broadcast-cancel"), CANCEL);
 
-/** One step: /cancel or Cancel leaves, another command or screen ends the conversation, wrong input re-asks. */
-async function step<T>(conversation: BroadcastConversation, accept: (ctx: FlowContext) => Outcome<T> | Promise<Outcome<T>>): Promise<T> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const ctx = await conversation.wait();
-    const data = ctx.callbackQuery?.data;
-    const text = ctx.message?.text;
-    if (!isAdmin(ctx)) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("broadcast-admin-only") });
-      continue;
-    }
-    if (data === CANCEL || /^\/cancel(@\w+)?$/.test(text ?? "")) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t("broadcast-cancelled"));
-      return conversation.halt();
-    }
-    if ((data !== undefined && !data.startsWith(STEP)) || text?.startsWith("/")) return conversation.halt({ next: true });
-    const outcome = await accept(ctx);
-    if (outcome && "value" in outcome) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-      return outcome.value;
-    }
-    const hint = outcome?.hint ?? ctx.t("broadcast-choose-hint");
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: hint.replace(/<[^>]+>/g, "") });
-    else await ctx.reply(hint, { parse_mode: "HTML" });
-  }
-  return conversation.halt();
-}
+type Version = { html: string; photo?: string };
 
 /** A text message (its formatting as HTML) or a photo with its caption. */
-function readMessage(ctx: FlowContext): Outcome<{ html: string; photo?: string }> {
-  const message = ctx.message;
-  if (!message) return ctx.callbackQuery ? { hint: ctx.t("broadcast-message-hint") } : undefined;
-  if (message.text !== undefined) {
-    const length = message.text.length;
-    if (length > TEXT_LIMIT) return { hint: ctx.t("broadcast-message-too-long", { length, max: TEXT_LIMIT }) };
-    return { value: { html: entitiesToHtml(message.text, message.entities) } };
-  }
-  if (message.photo?.length) {
-    const caption = message.caption ?? "";
-    if (caption.length > CAPTION_LIMIT) return { hint: ctx.t("broadcast-message-too-long", { length: caption.length, max: CAPTION_LIMIT }) };
-    return { value: { html: entitiesToHtml(caption, message.caption_entities), photo: message.photo.at(-1)!.file_id } };
-  }
-  return { hint: ctx.t("broadcast-message-hint") };
-}
-
-// Each language by its own name (Русский, Қазақша, English).
+const messageQuestion = (ctx: FlowContext, prompt: string): Question<Version> => ({
+  prompt,
+  maxLength: TEXT_LIMIT,
+  tooLong: (length) => ctx.t("broadcast-message-too-long", { length, max: TEXT_LIMIT }),
+  wrongType: ctx.t("broadcast-message-hint"),
+  read: (answer) => {
+    if (answer.kind === "text") {
+      const length = answer.text.length;
+      if (length > TEXT_LIMIT) return { hint: ctx.t("broadcast-message-too-long", { length, max: TEXT_LIMIT }) };
+      return { value: { html: entitiesToHtml(answer.text, answer.entities) } };
+    }
+    if (answer.kind !== "photo") return { hint: ctx.t("broadcast-message-hint") };
+    const length = answer.caption.length;
+    if (length > CAPTION_LIMIT) return { hint: ctx.t("broadcast-message-too-long", { length, max: CAPTION_LIMIT }) };
+    return { value: { html: entitiesToHtml(answer.caption, answer.entities), photo: answer.fileId } };
+  },
+});
 
 /**
  * /broadcast: the message (one, or one per event language), the audience, a preview exactly as
  * recipients get it with the recipient count, then send now, schedule, or cancel.
  */
-export async function broadcastConversation(conversation: BroadcastConversation, ctx: FlowContext): Promise<void> {
-  if (!isAdmin(ctx)) return;
+export async function broadcastConversation(conversation: FormConversation, ctx: FlowContext): Promise<void> {
   const { event } = ctx.deps;
+  const form = await Form.open(conversation, ctx, {
+    title: ctx.t("broadcast-form-title"),
+    cancelled: ctx.t("broadcast-cancelled"),
+    // Organisers only, at every step: someone taken off the list meanwhile is refused like anywhere else.
+    guard: (update) => (isAdmin(update) ? undefined : update.t("broadcast-admin-only")),
+  });
 
-  let perLanguage = false;
-  if (event.languages.length > 1) {
-    await ctx.reply(ctx.t("broadcast-ask-mode"), {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard()
-        .text(ctx.t("broadcast-mode-one"), `${STEP}one`)
-        .row()
-        .text(ctx.t("broadcast-mode-per-language"), `${STEP}each`)
-        .row()
-        .text(ctx.t("broadcast-cancel"), CANCEL),
-    });
-    perLanguage = await step(conversation, (answer) => {
-      const data = answer.callbackQuery?.data;
-      if (data === `${STEP}one`) return { value: false };
-      if (data === `${STEP}each`) return { value: true };
-      return undefined;
-    });
-  }
+  // Steps: the mode (with more than one language), the message(s), the audience, the preview with send or schedule.
+  const asksMode = event.languages.length > 1;
+  const total = asksMode ? 4 : 3;
+  const step = (number: number) => ({ number: asksMode ? number : number - 1, total });
+  const perLanguage = asksMode
+    ? (await form.ask(
+        choiceQuestion(ctx, {
+          prompt: ctx.t("broadcast-ask-mode"),
+          choices: [
+            [ctx.t("broadcast-mode-one"), "one"],
+            [ctx.t("broadcast-mode-per-language"), "each"],
+          ],
+          hint: ctx.t("broadcast-choose-hint"),
+        }),
+        step(1),
+      )) === "each"
+    : false;
 
   const versions: { language?: Language; html: string; photo?: string }[] = [];
   for (const language of perLanguage ? event.languages : [undefined]) {
     const question = language ? ctx.t("broadcast-ask-message-in", { language }) : ctx.t("broadcast-ask-message");
-    await ctx.reply(question, { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
-    versions.push({ language, ...(await step(conversation, readMessage)) });
+    versions.push({ language, ...(await form.ask(messageQuestion(ctx, question), step(2))) });
   }
   const photo = versions.find((version) => version.photo)?.photo;
   const texts = perLanguage
     ? Object.fromEntries(versions.map((version) => [version.language!, version.html]))
     : versions[0]!.html;
 
-  const audienceKeyboard = new InlineKeyboard();
-  for (const audience of reminderAudiences) audienceKeyboard.text(ctx.t(`broadcast-audience-${audience}`), `${STEP}to:${audience}`).row();
-  audienceKeyboard.text(ctx.t("broadcast-cancel"), CANCEL);
-  await ctx.reply(ctx.t("broadcast-ask-audience"), { reply_markup: audienceKeyboard });
-  const audience = await step<Audience>(conversation, (answer) => {
-    const chosen = answer.callbackQuery?.data?.slice(`${STEP}to:`.length);
-    return reminderAudiences.find((name) => `${STEP}to:${name}` === answer.callbackQuery?.data && name === chosen)
-      ? { value: chosen as Audience }
-      : undefined;
-  });
+  const audience = await form.ask(
+    choiceQuestion<Audience>(ctx, {
+      prompt: ctx.t("broadcast-ask-audience"),
+      choices: reminderAudiences.map((name) => [ctx.t(`broadcast-audience-${name}`), name] as const),
+      field: ctx.t("broadcast-audience-field"),
+      hint: ctx.t("broadcast-choose-hint"),
+    }),
+    step(3),
+  );
 
   const createdBy = ctx.from!.id;
   const reportLanguage = await ctx.i18n.getLocale();
   const draft: Omit<BroadcastSpec, "id"> = { kind: "broadcast", audience, texts, parseMode: "HTML", photoFileId: photo, createdBy, reportLanguage };
   const count = await conversation.external(() => ctx.deps.broadcasts.countAudience(audience));
   const languages = versions.flatMap((version) => (version.language ? [version.language] : []));
-  const controls = new InlineKeyboard()
-    .text(ctx.t("broadcast-send-now"), `${STEP}now`)
-    .text(ctx.t("broadcast-schedule"), `${STEP}later`)
-    .row()
-    .text(ctx.t("broadcast-cancel"), CANCEL);
-  await sendBroadcastPreview(ctx, draft, languages, count, controls);
-  const when = await step(conversation, (answer) => {
-    const data = answer.callbackQuery?.data;
-    if (data === `${STEP}now`) return { value: "now" as const };
-    if (data === `${STEP}later`) return { value: "later" as const };
-    return undefined;
-  });
+  const when = await form.ask(
+    choiceQuestion(ctx, {
+      prompt: await sendBroadcastPreview(ctx, draft, languages, count),
+      choices: [
+        [ctx.t("broadcast-send-now"), "now"],
+        [ctx.t("broadcast-schedule"), "later"],
+      ],
+      columns: 2,
+      hint: ctx.t("broadcast-choose-hint"),
+    }),
+    step(4),
+  );
 
-  const nowMs = await conversation.external(() => ctx.deps.clock().getTime());
+  // The bot's clock (tests and the preview move it), read once and kept in the replay.
+  const clockNow = () => conversation.external((outside) => outside.deps.clock().getTime());
+  const nowMs = await clockNow();
   const random = await conversation.external(() => Math.random().toString(36).slice(2, 6).padEnd(4, "0"));
   const id = newBroadcastId(new Date(nowMs), event.timezone, random);
 
@@ -155,15 +123,20 @@ export async function broadcastConversation(conversation: BroadcastConversation,
   }
 
   const example = exampleTime(new Date(nowMs), event.timezone);
-  await ctx.reply(ctx.t("broadcast-ask-time", { zone: event.timezone, example }), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
-  const atMs = await step<number>(conversation, async (answer) => {
-    const text = answer.message?.text;
-    if (text === undefined) return answer.callbackQuery ? undefined : { hint: answer.t("broadcast-time-hint", { example }) };
-    const now = await conversation.external(() => ctx.deps.clock().getTime());
-    const parsed = parseScheduleTime(text, event.timezone, new Date(now));
-    if (parsed.ok) return { value: parsed.at.getTime() };
-    return { hint: parsed.problem === "past" ? answer.t("broadcast-time-past") : answer.t("broadcast-time-hint", { example }) };
-  });
+  const atMs = await form.ask<number>(
+    {
+      prompt: ctx.t("broadcast-ask-time", { zone: event.timezone, example }),
+      maxLength: 40,
+      wrongType: ctx.t("broadcast-time-hint", { example }),
+      read: async (answer) => {
+        if (answer.kind !== "text") return undefined;
+        const parsed = parseScheduleTime(answer.text, event.timezone, new Date(await clockNow()));
+        if (parsed.ok) return { value: parsed.at.getTime() };
+        return { hint: parsed.problem === "past" ? ctx.t("broadcast-time-past") : ctx.t("broadcast-time-hint", { example }) };
+      },
+    },
+    step(4),
+  );
   const created = await conversation.external(async () => {
     const scheduled = await ctx.deps.broadcasts.schedule({ ...draft, id }, new Date(atMs));
     const at = new Date(atMs).toISOString();

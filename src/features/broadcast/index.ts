@@ -26,7 +26,8 @@ privateUpdates.command("start", async (ctx, next) => {
 
 /** /broadcast (compose and send or schedule), /broadcasts (list, cancel), the progress message's Stop. */
 export const broadcastFeature = new Composer<BotContext>();
-broadcastFeature.use(createConversation(broadcastConversation, { id: BROADCAST_CONVERSATION }));
+/** The broadcast form; installed before every feature (src/bot/index.ts), like every form. */
+export const broadcastForms = createConversation<BotContext, FlowContext>(broadcastConversation, { id: BROADCAST_CONVERSATION });
 const privateChat = broadcastFeature.chatType("private");
 
 const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);

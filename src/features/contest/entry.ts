@@ -1,59 +1,64 @@
-import { InlineKeyboard } from "grammy";
-import type { Conversation } from "@grammyjs/conversations";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import type { FlowContext } from "../../bot/context.js";
+import { Form, type FormConversation } from "../../ui/form/ask.js";
+import { textQuestion, type Choice, type Question } from "../../ui/form/question.js";
 import { momentText } from "../../ui/format.js";
 import { isPastDeadline } from "../../event/time.js";
-import { backToMenuKeyboard } from "../menu/index.js";
 import { checkEntryLink, checkIdea, IDEA_MAX_LENGTH, IDEA_MIN_LENGTH } from "./rules.js";
 import { contestOf, entryCardKeyboard, entryText } from "./screens.js";
 
 export const ENTRY_CONVERSATION = "contest-entry";
-const MAX_ATTEMPTS = 6;
-const KEEP = Symbol("keep");
+const KEEP = "keep";
 
-type EntryConversation = Conversation<BotContext, FlowContext>;
-type Reading<T> = { value: T } | { hint: string };
+type Kept<T> = T | typeof KEEP;
+/** Keep the current one: a button of each question when editing an entry. */
+const keepButton = (ctx: FlowContext, canKeep: boolean): Choice[][] => (canKeep ? [[[ctx.t("contest-keep"), KEEP]]] : []);
+const keep = (value: string) => (value === KEEP ? { value: KEEP } : undefined);
 
-/**
- * Asks one question and reads answers until one is valid. /cancel or Cancel leaves; another
- * command or another feature's button leaves and lets that feature answer.
- */
-async function ask<T>(
-  conversation: EntryConversation,
-  ctx: FlowContext,
-  prompt: string,
-  canKeep: boolean,
-  read: (answer: FlowContext) => Reading<T>,
-): Promise<T | typeof KEEP> {
-  const keyboard = new InlineKeyboard();
-  if (canKeep) keyboard.text(ctx.t("contest-keep"), "contest:keep");
-  keyboard.text(ctx.t("contest-cancel"), "contest:cancel");
-  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: keyboard });
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    const text = answer.message?.text?.trim() ?? "";
-    if (data === "contest:cancel" || /^\/cancel(@\w+)?$/.test(text)) {
-      if (data) await answer.answerCallbackQuery();
-      await answer.reply(answer.t("contest-cancelled"), { reply_markup: backToMenuKeyboard(answer) });
-      return conversation.halt();
-    }
-    if (data === "contest:keep" && canKeep) {
-      await answer.answerCallbackQuery();
-      return KEEP;
-    }
-    // Somewhere else in the bot: leave the form and let that feature answer.
-    if (data !== undefined || text.startsWith("/")) return conversation.halt({ next: true });
-    const reading = read(answer);
-    if ("value" in reading) return reading.value;
-    await answer.reply(reading.hint, { parse_mode: "HTML" });
-  }
-  await ctx.reply(ctx.t("contest-too-many-tries"), { reply_markup: backToMenuKeyboard(ctx) });
-  return conversation.halt();
+function linkQuestion(ctx: FlowContext, allowedHosts: string[], canKeep: boolean) {
+  return textQuestion<Kept<string>>(ctx, {
+    prompt: ctx.t("contest-ask-link"),
+    buttons: keepButton(ctx, canKeep),
+    maxLength: 500,
+    wrongType: ctx.t("contest-text-expected"),
+    onButton: keep,
+    check: (text) => {
+      const check = checkEntryLink(text, allowedHosts);
+      if (check.ok) return { value: check.url };
+      return { hint: ctx.t(`contest-link-${check.problem}`, { hosts: allowedHosts.join(", ") }) };
+    },
+  });
 }
 
+function ideaQuestion(ctx: FlowContext, canKeep: boolean) {
+  const limits = { min: IDEA_MIN_LENGTH, max: IDEA_MAX_LENGTH };
+  return textQuestion<Kept<string>>(ctx, {
+    prompt: ctx.t("contest-ask-idea", limits),
+    buttons: keepButton(ctx, canKeep),
+    maxLength: IDEA_MAX_LENGTH,
+    tooLong: (length) => ctx.t("contest-idea-too-long", { ...limits, length }),
+    wrongType: ctx.t("contest-text-expected"),
+    onButton: keep,
+    check: (text) => {
+      const check = checkIdea(text);
+      if (check.ok) return { value: check.idea };
+      return { hint: ctx.t(`contest-idea-${check.problem}`, { ...limits, length: [...text.trim()].length }) };
+    },
+  });
+}
+
+const photoQuestion = (ctx: FlowContext, canKeep: boolean): Question<Kept<string>> => ({
+  prompt: ctx.t("contest-ask-photo"),
+  buttons: keepButton(ctx, canKeep),
+  wrongType: ctx.t("contest-photo-expected"),
+  read: (answer) => {
+    if (answer.kind === "photo") return { value: answer.fileId };
+    if (answer.kind === "button") return keep(answer.value);
+    return { hint: ctx.t("contest-photo-expected") };
+  },
+});
+
 /** Submit or edit the one entry of this user: link, idea, photo; saved only before the deadline. */
-export async function entryConversation(conversation: EntryConversation, ctx: FlowContext): Promise<void> {
+export async function entryConversation(conversation: FormConversation, ctx: FlowContext): Promise<void> {
   const setup = contestOf(ctx);
   const userId = ctx.from?.id;
   if (!setup || userId === undefined) return;
@@ -68,25 +73,13 @@ export async function entryConversation(conversation: EntryConversation, ctx: Fl
     return entry ? { link: entry.link, idea: entry.idea, photoFileId: entry.photoFileId } : undefined;
   });
 
-  const textOnly = (answer: FlowContext): string | undefined => answer.message?.text;
-  const link = await ask<string>(conversation, ctx, ctx.t("contest-ask-link"), existing !== undefined, (answer) => {
-    const text = textOnly(answer);
-    if (text === undefined) return { hint: answer.t("contest-text-expected") };
-    const check = checkEntryLink(text, contest.allowedHosts);
-    if (check.ok) return { value: check.url };
-    return { hint: answer.t(`contest-link-${check.problem}`, { hosts: contest.allowedHosts.join(", ") }) };
-  });
-  const limits = { min: IDEA_MIN_LENGTH, max: IDEA_MAX_LENGTH };
-  const idea = await ask<string>(conversation, ctx, ctx.t("contest-ask-idea", limits), existing !== undefined, (answer) => {
-    const text = textOnly(answer);
-    if (text === undefined) return { hint: answer.t("contest-text-expected") };
-    const check = checkIdea(text);
-    if (check.ok) return { value: check.idea };
-    return { hint: answer.t(`contest-idea-${check.problem}`, { ...limits, length: [...text.trim()].length }) };
-  });
-  const photoFileId = await ask<string>(conversation, ctx, ctx.t("contest-ask-photo"), existing !== undefined, (answer) => {
-    const photo = answer.message?.photo?.at(-1);
-    return photo ? { value: photo.file_id } : { hint: answer.t("contest-photo-expected") };
+  const canKeep = existing !== undefined;
+  const form = await Form.open(conversation, ctx, { title: ctx.t("contest-form-title"), cancelled: ctx.t("contest-cancelled") });
+  // The entry, in order; adding a question is one line here.
+  const { link, idea, photoFileId } = await form.fill({
+    link: linkQuestion(ctx, contest.allowedHosts, canKeep),
+    idea: ideaQuestion(ctx, canKeep),
+    photoFileId: photoQuestion(ctx, canKeep),
   });
 
   if (await closed()) {

@@ -22,9 +22,10 @@ async function sendContest(ctx: FlowContext) {
 }
 
 export const contestFeature = new Composer<BotContext>();
+/** The entry form; installed before every feature (src/bot/index.ts), like every form. */
+export const contestForms = createConversation<BotContext, FlowContext>(entryConversation, { id: ENTRY_CONVERSATION });
 const privateChat = contestFeature.chatType("private");
 
-privateChat.use(createConversation<BotContext, FlowContext>(entryConversation, { id: ENTRY_CONVERSATION }));
 
 privateChat.command("contest", sendContest);
 privateChat.callbackQuery("menu:contest", async (ctx) => {
@@ -39,6 +40,8 @@ privateChat.callbackQuery("contest:enter", async (ctx) => {
   if (!entriesOpen(ctx, setup.deadline)) {
     return void (await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, setup.deadline) })));
   }
+  // One form at a time: a half-filled form of another feature ends here.
+  await ctx.conversation.exitAll();
   await ctx.conversation.enter(ENTRY_CONVERSATION);
 });
 

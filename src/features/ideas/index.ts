@@ -84,9 +84,12 @@ async function visibleIdea(ctx: FlowContext, id: number) {
 }
 
 export const ideasFeature = new Composer<BotContext>();
+/** The idea form and the organisers' answer; installed before every feature (src/bot/index.ts), like every form. */
+export const ideasForms = [
+  createConversation<BotContext, FlowContext>(ideaSubmitConversation, { id: SUBMIT_CONVERSATION }),
+  createConversation<BotContext, FlowContext>(ideaAnswerConversation, { id: ANSWER_CONVERSATION }),
+];
 
-ideasFeature.use(createConversation(ideaSubmitConversation, { id: SUBMIT_CONVERSATION }));
-ideasFeature.use(createConversation(ideaAnswerConversation, { id: ANSWER_CONVERSATION }));
 ideasFeature.use(moderationFeature);
 ideasFeature.use(ideasAdminFeature);
 

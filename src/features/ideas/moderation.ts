@@ -2,7 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { refuseNonAdmin } from "./access.js";
-import { CANCEL_DATA, waitStep, type IdeasConversation } from "./form.js";
+import { Form, type FormConversation } from "../../ui/form/ask.js";
+import { textQuestion } from "../../ui/form/question.js";
 import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";
 import type { Idea } from "../../store/ideas.js";
@@ -92,27 +93,30 @@ async function publish(ctx: FlowContext, id: number) {
 
 /**
  * The organisers' answer in their own words: a custom rejection reason for a new idea, or an
- * answer to the author of any idea (from /ideas). Admin rights are checked again here.
+ * answer to the author of any idea (from /ideas). Admin rights are checked at every step (the form's guard).
  */
 export async function ideaAnswerConversation(
-  conversation: IdeasConversation,
+  conversation: FormConversation,
   ctx: FlowContext,
   id: number,
   mode: AnswerMode,
   card?: number,
 ) {
-  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) return;
-  await ctx.reply(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) }), {
-    reply_markup: mode === "reject" ? reasonsKeyboard(ctx, id, card) : new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
+  const form = await Form.open(conversation, ctx, {
+    title: ctx.t("ideas-mod-form-title", { id: String(id) }),
+    cancelled: ctx.t("ideas-mod-cancelled"),
+    guard: (update) => (update.from && update.deps.adminIds.has(update.from.id) ? undefined : update.t("admin-only")),
   });
-  const answer = await waitStep<string>(
-    conversation,
-    (reply) => {
-      const text = reply.message?.text?.trim();
-      if (text && text.length <= ANSWER_MAX_LENGTH) return { value: text };
-      return reply.callbackQuery ? undefined : { hint: reply.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }) };
-    },
-    (reply) => reply.reply(reply.t("ideas-mod-cancelled")),
+  const answer = await form.ask(
+    textQuestion<string>(ctx, {
+      prompt: escapeHtml(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) })),
+      maxLength: ANSWER_MAX_LENGTH,
+      tooLong: (_, max) => ctx.t("ideas-mod-answer-hint", { max }),
+      wrongType: ctx.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }),
+      check: (text) => (text.trim() ? { value: text.trim() } : { hint: ctx.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }) }),
+      // The preset reasons and Back work without the form, and end it (the handlers below).
+      otherButtons: mode === "reject" ? reasonsKeyboard(ctx, id, card).inline_keyboard : undefined,
+    }),
   );
   const outcome = await conversation.external(async (outside) => {
     const { store, clock } = outside.deps;
@@ -154,6 +158,8 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
     return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(idea.status)) }) });
   }
   await ctx.answerCallbackQuery();
+  // A reason question's own Back: its form (a reason in one's own words) ends with it.
+  if (ctx.chat?.type === "private") await ctx.conversation.exitAll();
   if (action === "back") {
     // The question (or an older card showing reasons) becomes the card again, at the bottom where the admin looks.
     const language = await ctx.i18n.getLocale();
@@ -179,6 +185,7 @@ where.callbackQuery(/^ideas:mod:rr:(\d{1,9}):([a-z]+)(?::(\d{1,12}))?$/, async (
   if (await refuseNonAdmin(ctx)) return;
   const reason = REJECT_REASONS.find((r) => r === ctx.match[2]);
   if (!reason) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (ctx.chat?.type === "private") await ctx.conversation.exitAll();
   return reject(ctx, Number(ctx.match[1]), reason, ctx.match[3] === undefined ? undefined : Number(ctx.match[3]));
 });
 

@@ -1,8 +1,8 @@
-import { InlineKeyboard, Keyboard } from "grammy";
 import type { FlowContext } from "../../bot/context.js";
+import { Form, type FormConversation } from "../../ui/form/ask.js";
+import { choiceQuestion, textQuestion, type Choice, type Question } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { Idea, IdeaDraft } from "../../store/ideas.js";
-import { CANCEL_DATA, FORM_PREFIX, waitStep, type IdeasConversation } from "./form.js";
 import { ideasMenuKeyboard } from "./keyboards.js";
 import { categoryLabel, sendForModeration } from "./notify.js";
 import {
@@ -19,103 +19,76 @@ import {
 export const SUBMIT_CONVERSATION = "idea-submit";
 
 type Draft = Pick<IdeaDraft, "photo" | "latitude" | "longitude"> & { category: string; text: string };
-type Field = "category" | "text" | "photo" | "place";
+type Place = { latitude?: number; longitude?: number };
 
 // Preview → Edit → preview rounds before the form gives up.
 const MAX_EDIT_ROUNDS = 10;
 
-const cancelButton = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA);
-
-async function discard(ctx: FlowContext) {
-  await ctx.reply(ctx.t("ideas-cancelled"), { reply_markup: { remove_keyboard: true } });
-  await ctx.reply(ctx.t("ideas-menu-title"), { parse_mode: "HTML", reply_markup: ideasMenuKeyboard(ctx) });
-}
-
-async function askCategory(conversation: IdeasConversation, ctx: FlowContext, language: string): Promise<string> {
-  const categories = ctx.deps.event.ideas?.categories ?? [];
-  const keyboard = new InlineKeyboard();
-  for (const category of categories) keyboard.text(ctx.deps.event.text(category.name, language), `${FORM_PREFIX}cat:${category.id}`).row();
-  keyboard.text(ctx.t("ideas-cancel"), CANCEL_DATA);
-  await ctx.reply(ctx.t("ideas-ask-category"), { parse_mode: "HTML", reply_markup: keyboard });
-  return waitStep<string>(
-    conversation,
-    (answer) => {
-      const id = answer.callbackQuery?.data?.match(/^ideas:f:cat:([a-z0-9_-]+)$/)?.[1];
-      if (id && categories.some((category) => category.id === id)) return { value: id };
-      return { hint: answer.t("ideas-category-hint") };
-    },
-    discard,
-  );
-}
-
-async function askText(conversation: IdeasConversation, ctx: FlowContext): Promise<string> {
-  await ctx.reply(ctx.t("ideas-ask-text", { min: IDEA_MIN_LENGTH, max: IDEA_MAX_LENGTH }), {
-    parse_mode: "HTML",
-    reply_markup: cancelButton(ctx),
+const categoryQuestion = (ctx: FlowContext, language: string) =>
+  choiceQuestion(ctx, {
+    prompt: ctx.t("ideas-ask-category"),
+    choices: (ctx.deps.event.ideas?.categories ?? []).map(({ id, name }) => [ctx.deps.event.text(name, language), id] as const),
+    field: ctx.t("ideas-edit-category"),
+    hint: ctx.t("ideas-category-hint"),
   });
-  return waitStep<string>(
-    conversation,
-    (answer) => {
-      const text = answer.message?.text;
-      if (text === undefined) return answer.callbackQuery ? undefined : { hint: answer.t("ideas-text-not-text") };
+
+const textOfIdea = (ctx: FlowContext) =>
+  textQuestion<string>(ctx, {
+    prompt: ctx.t("ideas-ask-text", { min: IDEA_MIN_LENGTH, max: IDEA_MAX_LENGTH }),
+    maxLength: IDEA_MAX_LENGTH,
+    tooLong: (length, max) => ctx.t("ideas-text-too-long", { length, max }),
+    wrongType: ctx.t("ideas-text-not-text"),
+    check: (text) => {
       const checked = checkIdeaText(text);
       if (checked.ok) return { value: checked.text };
       return checked.problem === "too-short"
-        ? { hint: answer.t("ideas-text-too-short", { min: IDEA_MIN_LENGTH }) }
-        : { hint: answer.t("ideas-text-too-long", { length: [...text.trim()].length, max: IDEA_MAX_LENGTH }) };
+        ? { hint: ctx.t("ideas-text-too-short", { min: IDEA_MIN_LENGTH }) }
+        : { hint: ctx.t("ideas-text-too-long", { length: [...text.trim()].length, max: IDEA_MAX_LENGTH }) };
     },
-    discard,
-  );
-}
-
-async function askPhoto(conversation: IdeasConversation, ctx: FlowContext): Promise<string | undefined> {
-  await ctx.reply(ctx.t("ideas-ask-photo"), {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("ideas-skip"), `${FORM_PREFIX}skip`).text(ctx.t("ideas-cancel"), CANCEL_DATA),
   });
-  const photo = await waitStep<{ id?: string }>(
-    conversation,
-    (answer) => {
-      if (answer.callbackQuery?.data === `${FORM_PREFIX}skip`) return { value: {} };
-      const sizes = answer.message?.photo;
-      // Telegram sends several sizes of one photo, the largest last.
-      if (sizes?.length) return { value: { id: sizes[sizes.length - 1]!.file_id } };
-      return answer.callbackQuery ? undefined : { hint: answer.t("ideas-photo-hint") };
-    },
-    discard,
-  );
-  return photo.id;
-}
 
-async function askPlace(conversation: IdeasConversation, ctx: FlowContext): Promise<{ latitude?: number; longitude?: number }> {
-  const skip = ctx.t("ideas-skip");
-  const keyboard = new Keyboard()
-    .requestLocation(ctx.t("ideas-send-location"))
-    .row()
-    .text(skip)
-    .text(ctx.t("ideas-cancel"))
-    .resized()
-    .oneTime();
-  await ctx.reply(ctx.t("ideas-ask-place"), { parse_mode: "HTML", reply_markup: keyboard });
-  const bounds = ctx.deps.event.ideas?.bounds;
-  const place = await waitStep<{ latitude?: number; longitude?: number }>(
-    conversation,
-    (answer) => {
-      if (answer.message?.text === skip) return { value: {} };
-      const location = answer.message?.location;
-      if (location) {
-        return insideBounds(location, bounds)
-          ? { value: { latitude: location.latitude, longitude: location.longitude } }
-          : { hint: answer.t("ideas-place-outside") };
-      }
-      return answer.callbackQuery ? undefined : { hint: answer.t("ideas-place-hint") };
-    },
-    discard,
-  );
-  await ctx.reply(ctx.t(place.latitude === undefined ? "ideas-place-skipped" : "ideas-place-saved"), {
-    reply_markup: { remove_keyboard: true },
-  });
-  return place;
+/** An optional photo: its file id, or undefined when skipped. */
+const photoQuestion = (ctx: FlowContext): Question<string | undefined> => ({
+  prompt: ctx.t("ideas-ask-photo"),
+  buttons: [[[ctx.t("ideas-skip"), "skip"]]],
+  wrongType: ctx.t("ideas-photo-hint"),
+  read: (answer) => {
+    if (answer.kind === "photo") return { value: answer.fileId };
+    if (answer.kind === "button") return answer.value === "skip" ? { value: undefined } : undefined;
+    return { hint: ctx.t("ideas-photo-hint") };
+  },
+});
+
+/** An optional map pin inside the event's bounds. */
+const placeQuestion = (ctx: FlowContext): Question<Place> => ({
+  prompt: ctx.t("ideas-ask-place"),
+  reply: { location: ctx.t("ideas-send-location"), buttons: [[ctx.t("ideas-skip"), "skip"]] },
+  wrongType: ctx.t("ideas-place-hint"),
+  read: (answer) => {
+    if (answer.kind === "button") return { value: {}, note: ctx.t("ideas-place-skipped") };
+    if (answer.kind !== "location") return { hint: ctx.t("ideas-place-hint") };
+    if (!insideBounds(answer, ctx.deps.event.ideas?.bounds)) return { hint: ctx.t("ideas-place-outside") };
+    return { value: { latitude: answer.latitude, longitude: answer.longitude }, note: ctx.t("ideas-place-saved") };
+  },
+});
+
+/** The idea form, in order; adding a question is one line here. */
+const questions = (ctx: FlowContext, language: string) => ({
+  category: categoryQuestion(ctx, language),
+  text: textOfIdea(ctx),
+  photo: photoQuestion(ctx),
+  place: placeQuestion(ctx),
+});
+type Field = keyof ReturnType<typeof questions>;
+const FIELDS: readonly Field[] = ["category", "text", "photo", "place"];
+
+function setField(draft: Draft, field: Field, value: unknown) {
+  if (field === "place") {
+    const place = value as Place;
+    draft.latitude = place.latitude;
+    draft.longitude = place.longitude;
+  } else if (field === "photo") draft.photo = value as string | undefined;
+  else draft[field] = value as string;
 }
 
 function previewText(ctx: FlowContext, draft: Draft, language: string, similar: Idea[]): string {
@@ -135,54 +108,34 @@ function previewText(ctx: FlowContext, draft: Draft, language: string, similar: 
   return lines.join("\n");
 }
 
-/** Shows the preview and waits for Submit, Edit (which field) or Cancel; supports taps on similar ideas. */
-async function preview(conversation: IdeasConversation, ctx: FlowContext, draft: Draft, language: string): Promise<"submit" | Field> {
+/** The preview with Submit / Edit (which field) / Cancel; taps on similar ideas support them without leaving. */
+async function preview(form: Form, conversation: FormConversation, ctx: FlowContext, draft: Draft, language: string): Promise<"submit" | Field> {
   const candidates = await conversation.external((outside) => outside.deps.store.ideas.publicInCategory(draft.category));
   const similar = findSimilar(draft, candidates);
-  const keyboard = new InlineKeyboard();
-  for (const idea of similar) keyboard.text(ctx.t("ideas-support-button", { id: String(idea.id), supports: idea.supports }), `${FORM_PREFIX}sup:${idea.id}`);
-  if (similar.length) keyboard.row();
-  keyboard
-    .text(ctx.t("ideas-submit"), `${FORM_PREFIX}submit`)
-    .text(ctx.t("ideas-edit"), `${FORM_PREFIX}edit`)
-    .row()
-    .text(ctx.t("ideas-cancel"), CANCEL_DATA);
-  await ctx.reply(previewText(ctx, draft, language, similar), { parse_mode: "HTML", reply_markup: keyboard });
-
-  const choice = await waitStep<"submit" | "edit">(
-    conversation,
-    async (answer) => {
-      const data = answer.callbackQuery?.data;
-      if (data === `${FORM_PREFIX}submit`) return { value: "submit" };
-      if (data === `${FORM_PREFIX}edit`) return { value: "edit" };
-      const supportId = Number(data?.match(/^ideas:f:sup:(\d+)$/)?.[1]);
-      if (similar.some((idea) => idea.id === supportId)) {
-        const userId = answer.from!.id;
-        const result = await conversation.external((outside) => outside.deps.store.ideas.toggleSupport(supportId, userId));
-        const refused = result.ok ? undefined : result.reason === "own" ? "ideas-own" : "ideas-not-public";
-        const key = refused ?? (result.ok && result.supported ? "ideas-supported" : "ideas-unsupported");
-        return { toast: answer.t(key) };
-      }
-      if (answer.callbackQuery) return undefined;
-      return { hint: answer.t("ideas-preview-hint") };
+  const supportRow: Choice[] = similar.map((idea) => [ctx.t("ideas-support-button", { id: String(idea.id), supports: idea.supports }), `sup.${idea.id}`]);
+  const choice = await form.ask<"submit" | "edit">({
+    prompt: previewText(ctx, draft, language, similar),
+    buttons: [
+      ...(supportRow.length ? [supportRow] : []),
+      [
+        [ctx.t("ideas-submit"), "submit"],
+        [ctx.t("ideas-edit"), "edit"],
+      ],
+    ],
+    wrongType: ctx.t("ideas-preview-hint"),
+    read: async (answer) => {
+      if (answer.kind !== "button") return { hint: ctx.t("ideas-preview-hint") };
+      if (answer.value === "submit" || answer.value === "edit") return { value: answer.value };
+      const supportId = Number(answer.value.match(/^sup\.(\d+)$/)?.[1]);
+      if (!similar.some((idea) => idea.id === supportId)) return undefined;
+      const result = await conversation.external((outside) => outside.deps.store.ideas.toggleSupport(supportId, outside.from!.id));
+      const refused = result.ok ? undefined : result.reason === "own" ? "ideas-own" : "ideas-not-public";
+      return { toast: ctx.t(refused ?? (result.ok && result.supported ? "ideas-supported" : "ideas-unsupported")) };
     },
-    discard,
-  );
+  });
   if (choice === "submit") return "submit";
-
-  const fields: Field[] = ["category", "text", "photo", "place"];
-  const which = new InlineKeyboard();
-  for (const field of fields) which.text(ctx.t(`ideas-edit-${field}`), `${FORM_PREFIX}edit:${field}`);
-  which.row().text(ctx.t("ideas-cancel"), CANCEL_DATA);
-  await ctx.reply(ctx.t("ideas-edit-which"), { reply_markup: which });
-  return waitStep<Field>(
-    conversation,
-    (answer) => {
-      const field = answer.callbackQuery?.data?.match(/^ideas:f:edit:(category|text|photo|place)$/)?.[1] as Field | undefined;
-      if (field) return { value: field };
-      return answer.callbackQuery ? undefined : { hint: ctx.t("ideas-edit-which") };
-    },
-    discard,
+  return form.ask(
+    choiceQuestion<Field>(ctx, { prompt: ctx.t("ideas-edit-which"), choices: FIELDS.map((field) => [ctx.t(`ideas-edit-${field}`), field] as const), columns: 4 }),
   );
 }
 
@@ -191,7 +144,7 @@ async function preview(conversation: IdeasConversation, ctx: FlowContext, draft:
  * ideas, Submit / Edit / Cancel. Submitting stores the idea (within the daily limit) and sends it
  * to moderation, or publishes it at once when the event file turns moderation off.
  */
-export async function ideaSubmitConversation(conversation: IdeasConversation, ctx: FlowContext): Promise<void> {
+export async function ideaSubmitConversation(conversation: FormConversation, ctx: FlowContext): Promise<void> {
   const config = ctx.deps.event.ideas;
   if (!config || !ctx.from) return;
   const userId = ctx.from.id;
@@ -209,22 +162,19 @@ export async function ideaSubmitConversation(conversation: IdeasConversation, ct
     return;
   }
 
-  const draft: Draft = { category: await askCategory(conversation, ctx, language), text: "" };
-  draft.text = await askText(conversation, ctx);
-  draft.photo = await askPhoto(conversation, ctx);
-  Object.assign(draft, await askPlace(conversation, ctx));
+  const form = await Form.open(conversation, ctx, { title: ctx.t("ideas-form-title"), cancelled: ctx.t("ideas-cancelled") });
+  const ask = questions(ctx, language);
+  const filled = await form.fill(ask);
+  const draft: Draft = { category: filled.category, text: filled.text };
+  setField(draft, "photo", filled.photo);
+  setField(draft, "place", filled.place);
 
   for (let round = 0; round < MAX_EDIT_ROUNDS; round++) {
-    const action = await preview(conversation, ctx, draft, language);
-    if (action === "category") draft.category = await askCategory(conversation, ctx, language);
-    if (action === "text") draft.text = await askText(conversation, ctx);
-    if (action === "photo") draft.photo = await askPhoto(conversation, ctx);
-    if (action === "place") {
-      const place = await askPlace(conversation, ctx);
-      draft.latitude = place.latitude;
-      draft.longitude = place.longitude;
+    const action = await preview(form, conversation, ctx, draft, language);
+    if (action !== "submit") {
+      setField(draft, action, await form.ask<unknown>(ask[action]));
+      continue;
     }
-    if (action !== "submit") continue;
 
     const submitDay = await today();
     const result = await conversation.external(async (outside) => {
@@ -244,5 +194,5 @@ export async function ideaSubmitConversation(conversation: IdeasConversation, ct
     await ctx.reply(ctx.t(done, { id: String(result.idea.id) }), { reply_markup: ideasMenuKeyboard(ctx) });
     return;
   }
-  await discard(ctx);
+  await form.end(ctx.t("form-too-many", { form: ctx.t("ideas-form-title") }));
 }

@@ -1,7 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { FORM_DATA_PREFIX, rsvpForm, RSVP_CONVERSATION } from "./form.js";
+import { rsvpForm, RSVP_CONVERSATION } from "./form.js";
 import { CONSENT_AGREE_PREFIX, CONSENT_CANCEL } from "./consent.js";
 import {
   activeRegistration,
@@ -24,9 +24,10 @@ import { TICKET_PREFIX } from "./rules.js";
  * ticket deep links (/start ci_<token>) are taken here.
  */
 export const rsvpFeature = new Composer<BotContext>();
+/** The registration form; installed before every feature (src/bot/index.ts), like every form. */
+export const rsvpForms = createConversation<BotContext, FlowContext>(rsvpForm, { id: RSVP_CONVERSATION });
 const privateChat = rsvpFeature.chatType("private");
 
-privateChat.use(createConversation<BotContext, FlowContext>(rsvpForm, { id: RSVP_CONVERSATION }));
 
 // The check-in mode takes an organiser's messages as codes, unless a form is open (its answers come first).
 privateChat.on("message:text", async (ctx, next) => {
@@ -63,11 +64,6 @@ privateChat.callbackQuery("rsvp:withdraw:yes", withdraw);
 privateChat.callbackQuery("rsvp:ticket", resendTicket);
 privateChat.callbackQuery("rsvp:rc:yes", (ctx) => answerReconfirmation(ctx, true));
 privateChat.callbackQuery("rsvp:rc:no", (ctx) => answerReconfirmation(ctx, false));
-
-// A button of a form that is no longer running: a polite toast, nothing changes.
-privateChat.callbackQuery(new RegExp(`^${FORM_DATA_PREFIX}`), async (ctx) => {
-  await ctx.answerCallbackQuery({ text: ctx.t("rsvp-stale") });
-});
 
 privateChat.command("stats", showStats);
 // `/export ideas` and other lists belong to their features: only the guest list is taken here.

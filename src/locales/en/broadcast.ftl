@@ -32,7 +32,6 @@ broadcast-ask-mode =
     Will everyone get the same message, or do you want to write one per language?
 broadcast-mode-one = One message for everyone
 broadcast-mode-per-language = One per language
-broadcast-cancel = ❌ Cancel
 broadcast-ask-message = Send the message: text (bold, italic, links are kept) or a photo with a caption.
 broadcast-ask-message-in = Send the message in <b>{ $language ->
         [ru] Russian
@@ -92,3 +91,7 @@ broadcast-name = { $kind ->
         [reminder] Reminder
        *[other] Broadcast
     } “{ $excerpt }”
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+broadcast-form-title = Broadcast
+broadcast-audience-field = Audience

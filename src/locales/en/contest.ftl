@@ -15,13 +15,13 @@ contest-edit = ✏️ Edit my entry
 contest-my-entry = 📄 My entry
 contest-closed = 🔒 Entries are closed: the deadline was { $deadline }.
 contest-ask-link =
-    <b>Step 1 of 3.</b> Send the link to your post on Instagram or Facebook.
+    Send the link to your post on Instagram or Facebook.
     In the app: ⋯ → Copy link. It starts with https://
 contest-link-not-url = That doesn't look like a link. Open your post, tap ⋯ → Copy link, and send it here.
 contest-link-not-https = The link must start with https://
 contest-link-host = This link is not from an allowed site. Allowed: { $hosts }.
 contest-link-not-post = This looks like a profile or a page, not a single post. Open the post itself and copy its link.
-contest-ask-idea = <b>Step 2 of 3.</b> Describe your idea for the city in a few sentences ({ $min }–{ $max ->
+contest-ask-idea = Describe your idea for the city in a few sentences ({ $min }–{ $max ->
         [one] { $max } character
        *[other] { $max } characters
     }).
@@ -33,13 +33,11 @@ contest-idea-too-long = Too long: { $length ->
         [one] { $length } character
        *[other] { $length } characters
     }, the limit is { $max }.
-contest-ask-photo = <b>Step 3 of 3.</b> Send a screenshot of your post or the photo itself (as a photo, not as a file).
+contest-ask-photo = Send a screenshot of your post or the photo itself (as a photo, not as a file).
 contest-photo-expected = Please send a photo (not a file or a sticker).
 contest-text-expected = Please send text here.
 contest-keep = ↩️ Keep the current one
-contest-cancel = ❌ Cancel
 contest-cancelled = Cancelled. Your entry was not changed.
-contest-too-many-tries = Let's stop here. Start again with /contest when you are ready.
 contest-saved = ✅ Your entry is saved. You can edit it until { $deadline }.
 contest-entry =
     📄 <b>Your entry</b>
@@ -131,3 +129,6 @@ contest-congratulation = 🎉 Congratulations, { $name }! The jury chose your en
 ## Command menu descriptions
 cmd-entries = Contest entries (jury)
 cmd-winner = Announce the contest winner
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+contest-form-title = Contest entry

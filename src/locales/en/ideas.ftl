@@ -9,7 +9,6 @@ ideas-new = ✍️ Propose an idea
 ideas-mine = 📋 My ideas
 ideas-browse = 🔎 Browse ideas
 ideas-back = ⬅️ Ideas
-ideas-cancel = ❌ Cancel
 ideas-skip = Skip ➡️
 
 ## Proposing an idea
@@ -17,9 +16,9 @@ ideas-limit-reached = You have already sent { $limit ->
         [one] { $limit } idea
        *[other] { $limit } ideas
     } today, the daily limit. Please come back tomorrow.
-ideas-ask-category = <b>Step 1 of 4.</b> Choose a category for your idea:
+ideas-ask-category = Choose a category for your idea:
 ideas-category-hint = Please choose a category with the buttons.
-ideas-ask-text = <b>Step 2 of 4.</b> Describe your idea in one message ({ $min }–{ $max ->
+ideas-ask-text = Describe your idea in one message ({ $min }–{ $max ->
         [one] { $max } character
        *[other] { $max } characters
     }): what should change, where and why.
@@ -35,9 +34,9 @@ ideas-text-too-long = That is too long ({ $length ->
        *[other] { $max } characters
     }.
 ideas-text-not-text = I need your idea as a text message: stickers, photos and voice messages don't work here.
-ideas-ask-photo = <b>Step 3 of 4.</b> Send a photo of the place (optional), or tap Skip.
+ideas-ask-photo = Send a photo of the place (optional), or tap Skip.
 ideas-photo-hint = Please send a photo (as a picture, not as a file), or tap Skip.
-ideas-ask-place = <b>Step 4 of 4.</b> Where is it? Tap “📍 Send my location” or attach a location pin (📎 → Location). Or tap Skip.
+ideas-ask-place = Where is it? Tap “📍 Send my location” or attach a location pin (📎 → Location). Or tap Skip.
 ideas-send-location = 📍 Send my location
 ideas-place-hint = Please send a map pin, or tap Skip.
 ideas-place-outside = This pin is outside the city. Please put the pin on a place in the city, or tap Skip.
@@ -142,3 +141,7 @@ ideas-author-erased = (erased)
 ideas-export-csv = 📄 Ideas: { $count } (CSV, opens in Excel)
 ideas-export-geojson = 🗺 Ideas with a place: { $count } (GeoJSON for QGIS or geojson.io)
 cmd-ideas = Ideas: review and export
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+ideas-form-title = Your idea
+ideas-mod-form-title = Answer on idea #{ $id }

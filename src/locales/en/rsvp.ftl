@@ -11,7 +11,6 @@ rsvp-closed =
 rsvp-organisers = the organisers
 
 ## The form
-rsvp-step = <b>Step { $number } of { $total }.</b>
 rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
 rsvp-error-name-length = ✋ The name must be 2 to 100 characters long. Please type your full name.
 rsvp-error-name-characters = ✋ Please use only letters, spaces, hyphens and apostrophes. Type your full name again.
@@ -22,7 +21,6 @@ rsvp-sector-business = Business
 rsvp-sector-media = Media
 rsvp-sector-academia = Academia
 rsvp-sector-other = Other
-rsvp-error-buttons = ✋ Please choose one of the buttons below.
 rsvp-ask-organisation = 🏢 Which organisation are you from? Type its name, or tap “Skip”.
 rsvp-skip = Skip ➡️
 rsvp-error-organisation = ✋ Please type the organisation's name (2 to 150 characters), or tap “Skip”.
@@ -30,7 +28,6 @@ rsvp-ask-contact =
     📞 How can the organisers reach you?
     Tap “Share my phone” below, or type a phone number (e.g. +7 701 123 45 67) or an e-mail address.
 rsvp-share-phone = 📱 Share my phone
-rsvp-cancel-text = ❌ Cancel
 rsvp-error-contact = ✋ This does not look like a phone number or an e-mail address. Examples: 8 701 123 45 67, +44 20 7946 0958, name@example.com
 rsvp-error-contact-not-yours = ✋ Please share your own number with the “Share my phone” button, or type a number or an e-mail address.
 rsvp-contact-saved = ✅ Contact saved: { $contact }
@@ -59,9 +56,6 @@ rsvp-field-contact = Contact
 rsvp-back = ⬅️ Back
 rsvp-left = Registration cancelled; nothing was saved. You can start again any time with /rsvp.
 rsvp-edit-left = Nothing was changed.
-rsvp-busy = ✋ You are filling in the registration form. Answer the question above, or send /cancel to stop.
-rsvp-text-expected = ✋ I need text here, not a picture or a sticker. Please type your answer.
-rsvp-too-many = The form was stopped after too many attempts. Start again with /rsvp when you are ready.
 rsvp-closed-meanwhile = ⛔️ Sorry, registration closed while you were filling in the form. Contact the organisers: { $contact }
 
 ## Result and ticket
@@ -103,8 +97,6 @@ rsvp-not-registered = You have no active registration.
 rsvp-promoted =
     🎉 <b>Good news: a seat freed up and it is yours!</b>
     You are now registered. Your code: <b>{ $code }</b>
-rsvp-stale = This form is already closed. Send /rsvp to see your registration.
-
 ## Re-confirmation
 rsvp-reconfirm-ask =
     👋 <b>Still coming to { $title }?</b>
@@ -174,3 +166,6 @@ rsvp-consent-earlier-text = earlier text
 cmd-stats = Registration statistics
 cmd-export = Guest list (CSV)
 cmd-checkin = Check a guest in
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+rsvp-form-title = Registration

@@ -32,7 +32,6 @@ broadcast-ask-mode =
     Барлығына бір хабарлама ма, әлде әр тілге бөлек пе?
 broadcast-mode-one = Барлығына бір хабарлама
 broadcast-mode-per-language = Әр тілге бөлек
-broadcast-cancel = ❌ Бас тарту
 broadcast-ask-message = Хабарламаны жіберіңіз: мәтін (қалың, көлбеу қаріп пен сілтемелер сақталады) немесе жазуы бар фото.
 broadcast-ask-message-in = <b>{ $language ->
         [ru] Орыс
@@ -83,3 +82,7 @@ broadcast-name = «{ $excerpt }» { $kind ->
         [reminder] еске салуы
        *[other] хабарламасы
     }
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+broadcast-form-title = Тарату
+broadcast-audience-field = Алушылар

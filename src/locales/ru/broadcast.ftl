@@ -32,7 +32,6 @@ broadcast-ask-mode =
     Всем одно и то же сообщение или отдельное на каждом языке?
 broadcast-mode-one = Одно сообщение для всех
 broadcast-mode-per-language = Отдельно на каждом языке
-broadcast-cancel = ❌ Отмена
 broadcast-ask-message = Пришлите сообщение: текст (жирный, курсив и ссылки сохранятся) или фото с подписью.
 broadcast-ask-message-in = Пришлите сообщение <b>{ $language ->
         [kk] на казахском
@@ -94,3 +93,7 @@ broadcast-name = { $kind ->
         [reminder] Напоминание
        *[other] Рассылка
     } «{ $excerpt }»
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+broadcast-form-title = Рассылка
+broadcast-audience-field = Получатели

@@ -15,13 +15,13 @@ contest-edit = ✏️ Изменить заявку
 contest-my-entry = 📄 Моя заявка
 contest-closed = 🔒 Приём заявок закрыт: срок истёк { $deadline }.
 contest-ask-link =
-    <b>Шаг 1 из 3.</b> Пришлите ссылку на ваш пост в Instagram или Facebook.
+    Пришлите ссылку на ваш пост в Instagram или Facebook.
     В приложении: ⋯ → Копировать ссылку. Она начинается с https://
 contest-link-not-url = Это не похоже на ссылку. Откройте пост, нажмите ⋯ → Копировать ссылку и пришлите её сюда.
 contest-link-not-https = Ссылка должна начинаться с https://
 contest-link-host = Эта ссылка не с разрешённого сайта. Разрешены: { $hosts }.
 contest-link-not-post = Похоже, это профиль или страница, а не отдельный пост. Откройте сам пост и скопируйте его ссылку.
-contest-ask-idea = <b>Шаг 2 из 3.</b> Опишите вашу идею для города в нескольких предложениях ({ $min }–{ $max ->
+contest-ask-idea = Опишите вашу идею для города в нескольких предложениях ({ $min }–{ $max ->
         [one] { $max } символ
         [few] { $max } символа
        *[other] { $max } символов
@@ -36,13 +36,11 @@ contest-idea-too-long = Слишком длинно: { $length ->
         [few] { $length } символа
        *[other] { $length } символов
     }, а можно не больше { $max }.
-contest-ask-photo = <b>Шаг 3 из 3.</b> Пришлите скриншот поста или саму фотографию (как фото, а не файлом).
+contest-ask-photo = Пришлите скриншот поста или саму фотографию (как фото, а не файлом).
 contest-photo-expected = Пожалуйста, пришлите фотографию (не файл и не стикер).
 contest-text-expected = Пожалуйста, пришлите здесь текст.
 contest-keep = ↩️ Оставить как есть
-contest-cancel = ❌ Отмена
 contest-cancelled = Отменено. Ваша заявка не изменилась.
-contest-too-many-tries = Давайте остановимся. Начните заново с /contest, когда будете готовы.
 contest-saved = ✅ Заявка сохранена. Её можно изменить до { $deadline }.
 contest-entry =
     📄 <b>Ваша заявка</b>
@@ -126,3 +124,6 @@ contest-congratulation = 🎉 Поздравляем, { $name }! Жюри выб
 ## Описания команд в меню
 cmd-entries = Заявки конкурса (жюри)
 cmd-winner = Объявить победителя конкурса
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+contest-form-title = Заявка на конкурс

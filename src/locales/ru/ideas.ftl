@@ -9,7 +9,6 @@ ideas-new = ✍️ Предложить идею
 ideas-mine = 📋 Мои идеи
 ideas-browse = 🔎 Идеи участников
 ideas-back = ⬅️ Идеи
-ideas-cancel = ❌ Отмена
 ideas-skip = Пропустить ➡️
 
 ## Новая идея
@@ -18,9 +17,9 @@ ideas-limit-reached = Сегодня вы уже отправили { $limit ->
         [few] { $limit } идеи
        *[other] { $limit } идей
     } — это дневной лимит. Возвращайтесь завтра.
-ideas-ask-category = <b>Шаг 1 из 4.</b> Выберите категорию идеи:
+ideas-ask-category = Выберите категорию идеи:
 ideas-category-hint = Пожалуйста, выберите категорию кнопкой.
-ideas-ask-text = <b>Шаг 2 из 4.</b> Опишите идею одним сообщением ({ $min }–{ $max ->
+ideas-ask-text = Опишите идею одним сообщением ({ $min }–{ $max ->
         [one] { $max } символ
         [few] { $max } символа
        *[other] { $max } символов
@@ -36,9 +35,9 @@ ideas-text-too-long = Слишком длинно ({ $length ->
        *[other] { $length } символов
     }). Уложитесь, пожалуйста, в { $max }.
 ideas-text-not-text = Мне нужна идея текстом: стикеры, фото и голосовые сообщения здесь не подойдут.
-ideas-ask-photo = <b>Шаг 3 из 4.</b> Пришлите фото места (по желанию) или нажмите «Пропустить».
+ideas-ask-photo = Пришлите фото места (по желанию) или нажмите «Пропустить».
 ideas-photo-hint = Пришлите фотографию (как фото, а не файлом) или нажмите «Пропустить».
-ideas-ask-place = <b>Шаг 4 из 4.</b> Где это? Нажмите «📍 Отправить геопозицию» или прикрепите точку на карте (📎 → Геопозиция). Или нажмите «Пропустить».
+ideas-ask-place = Где это? Нажмите «📍 Отправить геопозицию» или прикрепите точку на карте (📎 → Геопозиция). Или нажмите «Пропустить».
 ideas-send-location = 📍 Отправить геопозицию
 ideas-place-hint = Пришлите точку на карте или нажмите «Пропустить».
 ideas-place-outside = Эта точка за пределами города. Поставьте точку на место в городе или нажмите «Пропустить».
@@ -144,3 +143,7 @@ ideas-author-erased = (удалено)
 ideas-export-csv = 📄 Идеи: { $count } (CSV, открывается в Excel)
 ideas-export-geojson = 🗺 Идеи с местом: { $count } (GeoJSON для QGIS или geojson.io)
 cmd-ideas = Идеи: проверка и выгрузка
+
+## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
+ideas-form-title = Ваша идея
+ideas-mod-form-title = Ответ по идее №{ $id }

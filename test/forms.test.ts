@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "./support/harness.js";
+import type { TelegramUser } from "./support/telegram-user.js";
+
+/**
+ * The one set of form rules (src/ui/form/ask.ts, README *Forms*), shown in each of the four forms:
+ * step counters, /cancel, another command, stale buttons, wrong types, huge texts, too many wrong
+ * answers, and an answered question keeping its choice but losing its buttons.
+ */
+let bot: TestBot | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+const ADMIN = 4343;
+const POST = "https://www.instagram.com/p/BbWeAlmaty1/";
+
+interface FormCase {
+  name: string;
+  /** The form's name in the note about other commands. */
+  title: string;
+  steps: number;
+  cancelled: string;
+  admin?: boolean;
+  /** Opens the form: its first question is on screen. */
+  open(user: TelegramUser): Promise<void>;
+  /** From the first question to a question that takes a text. */
+  toText(user: TelegramUser): Promise<void>;
+  /** That question's step. */
+  textStep: number;
+  /** What a 5,000-character text is told there. */
+  tooLong: string;
+  /** A wrong answer to that text question. */
+  wrong(user: TelegramUser): Promise<unknown>;
+  /** A right answer to it. */
+  right: string;
+  /** A button answer from the opened form: the label tapped and the line the question keeps. */
+  choice: { reach(user: TelegramUser): Promise<void>; label: string; line: string };
+}
+
+const cases: FormCase[] = [
+  {
+    name: "registration",
+    title: "Registration",
+    steps: 4,
+    cancelled: "Registration cancelled; nothing was saved. You can start again any time with /rsvp.",
+    open: async (user) => {
+      await user.command("rsvp");
+      await user.tap("✅ I agree");
+    },
+    toText: async () => undefined,
+    textStep: 1,
+    tooLong: "The name must be 2 to 100 characters long.",
+    wrong: (user) => user.send("R2-D2"),
+    right: "Ann Lee",
+    choice: { reach: (user) => user.send("Ann Lee").then(() => undefined), label: "Media", line: "Sector: Media ✓" },
+  },
+  {
+    name: "idea",
+    title: "Your idea",
+    steps: 4,
+    cancelled: "Your draft was discarded.",
+    open: async (user) => {
+      await user.command("idea");
+      await user.tap("✍️ Propose an idea");
+    },
+    toText: (user) => user.tap("Bike lanes").then(() => undefined),
+    textStep: 2,
+    tooLong: "That is too long (5,000 characters).",
+    wrong: (user) => user.send("Trees"),
+    right: "Shade trees along every bike lane on Abay avenue",
+    choice: { reach: async () => undefined, label: "Bike lanes", line: "Category: Bike lanes ✓" },
+  },
+  {
+    name: "contest entry",
+    title: "Contest entry",
+    steps: 3,
+    cancelled: "Cancelled. Your entry was not changed.",
+    open: async (user) => {
+      await user.command("contest");
+      await user.tap("📤 Submit my entry");
+    },
+    toText: async () => undefined,
+    textStep: 1,
+    tooLong: "✋ That is too long (5,000 characters). At most 500 characters here.",
+    wrong: (user) => user.send("my post on insta"),
+    right: POST,
+    // Editing an entry offers Keep on every question.
+    choice: {
+      reach: async (user) => {
+        await user.send(POST);
+        await user.send("A bike lane linking the river promenade with Gorky park");
+        await user.sendPhoto();
+        await user.tap("✏️ Edit my entry");
+      },
+      label: "↩️ Keep the current one",
+      line: "↩️ Keep the current one ✓",
+    },
+  },
+  {
+    name: "broadcast",
+    title: "Broadcast",
+    steps: 4,
+    cancelled: "Broadcast cancelled, nothing was sent.",
+    admin: true,
+    open: (user) => user.command("broadcast").then(() => undefined),
+    toText: (user) => user.tap("One message for everyone").then(() => undefined),
+    textStep: 2,
+    tooLong: "That is too long for one message (5,000 characters, at most 4,096).",
+    wrong: (user) => user.sendVoice(),
+    right: "Programme change: the panel starts at 10:30",
+    choice: { reach: async () => undefined, label: "One message for everyone", line: "One message for everyone ✓" },
+  },
+];
+
+async function begin(form: FormCase) {
+  bot = await startTestBot({ adminIds: [ADMIN] });
+  const user = bot.user({ id: form.admin ? ADMIN : undefined, languageCode: "en" });
+  await form.open(user);
+  return user;
+}
+
+/** The conversation state the bot keeps for a chat (what every update replays). */
+const stateSize = (user: TelegramUser) => bot!.redis.strlen(`${bot!.prefix}conversation:${user.id}`);
+
+for (const form of cases) {
+  describe(`the ${form.name} form`, () => {
+    it("counts its steps, and leaves with /cancel: one message with the menu button", async () => {
+      const user = await begin(form);
+      expect(user.lastText()).toMatch(new RegExp(`^Step 1 of ${form.steps}\\. `));
+      await form.toText(user);
+      expect(user.lastText()).toMatch(new RegExp(`^Step ${form.textStep} of ${form.steps}\\. `));
+      const seen = user.messages().length;
+      await user.command("cancel");
+      expect(user.messages()).toHaveLength(seen + 1);
+      expect(user.lastText()).toBe(form.cancelled);
+      expect(user.buttons()).toEqual(["⬅️ Menu"]);
+      // The question lost its buttons, and the form is gone: a text now is just a text.
+      expect(user.buttons(user.messages().at(-2)!)).toEqual([]);
+      expect(await stateSize(user)).toBe(0);
+    });
+
+    it("answers another command with one note and the question again, and goes on", async () => {
+      const user = await begin(form);
+      await form.toText(user);
+      const question = user.lastText();
+      await user.command("help");
+      expect(user.messages().at(-2)?.text).toBe(`✋ You are filling in «${form.title}»: answer the question below, or send /cancel to stop.`);
+      expect(user.lastText()).toBe(question);
+      await user.send(form.right);
+      expect(user.lastText()).toMatch(new RegExp(`^Step ${form.textStep + 1} of ${form.steps}\\. `));
+    });
+
+    it("toasts a button of an earlier run and changes nothing", async () => {
+      const user = await begin(form);
+      const old = user.keyboard().flat().at(-1) as { callback_data: string };
+      await user.command("cancel");
+      await form.open(user);
+      const before = await stateSize(user);
+      await user.tapData(old.callback_data);
+      expect(user.callbackAnswers().at(-1)?.text).toBe("This button is no longer active.");
+      expect(await stateSize(user)).toBe(before);
+      expect(user.lastText()).toMatch(new RegExp(`^Step 1 of ${form.steps}\\. `));
+    });
+
+    it("gives a sticker or a huge text a hint without storing it, and the next answer works", async () => {
+      const user = await begin(form);
+      await form.toText(user);
+      const before = await stateSize(user);
+      await user.sendSticker();
+      expect(user.lastText()).toMatch(/text|message|photo/i);
+      await user.send("x".repeat(5000));
+      expect(user.lastText()).toContain(form.tooLong);
+      expect(await stateSize(user)).toBe(before);
+      await user.send(form.right);
+      expect(user.lastText()).toMatch(new RegExp(`^Step ${form.textStep + 1} of ${form.steps}\\. `));
+    });
+
+    it("ends politely after five wrong answers in a row", async () => {
+      const user = await begin(form);
+      await form.toText(user);
+      for (let i = 0; i < 4; i++) await form.wrong(user);
+      expect(user.lastText()).not.toContain("stopped");
+      await form.wrong(user);
+      expect(user.lastText()).toBe(`«${form.title}» stopped after too many wrong answers; nothing was saved. You can start again from the menu.`);
+      expect(user.buttons()).toEqual(["⬅️ Menu"]);
+      expect(await stateSize(user)).toBe(0);
+    });
+
+    it("keeps a button answer in the question and removes its buttons", async () => {
+      const user = await begin(form);
+      await form.choice.reach(user);
+      const question = user.lastMessage();
+      await user.tap(form.choice.label);
+      const answered = bot!.api.message(user.id, question.message_id)!;
+      expect(answered.text).toContain(`\n\n${form.choice.line}`);
+      expect(user.buttons(answered)).toEqual([]);
+    });
+  });
+}
+
+describe("forms and the rest of the bot", () => {
+  it("removes the reply keyboard after a shared contact, and on /cancel", async () => {
+    bot = await startTestBot();
+    const user = bot.user({ languageCode: "ru" });
+    await user.command("rsvp");
+    await user.tap("✅ Даю согласие");
+    await user.send("Анна Ли");
+    await user.tap("СМИ");
+    await user.tap("Пропустить ➡️");
+    expect(user.lastText()).toMatch(/^Шаг 4 из 4\. /);
+    expect(user.replyKeyboard()).toEqual([["📱 Поделиться номером"], ["❌ Отмена"]]);
+    await user.tapReply("📱 Поделиться номером");
+    expect(user.replyKeyboard()).toBeUndefined();
+
+    const kk = bot.user({ languageCode: "kk" });
+    await kk.command("idea");
+    await kk.tap(/Идея ұсыну/);
+    expect(kk.lastText()).toMatch(/^1-қадам, барлығы 4\. /);
+  });
+
+  it("ends the broadcast form when its organiser is no longer one", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("broadcast");
+    await admin.tap("One message for everyone");
+    (bot.running.deps.adminIds as Set<number>).delete(ADMIN);
+    await admin.send("Hello everyone");
+    expect(admin.lastText()).toBe("Only organisers can do this.");
+    expect(await stateSize(admin)).toBe(0);
+  });
+});
