@@ -146,7 +146,7 @@ for (const form of cases) {
       await form.toText(user);
       const question = user.lastText();
       await user.command("help");
-      expect(user.messages().at(-2)?.text).toBe(`✋ You are filling in «${form.title}»: answer the question below, or send /cancel to stop.`);
+      expect(user.messages().at(-2)?.text).toBe(`✋ You are filling in “${form.title}”: answer the question below, or send /cancel to stop.`);
       expect(user.lastText()).toBe(question);
       await user.send(form.right);
       expect(user.lastText()).toMatch(new RegExp(`^Step ${form.textStep + 1} of ${form.steps}\\. `));
@@ -183,7 +183,7 @@ for (const form of cases) {
       for (let i = 0; i < 4; i++) await form.wrong(user);
       expect(user.lastText()).not.toContain("stopped");
       await form.wrong(user);
-      expect(user.lastText()).toBe(`«${form.title}» stopped after too many wrong answers; nothing was saved. You can start again from the menu.`);
+      expect(user.lastText()).toBe(`“${form.title}” stopped after too many wrong answers; nothing was saved. You can start again from the menu.`);
       expect(user.buttons()).toEqual(["⬅️ Menu"]);
       expect(await stateSize(user)).toBe(0);
     });
@@ -213,6 +213,18 @@ describe("forms and the rest of the bot", () => {
     expect(user.replyKeyboard()).toEqual([["📱 Поделиться номером"], ["❌ Отмена"]]);
     await user.tapReply("📱 Поделиться номером");
     expect(user.replyKeyboard()).toBeUndefined();
+
+    const leaving = bot.user({ languageCode: "ru" });
+    await leaving.command("rsvp");
+    await leaving.tap("✅ Даю согласие");
+    await leaving.send("Марат Ким");
+    await leaving.tap("СМИ");
+    await leaving.tap("Пропустить ➡️");
+    expect(leaving.replyKeyboard()).toEqual([["📱 Поделиться номером"], ["❌ Отмена"]]);
+    await leaving.command("cancel");
+    expect(leaving.replyKeyboard()).toBeUndefined();
+    // Telegram cannot add buttons to the message that removed the keyboard: the menu button comes with the next one.
+    expect(leaving.buttons()).toEqual(["⬅️ Меню"]);
 
     const kk = bot.user({ languageCode: "kk" });
     await kk.command("idea");

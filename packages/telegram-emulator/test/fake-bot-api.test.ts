@@ -343,6 +343,20 @@ describe("chat view", () => {
     );
   });
 
+  it("refuses to edit a message sent with a reply keyboard or its removal, as Telegram does", async () => {
+    const asked = await client.sendMessage(CHAT, "Share your phone", {
+      reply_markup: { keyboard: [[{ text: "Share", request_contact: true }]], resize_keyboard: true },
+    });
+    const removed = await client.sendMessage(CHAT, "Cancelled", { reply_markup: { remove_keyboard: true } });
+    const plain = await client.sendMessage(CHAT, "plain");
+    for (const sent of [asked, removed]) {
+      const refused = await apiError(client.editMessageReplyMarkup(CHAT, sent.message_id, { reply_markup: new InlineKeyboard().text("M", "m") }));
+      expect(refused.description).toBe("Bad Request: message can't be edited");
+    }
+    await client.editMessageReplyMarkup(CHAT, plain.message_id, { reply_markup: new InlineKeyboard().text("M", "m") });
+    expect(api.chat(CHAT).at(-1)).toMatchObject({ reply_markup: { inline_keyboard: [[{ text: "M", callback_data: "m" }]] } });
+  });
+
   it("validates setMyCommands and answerCallbackQuery", async () => {
     await client.setMyCommands([{ command: "start", description: "Start" }]);
     expect(await client.getMyCommands()).toEqual([{ command: "start", description: "Start" }]);

@@ -2,6 +2,7 @@
 form-step = <b>{ $number }-қадам, барлығы { $total }.</b>
 form-cancel = ❌ Бас тарту
 form-chosen = { $choice } ✓
+form-menu-offer = Әрі қарай не істейміз?
 form-saved = ✓ Сақталды.
 form-other-command = ✋ Сіз «{ $form }» формасын толтырып жатырсыз: төмендегі сұраққа жауап беріңіз немесе шығу үшін /cancel жіберіңіз.
 form-too-long = ✋ Тым ұзын ({ $length } таңба). Мұнда ең көбі { $max } таңба болуы керек.

@@ -2,6 +2,7 @@
 form-step = <b>Шаг { $number } из { $total }.</b>
 form-cancel = ❌ Отмена
 form-chosen = { $choice } ✓
+form-menu-offer = Что дальше?
 form-saved = ✓ Сохранено.
 form-other-command = ✋ Вы заполняете «{ $form }»: ответьте на вопрос ниже или отправьте /cancel, чтобы выйти.
 form-too-long = ✋ Слишком длинно ({ $length } { $length ->

@@ -229,10 +229,9 @@ export class Form {
     if (!replyKeyboard) {
       await ctx.reply(text, options.menu ? { reply_markup: this.menuKeyboard() } : {});
     } else {
-      const said = await ctx.reply(text, { reply_markup: { remove_keyboard: true } });
-      // A message cannot both remove a reply keyboard and carry buttons: the menu button is added to it after.
-      const menu = { reply_markup: this.menuKeyboard() };
-      if (options.menu) await ctx.api.editMessageReplyMarkup(said.chat.id, said.message_id, menu).catch(() => undefined);
+      await ctx.reply(text, { reply_markup: { remove_keyboard: true } });
+      // A message that removes a reply keyboard can carry no buttons and never be edited: the menu comes in a second one.
+      if (options.menu) await ctx.reply(ctx.t("form-menu-offer"), { reply_markup: this.menuKeyboard() });
     }
     return this.conversation.halt(options.menu ? {} : { next: true });
   }

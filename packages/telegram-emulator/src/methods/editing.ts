@@ -31,6 +31,8 @@ function editTarget(state: EmulatorState, p: ApiParams): ChatMessage | "inline" 
   const found = state.chats.find(chat.id, messageId);
   if (!found) throw badRequest("message to edit not found");
   if (found.from !== "bot") throw badRequest("message can't be edited");
+  // Telegram edits only messages sent without reply_markup or with an inline keyboard.
+  if (found.reply_markup && !("inline_keyboard" in found.reply_markup)) throw badRequest("message can't be edited");
   return found;
 }
 
