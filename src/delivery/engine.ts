@@ -10,6 +10,7 @@ import type { Store } from "../store/index.js";
 import type { RedisConfig } from "../store/redis.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
 import { resolveAudience } from "./audiences.js";
+import { stopBroadcastData } from "./callback-data.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
 import { classifySendError, isGlobalFloodWait, progressFigures, sendSlotMs } from "./pacing.js";
 import { connectQueues, deliveryJobId, fanoutJobId, type ControlJob, type DeliveryJob, type Queues } from "./queue.js";
@@ -102,7 +103,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     const language = spec.reportLanguage ?? (await reportLanguage(spec.createdBy));
     const figures = progressFigures(record, await repo.startedAt(id), clock());
     const text = progressText(i18n, language, record, figures, final);
-    const markup = final ? undefined : new InlineKeyboard().text(i18n.t(language, "broadcast-stop-button"), `broadcast:stop:${id}`);
+    const markup = final ? undefined : new InlineKeyboard().text(i18n.t(language, "broadcast-stop-button"), stopBroadcastData.pack({ id }));
     try {
       if (record.reportChat !== undefined && record.reportMessage !== undefined) {
         await api.editMessageText(record.reportChat, record.reportMessage, text, { parse_mode: "HTML", reply_markup: markup });

@@ -5,6 +5,7 @@ import { sendBroadcastMessage } from "../../delivery/message.js";
 import type { Audience, BroadcastSpec } from "../../delivery/types.js";
 import { reminderAudiences, type Language } from "../../event/schema.js";
 import { dayjs } from "../../event/time.js";
+import { isAdmin, refuse } from "../../ui/access.js";
 import { entitiesToHtml } from "./entities.js";
 import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
 
@@ -19,7 +20,6 @@ const MAX_ATTEMPTS = 15;
 
 type Outcome<T> = { value: T } | { hint: string } | undefined;
 
-const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
 const cancelKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("broadcast-cancel"), CANCEL);
 
 /** One step: /cancel or Cancel leaves, another command or screen ends the conversation, wrong input re-asks. */
@@ -29,7 +29,7 @@ async function step<T>(conversation: BroadcastConversation, accept: (ctx: FlowCo
     const data = ctx.callbackQuery?.data;
     const text = ctx.message?.text;
     if (!isAdmin(ctx)) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("broadcast-admin-only") });
+      await refuse(ctx, "admin");
       continue;
     }
     if (data === CANCEL || /^\/cancel(@\w+)?$/.test(text ?? "")) {

@@ -1,8 +1,11 @@
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
+import { menuData } from "../menu/callback-data.js";
 import { backToMenuKeyboard } from "../menu/index.js";
+import { contestData } from "./callback-data.js";
 import { ENTRY_CONVERSATION, entryConversation } from "./entry.js";
 import { juryFeature } from "./jury.js";
 import { contestKeyboard, contestOf, entriesOpen, entryText, rulesText } from "./screens.js";
@@ -26,12 +29,14 @@ const privateChat = contestFeature.chatType("private");
 privateChat.use(createConversation<BotContext, FlowContext>(entryConversation, { id: ENTRY_CONVERSATION }));
 
 privateChat.command("contest", sendContest);
-privateChat.callbackQuery("menu:contest", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await sendContest(ctx);
-});
+privateChat.use(
+  onTap(menuData.contest, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendContest(ctx);
+  }),
+);
 
-privateChat.callbackQuery("contest:enter", async (ctx) => {
+privateChat.use(onTap(contestData.enter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const setup = contestOf(ctx);
   if (!setup) return;
@@ -39,9 +44,9 @@ privateChat.callbackQuery("contest:enter", async (ctx) => {
     return void (await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, setup.deadline) })));
   }
   await ctx.conversation.enter(ENTRY_CONVERSATION);
-});
+}));
 
-privateChat.callbackQuery("contest:mine", async (ctx) => {
+privateChat.use(onTap(contestData.mine, async (ctx) => {
   await ctx.answerCallbackQuery();
   const setup = contestOf(ctx);
   const entry = await ctx.deps.store.contest.find(ctx.from.id);
@@ -51,7 +56,7 @@ privateChat.callbackQuery("contest:mine", async (ctx) => {
     reply_markup: contestKeyboard(ctx, entriesOpen(ctx, setup.deadline), true),
     link_preview_options: { is_disabled: true },
   });
-});
+}));
 
 contestFeature.use(juryFeature);
 contestFeature.use(winnerFeature);

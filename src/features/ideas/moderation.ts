@@ -1,7 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { isAdmin, requireRole } from "../../ui/access.js";
+import { answerUnknownButton, onTap } from "../../ui/callback-data.js";
 import { escapeHtml } from "../../ui/html.js";
-import { refuseNonAdmin } from "./access.js";
+import { languageOf } from "../../ui/language.js";
+import { ideasData } from "./callback-data.js";
 import { CANCEL_DATA, waitStep, type IdeasConversation } from "./form.js";
 import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";
@@ -46,9 +49,8 @@ async function showDecisionOn(ctx: FlowContext, card: number | undefined, idea: 
  */
 function reasonsKeyboard(ctx: FlowContext, id: number, card?: number) {
   const keyboard = new InlineKeyboard();
-  const tail = card === undefined ? "" : `:${card}`;
-  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), `ideas:mod:rr:${id}:${reason}${tail}`).row();
-  return keyboard.text(ctx.t("ideas-mod-reason-back"), `ideas:mod:back:${id}`);
+  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), ideasData.reason.pack({ idea: id, reason, card })).row();
+  return keyboard.text(ctx.t("ideas-mod-reason-back"), ideasData.moderate.pack({ action: "back", idea: id }));
 }
 
 /** Rejects a new idea with a reason in the author's language, then tells everyone concerned. */
@@ -56,7 +58,7 @@ async function reject(ctx: FlowContext, id: number, reason: RejectReason, card?:
   const { store, i18n, event, clock } = ctx.deps;
   const idea = await store.ideas.get(id);
   if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-  const authorLanguage = event.languages.includes(idea.language as never) ? idea.language : event.defaultLanguage;
+  const authorLanguage = languageOf(event, idea.language);
   const answer = i18n.t(authorLanguage, `ideas-reason-${reason}`);
   const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
   const subject = { idea: id, status: "rejected", reason };
@@ -101,13 +103,15 @@ export async function ideaAnswerConversation(
   mode: AnswerMode,
   card?: number,
 ) {
-  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) return;
+  if (!isAdmin(ctx)) return;
   await ctx.reply(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) }), {
     reply_markup: mode === "reject" ? reasonsKeyboard(ctx, id, card) : new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
   });
   const answer = await waitStep<string>(
     conversation,
     (reply) => {
+      // Rights are checked at each answer too: one taken off the list meanwhile is refused.
+      if (!isAdmin(reply)) return { hint: reply.t("admin-only") };
       const text = reply.message?.text?.trim();
       if (text && text.length <= ANSWER_MAX_LENGTH) return { value: text };
       return reply.callbackQuery ? undefined : { hint: reply.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }) };
@@ -140,11 +144,8 @@ export async function ideaAnswerConversation(
 export const moderationFeature = new Composer<BotContext>();
 const where = moderationFeature.filter((ctx) => ctx.chat?.type === "private" || isModerationGroupTap(ctx));
 
-// "rc" (an older card's "Write a reason") still opens the reasons, for cards already in organisers' chats.
-where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  const [, action, raw] = ctx.match;
-  const id = Number(raw);
+where.use(onTap(ideasData.moderate, requireRole("admin"), async (ctx) => {
+  const { action, idea: id } = ctx.callbackData;
   if (action === "pub") return publish(ctx, id);
   const idea = await ctx.deps.store.ideas.get(id);
   if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
@@ -173,14 +174,9 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
   } else {
     await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id, card) });
   }
-});
+}));
 
-where.callbackQuery(/^ideas:mod:rr:(\d{1,9}):([a-z]+)(?::(\d{1,12}))?$/, async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  const reason = REJECT_REASONS.find((r) => r === ctx.match[2]);
-  if (!reason) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  return reject(ctx, Number(ctx.match[1]), reason, ctx.match[3] === undefined ? undefined : Number(ctx.match[3]));
-});
+where.use(onTap(ideasData.reason, requireRole("admin"), (ctx) => reject(ctx, ctx.callbackData.idea, ctx.callbackData.reason, ctx.callbackData.card)));
 
 // Forged or outdated moderation data (also in the group chat, where the catch-all does not run).
-where.callbackQuery(/^ideas:mod:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+where.filter((ctx) => ideasData.moderate.owns(ctx.callbackQuery?.data), answerUnknownButton);
