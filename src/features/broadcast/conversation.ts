@@ -28,7 +28,8 @@ async function step<T>(conversation: BroadcastConversation, accept: (ctx: FlowCo
     const ctx = await conversation.wait();
     const data = ctx.callbackQuery?.data;
     const text = ctx.message?.text;
-    if (!isAdmin(ctx)) {
+    // Recorded once per step, so a replay after the admin list changed keeps the steps already taken.
+    if (!(await conversation.external(() => isAdmin(ctx)))) {
       await refuse(ctx, "admin");
       continue;
     }
@@ -74,7 +75,7 @@ function readMessage(ctx: FlowContext): Outcome<{ html: string; photo?: string }
  * recipients get it with the recipient count, then send now, schedule, or cancel.
  */
 export async function broadcastConversation(conversation: BroadcastConversation, ctx: FlowContext): Promise<void> {
-  if (!isAdmin(ctx)) return;
+  if (!(await conversation.external(() => isAdmin(ctx)))) return;
   const { event } = ctx.deps;
 
   let perLanguage = false;

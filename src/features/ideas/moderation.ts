@@ -103,15 +103,15 @@ export async function ideaAnswerConversation(
   mode: AnswerMode,
   card?: number,
 ) {
-  if (!isAdmin(ctx)) return;
+  if (!(await conversation.external(() => isAdmin(ctx)))) return;
   await ctx.reply(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) }), {
     reply_markup: mode === "reject" ? reasonsKeyboard(ctx, id, card) : new InlineKeyboard().text(ctx.t("ideas-cancel"), CANCEL_DATA),
   });
   const answer = await waitStep<string>(
     conversation,
-    (reply) => {
-      // Rights are checked at each answer too: one taken off the list meanwhile is refused.
-      if (!isAdmin(reply)) return { hint: reply.t("admin-only") };
+    async (reply) => {
+      // Rights are checked at each answer too (recorded, so replays agree): one taken off the list meanwhile is refused.
+      if (!(await conversation.external(() => isAdmin(reply)))) return { hint: reply.t("admin-only") };
       const text = reply.message?.text?.trim();
       if (text && text.length <= ANSWER_MAX_LENGTH) return { value: text };
       return reply.callbackQuery ? undefined : { hint: reply.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH }) };
