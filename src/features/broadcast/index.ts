@@ -3,8 +3,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
+import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
-import { dayjs } from "../../event/time.js";
 import { broadcastName } from "../../delivery/label.js";
 import { broadcastData } from "./callback-data.js";
 import { BROADCAST_CONVERSATION, broadcastConversation } from "./conversation.js";
@@ -45,7 +45,6 @@ privateChat.command("broadcasts", requireRole("admin"), (ctx) => listBroadcasts(
 export async function listBroadcasts(ctx: FlowContext) {
   const records = await ctx.deps.store.broadcasts.recent(LISTED);
   if (!records.length) return ctx.reply(ctx.t("broadcast-list-empty"));
-  const zone = ctx.deps.event.timezone;
   const lines = [ctx.t("broadcast-list-title"), ""];
   const keyboard = new InlineKeyboard();
   const language = await ctx.i18n.getLocale();
@@ -56,7 +55,7 @@ export async function listBroadcasts(ctx: FlowContext) {
       ctx.t("broadcast-list-item", {
         status: ctx.t(`broadcast-status-${record.status}`),
         name: escapeHtml(name),
-        when: dayjs(record.at).tz(zone).format("YYYY-MM-DD HH:mm"),
+        when: await momentText(ctx, record.at),
         audience: ctx.t(`broadcast-audience-${audience}`),
         sent: record.sent,
         failed: record.failed,

@@ -2,7 +2,6 @@ import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../ui/language.js";
-import { formatMoment } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { sendCalendarFile } from "../info/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
@@ -14,11 +13,6 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 export function translator(deps: BotDeps, language: string): Translate {
   const offered = languageOf(deps.event, language);
   return (key, vars) => deps.i18n.t(offered, key, vars);
-}
-
-/** A moment in the event zone, written the language's way. */
-export function moment(deps: BotDeps, t: Translate, language: string, at: Date): string {
-  return formatMoment(at, deps.event.timezone, language, { date: t("date-pattern"), time: t("time-pattern") });
 }
 
 /** How to reach the organisers, from the event file's contacts (or its first organiser). */

@@ -4,7 +4,8 @@ import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
 import { rsvpData } from "./callback-data.js";
 import { languageOf } from "../../ui/language.js";
-import { moment, organisersContact, tellPromoted, translator } from "./notify.js";
+import { formatMomentIn } from "../../ui/format.js";
+import { organisersContact, tellPromoted, translator } from "./notify.js";
 import { reconfirmSchedule } from "./rules.js";
 
 /*
@@ -28,8 +29,8 @@ export async function askReconfirmation(deps: BotDeps, api: Api<RawApi>): Promis
     const t = translator(deps, language);
     const text = t("rsvp-reconfirm-ask", {
       title: escapeHtml(deps.event.text(deps.event.title, language)),
-      when: moment(deps, t, language, deps.event.startsAt),
-      by: moment(deps, t, language, new Date(now.getTime() + schedule.grace)),
+      when: formatMomentIn(deps, language, deps.event.startsAt),
+      by: formatMomentIn(deps, language, new Date(now.getTime() + schedule.grace)),
     });
     const keyboard = new InlineKeyboard()
       .text(t("rsvp-reconfirm-yes"), rsvpData.reconfirm.pack({ answer: "yes" }))
