@@ -10,6 +10,7 @@ import type { Store } from "../store/index.js";
 import type { RedisConfig } from "../store/redis.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
 import { resolveAudience } from "./audiences.js";
+import { languageOf } from "../ui/language.js";
 import { stopBroadcastData } from "./callback-data.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
 import { classifySendError, isGlobalFloodWait, progressFigures, sendSlotMs } from "./pacing.js";
@@ -88,7 +89,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   }
 
   async function reportLanguage(userId: number): Promise<string> {
-    return (await store.users.find(userId))?.language || event.defaultLanguage;
+    return languageOf(event, (await store.users.find(userId))?.language);
   }
 
   /** Edits the organiser's progress message (or sends the final report when it has none). */
