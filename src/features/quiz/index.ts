@@ -27,7 +27,8 @@ async function statusText(ctx: FlowContext, quiz: QuizSettings): Promise<string>
 async function startOrAsk(ctx: FlowContext, quiz: QuizSettings) {
   const { event, clock } = ctx.deps;
   if (clock() >= event.startsAt || (await ctx.deps.store.quiz.state())) return start(ctx, quiz);
-  const keyboard = new InlineKeyboard().text(ctx.t("quiz-start-anyway"), quizData.startAnyway.pack())
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("quiz-start-anyway"), quizData.startAnyway.pack())
     .text(ctx.t("quiz-start-cancel"), quizData.startCancelled.pack());
   await ctx.reply(ctx.t("quiz-start-early", { start: await momentText(ctx, event.startsAt) }), { reply_markup: keyboard });
 }
