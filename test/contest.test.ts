@@ -261,10 +261,10 @@ describe("jury", () => {
     const juror = bot.user({ id: JUROR, languageCode: "en" });
     for (const user of [mallory, juror]) {
       await user.command("winner");
-      expect(user.lastText()).toBe("This command is for the organisers.");
+      expect(user.lastText()).toBe("Only organisers can do this.");
       await user.tapData(`contest:w:${ann.id}`);
       await user.tapData("contest:ws");
-      expect(user.callbackAnswers().at(-1)).toMatchObject({ text: "This command is for the organisers.", show_alert: true });
+      expect(user.callbackAnswers().at(-1)).toMatchObject({ text: "Only organisers can do this.", show_alert: true });
     }
     expect(await contest.announcement()).toBeUndefined();
 

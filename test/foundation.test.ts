@@ -201,7 +201,7 @@ describe("organiser panel", () => {
     const attendee = bot.user({ languageCode: "en" });
     await attendee.command("start");
     const [refusal] = await attendee.command("admin");
-    expect(refusal?.text).toBe("This command is for the organisers.");
+    expect(refusal?.text).toBe("Only organisers can do this.");
     const admin = bot.user({ id: 4242, languageCode: "en" });
     const [panel] = await admin.command("admin");
     expect(panel?.text).toContain("Users who started the bot: 1");

@@ -157,7 +157,7 @@ describe("moderation", () => {
     expect(group.lastText()).toContain("More drinking fountains in Panfilov park");
 
     await stranger.tap(/^✅/);
-    expect(stranger.callbackAnswers().at(-1)).toMatchObject({ text: "This command is for the organisers.", show_alert: true });
+    expect(stranger.callbackAnswers().at(-1)).toMatchObject({ text: "Only organisers can do this.", show_alert: true });
     expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("new");
 
     await group.tap(/^❌/);
@@ -219,12 +219,12 @@ describe("/ideas for organisers", () => {
     await storedIdea(1, {}, false);
     const mallory = bot.user({ languageCode: "en" });
     await mallory.command("ideas");
-    expect(mallory.lastText()).toBe("This command is for the organisers.");
+    expect(mallory.lastText()).toBe("Only organisers can do this.");
     await mallory.command("export", "ideas");
-    expect(mallory.lastText()).toBe("This command is for the organisers.");
+    expect(mallory.lastText()).toBe("Only organisers can do this.");
     for (const data of ["ideas:a", "ideas:a:n", "ideas:a:n:*:0", "ideas:as:1:p:*:*:0", "ideas:aa:1", "ideas:mod:pub:1", "ideas:mod:rr:1:duplicate", "ideas:mod:rc:1"]) {
       await mallory.tapData(data);
-      expect(mallory.callbackAnswers().at(-1)?.text, data).toBe("This command is for the organisers.");
+      expect(mallory.callbackAnswers().at(-1)?.text, data).toBe("Only organisers can do this.");
     }
     expect((await bot.running.deps.store.ideas.get(1))?.status).toBe("new");
     expect(mallory.documents()).toEqual([]);

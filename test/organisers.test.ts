@@ -109,10 +109,10 @@ describe("/admin", () => {
     // Someone else (or an organiser taken off the list) taps a button of that screen: refused, nothing shown.
     const guest = bot.user({ languageCode: "ru" });
     await guest.command("admin");
-    expect(guest.lastText()).toBe("Эта команда — для организаторов.");
+    expect(guest.lastText()).toBe("Это доступно только организаторам.");
     for (const tool of ["stats", "export", "audit", "broadcasts"]) {
       await guest.tapData(`admin:${tool}`);
-      expect(guest.callbackAnswers().at(-1)?.text).toBe("Эта команда — для организаторов.");
+      expect(guest.callbackAnswers().at(-1)?.text).toBe("Это доступно только организаторам.");
     }
     expect(guest.documents()).toHaveLength(0);
   });

@@ -18,8 +18,8 @@ describe("preview HTML rendering", () => {
       { type: "bot_command", offset: text.indexOf("/start"), length: 6 },
     ]);
     expect(html).toBe(
-      'Hi &#60;script&#62;alert(1)&#60;/script&#62; <b>bold</b> ' +
-        '<a href="https://example.org/?a=1&#38;b=&#34;2&#34;" target="_blank" rel="noopener noreferrer">link</a> ' +
+      'Hi &lt;script&gt;alert(1)&lt;/script&gt; <b>bold</b> ' +
+        '<a href="https://example.org/?a=1&amp;b=&quot;2&quot;" target="_blank" rel="noopener noreferrer">link</a> ' +
         '<a href="#" class="command" data-command="/start">/start</a>',
     );
   });

@@ -68,6 +68,6 @@ describe("/audit", () => {
     expect(log?.text).toContain(`${ADMIN} — Guest list exported: 1 row`);
 
     const [refusal] = await guest.command("audit");
-    expect(refusal?.text).toBe("This command is for the organisers.");
+    expect(refusal?.text).toBe("Only organisers can do this.");
   });
 });

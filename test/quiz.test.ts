@@ -110,7 +110,7 @@ describe("live quiz", () => {
 
     const guest = t.user({ languageCode: "en" });
     await guest.command("quiz", "start");
-    expect(guest.lastText()).toBe("This command is for the organisers.");
+    expect(guest.lastText()).toBe("Only organisers can do this.");
     await guest.tapData("quiz:end");
     expect(guest.callbackAnswers().at(-1)).toMatchObject({ show_alert: true });
 

@@ -32,7 +32,7 @@ describe("RSVP for organisers", () => {
     await bob.tap("Yes, cancel it");
 
     await ann.command("stats");
-    expect(ann.lastText()).toBe("This command is for the organisers.");
+    expect(ann.lastText()).toBe("Only organisers can do this.");
     await ann.command("export");
     expect(ann.documents().filter((d) => d.document?.filename?.endsWith(".csv"))).toHaveLength(0);
 
@@ -90,11 +90,11 @@ describe("RSVP for organisers", () => {
     await eve.command("start", "ci_forged");
     expect(eve.lastText()).toContain("not yours");
     await eve.command("checkin", code);
-    expect(eve.lastText()).toBe("This command is for the organisers.");
+    expect(eve.lastText()).toBe("Only organisers can do this.");
 
     // A forged Check in button from a non-admin changes nothing.
     await eve.tapData(`rsvp:ci:${ann.id}`);
-    expect(eve.callbackAnswers().at(-1)?.text).toBe("This command is for the organisers.");
+    expect(eve.callbackAnswers().at(-1)?.text).toBe("Only organisers can do this.");
     expect((await rsvps().find(ann.id))?.checkedInAt).toBeUndefined();
 
     await admin.command("start", `ci_${token}`);

@@ -1,7 +1,7 @@
 import { BotError, GrammyError, HttpError, type Context, type NextFunction } from "grammy";
 import { isRedisUnavailable } from "../store/redis.js";
 import type { BotContext } from "./context.js";
-import { negotiateLanguage } from "./i18n.js";
+import { languageOf } from "../ui/language.js";
 
 const REMEMBERED_CHATS = 50_000;
 
@@ -72,7 +72,7 @@ export async function handleBotError(error: BotError<BotContext>, chosenLanguage
     // chose lately, as remembered here, or Telegram's.
     const language =
       (await ctx.i18n?.getLocale().catch(() => undefined)) ??
-      negotiateLanguage(chosenLanguages.of(ctx.chat.id), ctx.from?.language_code, ctx.deps.event.languages);
+      languageOf(ctx.deps.event, chosenLanguages.of(ctx.chat.id), ctx.from?.language_code);
     // Without Redis (sessions, registrations) nothing works: say so, rather than "an error".
     const key = isRedisUnavailable(error.error) ? "error-unavailable" : "error-generic";
     const message = ctx.deps.i18n.t(language, key);

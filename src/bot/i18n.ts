@@ -3,22 +3,9 @@ import { I18n } from "@grammyjs/i18n";
 import type { Language } from "../event/schema.js";
 import type { BotContext } from "./context.js";
 import { kazakhDative } from "../ui/kazakh.js";
+import { languageOf } from "../ui/language.js";
 
 const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
-
-/**
- * The user's own choice wins; else Telegram's language_code (kk → Kazakh, en → English);
- * else the event's first language. Only languages the event offers are used.
- */
-export function negotiateLanguage(
-  chosen: string | undefined,
-  telegramCode: string | undefined,
-  available: readonly Language[],
-): Language {
-  const offered = (code: string | undefined) => available.find((language) => language === code);
-  const fromTelegram = telegramCode?.toLowerCase().split("-")[0];
-  return offered(chosen) ?? offered(fromTelegram) ?? available[0]!;
-}
 
 const ordinalRules = new Map<string, Intl.PluralRules>();
 
@@ -43,7 +30,8 @@ export function createI18n(languages: readonly Language[]): I18n<BotContext> {
         ORDINAL: ([n], { locale }) => ordinalCategory(Number(n?.valueOf()), String(locale ?? "en")),
       },
     },
-    localeNegotiator: (ctx) => negotiateLanguage(ctx.session?.language, ctx.from?.language_code, languages),
+    // The user's own choice wins; else Telegram's language_code (kk → Kazakh, en → English); else the event's first language.
+    localeNegotiator: (ctx) => languageOf({ languages }, ctx.session?.language, ctx.from?.language_code),
   });
   cacheBundleMatching(i18n);
   return i18n;

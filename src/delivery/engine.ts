@@ -10,6 +10,8 @@ import type { Store } from "../store/index.js";
 import type { RedisConfig } from "../store/redis.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
 import { resolveAudience } from "./audiences.js";
+import { languageOf } from "../ui/language.js";
+import { stopBroadcastData } from "./callback-data.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
 import { classifySendError, isGlobalFloodWait, progressFigures, sendSlotMs } from "./pacing.js";
 import { connectQueues, deliveryJobId, fanoutJobId, type ControlJob, type DeliveryJob, type Queues } from "./queue.js";
@@ -87,7 +89,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   }
 
   async function reportLanguage(userId: number): Promise<string> {
-    return (await store.users.find(userId))?.language || event.defaultLanguage;
+    return languageOf(event, (await store.users.find(userId))?.language);
   }
 
   /** Edits the organiser's progress message (or sends the final report when it has none). */
@@ -102,7 +104,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     const language = spec.reportLanguage ?? (await reportLanguage(spec.createdBy));
     const figures = progressFigures(record, await repo.startedAt(id), clock());
     const text = progressText(i18n, language, record, figures, final);
-    const markup = final ? undefined : new InlineKeyboard().text(i18n.t(language, "broadcast-stop-button"), `broadcast:stop:${id}`);
+    const markup = final ? undefined : new InlineKeyboard().text(i18n.t(language, "broadcast-stop-button"), stopBroadcastData.pack({ id }));
     try {
       if (record.reportChat !== undefined && record.reportMessage !== undefined) {
         await api.editMessageText(record.reportChat, record.reportMessage, text, { parse_mode: "HTML", reply_markup: markup });

@@ -1,5 +1,5 @@
 import { durationToNow, eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
-import type { FlowContext } from "../bot/context.js";
+import type { BotDeps, FlowContext } from "../bot/context.js";
 
 const decimalFormats = new Map<string, Intl.NumberFormat>();
 
@@ -46,12 +46,19 @@ export async function eventWhen(ctx: FlowContext): Promise<string> {
   );
 }
 
+/**
+ * A moment such as a deadline, in the event's zone and a language, with that language's patterns:
+ * the one way a date and time is written for people (in an update or outside one).
+ */
+export function formatMomentIn(deps: Pick<BotDeps, "event" | "i18n">, language: string, at: Date): string {
+  const style = { date: deps.i18n.t(language, "date-pattern"), time: deps.i18n.t(language, "time-pattern") };
+  const zone = deps.event.timezone;
+  return remember(`moment|${zone}|${at.getTime()}|${language}|${style.date}|${style.time}`, () => formatMoment(at, zone, language, style));
+}
+
 /** A moment such as a deadline, in the event's zone and the user's language. */
 export async function momentText(ctx: FlowContext, at: Date): Promise<string> {
-  const lang = await language(ctx);
-  const style = patterns(ctx);
-  const zone = ctx.deps.event.timezone;
-  return remember(`moment|${zone}|${at.getTime()}|${lang}|${style.date}|${style.time}`, () => formatMoment(at, zone, lang, style));
+  return formatMomentIn(ctx.deps, await language(ctx), at);
 }
 
 /** «Starts in 5 days», «Happening now» or «already took place». */

@@ -54,8 +54,8 @@ export interface TestBot {
   errors(): string[];
   /** Every log line the bot wrote at logLevel or above. */
   logs(): string[];
-  /** Stops the bot and starts it again on the same Redis prefix and fake server, maybe with another event file. */
-  restart(options?: { eventFile?: string }): Promise<void>;
+  /** Stops the bot and starts it again on the same Redis prefix and fake server, maybe with another event file or admin list. */
+  restart(options?: { eventFile?: string; adminIds?: number[] }): Promise<void>;
   /**
    * Stops the bot, deletes this test's keys and closes the fake server; then fails if the bot
    * answered any callback query twice (Telegram refuses the second answer with a 400, which the
@@ -122,7 +122,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await bot.running.stop();
       const file = restartOptions.eventFile ?? eventFile;
       bot.event = loadEvent(file);
-      bot.running = await startBot({ ...config, EVENT_FILE: file }, bot.event, logger, {
+      const admins = restartOptions.adminIds ?? config.ADMIN_IDS;
+      bot.running = await startBot({ ...config, EVENT_FILE: file, ADMIN_IDS: admins }, bot.event, logger, {
         redis,
         clock: clock.now,
         onUpdateHandled: (id) => api.reportHandled(id),

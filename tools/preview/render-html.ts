@@ -5,12 +5,9 @@
  * escaped.
  */
 import type { MessageEntity } from "grammy/types";
+import { escapeHtml } from "../../src/ui/html.js";
 
 const SAFE_LINK = /^(https?:|tg:|mailto:)/i;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Entities are nested ranges; sort so that a parent comes before its children. */
 function byPosition(a: MessageEntity, b: MessageEntity): number {

@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { requireRole } from "../../ui/access.js";
+import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { broadcastName } from "../../delivery/label.js";
@@ -12,6 +14,7 @@ import { startWinner } from "../contest/winner.js";
 import { overview as ideasOverview } from "../ideas/admin.js";
 import { showQuizHelp } from "../quiz/index.js";
 import { exportGuests, showStats, startCheckinMode } from "../rsvp/organisers.js";
+import { adminData, TOOLS } from "./callback-data.js";
 
 const AUDIT_LINES = 30;
 
@@ -69,8 +72,6 @@ async function auditText(ctx: FlowContext, entry: AuditEntry): Promise<string> {
 export const adminFeature = new Composer<BotContext>();
 const privateChat = adminFeature.chatType("private");
 
-/** The organisers' tools, two to a row: the command each button stands for. */
-const TOOLS = ["stats", "export", "checkin", "ideas", "entries", "broadcast", "broadcasts", "winner", "quiz", "audit"] as const;
 type Tool = (typeof TOOLS)[number];
 
 async function showHome(ctx: FlowContext) {
@@ -80,7 +81,7 @@ async function showHome(ctx: FlowContext) {
     .join(", ");
   const keyboard = new InlineKeyboard();
   TOOLS.forEach((tool, i) => {
-    keyboard.text(ctx.t(`admin-tool-${tool}`), `admin:${tool}`);
+    keyboard.text(ctx.t(`admin-tool-${tool}`), adminData.pack({ tool }));
     if (i % 2 === 1) keyboard.row();
   });
   await ctx.reply(ctx.t("admin-panel", { users: await users.count(), languages: byLanguage || "—" }), {
@@ -106,28 +107,19 @@ const OPEN: Record<Tool, (ctx: BotContext) => Promise<unknown>> = {
   audit: showAudit,
 };
 
-privateChat.command("admin", async (ctx) => {
-  if (!ctx.deps.adminIds.has(ctx.from.id)) {
-    await ctx.reply(ctx.t("admin-only"));
-    return;
-  }
-  await showHome(ctx);
-});
+privateChat.command("admin", requireRole("admin"), showHome);
 
 // The admin list is checked at each tap: a button outlives the rights of whoever was shown it.
-privateChat.callbackQuery(new RegExp(`^admin:(${TOOLS.join("|")})$`), async (ctx) => {
-  if (!ctx.deps.adminIds.has(ctx.from.id)) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
-  await ctx.answerCallbackQuery();
-  await OPEN[ctx.match[1] as Tool](ctx);
-});
+privateChat.use(
+  onTap(adminData, requireRole("admin"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await OPEN[ctx.callbackData.tool](ctx);
+  }),
+);
 
-privateChat.command("audit", showAudit);
+privateChat.command("audit", requireRole("admin"), showAudit);
 
 async function showAudit(ctx: FlowContext) {
-  if (!ctx.from || !ctx.deps.adminIds.has(ctx.from.id)) {
-    await ctx.reply(ctx.t("admin-only"));
-    return;
-  }
   const entries = await ctx.deps.store.audit.recent(AUDIT_LINES);
   if (entries.length === 0) {
     await ctx.reply(ctx.t("audit-empty"));

@@ -4,13 +4,12 @@ import { choiceQuestion, type Question } from "../../ui/form/question.js";
 import type { Audience, BroadcastSpec } from "../../delivery/types.js";
 import { reminderAudiences, type Language } from "../../event/schema.js";
 import { dayjs } from "../../event/time.js";
+import { isAdmin } from "../../ui/access.js";
 import { entitiesToHtml } from "./entities.js";
 import { sendBroadcastPreview } from "./preview.js";
 import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
 
 export const BROADCAST_CONVERSATION = "broadcast-compose";
-
-const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
 
 type Version = { html: string; photo?: string };
 
@@ -43,7 +42,7 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
     title: ctx.t("broadcast-form-title"),
     cancelled: ctx.t("broadcast-cancelled"),
     // Organisers only, at every step: someone taken off the list meanwhile is refused like anywhere else.
-    guard: (update) => (isAdmin(update) ? undefined : update.t("broadcast-admin-only")),
+    guard: (update) => (isAdmin(update) ? undefined : update.t("admin-only")),
   });
 
   // Steps: the mode (with more than one language), the message(s), the audience, the preview with send or schedule.

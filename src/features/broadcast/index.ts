@@ -1,9 +1,12 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { requireRole } from "../../ui/access.js";
+import { onTap } from "../../ui/callback-data.js";
+import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
-import { dayjs } from "../../event/time.js";
 import { broadcastName } from "../../delivery/label.js";
+import { broadcastData } from "./callback-data.js";
 import { BROADCAST_CONVERSATION, broadcastConversation } from "./conversation.js";
 
 /**
@@ -30,24 +33,19 @@ export const broadcastFeature = new Composer<BotContext>();
 export const broadcastForms = createConversation<BotContext, FlowContext>(broadcastConversation, { id: BROADCAST_CONVERSATION });
 const privateChat = broadcastFeature.chatType("private");
 
-const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
-
-privateChat.command("broadcast", async (ctx) => {
-  if (!isAdmin(ctx)) return ctx.reply(ctx.t("broadcast-admin-only"));
+privateChat.command("broadcast", requireRole("admin"), async (ctx) => {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(BROADCAST_CONVERSATION);
 });
 
 const LISTED = 10;
 
-privateChat.command("broadcasts", (ctx) => listBroadcasts(ctx));
+privateChat.command("broadcasts", requireRole("admin"), (ctx) => listBroadcasts(ctx));
 
 /** /broadcasts (and the organisers' home screen): the latest broadcasts and reminders, with Cancel for those not done. */
 export async function listBroadcasts(ctx: FlowContext) {
-  if (!isAdmin(ctx)) return ctx.reply(ctx.t("broadcast-admin-only"));
   const records = await ctx.deps.store.broadcasts.recent(LISTED);
   if (!records.length) return ctx.reply(ctx.t("broadcast-list-empty"));
-  const zone = ctx.deps.event.timezone;
   const lines = [ctx.t("broadcast-list-title"), ""];
   const keyboard = new InlineKeyboard();
   const language = await ctx.i18n.getLocale();
@@ -58,7 +56,7 @@ export async function listBroadcasts(ctx: FlowContext) {
       ctx.t("broadcast-list-item", {
         status: ctx.t(`broadcast-status-${record.status}`),
         name: escapeHtml(name),
-        when: dayjs(record.at).tz(zone).format("YYYY-MM-DD HH:mm"),
+        when: await momentText(ctx, record.at),
         audience: ctx.t(`broadcast-audience-${audience}`),
         sent: record.sent,
         failed: record.failed,
@@ -67,23 +65,23 @@ export async function listBroadcasts(ctx: FlowContext) {
       }),
     );
     if (record.status === "scheduled" || record.status === "sending") {
-      keyboard.text(ctx.t("broadcast-drop-button", { name }), `broadcast:drop:${record.id}`).row();
+      keyboard.text(ctx.t("broadcast-drop-button", { name }), broadcastData.drop.pack({ id: record.id })).row();
     }
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 }
 
 /** Stop (progress message) and Cancel (/broadcasts): admins only, checked on every tap. */
-privateChat.callbackQuery(/^broadcast:(stop|drop):([a-z0-9_-]{1,60})$/, async (ctx) => {
-  if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("broadcast-admin-only") });
-  const [, action, id] = ctx.match;
-  const cancelled = await ctx.deps.broadcasts.cancel(id!);
+async function cancelBroadcast(ctx: FlowContext, id: string, action: "stop" | "drop") {
+  const cancelled = await ctx.deps.broadcasts.cancel(id);
   if (!cancelled) return ctx.answerCallbackQuery({ text: ctx.t("broadcast-not-running") });
-  await ctx.deps.store.audit.record(ctx.from.id, action === "stop" ? "broadcast-stopped" : "broadcast-cancelled", id!, ctx.deps.clock(), {
-    broadcast: id!,
+  await ctx.deps.store.audit.record(ctx.from!.id, action === "stop" ? "broadcast-stopped" : "broadcast-cancelled", id, ctx.deps.clock(), {
+    broadcast: id,
   });
   if (action === "stop") return ctx.answerCallbackQuery({ text: ctx.t("broadcast-stopped") });
-  const record = await ctx.deps.store.broadcasts.find(id!);
-  const name = record ? ctx.t("broadcast-name", broadcastName(record.spec, await ctx.i18n.getLocale())) : id!;
+  const record = await ctx.deps.store.broadcasts.find(id);
+  const name = record ? ctx.t("broadcast-name", broadcastName(record.spec, await ctx.i18n.getLocale())) : id;
   await ctx.answerCallbackQuery({ text: ctx.t("broadcast-dropped", { name }) });
-});
+}
+privateChat.use(onTap(broadcastData.stop, requireRole("admin"), (ctx) => cancelBroadcast(ctx, ctx.callbackData.id, "stop")));
+privateChat.use(onTap(broadcastData.drop, requireRole("admin"), (ctx) => cancelBroadcast(ctx, ctx.callbackData.id, "drop")));

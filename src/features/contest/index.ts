@@ -1,9 +1,12 @@
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
+import { menuData } from "../menu/callback-data.js";
 import { backToMenuKeyboard } from "../menu/index.js";
+import { contestData } from "./callback-data.js";
 import { ENTRY_CONVERSATION, entryConversation } from "./entry.js";
 import { juryFeature } from "./jury.js";
 import { contestKeyboard, contestOf, entriesOpen, entryCardKeyboard, entryText, rulesText } from "./screens.js";
@@ -28,12 +31,14 @@ const privateChat = contestFeature.chatType("private");
 
 
 privateChat.command("contest", sendContest);
-privateChat.callbackQuery("menu:contest", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await sendContest(ctx);
-});
+privateChat.use(
+  onTap(menuData.contest, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendContest(ctx);
+  }),
+);
 
-privateChat.callbackQuery("contest:enter", async (ctx) => {
+privateChat.use(onTap(contestData.enter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const setup = contestOf(ctx);
   if (!setup) return;
@@ -43,15 +48,15 @@ privateChat.callbackQuery("contest:enter", async (ctx) => {
   // One form at a time: a half-filled form of another feature ends here.
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(ENTRY_CONVERSATION);
-});
+}));
 
-privateChat.callbackQuery("contest:mine", async (ctx) => {
+privateChat.use(onTap(contestData.mine, async (ctx) => {
   await ctx.answerCallbackQuery();
   const setup = contestOf(ctx);
   const entry = await ctx.deps.store.contest.find(ctx.from.id);
   if (!setup || !entry) return void (await ctx.reply(ctx.t("contest-no-entry"), { reply_markup: backToMenuKeyboard(ctx) }));
   await showScreen(ctx, await entryText(ctx, entry), entryCardKeyboard(ctx, entriesOpen(ctx, setup.deadline)));
-});
+}));
 
 contestFeature.use(juryFeature);
 contestFeature.use(winnerFeature);

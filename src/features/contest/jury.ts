@@ -1,9 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { requireRole } from "../../ui/access.js";
+import { answerUnknownButton, onTap } from "../../ui/callback-data.js";
 import { eventText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { ContestEntry } from "../../store/contest.js";
-import { isJuror } from "./access.js";
+import { contestData } from "./callback-data.js";
 import { entrantName, loadRanking, type ContestRanking } from "./ranking.js";
 import { formatAverage, isValidScore, MAX_SCORE, MIN_SCORE } from "./rules.js";
 
@@ -65,15 +67,15 @@ async function cardKeyboard(ctx: FlowContext, entry: ContestEntry, shortlisted: 
   const keyboard = new InlineKeyboard();
   for (const [index, criterion] of criteria.entries()) {
     const current = mine.find((s) => s.criterionId === criterion.id)?.score;
-    keyboard.text(marker(index), `contest:cm:${index}`);
+    keyboard.text(marker(index), contestData.criterion.pack({ criterion: index }));
     for (let score = MIN_SCORE; score <= MAX_SCORE; score++) {
-      keyboard.text(score === current ? `✅${score}` : String(score), `contest:s:${entry.userId}:${index}:${score}`);
+      keyboard.text(score === current ? `✅${score}` : String(score), contestData.score.pack({ entrant: entry.userId, criterion: index, score }));
     }
     keyboard.row();
   }
   return keyboard.text(
     ctx.t(shortlisted ? "contest-shortlist-remove" : "contest-shortlist-add"),
-    `contest:sl:${entry.userId}:${shortlisted ? 0 : 1}`,
+    contestData.shortlist.pack({ entrant: entry.userId, on: shortlisted ? "0" : "1" }),
   );
 }
 
@@ -125,7 +127,7 @@ async function sendEntries(ctx: FlowContext, offset: number) {
     await ctx.reply("⬇️", {
       reply_markup: new InlineKeyboard().text(
         ctx.t("contest-entries-more", { shown, total: ranking.ranked.length }),
-        `contest:more:${shown}`,
+        contestData.more.pack({ offset: shown }),
       ),
     });
   }
@@ -135,40 +137,36 @@ async function sendEntries(ctx: FlowContext, offset: number) {
 export const juryFeature = new Composer<BotContext>();
 const privateChat = juryFeature.chatType("private");
 
-/** /entries (and the organisers' home screen): the ranked entries, to jurors and admins. */
+/** /entries (and the organisers' home screen): the ranked entries, to jurors and admins (the caller checks). */
 export async function showEntries(ctx: FlowContext): Promise<void> {
-  if (!isJuror(ctx.deps, ctx.from?.id)) return void (await ctx.reply(ctx.t("contest-jury-only")));
   if (!ctx.deps.event.contest) return void (await ctx.reply(ctx.t("contest-none")));
   await sendEntries(ctx, 0);
 }
 
-privateChat.command("entries", showEntries);
+privateChat.command("entries", requireRole("juror"), showEntries);
 
-// Every jury button below first checks the sender.
-const juryButtons = privateChat.filter((ctx) => /^contest:(more|s|sl|cm):/.test(ctx.callbackQuery?.data ?? ""));
-juryButtons.use(async (ctx, next) => {
-  if (!isJuror(ctx.deps, ctx.from.id)) {
-    await ctx.answerCallbackQuery({ text: ctx.t("contest-jury-only"), show_alert: true });
-    return;
-  }
-  await next();
-});
+// Every jury button checks the sender first.
+const juror = requireRole("juror");
 
-juryButtons.callbackQuery(/^contest:more:(\d{1,6})$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await sendEntries(ctx, Number(ctx.match[1]));
-});
+privateChat.use(
+  onTap(contestData.more, juror, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendEntries(ctx, ctx.callbackData.offset);
+  }),
+);
 
-juryButtons.callbackQuery(/^contest:cm:(\d{1,2})$/, async (ctx) => {
-  const criterion = ctx.deps.event.contest?.criteria[Number(ctx.match[1])];
-  await ctx.answerCallbackQuery({ text: criterion ? await eventText(ctx, criterion.name) : undefined });
-});
+privateChat.use(
+  onTap(contestData.criterion, juror, async (ctx) => {
+    const criterion = ctx.deps.event.contest?.criteria[ctx.callbackData.criterion];
+    await ctx.answerCallbackQuery({ text: criterion ? await eventText(ctx, criterion.name) : undefined });
+  }),
+);
 
-juryButtons.callbackQuery(/^contest:s:(\d{1,15}):(\d{1,2}):(\d{1,2})$/, async (ctx) => {
-  const [entrantId, index, score] = [Number(ctx.match[1]), Number(ctx.match[2]), Number(ctx.match[3])];
+privateChat.use(onTap(contestData.score, juror, async (ctx) => {
+  const { entrant: entrantId, criterion: index, score } = ctx.callbackData;
   const criterion = ctx.deps.event.contest?.criteria[index];
   const { contest } = ctx.deps.store;
-  if (!criterion || !isValidScore(score)) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+  if (!criterion || !isValidScore(score)) return answerUnknownButton(ctx);
   if (!(await contest.find(entrantId))) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
   }
@@ -176,11 +174,11 @@ juryButtons.callbackQuery(/^contest:s:(\d{1,15}):(\d{1,2}):(\d{1,2})$/, async (c
   await contest.setScore(entrantId, ctx.from.id, criterion.id, score);
   await ctx.answerCallbackQuery({ text: ctx.t("contest-scored", { criterion: await eventText(ctx, criterion.name), score }) });
   await refreshCard(ctx, entrantId, ctx.from.id);
-});
+}));
 
-juryButtons.callbackQuery(/^contest:sl:(\d{1,15}):([01])$/, async (ctx) => {
-  const entrantId = Number(ctx.match[1]);
-  const on = ctx.match[2] === "1";
+privateChat.use(onTap(contestData.shortlist, juror, async (ctx) => {
+  const entrantId = ctx.callbackData.entrant;
+  const on = ctx.callbackData.on === "1";
   const { contest } = ctx.deps.store;
   if (!(await contest.find(entrantId))) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
@@ -188,4 +186,4 @@ juryButtons.callbackQuery(/^contest:sl:(\d{1,15}):([01])$/, async (ctx) => {
   await contest.setShortlisted(entrantId, on);
   await ctx.answerCallbackQuery({ text: ctx.t(on ? "contest-shortlist-on" : "contest-shortlist-off") });
   await refreshCard(ctx, entrantId, ctx.from.id);
-});
+}));

@@ -5,6 +5,8 @@ import { escapeHtml } from "../../ui/html.js";
 import { durationToNow, isPastDeadline, relativeToNow } from "../../event/time.js";
 import type { ContestEntry } from "../../store/contest.js";
 import type { ContestSettings } from "../../event/schema.js";
+import { backToMenuKeyboard } from "../menu/index.js";
+import { contestData } from "./callback-data.js";
 
 /** The contest section of the event file and its resolved deadline, when there is a contest. */
 export function contestOf(ctx: FlowContext): { contest: ContestSettings; deadline: Date } | undefined {
@@ -54,9 +56,9 @@ export async function rulesText(ctx: FlowContext, contest: ContestSettings, dead
 
 export function contestKeyboard(ctx: FlowContext, open: boolean, hasEntry: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (open) keyboard.text(ctx.t(hasEntry ? "contest-edit" : "contest-submit"), "contest:enter").row();
-  if (hasEntry) keyboard.text(ctx.t("contest-my-entry"), "contest:mine").row();
-  return keyboard.text(ctx.t("menu-back"), "menu:home");
+  if (open) keyboard.text(ctx.t(hasEntry ? "contest-edit" : "contest-submit"), contestData.enter.pack()).row();
+  if (hasEntry) keyboard.text(ctx.t("contest-my-entry"), contestData.mine.pack()).row();
+  return backToMenuKeyboard(ctx, keyboard);
 }
 
 /** Under the entry card itself: no "My entry", which would only post the same card again. */

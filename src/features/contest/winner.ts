@@ -1,9 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
+import { requireRole } from "../../ui/access.js";
+import { answerUnknownButton, onTap, type CallbackData } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
+import { languageOf } from "../../ui/language.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { SentAnnouncement, WinnerDraft } from "../../store/contest.js";
-import { eventLanguage, isAdmin } from "./access.js";
+import { contestData } from "./callback-data.js";
 import { entrantName, loadRanking } from "./ranking.js";
 import { formatAverage } from "./rules.js";
 
@@ -74,9 +77,9 @@ async function showChoices(ctx: FlowContext) {
   for (const [index, r] of ranking.ranked.slice(0, CHOICES_SHOWN).entries()) {
     const entry = ranking.entries.get(r.entrantId)!;
     const mark = ranking.shortlist.has(r.entrantId) ? "⭐ " : "";
-    keyboard.text(`${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average, language)}`, `contest:w:${r.entrantId}`).row();
+    keyboard.text(`${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average, language)}`, contestData.winner.pack({ entrant: r.entrantId })).row();
   }
-  keyboard.text(ctx.t("contest-winner-cancel"), "contest:wx");
+  keyboard.text(ctx.t("contest-winner-cancel"), contestData.cancel.pack());
   await ctx.reply(ctx.t("contest-winner-choose"), { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -89,10 +92,10 @@ async function showDraft(ctx: FlowContext, draft: WinnerDraft) {
   for (const r of ranking.ranked.slice(0, CHOICES_SHOWN)) {
     if (r.entrantId === winner.userId) continue;
     const chosen = draft.runnersUp.includes(r.entrantId);
-    keyboard.text(`${chosen ? "🥈 " : ""}${entrantName(ranking.entries.get(r.entrantId)!)}`, `contest:r:${r.entrantId}`).row();
+    keyboard.text(`${chosen ? "🥈 " : ""}${entrantName(ranking.entries.get(r.entrantId)!)}`, contestData.runnerUp.pack({ entrant: r.entrantId })).row();
   }
-  keyboard.text(ctx.t("contest-winner-preview-button"), "contest:wp").row().text(ctx.t("contest-winner-change"), "contest:wc");
-  keyboard.row().text(ctx.t("contest-winner-cancel"), "contest:wx");
+  keyboard.text(ctx.t("contest-winner-preview-button"), contestData.preview.pack()).row().text(ctx.t("contest-winner-change"), contestData.change.pack());
+  keyboard.row().text(ctx.t("contest-winner-cancel"), contestData.cancel.pack());
   const text = ctx.t("contest-winner-draft", {
     winner: escapeHtml(entrantName(winner)),
     runners: runners.length ? escapeHtml(runners.map(entrantName).join(", ")) : ctx.t("contest-winner-none"),
@@ -111,7 +114,7 @@ async function congratulate(ctx: FlowContext, winnerId: number) {
   const { deps } = ctx;
   const entry = await deps.store.contest.find(winnerId);
   const user = await deps.store.users.find(winnerId);
-  const language = eventLanguage(deps, user?.language ?? entry?.language);
+  const language = languageOf(deps.event, user?.language ?? entry?.language);
   const contest = deps.event.contest!;
   const text = deps.i18n.t(language, "contest-congratulation", {
     name: escapeHtml(entry?.firstName ?? user?.firstName ?? ""),
@@ -155,46 +158,52 @@ const privateChat = winnerFeature.chatType("private");
 
 /** /winner (and the organisers' home screen); while entries are still open, the organiser confirms first. */
 export async function startWinner(ctx: FlowContext): Promise<void> {
-  if (!isAdmin(ctx.deps, ctx.from?.id)) return void (await ctx.reply(ctx.t("admin-only")));
   if (!ctx.deps.event.contest) return void (await ctx.reply(ctx.t("contest-none")));
   const sent = await ctx.deps.store.contest.announcement();
   if (sent) return announcedOrFinish(ctx, sent);
   const deadline = ctx.deps.event.contestDeadlineAt;
   if (deadline && ctx.deps.clock() < deadline) {
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("contest-winner-anyway"), "contest:wg")
-      .text(ctx.t("contest-winner-cancel"), "contest:wx");
+      .text(ctx.t("contest-winner-anyway"), contestData.anyway.pack())
+      .text(ctx.t("contest-winner-cancel"), contestData.cancel.pack());
     return void (await ctx.reply(ctx.t("contest-winner-early", { deadline: await momentText(ctx, deadline) }), { reply_markup: keyboard }));
   }
   await showChoices(ctx);
 }
 
-privateChat.command("winner", startWinner);
+privateChat.command("winner", requireRole("admin"), startWinner);
 
-const winnerButtons = privateChat.filter((ctx) => /^contest:(w|r|wp|wc|ws|wg|wx)(:|$)/.test(ctx.callbackQuery?.data ?? ""));
-winnerButtons.use(async (ctx, next) => {
-  if (!isAdmin(ctx.deps, ctx.from.id) || !ctx.deps.event.contest) {
-    return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
-  }
+const WINNER_BUTTONS: Array<CallbackData<unknown>> = [
+  contestData.winner,
+  contestData.runnerUp,
+  contestData.preview,
+  contestData.change,
+  contestData.send,
+  contestData.anyway,
+  contestData.cancel,
+];
+
+/** Every winner button: admins only, and once the announcement is out, only that is shown (or finished). */
+const winnerButtons = privateChat.filter((ctx) => WINNER_BUTTONS.some((codec) => codec.unpack(ctx.callbackQuery?.data) !== undefined));
+winnerButtons.use(requireRole("admin"), async (ctx, next) => {
+  if (!ctx.deps.event.contest) return answerUnknownButton(ctx);
   const sent = await ctx.deps.store.contest.announcement();
-  if (sent) {
-    await ctx.answerCallbackQuery();
-    return announcedOrFinish(ctx, sent);
-  }
-  await next();
+  if (!sent) return next();
+  await ctx.answerCallbackQuery();
+  await announcedOrFinish(ctx, sent);
 });
 
-winnerButtons.callbackQuery(/^contest:w:(\d{1,15})$/, async (ctx) => {
-  const winnerId = Number(ctx.match[1]);
+winnerButtons.use(onTap(contestData.winner, async (ctx) => {
+  const winnerId = ctx.callbackData.entrant;
   await ctx.answerCallbackQuery();
   if (!(await ctx.deps.store.contest.find(winnerId))) return void (await ctx.reply(ctx.t("contest-entry-gone")));
   const draft = { winnerId, runnersUp: [] };
   await ctx.deps.store.contest.saveDraft(ctx.from.id, draft);
   await showDraft(ctx, draft);
-});
+}));
 
-winnerButtons.callbackQuery(/^contest:r:(\d{1,15})$/, async (ctx) => {
-  const runnerId = Number(ctx.match[1]);
+winnerButtons.use(onTap(contestData.runnerUp, async (ctx) => {
+  const runnerId = ctx.callbackData.entrant;
   await ctx.answerCallbackQuery();
   const draft = await usableDraft(ctx);
   if (!draft || runnerId === draft.winnerId) return void (await ctx.reply(ctx.t("contest-winner-stale")));
@@ -204,29 +213,31 @@ winnerButtons.callbackQuery(/^contest:r:(\d{1,15})$/, async (ctx) => {
     : [...draft.runnersUp, runnerId];
   await ctx.deps.store.contest.saveDraft(ctx.from.id, draft);
   await showDraft(ctx, draft);
-});
+}));
 
 // Choose anyway, before the deadline: the question loses its buttons once answered.
-winnerButtons.callbackQuery("contest:wg", async (ctx) => {
+winnerButtons.use(onTap(contestData.anyway, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await showChoices(ctx);
-});
+}));
 
 // Cancel at any step: the draft is dropped, so an older Send button finds nothing to send.
-winnerButtons.callbackQuery("contest:wx", async (ctx) => {
+winnerButtons.use(onTap(contestData.cancel, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.deps.store.contest.saveDraft(ctx.from.id, { runnersUp: [] });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(ctx.t("contest-winner-cancelled"));
-});
+}));
 
-winnerButtons.callbackQuery("contest:wc", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showChoices(ctx);
-});
+winnerButtons.use(
+  onTap(contestData.change, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showChoices(ctx);
+  }),
+);
 
-winnerButtons.callbackQuery("contest:wp", async (ctx) => {
+winnerButtons.use(onTap(contestData.preview, async (ctx) => {
   await ctx.answerCallbackQuery();
   const draft = await usableDraft(ctx);
   if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
@@ -239,15 +250,15 @@ winnerButtons.callbackQuery("contest:wp", async (ctx) => {
   }
   await ctx.reply(ctx.t("contest-winner-confirm-question"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("contest-winner-send"), "contest:ws")
+      .text(ctx.t("contest-winner-send"), contestData.send.pack())
       .row()
-      .text(ctx.t("contest-winner-change"), "contest:wc")
+      .text(ctx.t("contest-winner-change"), contestData.change.pack())
       .row()
-      .text(ctx.t("contest-winner-cancel"), "contest:wx"),
+      .text(ctx.t("contest-winner-cancel"), contestData.cancel.pack()),
   });
-});
+}));
 
-winnerButtons.callbackQuery("contest:ws", async (ctx) => {
+winnerButtons.use(onTap(contestData.send, async (ctx) => {
   await ctx.answerCallbackQuery();
   const draft = await usableDraft(ctx);
   if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
@@ -257,4 +268,4 @@ winnerButtons.callbackQuery("contest:ws", async (ctx) => {
   const already = await ctx.deps.store.contest.claimAnnouncement(record);
   if (already) return announcedOrFinish(ctx, already);
   await announce(ctx, record);
-});
+}));

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
-import { negotiateLanguage } from "../../bot/i18n.js";
+import { languageOf } from "../../ui/language.js";
 import { isModerationGroupTap } from "../ideas/notify.js";
 
 /**
@@ -13,7 +13,7 @@ export const groupFeature = new Composer<BotContext>();
 const groups = groupFeature.chatType(["group", "supergroup"]);
 groups.command("start", async (ctx) => {
   const { event, i18n } = ctx.deps;
-  const language = negotiateLanguage(undefined, ctx.from?.language_code, event.languages);
+  const language = languageOf(event, ctx.from?.language_code);
   const title = escapeHtml(event.text(event.title, language));
   await ctx.reply(i18n.t(language, "group-start", { title }), {
     parse_mode: "HTML",

@@ -1,24 +1,26 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { requireRole } from "../../ui/access.js";
+import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
 import { IDEA_STATUSES, type Idea, type IdeaStatus } from "../../store/ideas.js";
-import { STATUS_CODES, refuseNonAdmin, statusFromCode } from "./access.js";
+import { backToMenuKeyboard } from "../menu/index.js";
+import { ALL, ideasData } from "./callback-data.js";
 import { ideasCsv, ideasGeoJson } from "./export.js";
+import { mediaButtons } from "./keyboards.js";
 import { ANSWER_CONVERSATION, type AnswerMode } from "./moderation.js";
 import { categoryLabel, notifyAuthor, statusKey } from "./notify.js";
 
-const ALL = "*";
-
-/** The organisers' filter: a status code or *, a category id or *. */
+/** The organisers' filter: a status or *, a category id or *. */
 interface Filter {
-  status: string;
+  status: IdeaStatus | typeof ALL;
   category: string;
 }
 
 const matches = (idea: Idea, filter: Filter) =>
-  (filter.status === ALL || STATUS_CODES[idea.status] === filter.status) && (filter.category === ALL || idea.category === filter.category);
+  (filter.status === ALL || idea.status === filter.status) && (filter.category === ALL || idea.category === filter.category);
 
 /** /ideas (and, as a new message below it, the organisers' home screen): ideas by status. */
 export async function overview(ctx: FlowContext, below = false) {
@@ -27,28 +29,26 @@ export async function overview(ctx: FlowContext, below = false) {
   const keyboard = new InlineKeyboard();
   IDEA_STATUSES.forEach((status, i) => {
     const count = ideas.filter((idea) => idea.status === status).length;
-    keyboard.text(ctx.t("ideas-admin-status", { status: ctx.t(statusKey(status)), count }), `ideas:a:${STATUS_CODES[status]}`);
+    keyboard.text(ctx.t("ideas-admin-status", { status: ctx.t(statusKey(status)), count }), ideasData.status.pack({ status }));
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.text(ctx.t("ideas-admin-all", { count: ideas.length }), `ideas:a:${ALL}`).row();
-  keyboard.text(ctx.t("menu-back"), "menu:home");
+  backToMenuKeyboard(ctx, keyboard.text(ctx.t("ideas-admin-all", { count: ideas.length }), ideasData.status.pack({ status: ALL })).row());
   const title = ctx.t("ideas-admin-title", { total: ideas.length });
   if (below) await ctx.reply(title, { parse_mode: "HTML", reply_markup: keyboard });
   else await showScreen(ctx, title, keyboard);
 }
 
-async function categories(ctx: FlowContext, statusCode: string) {
+async function categories(ctx: FlowContext, status: Filter["status"]) {
   const language = await ctx.i18n.getLocale();
-  const ideas = (await ctx.deps.store.ideas.all()).filter((idea) => matches(idea, { status: statusCode, category: ALL }));
+  const ideas = (await ctx.deps.store.ideas.all()).filter((idea) => matches(idea, { status, category: ALL }));
   const keyboard = new InlineKeyboard();
   for (const category of ctx.deps.event.ideas?.categories ?? []) {
     const count = ideas.filter((idea) => idea.category === category.id).length;
-    keyboard.text(`${ctx.deps.event.text(category.name, language)} (${count})`, `ideas:a:${statusCode}:${category.id}:0`).row();
+    keyboard.text(`${ctx.deps.event.text(category.name, language)} (${count})`, ideasData.card.pack({ status, category: category.id, index: 0 })).row();
   }
-  keyboard.text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), `ideas:a:${statusCode}:${ALL}:0`).row();
-  keyboard.text(ctx.t("ideas-back"), "ideas:a").text(ctx.t("menu-back"), "menu:home");
-  const status = statusFromCode(statusCode);
-  await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status ? ctx.t(statusKey(status)) : "*" }), keyboard);
+  keyboard.text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), ideasData.card.pack({ status, category: ALL, index: 0 })).row();
+  backToMenuKeyboard(ctx, keyboard.text(ctx.t("ideas-back"), ideasData.overview.pack()));
+  await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status === ALL ? ALL : ctx.t(statusKey(status)) }), keyboard);
 }
 
 /** One idea of the filtered list with everything an organiser can do to it; `focus` keeps a just-changed idea on screen. */
@@ -59,8 +59,8 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
   const focused = list.findIndex((idea) => idea.id === focus);
   const position = focused >= 0 ? focused : Math.max(0, Math.min(index, list.length - 1));
   const idea = list[position];
-  const back = new InlineKeyboard().text(ctx.t("ideas-back"), `ideas:a:${filter.status}`).text(ctx.t("menu-back"), "menu:home");
-  if (!idea) return showScreen(ctx, ctx.t("ideas-admin-empty"), back);
+  const back = () => backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-back"), ideasData.status.pack({ status: filter.status })));
+  if (!idea) return showScreen(ctx, ctx.t("ideas-admin-empty"), back());
 
   const text = [
     ctx.t("ideas-admin-card", {
@@ -78,22 +78,17 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
     ...(idea.answer ? [ctx.t("ideas-answer-line", { answer: escapeHtml(idea.answer) })] : []),
   ].join("\n");
 
-  const tail = `${filter.status}:${filter.category}:${position}`;
   const keyboard = new InlineKeyboard();
-  IDEA_STATUSES.filter((status) => status !== idea.status).forEach((status, i) => {
-    keyboard.text(ctx.t(`ideas-admin-set-${status.replace(/_/g, "-")}`), `ideas:as:${idea.id}:${STATUS_CODES[status]}:${tail}`);
+  IDEA_STATUSES.filter((status) => status !== idea.status).forEach((to, i) => {
+    keyboard.text(ctx.t(`ideas-admin-set-${to.replace(/_/g, "-")}`), ideasData.setStatus.pack({ idea: idea.id, to, ...filter, index: position }));
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.row().text(ctx.t("ideas-admin-answer"), `ideas:aa:${idea.id}`);
-  if (idea.photo) keyboard.text(ctx.t("ideas-photo-button", { id: String(idea.id) }), `ideas:ph:${idea.id}`);
-  if (idea.latitude !== undefined) keyboard.text(ctx.t("ideas-place-button", { id: String(idea.id) }), `ideas:pin:${idea.id}`);
-  keyboard.row();
-  if (position > 0) keyboard.text("◀️", `ideas:a:${filter.status}:${filter.category}:${position - 1}`);
+  mediaButtons(ctx, keyboard.row().text(ctx.t("ideas-admin-answer"), ideasData.answer.pack({ idea: idea.id })), idea).row();
+  if (position > 0) keyboard.text("◀️", ideasData.card.pack({ ...filter, index: position - 1 }));
   // An idea shown only because it just changed is gone from the list the arrows page through: the next one takes its index.
   const next = matches(idea, filter) ? position + 1 : position;
-  if (position < list.length - 1) keyboard.text("▶️", `ideas:a:${filter.status}:${filter.category}:${next}`);
-  keyboard.row().text(ctx.t("ideas-back"), `ideas:a:${filter.status}`).text(ctx.t("menu-back"), "menu:home");
-  await showScreen(ctx, text, keyboard);
+  if (position < list.length - 1) keyboard.text("▶️", ideasData.card.pack({ ...filter, index: next }));
+  await showScreen(ctx, text, keyboard.row().append(back()));
 }
 
 /** Sends the ideas as a spreadsheet and, for those with a place, as a GeoJSON map layer. */
@@ -110,59 +105,58 @@ async function exportIdeas(ctx: FlowContext) {
   });
 }
 
-const FILTER = "([nprax*]):([a-z0-9_-]{1,24}|\\*)";
-
 /** /ideas and /export ideas for the organisers; every handler checks the sender. */
 export const ideasAdminFeature = new Composer<BotContext>();
 const privateChat = ideasAdminFeature.chatType("private");
+const admin = requireRole("admin");
 
-privateChat.command("ideas", async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  await overview(ctx);
-});
+privateChat.command("ideas", admin, (ctx) => overview(ctx));
 
 // Plain /export (the guest list) and other payloads belong to other features.
-privateChat.command("export", async (ctx, next) => {
-  if (ctx.match.trim().toLowerCase() !== "ideas") return next();
-  if (await refuseNonAdmin(ctx)) return;
-  await exportIdeas(ctx);
-});
+privateChat
+  .command("export")
+  .filter((ctx) => ctx.match.trim().toLowerCase() === "ideas", admin, exportIdeas);
 
-privateChat.callbackQuery("ideas:a", async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  await ctx.answerCallbackQuery();
-  await overview(ctx);
-});
+privateChat.use(
+  onTap(ideasData.overview, admin, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await overview(ctx);
+  }),
+);
 
-privateChat.callbackQuery(/^ideas:a:([nprax*])$/, async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  await ctx.answerCallbackQuery();
-  await categories(ctx, ctx.match[1]!);
-});
+privateChat.use(
+  onTap(ideasData.status, admin, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await categories(ctx, ctx.callbackData.status);
+  }),
+);
 
-privateChat.callbackQuery(new RegExp(`^ideas:a:${FILTER}:(\\d{1,5})$`), async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  await ctx.answerCallbackQuery();
-  await card(ctx, { status: ctx.match[1]!, category: ctx.match[2]! }, Number(ctx.match[3]));
-});
+privateChat.use(
+  onTap(ideasData.card, admin, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const { index, ...filter } = ctx.callbackData;
+    await card(ctx, filter, index);
+  }),
+);
 
-privateChat.callbackQuery(new RegExp(`^ideas:as:(\\d{1,9}):([nprax]):${FILTER}:(\\d{1,5})$`), async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  const id = Number(ctx.match[1]);
-  const status = statusFromCode(ctx.match[2]!) as IdeaStatus;
-  const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
-  if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
-  if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-  await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(statusKey(status)) }) });
-  if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
-  await card(ctx, { status: ctx.match[3]!, category: ctx.match[4]! }, Number(ctx.match[5]), id);
-});
+privateChat.use(
+  onTap(ideasData.setStatus, admin, async (ctx) => {
+    const { idea: id, to: status, index, ...filter } = ctx.callbackData;
+    const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
+    if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
+    if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+    await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(statusKey(status)) }) });
+    if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
+    await card(ctx, filter, index, id);
+  }),
+);
 
-privateChat.callbackQuery(/^ideas:aa:(\d{1,9})$/, async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  const id = Number(ctx.match[1]);
-  if (!(await ctx.deps.store.ideas.get(id))) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-  await ctx.answerCallbackQuery();
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(ANSWER_CONVERSATION, id, "answer" satisfies AnswerMode);
-});
+privateChat.use(
+  onTap(ideasData.answer, admin, async (ctx) => {
+    const id = ctx.callbackData.idea;
+    if (!(await ctx.deps.store.ideas.get(id))) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ANSWER_CONVERSATION, id, "answer" satisfies AnswerMode);
+  }),
+);

@@ -2,10 +2,14 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
+import { isAdmin } from "../../ui/access.js";
+import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
+import { menuData } from "../menu/callback-data.js";
 import { backToMenuKeyboard } from "../menu/index.js";
 import { ideasAdminFeature } from "./admin.js";
-import { ideasBackRow, ideasMenuKeyboard } from "./keyboards.js";
+import { ideasData } from "./callback-data.js";
+import { ideasBackRow, ideasMenuKeyboard, mediaButtons } from "./keyboards.js";
 import { ANSWER_CONVERSATION, ideaAnswerConversation, moderationFeature } from "./moderation.js";
 import { categoryLabel } from "./notify.js";
 import { isPublicStatus } from "./rules.js";
@@ -36,7 +40,7 @@ async function browseCategories(ctx: FlowContext) {
   const keyboard = new InlineKeyboard();
   for (const category of categories) {
     const name = ctx.deps.event.text(category.name, language);
-    keyboard.text(ctx.t("ideas-browse-category", { name, count: counts[category.id] ?? 0 }), `ideas:b:${category.id}:n:0`).row();
+    keyboard.text(ctx.t("ideas-browse-category", { name, count: counts[category.id] ?? 0 }), ideasData.browse.pack({ category: category.id, order: "n", index: 0 })).row();
   }
   await showScreen(ctx, ctx.t("ideas-browse-title"), ideasBackRow(ctx, keyboard));
 }
@@ -47,7 +51,7 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
   const language = await ctx.i18n.getLocale();
   const page = await store.ideas.listPublic(category, order === "t" ? "top" : "new", Math.max(0, index), 1);
   const idea = focus !== undefined ? await store.ideas.get(focus) : page.ideas[0];
-  const back = new InlineKeyboard().text(ctx.t("ideas-browse"), "ideas:b").text(ctx.t("menu-back"), "menu:home");
+  const back = backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-browse"), ideasData.categories.pack()));
   if (!idea || !isPublicStatus(idea.status)) return showScreen(ctx, ctx.t("ideas-browse-empty"), back);
 
   const heading = ctx.t("ideas-browse-page", {
@@ -57,25 +61,22 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
     pages: page.total,
   });
   const supported = await store.ideas.supports(idea.id, ctx.from!.id);
-  const at = `${category}:${order}:${index}`;
   const keyboard = new InlineKeyboard().text(
     ctx.t(supported ? "ideas-supported-button" : "ideas-support-button", { id: String(idea.id), supports: idea.supports }),
-    `ideas:s:${idea.id}:${at}`,
+    ideasData.support.pack({ idea: idea.id, category, order, index }),
   );
-  if (idea.photo) keyboard.text(ctx.t("ideas-photo-button", { id: String(idea.id) }), `ideas:ph:${idea.id}`);
-  if (idea.latitude !== undefined) keyboard.text(ctx.t("ideas-place-button", { id: String(idea.id) }), `ideas:pin:${idea.id}`);
-  keyboard.row();
-  if (index > 0) keyboard.text("◀️", `ideas:b:${category}:${order}:${index - 1}`);
-  if (index < page.total - 1) keyboard.text("▶️", `ideas:b:${category}:${order}:${index + 1}`);
+  mediaButtons(ctx, keyboard, idea).row();
+  if (index > 0) keyboard.text("◀️", ideasData.browse.pack({ category, order, index: index - 1 }));
+  if (index < page.total - 1) keyboard.text("▶️", ideasData.browse.pack({ category, order, index: index + 1 }));
   const other: Order = order === "t" ? "n" : "t";
-  keyboard.row().text(ctx.t(other === "t" ? "ideas-order-top" : "ideas-order-new"), `ideas:b:${category}:${other}:0`).row();
+  keyboard.row().text(ctx.t(other === "t" ? "ideas-order-top" : "ideas-order-new"), ideasData.browse.pack({ category, order: other, index: 0 })).row();
   await showScreen(ctx, `${heading}\n\n${ideaCard(ctx, idea, language)}`, keyboard.append(back));
 }
 
 /** Photos and pins of public ideas for everyone; of any idea for organisers. */
 async function visibleIdea(ctx: FlowContext, id: number) {
   const idea = await ctx.deps.store.ideas.get(id);
-  if (!idea || (!isPublicStatus(idea.status) && !ctx.deps.adminIds.has(ctx.from!.id))) {
+  if (!idea || (!isPublicStatus(idea.status) && !isAdmin(ctx))) {
     await ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
     return undefined;
   }
@@ -96,48 +97,62 @@ ideasFeature.use(ideasAdminFeature);
 const privateChat = ideasFeature.chatType("private");
 
 privateChat.command("idea", ideasMenu);
-privateChat.callbackQuery(["menu:idea", "ideas:menu"], async (ctx) => {
+const openMenu = async (ctx: FlowContext) => {
   await ctx.answerCallbackQuery();
   await ideasMenu(ctx);
-});
+};
+privateChat.use(onTap(menuData.idea, openMenu), onTap(ideasData.menu, openMenu));
 
-privateChat.callbackQuery("ideas:new", async (ctx) => {
+privateChat.use(onTap(ideasData.new, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!ctx.deps.event.ideas) return ideasMenu(ctx);
   // A tap here ends any half-filled form of another feature: one form at a time.
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(SUBMIT_CONVERSATION);
-});
+}));
 
-privateChat.callbackQuery("ideas:mine", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await myIdeas(ctx);
-});
+privateChat.use(
+  onTap(ideasData.mine, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await myIdeas(ctx);
+  }),
+);
 
-privateChat.callbackQuery("ideas:b", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await browseCategories(ctx);
-});
+privateChat.use(
+  onTap(ideasData.categories, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await browseCategories(ctx);
+  }),
+);
 
-privateChat.callbackQuery(/^ideas:b:([a-z0-9_-]{1,24}):([nt]):(\d{1,5})$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await browseCard(ctx, ctx.match[1]!, ctx.match[2] as Order, Number(ctx.match[3]));
-});
+privateChat.use(
+  onTap(ideasData.browse, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const { category, order, index } = ctx.callbackData;
+    await browseCard(ctx, category, order, index);
+  }),
+);
 
-privateChat.callbackQuery(/^ideas:s:(\d{1,9}):([a-z0-9_-]{1,24}):([nt]):(\d{1,5})$/, async (ctx) => {
-  const id = Number(ctx.match[1]);
-  const result = await ctx.deps.store.ideas.toggleSupport(id, ctx.from.id);
-  const key = result.ok ? (result.supported ? "ideas-supported" : "ideas-unsupported") : SUPPORT_REFUSED[result.reason];
-  await ctx.answerCallbackQuery({ text: ctx.t(key) });
-  await browseCard(ctx, ctx.match[2]!, ctx.match[3] as Order, Number(ctx.match[4]), result.ok ? id : undefined);
-});
+privateChat.use(
+  onTap(ideasData.support, async (ctx) => {
+    const { idea: id, category, order, index } = ctx.callbackData;
+    const result = await ctx.deps.store.ideas.toggleSupport(id, ctx.from.id);
+    const key = result.ok ? (result.supported ? "ideas-supported" : "ideas-unsupported") : SUPPORT_REFUSED[result.reason];
+    await ctx.answerCallbackQuery({ text: ctx.t(key) });
+    await browseCard(ctx, category, order, index, result.ok ? id : undefined);
+  }),
+);
 
-privateChat.callbackQuery(/^ideas:ph:(\d{1,9})$/, async (ctx) => {
-  const idea = await visibleIdea(ctx, Number(ctx.match[1]));
-  if (idea?.photo) await ctx.replyWithPhoto(idea.photo, { caption: ctx.t("ideas-photo-caption", { id: String(idea.id) }) });
-});
+privateChat.use(
+  onTap(ideasData.photo, async (ctx) => {
+    const idea = await visibleIdea(ctx, ctx.callbackData.idea);
+    if (idea?.photo) await ctx.replyWithPhoto(idea.photo, { caption: ctx.t("ideas-photo-caption", { id: String(idea.id) }) });
+  }),
+);
 
-privateChat.callbackQuery(/^ideas:pin:(\d{1,9})$/, async (ctx) => {
-  const idea = await visibleIdea(ctx, Number(ctx.match[1]));
-  if (idea?.latitude !== undefined && idea.longitude !== undefined) await ctx.replyWithLocation(idea.latitude, idea.longitude);
-});
+privateChat.use(
+  onTap(ideasData.place, async (ctx) => {
+    const idea = await visibleIdea(ctx, ctx.callbackData.idea);
+    if (idea?.latitude !== undefined && idea.longitude !== undefined) await ctx.replyWithLocation(idea.latitude, idea.longitude);
+  }),
+);

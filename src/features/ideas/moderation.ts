@@ -1,9 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { isAdmin, requireRole } from "../../ui/access.js";
+import { answerUnknownButton, onTap } from "../../ui/callback-data.js";
 import { escapeHtml } from "../../ui/html.js";
-import { refuseNonAdmin } from "./access.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { textQuestion } from "../../ui/form/question.js";
+import { languageOf } from "../../ui/language.js";
+import { ideasData } from "./callback-data.js";
 import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";
 import type { Idea } from "../../store/ideas.js";
@@ -47,9 +50,8 @@ async function showDecisionOn(ctx: FlowContext, card: number | undefined, idea: 
  */
 function reasonsKeyboard(ctx: FlowContext, id: number, card?: number) {
   const keyboard = new InlineKeyboard();
-  const tail = card === undefined ? "" : `:${card}`;
-  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), `ideas:mod:rr:${id}:${reason}${tail}`).row();
-  return keyboard.text(ctx.t("ideas-mod-reason-back"), `ideas:mod:back:${id}`);
+  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), ideasData.reason.pack({ idea: id, reason, card })).row();
+  return keyboard.text(ctx.t("ideas-mod-reason-back"), ideasData.moderate.pack({ action: "back", idea: id }));
 }
 
 /** Rejects a new idea with a reason in the author's language, then tells everyone concerned. */
@@ -57,7 +59,7 @@ async function reject(ctx: FlowContext, id: number, reason: RejectReason, card?:
   const { store, i18n, event, clock } = ctx.deps;
   const idea = await store.ideas.get(id);
   if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-  const authorLanguage = event.languages.includes(idea.language as never) ? idea.language : event.defaultLanguage;
+  const authorLanguage = languageOf(event, idea.language);
   const answer = i18n.t(authorLanguage, `ideas-reason-${reason}`);
   const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
   const subject = { idea: id, status: "rejected", reason };
@@ -105,7 +107,7 @@ export async function ideaAnswerConversation(
   const form = await Form.open(conversation, ctx, {
     title: ctx.t("ideas-mod-form-title", { id: String(id) }),
     cancelled: ctx.t("ideas-mod-cancelled"),
-    guard: (update) => (update.from && update.deps.adminIds.has(update.from.id) ? undefined : update.t("admin-only")),
+    guard: (update) => (isAdmin(update) ? undefined : update.t("admin-only")),
   });
   const answer = await form.ask(
     textQuestion<string>(ctx, {
@@ -144,11 +146,8 @@ export async function ideaAnswerConversation(
 export const moderationFeature = new Composer<BotContext>();
 const where = moderationFeature.filter((ctx) => ctx.chat?.type === "private" || isModerationGroupTap(ctx));
 
-// "rc" (an older card's "Write a reason") still opens the reasons, for cards already in organisers' chats.
-where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  const [, action, raw] = ctx.match;
-  const id = Number(raw);
+where.use(onTap(ideasData.moderate, requireRole("admin"), async (ctx) => {
+  const { action, idea: id } = ctx.callbackData;
   if (action === "pub") return publish(ctx, id);
   const idea = await ctx.deps.store.ideas.get(id);
   if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
@@ -179,15 +178,15 @@ where.callbackQuery(/^ideas:mod:(pub|rej|back|rc):(\d{1,9})$/, async (ctx) => {
   } else {
     await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id, card) });
   }
-});
+}));
 
-where.callbackQuery(/^ideas:mod:rr:(\d{1,9}):([a-z]+)(?::(\d{1,12}))?$/, async (ctx) => {
-  if (await refuseNonAdmin(ctx)) return;
-  const reason = REJECT_REASONS.find((r) => r === ctx.match[2]);
-  if (!reason) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  if (ctx.chat?.type === "private") await ctx.conversation.exitAll();
-  return reject(ctx, Number(ctx.match[1]), reason, ctx.match[3] === undefined ? undefined : Number(ctx.match[3]));
-});
+where.use(
+  onTap(ideasData.reason, requireRole("admin"), async (ctx) => {
+    // A preset reason ends the typed-reason form it was offered with.
+    if (ctx.chat?.type === "private") await ctx.conversation.exitAll();
+    return reject(ctx, ctx.callbackData.idea, ctx.callbackData.reason, ctx.callbackData.card);
+  }),
+);
 
 // Forged or outdated moderation data (also in the group chat, where the catch-all does not run).
-where.callbackQuery(/^ideas:mod:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+where.filter((ctx) => ideasData.moderate.owns(ctx.callbackQuery?.data), answerUnknownButton);

@@ -1,7 +1,9 @@
 import { InlineKeyboard, type Api, type Context } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
+import { languageOf } from "../../ui/language.js";
 import type { Idea } from "../../store/ideas.js";
+import { ideasData } from "./callback-data.js";
 import { excerpt } from "./rules.js";
 
 /** Locale id of a status (Fluent ids use hyphens). */
@@ -16,13 +18,13 @@ export function categoryLabel(deps: BotDeps, id: string, language: string): stri
 /** Whether an update is an organiser's tap on a moderation button in the organisers' group chat. */
 export function isModerationGroupTap(ctx: Context & { deps: BotDeps }): boolean {
   const chat = ctx.deps.event.ideas?.moderationChat;
-  return chat !== undefined && ctx.chat?.id === chat && (ctx.callbackQuery?.data?.startsWith("ideas:mod:") ?? false);
+  return chat !== undefined && ctx.chat?.id === chat && ideasData.moderate.owns(ctx.callbackQuery?.data);
 }
 
 export const moderationKeyboard = (deps: BotDeps, language: string, id: number) =>
   new InlineKeyboard()
-    .text(deps.i18n.t(language, "ideas-mod-publish"), `ideas:mod:pub:${id}`)
-    .text(deps.i18n.t(language, "ideas-mod-reject"), `ideas:mod:rej:${id}`);
+    .text(deps.i18n.t(language, "ideas-mod-publish"), ideasData.moderate.pack({ action: "pub", idea: id }))
+    .text(deps.i18n.t(language, "ideas-mod-reject"), ideasData.moderate.pack({ action: "rej", idea: id }));
 
 /** The idea as organisers see it: who sent it, where, and the full text (HTML). */
 export function moderationText(deps: BotDeps, language: string, idea: Idea): string {
@@ -50,8 +52,7 @@ export async function sendForModeration(api: Api, deps: BotDeps, idea: Idea): Pr
   const targets = group !== undefined ? [group] : [...deps.adminIds];
   for (const chatId of targets) {
     const known = chatId > 0 ? await deps.store.users.find(chatId) : undefined;
-    const language =
-      known?.language && deps.event.languages.includes(known.language as never) ? known.language : deps.event.defaultLanguage;
+    const language = languageOf(deps.event, known?.language);
     try {
       if (idea.photo) await api.sendPhoto(chatId, idea.photo, { caption: deps.i18n.t(language, "ideas-photo-caption", { id: String(idea.id) }) });
       if (idea.latitude !== undefined && idea.longitude !== undefined) await api.sendLocation(chatId, idea.latitude, idea.longitude);
@@ -69,7 +70,7 @@ export async function sendForModeration(api: Api, deps: BotDeps, idea: Idea): Pr
 /** Tells the author, in their language, the idea's new status and the organisers' answer. */
 export async function notifyAuthor(api: Api, deps: BotDeps, idea: Idea, what: "status" | "answer"): Promise<void> {
   if (!idea.authorId) return;
-  const language = deps.event.languages.includes(idea.language as never) ? idea.language : deps.event.defaultLanguage;
+  const language = languageOf(deps.event, idea.language);
   const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(language, key, vars);
   const lines =
     what === "status"
@@ -81,7 +82,7 @@ export async function notifyAuthor(api: Api, deps: BotDeps, idea: Idea, what: "s
   try {
     await api.sendMessage(idea.authorId, lines.join("\n"), {
       parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(t("ideas-mine"), "ideas:mine"),
+      reply_markup: new InlineKeyboard().text(t("ideas-mine"), ideasData.mine.pack()),
     });
   } catch (error) {
     deps.logger.warn({ err: error, user_id: idea.authorId, idea: idea.id }, "could not notify an idea's author");

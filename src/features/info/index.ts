@@ -1,7 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { eventText } from "../../ui/format.js";
+import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
+import { menuData } from "../menu/callback-data.js";
+import { backToMenuKeyboard } from "../menu/index.js";
+import { infoData } from "./callback-data.js";
 import { sendCalendarFile } from "./calendar.js";
 import {
   conceptText,
@@ -15,22 +19,22 @@ import {
 async function overviewKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   const { event } = ctx.deps;
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("info-programme"), "info:programme")
-    .text(ctx.t("info-speakers"), "info:speakers")
+    .text(ctx.t("info-programme"), infoData.pack({ screen: "programme" }))
+    .text(ctx.t("info-speakers"), infoData.pack({ screen: "speakers" }))
     .row()
-    .text(ctx.t("info-organisers"), "info:organisers")
-    .text(ctx.t("info-contacts"), "info:contacts")
+    .text(ctx.t("info-organisers"), infoData.pack({ screen: "organisers" }))
+    .text(ctx.t("info-contacts"), infoData.pack({ screen: "contacts" }))
     .row();
-  if (event.concept) keyboard.text(`🌳 ${await eventText(ctx, event.concept.title)}`, "info:concept").row();
-  return keyboard
-    .text(ctx.t("info-venue"), "info:venue")
-    .text(ctx.t("info-calendar"), "info:calendar")
-    .row()
-    .text(ctx.t("menu-back"), "menu:home");
+  if (event.concept) keyboard.text(`🌳 ${await eventText(ctx, event.concept.title)}`, infoData.pack({ screen: "concept" })).row();
+  keyboard
+    .text(ctx.t("info-venue"), infoData.pack({ screen: "venue" }))
+    .text(ctx.t("info-calendar"), infoData.pack({ screen: "calendar" }))
+    .row();
+  return backToMenuKeyboard(ctx, keyboard);
 }
 
 const backToOverview = (ctx: FlowContext) =>
-  new InlineKeyboard().text(ctx.t("info-back"), "info:overview").text(ctx.t("menu-back"), "menu:home");
+  backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("info-back"), infoData.pack({ screen: "overview" })));
 
 async function sendVenue(ctx: FlowContext) {
   const { venue } = ctx.deps.event;
@@ -57,15 +61,12 @@ export const infoFeature = new Composer<BotContext>();
 const privateChat = infoFeature.chatType("private");
 
 privateChat.command("info", sendEventInfo);
-privateChat.callbackQuery("menu:info", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await sendEventInfo(ctx);
-});
-
-privateChat.callbackQuery("info:overview", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, await overviewText(ctx), await overviewKeyboard(ctx));
-});
+privateChat.use(
+  onTap(menuData.info, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendEventInfo(ctx);
+  }),
+);
 
 const sections = {
   programme: programmeText,
@@ -75,22 +76,23 @@ const sections = {
   contacts: contactsText,
 } satisfies Record<string, (ctx: FlowContext) => Promise<string>>;
 
-privateChat.callbackQuery(/^info:(programme|speakers|organisers|concept|contacts)$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const section = ctx.match[1] as keyof typeof sections;
-  await showScreen(ctx, await sections[section](ctx), backToOverview(ctx));
-});
-
 /** A pin in sight (a message or two from the tapped one, or the newest) is pointed to, not posted again. */
-privateChat.callbackQuery("info:venue", async (ctx) => {
-  const tapped = ctx.callbackQuery.message;
-  const where = tapped && ctx.deps.latestMessages.whereShown(ctx.chat.id, "venue", tapped.message_id);
+async function showVenue(ctx: FlowContext) {
+  const tapped = ctx.callbackQuery?.message;
+  const where = tapped && ctx.deps.latestMessages.whereShown(tapped.chat.id, "venue", tapped.message_id);
   if (where) return void (await ctx.answerCallbackQuery({ text: ctx.t("info-venue-shown", { where }) }));
   await ctx.answerCallbackQuery();
   await sendVenue(ctx);
-});
+}
 
-privateChat.callbackQuery("info:calendar", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await sendCalendarFile(ctx.api, ctx.chatId, ctx.deps.event, await ctx.i18n.getLocale(), ctx.t("calendar-caption"));
-});
+privateChat.use(
+  onTap(infoData, async (ctx) => {
+    const { screen } = ctx.callbackData;
+    if (screen === "venue") return showVenue(ctx);
+    await ctx.answerCallbackQuery();
+    if (screen === "overview") await showScreen(ctx, await overviewText(ctx), await overviewKeyboard(ctx));
+    else if (screen === "calendar") {
+      await sendCalendarFile(ctx.api, ctx.chatId, ctx.deps.event, await ctx.i18n.getLocale(), ctx.t("calendar-caption"));
+    } else await showScreen(ctx, await sections[screen](ctx), backToOverview(ctx));
+  }),
+);

@@ -1,16 +1,19 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { setChatCommands } from "../../bot/commands.js";
+import { isAdmin } from "../../ui/access.js";
+import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
-import type { Language } from "../../event/schema.js";
-import { mainMenuKeyboard } from "../menu/index.js";
+import { menuData } from "../menu/callback-data.js";
+import { backToMenuKeyboard, mainMenuKeyboard } from "../menu/index.js";
+import { languageData } from "./callback-data.js";
 
 function languageKeyboard(ctx: FlowContext): InlineKeyboard {
   const { event, i18n } = ctx.deps;
   const keyboard = new InlineKeyboard();
   // Each language is named in itself, so anyone can find their own.
-  for (const language of event.languages) keyboard.text(i18n.t(language, "language-name"), `lang:${language}`);
-  return keyboard.row().text(ctx.t("menu-back"), "menu:home");
+  for (const language of event.languages) keyboard.text(i18n.t(language, "language-name"), languageData.pack({ language }));
+  return backToMenuKeyboard(ctx, keyboard.row());
 }
 
 async function showLanguages(ctx: FlowContext) {
@@ -21,13 +24,15 @@ export const languageFeature = new Composer<BotContext>();
 const privateChat = languageFeature.chatType("private");
 
 privateChat.command("language", showLanguages);
-privateChat.callbackQuery("menu:language", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showLanguages(ctx);
-});
+privateChat.use(
+  onTap(menuData.language, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showLanguages(ctx);
+  }),
+);
 
-privateChat.callbackQuery(/^lang:([a-z]{2})$/, async (ctx, next) => {
-  const language = ctx.match[1] as Language;
+privateChat.use(onTap(languageData, async (ctx, next) => {
+  const { language } = ctx.callbackData;
   // A forged or outdated code falls through to the stale-button answer.
   if (!ctx.deps.event.languages.includes(language)) return next();
   ctx.session.language = language;
@@ -35,9 +40,9 @@ privateChat.callbackQuery(/^lang:([a-z]{2})$/, async (ctx, next) => {
   await ctx.deps.store.users.setLanguage(ctx.from.id, language);
   await ctx.answerCallbackQuery({ text: ctx.t("language-set") });
   await showScreen(ctx, `${ctx.t("language-set")}\n\n${ctx.t("menu-title")}`, mainMenuKeyboard(ctx));
-  const { i18n, adminIds, event, logger } = ctx.deps;
-  await setChatCommands(ctx.api, i18n, ctx.chat.id, language, { organiser: adminIds.has(ctx.from.id), languages: event.languages }).catch(
+  const { i18n, event, logger } = ctx.deps;
+  await setChatCommands(ctx.api, i18n, ctx.chat.id, language, { organiser: isAdmin(ctx), languages: event.languages }).catch(
     // The menu is a convenience: the choice itself is saved and shown already.
     (error: unknown) => logger.warn({ err: error, user_id: ctx.from.id }, "could not set the chat's command menu"),
   );
-});
+}));

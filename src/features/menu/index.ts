@@ -2,22 +2,24 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { eventText, eventWhen } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
+import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
+import { menuData } from "./callback-data.js";
 
 export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("menu-info"), "menu:info")
-    .text(ctx.t("menu-rsvp"), "menu:rsvp")
+    .text(ctx.t("menu-info"), menuData.info.pack())
+    .text(ctx.t("menu-rsvp"), menuData.rsvp.pack())
     .row()
-    .text(ctx.t("menu-contest"), "menu:contest")
-    .text(ctx.t("menu-idea"), "menu:idea")
+    .text(ctx.t("menu-contest"), menuData.contest.pack())
+    .text(ctx.t("menu-idea"), menuData.idea.pack())
     .row()
-    .text(ctx.t("menu-language"), "menu:language");
+    .text(ctx.t("menu-language"), menuData.language.pack());
 }
 
-/** A single button back to the main menu, for the bottom of every screen. */
-export function backToMenuKeyboard(ctx: FlowContext): InlineKeyboard {
-  return new InlineKeyboard().text(ctx.t("menu-back"), "menu:home");
+/** The button back to the main menu, for the bottom of every screen: added to `keyboard`, or alone. */
+export function backToMenuKeyboard(ctx: FlowContext, keyboard = new InlineKeyboard()): InlineKeyboard {
+  return keyboard.text(ctx.t("menu-back"), menuData.home.pack());
 }
 
 export async function sendMainMenu(ctx: FlowContext, intro?: string): Promise<void> {
@@ -40,7 +42,9 @@ privateChat.command("start", async (ctx) => {
   await sendMainMenu(ctx, greeting);
 });
 
-privateChat.callbackQuery("menu:home", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("menu-title"), mainMenuKeyboard(ctx));
-});
+privateChat.use(
+  onTap(menuData.home, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, ctx.t("menu-title"), mainMenuKeyboard(ctx));
+  }),
+);

@@ -1,6 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { onTap } from "../../ui/callback-data.js";
 import { backToMenuKeyboard } from "../menu/index.js";
+import { privacyData } from "./callback-data.js";
 import { forgetPerson } from "./forget.js";
 
 /**
@@ -15,18 +17,20 @@ privateChat.command("forget_me", async (ctx) => {
   await ctx.reply(ctx.t("privacy-ask"), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("privacy-confirm"), "privacy:forget")
+      .text(ctx.t("privacy-confirm"), privacyData.forget.pack())
       .row()
-      .text(ctx.t("privacy-keep"), "privacy:keep"),
+      .text(ctx.t("privacy-keep"), privacyData.keep.pack()),
   });
 });
 
-privateChat.callbackQuery("privacy:keep", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("privacy-kept"), { reply_markup: backToMenuKeyboard(ctx) }).catch(() => ctx.reply(ctx.t("privacy-kept")));
-});
+privateChat.use(
+  onTap(privacyData.keep, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("privacy-kept"), { reply_markup: backToMenuKeyboard(ctx) }).catch(() => ctx.reply(ctx.t("privacy-kept")));
+  }),
+);
 
-privateChat.callbackQuery("privacy:forget", async (ctx) => {
+privateChat.use(onTap(privacyData.forget, async (ctx) => {
   const { deps } = ctx;
   const userId = ctx.from.id;
   await ctx.answerCallbackQuery();
@@ -44,4 +48,4 @@ privateChat.callbackQuery("privacy:forget", async (ctx) => {
     return;
   }
   await ctx.editMessageText(ctx.t("privacy-done")).catch(() => ctx.reply(ctx.t("privacy-done")));
-});
+}));

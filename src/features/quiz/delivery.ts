@@ -2,7 +2,8 @@ import { InlineKeyboard, type Api } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { QuizSettings } from "../../event/schema.js";
-import { eventLanguage } from "../contest/access.js";
+import { languageOf } from "../../ui/language.js";
+import { quizData } from "./callback-data.js";
 
 /** Parallel sends while delivering a question; the API client retries 429s on top of this. */
 const CONCURRENCY = 8;
@@ -18,7 +19,7 @@ export function questionText(deps: BotDeps, quiz: QuizSettings, index: number, l
 export function answerKeyboard(deps: BotDeps, quiz: QuizSettings, index: number, language: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   quiz.questions[index]!.options.forEach((option, optionIndex) => {
-    keyboard.text(deps.event.text(option, language), `quiz:a:${index}:${optionIndex}`).row();
+    keyboard.text(deps.event.text(option, language), quizData.answer.pack({ question: index, option: optionIndex })).row();
   });
   return keyboard;
 }
@@ -28,7 +29,7 @@ export async function deliverQuestion(deps: BotDeps, api: Api, quiz: QuizSetting
   const queue = [...playerIds];
   const worker = async () => {
     for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
-      const language = eventLanguage(deps, (await deps.store.users.find(userId))?.language);
+      const language = languageOf(deps.event, (await deps.store.users.find(userId))?.language);
       await api
         .sendMessage(userId, questionText(deps, quiz, index, language), {
           parse_mode: "HTML",

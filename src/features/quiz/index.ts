@@ -1,17 +1,19 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { requireRole } from "../../ui/access.js";
+import { answerUnknownButton, onTap } from "../../ui/callback-data.js";
 import { eventText, momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { resolveAudience } from "../../delivery/audiences.js";
 import type { QuizSettings } from "../../event/schema.js";
-import { isAdmin } from "../contest/access.js";
+import { quizData } from "./callback-data.js";
 import { deliverInBackground, questionText } from "./delivery.js";
 import { resultsText, tellWinners } from "./results.js";
 
 function controls(ctx: FlowContext, current: number, total: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (current + 1 < total) keyboard.text(ctx.t("quiz-next-button"), `quiz:next:${current}`).row();
-  return keyboard.text(ctx.t("quiz-end-button"), "quiz:end");
+  if (current + 1 < total) keyboard.text(ctx.t("quiz-next-button"), quizData.next.pack({ from: current })).row();
+  return keyboard.text(ctx.t("quiz-end-button"), quizData.end.pack());
 }
 
 async function statusText(ctx: FlowContext, quiz: QuizSettings): Promise<string> {
@@ -25,7 +27,9 @@ async function statusText(ctx: FlowContext, quiz: QuizSettings): Promise<string>
 async function startOrAsk(ctx: FlowContext, quiz: QuizSettings) {
   const { event, clock } = ctx.deps;
   if (clock() >= event.startsAt || (await ctx.deps.store.quiz.state())) return start(ctx, quiz);
-  const keyboard = new InlineKeyboard().text(ctx.t("quiz-start-anyway"), "quiz:go").text(ctx.t("quiz-start-cancel"), "quiz:no");
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("quiz-start-anyway"), quizData.startAnyway.pack())
+    .text(ctx.t("quiz-start-cancel"), quizData.startCancelled.pack());
   await ctx.reply(ctx.t("quiz-start-early", { start: await momentText(ctx, event.startsAt) }), { reply_markup: keyboard });
 }
 
@@ -75,8 +79,7 @@ async function end(ctx: FlowContext, quiz: QuizSettings) {
 export const quizFeature = new Composer<BotContext>();
 const privateChat = quizFeature.chatType("private");
 
-privateChat.command("quiz", async (ctx) => {
-  if (!isAdmin(ctx.deps, ctx.from.id)) return void (await ctx.reply(ctx.t("admin-only")));
+privateChat.command("quiz", requireRole("admin"), async (ctx) => {
   const quiz = ctx.deps.event.quiz;
   if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
   const action = ctx.match.trim().toLowerCase();
@@ -93,33 +96,36 @@ export async function showQuizHelp(ctx: FlowContext): Promise<void> {
   await ctx.reply(ctx.t("quiz-usage", { status: await statusText(ctx, quiz) }), { parse_mode: "HTML" });
 }
 
-const adminButtons = privateChat.filter((ctx) => /^quiz:(next:\d{1,3}|end|go|no)$/.test(ctx.callbackQuery?.data ?? ""));
-adminButtons.use(async (ctx, next) => {
-  if (!isAdmin(ctx.deps, ctx.from.id) || !ctx.deps.event.quiz) {
-    return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true }));
-  }
-  await ctx.answerCallbackQuery();
-  await next();
-});
-adminButtons.callbackQuery(/^quiz:next:(\d+)$/, (ctx) => next(ctx, ctx.deps.event.quiz!, Number(ctx.match[1])));
-adminButtons.callbackQuery("quiz:end", (ctx) => end(ctx, ctx.deps.event.quiz!));
+/** The organiser's controls: admins only, checked at each tap; without a quiz in the event file they are stale. */
+const control = [
+  requireRole("admin"),
+  async (ctx: FlowContext, next: () => Promise<void>) => {
+    if (!ctx.deps.event.quiz) return answerUnknownButton(ctx);
+    await ctx.answerCallbackQuery();
+    await next();
+  },
+];
+privateChat.use(onTap(quizData.next, ...control, (ctx) => next(ctx, ctx.deps.event.quiz!, ctx.callbackData.from)));
+privateChat.use(onTap(quizData.end, ...control, (ctx) => end(ctx, ctx.deps.event.quiz!)));
 // The early-start question's answers: its buttons go once one is chosen.
-adminButtons.callbackQuery("quiz:go", async (ctx) => {
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await start(ctx, ctx.deps.event.quiz!);
-});
-adminButtons.callbackQuery("quiz:no", async (ctx) => {
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t("quiz-start-cancelled"));
-});
+privateChat.use(
+  onTap(quizData.startAnyway, ...control, async (ctx) => {
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await start(ctx, ctx.deps.event.quiz!);
+  }),
+);
+privateChat.use(
+  onTap(quizData.startCancelled, ...control, async (ctx) => {
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("quiz-start-cancelled"));
+  }),
+);
 
-privateChat.callbackQuery(/^quiz:a:(\d{1,2}):(\d{1,2})$/, async (ctx) => {
+privateChat.use(onTap(quizData.answer, async (ctx) => {
   const quiz = ctx.deps.event.quiz;
-  const [index, option] = [Number(ctx.match[1]), Number(ctx.match[2])];
+  const { question: index, option } = ctx.callbackData;
   const question = quiz?.questions[index];
-  if (!quiz || !question || option >= question.options.length) {
-    return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
-  }
+  if (!quiz || !question || option >= question.options.length) return answerUnknownButton(ctx);
   const outcome = await ctx.deps.store.quiz.recordAnswer(index, ctx.from.id, option);
   switch (outcome) {
     case "recorded": {
@@ -139,4 +145,4 @@ privateChat.callbackQuery(/^quiz:a:(\d{1,2}):(\d{1,2})$/, async (ctx) => {
       await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-closed") });
       await ctx.editMessageReplyMarkup().catch(() => undefined);
   }
-});
+}));

@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { QuizSettings } from "../../event/schema.js";
-import { eventLanguage } from "../contest/access.js";
+import { languageOf } from "../../ui/language.js";
 import { formatSeconds, quizStandings, quizWinners, type QuizStanding } from "./rules.js";
 
 /** How many questions went out: a quiz ended early is scored out of those, not out of the whole list. */
@@ -59,7 +59,7 @@ async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<
   const told = await deps.store.quiz.toldIds();
   for (const [index, w] of winners.entries()) {
     if (told.has(w.userId)) continue;
-    const language = eventLanguage(deps, (await deps.store.users.find(w.userId))?.language);
+    const language = languageOf(deps.event, (await deps.store.users.find(w.userId))?.language);
     const parts = [
       deps.i18n.t(language, "quiz-winner", { place: index + 1, correct: w.correct, total: asked }),
     ];
@@ -76,7 +76,7 @@ async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<
   const winnerIds = new Set(winners.map((w) => w.userId));
   for (const userId of await deps.store.quiz.playerIds()) {
     if (winnerIds.has(userId) || told.has(userId)) continue;
-    const language = eventLanguage(deps, (await deps.store.users.find(userId))?.language);
+    const language = languageOf(deps.event, (await deps.store.users.find(userId))?.language);
     try {
       await api.sendMessage(userId, deps.i18n.t(language, "quiz-over"));
     } catch (error) {

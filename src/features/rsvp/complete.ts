@@ -1,5 +1,5 @@
-import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { backToMenuKeyboard } from "../menu/index.js";
 import type { GivenConsent } from "./consent.js";
 import { alertCapacity, organisersContact, sendTicket, translator } from "./notify.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
@@ -30,7 +30,7 @@ export async function completeRegistration(
   const userId = ctx.from!.id;
   const language = await ctx.i18n.getLocale();
   const now = deps.clock();
-  const back = new InlineKeyboard().text(ctx.t("menu-back"), "menu:home");
+  const back = backToMenuKeyboard(ctx);
 
   if (mode === "edit") {
     const existing = await deps.store.rsvps.find(userId);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
+import { rsvpData } from "./callback-data.js";
 import { translator } from "./notify.js";
 
 /** A consent as given: when (ISO), in which language, and to which text (its version). */
@@ -10,9 +11,6 @@ export interface GivenConsent {
   language: string;
   version: string;
 }
-
-export const CONSENT_AGREE_PREFIX = "rsvp:consent:";
-export const CONSENT_CANCEL = "rsvp:consent:no";
 
 /** The data controller named in the event file (else its first organiser, else the event itself). */
 export function consentController(deps: BotDeps, language: string): string {
@@ -43,8 +41,8 @@ export function currentConsentVersions(deps: BotDeps): Map<string, string> {
 export async function askConsent(ctx: BotContext): Promise<void> {
   const { text, version } = consentMessage(ctx.deps, await ctx.i18n.getLocale());
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("rsvp-agree"), `${CONSENT_AGREE_PREFIX}${version}`)
+    .text(ctx.t("rsvp-agree"), rsvpData.agree.pack({ version }))
     .row()
-    .text(ctx.t("rsvp-cancel"), CONSENT_CANCEL);
+    .text(ctx.t("rsvp-cancel"), rsvpData.decline.pack());
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }

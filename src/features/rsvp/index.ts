@@ -2,7 +2,10 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { rsvpForm, RSVP_CONVERSATION } from "./form.js";
-import { CONSENT_AGREE_PREFIX, CONSENT_CANCEL } from "./consent.js";
+import { requireRole, isStaff } from "../../ui/access.js";
+import { onTap } from "../../ui/callback-data.js";
+import { menuData } from "../menu/callback-data.js";
+import { rsvpData } from "./callback-data.js";
 import {
   activeRegistration,
   agreeToConsent,
@@ -32,7 +35,7 @@ const privateChat = rsvpFeature.chatType("private");
 // The check-in mode takes an organiser's messages as codes, unless a form is open (its answers come first).
 privateChat.on("message:text", async (ctx, next) => {
   // An organiser taken off the list since is no longer at the door: their messages go on as usual.
-  if (!inCheckinMode(ctx) || !ctx.deps.adminIds.has(ctx.from.id)) return next();
+  if (!inCheckinMode(ctx) || !isStaff(ctx)) return next();
   if (Object.keys(await ctx.conversation.active()).length > 0) return next();
   const text = ctx.message.text;
   if (text.startsWith("/") && !/^\/cancel(@\w+)?$/.test(text)) return next();
@@ -46,31 +49,32 @@ privateChat.command("start", async (ctx, next) => {
 });
 
 privateChat.command("rsvp", openRsvp);
-privateChat.callbackQuery("menu:rsvp", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await openRsvp(ctx);
-});
+privateChat.use(
+  onTap(menuData.rsvp, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await openRsvp(ctx);
+  }),
+);
 
-privateChat.callbackQuery(CONSENT_CANCEL, declineConsent);
-privateChat.callbackQuery(new RegExp(`^${CONSENT_AGREE_PREFIX}([0-9a-f]{12})$`), (ctx) => agreeToConsent(ctx, ctx.match[1]!));
-privateChat.callbackQuery("rsvp:mine", async (ctx) => {
-  const record = await activeRegistration(ctx);
-  await ctx.answerCallbackQuery(record ? undefined : { text: ctx.t("rsvp-not-registered") });
-  if (record) await showMine(ctx, record);
-});
-privateChat.callbackQuery("rsvp:change", changeDetails);
-privateChat.callbackQuery("rsvp:withdraw", askWithdraw);
-privateChat.callbackQuery("rsvp:withdraw:yes", withdraw);
-privateChat.callbackQuery("rsvp:ticket", resendTicket);
-privateChat.callbackQuery("rsvp:rc:yes", (ctx) => answerReconfirmation(ctx, true));
-privateChat.callbackQuery("rsvp:rc:no", (ctx) => answerReconfirmation(ctx, false));
+privateChat.use(onTap(rsvpData.decline, declineConsent));
+privateChat.use(onTap(rsvpData.agree, (ctx) => agreeToConsent(ctx, ctx.callbackData.version)));
+privateChat.use(
+  onTap(rsvpData.mine, async (ctx) => {
+    const record = await activeRegistration(ctx);
+    await ctx.answerCallbackQuery(record ? undefined : { text: ctx.t("rsvp-not-registered") });
+    if (record) await showMine(ctx, record);
+  }),
+);
+privateChat.use(onTap(rsvpData.change, changeDetails));
+privateChat.use(onTap(rsvpData.withdraw, askWithdraw));
+privateChat.use(onTap(rsvpData.withdrawConfirmed, withdraw));
+privateChat.use(onTap(rsvpData.ticket, resendTicket));
+privateChat.use(onTap(rsvpData.reconfirm, (ctx) => answerReconfirmation(ctx, ctx.callbackData.answer === "yes")));
 
-privateChat.command("stats", showStats);
+privateChat.command("stats", requireRole("admin"), showStats);
 // `/export ideas` and other lists belong to their features: only the guest list is taken here.
-privateChat.command("export", async (ctx, next) => {
-  const argument = ctx.match.trim().toLowerCase();
-  if (argument !== "" && argument !== "guests") return next();
-  await exportGuests(ctx);
-});
-privateChat.command("checkin", (ctx) => checkinByCode(ctx, ctx.match));
-privateChat.callbackQuery(/^rsvp:ci:(\d{1,15})$/, (ctx) => checkIn(ctx, Number(ctx.match[1])));
+privateChat
+  .command("export")
+  .filter((ctx) => ["", "guests"].includes(ctx.match.trim().toLowerCase()), requireRole("admin"), exportGuests);
+privateChat.command("checkin", requireRole("staff"), (ctx) => checkinByCode(ctx, ctx.match));
+privateChat.use(onTap(rsvpData.checkIn, requireRole("staff"), (ctx) => checkIn(ctx, ctx.callbackData.guest)));

@@ -3,9 +3,11 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
+import { backToMenuKeyboard } from "../menu/index.js";
 import { eventText } from "../../ui/format.js";
 import { durationToNow, relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
+import { rsvpData } from "./callback-data.js";
 import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
 import { detailVars, organisersContact, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
@@ -31,14 +33,13 @@ export async function showMine(ctx: FlowContext, record: Rsvp): Promise<void> {
   const status = await statusText(deps, t(ctx), record);
   let text = ctx.t("rsvp-mine", { status, code: record.code, ...detailVars(record, t(ctx)) });
   const keyboard = new InlineKeyboard();
-  if (record.status === "confirmed") keyboard.text(ctx.t("rsvp-show-ticket"), "rsvp:ticket").row();
+  if (record.status === "confirmed") keyboard.text(ctx.t("rsvp-show-ticket"), rsvpData.ticket.pack()).row();
   if (changesAllowed(deps.event, deps.clock())) {
-    keyboard.text(ctx.t("rsvp-change"), "rsvp:change").row().text(ctx.t("rsvp-withdraw"), "rsvp:withdraw").row();
+    keyboard.text(ctx.t("rsvp-change"), rsvpData.change.pack()).row().text(ctx.t("rsvp-withdraw"), rsvpData.withdraw.pack()).row();
   } else {
     text += `\n\n${ctx.t("rsvp-mine-locked")}`;
   }
-  keyboard.text(ctx.t("menu-back"), "menu:home");
-  await showScreen(ctx, text, keyboard);
+  await showScreen(ctx, text, backToMenuKeyboard(ctx, keyboard));
 }
 
 /** /rsvp and the menu: "My registration" when registered, else the consent that opens the form (or "closed"). */
@@ -52,7 +53,7 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
     const contact = organisersContact(ctx.deps, t(ctx), language);
     await ctx.reply(ctx.t("rsvp-closed", { deadline, contact }), {
       parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"),
+      reply_markup: backToMenuKeyboard(ctx),
     });
     return;
   }
@@ -87,7 +88,7 @@ export async function agreeToConsent(ctx: BotContext, version: string): Promise<
 export async function declineConsent(ctx: BotContext): Promise<void> {
   await ctx.answerCallbackQuery();
   await closeButtons(ctx);
-  await ctx.reply(ctx.t("rsvp-left"), { reply_markup: new InlineKeyboard().text(ctx.t("menu-back"), "menu:home") });
+  await ctx.reply(ctx.t("rsvp-left"), { reply_markup: backToMenuKeyboard(ctx) });
 }
 
 async function closeButtons(ctx: BotContext) {
@@ -112,9 +113,9 @@ export async function askWithdraw(ctx: BotContext): Promise<void> {
   }
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("rsvp-withdraw-yes"), "rsvp:withdraw:yes")
+    .text(ctx.t("rsvp-withdraw-yes"), rsvpData.withdrawConfirmed.pack())
     .row()
-    .text(ctx.t("rsvp-withdraw-no"), "rsvp:mine");
+    .text(ctx.t("rsvp-withdraw-no"), rsvpData.mine.pack());
   await showScreen(ctx, ctx.t("rsvp-withdraw-ask"), keyboard);
 }
 
@@ -132,7 +133,7 @@ export async function withdraw(ctx: BotContext): Promise<void> {
   }
   try {
     await ctx.answerCallbackQuery();
-    await showScreen(ctx, ctx.t("rsvp-withdrawn"), new InlineKeyboard().text(ctx.t("menu-back"), "menu:home"));
+    await showScreen(ctx, ctx.t("rsvp-withdrawn"), backToMenuKeyboard(ctx));
   } finally {
     // The seat has already changed hands: its new holder is told even if this screen failed.
     await tellPromoted(deps, ctx.api, change.promoted, ctx.me.username);

@@ -1,7 +1,7 @@
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
-import { formatMoment } from "../../event/time.js";
+import { languageOf } from "../../ui/language.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { sendCalendarFile } from "../info/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
@@ -11,17 +11,8 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 
 /** Messages sent outside an update (promotions, re-confirmation, alerts) speak the guest's language. */
 export function translator(deps: BotDeps, language: string): Translate {
-  const offered = deps.event.languages.find((l) => l === language) ?? deps.event.defaultLanguage;
+  const offered = languageOf(deps.event, language);
   return (key, vars) => deps.i18n.t(offered, key, vars);
-}
-
-export function languageOf(deps: BotDeps, language: string | undefined): string {
-  return deps.event.languages.find((l) => l === language) ?? deps.event.defaultLanguage;
-}
-
-/** A moment in the event zone, written the language's way. */
-export function moment(deps: BotDeps, t: Translate, language: string, at: Date): string {
-  return formatMoment(at, deps.event.timezone, language, { date: t("date-pattern"), time: t("time-pattern") });
 }
 
 /** How to reach the organisers, from the event file's contacts (or its first organiser). */
@@ -89,7 +80,7 @@ export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<vo
   for (const percent of reachedThresholds(capacity, confirmed)) {
     if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
     for (const adminId of deps.adminIds) {
-      const language = languageOf(deps, (await deps.store.users.find(adminId))?.language);
+      const language = languageOf(deps.event, (await deps.store.users.find(adminId))?.language);
       const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
       await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
     }
@@ -107,7 +98,7 @@ export async function tellPromoted(deps: BotDeps, api: Api<RawApi>, promoted: nu
     if (!(await deps.store.rsvps.claimPromotionNotice(userId))) continue;
     const record = await deps.store.rsvps.find(userId);
     if (record?.status !== "confirmed") continue;
-    const language = languageOf(deps, record.language);
+    const language = languageOf(deps.event, record.language);
     const t = translator(deps, language);
     let delivered = false;
     try {

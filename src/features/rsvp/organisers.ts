@@ -1,25 +1,21 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
+import { languageOf } from "../../ui/language.js";
 import { momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
 import { dayjs } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
+import { rsvpData } from "./callback-data.js";
 import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
-import { detailVars, languageOf, statusText, type Translate } from "./notify.js";
+import { detailVars, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../privacy/rules.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
-const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
-
-/** Organiser commands answer non-admins with one polite line and do nothing else. */
-async function refuse(ctx: FlowContext) {
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("admin-only") });
-  else await ctx.reply(ctx.t("admin-only"));
-}
 
 /** True when the guest agreed to the consent text as it reads now in their language. */
 function consentIsCurrent(current: Map<string, string>, record: Rsvp): boolean {
@@ -52,8 +48,8 @@ function consentSection(ctx: FlowContext, all: Rsvp[]): string | undefined {
   return ctx.t("rsvp-stats-consent", { versions: lines.join("\n") });
 }
 
+/** /stats (organisers only: the caller checks). */
 export async function showStats(ctx: FlowContext): Promise<void> {
-  if (!isAdmin(ctx)) return refuse(ctx);
   const { store, event } = ctx.deps;
   const counts = await store.rsvps.counts();
   const all = await store.rsvps.all();
@@ -87,9 +83,8 @@ const EXPORT_HEADER = [
   "reconfirm_asked_at", "reconfirmed_at", "checked_in_at", "checked_in_by",
 ];
 
-/** The guest list as CSV: every field, times in the event zone with their offset. */
+/** The guest list as CSV: every field, times in the event zone with their offset (organisers only: the caller checks). */
 export async function exportGuests(ctx: FlowContext): Promise<void> {
-  if (!isAdmin(ctx)) return refuse(ctx);
   const { store, event } = ctx.deps;
   const all = await store.rsvps.all();
   if (all.length === 0) {
@@ -129,17 +124,17 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
   if (record.checkedInAt) {
     text += `\n\n${ctx.t("rsvp-checkin-again", { name: escapeHtml(record.name), at: await momentText(ctx, record.checkedInAt) })}`;
   } else if (record.status === "confirmed") {
-    keyboard.text(ctx.t("rsvp-checkin-button"), `rsvp:ci:${record.userId}`);
+    keyboard.text(ctx.t("rsvp-checkin-button"), rsvpData.checkIn.pack({ guest: record.userId }));
   } else {
     text += `\n\n${ctx.t("rsvp-checkin-not-confirmed")}`;
   }
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-/** /start ci_<token>: the door card for admins; for anyone else only their own ticket. */
+/** /start ci_<token>: the door card for the door team; for anyone else only their own ticket. */
 export async function openTicket(ctx: FlowContext, token: string): Promise<void> {
   const record = isTicketToken(token) ? await ctx.deps.store.rsvps.findByToken(token) : undefined;
-  if (isAdmin(ctx)) {
+  if (isStaff(ctx)) {
     if (record) await showCheckinCard(ctx, record);
     else await ctx.reply(ctx.t("rsvp-ticket-unknown"));
     return;
@@ -161,7 +156,6 @@ async function lookUpCode(ctx: FlowContext, code: string): Promise<void> {
 
 /** /checkin CODE looks one code up; /checkin alone starts the check-in mode (every message a code, until /cancel). */
 export async function checkinByCode(ctx: FlowContext, argument: string): Promise<void> {
-  if (!isAdmin(ctx)) return refuse(ctx);
   if (argument.trim() === "") return startCheckinMode(ctx);
   const code = normaliseCode(argument);
   if (!code) {
@@ -172,7 +166,6 @@ export async function checkinByCode(ctx: FlowContext, argument: string): Promise
 }
 
 export async function startCheckinMode(ctx: FlowContext): Promise<void> {
-  if (!isAdmin(ctx)) return refuse(ctx);
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
   await ctx.reply(ctx.t("rsvp-checkin-mode-on"), { parse_mode: "HTML" });
 }
@@ -181,9 +174,9 @@ export const inCheckinMode = (ctx: FlowContext) => (ctx.session.checkinUntil ?? 
 
 /** A message in the check-in mode: a code to look up, /cancel to leave; the sender is checked again. */
 export async function checkinModeMessage(ctx: FlowContext, text: string): Promise<void> {
-  if (/^\/cancel(@\w+)?$/.test(text) || !isAdmin(ctx)) {
+  if (/^\/cancel(@\w+)?$/.test(text) || !isStaff(ctx)) {
     delete ctx.session.checkinUntil;
-    if (isAdmin(ctx)) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
+    if (isStaff(ctx)) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
     return;
   }
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
@@ -195,15 +188,14 @@ export async function checkinModeMessage(ctx: FlowContext, text: string): Promis
 /** Tells the guest, in their language, that the door has them: the proof that the scan worked. */
 async function tellGuest(ctx: FlowContext, userId: number): Promise<void> {
   const { store, i18n } = ctx.deps;
-  const language = languageOf(ctx.deps, (await store.rsvps.find(userId))?.language);
+  const language = languageOf(ctx.deps.event, (await store.rsvps.find(userId))?.language);
   await ctx.api
     .sendMessage(userId, i18n.t(language, "rsvp-checked-in-guest"))
     .catch((error) => ctx.logger.warn({ err: error, guest: userId }, "could not tell a guest they were checked in"));
 }
 
-/** The Check in button (rsvp:ci:<user id>): the sender is checked again, the data may be forged. */
+/** The Check in button: the door team only (the caller checks the sender again, the data may be forged). */
 export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
-  if (!isAdmin(ctx)) return refuse(ctx);
   const { store, clock } = ctx.deps;
   const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
   if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), { user: userId });

@@ -2,7 +2,10 @@ import { InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
-import { languageOf, moment, organisersContact, tellPromoted, translator } from "./notify.js";
+import { rsvpData } from "./callback-data.js";
+import { languageOf } from "../../ui/language.js";
+import { formatMomentIn } from "../../ui/format.js";
+import { organisersContact, tellPromoted, translator } from "./notify.js";
 import { reconfirmSchedule } from "./rules.js";
 
 /*
@@ -22,17 +25,17 @@ export async function askReconfirmation(deps: BotDeps, api: Api<RawApi>): Promis
     if (!(await deps.store.rsvps.markReconfirmAsked(userId, now))) continue;
     asked++;
     const record = await deps.store.rsvps.find(userId);
-    const language = languageOf(deps, record?.language);
+    const language = languageOf(deps.event, record?.language);
     const t = translator(deps, language);
     const text = t("rsvp-reconfirm-ask", {
       title: escapeHtml(deps.event.text(deps.event.title, language)),
-      when: moment(deps, t, language, deps.event.startsAt),
-      by: moment(deps, t, language, new Date(now.getTime() + schedule.grace)),
+      when: formatMomentIn(deps, language, deps.event.startsAt),
+      by: formatMomentIn(deps, language, new Date(now.getTime() + schedule.grace)),
     });
     const keyboard = new InlineKeyboard()
-      .text(t("rsvp-reconfirm-yes"), "rsvp:rc:yes")
+      .text(t("rsvp-reconfirm-yes"), rsvpData.reconfirm.pack({ answer: "yes" }))
       .row()
-      .text(t("rsvp-reconfirm-no"), "rsvp:rc:no");
+      .text(t("rsvp-reconfirm-no"), rsvpData.reconfirm.pack({ answer: "no" }));
     await api
       .sendMessage(userId, text, { parse_mode: "HTML", reply_markup: keyboard })
       .catch((error) => deps.logger.warn({ err: error, userId }, "re-confirmation not delivered"));
@@ -71,7 +74,7 @@ export async function releaseUnanswered(deps: BotDeps, api: Api<RawApi>): Promis
     if (!change) continue;
     released.push(userId);
     promoted.push(...change.promoted);
-    const language = languageOf(deps, record.language);
+    const language = languageOf(deps.event, record.language);
     const t = translator(deps, language);
     await api
       .sendMessage(userId, t("rsvp-released-unanswered", { contact: organisersContact(deps, t, language) }), { parse_mode: "HTML" })

@@ -1,14 +1,13 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { answerUnknownButton } from "../../ui/callback-data.js";
 import { mainMenuKeyboard } from "../menu/index.js";
 
 /** Registered last: whatever no feature took gets a short hint and the menu, never silence. */
 export const unhandledFeature = new Composer<BotContext>();
 const privateChat = unhandledFeature.chatType("private");
 
-privateChat.on("callback_query", async (ctx) => {
-  await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-});
+privateChat.on("callback_query", answerUnknownButton);
 
 privateChat.on("message:text", async (ctx) => {
   await ctx.reply(ctx.t("unhandled-text"), { reply_markup: mainMenuKeyboard(ctx) });

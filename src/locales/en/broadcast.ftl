@@ -24,7 +24,6 @@ broadcast-report-cancelled =
 broadcast-stop-button = ⛔ Stop the broadcast
 broadcast-stopped = Broadcast stopped.
 broadcast-not-running = This broadcast is no longer running.
-broadcast-admin-only = Only organisers can do this.
 
 ## /broadcast
 broadcast-ask-mode =

@@ -74,7 +74,8 @@ group-start = Hello! I work in private chat: there you can read about <b>{ $titl
 group-open = Open the bot
 
 ## Organisers
-admin-only = This command is for the organisers.
+admin-only = Only organisers can do this.
+jury-only = This is for the jury and the organisers.
 admin-panel =
     🛠 <b>Organiser panel</b>
     Users who started the bot: { $users }

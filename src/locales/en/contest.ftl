@@ -53,7 +53,6 @@ contest-status-winner = 🏆 winner!
 contest-status-runner-up = 🥈 runner-up
 
 ## Jury
-contest-jury-only = This is for the jury and the organisers.
 contest-entries-empty = No entries yet.
 contest-ranking-title = 📊 <b>Ranking</b> — { $count ->
         [one] { $count } entry

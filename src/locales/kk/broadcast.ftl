@@ -24,7 +24,6 @@ broadcast-report-cancelled =
 broadcast-stop-button = ⛔ Таратуды тоқтату
 broadcast-stopped = Тарату тоқтатылды.
 broadcast-not-running = Бұл хабарлама енді таратылып жатқан жоқ.
-broadcast-admin-only = Бұл тек ұйымдастырушыларға қолжетімді.
 
 ## /broadcast
 broadcast-ask-mode =

@@ -44,7 +44,6 @@ contest-status-winner = 🏆 жеңімпаз!
 contest-status-runner-up = 🥈 жүлдегер
 
 ## Қазылар алқасы
-contest-jury-only = Бұл бөлім қазылар алқасы мен ұйымдастырушыларға арналған.
 contest-entries-empty = Әзірге өтінімдер жоқ.
 contest-ranking-title = 📊 <b>Рейтинг</b> — өтінімдер саны: { $count }, орташа баға бойынша
 contest-ranking-line = { $place }. { $mark }{ $name } — { $average } (бағалар саны: { $scores })

@@ -24,7 +24,6 @@ broadcast-report-cancelled =
 broadcast-stop-button = ⛔ Остановить рассылку
 broadcast-stopped = Рассылка остановлена.
 broadcast-not-running = Эта рассылка уже не идёт.
-broadcast-admin-only = Это доступно только организаторам.
 
 ## /broadcast
 broadcast-ask-mode =

@@ -56,7 +56,6 @@ contest-status-winner = 🏆 победитель!
 contest-status-runner-up = 🥈 призёр
 
 ## Жюри
-contest-jury-only = Это раздел для жюри и организаторов.
 contest-entries-empty = Заявок пока нет.
 contest-ranking-title = 📊 <b>Рейтинг</b> — { $count ->
         [one] { $count } заявка
