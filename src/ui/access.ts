@@ -19,6 +19,8 @@ export type Role = "admin" | "juror" | "staff";
 const FILTERS: Record<Role, (ctx: Actor) => boolean> = { admin: isAdmin, juror: isJuror, staff: isStaff };
 const REFUSALS: Record<Role, string> = { admin: "admin-only", juror: "jury-only", staff: "admin-only" };
 
+export const hasRole = (ctx: Actor, role: Role): boolean => FILTERS[role](ctx);
+
 /** The one refusal: a toast (an alert) on a button, a short reply to a message; nothing else happens. */
 export async function refuse(ctx: FlowContext, role: Role): Promise<void> {
   const text = ctx.t(REFUSALS[role]);

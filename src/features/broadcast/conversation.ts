@@ -4,7 +4,6 @@ import { choiceQuestion, type Question } from "../../ui/form/question.js";
 import type { Audience, BroadcastSpec } from "../../delivery/types.js";
 import { reminderAudiences, type Language } from "../../event/schema.js";
 import { dayjs } from "../../event/time.js";
-import { isAdmin } from "../../ui/access.js";
 import { entitiesToHtml } from "./entities.js";
 import { sendBroadcastPreview } from "./preview.js";
 import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
@@ -42,7 +41,7 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
     title: ctx.t("broadcast-form-title"),
     cancelled: ctx.t("broadcast-cancelled"),
     // Organisers only, at every step: someone taken off the list meanwhile is refused like anywhere else.
-    guard: (update) => (isAdmin(update) ? undefined : update.t("admin-only")),
+    role: "admin",
   });
 
   // Steps: the mode (with more than one language), the message(s), the audience, the preview with send or schedule.

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { isAdmin, requireRole } from "../../ui/access.js";
+import { requireRole } from "../../ui/access.js";
 import { answerUnknownButton, onTap } from "../../ui/callback-data.js";
 import { escapeHtml } from "../../ui/html.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
@@ -107,7 +107,7 @@ export async function ideaAnswerConversation(
   const form = await Form.open(conversation, ctx, {
     title: ctx.t("ideas-mod-form-title", { id: String(id) }),
     cancelled: ctx.t("ideas-mod-cancelled"),
-    guard: (update) => (isAdmin(update) ? undefined : update.t("admin-only")),
+    role: "admin",
   });
   const answer = await form.ask(
     textQuestion<string>(ctx, {

@@ -2,6 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { hasRole, refuse, type Role } from "../access.js";
 import { escapeHtml } from "../html.js";
 import { CANCEL_VALUE, isFormButtonData, packFormButton, unpackFormButton } from "./codec.js";
 import type { Answer, Question, Reading } from "./question.js";
@@ -18,8 +19,8 @@ export interface FormSpec {
   title: string;
   /** What leaving the form says (/cancel, Cancel, /start). */
   cancelled: string;
-  /** Checked on every answer (the broadcast form: still an organiser?); a text ends the form with that refusal. */
-  guard?: (ctx: FlowContext) => string | undefined;
+  /** The role every step needs (the broadcast form: still an organiser?); without it the form ends with the one refusal. */
+  role?: Role;
 }
 
 export interface Step {
@@ -89,16 +90,6 @@ export class Form {
     // Edits, reactions, member changes: not answers; the rest of the bot sees them as if no form were open.
     if (!message && !query) return this.conversation.skip({ next: true });
 
-    // Asked of the live update only: a replayed answer keeps the verdict it had when it came.
-    const { guard } = this.spec;
-    const refusal = guard && (await this.conversation.external((outside) => guard(outside) ?? null));
-    if (refusal) {
-      if (query) await update.answerCallbackQuery({ text: refusal });
-      else await update.reply(refusal);
-      await this.closeQuestion(sent, hasReplyKeyboard);
-      return this.conversation.halt();
-    }
-
     const data = query?.data;
     const command = commandOf(message?.text);
     const tapped = data === undefined ? undefined : unpackFormButton(data);
@@ -116,6 +107,13 @@ export class Form {
     }
     // Another screen's button (the menu, a quiz question, a moderation card): it works as usual and the form waits.
     if (data !== undefined && !isFormButtonData(data)) return this.conversation.skip({ next: true });
+    // The role is asked of the live update only: a replayed answer keeps the verdict it had when it came.
+    const { role } = this.spec;
+    if (role && !(await this.conversation.external((outside) => hasRole(outside, role)))) {
+      await refuse(update, role);
+      await this.closeQuestion(sent, hasReplyKeyboard);
+      return this.conversation.halt();
+    }
     if (query && !mine) {
       await update.answerCallbackQuery({ text: ctx.t("stale-button") });
       return this.conversation.skip();
