@@ -5,7 +5,7 @@ import { parse, stringify } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
 import { eraseEventPersonalData } from "../src/features/privacy/retention.js";
-import { retentionDue, retentionEndsAt } from "../src/features/privacy/rules.js";
+import { retentionDue, retentionEndsAt } from "../src/event/retention.js";
 import { registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { dumpKeys, keysHolding, type DumpedKey } from "./support/redis-dump.js";

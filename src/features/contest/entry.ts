@@ -3,7 +3,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
 import { isPastDeadline } from "../../event/time.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { checkEntryLink, checkIdea, IDEA_MAX_LENGTH, IDEA_MIN_LENGTH } from "./rules.js";
 import { contestKeyboard, contestOf, entryText } from "./screens.js";
 

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { ENTRY_CONVERSATION, entryConversation } from "./entry.js";
 import { juryFeature } from "./jury.js";
 import { contestKeyboard, contestOf, entriesOpen, entryText, rulesText } from "./screens.js";

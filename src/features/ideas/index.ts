@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { ideasAdminFeature } from "./admin.js";
 import { ideasBackRow, ideasMenuKeyboard } from "./keyboards.js";
 import { ANSWER_CONVERSATION, ideaAnswerConversation, moderationFeature } from "./moderation.js";

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { eventText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
-import { sendCalendarFile } from "./calendar.js";
+import { sendCalendarFile } from "../../ui/calendar.js";
 import {
   conceptText,
   contactsText,

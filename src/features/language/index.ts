@@ -3,7 +3,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { setChatCommands } from "../../bot/commands.js";
 import { showScreen } from "../../ui/screens.js";
 import type { Language } from "../../event/schema.js";
-import { mainMenuKeyboard } from "../menu/index.js";
+import { mainMenuKeyboard } from "../../ui/keyboards.js";
 
 function languageKeyboard(ctx: FlowContext): InlineKeyboard {
   const { event, i18n } = ctx.deps;

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { forgetPerson } from "./forget.js";
 
 /**

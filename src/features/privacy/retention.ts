@@ -1,6 +1,6 @@
 import type { BotDeps } from "../../bot/context.js";
 import { eraseFromAnnouncement } from "../contest/winner.js";
-import { retentionDue } from "./rules.js";
+import { retentionDue } from "../../event/retention.js";
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 

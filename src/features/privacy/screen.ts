@@ -5,8 +5,8 @@ import { escapeHtml } from "../../ui/html.js";
 import { dayjs, parseDuration } from "../../event/time.js";
 import { consentController } from "../rsvp/consent.js";
 import { organisersContact } from "../rsvp/notify.js";
-import { backToMenuKeyboard } from "../menu/index.js";
-import { retentionEndsAt } from "./rules.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
+import { retentionEndsAt } from "../../event/retention.js";
 
 const UNITS = [
   ["d", 86_400_000],

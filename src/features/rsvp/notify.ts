@@ -3,7 +3,7 @@ import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { formatMoment } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
-import { sendCalendarFile } from "../info/calendar.js";
+import { sendCalendarFile } from "../../ui/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
 import { renderTicketQr } from "./ticket-qr.js";
 

@@ -10,7 +10,7 @@ import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
 import { detailVars, languageOf, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
-import { retentionDue, retentionEndsAt } from "../privacy/rules.js";
+import { retentionDue, retentionEndsAt } from "../../event/retention.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
 const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);

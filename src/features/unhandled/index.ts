@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { mainMenuKeyboard } from "../menu/index.js";
+import { mainMenuKeyboard } from "../../ui/keyboards.js";
 
 /** Registered last: whatever no feature took gets a short hint and the menu, never silence. */
 export const unhandledFeature = new Composer<BotContext>();
