@@ -8,7 +8,8 @@ import { durationToNow, relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
-import { detailVars, organisersContact, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
+import { organisersContact } from "../../ui/organisers.js";
+import { detailVars, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);

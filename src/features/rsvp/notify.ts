@@ -24,17 +24,6 @@ export function moment(deps: BotDeps, t: Translate, language: string, at: Date):
   return formatMoment(at, deps.event.timezone, language, { date: t("date-pattern"), time: t("time-pattern") });
 }
 
-/** How to reach the organisers, from the event file's contacts (or its first organiser). */
-export function organisersContact(deps: BotDeps, t: Translate, language: string): string {
-  const { event } = deps;
-  const people = event.contacts.map((contact) =>
-    [event.text(contact.name, language), ...contact.phones, contact.email].filter(Boolean).join(", "),
-  );
-  if (people.length) return escapeHtml(people.join("; "));
-  const organiser = event.organisers[0];
-  return escapeHtml(organiser ? event.text(organiser.name, language) : t("rsvp-organisers"));
-}
-
 export function sectorLabel(t: Translate, sector: string): string {
   return t(`rsvp-sector-${sector}`);
 }

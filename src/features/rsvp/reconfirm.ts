@@ -2,7 +2,8 @@ import { InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
-import { languageOf, moment, organisersContact, tellPromoted, translator } from "./notify.js";
+import { organisersContact } from "../../ui/organisers.js";
+import { languageOf, moment, tellPromoted, translator } from "./notify.js";
 import { reconfirmSchedule } from "./rules.js";
 
 /*
