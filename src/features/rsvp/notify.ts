@@ -1,5 +1,5 @@
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
-import type { BotDeps } from "../../bot/context.js";
+import type { BotDeps, PersonalDataEraser } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { formatMoment } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
@@ -123,3 +123,9 @@ export async function forgetGuest(deps: BotDeps, api: Api<RawApi>, userId: numbe
   if (change) await tellPromoted(deps, api, change.promoted, botUsername);
   return change !== undefined;
 }
+
+/** The registration's part of "forget me" and of retention (guests' names, contacts and organisations). */
+export const rsvpPersonalData: PersonalDataEraser = {
+  forget: async (deps, api, userId, botUsername) => void (await forgetGuest(deps, api, userId, botUsername)),
+  eraseAll: (deps) => deps.store.rsvps.anonymiseAll(),
+};
