@@ -31,11 +31,14 @@ const privateChat = broadcastFeature.chatType("private");
 
 const isAdmin = (ctx: FlowContext) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
 
-privateChat.command("broadcast", async (ctx) => {
+privateChat.command("broadcast", (ctx) => startBroadcast(ctx));
+
+/** /broadcast (and the organisers' home screen): a new broadcast form, ending any other. */
+export async function startBroadcast(ctx: BotContext) {
   if (!isAdmin(ctx)) return ctx.reply(ctx.t("broadcast-admin-only"));
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(BROADCAST_CONVERSATION);
-});
+}
 
 const LISTED = 10;
 

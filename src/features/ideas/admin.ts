@@ -2,12 +2,13 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
+import { ideaStatusKey } from "../../ui/labels.js";
 import { showScreen } from "../../ui/screens.js";
 import { IDEA_STATUSES, type Idea, type IdeaStatus } from "../../store/ideas.js";
 import { STATUS_CODES, refuseNonAdmin, statusFromCode } from "./access.js";
 import { ideasCsv, ideasGeoJson } from "./export.js";
 import { ANSWER_CONVERSATION, type AnswerMode } from "./moderation.js";
-import { categoryLabel, notifyAuthor, statusKey } from "./notify.js";
+import { categoryLabel, notifyAuthor } from "./notify.js";
 
 const ALL = "*";
 
@@ -27,7 +28,7 @@ export async function overview(ctx: FlowContext, below = false) {
   const keyboard = new InlineKeyboard();
   IDEA_STATUSES.forEach((status, i) => {
     const count = ideas.filter((idea) => idea.status === status).length;
-    keyboard.text(ctx.t("ideas-admin-status", { status: ctx.t(statusKey(status)), count }), `ideas:a:${STATUS_CODES[status]}`);
+    keyboard.text(ctx.t("ideas-admin-status", { status: ctx.t(ideaStatusKey(status)), count }), `ideas:a:${STATUS_CODES[status]}`);
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.text(ctx.t("ideas-admin-all", { count: ideas.length }), `ideas:a:${ALL}`).row();
@@ -48,7 +49,7 @@ async function categories(ctx: FlowContext, statusCode: string) {
   keyboard.text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), `ideas:a:${statusCode}:${ALL}:0`).row();
   keyboard.text(ctx.t("ideas-back"), "ideas:a").text(ctx.t("menu-back"), "menu:home");
   const status = statusFromCode(statusCode);
-  await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status ? ctx.t(statusKey(status)) : "*" }), keyboard);
+  await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status ? ctx.t(ideaStatusKey(status)) : "*" }), keyboard);
 }
 
 /** One idea of the filtered list with everything an organiser can do to it; `focus` keeps a just-changed idea on screen. */
@@ -67,7 +68,7 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
       id: String(idea.id),
       position: position + 1,
       total: list.length,
-      status: ctx.t(statusKey(idea.status)),
+      status: ctx.t(ideaStatusKey(idea.status)),
       supports: idea.supports,
       category: escapeHtml(categoryLabel(ctx.deps, idea.category, language)),
       when: await momentText(ctx, new Date(idea.createdAt)),
@@ -153,7 +154,7 @@ privateChat.callbackQuery(new RegExp(`^ideas:as:(\\d{1,9}):([nprax]):${FILTER}:(
   const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
   if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
   if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-  await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(statusKey(status)) }) });
+  await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(ideaStatusKey(status)) }) });
   if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
   await card(ctx, { status: ctx.match[3]!, category: ctx.match[4]! }, Number(ctx.match[5]), id);
 });
