@@ -46,6 +46,9 @@ export interface EngineOptions {
 /** A job other features run once at a moment (e.g. RSVP re-confirmation), in whichever process is free. */
 export type SystemJobHandler = (api: Api) => Promise<void>;
 
+/** Where features register their jobs at wiring time (the engine runs them; it imports no feature). */
+export type SystemJobs = Pick<BroadcastEngine, "scheduleSystemJob" | "repeatSystemJob">;
+
 export interface BroadcastEngine {
   broadcaster: Broadcaster;
   /** The raw API broadcasts go through (no auto-retry: the queue waits out 429s, not a request). */
