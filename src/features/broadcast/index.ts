@@ -54,7 +54,7 @@ export async function listBroadcasts(ctx: FlowContext) {
   const keyboard = new InlineKeyboard();
   const language = await ctx.i18n.getLocale();
   for (const record of records) {
-    const { audience } = JSON.parse(record.spec) as { audience: string };
+    const { audience } = record.spec;
     const name = ctx.t("broadcast-name", broadcastName(record.spec, language));
     lines.push(
       ctx.t("broadcast-list-item", {
