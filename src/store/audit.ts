@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
 import { parseStored } from "./json.js";
 
 const KEEP_ENTRIES = 5_000;
@@ -102,6 +103,7 @@ return changed
 
 /** What organisers did, newest first: a capped list that admins can read with /audit. */
 export function createAuditLog(redis: Redis, keys: Keyspace) {
+  const eraseSubjectsScript = defineScript(redis, "auditEraseSubjects", ERASE_SUBJECTS);
   return {
     async record(actor: number, action: string, details: string, at: Date, subject?: AuditSubject): Promise<void> {
       const entry: AuditEntry = { at: at.toISOString(), actor, action, details, ...(subject ? { subject } : {}) };
@@ -114,12 +116,12 @@ export function createAuditLog(redis: Redis, keys: Keyspace) {
 
     /** "Forget me": entries about the user keep what was done, not whom to. Returns the entries changed. */
     async forgetSubject(userId: number): Promise<number> {
-      return Number(await redis.eval(ERASE_SUBJECTS, 1, keys.audit, ERASED_SUBJECT, String(userId)));
+      return Number(await eraseSubjectsScript(1, keys.audit, ERASED_SUBJECT, String(userId)));
     },
 
     /** Retention: every entry's people erased; actions, organisers and times stay. */
     async eraseAllSubjects(): Promise<number> {
-      return Number(await redis.eval(ERASE_SUBJECTS, 1, keys.audit, ERASED_SUBJECT));
+      return Number(await eraseSubjectsScript(1, keys.audit, ERASED_SUBJECT));
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { z } from "zod";
 import { reminderAudiences, SUPPORTED_LANGUAGES } from "../event/schema.js";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
 import { parseStored } from "./json.js";
 import { scanKeys } from "./redis.js";
 
@@ -144,11 +145,14 @@ return { string.format("%.3f", slot), math.ceil(slot - now) }
 
 /** Broadcasts, their per-recipient ledgers, the shared 429 pause and the reminder registry. */
 export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
+  const createScript = defineScript(redis, "broadcastCreate", CREATE_SCRIPT);
+  const recordScript = defineScript(redis, "broadcastRecord", RECORD_SCRIPT);
+  const reserveSendSlotScript = defineScript(redis, "broadcastReserveSendSlot", RESERVE_SEND_SLOT);
+  const transitionScript = defineScript(redis, "broadcastTransition", TRANSITION_SCRIPT);
   return {
     /** Creates a broadcast under a new id; false (and nothing changed) if the id is taken. */
     async create(input: { id: string; spec: BroadcastSpec; at: Date; now: Date }): Promise<boolean> {
-      const created = await redis.eval(
-        CREATE_SCRIPT,
+      const created = await createScript(
         2,
         keys.broadcast(input.id),
         keys.broadcasts,
@@ -193,7 +197,7 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
     },
 
     async transition(id: string, to: BroadcastStatus, from: BroadcastStatus[]): Promise<boolean> {
-      return (await redis.eval(TRANSITION_SCRIPT, 1, keys.broadcast(id), to, ...from)) === 1;
+      return (await transitionScript(1, keys.broadcast(id), to, ...from)) === 1;
     },
 
     /** Marks the start of sending with the audience size (set before the jobs are queued). */
@@ -248,8 +252,7 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
       now: Date,
       reportEveryMs: number,
     ): Promise<{ recorded: boolean; finished: boolean; report: boolean }> {
-      const [recorded, finished, report] = (await redis.eval(
-        RECORD_SCRIPT,
+      const [recorded, finished, report] = (await recordScript(
         2,
         keys.broadcast(id),
         keys.broadcastLedger(id),
@@ -301,7 +304,7 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
      * 429 pause: when it is (Redis' ms) and how long to wait for it.
      */
     async reserveSendSlot(slotMs: number): Promise<{ slotAt: number; waitMs: number }> {
-      const [slotAt, waitMs] = (await redis.eval(RESERVE_SEND_SLOT, 2, keys.broadcastNextSlot, keys.broadcastPause, slotMs)) as [
+      const [slotAt, waitMs] = (await reserveSendSlotScript(2, keys.broadcastNextSlot, keys.broadcastPause, slotMs)) as [
         string,
         number,
       ];
