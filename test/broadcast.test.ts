@@ -59,7 +59,7 @@ describe("broadcast engine", () => {
     for (const id of users) expect(textsIn(bot, id)).toEqual([accepted]);
 
     // A process that died between storing a broadcast and queueing it: sending the id again queues the stored one.
-    const spec = JSON.stringify({ id: "orphan", audience: "all", texts: "Stored text", kind: "broadcast" });
+    const spec = { id: "orphan", audience: "all", texts: "Stored text", kind: "broadcast" } as const;
     expect(await bot.running.deps.store.broadcasts.create({ id: "orphan", spec, at: bot.clock.now(), now: bot.clock.now() })).toBe(true);
     expect(await broadcasts.send({ id: "orphan", audience: "all", texts: "Another text" })).toBe(false);
     await done(bot, "orphan");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { BUNDLED_EVENT_FILE, EventFileError, loadEvent, parseEvent } from "../src/event/load.js";
 import { eventPhase, formatSpan, isPastDeadline, localDay, parseDuration, relativeToNow, wallClockToInstant } from "../src/event/time.js";
 import { localize } from "../src/event/text.js";
-import { buildCalendarFile } from "../src/features/info/calendar.js";
+import { buildCalendarFile } from "../src/ui/calendar.js";
 
 const OTHER_EVENT = "test/fixtures/events/riverside-cleanup.yaml";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadEvent } from "../src/event/load.js";
 import { eraseEventPersonalData } from "../src/features/privacy/retention.js";
-import { retentionDue, retentionEndsAt } from "../src/features/privacy/rules.js";
+import { retentionDue, retentionEndsAt } from "../src/event/retention.js";
 import { registerInEnglish } from "./support/flows.js";
 import { eventWith } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";

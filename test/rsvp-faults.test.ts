@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import { describe, expect, it } from "vitest";
 import type { BotDeps } from "../src/bot/context.js";
 import type { SystemJobHandler } from "../src/delivery/engine.js";
-import { scheduleSystemJobs } from "../src/delivery/system.js";
+import { scheduleRsvpJobs } from "../src/features/rsvp/jobs.js";
 import { releaseUnanswered } from "../src/features/rsvp/reconfirm.js";
 import { reconfirmSchedule } from "../src/features/rsvp/rules.js";
 import { eventWith } from "./support/event-file.js";
@@ -89,7 +89,7 @@ class RecordedSchedule {
 
 function recordSystemJobs(deps: BotDeps = bot!.running.deps): Promise<RecordedSchedule> {
   const schedule = new RecordedSchedule(bot!.clock, bot!.running.bot.api as unknown as Api);
-  return scheduleSystemJobs(schedule, deps).then(() => schedule);
+  return scheduleRsvpJobs(schedule, deps).then(() => schedule);
 }
 
 describe("RSVP seats under faults (capacity 1)", () => {

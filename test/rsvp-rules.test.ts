@@ -14,7 +14,6 @@ import {
   reachedThresholds,
   reconfirmSchedule,
   registrationOpen,
-  seatAvailable,
   ticketLink,
 } from "../src/features/rsvp/rules.js";
 import { parseCsv } from "./support/csv.js";
@@ -92,11 +91,7 @@ describe("RSVP rules", () => {
     expect(changesAllowed(event, new Date("2030-05-10T05:00:00Z"))).toBe(false);
   });
 
-  it("decides seats and capacity alerts", () => {
-    expect(seatAvailable(undefined, 1000, 0)).toBe(true);
-    expect(seatAvailable(2, 1, 0)).toBe(true);
-    expect(seatAvailable(2, 1, 1)).toBe(false);
-    expect(seatAvailable(2, 2, 0)).toBe(false);
+  it("decides capacity alerts", () => {
     expect(reachedThresholds(10, 7)).toEqual([]);
     expect(reachedThresholds(10, 8)).toEqual([80]);
     expect(reachedThresholds(10, 10)).toEqual([80, 100]);

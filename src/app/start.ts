@@ -2,8 +2,10 @@ import type { Config } from "../config.js";
 import type { EventInfo } from "../event/load.js";
 import { createBroadcastEngine } from "../delivery/engine.js";
 import { scheduleReminders } from "../delivery/reminders.js";
-import { scheduleSystemJobs } from "../delivery/system.js";
+import { contestPersonalData } from "../features/contest/winner.js";
 import { startRetention } from "../features/privacy/retention.js";
+import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
+import { rsvpPersonalData } from "../features/rsvp/notify.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
@@ -78,6 +80,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
+    personalData: [contestPersonalData, rsvpPersonalData],
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
@@ -87,7 +90,7 @@ export async function startBot(
   await warnAboutSilentAdmins(deps);
   // Every process (re)schedules reminders and system jobs idempotently, then runs workers.
   await scheduleReminders(broadcastEngine, store, event, clock(), logger);
-  await scheduleSystemJobs(broadcastEngine, deps);
+  await scheduleRsvpJobs(broadcastEngine, deps);
   await broadcastEngine.start();
   // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);

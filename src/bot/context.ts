@@ -1,5 +1,5 @@
 import type { LatestMessages } from "../ui/latest-messages.js";
-import type { Context, SessionFlavor } from "grammy";
+import type { Api, Context, RawApi, SessionFlavor } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Logger } from "pino";
@@ -17,6 +17,17 @@ export interface SessionData {
   formMisses?: { key: string; count: number };
 }
 
+/**
+ * What one feature erases of people, beyond the store calls the privacy feature makes itself. Each
+ * feature that keeps personal data its own way registers one at wiring time; privacy runs them all.
+ */
+export interface PersonalDataEraser {
+  /** "Forget me": one person's data. Idempotent, so a failure half-way is mended by asking again. */
+  forget(deps: BotDeps, api: Api<RawApi>, userId: number, botUsername: string): Promise<void>;
+  /** Retention: every person's data of the event. Idempotent. */
+  eraseAll(deps: BotDeps): Promise<void>;
+}
+
 /** Everything a handler may need, built once at start-up and injected into each update. */
 export interface BotDeps {
   event: EventInfo;
@@ -32,6 +43,8 @@ export interface BotDeps {
   floodLimit: number;
   /** The newest message of each chat: screens are edited in place only when theirs is. */
   latestMessages: LatestMessages;
+  /** The features' personal-data erasers, run in this order by "forget me" and the retention job. */
+  personalData: readonly PersonalDataEraser[];
 }
 
 interface DepsFlavor {

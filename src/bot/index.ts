@@ -10,16 +10,21 @@ import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
 import { privacyFeature } from "../features/privacy/index.js";
 import { privacyScreenFeature } from "../features/privacy/screen.js";
-import { broadcastFeature, broadcastForms, trackBlocking } from "../features/broadcast/index.js";
+import { broadcastFeature, broadcastForms, listBroadcasts, startBroadcast, trackBlocking } from "../features/broadcast/index.js";
 import { contestFeature, contestForms } from "../features/contest/index.js";
+import { showEntries } from "../features/contest/jury.js";
+import { startWinner } from "../features/contest/winner.js";
 import { groupFeature } from "../features/group/index.js";
 import { helpFeature } from "../features/help/index.js";
 import { ideasFeature, ideasForms } from "../features/ideas/index.js";
+import { overview as ideasOverview } from "../features/ideas/admin.js";
+import { isModerationGroupTap } from "../features/ideas/notify.js";
 import { infoFeature } from "../features/info/index.js";
 import { languageFeature } from "../features/language/index.js";
 import { menuFeature } from "../features/menu/index.js";
-import { quizFeature } from "../features/quiz/index.js";
+import { quizFeature, showQuizHelp } from "../features/quiz/index.js";
 import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
+import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -84,7 +89,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     if (ctx.chat?.type === "private" && ctx.message) deps.latestMessages.note(ctx.chat.id, ctx.message.message_id);
     return next();
   });
-  protectedBot.use(groupFeature);
+  // Organisers tap idea moderation buttons in their group chat.
+  protectedBot.use(groupFeature([isModerationGroupTap]));
   protectedBot.use(trackBlocking);
   const { chatState } = deps.store;
   protectedBot.use(commitChatState(chatState));
@@ -154,7 +160,19 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);
   protectedBot.use(helpFeature);
-  protectedBot.use(adminFeature);
+  protectedBot.use(
+    adminFeature({
+      stats: showStats,
+      export: exportGuests,
+      checkin: startCheckinMode,
+      ideas: (ctx) => ideasOverview(ctx, true),
+      entries: showEntries,
+      broadcast: startBroadcast,
+      broadcasts: listBroadcasts,
+      winner: startWinner,
+      quiz: showQuizHelp,
+    }),
+  );
   protectedBot.use(quizFeature);
   protectedBot.use(unhandledFeature);
 

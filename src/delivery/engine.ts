@@ -48,6 +48,9 @@ export interface EngineOptions {
 /** A job other features run once at a moment (e.g. RSVP re-confirmation), in whichever process is free. */
 export type SystemJobHandler = (api: Api) => Promise<void>;
 
+/** Where features register their jobs at wiring time (the engine runs them; it imports no feature). */
+export type SystemJobs = Pick<BroadcastEngine, "scheduleSystemJob" | "repeatSystemJob">;
+
 export interface BroadcastEngine {
   broadcaster: Broadcaster;
   /** The raw API broadcasts go through (no auto-retry: the queue waits out 429s, not a request). */
@@ -82,7 +85,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     if (cached) return cached;
     const record = await repo.find(id);
     if (!record) return undefined;
-    const spec = JSON.parse(record.spec) as BroadcastSpec;
+    const spec = record.spec;
     if (specs.size > 100) specs.clear();
     specs.set(id, spec);
     return spec;
@@ -96,7 +99,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   async function report(id: string, final: boolean): Promise<void> {
     const record = await repo.find(id);
     if (!record) return;
-    const spec = JSON.parse(record.spec) as BroadcastSpec;
+    const spec = record.spec;
     if (spec.createdBy === undefined) {
       if (final) log.info({ broadcast: id, sent: record.sent, failed: record.failed, blocked: record.blocked, status: record.status }, "broadcast finished");
       return;
@@ -204,7 +207,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     const record = await repo.find(id);
     if (!record || record.hash !== hash) return "stale";
     if (record.status !== "scheduled" && record.status !== "sending") return record.status;
-    const spec = JSON.parse(record.spec) as BroadcastSpec;
+    const spec = record.spec;
     specs.set(id, spec);
     const now = clock();
     if (record.status === "scheduled" && spec.kind === "reminder") {
@@ -268,7 +271,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
 
   async function create(input: BroadcastInput, at: Date): Promise<boolean> {
     const spec: BroadcastSpec = { ...input, kind: "broadcast" };
-    if (!(await repo.create({ id: input.id, spec: JSON.stringify(spec), at, now: clock() }))) {
+    if (!(await repo.create({ id: input.id, spec, at, now: clock() }))) {
       // The id is taken: nothing new is sent, but a fan-out a crash kept from being queued is queued now (its job id dedupes).
       const existing = await repo.find(input.id);
       if (existing?.status === "scheduled") await enqueueFanout(input.id, existing.hash, existing.at);
@@ -279,13 +282,12 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   }
 
   function toProgress(record: BroadcastRecord, startedAt: Date | undefined): BroadcastProgress {
-    const spec = JSON.parse(record.spec) as BroadcastSpec;
     const figures = progressFigures(record, startedAt, clock());
     return {
       id: record.id,
       status: record.status,
       at: record.at,
-      audience: spec.audience,
+      audience: record.spec.audience,
       total: record.total,
       sent: record.sent,
       failed: record.failed,
@@ -320,9 +322,8 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     async replaceTexts(id, texts) {
       const record = await repo.find(id);
       if (!record) return false;
-      const spec: BroadcastSpec = { ...(JSON.parse(record.spec) as BroadcastSpec), texts };
       specs.delete(id);
-      return repo.replaceSpec(id, JSON.stringify(spec));
+      return repo.replaceSpec(id, { ...record.spec, texts });
     },
     async attachReport(id, chatId, messageId) {
       await repo.setReport(id, chatId, messageId);

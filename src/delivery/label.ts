@@ -19,8 +19,7 @@ function firstWords(text: string, max = EXCERPT_LENGTH): string {
  * What organisers call a broadcast: its kind and first words in their language (or the first text there is),
  * for the Fluent variables `kind` and `excerpt`; the stored id is for the code only.
  */
-export function broadcastName(specJson: string, language: string): { kind: "broadcast" | "reminder"; excerpt: string } {
-  const spec = JSON.parse(specJson) as BroadcastSpec;
+export function broadcastName(spec: BroadcastSpec, language: string): { kind: "broadcast" | "reminder"; excerpt: string } {
   const texts = spec.texts;
   const text = typeof texts === "string" ? texts : (texts[language as keyof typeof texts] ?? Object.values(texts)[0] ?? "");
   const excerpt = firstWords(spec.parseMode === "HTML" ? htmlToPlain(text) : text);

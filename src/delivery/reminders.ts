@@ -50,7 +50,7 @@ export async function scheduleReminders(engine: BroadcastEngine, store: Store, e
       await repo.transition(id, "scheduled", ["done", "skipped", "cancelled"]);
       logger.info({ reminder: reminder.id, at: at.toISOString() }, "reminder changed: rescheduled");
     }
-    await repo.save({ id, spec: JSON.stringify(reminderSpec(reminder, event)), at, now, hash });
+    await repo.save({ id, spec: reminderSpec(reminder, event), at, now, hash });
     await engine.enqueueFanout(id, hash, at);
     await repo.registerReminder(reminder.id, hash);
   }

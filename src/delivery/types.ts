@@ -1,32 +1,13 @@
-import type { Language } from "../event/schema.js";
-import type { reminderAudiences } from "../event/schema.js";
+import type { BroadcastSpec } from "../store/broadcasts.js";
+
+/** The spec as stored (src/store/broadcasts.ts documents its fields and checks it when read). */
+export type { BroadcastSpec };
 
 /** Who a broadcast goes to; resolved when it fires, not when it is scheduled. */
-export type Audience = (typeof reminderAudiences)[number];
+export type Audience = BroadcastSpec["audience"];
 
 /** What organisers (and other features) hand to the broadcaster. */
-export interface BroadcastInput {
-  /** Stable id (a-z, 0-9, - and _): sending twice with one id sends once. */
-  id: string;
-  audience: Audience;
-  /** One text for everyone, or one per language (users get theirs, else the event's first language). */
-  texts: Partial<Record<Language, string>> | string;
-  /** "HTML" when the texts carry tags (escape anything user-written yourself). */
-  parseMode?: "HTML";
-  /** Sends a photo with the text as its caption. */
-  photoFileId?: string;
-  /** Follows the message with the venue pin from the event file. */
-  venue?: boolean;
-  /** The organiser's user id: gets the progress message and the final report. */
-  createdBy?: number;
-  /** The organiser's language for the progress message and report (default: their stored one). */
-  reportLanguage?: string;
-}
-
-/** The spec as stored (JSON in the broadcast record). */
-export interface BroadcastSpec extends BroadcastInput {
-  kind: "broadcast" | "reminder";
-}
+export type BroadcastInput = Omit<BroadcastSpec, "kind">;
 
 export interface BroadcastProgress {
   id: string;

@@ -1,5 +1,8 @@
 import type { Redis } from "ioredis";
+import { z } from "zod";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
+import { parseStored } from "./json.js";
 
 const KEEP_ENTRIES = 5_000;
 
@@ -35,6 +38,28 @@ export interface AuditSubject {
   /** A moment (ISO), e.g. when a broadcast is due. */
   at?: string;
 }
+
+const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
+  at: z.string(),
+  actor: z.number().int(),
+  action: z.string(),
+  details: z.string(),
+  subject: z
+    .object({
+      user: z.number().int(),
+      users: z.array(z.number().int()),
+      idea: z.number().int(),
+      status: z.string(),
+      reason: z.string(),
+      broadcast: z.string(),
+      audience: z.string(),
+      count: z.number(),
+      what: z.string(),
+      at: z.string(),
+    })
+    .partial()
+    .optional(),
+});
 
 /** The mark that replaces an erased user id in an entry's details. */
 const ERASED_SUBJECT = "—";
@@ -78,6 +103,7 @@ return changed
 
 /** What organisers did, newest first: a capped list that admins can read with /audit. */
 export function createAuditLog(redis: Redis, keys: Keyspace) {
+  const eraseSubjectsScript = defineScript(redis, "auditEraseSubjects", ERASE_SUBJECTS);
   return {
     async record(actor: number, action: string, details: string, at: Date, subject?: AuditSubject): Promise<void> {
       const entry: AuditEntry = { at: at.toISOString(), actor, action, details, ...(subject ? { subject } : {}) };
@@ -85,17 +111,17 @@ export function createAuditLog(redis: Redis, keys: Keyspace) {
     },
 
     async recent(limit: number): Promise<AuditEntry[]> {
-      return (await redis.lrange(keys.audit, 0, limit - 1)).map((line) => JSON.parse(line) as AuditEntry);
+      return (await redis.lrange(keys.audit, 0, limit - 1)).map((line) => parseStored(auditEntrySchema, line, "audit entry"));
     },
 
     /** "Forget me": entries about the user keep what was done, not whom to. Returns the entries changed. */
     async forgetSubject(userId: number): Promise<number> {
-      return Number(await redis.eval(ERASE_SUBJECTS, 1, keys.audit, ERASED_SUBJECT, String(userId)));
+      return Number(await eraseSubjectsScript(1, keys.audit, ERASED_SUBJECT, String(userId)));
     },
 
     /** Retention: every entry's people erased; actions, organisers and times stay. */
     async eraseAllSubjects(): Promise<number> {
-      return Number(await redis.eval(ERASE_SUBJECTS, 1, keys.audit, ERASED_SUBJECT));
+      return Number(await eraseSubjectsScript(1, keys.audit, ERASED_SUBJECT));
     },
   };
 }

@@ -1,16 +1,44 @@
 import type { Redis } from "ioredis";
+import { z } from "zod";
+import { reminderAudiences, SUPPORTED_LANGUAGES } from "../event/schema.js";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
+import { parseStored } from "./json.js";
 import { scanKeys } from "./redis.js";
+
+/** A broadcast's spec: what to send to whom. Stored as JSON in its record and checked when read. */
+const broadcastSpecSchema = z.object({
+  kind: z.enum(["broadcast", "reminder"]),
+  /** Stable id (a-z, 0-9, - and _): sending twice with one id sends once. */
+  id: z.string(),
+  /** Who it goes to; resolved when it fires, not when it is scheduled. */
+  audience: z.enum(reminderAudiences),
+  /** One text for everyone, or one per language (users get theirs, else the event's first language). */
+  texts: z.union([z.string(), z.partialRecord(z.enum(SUPPORTED_LANGUAGES), z.string())]),
+  /** "HTML" when the texts carry tags (escape anything user-written yourself). */
+  parseMode: z.literal("HTML").optional(),
+  /** Sends a photo with the text as its caption. */
+  photoFileId: z.string().optional(),
+  /** Follows the message with the venue pin from the event file. */
+  venue: z.boolean().optional(),
+  /** The organiser's user id: gets the progress message and the final report. */
+  createdBy: z.number().int().optional(),
+  /** The organiser's language for the progress message and report (default: their stored one). */
+  reportLanguage: z.string().optional(),
+});
+
+export type BroadcastSpec = z.infer<typeof broadcastSpecSchema>;
+
 
 /** What a recipient's delivery ended as; each is counted once per broadcast. */
 export type DeliveryOutcome = "sent" | "failed" | "blocked";
 
 export type BroadcastStatus = "scheduled" | "sending" | "done" | "cancelled" | "skipped";
 
-/** A broadcast as stored: its spec (JSON, owned by src/delivery) and its counters. */
+/** A broadcast as stored: its spec and its counters. */
 export interface BroadcastRecord {
   id: string;
-  spec: string;
+  spec: BroadcastSpec;
   status: BroadcastStatus;
   /** When it is (or was) due. */
   at: Date;
@@ -88,7 +116,7 @@ function parseRecord(id: string, data: Record<string, string>): BroadcastRecord 
   const number = (value: string | undefined) => (value === undefined || value === "" ? undefined : Number(value));
   return {
     id,
-    spec: data.spec,
+    spec: parseStored(broadcastSpecSchema, data.spec, `broadcast ${id}`),
     status: data.status as BroadcastStatus,
     at: new Date(Number(data.at)),
     createdAt: new Date(Number(data.createdAt)),
@@ -117,16 +145,19 @@ return { string.format("%.3f", slot), math.ceil(slot - now) }
 
 /** Broadcasts, their per-recipient ledgers, the shared 429 pause and the reminder registry. */
 export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
+  const createScript = defineScript(redis, "broadcastCreate", CREATE_SCRIPT);
+  const recordScript = defineScript(redis, "broadcastRecord", RECORD_SCRIPT);
+  const reserveSendSlotScript = defineScript(redis, "broadcastReserveSendSlot", RESERVE_SEND_SLOT);
+  const transitionScript = defineScript(redis, "broadcastTransition", TRANSITION_SCRIPT);
   return {
     /** Creates a broadcast under a new id; false (and nothing changed) if the id is taken. */
-    async create(input: { id: string; spec: string; at: Date; now: Date }): Promise<boolean> {
-      const created = await redis.eval(
-        CREATE_SCRIPT,
+    async create(input: { id: string; spec: BroadcastSpec; at: Date; now: Date }): Promise<boolean> {
+      const created = await createScript(
         2,
         keys.broadcast(input.id),
         keys.broadcasts,
         input.id,
-        input.spec,
+        JSON.stringify(input.spec),
         input.at.getTime(),
         input.now.getTime(),
         RECENT_KEPT,
@@ -135,11 +166,11 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
     },
 
     /** Creates the record, or refreshes a scheduled one (a reminder edited in the event file). */
-    async save(input: { id: string; spec: string; at: Date; now: Date; hash?: string }): Promise<void> {
+    async save(input: { id: string; spec: BroadcastSpec; at: Date; now: Date; hash?: string }): Promise<void> {
       const key = keys.broadcast(input.id);
       await redis
         .multi()
-        .hset(key, { spec: input.spec, at: input.at.getTime(), hash: input.hash ?? "" })
+        .hset(key, { spec: JSON.stringify(input.spec), at: input.at.getTime(), hash: input.hash ?? "" })
         .hsetnx(key, "status", "scheduled")
         .hsetnx(key, "createdAt", input.now.getTime())
         .zadd(keys.broadcasts, input.at.getTime(), input.id)
@@ -166,7 +197,7 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
     },
 
     async transition(id: string, to: BroadcastStatus, from: BroadcastStatus[]): Promise<boolean> {
-      return (await redis.eval(TRANSITION_SCRIPT, 1, keys.broadcast(id), to, ...from)) === 1;
+      return (await transitionScript(1, keys.broadcast(id), to, ...from)) === 1;
     },
 
     /** Marks the start of sending with the audience size (set before the jobs are queued). */
@@ -221,8 +252,7 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
       now: Date,
       reportEveryMs: number,
     ): Promise<{ recorded: boolean; finished: boolean; report: boolean }> {
-      const [recorded, finished, report] = (await redis.eval(
-        RECORD_SCRIPT,
+      const [recorded, finished, report] = (await recordScript(
         2,
         keys.broadcast(id),
         keys.broadcastLedger(id),
@@ -240,9 +270,9 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
     },
 
     /** Replaces a broadcast's spec (a winner who asked to be forgotten); false if there is no such broadcast. */
-    async replaceSpec(id: string, spec: string): Promise<boolean> {
+    async replaceSpec(id: string, spec: BroadcastSpec): Promise<boolean> {
       if (!(await redis.exists(keys.broadcast(id)))) return false;
-      await redis.hset(keys.broadcast(id), "spec", spec);
+      await redis.hset(keys.broadcast(id), "spec", JSON.stringify(spec));
       return true;
     },
 
@@ -274,7 +304,7 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
      * 429 pause: when it is (Redis' ms) and how long to wait for it.
      */
     async reserveSendSlot(slotMs: number): Promise<{ slotAt: number; waitMs: number }> {
-      const [slotAt, waitMs] = (await redis.eval(RESERVE_SEND_SLOT, 2, keys.broadcastNextSlot, keys.broadcastPause, slotMs)) as [
+      const [slotAt, waitMs] = (await reserveSendSlotScript(2, keys.broadcastNextSlot, keys.broadcastPause, slotMs)) as [
         string,
         number,
       ];

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
 
 /** Extends the lock only while this holder still owns it. */
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
@@ -19,6 +20,8 @@ export interface HeldChatLock {
  * chats within one TTL, and a live one keeps them however long its handler waits.
  */
 export function createChatLocks(redis: Redis, keys: Keyspace) {
+  const releaseScript = defineScript(redis, "chatLockRelease", RELEASE);
+  const renewScript = defineScript(redis, "chatLockRenew", RENEW);
   return {
     /**
      * Takes the chat if nobody holds it, and renews it every third of `ttlMs` until released:
@@ -33,13 +36,13 @@ export function createChatLocks(redis: Redis, keys: Keyspace) {
       let lost = false;
       const renewal = setInterval(() => {
         // A Redis error is no verdict: nobody else can take the lock while Redis is away either.
-        redis.eval(RENEW, 1, key, token, ttlMs).then((renewed) => (lost ||= renewed === 0), () => undefined);
+        renewScript(1, key, token, ttlMs).then((renewed) => (lost ||= renewed === 0), () => undefined);
       }, Math.floor(ttlMs / 3));
       return {
         token,
         async release(freed = false) {
           clearInterval(renewal);
-          if (!freed && !lost) await redis.eval(RELEASE, 1, key, token);
+          if (!freed && !lost) await releaseScript(1, key, token);
         },
       };
     },

@@ -1,5 +1,7 @@
 import type { Redis } from "ioredis";
+import { z } from "zod";
 import type { Keyspace } from "./keys.js";
+import { parseStored } from "./json.js";
 import { scanKeys } from "./redis.js";
 
 export interface ContestEntry {
@@ -39,6 +41,17 @@ export interface SentAnnouncement {
   /** Set once its broadcast exists; until then a later /winner sends it. */
   announcedAt?: string;
 }
+
+const userId = z.number().int();
+const winnerDraftSchema: z.ZodType<WinnerDraft> = z.object({ winnerId: userId.optional(), runnersUp: z.array(userId) });
+const sentAnnouncementSchema: z.ZodType<SentAnnouncement> = z.object({
+  winnerId: userId,
+  runnersUp: z.array(userId),
+  texts: z.record(z.string(), z.string()),
+  sentBy: userId,
+  sentAt: z.string(),
+  announcedAt: z.string().optional(),
+});
 
 const DRAFT_TTL_SECONDS = 24 * 60 * 60;
 
@@ -153,7 +166,7 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
 
     async draft(adminId: number): Promise<WinnerDraft> {
       const raw = await redis.get(k.winnerDraft(adminId));
-      return raw ? (JSON.parse(raw) as WinnerDraft) : { runnersUp: [] };
+      return raw ? parseStored(winnerDraftSchema, raw, `winner draft of ${adminId}`) : { runnersUp: [] };
     },
 
     async saveDraft(adminId: number, draft: WinnerDraft): Promise<void> {
@@ -182,7 +195,7 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
       for (const key of await scanKeys(redis, k.winnerDrafts)) {
         const raw = await redis.get(key);
         if (!raw) continue;
-        const draft = JSON.parse(raw) as WinnerDraft;
+        const draft = parseStored(winnerDraftSchema, raw, "winner draft");
         if (draft.winnerId !== userId && !draft.runnersUp.includes(userId)) continue;
         // A draft without its winner is of no use; one without a runner-up keeps the rest.
         if (draft.winnerId === userId) await redis.del(key);
@@ -206,7 +219,7 @@ export function createContestRepository(redis: Redis, keys: Keyspace) {
     async announcement(): Promise<SentAnnouncement | undefined> {
       const [raw, announcedAt] = await redis.mget(k.announcement, k.announced);
       if (!raw) return undefined;
-      const announcement = JSON.parse(raw) as SentAnnouncement;
+      const announcement = parseStored(sentAnnouncementSchema, raw, "winner announcement");
       return announcedAt ? { ...announcement, announcedAt } : announcement;
     },
   };

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
 import { scanKeys } from "./redis.js";
 
 export const IDEA_STATUSES = ["new", "published", "under_review", "accepted", "rejected"] as const;
@@ -64,10 +65,13 @@ return {'changed', old}
 `;
 
 // One support per user: a second call withdraws it. The ranking score is the set's size.
+// KEYS: supporters, idea, ranking. ARGV: user id, idea id, then the public statuses (only those ideas take supports).
 const TOGGLE_SUPPORT = `
 local status = redis.call('HGET', KEYS[2], 'status')
 if not status then return {-1, 0} end
-if status ~= 'published' and status ~= 'under_review' and status ~= 'accepted' then return {-2, 0} end
+local public = false
+for i = 3, #ARGV do if status == ARGV[i] then public = true end end
+if not public then return {-2, 0} end
 local supported = 1
 if redis.call('SREM', KEYS[1], ARGV[1]) == 1 then supported = 0 else redis.call('SADD', KEYS[1], ARGV[1]) end
 local count = redis.call('SCARD', KEYS[1])
@@ -107,6 +111,9 @@ function toIdea(data: Record<string, string>, supports: number): Idea | undefine
 
 /** Ideas for the city: drafts become ideas, organisers moderate them, attendees support them. */
 export function createIdeaRepository(redis: Redis, keys: Keyspace) {
+  const reserveDailyScript = defineScript(redis, "ideasReserveDaily", RESERVE_DAILY);
+  const setStatusScript = defineScript(redis, "ideasSetStatus", SET_STATUS);
+  const toggleSupportScript = defineScript(redis, "ideasToggleSupport", TOGGLE_SUPPORT);
   async function getMany(ids: readonly number[]): Promise<Idea[]> {
     if (ids.length === 0) return [];
     const pipeline = redis.pipeline();
@@ -139,7 +146,7 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
      */
     async create(draft: IdeaDraft, options: { now: Date; day: string; dailyLimit: number; publish: boolean }): Promise<CreateResult> {
       const dailyKey = keys.ideasDaily(draft.authorId, options.day);
-      const reserved = await redis.eval(RESERVE_DAILY, 1, dailyKey, options.dailyLimit, DAILY_TTL_SECONDS);
+      const reserved = await reserveDailyScript(1, dailyKey, options.dailyLimit, DAILY_TTL_SECONDS);
       if (Number(reserved) !== 1) return { ok: false, reason: "daily-limit" };
       const id = await redis.incr(keys.ideaSeq);
       const at = options.now.getTime();
@@ -182,8 +189,7 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
     ): Promise<StatusResult> {
       const before = await get(id);
       if (!before) return { ok: false, reason: "missing" };
-      const [outcome] = (await redis.eval(
-        SET_STATUS,
+      const [outcome] = (await setStatusScript(
         4,
         keys.idea(id),
         keys.ideasPublic(before.category),
@@ -217,14 +223,14 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
       if (category === null) return { ok: false, reason: "missing" };
       // Support counts what others think: an author's own vote would say nothing.
       if (authorId === String(userId)) return { ok: false, reason: "own" };
-      const [supported, supports] = (await redis.eval(
-        TOGGLE_SUPPORT,
+      const [supported, supports] = (await toggleSupportScript(
         3,
         keys.ideaSupporters(id),
         keys.idea(id),
         keys.ideasTop(category),
         String(userId),
         String(id),
+        ...PUBLIC_STATUSES,
       )) as [number, number];
       if (supported < 0) return { ok: false, reason: supported === -1 ? "missing" : "not-public" };
       return { ok: true, supported: supported === 1, supports };

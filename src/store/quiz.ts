@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
 
 export type QuizStatus = "open" | "ended";
 
@@ -65,6 +66,11 @@ const RELEASE_LEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redi
 
 /** The live quiz: one run per event, answers written atomically by Lua scripts. */
 export function createQuizRepository(redis: Redis, keys: Keyspace) {
+  const advanceScript = defineScript(redis, "quizAdvance", ADVANCE);
+  const answerScript = defineScript(redis, "quizAnswer", ANSWER);
+  const endScript = defineScript(redis, "quizEnd", END);
+  const releaseLeaseScript = defineScript(redis, "quizReleaseLease", RELEASE_LEASE);
+  const startScript = defineScript(redis, "quizStart", START);
   const k = keys.quiz;
 
   return {
@@ -76,20 +82,20 @@ export function createQuizRepository(redis: Redis, keys: Keyspace) {
 
     /** Opens question 0 for these players (timed by Redis' clock); false if a quiz already ran. */
     async start(playerIds: readonly number[]): Promise<boolean> {
-      return (await redis.eval(START, 2, k.state, k.players, ...playerIds.map(String))) === 1;
+      return (await startScript(2, k.state, k.players, ...playerIds.map(String))) === 1;
     },
 
     async advance(from: number): Promise<boolean> {
-      return (await redis.eval(ADVANCE, 1, k.state, String(from))) === 1;
+      return (await advanceScript(1, k.state, String(from))) === 1;
     },
 
     async end(now: Date): Promise<boolean> {
-      return (await redis.eval(END, 1, k.state, String(now.getTime()))) === 1;
+      return (await endScript(1, k.state, String(now.getTime()))) === 1;
     },
 
     /** Times the answer by Redis' clock, not the caller's: instances with skewed clocks rank alike. */
     async recordAnswer(question: number, userId: number, option: number): Promise<AnswerOutcome> {
-      const result = await redis.eval(ANSWER, 3, k.state, k.answers(question), k.players, String(question), String(userId), String(option));
+      const result = await answerScript(3, k.state, k.answers(question), k.players, String(question), String(userId), String(option));
       return result === 1 ? "recorded" : result === 0 ? "duplicate" : result === -2 ? "not-player" : "closed";
     },
 
@@ -137,7 +143,7 @@ export function createQuizRepository(redis: Redis, keys: Keyspace) {
       try {
         await work();
       } finally {
-        await redis.eval(RELEASE_LEASE, 1, k.telling, token);
+        await releaseLeaseScript(1, k.telling, token);
       }
       return true;
     },

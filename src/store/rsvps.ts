@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { defineScript, type LuaScript } from "./scripts.js";
 import { durable } from "./redis.js";
 
 export const RSVP_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const;
@@ -239,12 +240,20 @@ export interface RsvpIdentity {
  * sessions. Every change of status runs as one Lua script, so several bot processes agree.
  */
 export function createRsvpRepository(redis: Redis, keys: Keyspace) {
+  const checkInScript = defineScript(redis, "rsvpCheckIn", CHECK_IN);
+  const fillSeatsScript = defineScript(redis, "rsvpFillSeats", FILL_SEATS);
+  const forgetScript = defineScript(redis, "rsvpForget", FORGET);
+  const markAskedScript = defineScript(redis, "rsvpMarkAsked", MARK_ASKED);
+  const markReconfirmedScript = defineScript(redis, "rsvpMarkReconfirmed", MARK_RECONFIRMED);
+  const registerScript = defineScript(redis, "rsvpRegister", REGISTER);
+  const cancelScript = defineScript(redis, "rsvpCancel", CANCEL);
+  const releaseUnansweredScript = defineScript(redis, "rsvpReleaseUnanswered", RELEASE_UNANSWERED);
   const k = keys.rsvp;
   const statusKeys = [k.status("confirmed"), k.status("waitlisted"), k.status("cancelled")];
 
   /** Runs a script that frees a seat and promotes from the waitlist (CANCEL, RELEASE_UNANSWERED); `condition` is its own argument. */
-  function freeSeat(script: string, userId: number, now: Date, condition: string, capacity: number | undefined): Promise<unknown> {
-    return redis.eval(script, 5, k.guest(userId), ...statusKeys, k.untold, String(userId), String(now.getTime()), now.toISOString(),
+  function freeSeat(script: LuaScript, userId: number, now: Date, condition: string, capacity: number | undefined): Promise<unknown> {
+    return script(5, k.guest(userId), ...statusKeys, k.untold, String(userId), String(now.getTime()), now.toISOString(),
       condition, k.guestPrefix, String(capacity ?? 0));
   }
 
@@ -278,8 +287,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       for (let attempt = 0; attempt < 10; attempt++) {
         const code = options.identity.newCode();
         const token = options.identity.newToken();
-        const [status, created] = (await redis.eval(
-          REGISTER,
+        const [status, created] = (await registerScript(
           7,
           k.guest(userId),
           ...statusKeys,
@@ -318,7 +326,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
      * returns the status it had and who was promoted (to be told), or undefined if it had none.
      */
     async cancel(userId: number, now: Date, reason: string, capacity: number | undefined): Promise<SeatChange | undefined> {
-      return seatChange(await freeSeat(CANCEL, userId, now, reason, capacity));
+      return seatChange(await freeSeat(cancelScript, userId, now, reason, capacity));
     },
 
     /**
@@ -326,14 +334,13 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
      * answered; undefined when they answered, were asked later or hold no seat. Decided in one script.
      */
     async releaseUnanswered(userId: number, askedBy: Date, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
-      const result = await freeSeat(RELEASE_UNANSWERED, userId, now, askedBy.toISOString(), capacity);
+      const result = await freeSeat(releaseUnansweredScript, userId, now, askedBy.toISOString(), capacity);
       return result ? { previous: "confirmed", promoted: (result as string[]).slice(1).map(Number) } : undefined;
     },
 
     /** Gives free seats to the waitlist in order; returns the promoted user ids. */
     async fillSeats(now: Date, capacity: number | undefined): Promise<number[]> {
-      const ids = (await redis.eval(
-        FILL_SEATS,
+      const ids = (await fillSeatsScript(
         3,
         k.status("confirmed"),
         k.status("waitlisted"),
@@ -394,8 +401,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       adminId: number,
       now: Date,
     ): Promise<{ result: "first" | "again"; at: Date } | { result: "not-confirmed" }> {
-      const [result, at] = (await redis.eval(
-        CHECK_IN,
+      const [result, at] = (await checkInScript(
         2,
         k.guest(userId),
         k.checkedIn,
@@ -410,11 +416,11 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
 
     /** Records that a confirmed guest was asked to re-confirm; true only the first time. */
     async markReconfirmAsked(userId: number, now: Date): Promise<boolean> {
-      return (await redis.eval(MARK_ASKED, 1, k.guest(userId), now.toISOString())) === 1;
+      return (await markAskedScript(1, k.guest(userId), now.toISOString())) === 1;
     },
 
     async markReconfirmed(userId: number, now: Date): Promise<boolean> {
-      return (await redis.eval(MARK_RECONFIRMED, 1, k.guest(userId), now.toISOString())) === 1;
+      return (await markReconfirmedScript(1, k.guest(userId), now.toISOString())) === 1;
     },
 
     /** True once per threshold (80, 100): the capacity alert is sent one time only. */
@@ -434,8 +440,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
 
     /** Erases a guest's personal data (a "forget me" request) and gives a freed seat to the waitlist, in one script. */
     async forget(userId: number, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
-      const result = await redis.eval(
-        FORGET,
+      const result = await forgetScript(
         7,
         k.guest(userId),
         k.guests,

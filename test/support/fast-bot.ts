@@ -17,6 +17,8 @@ import { parseRequest, type Payload } from "@wealmaty/telegram-emulator";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";
+import { contestPersonalData } from "../../src/features/contest/winner.js";
+import { rsvpPersonalData } from "../../src/features/rsvp/notify.js";
 import { resolveAudience } from "../../src/delivery/audiences.js";
 import type { BroadcastInput, Broadcaster } from "../../src/delivery/types.js";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../../src/event/load.js";
@@ -117,6 +119,7 @@ export class FastBot {
       clock: clock.now,
       i18n: createI18n(event.languages),
       adminIds: new Set([...event.admins, ...(options.adminIds ?? [])]),
+      personalData: [contestPersonalData, rsvpPersonalData],
       broadcasts: notingBroadcaster({ store }, broadcasts),
       floodLimit: 0,
       latestMessages: new LatestMessages(),

@@ -6,14 +6,7 @@ import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { broadcastName } from "../../delivery/label.js";
 import type { AuditEntry } from "../../store/audit.js";
-import { statusKey } from "../ideas/notify.js";
-import { BROADCAST_CONVERSATION } from "../broadcast/conversation.js";
-import { listBroadcasts } from "../broadcast/index.js";
-import { showEntries } from "../contest/jury.js";
-import { startWinner } from "../contest/winner.js";
-import { overview as ideasOverview } from "../ideas/admin.js";
-import { showQuizHelp } from "../quiz/index.js";
-import { exportGuests, showStats, startCheckinMode } from "../rsvp/organisers.js";
+import { ideaStatusKey } from "../../ui/labels.js";
 import { adminData, TOOLS } from "./callback-data.js";
 
 const AUDIT_LINES = 30;
@@ -49,7 +42,7 @@ async function auditText(ctx: FlowContext, entry: AuditEntry): Promise<string> {
     case "export":
       return ctx.t(subject.what === "ideas" ? "audit-export-ideas" : "audit-export-guests", { count: subject.count ?? 0 });
     case "idea-status": {
-      const status = ctx.t(statusKey((subject.status ?? "new") as Parameters<typeof statusKey>[0]));
+      const status = ctx.t(ideaStatusKey((subject.status ?? "new") as Parameters<typeof ideaStatusKey>[0]));
       const text = ctx.t("audit-idea-status", { id: String(subject.idea ?? ""), status });
       if (!subject.reason) return text;
       return `${text}: ${escapeHtml(ctx.t(subject.reason === "custom" ? "audit-idea-custom-reason" : `ideas-reason-${subject.reason}`))}`;
@@ -68,11 +61,10 @@ async function auditText(ctx: FlowContext, entry: AuditEntry): Promise<string> {
   }
 }
 
-/** Organiser commands: each checks the sender, since commands can be typed by anyone. */
-export const adminFeature = new Composer<BotContext>();
-const privateChat = adminFeature.chatType("private");
-
 type Tool = (typeof TOOLS)[number];
+
+/** What each button opens: the same screen as its command, from the feature that owns it (given at wiring time). */
+export type OrganiserTools = Record<Exclude<Tool, "audit">, (ctx: BotContext) => Promise<unknown>>;
 
 async function showHome(ctx: FlowContext) {
   const { users } = ctx.deps.store;
@@ -90,34 +82,25 @@ async function showHome(ctx: FlowContext) {
   });
 }
 
-/** What each button opens: the same screen as its command. */
-const OPEN: Record<Tool, (ctx: BotContext) => Promise<unknown>> = {
-  stats: showStats,
-  export: exportGuests,
-  checkin: startCheckinMode,
-  ideas: (ctx) => ideasOverview(ctx, true),
-  entries: showEntries,
-  broadcast: async (ctx) => {
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(BROADCAST_CONVERSATION);
-  },
-  broadcasts: listBroadcasts,
-  winner: startWinner,
-  quiz: showQuizHelp,
-  audit: showAudit,
-};
+/** Organiser commands: each checks the sender, since commands can be typed by anyone. */
+export function adminFeature(tools: OrganiserTools): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const privateChat = feature.chatType("private");
+  const open: Record<Tool, (ctx: BotContext) => Promise<unknown>> = { ...tools, audit: showAudit };
 
-privateChat.command("admin", requireRole("admin"), showHome);
+  privateChat.command("admin", requireRole("admin"), showHome);
 
-// The admin list is checked at each tap: a button outlives the rights of whoever was shown it.
-privateChat.use(
-  onTap(adminData, requireRole("admin"), async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await OPEN[ctx.callbackData.tool](ctx);
-  }),
-);
+  // The admin list is checked at each tap: a button outlives the rights of whoever was shown it.
+  privateChat.use(
+    onTap(adminData, requireRole("admin"), async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await open[ctx.callbackData.tool](ctx);
+    }),
+  );
 
-privateChat.command("audit", requireRole("admin"), showAudit);
+  privateChat.command("audit", requireRole("admin"), showAudit);
+  return feature;
+}
 
 async function showAudit(ctx: FlowContext) {
   const entries = await ctx.deps.store.audit.recent(AUDIT_LINES);

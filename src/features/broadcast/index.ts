@@ -1,7 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { requireRole } from "../../ui/access.js";
+import { allowed, requireRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
@@ -33,10 +33,14 @@ export const broadcastFeature = new Composer<BotContext>();
 export const broadcastForms = createConversation<BotContext, FlowContext>(broadcastConversation, { id: BROADCAST_CONVERSATION });
 const privateChat = broadcastFeature.chatType("private");
 
-privateChat.command("broadcast", requireRole("admin"), async (ctx) => {
+privateChat.command("broadcast", startBroadcast);
+
+/** /broadcast (and the organisers' home screen): a new broadcast form, ending any other. */
+export async function startBroadcast(ctx: BotContext) {
+  if (!(await allowed(ctx, "admin"))) return;
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(BROADCAST_CONVERSATION);
-});
+}
 
 const LISTED = 10;
 
@@ -50,7 +54,7 @@ export async function listBroadcasts(ctx: FlowContext) {
   const keyboard = new InlineKeyboard();
   const language = await ctx.i18n.getLocale();
   for (const record of records) {
-    const { audience } = JSON.parse(record.spec) as { audience: string };
+    const { audience } = record.spec;
     const name = ctx.t("broadcast-name", broadcastName(record.spec, language));
     lines.push(
       ctx.t("broadcast-list-item", {

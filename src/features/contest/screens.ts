@@ -5,7 +5,7 @@ import { escapeHtml } from "../../ui/html.js";
 import { durationToNow, isPastDeadline, relativeToNow } from "../../event/time.js";
 import type { ContestEntry } from "../../store/contest.js";
 import type { ContestSettings } from "../../event/schema.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { contestData } from "./callback-data.js";
 
 /** The contest section of the event file and its resolved deadline, when there is a contest. */
@@ -64,8 +64,8 @@ export function contestKeyboard(ctx: FlowContext, open: boolean, hasEntry: boole
 /** Under the entry card itself: no "My entry", which would only post the same card again. */
 export function entryCardKeyboard(ctx: FlowContext, open: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (open) keyboard.text(ctx.t("contest-edit"), "contest:enter").row();
-  return keyboard.text(ctx.t("menu-back"), "menu:home");
+  if (open) keyboard.text(ctx.t("contest-edit"), contestData.enter.pack()).row();
+  return backToMenuKeyboard(ctx, keyboard);
 }
 
 export async function entryText(ctx: FlowContext, entry: Pick<ContestEntry, "userId" | "link" | "idea">): Promise<string> {

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
+import type { BotContext, BotDeps, FlowContext, PersonalDataEraser } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
 import { answerUnknownButton, onTap, type CallbackData } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
@@ -59,6 +59,19 @@ export async function eraseFromAnnouncement(deps: BotDeps, userId?: number): Pro
   await deps.store.contest.replaceAnnouncement({ ...sent, ...draft, texts });
   await deps.broadcasts.replaceTexts(WINNER_BROADCAST_ID, texts);
 }
+
+/** The contest's part of "forget me" and of retention: the announcement is rewritten before the entry it quotes goes. */
+export const contestPersonalData: PersonalDataEraser = {
+  async forget(deps, _api, userId) {
+    await eraseFromAnnouncement(deps, userId);
+    await deps.store.contest.remove(userId);
+    await deps.store.contest.forgetInDrafts(userId);
+  },
+  async eraseAll(deps) {
+    await eraseFromAnnouncement(deps);
+    await deps.store.contest.anonymiseAll();
+  },
+};
 
 async function showAlreadySent(ctx: FlowContext, sent: SentAnnouncement) {
   const language = await ctx.i18n.getLocale();

@@ -1,17 +1,25 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../ui/language.js";
-import { isModerationGroupTap } from "../ideas/notify.js";
+/** An update from a group chat that a feature handles all the same (e.g. a moderation tap in the organisers' group). */
+export type GroupChatPass = (ctx: FlowContext) => boolean;
 
 /**
  * The bot serves private chats. In a group it answers /start with a button to its private
- * chat and ignores everything else, so it never talks over people.
+ * chat and ignores everything else, so it never talks over people, except the updates that
+ * `passes` (registered by the features at wiring time) let through.
  */
-export const groupFeature = new Composer<BotContext>();
+export function groupFeature(passes: readonly GroupChatPass[]): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.chatType(["group", "supergroup"]).command("start", groupStart);
+  // Nothing outside private chats goes further (no session, no flows, no replies), except what a
+  // pass lets through. (A bare drop() without middleware passes everything on, hence the explicit stop.)
+  feature.use((ctx, next) => (ctx.chat?.type === "private" || passes.some((pass) => pass(ctx)) ? next() : undefined));
+  return feature;
+}
 
-const groups = groupFeature.chatType(["group", "supergroup"]);
-groups.command("start", async (ctx) => {
+async function groupStart(ctx: FlowContext) {
   const { event, i18n } = ctx.deps;
   const language = languageOf(event, ctx.from?.language_code);
   const title = escapeHtml(event.text(event.title, language));
@@ -19,9 +27,4 @@ groups.command("start", async (ctx) => {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().url(i18n.t(language, "group-open"), `https://t.me/${ctx.me.username}?start=group`),
   });
-});
-
-// Nothing outside private chats goes further (no session, no flows, no replies), except
-// organisers' taps on idea moderation buttons in their group chat. (A bare drop() without
-// middleware passes everything on, hence the explicit stop.)
-groupFeature.use((ctx, next) => (ctx.chat?.type === "private" || isModerationGroupTap(ctx) ? next() : undefined));
+}

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { backToMenuKeyboard, sendMainMenu } from "../menu/index.js";
+import { backToMenuKeyboard, sendMainMenu } from "../../ui/keyboards.js";
 
 export const helpFeature = new Composer<BotContext>();
 const privateChat = helpFeature.chatType("private");

@@ -4,14 +4,15 @@ import { requireRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
+import { ideaStatusKey } from "../../ui/labels.js";
 import { showScreen } from "../../ui/screens.js";
 import { IDEA_STATUSES, type Idea, type IdeaStatus } from "../../store/ideas.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { ALL, ideasData } from "./callback-data.js";
 import { ideasCsv, ideasGeoJson } from "./export.js";
 import { mediaButtons } from "./keyboards.js";
 import { ANSWER_CONVERSATION, type AnswerMode } from "./moderation.js";
-import { categoryLabel, notifyAuthor, statusKey } from "./notify.js";
+import { categoryLabel, notifyAuthor } from "./notify.js";
 
 /** The organisers' filter: a status or *, a category id or *. */
 interface Filter {
@@ -29,7 +30,7 @@ export async function overview(ctx: FlowContext, below = false) {
   const keyboard = new InlineKeyboard();
   IDEA_STATUSES.forEach((status, i) => {
     const count = ideas.filter((idea) => idea.status === status).length;
-    keyboard.text(ctx.t("ideas-admin-status", { status: ctx.t(statusKey(status)), count }), ideasData.status.pack({ status }));
+    keyboard.text(ctx.t("ideas-admin-status", { status: ctx.t(ideaStatusKey(status)), count }), ideasData.status.pack({ status }));
     if (i % 2 === 1) keyboard.row();
   });
   backToMenuKeyboard(ctx, keyboard.text(ctx.t("ideas-admin-all", { count: ideas.length }), ideasData.status.pack({ status: ALL })).row());
@@ -48,7 +49,7 @@ async function categories(ctx: FlowContext, status: Filter["status"]) {
   }
   keyboard.text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), ideasData.card.pack({ status, category: ALL, index: 0 })).row();
   backToMenuKeyboard(ctx, keyboard.text(ctx.t("ideas-back"), ideasData.overview.pack()));
-  await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status === ALL ? ALL : ctx.t(statusKey(status)) }), keyboard);
+  await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status === ALL ? ALL : ctx.t(ideaStatusKey(status)) }), keyboard);
 }
 
 /** One idea of the filtered list with everything an organiser can do to it; `focus` keeps a just-changed idea on screen. */
@@ -67,7 +68,7 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
       id: String(idea.id),
       position: position + 1,
       total: list.length,
-      status: ctx.t(statusKey(idea.status)),
+      status: ctx.t(ideaStatusKey(idea.status)),
       supports: idea.supports,
       category: escapeHtml(categoryLabel(ctx.deps, idea.category, language)),
       when: await momentText(ctx, new Date(idea.createdAt)),
@@ -145,7 +146,7 @@ privateChat.use(
     const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
     if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
     if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-    await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(statusKey(status)) }) });
+    await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(ideaStatusKey(status)) }) });
     if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
     await card(ctx, filter, index, id);
   }),

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../bot/context.js";
 import type { Idea } from "../../store/ideas.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { ideasData } from "./callback-data.js";
 
 /** The small ideas menu: propose, my ideas, browse, and back to the main menu. */

@@ -5,9 +5,10 @@ import { answerUnknownButton, onTap } from "../../ui/callback-data.js";
 import { escapeHtml } from "../../ui/html.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { textQuestion } from "../../ui/form/question.js";
+import { ideaStatusKey } from "../../ui/labels.js";
 import { languageOf } from "../../ui/language.js";
 import { ideasData } from "./callback-data.js";
-import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, statusKey } from "./notify.js";
+import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";
 import type { Idea } from "../../store/ideas.js";
 
@@ -26,7 +27,7 @@ async function closeCard(ctx: FlowContext) {
 /** A moderation card with the idea's status as it is now and no buttons: whoever scrolls up sees the decision. */
 async function decidedCardText(ctx: FlowContext, idea: Idea, admin?: string) {
   const language = await ctx.i18n.getLocale();
-  const status = ctx.t(statusKey(idea.status));
+  const status = ctx.t(ideaStatusKey(idea.status));
   const decision = admin === undefined ? ctx.t("ideas-mod-decided", { status }) : ctx.t("ideas-mod-decision", { status, admin });
   return `${moderationText(ctx.deps, language, idea)}\n\n${decision}`;
 }
@@ -66,7 +67,7 @@ async function reject(ctx: FlowContext, id: number, reason: RejectReason, card?:
   if (result.ok) await store.audit.record(ctx.from!.id, "idea-status", `idea ${id} → rejected (${reason})`, clock(), subject);
   await closeCard(ctx);
   if (!result.ok) {
-    const status = result.idea ? ctx.t(statusKey(result.idea.status)) : "—";
+    const status = result.idea ? ctx.t(ideaStatusKey(result.idea.status)) : "—";
     return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status }) });
   }
   await ctx.answerCallbackQuery();
@@ -85,7 +86,7 @@ async function publish(ctx: FlowContext, id: number) {
   if (result.ok) await showDecision(ctx, result.after, adminName(ctx));
   else await closeCard(ctx);
   if (!result.ok) {
-    const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(result.idea.status)) }) : ctx.t("ideas-missing");
+    const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(result.idea.status)) }) : ctx.t("ideas-missing");
     return ctx.answerCallbackQuery({ text });
   }
   await ctx.answerCallbackQuery();
@@ -139,7 +140,7 @@ export async function ideaAnswerConversation(
   });
   if (outcome === "done") await ctx.reply(ctx.t("ideas-mod-answer-saved", { id: String(id) }));
   else if (outcome === "missing") await ctx.reply(ctx.t("ideas-missing"));
-  else await ctx.reply(ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(outcome)) }));
+  else await ctx.reply(ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(outcome)) }));
 }
 
 /** Publish / Reject taps on moderation cards, in admins' private chats and the organisers' group. */
@@ -154,7 +155,7 @@ where.use(onTap(ideasData.moderate, requireRole("admin"), async (ctx) => {
   if (idea.status !== "new") {
     // Someone decided already: this copy of the card says what, and loses its buttons.
     await showDecision(ctx, idea);
-    return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(statusKey(idea.status)) }) });
+    return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(idea.status)) }) });
   }
   await ctx.answerCallbackQuery();
   // A reason question's own Back: its form (a reason in one's own words) ends with it.

@@ -2,12 +2,10 @@ import { InlineKeyboard, type Api, type Context } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../ui/language.js";
+import { ideaStatusKey } from "../../ui/labels.js";
 import type { Idea } from "../../store/ideas.js";
 import { ideasData } from "./callback-data.js";
 import { excerpt } from "./rules.js";
-
-/** Locale id of a status (Fluent ids use hyphens). */
-export const statusKey = (status: Idea["status"]) => `ideas-status-${status.replace(/_/g, "-")}`;
 
 /** A category's name in a language; an id no longer in the event file shows as is. */
 export function categoryLabel(deps: BotDeps, id: string, language: string): string {
@@ -74,7 +72,7 @@ export async function notifyAuthor(api: Api, deps: BotDeps, idea: Idea, what: "s
   const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(language, key, vars);
   const lines =
     what === "status"
-      ? [t("ideas-notify-status", { id: String(idea.id), excerpt: escapeHtml(excerpt(idea.text, 60)), status: t(statusKey(idea.status)) })]
+      ? [t("ideas-notify-status", { id: String(idea.id), excerpt: escapeHtml(excerpt(idea.text, 60)), status: t(ideaStatusKey(idea.status)) })]
       : [];
   if (idea.answer) {
     lines.push(what === "status" ? t("ideas-answer-line", { answer: escapeHtml(idea.answer) }) : t("ideas-notify-answer", { id: String(idea.id), answer: escapeHtml(idea.answer) }));

@@ -1,8 +1,9 @@
 import type { FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
+import { ideaStatusKey } from "../../ui/labels.js";
 import type { Idea } from "../../store/ideas.js";
 import { excerpt } from "./rules.js";
-import { categoryLabel, statusKey } from "./notify.js";
+import { categoryLabel } from "./notify.js";
 
 /** The heading line of an idea followed by its text and the organisers' answer: HTML. */
 export function ideaCard(ctx: FlowContext, idea: Idea, language: string, maxText = 2000): string {
@@ -10,7 +11,7 @@ export function ideaCard(ctx: FlowContext, idea: Idea, language: string, maxText
     ctx.t("ideas-card", {
       id: String(idea.id),
       category: escapeHtml(categoryLabel(ctx.deps, idea.category, language)),
-      status: ctx.t(statusKey(idea.status)),
+      status: ctx.t(ideaStatusKey(idea.status)),
       supports: idea.supports,
     }),
     escapeHtml([...idea.text].length <= maxText ? idea.text : excerpt(idea.text, maxText)),

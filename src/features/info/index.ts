@@ -3,10 +3,9 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { eventText } from "../../ui/format.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
-import { menuData } from "../menu/callback-data.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { infoData } from "./callback-data.js";
-import { sendCalendarFile } from "./calendar.js";
+import { sendCalendarFile } from "../../ui/calendar.js";
 import {
   conceptText,
   contactsText,

@@ -4,8 +4,7 @@ import { setChatCommands } from "../../bot/commands.js";
 import { isAdmin } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
-import { menuData } from "../menu/callback-data.js";
-import { backToMenuKeyboard, mainMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard, mainMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { languageData } from "./callback-data.js";
 
 function languageKeyboard(ctx: FlowContext): InlineKeyboard {

@@ -1,31 +1,10 @@
-import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.js";
 import { eventText, eventWhen } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
-import { menuData } from "./callback-data.js";
-
-export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(ctx.t("menu-info"), menuData.info.pack())
-    .text(ctx.t("menu-rsvp"), menuData.rsvp.pack())
-    .row()
-    .text(ctx.t("menu-contest"), menuData.contest.pack())
-    .text(ctx.t("menu-idea"), menuData.idea.pack())
-    .row()
-    .text(ctx.t("menu-language"), menuData.language.pack());
-}
-
-/** The button back to the main menu, for the bottom of every screen: added to `keyboard`, or alone. */
-export function backToMenuKeyboard(ctx: FlowContext, keyboard = new InlineKeyboard()): InlineKeyboard {
-  return keyboard.text(ctx.t("menu-back"), menuData.home.pack());
-}
-
-export async function sendMainMenu(ctx: FlowContext, intro?: string): Promise<void> {
-  const text = intro ? `${intro}\n\n${ctx.t("menu-title")}` : ctx.t("menu-title");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenuKeyboard(ctx) });
-}
+import { mainMenuKeyboard, menuData, sendMainMenu } from "../../ui/keyboards.js";
 
 export const menuFeature = new Composer<BotContext>();
 const privateChat = menuFeature.chatType("private");

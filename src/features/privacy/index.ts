@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { onTap } from "../../ui/callback-data.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { privacyData } from "./callback-data.js";
 import { forgetPerson } from "./forget.js";
 

@@ -1,6 +1,5 @@
 import type { BotDeps } from "../../bot/context.js";
-import { eraseFromAnnouncement } from "../contest/winner.js";
-import { retentionDue } from "./rules.js";
+import { retentionDue } from "../../event/retention.js";
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
@@ -12,9 +11,7 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  */
 export async function eraseEventPersonalData(deps: BotDeps): Promise<void> {
   const { store } = deps;
-  await eraseFromAnnouncement(deps);
-  await store.rsvps.anonymiseAll();
-  await store.contest.anonymiseAll();
+  for (const eraser of deps.personalData) await eraser.eraseAll(deps);
   await store.ideas.anonymiseAll();
   await store.users.anonymiseAll();
   await store.audit.eraseAllSubjects();

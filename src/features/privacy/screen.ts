@@ -3,10 +3,9 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { dayjs, parseDuration } from "../../event/time.js";
-import { consentController } from "../rsvp/consent.js";
-import { organisersContact } from "../rsvp/notify.js";
-import { backToMenuKeyboard } from "../menu/index.js";
-import { retentionEndsAt } from "./rules.js";
+import { consentController, organisersContact } from "../../ui/organisers.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
+import { retentionEndsAt } from "../../event/retention.js";
 
 const UNITS = [
   ["d", 86_400_000],
@@ -65,7 +64,7 @@ async function showPrivacy(ctx: FlowContext): Promise<void> {
     until: dayjs(until).tz(event.timezone).locale(language).format(ctx.t("date-pattern")),
     retain: durationText(ctx, event.privacy.retainFor),
     controller: escapeHtml(consentController(ctx.deps, language)),
-    contact: organisersContact(ctx.deps, (key, vars) => ctx.t(key, vars), language),
+    contact: organisersContact(ctx.deps, (key) => ctx.t(key), language),
   });
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
 }

@@ -1,7 +1,8 @@
 import type { BotContext } from "../../bot/context.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import type { GivenConsent } from "./consent.js";
-import { alertCapacity, organisersContact, sendTicket, translator } from "./notify.js";
+import { organisersContact } from "../../ui/organisers.js";
+import { alertCapacity, sendTicket, translator } from "./notify.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
 
 /** The form's answers, as the conversation collected them. */

@@ -3,6 +3,7 @@ import { InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { rsvpData } from "./callback-data.js";
+import { consentController } from "../../ui/organisers.js";
 import { translator } from "./notify.js";
 
 /** A consent as given: when (ISO), in which language, and to which text (its version). */
@@ -12,13 +13,6 @@ export interface GivenConsent {
   version: string;
 }
 
-/** The data controller named in the event file (else its first organiser, else the event itself). */
-export function consentController(deps: BotDeps, language: string): string {
-  const { event } = deps;
-  const consent = event.rsvp.consent;
-  if (consent) return event.text(consent.controller, language);
-  return event.text(event.organisers[0]?.name ?? event.title, language);
-}
 
 /** The consent message exactly as it is sent in a language, and its version: the first 12 hex digits of its SHA-256. */
 export function consentMessage(deps: BotDeps, language: string): { text: string; version: string } {

@@ -4,7 +4,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { rsvpForm, RSVP_CONVERSATION } from "./form.js";
 import { requireRole, isStaff } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
-import { menuData } from "../menu/callback-data.js";
+import { menuData } from "../../ui/keyboards.js";
 import { rsvpData } from "./callback-data.js";
 import {
   activeRegistration,

@@ -3,14 +3,15 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
-import { backToMenuKeyboard } from "../menu/index.js";
+import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { eventText } from "../../ui/format.js";
 import { durationToNow, relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
-import { detailVars, organisersContact, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
+import { organisersContact } from "../../ui/organisers.js";
+import { detailVars, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);

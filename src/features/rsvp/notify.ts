@@ -1,9 +1,9 @@
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
-import type { BotDeps } from "../../bot/context.js";
+import type { BotDeps, PersonalDataEraser } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../ui/language.js";
 import type { Rsvp } from "../../store/rsvps.js";
-import { sendCalendarFile } from "../info/calendar.js";
+import { sendCalendarFile } from "../../ui/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
 import { renderTicketQr } from "./ticket-qr.js";
 
@@ -13,17 +13,6 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 export function translator(deps: BotDeps, language: string): Translate {
   const offered = languageOf(deps.event, language);
   return (key, vars) => deps.i18n.t(offered, key, vars);
-}
-
-/** How to reach the organisers, from the event file's contacts (or its first organiser). */
-export function organisersContact(deps: BotDeps, t: Translate, language: string): string {
-  const { event } = deps;
-  const people = event.contacts.map((contact) =>
-    [event.text(contact.name, language), ...contact.phones, contact.email].filter(Boolean).join(", "),
-  );
-  if (people.length) return escapeHtml(people.join("; "));
-  const organiser = event.organisers[0];
-  return escapeHtml(organiser ? event.text(organiser.name, language) : t("rsvp-organisers"));
 }
 
 export function sectorLabel(t: Translate, sector: string): string {
@@ -135,3 +124,9 @@ export async function forgetGuest(deps: BotDeps, api: Api<RawApi>, userId: numbe
   if (change) await tellPromoted(deps, api, change.promoted, botUsername);
   return change !== undefined;
 }
+
+/** The registration's part of "forget me" and of retention (guests' names, contacts and organisations). */
+export const rsvpPersonalData: PersonalDataEraser = {
+  forget: async (deps, api, userId, botUsername) => void (await forgetGuest(deps, api, userId, botUsername)),
+  eraseAll: (deps) => deps.store.rsvps.anonymiseAll(),
+};

@@ -13,7 +13,7 @@ import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
 import { detailVars, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
-import { retentionDue, retentionEndsAt } from "../privacy/rules.js";
+import { retentionDue, retentionEndsAt } from "../../event/retention.js";
 
 const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
 

@@ -5,7 +5,8 @@ import { showScreen } from "../../ui/screens.js";
 import { rsvpData } from "./callback-data.js";
 import { languageOf } from "../../ui/language.js";
 import { formatMomentIn } from "../../ui/format.js";
-import { organisersContact, tellPromoted, translator } from "./notify.js";
+import { organisersContact } from "../../ui/organisers.js";
+import { tellPromoted, translator } from "./notify.js";
 import { reconfirmSchedule } from "./rules.js";
 
 /*

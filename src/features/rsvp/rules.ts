@@ -102,11 +102,6 @@ export function changesAllowed(event: EventInfo, now: Date): boolean {
   return now.getTime() < event.startsAt.getTime();
 }
 
-/** Whether one more guest gets a seat: unlimited, or seats left and nobody waiting before them. */
-export function seatAvailable(capacity: number | undefined, confirmed: number, waitlisted: number): boolean {
-  return capacity === undefined || (confirmed < capacity && waitlisted === 0);
-}
-
 /** Capacity alert thresholds (percent) that `confirmed` has reached. */
 export function reachedThresholds(capacity: number | undefined, confirmed: number): number[] {
   if (capacity === undefined) return [];

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { answerUnknownButton } from "../../ui/callback-data.js";
-import { mainMenuKeyboard } from "../menu/index.js";
+import { mainMenuKeyboard } from "../../ui/keyboards.js";
 
 /** Registered last: whatever no feature took gets a short hint and the menu, never silence. */
 export const unhandledFeature = new Composer<BotContext>();

@@ -4,6 +4,7 @@ import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { hasRole, refuse, type Role } from "../access.js";
 import { escapeHtml } from "../html.js";
+import { backToMenuKeyboard } from "../keyboards.js";
 import { CANCEL_VALUE, isFormButtonData, packFormButton, unpackFormButton } from "./codec.js";
 import type { Answer, Question, Reading } from "./question.js";
 
@@ -247,7 +248,7 @@ export class Form {
   }
 
   private menuKeyboard() {
-    return new InlineKeyboard().text(this.ctx.t("menu-back"), "menu:home");
+    return backToMenuKeyboard(this.ctx);
   }
 }
 

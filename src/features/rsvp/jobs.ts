@@ -1,19 +1,18 @@
-import type { BotDeps } from "../bot/context.js";
-import { repairSeats } from "../features/rsvp/notify.js";
-import { askReconfirmation, releaseUnanswered } from "../features/rsvp/reconfirm.js";
-import { reconfirmSchedule } from "../features/rsvp/rules.js";
-import type { BroadcastEngine, SystemJobHandler } from "./engine.js";
+import type { BotDeps } from "../../bot/context.js";
+import type { SystemJobHandler, SystemJobs } from "../../delivery/engine.js";
+import { repairSeats } from "./notify.js";
+import { askReconfirmation, releaseUnanswered } from "./reconfirm.js";
+import { reconfirmSchedule } from "./rules.js";
 
 /** How often the seat repair runs: a seat left free while people wait is filled within this time. */
 const SEAT_REPAIR_EVERY_MS = 60_000;
 
 /**
- * Jobs other features run at a moment or periodically, on the durable queue (not timers): RSVP
- * re-confirmation ("Still coming?" at startsAt − rsvp.reconfirm.before, unanswered seats released
- * at each guest's own asked time + grace) and the seat repair. Every process registers the
- * handlers; the job ids make each job run once.
+ * RSVP's jobs on the delivery engine's durable queue (not timers): re-confirmation ("Still coming?"
+ * at startsAt − rsvp.reconfirm.before, unanswered seats released at each guest's own asked time +
+ * grace) and the seat repair. Every process registers the handlers; the job ids make each job run once.
  */
-export async function scheduleSystemJobs(engine: Pick<BroadcastEngine, "scheduleSystemJob" | "repeatSystemJob">, deps: BotDeps) {
+export async function scheduleRsvpJobs(engine: SystemJobs, deps: BotDeps) {
   await engine.repeatSystemJob("rsvp-seat-repair", SEAT_REPAIR_EVERY_MS, async (api) => {
     const { promoted, told } = await repairSeats(deps, api);
     if (promoted.length || told.length) deps.logger.info({ promoted: promoted.length, told: told.length }, "RSVP seats repaired");

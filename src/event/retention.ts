@@ -1,5 +1,5 @@
-import type { EventInfo } from "../../event/load.js";
-import { parseDuration } from "../../event/time.js";
+import type { EventInfo } from "./load.js";
+import { parseDuration } from "./time.js";
 
 /** The moment the event's personal data is erased: its end plus `privacy.retainFor`. */
 export function retentionEndsAt(event: Pick<EventInfo, "endsAt" | "privacy">): Date {

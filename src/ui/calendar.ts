@@ -1,6 +1,6 @@
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import { createEvent } from "ics";
-import type { EventInfo } from "../../event/load.js";
+import type { EventInfo } from "../event/load.js";
 
 /** Built once per event and language: the ics library validates every field, at a cost per ticket. */
 const built = new WeakMap<EventInfo, Map<string, string>>();

@@ -1,0 +1,35 @@
+import { InlineKeyboard } from "grammy";
+import type { FlowContext } from "../bot/context.js";
+import { callbackData } from "./callback-data.js";
+
+/** The main menu's buttons: each opens the screen of the feature it names (home is the menu itself). */
+export const menuData = {
+  home: callbackData("menu:home"),
+  info: callbackData("menu:info"),
+  rsvp: callbackData("menu:rsvp"),
+  contest: callbackData("menu:contest"),
+  idea: callbackData("menu:idea"),
+  language: callbackData("menu:language"),
+};
+
+/** The main menu: every feature's screens lead back to it, so it lives here rather than in one feature. */
+export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("menu-info"), menuData.info.pack())
+    .text(ctx.t("menu-rsvp"), menuData.rsvp.pack())
+    .row()
+    .text(ctx.t("menu-contest"), menuData.contest.pack())
+    .text(ctx.t("menu-idea"), menuData.idea.pack())
+    .row()
+    .text(ctx.t("menu-language"), menuData.language.pack());
+}
+
+/** The button back to the main menu, for the bottom of every screen: added to `keyboard`, or alone. */
+export function backToMenuKeyboard(ctx: FlowContext, keyboard = new InlineKeyboard()): InlineKeyboard {
+  return keyboard.text(ctx.t("menu-back"), menuData.home.pack());
+}
+
+export async function sendMainMenu(ctx: FlowContext, intro?: string): Promise<void> {
+  const text = intro ? `${intro}\n\n${ctx.t("menu-title")}` : ctx.t("menu-title");
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenuKeyboard(ctx) });
+}
