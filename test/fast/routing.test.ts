@@ -68,7 +68,7 @@ describe("commands (fast tier)", () => {
 });
 
 describe("organiser commands (fast tier)", () => {
-  const refusal: Record<string, string> = { broadcast: "broadcast-admin-only", broadcasts: "broadcast-admin-only", entries: "contest-jury-only" };
+  const refusal: Record<string, string> = { entries: "jury-only" };
 
   it.each(LANGUAGES)("refuses each one to a guest in %s, saying who it is for, and shows nothing else", async (language) => {
     const fast = await startFastBot();
@@ -148,7 +148,8 @@ describe("forms (fast tier)", () => {
     await admin.tap("One message for everyone");
     await admin.send("Doors open at 9:00");
     const preview = shown(await admin.tap("Everyone who started the bot"));
-    expect(preview.map((reply) => reply.text)).toEqual([expect.stringContaining("Preview"), "Doors open at 9:00", expect.stringMatching(/— 1 recipient/)]);
+    // The preview is two messages: the broadcast as recipients see it, then the question with the audience and count.
+    expect(preview.map((reply) => reply.text)).toEqual([expect.stringMatching(/Audience: Everyone who started the bot ✓$/), "Doors open at 9:00", expect.stringMatching(/Preview[\s\S]*— 1 recipient/)]);
     await admin.tap("🚀 Send now");
     expect(fast.broadcasts).toEqual([expect.objectContaining({ audience: "all", texts: "Doors open at 9:00", createdBy: ADMIN })]);
     expect(fast.errors()).toEqual([]);
