@@ -3,8 +3,8 @@ import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
 
-/** Sessions refreshed by this process, remembered up to this many (then forgotten at once). */
-const MAX_REMEMBERED = 100_000;
+/** Sessions refreshed by this process, remembered up to this many, the least recently written forgotten first. */
+const MAX_REMEMBERED = 20_000;
 
 /**
  * Writes a chat's state of one update and takes the update out of its inbox, atomically.
@@ -164,8 +164,10 @@ export function sessionStorage<T>(storage: StorageAdapter<T>, ttlSeconds: number
       const at = now();
       if (before === JSON.stringify(value) && at - (writtenAt.get(key) ?? -Infinity) < refreshEveryMs) return;
       await storage.write(key, value);
-      if (writtenAt.size >= MAX_REMEMBERED) writtenAt.clear();
+      // Re-inserted, the key becomes the newest in the Map's order; the first key is the oldest.
+      writtenAt.delete(key);
       writtenAt.set(key, at);
+      if (writtenAt.size > MAX_REMEMBERED) writtenAt.delete(writtenAt.keys().next().value!);
     },
     async delete(key) {
       asRead.delete(key);
