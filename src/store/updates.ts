@@ -24,6 +24,9 @@ export interface InboxLeftovers {
  */
 export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
   const key = keys.updateInbox(botId);
+  /** Updates done in this tick, taken out together in one HDEL. */
+  let doneNow: string[] = [];
+  let takenOut: Promise<unknown> | undefined;
   return {
     /** One command per batch: the updates and the newest id among them. */
     async store(updates: Update[], now = Date.now()): Promise<void> {
@@ -33,8 +36,16 @@ export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
       const newest = Math.max(...updates.map((update) => update.update_id));
       await redis.hset(key, ...fields, LAST_FIELD, `${newest}:${now}`);
     },
+    /** Settles once the update left the inbox, with the others done in the same tick. */
     async done(updateId: number): Promise<void> {
-      await redis.hdel(key, String(updateId));
+      if (doneNow.push(String(updateId)) === 1) {
+        takenOut = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          const fields = doneNow;
+          doneNow = [];
+          return redis.hdel(key, ...fields);
+        });
+      }
+      await takenOut;
     },
     async leftovers(now = Date.now()): Promise<InboxLeftovers> {
       const entries = await redis.hgetall(key);
