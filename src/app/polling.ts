@@ -188,8 +188,8 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       }
       nextId = Math.max(nextId ?? 0, updates[updates.length - 1]!.update_id + 1);
       // Stored before they are handed on, so the next getUpdates confirms only stored updates.
-      // With Redis down the batch cannot be stored: it is handled anyway (the bot then tells users
-      // it is temporarily unavailable) rather than dropped silently.
+      // With Redis down the batch cannot be stored (the inbox says so at once): it is handled
+      // anyway (the bot then tells users it is temporarily unavailable) rather than dropped silently.
       await inbox.store(fresh).catch((error) => {
         logger.warn({ err: error, updates: fresh.length }, "could not store updates in the inbox");
       });

@@ -31,6 +31,8 @@ export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
     /** One command per batch: the updates and the newest id among them. */
     async store(updates: Update[], now = Date.now()): Promise<void> {
       if (updates.length === 0) return;
+      // Polling waits for this before handing the batch on: while Redis is away, fail at once rather than after the client's retries.
+      if (redis.status !== "ready") throw new Error(`Connection is closed (Redis ${redis.status}): the updates are not stored`);
       const fields: string[] = [];
       for (const update of updates) fields.push(String(update.update_id), JSON.stringify(update));
       const newest = Math.max(...updates.map((update) => update.update_id));
