@@ -23,4 +23,5 @@ COPY events ./events
 USER node
 # `node` is PID 1's direct command (no npm or shell in between), so SIGTERM reaches the bot
 # and it shuts down gracefully.
-CMD ["node", "dist/main.js"]
+# V8 heap sizing as in npm start (bench/README.md has the measurements).
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=50", "dist/main.js"]

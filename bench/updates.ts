@@ -41,12 +41,16 @@ const ECHO_SLICE = env("BENCH_ECHO_SLICE", 5000);
 const SOAK_MINUTES = env("BENCH_SOAK_MINUTES", 0);
 /** Comma-separated workload names to run (default all): free-text,info-command,start,info,rsvp,idea. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
-// BENCH_NODE_FLAGS: extra node flags for the bot processes (e.g. --max-semi-space-size=4), to try memory settings.
+// BENCH_NODE_FLAGS: extra node flags for the bot processes (e.g. --max-semi-space-size=8), to try memory settings.
 const DEBUG = Boolean(process.env.BENCH_DEBUG);
 /** Run the bots' TypeScript through tsx instead of compiled JavaScript (the production form). */
 const THROUGH_TSX = Boolean(process.env.BENCH_TSX);
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The node flags production runs the bot with (`npm start`, the Dockerfile): the bot's process gets them too, the echo bot none. */
+const PRODUCTION_NODE_FLAGS = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start
+  .split(" ")
+  .filter((arg) => arg.startsWith("--"));
 
 /**
  * The bots run as production does, compiled to JavaScript (npm run build: node dist/main.js), not
@@ -155,6 +159,7 @@ async function startBotProcess(kind: "wealmaty" | "echo-runner"): Promise<BotPro
   const child = fork(BOT_PROCESS, [kind], {
     execArgv: [
       ...(THROUGH_TSX ? ["--import", "tsx"] : []),
+      ...(kind === "wealmaty" ? PRODUCTION_NODE_FLAGS : []),
       ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
       ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     ],
@@ -440,7 +445,8 @@ const sortedEcho = [...echo.rates].sort((x, y) => x - y);
 
 console.log(
   `\n${MESSAGES} messages from ${USERS} users (${FLOW_USERS} new users per flow), at most ${IN_FLIGHT} updates in flight; ` +
-    `Node ${process.version}, Redis ${REDIS_URL}; each bot in its own process, the emulator and the users in this one.` +
+    `Node ${process.version}, Redis ${REDIS_URL}; each bot in its own process, the emulator and the users in this one; ` +
+    `the bot with npm start's node flags (${PRODUCTION_NODE_FLAGS.join(" ") || "none"}), the echo bot with none.` +
     `\nratio = updates/s ÷ the echo bot's in ${ECHO_SLICE}-message runs just before and after it (echo/s); ` +
     `½ = at half the workload's own rate; Redis/u = commands sent by the bot's connection per update; ` +
     `API/u = Bot API calls per update (getUpdates not counted)\n`,

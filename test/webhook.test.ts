@@ -8,11 +8,11 @@ import type { Bot } from "grammy";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { parseConfig } from "../src/config.js";
+import { parseConfig, type Config } from "../src/config.js";
 import { loadEvent, BUNDLED_EVENT_FILE } from "../src/event/load.js";
 import type { BotContext } from "../src/bot/context.js";
 import { startBot, type RunningBot } from "../src/app/start.js";
-import { deleteKeysWithPrefix } from "../src/store/redis.js";
+import { connectRedis, deleteKeysWithPrefix } from "../src/store/redis.js";
 import { FakeBotApi, tooManyRequests } from "@wealmaty/telegram-emulator";
 import { REDIS_URL } from "./support/harness.js";
 import { freePort } from "./support/net.js";
@@ -49,8 +49,11 @@ function webhookEnv(api: FakeBotApi, prefix: string, port: number) {
   };
 }
 
-/** N bot processes' worth of bots (same Redis, same prefix) in webhook mode behind one URL. */
-async function startInstances(count: number) {
+/**
+ * N bot processes' worth of bots (same Redis, same prefix) in webhook mode behind one URL. Given
+ * `connect`, each instance uses the Redis connection it makes (closed when the test ends).
+ */
+async function startInstances(count: number, connect?: (config: Config) => Redis) {
   const api = await FakeBotApi.start();
   const prefix = `test:${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
@@ -68,7 +71,9 @@ async function startInstances(count: number) {
     port ??= await freePort();
     const config = parseConfig({ ...webhookEnv(api, prefix, port), LOG_LEVEL: "warn" });
     // Each instance has its own Redis connection, as separate processes would.
-    const running: RunningBot = await startBot(config, event, logger);
+    const redis = connect?.(config);
+    if (redis) cleanups.push(() => redis.quit());
+    const running: RunningBot = await startBot(config, event, logger, { redis });
     let stopped: Promise<void> | undefined;
     const stop = () => (stopped ??= running.stop());
     cleanups.push(stop);
@@ -212,6 +217,36 @@ describe("webhook mode", () => {
     await until(() => seen(user), (steps) => steps.length > 0, 10_000).catch(() => undefined);
     expect(seen(user)).toEqual(["help"]);
   }, 60_000);
+
+  it("never handles a form's answer twice when Redis fails right after the answer's state is written", async () => {
+    // One command at a time on the instance's connection (no auto-pipelining), so one can be made to fail.
+    let redis: Redis | undefined;
+    const { api, telegram, prefix } = await startInstances(1, (config) => (redis = connectRedis(config, "bot", { enableAutoPipelining: false })));
+    const user = telegram.user(new TelegramUser(api, { id: 1003, firstName: "Aigerim", languageCode: "en" }));
+    await user.command("rsvp");
+    await user.tap("✅ I agree");
+    // The command after the one that writes the chat's form state fails, as a Redis outage or a crash would stop it.
+    const conversationKey = `${prefix}conversation:${user.chat.id}`;
+    const send = redis!.sendCommand.bind(redis);
+    let failNext = false;
+    let failed: string | undefined;
+    redis!.sendCommand = ((command: Parameters<Redis["sendCommand"]>[0], ...rest: unknown[]) => {
+      if (failNext && failed === undefined) {
+        failed = command.name;
+        command.reject(new Error("Redis failed (injected)"));
+        return command.promise;
+      }
+      const writesState = command.name.startsWith("eval") && command.args.some((arg) => String(arg) === conversationKey);
+      if (failed === undefined && writesState) failNext = true;
+      return (send as (...args: unknown[]) => unknown)(command, ...rest);
+    }) as Redis["sendCommand"];
+    await user.send("Aigerim Nurlanovna");
+    await sleep(1500);
+    expect(failed).toBeDefined();
+    // Answered once, and the name was never fed again into the sector question.
+    expect(seen(user)).toEqual(["askName", "askSector"]);
+    expect(user.messages().map((message) => message.text).filter((text) => text?.includes("Please choose one of the buttons"))).toEqual([]);
+  }, 30_000);
 
   it("drops an update whose handler fails 5 times, with an error log each time, and goes on with the chat", async () => {
     const { api, instances, telegram, errors } = await startInstances(1);

@@ -1,5 +1,6 @@
 import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
+import { createConcurrentSink, createRunner, createSource, sequentialize, type UpdateSupplier } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { UpdateInbox } from "../store/updates.js";
 import type { BotContext } from "../bot/context.js";
@@ -11,9 +12,7 @@ export interface PollingOptions {
   logger: Logger;
   /** Long-polling wait in seconds. */
   timeoutSeconds?: number;
-  /** Updates per getUpdates call (Telegram allows 1–100). */
-  limit?: number;
-  /** Updates in hand at most; polling waits while this many are being handled. */
+  /** Updates in hand at most; polling fetches fewer, then waits, while this many are being handled. */
   maxInFlight?: number;
   /**
    * Called when the bot is done with an update (handled, or skipped as a repeat). Telegram learns
@@ -27,7 +26,7 @@ export interface PollingOptions {
 export interface Polling {
   /** Stops taking updates, lets those in hand finish and confirms them. */
   stop(): Promise<void>;
-  /** Settles when the loop has ended; rejects with TokenRejectedError when Telegram refuses the token. */
+  /** Settles when polling has ended; rejects with TokenRejectedError when Telegram refuses the token. */
   finished: Promise<void>;
 }
 
@@ -65,22 +64,22 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /**
- * Long polling that loses nothing and handles nothing twice. Unlike grammY's runner, which
- * confirms updates to Telegram as it fetches them, each batch is stored in Redis (the inbox)
- * before the next getUpdates confirms it, and leaves the inbox once handled: after a crash the
- * next process handles what is left, and skips Telegram's repeats of updates stored before.
- * Each getUpdates is a plain long poll for new updates, so a slow update never holds others up.
+ * Long polling on grammY's runner (concurrent across chats, sequential per chat) that loses
+ * nothing and handles nothing twice. The runner's own fetcher confirms updates to Telegram as it
+ * fetches them; this source stores each batch in Redis (the inbox) before handing it on, so the
+ * next getUpdates confirms only stored updates, and an update leaves the inbox once handled
+ * (with its chat's state, src/store/sessions.ts). After a crash the next process handles what is
+ * left first, and skips Telegram's repeats of updates stored before.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { inbox, logger, timeoutSeconds = 30, limit = 100, maxInFlight = 100, onHandled, leftWithState } = options;
-  const abort = new AbortController();
+  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, onHandled, leftWithState } = options;
   /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
-  const inFlight = new Set<Promise<void>>();
-  /** Why polling cannot go on (the token was refused). */
-  let fatal: TokenRejectedError | undefined;
-  /** The last update queued per chat: a chat's updates run one after another. */
-  const chatTails = new Map<string, Promise<void>>();
+  /** Whether an update is new to this bot: not one an earlier process stored (set from the inbox at start). */
+  let isNew: (update: Update) => boolean = () => true;
+  let started = false;
+  const inHand = new Set<Promise<void>>();
+  const inOrder = sequentialize<Update>(orderingKey);
 
   async function handle(update: Update) {
     try {
@@ -97,28 +96,17 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     onHandled?.(update.update_id);
   }
 
-  function start(update: Update) {
-    const key = orderingKey(update);
-    const work = (chatTails.get(key) ?? Promise.resolve()).then(() => handle(update));
-    chatTails.set(key, work);
-    inFlight.add(work);
-    void work.finally(() => {
-      inFlight.delete(work);
-      if (chatTails.get(key) === work) chatTails.delete(key);
-    });
-  }
-
-  /** What an earlier process stored but did not finish: handled first, its repeats skipped. */
-  async function takeLeftovers(): Promise<(update: Update) => boolean> {
+  /** What an earlier process stored but did not finish: handed on first, its repeats skipped later. */
+  async function takeLeftovers(): Promise<Update[]> {
     try {
       const { pending, lastStoredId } = await inbox.leftovers();
       if (pending.length > 0) logger.info({ updates: pending.length }, "handling updates left by an earlier process");
-      for (const update of pending) start(update);
       const pendingIds = new Set(pending.map((update) => update.update_id));
-      return (update) => update.update_id > lastStoredId && !pendingIds.has(update.update_id);
+      isNew = (update) => update.update_id > lastStoredId && !pendingIds.has(update.update_id);
+      return pending;
     } catch (error) {
       logger.warn({ err: error }, "update inbox unavailable; starting without it");
-      return () => true;
+      return [];
     }
   }
 
@@ -140,8 +128,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   /** 409: a webhook is set (deleted again) or another process polls this token (reported, bounded). */
   async function onConflict(error: GrammyError) {
     conflicts++;
-    const webhook = /webhook/i.test(error.description);
-    if (webhook) {
+    if (/webhook/i.test(error.description)) {
       logger.error("getUpdates refused: a webhook is set for this bot (409 Conflict); deleting it to go on polling");
       await deleteWebhook();
       return;
@@ -155,49 +142,41 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     );
   }
 
-  async function loop() {
-    await deleteWebhook();
-    const isNew = await takeLeftovers();
-    let failures = 0;
-    while (!abort.signal.aborted) {
-      if (inFlight.size >= maxInFlight) {
-        // Full hands: take more once one is done (handle() never rejects).
-        await Promise.race(inFlight);
-        continue;
-      }
-      let updates: Update[];
+  /** One getUpdates, retried with a back-off until it answers; throws only when stopped or the token is refused. */
+  async function fetchUpdates(limit: number, signal: AbortSignal): Promise<Update[]> {
+    for (let failures = 1; ; failures++) {
       try {
-        updates = await bot.api.getUpdates(
+        const updates = await bot.api.getUpdates(
           { offset: nextId, limit, timeout: timeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] },
           // grammY types its signal with the abort-controller polyfill; the native one is what it uses.
-          abort.signal as Parameters<typeof bot.api.getUpdates>[1],
+          signal as Parameters<typeof bot.api.getUpdates>[1],
         );
-        failures = 0;
         if (conflicts > 0) logger.info({ conflicts }, "getUpdates works again after 409 Conflict");
         conflicts = 0;
         conflictReportedAt = -Infinity;
+        return updates;
       } catch (error) {
-        if (abort.signal.aborted) break;
-        if (isTokenRejected(error)) {
-          fatal = new TokenRejectedError();
-          break;
-        }
-        failures++;
+        if (signal.aborted) throw error;
+        if (isTokenRejected(error)) throw new TokenRejectedError();
         const wait = Math.min(1000 * 2 ** Math.min(failures, 5), 30_000);
-        if (error instanceof GrammyError && error.error_code === 409) {
-          try {
-            await onConflict(error);
-          } catch (refused) {
-            // Deleting the webhook found the token refused: stop as a refused getUpdates does, finishing what is in hand.
-            if (!(refused instanceof TokenRejectedError)) throw refused;
-            fatal = refused;
-            break;
-          }
-        } else logger.warn({ err: error, retry_in_ms: wait }, "getUpdates failed");
-        await sleep(wait, abort.signal);
-        continue;
+        if (error instanceof GrammyError && error.error_code === 409) await onConflict(error);
+        else logger.warn({ err: error, retry_in_ms: wait }, "getUpdates failed");
+        await sleep(wait, signal);
+        if (signal.aborted) throw error;
       }
-      if (updates.length === 0) continue;
+    }
+  }
+
+  const supplier: UpdateSupplier<Update> = {
+    async supply(batchSize, signal) {
+      if (!started) {
+        started = true;
+        await deleteWebhook();
+        const leftovers = await takeLeftovers();
+        if (leftovers.length > 0) return leftovers;
+      }
+      const updates = await fetchUpdates(Math.max(1, Math.min(batchSize, 100)), signal as AbortSignal);
+      if (updates.length === 0) return [];
       const fresh: Update[] = [];
       for (const update of updates) {
         const seenHere = nextId !== undefined && update.update_id < nextId;
@@ -207,32 +186,49 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           onHandled?.(update.update_id);
         }
       }
-      // Stored while they are being handled (one connection keeps the order, so an update's
-      // removal never overtakes its storing); the next getUpdates, which confirms them, waits.
-      // With Redis down the batch cannot be stored: it is handled anyway (the bot then tells users
-      // it is temporarily unavailable) rather than dropped silently.
-      const stored = inbox.store(fresh).catch((error) => {
+      nextId = Math.max(nextId ?? 0, updates[updates.length - 1]!.update_id + 1);
+      // Stored before they are handed on, so the next getUpdates confirms only stored updates.
+      // With Redis down the batch cannot be stored (the inbox says so at once): it is handled
+      // anyway (the bot then tells users it is temporarily unavailable) rather than dropped silently.
+      await inbox.store(fresh).catch((error) => {
         logger.warn({ err: error, updates: fresh.length }, "could not store updates in the inbox");
       });
-      for (const update of fresh) start(update);
-      await stored;
-      nextId = Math.max(nextId ?? 0, updates[updates.length - 1]!.update_id + 1);
-    }
+      return fresh;
+    },
+  };
+
+  const sink = createConcurrentSink<Update>(
+    {
+      consume(update) {
+        const work = inOrder(update, () => handle(update));
+        inHand.add(work);
+        void work.finally(() => inHand.delete(work));
+        return work;
+      },
+    },
+    // handle() never rejects: it logs what the bot's error boundary let through.
+    async () => undefined,
+    { concurrency: maxInFlight },
+  );
+  const runner = createRunner(createSource(supplier), sink);
+  runner.start();
+
+  const finished = (async () => {
+    let fatal: unknown;
+    await runner.task()?.catch((error) => (fatal = error));
     // Finish what is in hand, then confirm the last batch, so a restart does not fetch it again.
-    await Promise.allSettled([...inFlight]);
+    await Promise.allSettled([...inHand]);
     if (fatal) throw fatal;
     if (nextId !== undefined) {
       await bot.api.getUpdates({ offset: nextId, limit: 1, timeout: 0 }).catch((error) => {
         logger.warn({ err: error }, "could not confirm the last updates; the next start skips them as repeats");
       });
     }
-  }
-
-  const finished = loop();
+  })();
   return {
     finished,
     async stop() {
-      abort.abort();
+      await runner.stop();
       // A refused token is reported through `finished` itself.
       await finished.catch(() => undefined);
     },

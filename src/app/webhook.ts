@@ -89,9 +89,16 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
         if (next.state === "lost") logger.warn({ chat }, "webhook chat lock lost; another instance took the chat");
         if (next.state !== "update") break;
         const { update_id } = next.update;
+        // An update that changes its chat's state leaves the inbox in the script that writes it.
+        store.chatState.leavesBy(next.update, inbox.exit(update_id, chat));
         try {
           await bot.handleUpdate(next.update);
         } catch (error) {
+          // Its state was saved and it left the inbox: a retry would apply it twice.
+          if (store.chatState.isFinished(next.update)) {
+            logger.error({ err: error, update_id }, "webhook update failed after its state was saved; not retried");
+            continue;
+          }
           const tries = await inbox.fail(update_id, chat, MAX_TRIES);
           const dropped = tries >= MAX_TRIES;
           logger.error({ err: error, update_id, tries }, `webhook update failed; ${dropped ? "dropped" : "kept for a retry"}`);
@@ -99,7 +106,7 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
           if (!dropped) break;
           continue;
         }
-        await inbox.finish(update_id, chat);
+        if (!store.chatState.isFinished(next.update)) await inbox.finish(update_id, chat);
       }
     } finally {
       await lock.release(freed);

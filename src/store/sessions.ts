@@ -3,22 +3,36 @@ import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
 
-/** Sessions refreshed by this process, remembered up to this many (then forgotten at once). */
-const MAX_REMEMBERED = 100_000;
+/** Sessions refreshed by this process, remembered up to this many, the least recently written forgotten first. */
+const MAX_REMEMBERED = 20_000;
 
 /**
- * Writes a chat's state of one update and removes the update from the polling inbox, atomically.
- * KEYS: the state keys, then the inbox; ARGV: a JSON value ("" deletes) and a TTL per state key,
- * then the update id.
+ * Writes a chat's state of one update and takes the update out of its inbox, atomically.
+ * KEYS: the state keys, then the inbox's keys: the polling inbox, or (webhook mode) the update's
+ * "handled" mark, the webhook updates and the chat's queue. ARGV: the number of state keys, a JSON
+ * value ("" deletes) and a TTL per state key, the update id, then the handled mark's TTL (webhook).
  */
 const COMMIT = `
-local n = #KEYS - 1
+local n = tonumber(ARGV[1])
 for i = 1, n do
-  local value = ARGV[2 * i - 1]
-  if value == "" then redis.call("DEL", KEYS[i]) else redis.call("SET", KEYS[i], value, "EX", ARGV[2 * i]) end
+  local value = ARGV[2 * i]
+  if value == "" then redis.call("DEL", KEYS[i]) else redis.call("SET", KEYS[i], value, "EX", ARGV[2 * i + 1]) end
 end
-redis.call("HDEL", KEYS[n + 1], ARGV[2 * n + 1])
+local id = ARGV[2 * n + 2]
+if #KEYS == n + 1 then
+  redis.call("HDEL", KEYS[n + 1], id)
+else
+  redis.call("SET", KEYS[n + 1], "done", "EX", ARGV[2 * n + 3])
+  redis.call("HDEL", KEYS[n + 2], id, id .. ":tries")
+  redis.call("ZREM", KEYS[n + 3], id)
+end
 return n`;
+
+/** How a webhook update leaves its inbox (src/store/webhook-updates.ts): its handled mark, the updates hash, its chat's queue. */
+export interface WebhookExit {
+  keys: [handledMark: string, updates: string, chatQueue: string];
+  handledTtlSeconds: number;
+}
 
 type CommitCommand = (numKeys: number, ...keysAndArgs: (string | number)[]) => Promise<number>;
 
@@ -31,7 +45,7 @@ type PendingWrites = Map<string, { json: string; ttlSeconds: number }>;
  * the polling inbox. After a crash an update is therefore either done, its state saved, or still
  * in the inbox with none of its state saved: a replay never feeds an old answer to a form's next
  * question, and only an update killed between its answer and this one write repeats its answer.
- * Webhook mode finishes an update in its own inbox after this write: not in the same script.
+ * A webhook update leaves the webhook inbox the same way (leavesBy()).
  */
 export function createChatState(redis: Redis, keys: Keyspace) {
   redis.defineCommand("commitChatState", { lua: COMMIT });
@@ -42,6 +56,8 @@ export function createChatState(redis: Redis, keys: Keyspace) {
   const readAhead = new Map<string, Map<string, string | null>>();
   /** Updates whose removal from the inbox was committed with their state. */
   const finished = new WeakSet<Update>();
+  /** Webhook updates being handled: how each leaves the webhook inbox (polling updates leave the polling inbox). */
+  const webhookExits = new WeakMap<Update, WebhookExit>();
 
   return {
     /**
@@ -105,10 +121,17 @@ export function createChatState(redis: Redis, keys: Keyspace) {
       inHand.delete(chat);
       readAhead.delete(chat);
       if (!pending || pending.size === 0) return;
-      const args: (string | number)[] = [];
+      const args: (string | number)[] = [pending.size];
       for (const { json, ttlSeconds } of pending.values()) args.push(json, ttlSeconds);
-      await commitScript(pending.size + 1, ...pending.keys(), keys.updateInbox(botId), ...args, update.update_id);
+      const exit = webhookExits.get(update);
+      const inboxKeys = exit ? exit.keys : [keys.updateInbox(botId)];
+      args.push(update.update_id, exit?.handledTtlSeconds ?? 0);
+      await commitScript(pending.size + inboxKeys.length, ...pending.keys(), ...inboxKeys, ...args);
       finished.add(update);
+    },
+    /** The webhook update about to be handled leaves the webhook inbox with its state, not the polling inbox. */
+    leavesBy(update: Update, exit: WebhookExit): void {
+      webhookExits.set(update, exit);
     },
     /** Whether the update already left the inbox with its state (commit()). */
     isFinished(update: Update): boolean {
@@ -141,8 +164,10 @@ export function sessionStorage<T>(storage: StorageAdapter<T>, ttlSeconds: number
       const at = now();
       if (before === JSON.stringify(value) && at - (writtenAt.get(key) ?? -Infinity) < refreshEveryMs) return;
       await storage.write(key, value);
-      if (writtenAt.size >= MAX_REMEMBERED) writtenAt.clear();
+      // Re-inserted, the key becomes the newest in the Map's order; the first key is the oldest.
+      writtenAt.delete(key);
       writtenAt.set(key, at);
+      if (writtenAt.size > MAX_REMEMBERED) writtenAt.delete(writtenAt.keys().next().value!);
     },
     async delete(key) {
       asRead.delete(key);

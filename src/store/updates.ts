@@ -24,17 +24,30 @@ export interface InboxLeftovers {
  */
 export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
   const key = keys.updateInbox(botId);
+  /** Updates done in this tick, taken out together in one HDEL. */
+  let doneNow: string[] = [];
+  let takenOut: Promise<unknown> | undefined;
   return {
     /** One command per batch: the updates and the newest id among them. */
     async store(updates: Update[], now = Date.now()): Promise<void> {
       if (updates.length === 0) return;
+      // Polling waits for this before handing the batch on: while Redis is away, fail at once rather than after the client's retries.
+      if (redis.status !== "ready") throw new Error(`Connection is closed (Redis ${redis.status}): the updates are not stored`);
       const fields: string[] = [];
       for (const update of updates) fields.push(String(update.update_id), JSON.stringify(update));
       const newest = Math.max(...updates.map((update) => update.update_id));
       await redis.hset(key, ...fields, LAST_FIELD, `${newest}:${now}`);
     },
+    /** Settles once the update left the inbox, with the others done in the same tick. */
     async done(updateId: number): Promise<void> {
-      await redis.hdel(key, String(updateId));
+      if (doneNow.push(String(updateId)) === 1) {
+        takenOut = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          const fields = doneNow;
+          doneNow = [];
+          return redis.hdel(key, ...fields);
+        });
+      }
+      await takenOut;
     },
     async leftovers(now = Date.now()): Promise<InboxLeftovers> {
       const entries = await redis.hgetall(key);

@@ -1,6 +1,7 @@
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import type { WebhookExit } from "./sessions.js";
 
 /** Telegram does not deliver an update again after a day. */
 const HANDLED_TTL_SECONDS = 24 * 60 * 60;
@@ -85,6 +86,11 @@ export function createWebhookInbox(redis: Redis, keys: Keyspace, botId: number) 
       if (state === "update") return { state, update: JSON.parse(json!) as Update };
       return { state: state === "idle" ? "idle" : "lost" };
     },
+    /** How the update leaves when its handler commits its chat's state: in that same script (src/store/sessions.ts). */
+    exit(updateId: number, chatKey: string): WebhookExit {
+      return { keys: [done(updateId), updates, keys.webhookPending(botId, chatKey)], handledTtlSeconds: HANDLED_TTL_SECONDS };
+    },
+    /** Takes out an update that changed no state (one that did left with its state write). */
     async finish(updateId: number, chatKey: string): Promise<void> {
       await redis.eval(FINISH, 3, done(updateId), updates, keys.webhookPending(botId, chatKey), updateId, "done", HANDLED_TTL_SECONDS);
     },

@@ -1,7 +1,7 @@
 import type { Transformer } from "grammy";
 
-/** Chats remembered at most (then forgotten at once: an unknown chat only gets new messages instead of edits). */
-const MAX_CHATS = 100_000;
+/** Chats remembered at most, the least recently active forgotten first (an unknown chat gets new messages instead of edits). */
+const MAX_CHATS = 20_000;
 
 /** Message ids (the user's count too) between a thing and the tapped message for both to be on one screen. */
 const IN_SIGHT = 3;
@@ -20,8 +20,10 @@ export class LatestMessages {
 
   note(chatId: number, messageId: number): void {
     if (messageId <= (this.newest.get(chatId) ?? 0)) return;
-    if (this.newest.size >= MAX_CHATS) this.newest.clear();
+    // A Map iterates in insertion order: re-inserted, the chat becomes the newest; the first key is the oldest.
+    this.newest.delete(chatId);
     this.newest.set(chatId, messageId);
+    if (this.newest.size > MAX_CHATS) this.newest.delete(this.newest.keys().next().value!);
   }
 
   /** False when unknown (another process, or a restart): a new message is the safe choice. */
