@@ -13,7 +13,7 @@ import type { Message, Update, User, UserFromGetMe } from "grammy/types";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterEach } from "vitest";
-import { parseRequest, type Payload } from "@wealmaty/telegram-emulator";
+import { DEFAULT_BOT_INFO, parseRequest, type Payload } from "@wealmaty/telegram-emulator";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";
@@ -43,21 +43,8 @@ export interface FastBotOptions {
   adminIds?: number[];
 }
 
-const BOT_INFO: UserFromGetMe = {
-  id: 424_242,
-  is_bot: true,
-  first_name: "WeAlmaty",
-  username: "wealmaty_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+/** The emulator's bot, under an id of its own. */
+const BOT_INFO: UserFromGetMe = { ...DEFAULT_BOT_INFO, id: 424_242 };
 
 /** Broadcasts are the delivery engine's (tested end to end); here they are only noted, audiences counted for real. */
 function notingBroadcaster(deps: Pick<BotDeps, "store">, sent: BroadcastInput[]): Broadcaster {

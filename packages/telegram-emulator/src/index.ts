@@ -23,3 +23,4 @@ export { badRequest, forbidden, tooManyRequests, TelegramApiError, type ApiError
 export type { RateEnforcement, RateEnforcer } from "./rate-enforcer.js";
 export * from "./updates.js";
 export { parseRequest } from "./request-body.js";
+export { DEFAULT_BOT_INFO, DEFAULT_TOKEN } from "./options.js";
