@@ -223,6 +223,12 @@ describe("proposing an idea", () => {
     expect(user.callbackAnswers().at(-1)?.text).toBe("👍 Thank you for your support!");
     expect(after).toEqual([]); // no "something went wrong": the form is still waiting
     expect((await bot.running.deps.store.ideas.get(similar.id))?.supports).toBe(1);
+    // The preview shows the new count where the user tapped, and a second tap withdraws the support.
+    expect(user.buttons()).toEqual([`💚 #${similar.id} (1)`, "✅ Submit", "✏️ Edit", "❌ Cancel"]);
+    expect(user.lastText()).toContain(`(👍 1)`);
+    await user.tap(`💚 #${similar.id} (1)`);
+    expect(user.callbackAnswers().at(-1)?.text).toBe("Your support was withdrawn.");
+    expect(user.buttons()).toEqual([`👍 #${similar.id} (0)`, "✅ Submit", "✏️ Edit", "❌ Cancel"]);
     await user.tap("❌ Cancel");
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toEqual([]);
   });
