@@ -124,6 +124,8 @@ describe("messages with numbers", () => {
       const problems: string[] = [];
       const numeric = messagesOf(language).filter((message) => message.vars.some((name) => NUMERIC.has(name)));
       expect(numeric.length).toBeGreaterThan(30);
+      // The shared form texts and the two-message broadcast preview count too.
+      expect(numeric.map((message) => message.id)).toEqual(expect.arrayContaining(["form-step", "form-too-long", "broadcast-preview"]));
       for (const message of numeric) {
         for (const n of SAMPLES) {
           for (const problem of agreementProblems(language, render(language, message, n), n)) problems.push(`${message.id}: ${problem}`);
@@ -132,6 +134,23 @@ describe("messages with numbers", () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it("list every variable that chooses a plural form as a number, so the check above renders it", () => {
+    const unlisted = new Set<string>();
+    let selectors = 0;
+    for (const language of SUPPORTED_LANGUAGES) {
+      for (const file of readdirSync(join(LOCALES, language)).filter((name) => name.endsWith(".ftl"))) {
+        const source = readFileSync(join(LOCALES, language, file), "utf8");
+        // A selector with a plural variant (`{ $count ->` … `[one]`); `*[other]` alone is also any selector's default.
+        for (const match of source.matchAll(/\{\s*\$([a-zA-Z]+)\s*->[^{}]*?\[(one|few|many)\]/g)) {
+          selectors++;
+          if (!NUMERIC.has(match[1]!)) unlisted.add(`${language}/${file}: $${match[1]}`);
+        }
+      }
+    }
+    expect(selectors).toBeGreaterThan(50);
+    expect([...unlisted]).toEqual([]);
+  });
 
   it("render without raw placeholders or «(а)»-style endings in any language", () => {
     const problems: string[] = [];
