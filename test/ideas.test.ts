@@ -238,8 +238,10 @@ describe("proposing an idea", () => {
     const similar = await publishedIdea(1, { text: "Bike lane on Abay avenue between Dostyk and Baizakov, please" });
     const user = bot.user({ languageCode: "ru" });
     await fillForm(user, "ru", { category: "Велодорожки", text: BIKE_IDEA });
+    expect(user.lastText()).toContain(`• №${similar.id} (👍 0) Bike lane on Abay avenue`);
     await user.tap(`👍 №${similar.id} (0)`);
     expect(user.callbackAnswers().at(-1)?.text).toBe(t("ru", "ideas-supported"));
+    expect(user.lastText()).toContain(`• №${similar.id} (👍 1) Bike lane on Abay avenue`);
     expect(user.lastText()).toContain(BIKE_IDEA);
     await user.tap(t("ru", "ideas-submit"));
     expect(user.lastText()).toContain("Спасибо! Идея №2 отправлена");

@@ -103,7 +103,9 @@ function previewText(ctx: FlowContext, draft: Draft, language: string, similar: 
   lines.push("", escapeHtml(draft.text));
   if (similar.length > 0) {
     lines.push("", ctx.t("ideas-similar-title"));
-    for (const idea of similar) lines.push(`• <b>#${idea.id}</b> (👍 ${idea.supports}) ${escapeHtml(excerpt(idea.text, 200))}`);
+    for (const idea of similar) {
+      lines.push(ctx.t("ideas-similar-line", { id: String(idea.id), supports: idea.supports, text: escapeHtml(excerpt(idea.text, 200)) }));
+    }
   }
   return lines.join("\n");
 }
