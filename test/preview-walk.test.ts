@@ -96,6 +96,9 @@ describe("a walk through the preview", () => {
       await tap(page, t(attendee, "ideas-support-button", { id: published.idea.id, supports: 0 }), false);
       await page.locator("#toast").filter({ hasText: t(attendee, "ideas-supported") }).waitFor(WAIT);
       expect(await deps.store.ideas.get(published.idea.id)).toMatchObject({ supports: 1 });
+      // The button shows the new count where it was tapped.
+      const supported = t(attendee, "ideas-supported-button", { id: published.idea.id, supports: 1 });
+      await page.locator(".message.bot .inline-keyboard").getByRole("button", { name: supported, exact: true }).waitFor(WAIT);
       expect(await page.locator(".message.bot").last().innerText()).toContain(walk.idea);
       await screenshot("2-idea-similar-supported");
       await tap(page, t(attendee, "ideas-submit"));
