@@ -178,6 +178,25 @@ describe("messages with numbers", () => {
   });
 });
 
+describe("one name per thing", () => {
+  const sourceOf = (language: string) =>
+    readdirSync(join(LOCALES, language)).map((file) => readFileSync(join(LOCALES, language, file), "utf8")).join("\n");
+
+  it("call a contest entry «заявка», «өтінім» and “entry”, Cancel ❌, and a button «батырма»", () => {
+    const [ru, kk, en] = [sourceOf("ru"), sourceOf("kk"), sourceOf("en")];
+    expect(ru.match(/\bработ(а|у|ы|ой|ам|ах)\b/gi) ?? []).toEqual([]);
+    expect(kk.match(/жұмыс(ың|ым|ты|тар|ы)/g) ?? []).toEqual([]);
+    expect(en.match(/\b(my|your|the|an?) (work|submission)\b/gi) ?? []).toEqual([]);
+    expect(ru.match(/заявк/g)?.length).toBeGreaterThan(5);
+    expect(kk.match(/өтінім/g)?.length).toBeGreaterThan(5);
+    // Kazakh: one word for a button and one for cancelling.
+    expect(kk.match(/түйме|Болдырма/g) ?? []).toEqual([]);
+    for (const source of [ru, kk, en]) expect(source.match(/✖/g) ?? []).toEqual([]);
+    // English quotes with “…”, not guillemets.
+    expect(en.match(/[«»]/g) ?? []).toEqual([]);
+  });
+});
+
 describe("dates, ordinals and language names", () => {
   it("put Kazakh dates in the dative before «дейін»", () => {
     const kk = readdirSync(join(LOCALES, "kk")).map((file) => readFileSync(join(LOCALES, "kk", file), "utf8")).join("\n");
