@@ -192,10 +192,18 @@ for (const form of cases) {
       const user = await begin(form);
       await form.choice.reach(user);
       const question = user.lastMessage();
+      const tapped = user.keyboard(question).flat().find((button) => button.text === form.choice.label) as { callback_data: string };
       await user.tap(form.choice.label);
       const answered = bot!.api.message(user.id, question.message_id)!;
       expect(answered.text).toContain(`\n\n${form.choice.line}`);
       expect(user.buttons(answered)).toEqual([]);
+      // The same button tapped again (a second device, a slow client) is stale and changes nothing.
+      const next = user.lastText();
+      const before = await stateSize(user);
+      await user.tapData(tapped.callback_data, question.message_id);
+      expect(user.callbackAnswers().at(-1)?.text).toBe("This button is no longer active.");
+      expect(user.lastText()).toBe(next);
+      expect(await stateSize(user)).toBe(before);
     });
   });
 }

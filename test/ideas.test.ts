@@ -223,6 +223,12 @@ describe("proposing an idea", () => {
     expect(user.callbackAnswers().at(-1)?.text).toBe("👍 Thank you for your support!");
     expect(after).toEqual([]); // no "something went wrong": the form is still waiting
     expect((await bot.running.deps.store.ideas.get(similar.id))?.supports).toBe(1);
+    // The preview shows the new count where the user tapped, and a second tap withdraws the support.
+    expect(user.buttons()).toEqual([`💚 #${similar.id} (1)`, "✅ Submit", "✏️ Edit", "❌ Cancel"]);
+    expect(user.lastText()).toContain(`(👍 1)`);
+    await user.tap(`💚 #${similar.id} (1)`);
+    expect(user.callbackAnswers().at(-1)?.text).toBe("Your support was withdrawn.");
+    expect(user.buttons()).toEqual([`👍 #${similar.id} (0)`, "✅ Submit", "✏️ Edit", "❌ Cancel"]);
     await user.tap("❌ Cancel");
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toEqual([]);
   });
@@ -232,8 +238,10 @@ describe("proposing an idea", () => {
     const similar = await publishedIdea(1, { text: "Bike lane on Abay avenue between Dostyk and Baizakov, please" });
     const user = bot.user({ languageCode: "ru" });
     await fillForm(user, "ru", { category: "Велодорожки", text: BIKE_IDEA });
+    expect(user.lastText()).toContain(`• №${similar.id} (👍 0) Bike lane on Abay avenue`);
     await user.tap(`👍 №${similar.id} (0)`);
     expect(user.callbackAnswers().at(-1)?.text).toBe(t("ru", "ideas-supported"));
+    expect(user.lastText()).toContain(`• №${similar.id} (👍 1) Bike lane on Abay avenue`);
     expect(user.lastText()).toContain(BIKE_IDEA);
     await user.tap(t("ru", "ideas-submit"));
     expect(user.lastText()).toContain("Спасибо! Идея №2 отправлена");

@@ -124,6 +124,8 @@ describe("messages with numbers", () => {
       const problems: string[] = [];
       const numeric = messagesOf(language).filter((message) => message.vars.some((name) => NUMERIC.has(name)));
       expect(numeric.length).toBeGreaterThan(30);
+      // The shared form texts and the two-message broadcast preview count too.
+      expect(numeric.map((message) => message.id)).toEqual(expect.arrayContaining(["form-step", "form-too-long", "broadcast-preview"]));
       for (const message of numeric) {
         for (const n of SAMPLES) {
           for (const problem of agreementProblems(language, render(language, message, n), n)) problems.push(`${message.id}: ${problem}`);
@@ -132,6 +134,23 @@ describe("messages with numbers", () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it("list every variable that chooses a plural form as a number, so the check above renders it", () => {
+    const unlisted = new Set<string>();
+    let selectors = 0;
+    for (const language of SUPPORTED_LANGUAGES) {
+      for (const file of readdirSync(join(LOCALES, language)).filter((name) => name.endsWith(".ftl"))) {
+        const source = readFileSync(join(LOCALES, language, file), "utf8");
+        // A selector with a plural variant (`{ $count ->` … `[one]`); `*[other]` alone is also any selector's default.
+        for (const match of source.matchAll(/\{\s*\$([a-zA-Z]+)\s*->[^{}]*?\[(one|few|many)\]/g)) {
+          selectors++;
+          if (!NUMERIC.has(match[1]!)) unlisted.add(`${language}/${file}: $${match[1]}`);
+        }
+      }
+    }
+    expect(selectors).toBeGreaterThan(50);
+    expect([...unlisted]).toEqual([]);
+  });
 
   it("render without raw placeholders or «(а)»-style endings in any language", () => {
     const problems: string[] = [];
@@ -156,6 +175,25 @@ describe("messages with numbers", () => {
       return [...source.matchAll(endings)].map((match) => `${message.file}: ${match[0]}`);
     });
     expect([...new Set(hardCoded)]).toEqual([]);
+  });
+});
+
+describe("one name per thing", () => {
+  const sourceOf = (language: string) =>
+    readdirSync(join(LOCALES, language)).map((file) => readFileSync(join(LOCALES, language, file), "utf8")).join("\n");
+
+  it("call a contest entry «заявка», «өтінім» and “entry”, Cancel ❌, and a button «батырма»", () => {
+    const [ru, kk, en] = [sourceOf("ru"), sourceOf("kk"), sourceOf("en")];
+    expect(ru.match(/\bработ(а|у|ы|ой|ам|ах)\b/gi) ?? []).toEqual([]);
+    expect(kk.match(/жұмыс(ың|ым|ты|тар|ы)/g) ?? []).toEqual([]);
+    expect(en.match(/\b(my|your|the|an?) (work|submission)\b/gi) ?? []).toEqual([]);
+    expect(ru.match(/заявк/g)?.length).toBeGreaterThan(5);
+    expect(kk.match(/өтінім/g)?.length).toBeGreaterThan(5);
+    // Kazakh: one word for a button and one for cancelling.
+    expect(kk.match(/түйме|Болдырма/g) ?? []).toEqual([]);
+    for (const source of [ru, kk, en]) expect(source.match(/✖/g) ?? []).toEqual([]);
+    // English quotes with “…”, not guillemets.
+    expect(en.match(/[«»]/g) ?? []).toEqual([]);
   });
 });
 

@@ -71,7 +71,11 @@ describe("a walk through the preview", () => {
       await type(page, walk.name);
       await tap(page, t(attendee, "rsvp-sector-media"));
       await tap(page, t(attendee, "rsvp-skip"));
-      await page.locator("#reply-keyboard").getByRole("button", { name: t(attendee, "rsvp-share-phone"), exact: true }).click();
+      // The reply keyboard sits below the chat: the question it answers stays in view above it.
+      const share = page.locator("#reply-keyboard").getByRole("button", { name: t(attendee, "rsvp-share-phone"), exact: true });
+      await share.waitFor(WAIT);
+      expect(await questionAboveReplyKeyboard(page)).toBe(true);
+      await share.click();
       await tap(page, t(attendee, "rsvp-confirm"));
       await page.locator(".message.bot img.photo").waitFor(WAIT);
       await page.locator(".message.bot .card.file").waitFor(WAIT);
@@ -96,6 +100,9 @@ describe("a walk through the preview", () => {
       await tap(page, t(attendee, "ideas-support-button", { id: published.idea.id, supports: 0 }), false);
       await page.locator("#toast").filter({ hasText: t(attendee, "ideas-supported") }).waitFor(WAIT);
       expect(await deps.store.ideas.get(published.idea.id)).toMatchObject({ supports: 1 });
+      // The button shows the new count where it was tapped.
+      const supported = t(attendee, "ideas-supported-button", { id: published.idea.id, supports: 1 });
+      await page.locator(".message.bot .inline-keyboard").getByRole("button", { name: supported, exact: true }).waitFor(WAIT);
       expect(await page.locator(".message.bot").last().innerText()).toContain(walk.idea);
       await screenshot("2-idea-similar-supported");
       await tap(page, t(attendee, "ideas-submit"));
@@ -118,6 +125,14 @@ describe("a walk through the preview", () => {
     }, 90_000);
   }
 });
+
+/** Whether the newest bot message is fully visible in the chat, above the reply keyboard. */
+const questionAboveReplyKeyboard = (page: Page) =>
+  page.evaluate(() => {
+    const last = [...document.querySelectorAll(".message.bot")].at(-1)!.getBoundingClientRect();
+    const keyboard = document.querySelector("#reply-keyboard")!.getBoundingClientRect();
+    return last.height > 0 && last.top >= 0 && last.bottom <= keyboard.top + 1;
+  });
 
 /** Opens a persona's chat, pressing START the first time. */
 async function open(page: Page, preview: Preview, persona: Persona) {

@@ -103,34 +103,60 @@ function previewText(ctx: FlowContext, draft: Draft, language: string, similar: 
   lines.push("", escapeHtml(draft.text));
   if (similar.length > 0) {
     lines.push("", ctx.t("ideas-similar-title"));
-    for (const idea of similar) lines.push(`• <b>#${idea.id}</b> (👍 ${idea.supports}) ${escapeHtml(excerpt(idea.text, 200))}`);
+    for (const idea of similar) {
+      lines.push(ctx.t("ideas-similar-line", { id: String(idea.id), supports: idea.supports, text: escapeHtml(excerpt(idea.text, 200)) }));
+    }
   }
   return lines.join("\n");
+}
+
+/** Which of the ideas the user supports. */
+async function supportedOf(ctx: FlowContext, ideas: Idea[]): Promise<number[]> {
+  const flags = await Promise.all(ideas.map((idea) => ctx.deps.store.ideas.supports(idea.id, ctx.from!.id)));
+  return ideas.filter((_, i) => flags[i]).map((idea) => idea.id);
+}
+
+/** The preview's text and buttons: similar ideas with their support counts (💚 where the user supports one), Submit, Edit. */
+function previewScreen(ctx: FlowContext, draft: Draft, language: string, similar: Idea[], supported: ReadonlySet<number>) {
+  const supportRow: Choice[] = similar.map((idea) => {
+    const key = supported.has(idea.id) ? "ideas-supported-button" : "ideas-support-button";
+    return [ctx.t(key, { id: String(idea.id), supports: idea.supports }), `sup.${idea.id}`];
+  });
+  const buttons: Choice[][] = [
+    ...(supportRow.length ? [supportRow] : []),
+    [
+      [ctx.t("ideas-submit"), "submit"],
+      [ctx.t("ideas-edit"), "edit"],
+    ],
+  ];
+  return { prompt: previewText(ctx, draft, language, similar), buttons };
 }
 
 /** The preview with Submit / Edit (which field) / Cancel; taps on similar ideas support them without leaving. */
 async function preview(form: Form, conversation: FormConversation, ctx: FlowContext, draft: Draft, language: string): Promise<"submit" | Field> {
   const candidates = await conversation.external((outside) => outside.deps.store.ideas.publicInCategory(draft.category));
   const similar = findSimilar(draft, candidates);
-  const supportRow: Choice[] = similar.map((idea) => [ctx.t("ideas-support-button", { id: String(idea.id), supports: idea.supports }), `sup.${idea.id}`]);
+  const supportedAtStart = await conversation.external((outside) => supportedOf(outside, similar));
   const choice = await form.ask<"submit" | "edit">({
-    prompt: previewText(ctx, draft, language, similar),
-    buttons: [
-      ...(supportRow.length ? [supportRow] : []),
-      [
-        [ctx.t("ideas-submit"), "submit"],
-        [ctx.t("ideas-edit"), "edit"],
-      ],
-    ],
+    ...previewScreen(ctx, draft, language, similar, new Set(supportedAtStart)),
     wrongType: ctx.t("ideas-preview-hint"),
     read: async (answer) => {
       if (answer.kind !== "button") return { hint: ctx.t("ideas-preview-hint") };
       if (answer.value === "submit" || answer.value === "edit") return { value: answer.value };
       const supportId = Number(answer.value.match(/^sup\.(\d+)$/)?.[1]);
       if (!similar.some((idea) => idea.id === supportId)) return undefined;
-      const result = await conversation.external((outside) => outside.deps.store.ideas.toggleSupport(supportId, outside.from!.id));
+      const { result, now, supported } = await conversation.external(async (outside) => {
+        const { ideas } = outside.deps.store;
+        const toggled = await ideas.toggleSupport(supportId, outside.from!.id);
+        // The counts as they are after the tap, for the buttons on screen.
+        const current = await ideas.getMany(similar.map((idea) => idea.id));
+        return { result: toggled, now: current, supported: await supportedOf(outside, current) };
+      });
       const refused = result.ok ? undefined : result.reason === "own" ? "ideas-own" : "ideas-not-public";
-      return { toast: ctx.t(refused ?? (result.ok && result.supported ? "ideas-supported" : "ideas-unsupported")) };
+      return {
+        toast: ctx.t(refused ?? (result.ok && result.supported ? "ideas-supported" : "ideas-unsupported")),
+        redraw: previewScreen(ctx, draft, language, now, new Set(supported)),
+      };
     },
   });
   if (choice === "submit") return "submit";

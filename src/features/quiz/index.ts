@@ -105,7 +105,17 @@ const control = [
     await next();
   },
 ];
-privateChat.use(onTap(quizData.next, ...control, (ctx) => next(ctx, ctx.deps.event.quiz!, ctx.callbackData.from)));
+privateChat.use(
+  onTap(quizData.next, requireRole("admin"), async (ctx) => {
+    const quiz = ctx.deps.event.quiz;
+    const state = await ctx.deps.store.quiz.state();
+    // The controls live on the newest message only: an older one loses its buttons and says so.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (!quiz || state?.status !== "open" || state.question !== ctx.callbackData.from) return answerUnknownButton(ctx);
+    await ctx.answerCallbackQuery();
+    await next(ctx, quiz, ctx.callbackData.from);
+  }),
+);
 privateChat.use(onTap(quizData.end, ...control, (ctx) => end(ctx, ctx.deps.event.quiz!)));
 // The early-start question's answers: its buttons go once one is chosen.
 privateChat.use(

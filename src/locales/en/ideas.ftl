@@ -55,6 +55,7 @@ ideas-edit-text = Text
 ideas-edit-photo = Photo
 ideas-edit-place = Place
 ideas-similar-title = 🔁 <b>Similar ideas are already published.</b> You can support one of them instead of posting a duplicate:
+ideas-similar-line = • <b>#{ $id }</b> (👍 { $supports }) { $text }
 ideas-cancelled = Your draft was discarded.
 ideas-submitted-review = ✅ Thank you! Your idea #{ $id } was sent to the organisers for review. I will tell you when they decide.
 ideas-submitted-published = ✅ Thank you! Your idea #{ $id } is published: others can now see and support it.

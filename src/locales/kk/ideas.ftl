@@ -40,6 +40,7 @@ ideas-edit-text = Мәтінін
 ideas-edit-photo = Фотосын
 ideas-edit-place = Орнын
 ideas-similar-title = 🔁 <b>Ұқсас идеялар жарияланып қойған.</b> Қайталаудың орнына солардың бірін қолдауға болады:
+ideas-similar-line = • <b>№{ $id }</b> (👍 { $supports }) { $text }
 ideas-cancelled = Идея жіберілмеді, ештеңе сақталған жоқ.
 ideas-submitted-review = ✅ Рақмет! №{ $id } идеяңыз ұйымдастырушыларға тексеруге жіберілді. Шешім шыққанда хабарлаймын.
 ideas-submitted-published = ✅ Рақмет! №{ $id } идеяңыз жарияланды: енді оны басқалар көріп, қолдай алады.

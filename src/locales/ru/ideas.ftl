@@ -56,6 +56,7 @@ ideas-edit-text = Текст
 ideas-edit-photo = Фото
 ideas-edit-place = Место
 ideas-similar-title = 🔁 <b>Похожие идеи уже опубликованы.</b> Можно поддержать одну из них вместо повтора:
+ideas-similar-line = • <b>№{ $id }</b> (👍 { $supports }) { $text }
 ideas-cancelled = Черновик удалён.
 ideas-submitted-review = ✅ Спасибо! Идея №{ $id } отправлена организаторам на проверку. Я сообщу, когда они решат.
 ideas-submitted-published = ✅ Спасибо! Идея №{ $id } опубликована: теперь её видят и могут поддержать другие.

@@ -80,7 +80,7 @@ export class Form {
     const ordinal = ++this.asked;
     this.otherButtons = question.otherButtons ?? [];
     const { ctx } = this;
-    const shown = step ? `${ctx.t("form-step", { number: step.number, total: step.total })} ${question.prompt}` : question.prompt;
+    const shown = this.shown(question.prompt, step);
     const markup = this.markup(question, ordinal);
     const sent = await ctx.reply(shown, { parse_mode: "HTML", reply_markup: markup });
     const hasReplyKeyboard = markup instanceof Keyboard;
@@ -132,6 +132,12 @@ export class Form {
     }
     if ("toast" in reading) {
       await update.answerCallbackQuery({ text: reading.toast });
+      // The same question with what the tap changed (a new support count); its buttons keep their data.
+      if (reading.redraw) {
+        const redrawn = { ...question, ...reading.redraw };
+        const options = { parse_mode: "HTML" as const, reply_markup: this.markup(redrawn, ordinal) as InlineKeyboard };
+        await ctx.api.editMessageText(sent.chat.id, sent.message_id, this.shown(redrawn.prompt, step), options).catch(() => undefined);
+      }
       return this.conversation.skip();
     }
 
@@ -152,6 +158,11 @@ export class Form {
       });
     }
     return reading.value;
+  }
+
+  /** The question as shown: with its step (“Step 2 of 4”) when it has one. */
+  private shown(prompt: string, step?: Step): string {
+    return step ? `${this.ctx.t("form-step", { number: step.number, total: step.total })} ${prompt}` : prompt;
   }
 
   /** The question's buttons with Cancel, or its reply keyboard with Cancel. */

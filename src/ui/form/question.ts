@@ -12,9 +12,14 @@ export type Answer =
 /**
  * What a question makes of an answer: its value (with an optional message after it, e.g. “Contact
  * saved”), a hint to ask again (a wrong answer), a toast for a button that did its job without
- * answering (supporting a similar idea), or undefined when this kind of answer does not fit.
+ * answering (supporting a similar idea; `redraw` shows the question as it is now), or undefined
+ * when this kind of answer does not fit.
  */
-export type Reading<T> = { value: T; note?: string } | { hint: string } | { toast: string } | undefined;
+export type Reading<T> =
+  | { value: T; note?: string }
+  | { hint: string }
+  | { toast: string; redraw?: Pick<Question<T>, "prompt" | "buttons"> }
+  | undefined;
 
 /** A button: its label and the value it answers with (letters, digits, `_ . : -`). */
 export type Choice = readonly [label: string, value: string];
