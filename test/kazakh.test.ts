@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dativeEnding, kazakhDative, lastSpokenWord } from "../src/ui/kazakh.js";
+import { dativeEnding, kazakhDative, lastSpokenWord } from "../src/bot/kazakh.js";
 
 describe("Kazakh endings", () => {
   it("read a number's last word as it is spoken", () => {

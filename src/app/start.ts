@@ -14,7 +14,7 @@ import type { BotContext, BotDeps } from "../bot/context.js";
 import { botApiClient } from "./http.js";
 import { createI18n } from "../bot/i18n.js";
 import { createBot } from "../bot/index.js";
-import { LatestMessages } from "../ui/latest-messages.js";
+import { LatestMessages } from "../bot/latest-messages.js";
 import { withoutPersonalData, type Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
 import { startWebhook } from "./webhook.js";

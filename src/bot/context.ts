@@ -1,4 +1,4 @@
-import type { LatestMessages } from "../ui/latest-messages.js";
+import type { LatestMessages } from "./latest-messages.js";
 import type { Api, Context, RawApi, SessionFlavor } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";

@@ -1,7 +1,7 @@
 import { BotError, GrammyError, HttpError, type Context, type NextFunction } from "grammy";
 import { isRedisUnavailable } from "../store/redis.js";
 import type { BotContext } from "./context.js";
-import { languageOf } from "../ui/language.js";
+import { languageOf } from "../event/language.js";
 
 const REMEMBERED_CHATS = 50_000;
 

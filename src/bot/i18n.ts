@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Language } from "../event/schema.js";
 import type { BotContext } from "./context.js";
-import { kazakhDative } from "../ui/kazakh.js";
-import { languageOf } from "../ui/language.js";
+import { kazakhDative } from "./kazakh.js";
+import { languageOf } from "../event/language.js";
 
 const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
 

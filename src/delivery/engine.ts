@@ -10,7 +10,7 @@ import type { Store } from "../store/index.js";
 import type { RedisConfig } from "../store/redis.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
 import { resolveAudience } from "./audiences.js";
-import { languageOf } from "../ui/language.js";
+import { languageOf } from "../event/language.js";
 import { stopBroadcastData } from "./callback-data.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
 import { classifySendError, isGlobalFloodWait, progressFigures, sendSlotMs } from "./pacing.js";

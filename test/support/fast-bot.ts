@@ -24,7 +24,7 @@ import type { BroadcastInput, Broadcaster } from "../../src/delivery/types.js";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../../src/event/load.js";
 import { createStore } from "../../src/store/index.js";
 import { deleteKeysWithPrefix } from "../../src/store/redis.js";
-import { LatestMessages } from "../../src/ui/latest-messages.js";
+import { LatestMessages } from "../../src/bot/latest-messages.js";
 import { FastUser } from "./fast-user.js";
 import { REDIS_URL, TestClock } from "./harness.js";
 

@@ -3,7 +3,7 @@ import type { BotContext, BotDeps, FlowContext, PersonalDataEraser } from "../..
 import { requireRole } from "../../ui/access.js";
 import { answerUnknownButton, onTap, type CallbackData } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { SentAnnouncement, WinnerDraft } from "../../store/contest.js";
 import { contestData } from "./callback-data.js";

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 /** An update from a group chat that a feature handles all the same (e.g. a moderation tap in the organisers' group). */
 export type GroupChatPass = (ctx: FlowContext) => boolean;
 

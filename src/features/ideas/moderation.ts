@@ -6,7 +6,7 @@ import { escapeHtml } from "../../ui/html.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { textQuestion } from "../../ui/form/question.js";
 import { ideaStatusKey } from "../../ui/labels.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import { ideasData } from "./callback-data.js";
 import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor } from "./notify.js";
 import { REJECT_REASONS, type RejectReason } from "./rules.js";

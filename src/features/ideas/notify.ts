@@ -1,7 +1,7 @@
 import { InlineKeyboard, type Api, type Context } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import { ideaStatusKey } from "../../ui/labels.js";
 import type { Idea } from "../../store/ideas.js";
 import { ideasData } from "./callback-data.js";

@@ -2,7 +2,7 @@ import { InlineKeyboard, type Api } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { QuizSettings } from "../../event/schema.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import { quizData } from "./callback-data.js";
 
 /** Parallel sends while delivering a question; the API client retries 429s on top of this. */

@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { QuizSettings } from "../../event/schema.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import { formatSeconds, quizStandings, quizWinners, type QuizStanding } from "./rules.js";
 
 /** How many questions went out: a quiz ended early is scored out of those, not out of the whole list. */

@@ -1,7 +1,7 @@
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import type { BotDeps, PersonalDataEraser } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { sendCalendarFile } from "../../ui/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";

@@ -3,7 +3,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import { momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
 import { dayjs } from "../../event/time.js";

@@ -3,7 +3,7 @@ import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
 import { rsvpData } from "./callback-data.js";
-import { languageOf } from "../../ui/language.js";
+import { languageOf } from "../../event/language.js";
 import { formatMomentIn } from "../../ui/format.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { tellPromoted, translator } from "./notify.js";

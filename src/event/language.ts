@@ -1,4 +1,4 @@
-import type { Language } from "../event/schema.js";
+import type { Language } from "./schema.js";
 
 /**
  * The language a person reads: the first of their preferences the event offers (their own choice,
