@@ -11,7 +11,7 @@ import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
 import type { Bot } from "grammy";
 import type { BotContext, BotDeps } from "../bot/context.js";
-import { botApiClient } from "./http.js";
+import { botApiClient } from "../bot/http.js";
 import { createI18n } from "../bot/i18n.js";
 import { createBot } from "../bot/index.js";
 import { LatestMessages } from "../bot/latest-messages.js";

@@ -3,7 +3,7 @@ import { DelayedError, Worker, type Job } from "bullmq";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { BotContext } from "../bot/context.js";
-import { botApiClient } from "../app/http.js";
+import { botApiClient } from "../bot/http.js";
 import type { EventInfo } from "../event/load.js";
 import { parseDuration } from "../event/time.js";
 import type { Store } from "../store/index.js";
