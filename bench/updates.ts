@@ -11,11 +11,12 @@
  * rate. Each bot runs in its own process (bench/bot-process.ts). bench/README.md has the figures.
  */
 import { proposeIdeaInEnglish, registerInEnglish } from "../test/support/flows.js";
-import { PRODUCTION_NODE_FLAGS, startBotProcess } from "./support/bot-processes.js";
+import { startBotProcess } from "./support/bot-processes.js";
 import { drive, percentile, type Figures, type Workload } from "./support/driver.js";
 import { fixed, header, met, row } from "./support/report.js";
 import {
-  DEBUG, ECHO_SLICE, FLOW_USERS, IN_FLIGHT, MEMORY_USERS, MESSAGES, ONLY, REDIS_URL, SOAK_MINUTES, THROUGH_TSX, USERS,
+  DEBUG, ECHO_SLICE, FLOW_USERS, IN_FLIGHT, MEMORY_USERS, MESSAGES, ONLY, PRODUCTION_NODE_FLAGS, REDIS_URL, SOAK_MINUTES,
+  THROUGH_TSX, USERS,
 } from "./support/settings.js";
 
 // --- workloads -------------------------------------------------------------------------------

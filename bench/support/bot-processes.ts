@@ -11,17 +11,14 @@ import ts from "typescript";
 import { BUNDLED_EVENT_FILE } from "../../src/event/load.js";
 import { deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
-import { DEBUG, REDIS_URL, THROUGH_TSX } from "./settings.js";
+import { DEBUG, REDIS_URL, PRODUCTION_NODE_FLAGS, THROUGH_TSX } from "./settings.js";
 
 /** How late the benchmark's own event loop runs (it drives the users and the emulator). */
 export const driverLoop = monitorEventLoopDelay({ resolution: 5 });
 driverLoop.enable();
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** The node flags production runs the bot with (`npm start`, the Dockerfile): the bot's process gets them too, the echo bot none. */
-export const PRODUCTION_NODE_FLAGS = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start
-  .split(" ")
-  .filter((arg) => arg.startsWith("--"));
+
 
 /**
  * The bots run as production does, compiled to JavaScript (npm run build: node dist/main.js), not

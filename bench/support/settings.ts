@@ -1,4 +1,6 @@
 /** The benchmark's settings, from the environment (bench/README.md lists them). */
+import { readFileSync } from "node:fs";
+
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 export const USERS = env("BENCH_USERS", 1000);
@@ -16,3 +18,9 @@ export const ONLY = process.env.BENCH_ONLY?.split(",");
 export const DEBUG = Boolean(process.env.BENCH_DEBUG);
 /** Run the bots' TypeScript through tsx instead of compiled JavaScript (the production form). */
 export const THROUGH_TSX = Boolean(process.env.BENCH_TSX);
+
+/** The node flags production runs the bot with (`npm start`, the Dockerfile): the bot's process gets them too, the echo bot none. */
+const packageJson = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+export const PRODUCTION_NODE_FLAGS = (JSON.parse(packageJson) as { scripts: { start: string } }).scripts.start
+  .split(" ")
+  .filter((arg) => arg.startsWith("--"));
