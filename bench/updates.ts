@@ -141,7 +141,8 @@ const sortedEcho = [...echo.rates].sort((x, y) => x - y);
 console.log(
   `\n${MESSAGES} messages from ${USERS} users (${FLOW_USERS} new users per flow), at most ${IN_FLIGHT} updates in flight; ` +
     `Node ${process.version}, Redis ${REDIS_URL}; each bot in its own process, the emulator and the users in this one; ` +
-    `the bot with npm start's node flags (${PRODUCTION_NODE_FLAGS.join(" ") || "none"}), the echo bot with none.` +
+    `the bot with npm start's node flags (${PRODUCTION_NODE_FLAGS.join(" ") || "none"})` +
+    `${process.env.BENCH_NODE_FLAGS ? `, then BENCH_NODE_FLAGS (${process.env.BENCH_NODE_FLAGS})` : ""}, the echo bot with none.` +
     `\nratio = updates/s ÷ the echo bot's in ${ECHO_SLICE}-message runs just before and after it (echo/s); ` +
     `½ = at half the workload's own rate; Redis/u = commands sent by the bot's connection per update; ` +
     `API/u = Bot API calls per update (getUpdates not counted)\n`,
