@@ -96,6 +96,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(commitChatState(chatState));
   // Every update reads the chat's conversation state too (the plugin looks for an active form):
   // it comes with the session, in one round trip.
+  const flood = floodLimit(redis, keys, deps.floodLimit);
+  protectedBot.use(flood.count);
   const sessionAdapter = chatState.adapter<SessionData>(keys.sessionPrefix, SESSION_TTL_SECONDS, [keys.conversationPrefix]);
   protectedBot.use(
     session<SessionData, BotContext>({
@@ -118,7 +120,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }
   });
   protectedBot.use(deps.i18n);
-  protectedBot.use(floodLimit(redis, keys, deps.floodLimit));
+  protectedBot.use(flood.limit);
   protectedBot.use(
     conversations<BotContext, FlowContext>({
       storage: {

@@ -1,0 +1,148 @@
+/** The bot processes of the benchmark (bench/bot-process.ts), each forked against its own emulator. */
+import { randomUUID } from "node:crypto";
+import { fork } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import ts from "typescript";
+import { BUNDLED_EVENT_FILE } from "../../src/event/load.js";
+import { deleteKeysWithPrefix } from "../../src/store/redis.js";
+import { FakeBotApi } from "@wealmaty/telegram-emulator";
+import { DEBUG, REDIS_URL, PRODUCTION_NODE_FLAGS, THROUGH_TSX } from "./settings.js";
+
+/** How late the benchmark's own event loop runs (it drives the users and the emulator). */
+export const driverLoop = monitorEventLoopDelay({ resolution: 5 });
+driverLoop.enable();
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+
+/**
+ * The bots run as production does, compiled to JavaScript (npm run build: node dist/main.js), not
+ * through tsx, whose loader adds its own memory and start-up time: src and bench/bot-process.ts
+ * are transpiled (no type check) into a temporary directory, removed at exit.
+ */
+function compileBots(): string {
+  const out = mkdtempSync(join(tmpdir(), "wealmaty-bench-"));
+  process.on("exit", () => rmSync(out, { recursive: true, force: true }));
+  symlinkSync(join(ROOT, "node_modules"), join(out, "node_modules"));
+  const sources = [
+    ...readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" }).map((file) => join("src", file)),
+    join("bench", "bot-process.ts"),
+  ].filter((file) => file.endsWith(".ts"));
+  for (const file of sources) {
+    const { outputText } = ts.transpileModule(readFileSync(join(ROOT, file), "utf8"), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+      fileName: file,
+    });
+    const target = join(out, file.replace(/\.ts$/, ".js"));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, outputText);
+  }
+  cpSync(join(ROOT, "src", "locales"), join(out, "src", "locales"), { recursive: true });
+  writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));
+  if (DEBUG) console.log(`  compiled ${sources.length} files into ${relative(ROOT, out)}`);
+  return join(out, "bench", "bot-process.js");
+}
+const BOT_PROCESS = THROUGH_TSX ? fileURLToPath(new URL("../bot-process.ts", import.meta.url)) : compileBots();
+
+export interface BotStats {
+  redisCommands: number;
+  rssMb: number;
+  heapUsedMb: number;
+  peakRssMb: number;
+}
+
+export interface BotProcess {
+  api: FakeBotApi;
+  /** Milliseconds from forking the process to its first getUpdates. */
+  startupMs: number;
+  /** Resident memory once started, before any update. */
+  idleRssMb: number;
+  stats(): Promise<BotStats>;
+  resetLoopDelay(): void;
+  /** Stops the bot and returns its peak memory in MB. */
+  stop(): Promise<number>;
+}
+
+/** Forks a bot (bench/bot-process.ts) against a fresh emulator under its own Redis prefix. */
+export async function startBotProcess(kind: "wealmaty" | "echo-runner"): Promise<BotProcess> {
+  // The bot reports when it is done with each update: the runner confirms updates as it fetches them.
+  const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1, recordCalls: false, handledWhen: "reported" });
+  const prefix = `bench-${kind}:${randomUUID()}:`;
+  let firstPoll: number | undefined;
+  const stopWatching = api.gateCalls((method) => {
+    if (method === "getUpdates") firstPoll ??= performance.now();
+  });
+  const forkedAt = performance.now();
+  const child = fork(BOT_PROCESS, [kind], {
+    execArgv: [
+      ...(THROUGH_TSX ? ["--import", "tsx"] : []),
+      ...(kind === "wealmaty" ? PRODUCTION_NODE_FLAGS : []),
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
+    env: {
+      ...process.env,
+      BOT_TOKEN: api.token,
+      BOT_API_ROOT: api.apiRoot,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      EVENT_FILE: BUNDLED_EVENT_FILE,
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bot process exited with ${code}`)));
+  });
+  while (firstPoll === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+  stopWatching();
+  child.on("message", (message: { handled?: number[] }) => {
+    for (const updateId of message.handled ?? []) api.reportHandled(updateId);
+  });
+  const reply = <T>(key: string) => new Promise<T>((resolve) => {
+    const listener = (message: Record<string, unknown>) => {
+      if (!(key in message)) return;
+      child.off("message", listener);
+      resolve(message[key] as T);
+    };
+    child.on("message", listener);
+  });
+  const stats = () => {
+    const answer = reply<BotStats>("stats");
+    child.send({ stats: true });
+    return answer;
+  };
+  return {
+    api,
+    startupMs: firstPoll - forkedAt,
+    idleRssMb: (await stats()).rssMb,
+    stats,
+    resetLoopDelay() {
+      child.send({ resetLoopDelay: true });
+      driverLoop.reset();
+    },
+    async stop() {
+      const report = reply<number>("peakRssMb");
+      const cpu = reply<number>("cpuSeconds");
+      child.send({ stop: true });
+      const [peakRssMb, cpuSeconds] = await Promise.all([report, cpu]);
+      if (DEBUG) {
+        console.log(
+          `  [${kind}] bot CPU ${cpuSeconds.toFixed(1)} s; driver CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s, ` +
+            `driver event loop delay p99 ${(driverLoop.percentile(99) / 1e6).toFixed(1)} ms`,
+        );
+      }
+      const redis = new Redis(REDIS_URL);
+      await deleteKeysWithPrefix(redis, prefix);
+      await redis.quit();
+      await api.close();
+      return peakRssMb;
+    },
+  };
+}
+
+// --- the closed-loop driver ------------------------------------------------------------------

@@ -1,0 +1,118 @@
+/** The closed-loop driver: simulated users pushing updates into a bot's emulator, and what it measured. */
+import { FakeBotApi, type ApiCall } from "@wealmaty/telegram-emulator";
+import { TelegramUser } from "../../test/support/telegram-user.js";
+import type { BotProcess } from "./bot-processes.js";
+import { FLOW_USERS, IN_FLIGHT, MESSAGES, USERS } from "./settings.js";
+
+/** One closed-loop task: a message from a returning user, or one new user's whole flow. */
+export type Step = (user: TelegramUser) => Promise<unknown>;
+export interface Workload {
+  name: string;
+  label: string;
+  /** "messages": MESSAGES single updates from USERS users; "flow": FLOW_USERS new users each run `step` once. */
+  shape: "messages" | "flow";
+  step: Step;
+}
+
+export interface Figures {
+  label: string;
+  updates: number;
+  seconds: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  redisPerUpdate: number;
+  apiCallsPerUpdate: number;
+}
+
+export const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+
+let nextUserId = 1_000_000;
+
+/**
+ * Runs a workload with at most IN_FLIGHT updates in flight (IN_FLIGHT lanes, each waiting for its
+ * update to be handled before the next); with `rate`, no update starts before its slot, spaced
+ * 1/rate apart, so the bot sees a steady stream. Latency is from pushing an update to the first
+ * API call that answers it (the first message to its chat; for a tap, answerCallbackQuery).
+ */
+export async function drive(bot: BotProcess, workload: Workload, rate?: number, tasks?: number): Promise<Figures> {
+  const { api } = bot;
+  const pushedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let apiCalls = 0;
+  const stopListening = api.onCall((call: ApiCall) => {
+    apiCalls++;
+    const key = call.method === "answerCallbackQuery" ? `q:${call.payload.callback_query_id}` : `c:${call.payload.chat_id}`;
+    const started = pushedAt.get(key);
+    if (started !== undefined) {
+      latencies.push(performance.now() - started);
+      pushedAt.delete(key);
+    }
+  });
+  const stopUpdates = api.onUpdate((update) => {
+    const query = update.callback_query;
+    if (query) pushedAt.set(`q:${query.id}`, performance.now());
+    else if (update.message) pushedAt.set(`c:${update.message.chat.id}`, performance.now());
+  });
+
+  // Messages come from USERS returning users in turn (never two of one user in flight); each flow from new users.
+  const taskCount = tasks ?? (workload.shape === "messages" ? MESSAGES : FLOW_USERS);
+  const users =
+    workload.shape === "messages"
+      ? Array.from({ length: Math.min(USERS, taskCount) }, () => newUser(api))
+      : undefined;
+  let slot = performance.now();
+  const paced = async () => {
+    if (rate === undefined) return;
+    slot = Math.max(performance.now(), slot + 1000 / rate);
+    const wait = slot - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
+
+  const before = await bot.stats();
+  const updatesBefore = api.lastUpdateId;
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(IN_FLIGHT, taskCount) }, async () => {
+      while (next < taskCount) {
+        const task = next++;
+        const user = users ? users[task % users.length]! : newUser(api);
+        const dispatch = user.dispatch.bind(user);
+        user.dispatch = async (update) => (await paced(), dispatch(update));
+        try {
+          await workload.step(user);
+        } catch (error) {
+          // What this user saw, to tell a bot fault from a harness one.
+          const transcript = api.conversation(user.id).map((m) => `${m.from}: ${(m.text ?? m.caption ?? m.kind).slice(0, 60)}`);
+          throw new Error(`${workload.label}: ${(error as Error).message}\n${transcript.join("\n")}`, { cause: error });
+        } finally {
+          user.dispatch = dispatch;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  stopListening();
+  stopUpdates();
+  const after = await bot.stats();
+  const updates = api.lastUpdateId - updatesBefore;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    label: workload.label,
+    updates,
+    seconds,
+    rate: updates / seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    redisPerUpdate: (after.redisCommands - before.redisCommands) / updates,
+    apiCallsPerUpdate: apiCalls / updates,
+  };
+}
+
+function newUser(api: FakeBotApi): TelegramUser {
+  const id = nextUserId++;
+  return new TelegramUser(api, { id, firstName: `User${id}`, languageCode: "en", timeoutMs: 120_000 });
+}
+
+// --- output ----------------------------------------------------------------------------------
