@@ -24,8 +24,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { regex: "^\\.\\./(?!\\.\\./)", message: "A feature imports no other feature: move the shared part to src/ui, or register it at wiring time." },
-            { regex: "(^|/)features/", message: "A feature imports no other feature: move the shared part to src/ui, or register it at wiring time." },
+            {
+              regex: "^\\.\\./(?!\\.\\./)",
+              message: "A feature imports no other feature: move the shared part to src/ui, or register it at wiring time.",
+            },
+            {
+              regex: "(^|/)features/",
+              message: "A feature imports no other feature: move the shared part to src/ui, or register it at wiring time.",
+            },
           ],
         },
       ],
@@ -35,7 +41,10 @@ export default tseslint.config(
     // The shared layers know no feature: features register their jobs, erasers and screens with them.
     files: ["src/delivery/**/*.ts", "src/ui/**/*.ts", "src/store/**/*.ts", "src/event/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)features/", message: "Shared code imports no feature: let the feature register with it." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "(^|/)features/", message: "Shared code imports no feature: let the feature register with it." }] },
+      ],
     },
   },
 );

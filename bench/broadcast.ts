@@ -126,7 +126,9 @@ let goalsMet = true;
 
 // 1. Pace: no injected faults; every 429 is one the engine drew by its own pace.
 const paceUsers = Number(values["pace-users"]);
-console.log(`pace: ${paceUsers} users, server limit ${limit} msg/s over any sliding second${scaled}, BROADCAST_RATE ${rate}, no injected faults`);
+console.log(
+  `pace: ${paceUsers} users, server limit ${limit} msg/s over any sliding second${scaled}, BROADCAST_RATE ${rate}, no injected faults`,
+);
 const pace = await broadcastOnce({ users: paceUsers, enforcement: { perSecond: limit, retryAfterSeconds: retryAfter } });
 const paceRate = pace.paceRate;
 const ownPace429 = pace.stats.overLimit + pace.stats.duringFloodWait;
@@ -153,7 +155,9 @@ const faultRate = faults.accepted / faults.seconds;
 const floodWaitSeconds = (faults.stats.random429 + faults.stats.overLimit) * retryAfter;
 const rateOutsideWaits = faults.accepted / Math.max(0.001, faults.seconds - floodWaitSeconds);
 console.log(`  wall time         ${faults.seconds.toFixed(1)} s (ideal at the limit: ${(users / limit).toFixed(1)} s)`);
-console.log(`  achieved rate     ${faultRate.toFixed(1)} msg/s = ${((faultRate / limit) * 100).toFixed(1)}% of the limit (delivered + 403)`);
+console.log(
+  `  achieved rate     ${faultRate.toFixed(1)} msg/s = ${((faultRate / limit) * 100).toFixed(1)}% of the limit (delivered + 403)`,
+);
 console.log(
   `  outside waits     ${rateOutsideWaits.toFixed(1)} msg/s = ${((rateOutsideWaits / limit) * 100).toFixed(1)}% of the limit, ` +
     `excluding the ${floodWaitSeconds.toFixed(1)} s of flood waits injected`,
@@ -162,7 +166,9 @@ console.log(
   `  429s              ${faults.rejected429}: injected ${faults.stats.random429}, by own pace ${faults.stats.overLimit}, ` +
     `sent during an injected wait ${faults.stats.duringFloodWait}`,
 );
-console.log(`  delivered         ${faults.progress.sent}, blocked ${faults.progress.blocked} (expected ${faults.blocked}), failed ${faults.progress.failed}`);
+console.log(
+  `  delivered         ${faults.progress.sent}, blocked ${faults.progress.blocked} (expected ${faults.blocked}), failed ${faults.progress.failed}`,
+);
 console.log(`  duplicates/missed ${faults.duplicates} / ${faults.missed}`);
 goalsMet &&= faults.duplicates === 0 && faults.missed === 0 && faults.stats.overLimit === 0;
 console.log(goalsMet ? "goals met" : "goals NOT met");

@@ -15,8 +15,18 @@ import { startBotProcess } from "./support/bot-processes.js";
 import { drive, percentile, type Figures, type Workload } from "./support/driver.js";
 import { fixed, header, met, row } from "./support/report.js";
 import {
-  DEBUG, ECHO_SLICE, FLOW_USERS, IN_FLIGHT, MEMORY_USERS, MESSAGES, ONLY, PRODUCTION_NODE_FLAGS, REDIS_URL, SOAK_MINUTES,
-  THROUGH_TSX, USERS,
+  DEBUG,
+  ECHO_SLICE,
+  FLOW_USERS,
+  IN_FLIGHT,
+  MEMORY_USERS,
+  MESSAGES,
+  ONLY,
+  PRODUCTION_NODE_FLAGS,
+  REDIS_URL,
+  SOAK_MINUTES,
+  THROUGH_TSX,
+  USERS,
 } from "./support/settings.js";
 
 // --- workloads -------------------------------------------------------------------------------
@@ -53,7 +63,6 @@ const ECHO: Workload = {
   step: (user) => user.send(FREE_TEXT),
 };
 
-
 // --- the run ---------------------------------------------------------------------------------
 
 /**
@@ -80,7 +89,8 @@ async function benchWorkloads() {
     // Half the rate just measured, same number of updates, as a steady stream.
     const half = await drive(bot, workload, full.rate / 2);
     results.push({ full, half, reference });
-    if (DEBUG) console.log(`  ${workload.label}: ${fixed(full.rate)} updates/s (echo ${fixed(reference)}), half-rate p99 ${fixed(half.p99, 1)} ms`);
+    if (DEBUG)
+      console.log(`  ${workload.label}: ${fixed(full.rate)} updates/s (echo ${fixed(reference)}), half-rate p99 ${fixed(half.p99, 1)} ms`);
   }
   return {
     results,
@@ -184,10 +194,13 @@ for (const name of ["free-text", "info-command"]) {
   goals.push(`${r.full.label} >= 0.5x the reference: ${met(ratio >= 0.5)} (${fixed(ratio, 2)}x; 0.75x: ${met(ratio >= 0.75)})`);
 }
 const freeText = byName("free-text");
-if (freeText) goals.push(`free text p99 < 100 ms at ${IN_FLIGHT} in flight: ${met(freeText.full.p99 < 100)} (${fixed(freeText.full.p99, 1)} ms)`);
+if (freeText)
+  goals.push(`free text p99 < 100 ms at ${IN_FLIGHT} in flight: ${met(freeText.full.p99 < 100)} (${fixed(freeText.full.p99, 1)} ms)`);
 if (results.length > 0) {
   const worst = results.reduce((a, b) => (b.half.p99 > a.half.p99 ? b : a));
-  goals.push(`p99 < 50 ms at half the rate, every workload: ${met(worst.half.p99 < 50)} (worst ${fixed(worst.half.p99, 1)} ms, ${worst.full.label})`);
+  goals.push(
+    `p99 < 50 ms at half the rate, every workload: ${met(worst.half.p99 < 50)} (worst ${fixed(worst.half.p99, 1)} ms, ${worst.full.label})`,
+  );
 }
 if (memory) {
   goals.push(
@@ -202,8 +215,12 @@ if (SOAK_MINUTES > 0) {
   const s = await soak(soakRate);
   console.log(`  RSS every 10 s (MB): ${s.samples.map((x) => fixed(x.rssMb)).join(" ")}`);
   const growth = s.end / s.afterFirstMinute - 1;
-  console.log(`  ${s.updates} updates; RSS after the first minute ${fixed(s.afterFirstMinute)} MB, at the end ${fixed(s.end)} MB, peak ${fixed(s.peakRssMb)} MB`);
-  goals.push(`soak: RSS at the end within 10% of after the first minute: ${met(Math.abs(growth) <= 0.1)} (${growth >= 0 ? "+" : ""}${fixed(100 * growth, 1)}%)`);
+  console.log(
+    `  ${s.updates} updates; RSS after the first minute ${fixed(s.afterFirstMinute)} MB, at the end ${fixed(s.end)} MB, peak ${fixed(s.peakRssMb)} MB`,
+  );
+  goals.push(
+    `soak: RSS at the end within 10% of after the first minute: ${met(Math.abs(growth) <= 0.1)} (${growth >= 0 ? "+" : ""}${fixed(100 * growth, 1)}%)`,
+  );
 }
 
 console.log(`\ngoals:\n${goals.map((goal) => `  ${goal}`).join("\n")}`);

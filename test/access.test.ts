@@ -24,8 +24,18 @@ describe("callback data codecs", () => {
   });
 
   it("reads nothing from forged, outdated or foreign data", () => {
-    for (const forged of ["contest:s:1:1", "contest:s:1:1:5:9", "contest:s:x:1:5", "contest:s:1:1:11", "contest:s:-1:1:5", "contest:s:01:1:5",
-      "contest:s:1e3:1:5", "contest:sl:1:1:5", "menu:home", undefined]) {
+    for (const forged of [
+      "contest:s:1:1",
+      "contest:s:1:1:5:9",
+      "contest:s:x:1:5",
+      "contest:s:1:1:11",
+      "contest:s:-1:1:5",
+      "contest:s:01:1:5",
+      "contest:s:1e3:1:5",
+      "contest:sl:1:1:5",
+      "menu:home",
+      undefined,
+    ]) {
       expect(score.unpack(forged), String(forged)).toBeUndefined();
     }
     expect(callbackData("rsvp:withdraw").unpack("rsvp:withdraw:yes")).toBeUndefined();

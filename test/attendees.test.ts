@@ -8,9 +8,24 @@ const IDEA = "A protected bike lane along Abay avenue from Dostyk to Baizakov";
 
 describe("what attendees see", () => {
   const menus = [
-    { language: "ru", rsvp: "📝 Зарегистрироваться", ideas: "💡 Идеи для города", steps: ["Шаг 1 из 4.", "Шаг 2 из 4.", "Шаг 3 из 4.", "Шаг 4 из 4."] },
-    { language: "kk", rsvp: "📝 Тіркелу", ideas: "💡 Қалаға арналған идеялар", steps: ["1-қадам, барлығы 4.", "2-қадам, барлығы 4.", "3-қадам, барлығы 4.", "4-қадам, барлығы 4."] },
-    { language: "en", rsvp: "📝 Register", ideas: "💡 Ideas for the city", steps: ["Step 1 of 4.", "Step 2 of 4.", "Step 3 of 4.", "Step 4 of 4."] },
+    {
+      language: "ru",
+      rsvp: "📝 Зарегистрироваться",
+      ideas: "💡 Идеи для города",
+      steps: ["Шаг 1 из 4.", "Шаг 2 из 4.", "Шаг 3 из 4.", "Шаг 4 из 4."],
+    },
+    {
+      language: "kk",
+      rsvp: "📝 Тіркелу",
+      ideas: "💡 Қалаға арналған идеялар",
+      steps: ["1-қадам, барлығы 4.", "2-қадам, барлығы 4.", "3-қадам, барлығы 4.", "4-қадам, барлығы 4."],
+    },
+    {
+      language: "en",
+      rsvp: "📝 Register",
+      ideas: "💡 Ideas for the city",
+      steps: ["Step 1 of 4.", "Step 2 of 4.", "Step 3 of 4.", "Step 4 of 4."],
+    },
   ];
   for (const { language, rsvp, ideas, steps } of menus) {
     it(`names the menu's buttons for what they open and counts the registration steps, in ${language}`, async () => {

@@ -99,7 +99,14 @@ describe("the bot process", () => {
     // The next reply hits a flood wait, so its update is still in hand when the process dies.
     api.rateLimitNext("sendMessage", 5);
     const inFlight = api.pushUpdate({
-      message: { message_id: 100, date: Math.floor(Date.now() / 1000), chat: user.chat, from: user.user, text: "/language", entities: [{ type: "bot_command", offset: 0, length: 9 }] },
+      message: {
+        message_id: 100,
+        date: Math.floor(Date.now() / 1000),
+        chat: user.chat,
+        from: user.user,
+        text: "/language",
+        entities: [{ type: "bot_command", offset: 0, length: 9 }],
+      },
     } as never);
     await until(() => api!.callsTo("sendMessage").some((call) => !call.ok));
     first.child.kill("SIGKILL");
@@ -206,7 +213,10 @@ describe("the bot process and Telegram's refusals", () => {
     const user = new TelegramUser(api, { id: 80, firstName: "Marat", languageCode: "en", timeoutMs: 60_000 });
     await user.command("help");
     await until(() => count(user, "What I can do") === 1, 60_000);
-    const errors = bot.output().split("\n").filter((line) => line.includes(conflict));
+    const errors = bot
+      .output()
+      .split("\n")
+      .filter((line) => line.includes(conflict));
     expect(errors).toHaveLength(1);
     expect(JSON.parse(errors[0]!).level).toBe(50);
     bot.child.kill("SIGTERM");
@@ -272,7 +282,7 @@ async function killUnderLoad(options: {
     if (answered >= options.answers / 6 && (await leftoversWithStateSaved(redis, api.botInfo.id, stateSaved)).length > 0) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-    first.child.kill("SIGKILL");
+  first.child.kill("SIGKILL");
   await once(first.child, "exit");
   const answeredAtKill = answered;
   const wronglyLeft = await leftoversWithStateSaved(redis, api.botInfo.id, stateSaved);

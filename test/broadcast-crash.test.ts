@@ -41,20 +41,30 @@ function startWorkerProcess(w: SharedWorld): Promise<ChildProcess> {
 describe("a bot process killed mid-broadcast", () => {
   it("resumes by itself in the next process: nobody missed, duplicates only from the sends in flight", { timeout: 55_000 }, async () => {
     world = await sharedWorld();
-    const users = await world.addUsers(Array.from({ length: 300 }, (_, i) => (i % 2 ? "ru" : "en")), 20_000);
+    const users = await world.addUsers(
+      Array.from({ length: 300 }, (_, i) => (i % 2 ? "ru" : "en")),
+      20_000,
+    );
     // The organiser's process only queues the broadcast; the worker processes send it.
     const organiser = world.engine(loadEvent(BUNDLED_EVENT_FILE), new TestClock(new Date()));
     await organiser.broadcaster.send({ id: "crash", audience: "all", texts: { en: "Doors open", ru: "Двери открыты" } });
 
     const first = await startWorkerProcess(world);
-    await until(() => world!.api.callsTo("sendMessage").length, (n) => n >= 100);
+    await until(
+      () => world!.api.callsTo("sendMessage").length,
+      (n) => n >= 100,
+    );
     first.kill("SIGKILL");
     await until(() => first.exitCode !== null || first.signalCode !== null, Boolean);
     const sentBeforeCrash = world.api.callsTo("sendMessage").length;
     expect(sentBeforeCrash).toBeLessThan(users.length);
 
     await startWorkerProcess(world);
-    const progress = await until(() => organiser.broadcaster.progress("crash"), (p) => p?.status === "done", 45_000);
+    const progress = await until(
+      () => organiser.broadcaster.progress("crash"),
+      (p) => p?.status === "done",
+      45_000,
+    );
     expect(progress).toMatchObject({ total: users.length, failed: 0, blocked: 0 });
 
     const received = new Map<number, number>();

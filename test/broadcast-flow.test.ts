@@ -45,7 +45,10 @@ describe("/broadcast for organisers", () => {
     await admin.tap("🚀 Send now");
     expect(admin.messages().some((m) => m.text?.startsWith("🚀 Sending to 3 recipients"))).toBe(true);
 
-    await until(() => admin.lastText(), (text) => text.includes("finished"));
+    await until(
+      () => admin.lastText(),
+      (text) => text.includes("finished"),
+    );
     expect(admin.lastText()).toMatch(/Sent: 3 · failed: 0 · blocked the bot: 0 \(of 3\)/);
     expect(bot.api.chat(ru!).map((m) => m.text)).toEqual(["Завтра в 9:00 <всё> в силе"]);
     expect(bot.api.chat(kk!).map((m) => m.text)).toEqual(["Ертең 9:00-де"]);
@@ -85,10 +88,16 @@ describe("/broadcast for organisers", () => {
 
   it("the progress message's Stop button stops the rest of a running broadcast", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
-    const users = await addUsers(bot, Array.from({ length: 150 }, () => "en"));
+    const users = await addUsers(
+      bot,
+      Array.from({ length: 150 }, () => "en"),
+    );
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     await bot.running.deps.broadcasts.send({ id: "long", audience: "all", texts: "Long one", createdBy: ADMIN, reportLanguage: "en" });
-    await until(() => admin.messages().length, (n) => n > 0);
+    await until(
+      () => admin.messages().length,
+      (n) => n > 0,
+    );
     expect(admin.buttons()).toEqual(["⛔ Stop the broadcast"]);
     await admin.tap("⛔ Stop the broadcast");
     expect(admin.callbackAnswers().at(-1)?.text).toBe("Broadcast stopped.");

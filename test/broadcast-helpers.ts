@@ -27,7 +27,6 @@ export function eventWith(reminders: unknown[], extra: Record<string, unknown> =
   return { event: parseEvent(source, file), file };
 }
 
-
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A fake Bot API, a Redis prefix and a store: what several engines (processes) share. */

@@ -38,7 +38,11 @@ describe("broadcast pace", () => {
     await engine.start();
     const ids = await world.addUsers(Array.from({ length: 150 }, () => "ru"));
     await engine.broadcaster.send({ id: "pace", audience: "all", texts });
-    const progress = await until(() => engine.broadcaster.progress("pace"), (p) => p?.status === "done", 30_000);
+    const progress = await until(
+      () => engine.broadcaster.progress("pace"),
+      (p) => p?.status === "done",
+      30_000,
+    );
     expect(progress).toMatchObject({ total: ids.length, sent: ids.length, failed: 0 });
     expect(enforcer.stats).toMatchObject({ overLimit: 0, duringFloodWait: 0 });
   });
@@ -53,7 +57,11 @@ describe("broadcast pace", () => {
     // The first recipient just had a message: the broadcast's one to them is over the chat's limit.
     await engine.api.sendMessage(ids[0]!, "Your ticket");
     await engine.broadcaster.send({ id: "per-chat", audience: "all", texts });
-    const progress = await until(() => engine.broadcaster.progress("per-chat"), (p) => p?.status === "done", 30_000);
+    const progress = await until(
+      () => engine.broadcaster.progress("per-chat"),
+      (p) => p?.status === "done",
+      30_000,
+    );
     expect(progress).toMatchObject({ total: ids.length, sent: ids.length, failed: 0 });
     expect(enforcer.stats.perChat).toBeGreaterThanOrEqual(1);
     expect(world.api.chat(ids[0]!).map((m) => m.text)).toEqual(["Your ticket", "Hello"]);

@@ -7,7 +7,6 @@ import { until } from "./support/wait.js";
 const startTestBot = botPerTest();
 let bot: TestBot | undefined;
 
-
 /** Users as if they had pressed /start, with their interface language. */
 async function addUsers(t: TestBot, languages: string[], firstId = 5000): Promise<number[]> {
   const ids: number[] = [];
@@ -25,7 +24,10 @@ async function setRsvp(t: TestBot, status: "confirmed" | "waitlisted", ids: numb
 
 const textsIn = (t: TestBot, chatId: number) => t.api.chat(chatId).map((m) => m.text ?? m.caption ?? `[${m.kind}]`);
 const done = (t: TestBot, id: string) =>
-  until(() => t.running.deps.broadcasts.progress(id), (p) => p?.status === "done");
+  until(
+    () => t.running.deps.broadcasts.progress(id),
+    (p) => p?.status === "done",
+  );
 
 describe("broadcast engine", () => {
   it("sends each user the text in their language, only to the chosen audience", async () => {
@@ -74,8 +76,7 @@ describe("broadcast engine", () => {
     await setRsvp(bot, "waitlisted", [b]);
     await proposeIdea(bot.running.deps.store, c, bot.clock.now());
     await enterContest(bot.running.deps.store, d, bot.clock.now());
-    const count = (audience: Audience) =>
-      bot!.running.deps.broadcasts.countAudience(audience);
+    const count = (audience: Audience) => bot!.running.deps.broadcasts.countAudience(audience);
     expect(await count("all")).toBe(5);
     expect(await count("confirmed")).toBe(1);
     expect(await count("waitlisted")).toBe(1);
@@ -88,7 +89,10 @@ describe("broadcast engine", () => {
 
   it("honours a 429's retry_after for the whole queue, then delivers to everyone", async () => {
     bot = await startTestBot();
-    const ids = await addUsers(bot, Array.from({ length: 8 }, () => "en"));
+    const ids = await addUsers(
+      bot,
+      Array.from({ length: 8 }, () => "en"),
+    );
     // Telegram's global flood wait refuses every chat: here the next two sends.
     bot.api.rateLimitNext("sendMessage", 2, 2);
     await bot.running.deps.broadcasts.send({ id: "flood", audience: "all", texts: "News" });

@@ -42,7 +42,9 @@ describe("start-up with a bad environment or event file", () => {
   it("exits 1 with one line per problem and no stack trace", () => {
     const result = run({ BOT_TOKEN: "" });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe("configuration: BOT_TOKEN: required: the bot token from @BotFather (or try the bot without one: npm run preview)");
+    expect(result.stderr.trim()).toBe(
+      "configuration: BOT_TOKEN: required: the bot token from @BotFather (or try the bot without one: npm run preview)",
+    );
   });
 
   it("exits 1 listing every bad path of the event file", () => {

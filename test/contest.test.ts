@@ -13,7 +13,6 @@ const IDEA = "Shade trees and benches along the Esentai river promenade";
 const startTestBot = botPerTest();
 let bot: TestBot | undefined;
 
-
 /** The bundled event with a juror listed in the file. */
 const eventWithJuror = () => eventWith({ contest: { jurors: [JUROR] } });
 
@@ -28,7 +27,11 @@ async function submitEntry(user: TelegramUser, link = POST, idea = IDEA) {
 describe("contest rules", () => {
   it("shows the rules, deadline with countdown and copyable hashtags in each language", async () => {
     bot = await startTestBot();
-    const expected = { ru: ["Самый активный алматинец", "Приз:", "Приём заявок до:", "Планшет"], kk: ["Ең белсенді алматылық", "Жүлде:", "Өтінімдер қабылданады:"], en: ["Most active Almaty citizen", "Prize:", "Entries until:", "A tablet"] };
+    const expected = {
+      ru: ["Самый активный алматинец", "Приз:", "Приём заявок до:", "Планшет"],
+      kk: ["Ең белсенді алматылық", "Жүлде:", "Өтінімдер қабылданады:"],
+      en: ["Most active Almaty citizen", "Prize:", "Entries until:", "A tablet"],
+    };
     for (const [language, parts] of Object.entries(expected)) {
       const user = bot.user({ languageCode: language });
       await user.command("contest");
@@ -47,7 +50,11 @@ describe("contest rules", () => {
 
 describe("another event file", () => {
   it("takes the contest from the file: title, hashtags, deadline; no quiz when the file has none", async () => {
-    bot = await startTestBot({ eventFile: "test/fixtures/events/riverside-cleanup.yaml", adminIds: [ADMIN], now: "2026-11-28T19:00:00+05:00" });
+    bot = await startTestBot({
+      eventFile: "test/fixtures/events/riverside-cleanup.yaml",
+      adminIds: [ADMIN],
+      now: "2026-11-28T19:00:00+05:00",
+    });
     const ru = bot.user({ languageCode: "ru" });
     await ru.command("contest");
     expect(ru.lastText()).toContain("Самый большой улов");
@@ -97,7 +104,10 @@ describe("contest entry", () => {
     await ann.send("here is my photo");
     expect(ann.lastText()).toContain("Please send a photo");
     await ann.sendPhoto();
-    const texts = ann.messages().slice(-2).map((m) => m.text);
+    const texts = ann
+      .messages()
+      .slice(-2)
+      .map((m) => m.text);
     expect(texts[0]).toContain("Your entry is saved");
     expect(texts[1]).toContain(POST);
     expect(texts[1]).toContain(IDEA);
@@ -130,7 +140,11 @@ describe("contest entry", () => {
     await ann.send("A bike lane linking the river promenade with Gorky park");
     await ann.tap("↩️ Keep the current one");
     const edited = await bot.running.deps.store.contest.find(ann.id);
-    expect(edited).toMatchObject({ link: POST, photoFileId: first!.photoFileId, idea: "A bike lane linking the river promenade with Gorky park" });
+    expect(edited).toMatchObject({
+      link: POST,
+      photoFileId: first!.photoFileId,
+      idea: "A bike lane linking the river promenade with Gorky park",
+    });
     expect(edited!.createdAt).toEqual(first!.createdAt);
     expect(edited!.updatedAt.getTime()).toBeGreaterThan(first!.updatedAt.getTime());
     expect(await bot.running.deps.store.contest.count()).toBe(1);
@@ -325,7 +339,13 @@ describe("winner announcement", () => {
     expect(admin.lastText()).toContain("Sent");
     const announcementIn = (user: TelegramUser, part: string) => user.messages().filter((m) => m.text?.includes(part));
     await until(
-      () => [announcementIn(ann, "жеңімпаз — Ann"), announcementIn(bob, "the winner is Ann"), announcementIn(carl, "победитель — Ann"), announcementIn(admin, "the winner is Ann")].map((l) => l.length),
+      () =>
+        [
+          announcementIn(ann, "жеңімпаз — Ann"),
+          announcementIn(bob, "the winner is Ann"),
+          announcementIn(carl, "победитель — Ann"),
+          announcementIn(admin, "the winner is Ann"),
+        ].map((l) => l.length),
       (counts) => counts.every((c) => c === 1),
     );
     expect(ann.messages().some((m) => m.text?.includes("Құттықтаймыз, Ann!"))).toBe(true);
@@ -333,7 +353,12 @@ describe("winner announcement", () => {
     // A second tap, a second /winner and a second admin all see what was sent; nothing goes out again.
     admin.markSeen();
     await admin.tapData("contest:ws");
-    expect(admin.newMessages().map((m) => m.text).join("\n")).toContain("already sent");
+    expect(
+      admin
+        .newMessages()
+        .map((m) => m.text)
+        .join("\n"),
+    ).toContain("already sent");
     const other = bot.user({ id: SECOND_ADMIN, languageCode: "en" });
     await other.command("winner");
     expect(other.lastText()).toContain("already sent");
@@ -380,7 +405,10 @@ describe("winner announcement", () => {
     expect(admin.lastText()).not.toContain("already sent");
     expect(admin.lastText()).toContain("Sent");
     const announcementIn = (user: TelegramUser, part: string) => user.messages().filter((m) => m.text?.includes(part));
-    await until(() => [announcementIn(ann, "the winner is Ann"), announcementIn(carl, "победитель — Ann")].map((l) => l.length), (c) => c.every((n) => n === 1));
+    await until(
+      () => [announcementIn(ann, "the winner is Ann"), announcementIn(carl, "победитель — Ann")].map((l) => l.length),
+      (c) => c.every((n) => n === 1),
+    );
     expect(announcementIn(ann, "Congratulations")).toHaveLength(1);
     await admin.command("winner");
     expect(admin.lastText()).toContain("already sent");

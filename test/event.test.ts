@@ -46,9 +46,7 @@ describe("formatting", () => {
     const time = "H:mm";
     expect(formatSpan(starts, ends, "Asia/Almaty", "ru", { date: "D MMMM YYYY", time })).toBe("30 ноября 2017, 9:00–13:00");
     expect(formatSpan(starts, ends, "Asia/Almaty", "en", { date: "D MMMM YYYY", time })).toBe("30 November 2017, 9:00–13:00");
-    expect(formatSpan(starts, ends, "Asia/Almaty", "kk", { date: "YYYY [жылғы] D MMMM", time })).toBe(
-      "2017 жылғы 30 қараша, 9:00–13:00",
-    );
+    expect(formatSpan(starts, ends, "Asia/Almaty", "kk", { date: "YYYY [жылғы] D MMMM", time })).toBe("2017 жылғы 30 қараша, 9:00–13:00");
   });
 
   it("writes both dates when an event spans days", () => {

@@ -11,8 +11,6 @@ let bot: TestBot | undefined;
 const ADMIN = 4545;
 const IDEA = "A protected bike lane along Abay avenue to the river";
 
-
-
 /** What identifies the person: their Telegram name and username, the name and phone they typed. */
 function personal(user: TelegramUser, fullName: string): string[] {
   return [...fullName.split(" "), user.user.first_name, user.user.username ?? fullName, user.phoneNumber, user.phoneNumber.slice(1)];
@@ -43,10 +41,20 @@ describe("/forget_me leaves nothing behind", () => {
       () => [person, other].map((user) => user.messages().filter((m) => m.text?.includes("the winner is Zhanargul")).length),
       (counts) => counts.every((count) => count === 1),
     );
-    await until(() => bot!.running.deps.broadcasts.progress("contest-winner"), (progress) => progress?.status === "done");
+    await until(
+      () => bot!.running.deps.broadcasts.progress("contest-winner"),
+      (progress) => progress?.status === "done",
+    );
     const before = await dumpKeys(bot.redis, bot.prefix);
     const holdingBefore = keysHolding(before, personal(person, "Zhanargul Bekmukhambetova")).map((key) => key.slice(bot!.prefix.length));
-    const where = ["broadcast:contest-winner", "contest:announcement", `contest:entry:${person.id}`, "idea:1", `rsvp:guest:${person.id}`, `user:${person.id}`];
+    const where = [
+      "broadcast:contest-winner",
+      "contest:announcement",
+      `contest:entry:${person.id}`,
+      "idea:1",
+      `rsvp:guest:${person.id}`,
+      `user:${person.id}`,
+    ];
     expect(holdingBefore).toEqual(expect.arrayContaining(where));
     const aboutThem = keysHolding(before, [`guest ${person.id}`, `"winnerId":${person.id}`]).map((key) => key.slice(bot!.prefix.length));
     expect(aboutThem).toEqual(expect.arrayContaining(["audit", `contest:winner-draft:${ADMIN}`]));
@@ -61,7 +69,10 @@ describe("/forget_me leaves nothing behind", () => {
     // Their id is gone too (the audit log and the delivery ledgers included), but from BullMQ's job records.
     const byKey = new Map(after.map((entry) => [entry.key.slice(bot!.prefix.length), entry.content]));
     const audit = (JSON.parse(byKey.get("audit")!) as string[]).map((line) => JSON.parse(line) as { action: string; details: string });
-    expect(audit).toMatchObject([{ action: "winner", details: "winner —, runners-up none" }, { action: "check-in", details: "guest —" }]);
+    expect(audit).toMatchObject([
+      { action: "winner", details: "winner —, runners-up none" },
+      { action: "check-in", details: "guest —" },
+    ]);
     expect(byKey.get("broadcast:contest-winner:ledger")).toContain(String(other.id));
     const ours = after.filter((entry) => !entry.key.startsWith(`${bot!.prefix}bull:`));
     expect(keysHolding(ours, [String(person.id)])).toEqual([]);

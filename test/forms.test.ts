@@ -146,7 +146,9 @@ for (const form of cases) {
       await form.toText(user);
       const question = user.lastText();
       await user.command("help");
-      expect(user.messages().at(-2)?.text).toBe(`✋ You are filling in “${form.title}”: answer the question below, or send /cancel to stop.`);
+      expect(user.messages().at(-2)?.text).toBe(
+        `✋ You are filling in “${form.title}”: answer the question below, or send /cancel to stop.`,
+      );
       expect(user.lastText()).toBe(question);
       await user.send(form.right);
       expect(user.lastText()).toMatch(new RegExp(`^Step ${form.textStep + 1} of ${form.steps}\\. `));
@@ -183,7 +185,9 @@ for (const form of cases) {
       for (let i = 0; i < 4; i++) await form.wrong(user);
       expect(user.lastText()).not.toContain("stopped");
       await form.wrong(user);
-      expect(user.lastText()).toBe(`“${form.title}” stopped after too many wrong answers; nothing was saved. You can start again from the menu.`);
+      expect(user.lastText()).toBe(
+        `“${form.title}” stopped after too many wrong answers; nothing was saved. You can start again from the menu.`,
+      );
       expect(user.buttons()).toEqual(["⬅️ Menu"]);
       expect(await stateSize(user)).toBe(0);
     });
@@ -192,7 +196,10 @@ for (const form of cases) {
       const user = await begin(form);
       await form.choice.reach(user);
       const question = user.lastMessage();
-      const tapped = user.keyboard(question).flat().find((button) => button.text === form.choice.label) as { callback_data: string };
+      const tapped = user
+        .keyboard(question)
+        .flat()
+        .find((button) => button.text === form.choice.label) as { callback_data: string };
       await user.tap(form.choice.label);
       const answered = bot!.api.message(user.id, question.message_id)!;
       expect(answered.text).toContain(`\n\n${form.choice.line}`);

@@ -24,7 +24,10 @@ describe("/start", () => {
     expect(user.buttons()).toHaveLength(5);
     expect(user.buttons()[0]).toBe(infoButton);
     // The user is remembered for announcements, with their language.
-    expect(await bot.running.deps.store.users.find(user.id)).toMatchObject({ firstName: "Aigerim", language: languageCode === "de" ? "ru" : languageCode });
+    expect(await bot.running.deps.store.users.find(user.id)).toMatchObject({
+      firstName: "Aigerim",
+      language: languageCode === "de" ? "ru" : languageCode,
+    });
   });
 
   it("escapes a name that looks like HTML", async () => {
@@ -133,7 +136,10 @@ describe("event info", () => {
     expect(user.buttons(overview)).not.toContainEqual(expect.stringMatching(/^🌳/));
     const [file] = await user.tap("📅 Add to calendar");
     expect(file?.document?.data?.toString()).toContain("DTSTART:20261130T040000Z");
-    const everything = user.messages().map((m) => m.text ?? m.caption ?? "").join("\n");
+    const everything = user
+      .messages()
+      .map((m) => m.text ?? m.caption ?? "")
+      .join("\n");
     expect(everything).not.toMatch(/WeAlmaty|Transforma|Зелёный|Green Corridor/);
     // The language menu offers only that event's languages.
     await user.command("language");
@@ -290,7 +296,10 @@ describe("groups, free text and bad input", () => {
     const other = bot.user({ languageCode: "en" });
     bot.api.rateLimitNext("sendMessage", 2);
     const slowDone = slow.command("help");
-    await until(() => bot!.api.callsTo("sendMessage"), (calls) => calls.some((call) => !call.ok));
+    await until(
+      () => bot!.api.callsTo("sendMessage"),
+      (calls) => calls.some((call) => !call.ok),
+    );
     const slowUpdate = bot.api.lastUpdateId;
 
     const [help] = await other.command("help");

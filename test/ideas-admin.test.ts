@@ -222,7 +222,16 @@ describe("/ideas for organisers", () => {
     expect(mallory.lastText()).toBe("Only organisers can do this.");
     await mallory.command("export", "ideas");
     expect(mallory.lastText()).toBe("Only organisers can do this.");
-    for (const data of ["ideas:a", "ideas:a:n", "ideas:a:n:*:0", "ideas:as:1:p:*:*:0", "ideas:aa:1", "ideas:mod:pub:1", "ideas:mod:rr:1:duplicate", "ideas:mod:rc:1"]) {
+    for (const data of [
+      "ideas:a",
+      "ideas:a:n",
+      "ideas:a:n:*:0",
+      "ideas:as:1:p:*:*:0",
+      "ideas:aa:1",
+      "ideas:mod:pub:1",
+      "ideas:mod:rr:1:duplicate",
+      "ideas:mod:rc:1",
+    ]) {
       await mallory.tapData(data);
       expect(mallory.callbackAnswers().at(-1)?.text, data).toBe("Only organisers can do this.");
     }
@@ -243,7 +252,7 @@ describe("export", () => {
   it("sends the ideas as CSV and GeoJSON that read back", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const author = bot.user({ languageCode: "en" });
-    await propose(author, "=HYPERLINK(\"http://x\") bike lane, \"Abay\"", { place: true });
+    await propose(author, '=HYPERLINK("http://x") bike lane, "Abay"', { place: true });
     await storedIdea(2, { category: "parks", text: "Benches in the park" });
     await bot.running.deps.store.ideas.toggleSupport(2, 77);
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
@@ -259,7 +268,7 @@ describe("export", () => {
       ["1", "bike", "new", "0"],
       ["2", "parks", "published", "1"],
     ]);
-    expect(rows[1]?.[5]).toBe("'=HYPERLINK(\"http://x\") bike lane, \"Abay\"");
+    expect(rows[1]?.[5]).toBe('\'=HYPERLINK("http://x") bike lane, "Abay"');
     expect(rows[1]?.slice(7, 9)).toEqual(["43.2383", "76.9453"]);
 
     expect(geoMessage?.caption).toBe("🗺 Ideas with a place: 1 (GeoJSON for QGIS or geojson.io)");

@@ -80,7 +80,7 @@ describe("similar ideas", () => {
 
 describe("exports", () => {
   const ideas = [
-    idea(1, "bike", "=HYPERLINK(\"http://evil\",\"x\") велодорожка, \"Абай\"\nвторая строка", {
+    idea(1, "bike", '=HYPERLINK("http://evil","x") велодорожка, "Абай"\nвторая строка', {
       latitude: 43.2383,
       longitude: 76.9453,
       photo: "AgACphoto",
@@ -102,7 +102,7 @@ describe("exports", () => {
       "published",
       "7",
       "2017-11-20T06:00:00.000Z",
-      "'=HYPERLINK(\"http://evil\",\"x\") велодорожка, \"Абай\"\nвторая строка",
+      '\'=HYPERLINK("http://evil","x") велодорожка, "Абай"\nвторая строка',
       "'+принято",
       "43.2383",
       "76.9453",

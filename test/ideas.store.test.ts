@@ -21,7 +21,6 @@ async function publishedIdea(authorId = 1) {
   return created.idea;
 }
 
-
 describe("idea repository", () => {
   it("gives exactly 50 supports when 50 users tap at once, and withdraws on a second tap", async () => {
     const idea = await publishedIdea();
@@ -79,7 +78,7 @@ describe("idea repository", () => {
 
     const moved = await test.store.ideas.setStatus(id, "accepted", { now, answer: "We will build it" });
     expect(moved.ok).toBe(true);
-    expect((await test.store.ideas.get(id))).toMatchObject({ status: "accepted", answer: "We will build it" });
+    expect(await test.store.ideas.get(id)).toMatchObject({ status: "accepted", answer: "We will build it" });
     expect((await test.store.ideas.listPublic("bike", "new", 0, 10)).ideas.map((i) => i.id)).toEqual([id]);
     expect((await test.store.ideas.setStatus(id, "rejected", { now })).ok).toBe(true);
     expect((await test.store.ideas.listPublic("bike", "new", 0, 10)).total).toBe(0);

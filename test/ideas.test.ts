@@ -43,8 +43,18 @@ async function publishedIdea(authorId: number, extra: Partial<IdeaDraft> = {}) {
 
 describe("proposing an idea", () => {
   const cases = [
-    { language: "ru", category: "Велодорожки", text: "Велодорожка вдоль проспекта Абая от Достык до Байзакова", thanks: "Спасибо! Идея №1 отправлена" },
-    { language: "kk", category: "Велосипед жолдары", text: "Абай даңғылы бойымен қорғалған велосипед жолы керек", thanks: "Рақмет! №1 идеяңыз" },
+    {
+      language: "ru",
+      category: "Велодорожки",
+      text: "Велодорожка вдоль проспекта Абая от Достык до Байзакова",
+      thanks: "Спасибо! Идея №1 отправлена",
+    },
+    {
+      language: "kk",
+      category: "Велосипед жолдары",
+      text: "Абай даңғылы бойымен қорғалған велосипед жолы керек",
+      thanks: "Рақмет! №1 идеяңыз",
+    },
     { language: "en", category: "Bike lanes", text: BIKE_IDEA, thanks: "Thank you! Your idea #1 was sent" },
   ];
 
@@ -68,7 +78,9 @@ describe("proposing an idea", () => {
       const admin = bot.api.chat(ADMIN);
       expect(admin.map((m) => m.kind)).toEqual(["photo", "location", "text"]);
       expect(admin[2]?.text).toContain(text);
-      expect(admin[2]?.reply_markup).toMatchObject({ inline_keyboard: [[{ callback_data: "ideas:mod:pub:1" }, { callback_data: "ideas:mod:rej:1" }]] });
+      expect(admin[2]?.reply_markup).toMatchObject({
+        inline_keyboard: [[{ callback_data: "ideas:mod:pub:1" }, { callback_data: "ideas:mod:rej:1" }]],
+      });
     });
 
     it(`works in ${language} without a photo or a place`, async () => {
@@ -89,7 +101,10 @@ describe("proposing an idea", () => {
     const user = bot.user({ languageCode: "en" });
     await fillForm(user, "en", { category: "Bike lanes", text: BIKE_IDEA });
     const preview = user.lastMessage();
-    const submit = user.keyboard(preview).flat().find((button) => button.text === "✅ Submit") as { callback_data: string };
+    const submit = user
+      .keyboard(preview)
+      .flat()
+      .find((button) => button.text === "✅ Submit") as { callback_data: string };
     await Promise.all([user.tapData(submit.callback_data, preview.message_id), user.tapData(submit.callback_data, preview.message_id)]);
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toHaveLength(1);
     expect(bot.api.chat(ADMIN).filter((m) => m.text?.includes("#1") || m.text?.includes("№1"))).toHaveLength(1);

@@ -26,8 +26,12 @@ describe("locale files", () => {
   });
 
   it("translate Kazakh instead of leaving Russian in place", () => {
-    const ru = readdirSync(join(LOCALES, "ru")).map((file) => readFileSync(join(LOCALES, "ru", file), "utf8")).join("\n");
-    const kk = readdirSync(join(LOCALES, "kk")).map((file) => readFileSync(join(LOCALES, "kk", file), "utf8")).join("\n");
+    const ru = readdirSync(join(LOCALES, "ru"))
+      .map((file) => readFileSync(join(LOCALES, "ru", file), "utf8"))
+      .join("\n");
+    const kk = readdirSync(join(LOCALES, "kk"))
+      .map((file) => readFileSync(join(LOCALES, "kk", file), "utf8"))
+      .join("\n");
     const lines = (source: string) => new Set(source.split("\n").filter((line) => /[а-яё]{4}/i.test(line)));
     const shared = [...lines(kk)].filter((line) => lines(ru).has(line));
     expect(shared).toEqual([]);
@@ -114,7 +118,7 @@ function agreementProblems(language: string, text: string, n: number): string[] 
       // Kazakh keeps the noun singular after a number: «5 идея», not «5 идеялар».
       problems.push(`${n} ${word}`);
     }
-    }
+  }
   return problems;
 }
 
@@ -180,7 +184,9 @@ describe("messages with numbers", () => {
 
 describe("one name per thing", () => {
   const sourceOf = (language: string) =>
-    readdirSync(join(LOCALES, language)).map((file) => readFileSync(join(LOCALES, language, file), "utf8")).join("\n");
+    readdirSync(join(LOCALES, language))
+      .map((file) => readFileSync(join(LOCALES, language, file), "utf8"))
+      .join("\n");
 
   it("call a contest entry «заявка», «өтінім» and “entry”, Cancel ❌, and a button «батырма»", () => {
     const [ru, kk, en] = [sourceOf("ru"), sourceOf("kk"), sourceOf("en")];
@@ -199,7 +205,9 @@ describe("one name per thing", () => {
 
 describe("dates, ordinals and language names", () => {
   it("put Kazakh dates in the dative before «дейін»", () => {
-    const kk = readdirSync(join(LOCALES, "kk")).map((file) => readFileSync(join(LOCALES, "kk", file), "utf8")).join("\n");
+    const kk = readdirSync(join(LOCALES, "kk"))
+      .map((file) => readFileSync(join(LOCALES, "kk", file), "utf8"))
+      .join("\n");
     expect(kk.match(/\{ \$[a-zA-Z]+ \} дейін/g) ?? []).toEqual([]);
     const deadline = "2017 жылғы 29 қараша, 12:00";
     const text = i18n.t("kk", "contest-deadline-open", { deadline, relative: "7 күн ішінде", duration: "7 күн" });

@@ -85,8 +85,16 @@ describe("/admin", () => {
     await admin.command("admin");
     expect(admin.lastText()).toContain("Панель организатора");
     expect(admin.buttons()).toEqual([
-      "📊 Статистика", "📄 Список гостей (CSV)", "🎫 Отметка на входе", "💡 Идеи: проверка", "🏆 Заявки и жюри",
-      "📣 Новая рассылка", "📋 Рассылки", "🥇 Победитель", "❓ Викторина", "🧾 Журнал действий",
+      "📊 Статистика",
+      "📄 Список гостей (CSV)",
+      "🎫 Отметка на входе",
+      "💡 Идеи: проверка",
+      "🏆 Заявки и жюри",
+      "📣 Новая рассылка",
+      "📋 Рассылки",
+      "🥇 Победитель",
+      "❓ Викторина",
+      "🧾 Журнал действий",
     ]);
     await admin.tap("📊 Статистика");
     expect(admin.lastText()).toContain("Подтверждено");
@@ -254,7 +262,8 @@ describe("the live quiz for organisers", () => {
     await until(() => [ann, bob, eve].every((p) => p.messages().length === 1), Boolean);
 
     const questions = bot.event.quiz!.questions;
-    const answer = (user: typeof ann, q: number, option: number) => user.tapData(`quiz:a:${q}:${option}`, user.messages().at(-1)!.message_id);
+    const answer = (user: typeof ann, q: number, option: number) =>
+      user.tapData(`quiz:a:${q}:${option}`, user.messages().at(-1)!.message_id);
     const wrong = (q: number) => (questions[q]!.answer + 1) % questions[q]!.options.length;
     await answer(ann, 0, questions[0]!.answer);
     await answer(bob, 0, wrong(0));

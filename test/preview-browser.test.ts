@@ -37,13 +37,19 @@ describe("preview in the browser", () => {
 
   /** The bot's text in English, as the page shows it (tags and Fluent isolation marks dropped). */
   const t = (key: string, vars?: Record<string, string | number>) =>
-    preview.running.deps.i18n.t("en", key, vars).replace(/<[^>]+>/g, "").replace(/[\u2068\u2069]/g, "");
+    preview.running.deps.i18n
+      .t("en", key, vars)
+      .replace(/<[^>]+>/g, "")
+      .replace(/[\u2068\u2069]/g, "");
   const firstLine = (key: string, vars?: Record<string, string | number>) => t(key, vars).split("\n")[0]!.trim();
   const lastBotMessage = (page: Page) => page.locator(".message.bot").last();
   /** Taps the inline button on the newest bot message that has it. */
   const tap = (page: Page, label: string) =>
-    page.locator(".message.bot", { has: page.getByRole("button", { name: label, exact: true }) }).last()
-      .getByRole("button", { name: label, exact: true }).click();
+    page
+      .locator(".message.bot", { has: page.getByRole("button", { name: label, exact: true }) })
+      .last()
+      .getByRole("button", { name: label, exact: true })
+      .click();
 
   it("runs /start, event info with the venue, the .ics download and registration", async () => {
     const emma = preview.personas.find((p) => p.language === "en")!;
@@ -86,7 +92,10 @@ describe("preview in the browser", () => {
     await page.locator("#send").click();
     await tap(page, t("rsvp-sector-civil"));
     await tap(page, t("rsvp-skip"));
-    await page.locator("#reply-keyboard").getByRole("button", { name: t("rsvp-share-phone") }).click();
+    await page
+      .locator("#reply-keyboard")
+      .getByRole("button", { name: t("rsvp-share-phone") })
+      .click();
     await tap(page, t("rsvp-confirm"));
     await page.locator(".message.bot", { hasText: firstLine("rsvp-done-confirmed", { code: "" }) }).waitFor(WAIT);
     // The ticket (a QR photo) and the calendar file follow the confirmation.

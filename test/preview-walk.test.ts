@@ -95,10 +95,16 @@ describe("a walk through the preview", () => {
       await tap(page, deps.event.text(deps.event.ideas!.categories.find((category) => category.id === "bike")!.name, walk.language));
       await type(page, walk.idea);
       await tap(page, t(attendee, "ideas-skip"));
-      await page.locator("#reply-keyboard").getByRole("button", { name: t(attendee, "ideas-skip"), exact: true }).click();
+      await page
+        .locator("#reply-keyboard")
+        .getByRole("button", { name: t(attendee, "ideas-skip"), exact: true })
+        .click();
       await lastBot(page, t(attendee, "ideas-similar-title"));
       await tap(page, t(attendee, "ideas-support-button", { id: published.idea.id, supports: 0 }), false);
-      await page.locator("#toast").filter({ hasText: t(attendee, "ideas-supported") }).waitFor(WAIT);
+      await page
+        .locator("#toast")
+        .filter({ hasText: t(attendee, "ideas-supported") })
+        .waitFor(WAIT);
       expect(await deps.store.ideas.get(published.idea.id)).toMatchObject({ supports: 1 });
       // The button shows the new count where it was tapped.
       const supported = t(attendee, "ideas-supported-button", { id: published.idea.id, supports: 1 });

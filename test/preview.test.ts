@@ -14,11 +14,11 @@ describe("preview HTML rendering", () => {
     const text = "Hi <script>alert(1)</script> bold link /start";
     const html = entitiesToHtml(text, [
       { type: "bold", offset: text.indexOf("bold"), length: 4 },
-      { type: "text_link", offset: text.indexOf("link"), length: 4, url: "https://example.org/?a=1&b=\"2\"" },
+      { type: "text_link", offset: text.indexOf("link"), length: 4, url: 'https://example.org/?a=1&b="2"' },
       { type: "bot_command", offset: text.indexOf("/start"), length: 6 },
     ]);
     expect(html).toBe(
-      'Hi &lt;script&gt;alert(1)&lt;/script&gt; <b>bold</b> ' +
+      "Hi &lt;script&gt;alert(1)&lt;/script&gt; <b>bold</b> " +
         '<a href="https://example.org/?a=1&amp;b=&quot;2&quot;" target="_blank" rel="noopener noreferrer">link</a> ' +
         '<a href="#" class="command" data-command="/start">/start</a>',
     );
@@ -62,7 +62,11 @@ describe("preview server", () => {
   let preview: Preview;
   const prefix = `test-preview:${randomUUID()}:`;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${preview.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    fetch(`${preview.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
   const chat = async (user: number): Promise<ChatView> => (await fetch(`${preview.url}/api/chat?user=${user}`)).json() as Promise<ChatView>;
   /** Waits until the bot has handled everything the page sent. */
   const settled = () => preview.api.waitIdle();
@@ -214,7 +218,13 @@ describe("preview server", () => {
     const markup = menu.reply_markup as { inline_keyboard: Array<Array<{ callback_data?: string }>> };
     expect(markup.inline_keyboard.flat().length).toBeGreaterThan(0);
     preview.api.pushUpdate({
-      callback_query: { id: "stale-1", from: { id: daniyar.id, is_bot: false, first_name: "Daniyar" }, chat_instance: "1", data: "gone:button", message: menu.message },
+      callback_query: {
+        id: "stale-1",
+        from: { id: daniyar.id, is_bot: false, first_name: "Daniyar" },
+        chat_instance: "1",
+        data: "gone:button",
+        message: menu.message,
+      },
     });
     await waitFor(/event: toast\ndata: \{"text":"[^"]+"/);
     controller.abort();

@@ -51,12 +51,26 @@ describe("logs without personal data", () => {
     expect(failures).toHaveLength(3);
     // Ids and outcomes stay.
     for (const failure of failures) expect(failure).toMatchObject({ user_id: user.id, update_id: expect.any(Number) });
-    expect(failures[1]).toMatchObject({ api_error: BAD_REQUEST.description, err: { type: "GrammyError", error_code: 400, method: "sendMessage" } });
-    expect(failures[2]).toMatchObject({ api_error: BAD_REQUEST.description, err: { type: "GrammyError", error_code: 400, method: "sendPhoto" } });
+    expect(failures[1]).toMatchObject({
+      api_error: BAD_REQUEST.description,
+      err: { type: "GrammyError", error_code: 400, method: "sendMessage" },
+    });
+    expect(failures[2]).toMatchObject({
+      api_error: BAD_REQUEST.description,
+      err: { type: "GrammyError", error_code: 400, method: "sendPhoto" },
+    });
     expect(records.some((record) => record.msg === "could not send an idea for moderation")).toBe(true);
 
     const log = lines.join("\n");
-    for (const personal of ["Zhanargul", "Bekmukhambetova", "zhanargul_b", user.phoneNumber, user.phoneNumber.slice(1), "43.2385", "76.9456"]) {
+    for (const personal of [
+      "Zhanargul",
+      "Bekmukhambetova",
+      "zhanargul_b",
+      user.phoneNumber,
+      user.phoneNumber.slice(1),
+      "43.2385",
+      "76.9456",
+    ]) {
       expect(log, personal).not.toContain(personal);
     }
     expect(log).not.toContain("payload");
@@ -66,7 +80,12 @@ describe("logs without personal data", () => {
     bot = await startTestBot();
     const ticket = new InputFile(Readable.from([Buffer.from("png")]), "ticket.png");
     const payload = { chat_id: 1, photo: ticket, caption: "Ticket: Zhanargul Bekmukhambetova" };
-    const error = new GrammyError("Call to 'sendPhoto' failed!", { ok: false, error_code: 400, description: "Bad Request: x" }, "sendPhoto", payload);
+    const error = new GrammyError(
+      "Call to 'sendPhoto' failed!",
+      { ok: false, error_code: 400, description: "Bad Request: x" },
+      "sendPhoto",
+      payload,
+    );
     bot.running.deps.logger.error({ err: error, user_id: 1 }, "ticket not sent");
     const [line] = bot.errors();
     expect(JSON.parse(line!)).toMatchObject({ user_id: 1, err: { type: "GrammyError", method: "sendPhoto", error_code: 400 } });

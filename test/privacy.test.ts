@@ -7,9 +7,6 @@ let bot: TestBot | undefined;
 
 const ADMIN = 4242;
 
-
-
-
 describe("/forget_me", () => {
   it("deletes a user's personal data after a confirmation, and organisers' exports no longer show it", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });

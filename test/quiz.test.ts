@@ -19,7 +19,6 @@ afterAll(async () => {
   await redis.quit();
 });
 
-
 /** English-speaking users who started the bot and hold a confirmed seat (the quiz's audience). */
 async function confirmedPlayers(t: TestBot, names: [string, string]): Promise<[TelegramUser, TelegramUser]> {
   const { store } = t.running.deps;
@@ -79,7 +78,12 @@ describe("quiz repository", () => {
     const answers = await quiz.answers(2);
     expect(answers[0]!.size).toBe(300);
     const standings = quizStandings([0, 0], answers);
-    expect(standings.filter((s) => s.correct === 2).map((s) => s.userId).sort()).toEqual([players[0], players[3]]);
+    expect(
+      standings
+        .filter((s) => s.correct === 2)
+        .map((s) => s.userId)
+        .sort(),
+    ).toEqual([players[0], players[3]]);
     expect(standings.filter((s) => s.correct >= 1)).toHaveLength(100);
 
     await quiz.forget(players[0]!, 2);
@@ -116,7 +120,10 @@ describe("live quiz", () => {
 
     await admin.command("quiz", "start");
     expect(admin.lastText()).toBe("▶️ The quiz has started: question 1 of 5 is going to 300 people.");
-    await until(() => players.filter((p) => p.messages().length === 1).length, (n) => n === 300);
+    await until(
+      () => players.filter((p) => p.messages().length === 1).length,
+      (n) => n === 300,
+    );
     expect(players[0]!.lastText()).toContain("Викторина — вопрос 1 из 5");
     expect(players[1]!.lastText()).toContain("сұрақ 1/5");
     expect(players[2]!.lastText()).toContain("question 1 of 5");
@@ -157,7 +164,10 @@ describe("live quiz", () => {
         await admin.tapData(`quiz:next:${q}`, tapped);
         expect(admin.lastText()).toContain(`Question ${q + 2} of 5 is out`);
         expect(admin.messages().filter((m) => m.text?.includes(`Question ${q + 2} of 5 is out`))).toHaveLength(1);
-        await until(() => best.messages().filter((m) => m.text?.includes(`${q + 2} из 5`)).length, (n) => n === 1);
+        await until(
+          () => best.messages().filter((m) => m.text?.includes(`${q + 2} из 5`)).length,
+          (n) => n === 1,
+        );
       }
       if (q === 0) expect(admin.lastText()).toContain("Answers to question 1: 300");
     }
@@ -178,7 +188,10 @@ describe("live quiz", () => {
     expect(results).toMatch(/2\. P1 — 5 of 5 right, \d+(\.\d)? s/);
     expect(results).toMatch(/3\. P2 — 4 of 5 right, \d+(\.\d)? s/);
     expect(results).not.toMatch(/^4\. /m);
-    await until(() => third.messages().filter((m) => m.text?.includes("Congratulations")).length, (n) => n === 1);
+    await until(
+      () => third.messages().filter((m) => m.text?.includes("Congratulations")).length,
+      (n) => n === 1,
+    );
     expect(best.lastText()).toContain("Поздравляем! Вы заняли 1-е место");
     expect(best.lastText()).toContain("Costa Coffee");
     expect(second.lastText()).toContain("2-орын");
@@ -238,13 +251,19 @@ describe("live quiz", () => {
     t.api.blockChat(bob.id);
     await admin.command("quiz", "end");
     expect(admin.lastText()).toContain("1. Ann");
-    await until(() => told(ann), (n) => n === 1);
+    await until(
+      () => told(ann),
+      (n) => n === 1,
+    );
     expect(told(bob)).toBe(0);
 
     // Bob is back: the next /quiz end tells him, and Ann is not told twice.
     t.api.unblockChat(bob.id);
     await admin.command("quiz", "end");
-    await until(() => told(bob), (n) => n === 1);
+    await until(
+      () => told(bob),
+      (n) => n === 1,
+    );
     await admin.command("quiz", "end");
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect([told(ann), told(bob)]).toEqual([1, 1]);

@@ -24,7 +24,20 @@ class OwnRedis {
   async start() {
     this.process = spawn(
       "redis-server",
-      ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""],
+      [
+        "--port",
+        String(this.port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        this.dir,
+        "--appendonly",
+        "yes",
+        "--appendfsync",
+        "always",
+        "--save",
+        "",
+      ],
       { stdio: "ignore" },
     );
     const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -54,7 +67,6 @@ class OwnRedis {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
-
 
 let bot: TestBot | undefined;
 let redis: OwnRedis | undefined;

@@ -11,7 +11,12 @@ afterEach(async () => {
   world = undefined;
 });
 
-const reminder = (id: string, at: string, text: string, audience = "confirmed") => ({ id, at, audience, text: { en: text, ru: `${text} (ru)` } });
+const reminder = (id: string, at: string, text: string, audience = "confirmed") => ({
+  id,
+  at,
+  audience,
+  text: { en: text, ru: `${text} (ru)` },
+});
 const textsIn = (w: SharedWorld, chatId: number) => w.api.chat(chatId).map((m) => m.text ?? `[${m.kind}]`);
 
 describe("reminders from the event file", () => {
@@ -29,7 +34,10 @@ describe("reminders from the event file", () => {
 
     const id = reminderBroadcastId("morning");
     expect((await engine.broadcaster.progress(id))?.at.toISOString()).toBe("2026-11-29T04:00:00.000Z");
-    const progress = await until(() => engine.broadcaster.progress(id), (p) => p?.status === "done");
+    const progress = await until(
+      () => engine.broadcaster.progress(id),
+      (p) => p?.status === "done",
+    );
     expect(progress).toMatchObject({ total: 2, sent: 2 });
     expect(textsIn(world, en!)).toEqual(["Good morning"]);
     expect(textsIn(world, ru!)).toEqual(["Good morning (ru)"]);
@@ -60,7 +68,10 @@ describe("reminders from the event file", () => {
     await after.start();
     await scheduleReminders(after, world.store, second, clock.now(), logger);
     expect(await after.queues.control.getDelayedCount()).toBe(1);
-    await until(() => after.broadcaster.progress(reminderBroadcastId("a")), (p) => p?.status === "done");
+    await until(
+      () => after.broadcaster.progress(reminderBroadcastId("a")),
+      (p) => p?.status === "done",
+    );
     expect((await after.broadcaster.progress(reminderBroadcastId("b")))?.status).toBe("cancelled");
     expect(textsIn(world, user!)).toEqual(["A new"]);
     expect(await world.store.broadcasts.scheduledReminders()).toEqual({ a: expect.any(String) });
@@ -83,10 +94,16 @@ describe("reminders from the event file", () => {
       scheduleReminders(b, world.store, event, clock.now(), logger),
     ]);
     for (const id of ["one", "two"]) {
-      await until(() => a.broadcaster.progress(reminderBroadcastId(id)), (p) => p?.status === "done");
+      await until(
+        () => a.broadcaster.progress(reminderBroadcastId(id)),
+        (p) => p?.status === "done",
+      );
     }
     // The venue pins follow the texts; give them a moment.
-    await until(() => world!.api.callsTo("sendVenue").length, (n) => n >= users.length);
+    await until(
+      () => world!.api.callsTo("sendVenue").length,
+      (n) => n >= users.length,
+    );
     await sleep(300);
     for (const user of users) {
       const seen = textsIn(world, user).sort();
@@ -100,17 +117,22 @@ describe("reminders from the event file", () => {
     world = await sharedWorld();
     const [user] = await world.addUsers(["en"]);
     await world.confirm([user!]);
-    const { event } = eventWith(
-      [reminder("late", "2026-11-29T08:00", "Still useful"), reminder("stale", "2026-11-29T05:00", "Too old")],
-      { reminderGrace: "2h" },
-    );
+    const { event } = eventWith([reminder("late", "2026-11-29T08:00", "Still useful"), reminder("stale", "2026-11-29T05:00", "Too old")], {
+      reminderGrace: "2h",
+    });
     // 09:30 Almaty: "late" is 1.5 h overdue (within 2 h), "stale" 4.5 h (beyond).
     const clock = new TestClock(new Date("2026-11-29T04:30:00Z"));
     const engine = world.engine(event, clock);
     await engine.start();
     await scheduleReminders(engine, world.store, event, clock.now(), logger);
-    await until(() => engine.broadcaster.progress(reminderBroadcastId("late")), (p) => p?.status === "done");
-    await until(() => engine.broadcaster.progress(reminderBroadcastId("stale")), (p) => p?.status === "skipped");
+    await until(
+      () => engine.broadcaster.progress(reminderBroadcastId("late")),
+      (p) => p?.status === "done",
+    );
+    await until(
+      () => engine.broadcaster.progress(reminderBroadcastId("stale")),
+      (p) => p?.status === "skipped",
+    );
     expect(textsIn(world, user!)).toEqual(["Still useful"]);
   });
 });

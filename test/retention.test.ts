@@ -64,15 +64,25 @@ describe("retention job", () => {
     await admin.tapData(`contest:w:${first.id}`);
     await admin.tap("👁 Preview");
     await admin.tap("✅ Send to everyone");
-    await until(() => bot!.running.deps.broadcasts.progress("contest-winner"), (progress) => progress?.status === "done");
+    await until(
+      () => bot!.running.deps.broadcasts.progress("contest-winner"),
+      (progress) => progress?.status === "done",
+    );
     await admin.command("stats");
     expect(admin.lastText()).toContain("will be deleted on 30 December 2017, 13:00");
 
     const { prefix } = bot;
-    const personal = guests.flatMap(([guest, name]) => [...name.split(" "), guest.user.username!, guest.phoneNumber, guest.phoneNumber.slice(1)]);
+    const personal = guests.flatMap(([guest, name]) => [
+      ...name.split(" "),
+      guest.user.username!,
+      guest.phoneNumber,
+      guest.phoneNumber.slice(1),
+    ]);
     const beforeDump = await dumpKeys(bot.redis, prefix);
     const before = keysHolding(beforeDump, personal).map((key) => key.slice(prefix.length));
-    expect(before).toEqual(expect.arrayContaining([`rsvp:guest:${first.id}`, `user:${first.id}`, `contest:entry:${first.id}`, "idea:1", "contest:announcement"]));
+    expect(before).toEqual(
+      expect.arrayContaining([`rsvp:guest:${first.id}`, `user:${first.id}`, `contest:entry:${first.id}`, "idea:1", "contest:announcement"]),
+    );
     expect(keysHolding(beforeDump, [`guest ${first.id}`]).map((key) => key.slice(prefix.length))).toEqual(["audit"]);
     const ledger = `${prefix}broadcast:contest-winner:ledger`;
     expect(beforeDump.map((entry) => entry.key)).toContain(ledger);
@@ -80,7 +90,11 @@ describe("retention job", () => {
     // The bot starts again on the same data, 40 days after the event ended.
     bot.clock.set(new Date(bot.event.endsAt.getTime() + 40 * DAY));
     await bot.restart();
-    const left = await until(async () => keysHolding(await dumpKeys(bot!.redis, prefix), personal), (keys) => keys.length === 0, 30_000);
+    const left = await until(
+      async () => keysHolding(await dumpKeys(bot!.redis, prefix), personal),
+      (keys) => keys.length === 0,
+      30_000,
+    );
     expect(left).toEqual([]);
 
     // Counts, statuses and the anonymous idea stay; organisers are told when the data went.

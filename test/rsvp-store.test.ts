@@ -11,8 +11,6 @@ const identity = { newCode, newToken: newTicketToken };
 const now = new Date("2030-01-01T10:00:00Z");
 const details = (name: string): RsvpDetails => ({ name, sector: "media", phone: "+77017650510", language: "en", consentAt: now });
 
-
-
 describe("RSVP repository (real Redis)", () => {
   it("gives exactly one of 20 simultaneous guests the last seat, even from separate connections", async () => {
     const connections = Array.from({ length: 4 }, () => new Redis(REDIS_URL));

@@ -20,7 +20,13 @@ interface Labels {
   confirm: string;
 }
 const EN: Labels = { sector: "Media", skip: "Skip ➡️", share: "📱 Share my phone", agree: "✅ I agree", confirm: "✅ Confirm" };
-const RU: Labels = { sector: "СМИ", skip: "Пропустить ➡️", share: "📱 Поделиться номером", agree: "✅ Даю согласие", confirm: "✅ Подтвердить" };
+const RU: Labels = {
+  sector: "СМИ",
+  skip: "Пропустить ➡️",
+  share: "📱 Поделиться номером",
+  agree: "✅ Даю согласие",
+  confirm: "✅ Подтвердить",
+};
 const KK: Labels = { sector: "БАҚ", skip: "Өткізіп жіберу ➡️", share: "📱 Нөмірімді бөлісу", agree: "✅ Келісемін", confirm: "✅ Растау" };
 
 /** Agrees, fills the whole form with the Skip and Share buttons and returns what Confirm produced. */
@@ -57,7 +63,13 @@ describe("RSVP: the attendee flow", () => {
     const sent = await ann.tap("✅ Confirm");
 
     const record = (await rsvps().find(ann.id))!;
-    expect(record).toMatchObject({ status: "confirmed", name: "Aigerim Saparova", sector: "media", phone: ann.phoneNumber, language: "en" });
+    expect(record).toMatchObject({
+      status: "confirmed",
+      name: "Aigerim Saparova",
+      sector: "media",
+      phone: ann.phoneNumber,
+      language: "en",
+    });
     expect(record.organisation).toBeUndefined();
     expect(sent.find((m) => m.text?.includes("You are registered"))?.text).toContain(`Your code: ${record.code}`);
     const qr = sent.find((m) => m.kind === "photo")!;
@@ -85,7 +97,12 @@ describe("RSVP: the attendee flow", () => {
     expect(kk.lastText()).toContain("+77017650510");
     const kkSent = await kk.tap(KK.confirm);
     expect(kkSent.map((m) => m.text ?? "").join("\n")).toContain("Сіз тіркелдіңіз!");
-    expect(await rsvps().find(kk.id)).toMatchObject({ name: "Әлия Құрманғазықызы", organisation: "ҚБТУ", phone: "+77017650510", language: "kk" });
+    expect(await rsvps().find(kk.id)).toMatchObject({
+      name: "Әлия Құрманғазықызы",
+      organisation: "ҚБТУ",
+      phone: "+77017650510",
+      language: "kk",
+    });
     expect(await rsvps().find(ru.id)).toMatchObject({ name: "Елена Сим", language: "ru" });
   });
 
@@ -151,7 +168,12 @@ describe("RSVP: the attendee flow", () => {
     await ann.command("rsvp");
     await ann.tap("✅ I agree");
     await ann.send("Ann Lee");
-    const sectorButton = (ann.keyboard().flat().find((b) => b.text === "Media") as { callback_data: string }).callback_data;
+    const sectorButton = (
+      ann
+        .keyboard()
+        .flat()
+        .find((b) => b.text === "Media") as { callback_data: string }
+    ).callback_data;
     await ann.tap("Media");
     await ann.tap("Skip ➡️");
     await ann.tapReply("❌ Cancel");
@@ -206,7 +228,10 @@ describe("RSVP: the attendee flow", () => {
     await ann.tap("Skip ➡️");
     await ann.tapReply("📱 Share my phone");
     const summary = ann.lastMessage();
-    const confirm = ann.keyboard(summary).flat().find((b) => b.text === "✅ Confirm")!;
+    const confirm = ann
+      .keyboard(summary)
+      .flat()
+      .find((b) => b.text === "✅ Confirm")!;
     const data = "callback_data" in confirm ? confirm.callback_data : "";
     await ann.tapData(data, summary.message_id);
     const updateId = api.lastUpdateId;

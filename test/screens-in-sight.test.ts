@@ -10,7 +10,10 @@ let bot: TestBot;
 
 /** Taps “⬅️ Menu” on that very message (the user scrolled up to it). */
 async function tapMenuOn(user: TelegramUser, message: ChatMessage) {
-  const button = user.keyboard(message).flat().find((b) => b.text === "⬅️ Menu") as { callback_data: string };
+  const button = user
+    .keyboard(message)
+    .flat()
+    .find((b) => b.text === "⬅️ Menu") as { callback_data: string };
   await user.tapData(button.callback_data, message.message_id);
 }
 

@@ -11,7 +11,11 @@ describe("session storage", () => {
   it("writes a session back only when it changed, or to refresh its TTL twice a day", async () => {
     const { redis, prefix } = current;
     let now = Date.now();
-    const storage = sessionStorage(current.store.chatState.adapter<{ language?: string }>(`${prefix}session:`, 30 * 86_400), 30 * 86_400, () => now);
+    const storage = sessionStorage(
+      current.store.chatState.adapter<{ language?: string }>(`${prefix}session:`, 30 * 86_400),
+      30 * 86_400,
+      () => now,
+    );
     const key = `${prefix}session:1`;
 
     expect(await storage.read(key)).toBeUndefined();

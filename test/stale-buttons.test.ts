@@ -16,7 +16,10 @@ let bot: TestBot;
 
 /** The data behind a button of a message, as the client keeps it after the message changed. */
 function dataOf(user: TelegramUser, label: string, message = user.lastMessage()) {
-  const button = user.keyboard(message).flat().find((b) => b.text === label) as { callback_data: string } | undefined;
+  const button = user
+    .keyboard(message)
+    .flat()
+    .find((b) => b.text === label) as { callback_data: string } | undefined;
   if (!button) throw new Error(`no button “${label}” among ${JSON.stringify(user.buttons(message))}`);
   return { data: button.callback_data, message: message.message_id };
 }

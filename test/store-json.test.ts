@@ -7,7 +7,13 @@ const now = new Date("2017-11-20T06:00:00Z");
 describe("JSON kept in Redis is checked when read", () => {
   it("returns a broadcast's spec as an object, and names a broadcast whose stored spec is not one", async () => {
     const { store, redis } = test;
-    const spec = { kind: "broadcast", id: "doors", audience: "confirmed", texts: { ru: "Двери открыты", en: "Doors open" }, venue: true } as const;
+    const spec = {
+      kind: "broadcast",
+      id: "doors",
+      audience: "confirmed",
+      texts: { ru: "Двери открыты", en: "Doors open" },
+      venue: true,
+    } as const;
     await store.broadcasts.create({ id: "doors", spec, at: now, now });
     expect((await store.broadcasts.find("doors"))?.spec).toEqual(spec);
 
@@ -33,7 +39,9 @@ describe("JSON kept in Redis is checked when read", () => {
     await expect(store.contest.announcement()).rejects.toThrow(/^winner announcement: the stored value is invalid.*texts/s);
 
     await store.audit.record(7, "check-in", "guest 42", now, { user: 42 });
-    expect(await store.audit.recent(5)).toEqual([{ at: now.toISOString(), actor: 7, action: "check-in", details: "guest 42", subject: { user: 42 } }]);
+    expect(await store.audit.recent(5)).toEqual([
+      { at: now.toISOString(), actor: 7, action: "check-in", details: "guest 42", subject: { user: 42 } },
+    ]);
     await redis.lpush(store.keys.audit, JSON.stringify({ at: now.toISOString(), actor: "7", action: "x", details: "" }));
     await expect(store.audit.recent(5)).rejects.toThrow(/^audit entry: the stored value is invalid.*actor/s);
   });

@@ -13,18 +13,24 @@ class ScratchRedis {
   constructor(readonly port: number) {}
 
   async start(): Promise<void> {
-    this.child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    await until(async () => {
-      const probe = directClient(this.port);
-      try {
-        await probe.connect();
-        return (await probe.ping()) === "PONG";
-      } catch {
-        return false;
-      } finally {
-        probe.disconnect();
-      }
-    }, Boolean, 10_000);
+    this.child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
+    await until(
+      async () => {
+        const probe = directClient(this.port);
+        try {
+          await probe.connect();
+          return (await probe.ping()) === "PONG";
+        } catch {
+          return false;
+        } finally {
+          probe.disconnect();
+        }
+      },
+      Boolean,
+      10_000,
+    );
   }
 
   async kill(): Promise<void> {
@@ -63,7 +69,12 @@ describe("Lua scripts registered once (defineCommand)", () => {
       const [support, registered, broadcast, lock] = await Promise.all([
         store.ideas.toggleSupport(created.idea.id, 1),
         store.rsvps.register(round, details, { now, capacity: 10, identity: identity(round) }),
-        store.broadcasts.create({ id: `b${round}`, spec: { kind: "broadcast", id: `b${round}`, audience: "all", texts: "Hi" }, at: now, now }),
+        store.broadcasts.create({
+          id: `b${round}`,
+          spec: { kind: "broadcast", id: `b${round}`, audience: "all", texts: "Hi" },
+          at: now,
+          now,
+        }),
         store.chatLocks.acquire(String(round), 6_000),
         store.audit.forgetSubject(round),
       ]);
@@ -82,7 +93,11 @@ describe("Lua scripts registered once (defineCommand)", () => {
 
     await server.kill();
     await server.start();
-    await until(() => redis!.status, (status) => status === "ready", 10_000);
+    await until(
+      () => redis!.status,
+      (status) => status === "ready",
+      10_000,
+    );
     await everyScript();
   });
 });

@@ -74,7 +74,12 @@ describe("TelegramUser", () => {
       await ann.tapReply(/Share/);
       expect(ann.lastText()).toBe("Phone +77011234567");
       expect(ann.replyKeyboard()).toBeUndefined();
-      expect(api.conversation(42).filter((m) => m.from === "user").map((m) => m.kind)).toEqual(["text", "text", "contact"]);
+      expect(
+        api
+          .conversation(42)
+          .filter((m) => m.from === "user")
+          .map((m) => m.kind),
+      ).toEqual(["text", "text", "contact"]);
       expect(new Set(seen).size).toBe(seen.length);
 
       // The same update twice: the bot sees it twice.
@@ -110,7 +115,10 @@ describe("TelegramUser", () => {
       expect(ann.lastText()).toBe("got 10 bytes");
 
       await ann.send("helo");
-      const typo = api.conversation(5).filter((m) => m.from === "user").at(-1)!;
+      const typo = api
+        .conversation(5)
+        .filter((m) => m.from === "user")
+        .at(-1)!;
       await ann.editMessage(typo.message_id, "hello");
       expect(ann.lastText()).toBe("edited: hello");
       expect(api.message(5, typo.message_id)?.text).toBe("hello");

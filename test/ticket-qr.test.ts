@@ -7,7 +7,7 @@ import { renderTicketQr } from "../src/features/rsvp/ticket-qr.js";
 function decode(png: Buffer) {
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const chunks: Array<{ type: string; data: Buffer }> = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString("ascii", at + 4, at + 8);
     const data = png.subarray(at + 8, at + 8 + length);
@@ -49,7 +49,12 @@ describe("the ticket's QR image", () => {
         const y = (row + 2) * scale;
         const x = (col + 2) * scale;
         // Every pixel of the module, corners included, has the module's colour.
-        for (const [dx, dy] of [[0, 0], [scale - 1, 0], [0, scale - 1], [scale - 1, scale - 1]] as const) {
+        for (const [dx, dy] of [
+          [0, 0],
+          [scale - 1, 0],
+          [0, scale - 1],
+          [scale - 1, scale - 1],
+        ] as const) {
           expect(dark(x + dx, y + dy), `module ${row},${col}`).toBe(expected);
         }
         if (expected) darkModules++;

@@ -81,7 +81,11 @@ async function startInstances(count: number, connect?: (config: Config) => Redis
   }
   const instances: Array<Awaited<ReturnType<typeof startInstance>>> = [];
   for (let i = 0; i < count; i++) instances.push(await startInstance());
-  const telegram = new WebhookTelegram(api, instances.map((instance) => `${instance.url}${HOOK_PATH}`), SECRET);
+  const telegram = new WebhookTelegram(
+    api,
+    instances.map((instance) => `${instance.url}${HOOK_PATH}`),
+    SECRET,
+  );
   const errors = () => logLines.filter((line) => JSON.parse(line).level >= 50);
   return { api, instances, telegram, redis, prefix, event, errors, startInstance };
 }
@@ -191,7 +195,11 @@ describe("webhook mode", () => {
       }),
     );
     for (const user of users) {
-      await until(() => seen(user), (steps) => steps.length >= 5, 15_000).catch(() => undefined);
+      await until(
+        () => seen(user),
+        (steps) => steps.length >= 5,
+        15_000,
+      ).catch(() => undefined);
       expect(seen(user)).toEqual(["askName", "askSector", "left", "help", "help"]);
       const ids = handlers.started(user.chat.id);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -214,14 +222,21 @@ describe("webhook mode", () => {
     await first.stop();
     // Telegram will not send it again: the restarted bot finds it in Redis.
     await startInstance(first.port);
-    await until(() => seen(user), (steps) => steps.length > 0, 10_000).catch(() => undefined);
+    await until(
+      () => seen(user),
+      (steps) => steps.length > 0,
+      10_000,
+    ).catch(() => undefined);
     expect(seen(user)).toEqual(["help"]);
   }, 60_000);
 
   it("never handles a form's answer twice when Redis fails right after the answer's state is written", async () => {
     // One command at a time on the instance's connection (no auto-pipelining), so one can be made to fail.
     let redis: Redis | undefined;
-    const { api, telegram, prefix } = await startInstances(1, (config) => (redis = connectRedis(config, "bot", { enableAutoPipelining: false })));
+    const { api, telegram, prefix } = await startInstances(
+      1,
+      (config) => (redis = connectRedis(config, "bot", { enableAutoPipelining: false })),
+    );
     const user = telegram.user(new TelegramUser(api, { id: 1003, firstName: "Aigerim", languageCode: "en" }));
     await user.command("rsvp");
     await user.tap("✅ I agree");
@@ -245,7 +260,12 @@ describe("webhook mode", () => {
     expect(failed).toBeDefined();
     // Answered once, and the name was never fed again into the sector question.
     expect(seen(user)).toEqual(["askName", "askSector"]);
-    expect(user.messages().map((message) => message.text).filter((text) => text?.includes("Please choose one of the buttons"))).toEqual([]);
+    expect(
+      user
+        .messages()
+        .map((message) => message.text)
+        .filter((text) => text?.includes("Please choose one of the buttons")),
+    ).toEqual([]);
   }, 30_000);
 
   it("drops an update whose handler fails 5 times, with an error log each time, and goes on with the chat", async () => {
@@ -262,7 +282,11 @@ describe("webhook mode", () => {
     };
     await user.send("first");
     await user.command("help");
-    await until(() => seen(user), (steps) => steps.length > 0, 20_000).catch(() => undefined);
+    await until(
+      () => seen(user),
+      (steps) => steps.length > 0,
+      20_000,
+    ).catch(() => undefined);
     expect(seen(user)).toEqual(["help"]);
     const failures = errors().map((line) => JSON.parse(line) as { update_id: number; tries: number; msg: string });
     expect(failures.map((line) => [line.update_id, line.tries])).toEqual([1, 2, 3, 4, 5].map((tries) => [poison, tries]));
@@ -274,7 +298,14 @@ describe("webhook mode", () => {
     const user = new TelegramUser(api, { id: 701, firstName: "Timur", languageCode: "en" });
     const update = {
       update_id: 9001,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: user.chat, from: user.user, text: "/info", entities: [{ type: "bot_command" as const, offset: 0, length: 5 }] },
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: user.chat,
+        from: user.user,
+        text: "/info",
+        entities: [{ type: "bot_command" as const, offset: 0, length: 5 }],
+      },
     };
     const statuses = await Promise.all([telegram.post(update as never, 0), telegram.post(update as never, 1)]);
     // Both store it (once) and answer 200; whichever holds the chat handles it, and a later repeat is skipped.
@@ -299,7 +330,11 @@ describe("webhook mode", () => {
     });
     const doomed = `http://127.0.0.1:${port}`;
     await until(
-      () => fetch(`${doomed}/healthz`).then((response) => response.status, () => 0),
+      () =>
+        fetch(`${doomed}/healthz`).then(
+          (response) => response.status,
+          () => 0,
+        ),
       (status) => status === 200,
       15_000,
     ).catch((error) => {
@@ -311,12 +346,14 @@ describe("webhook mode", () => {
     );
     const [held, ...others] = users as [TelegramUser, ...TelegramUser[]];
 
-    await Promise.all(users.map(async (user) => {
-      await user.command("start");
-      await user.command("help");
-      await user.command("rsvp");
-      await user.tap("✅ I agree");
-    }));
+    await Promise.all(
+      users.map(async (user) => {
+        await user.command("start");
+        await user.command("help");
+        await user.command("rsvp");
+        await user.tap("✅ I agree");
+      }),
+    );
 
     // The dying instance's reply to `held` hangs until the process is gone; then it never reaches Telegram.
     let holding = false;

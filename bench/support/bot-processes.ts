@@ -19,7 +19,6 @@ driverLoop.enable();
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-
 /**
  * The bots run as production does, compiled to JavaScript (npm run build: node dist/main.js), not
  * through tsx, whose loader adds its own memory and start-up time: src and bench/bot-process.ts
@@ -103,14 +102,15 @@ export async function startBotProcess(kind: "wealmaty" | "echo-runner"): Promise
   child.on("message", (message: { handled?: number[] }) => {
     for (const updateId of message.handled ?? []) api.reportHandled(updateId);
   });
-  const reply = <T>(key: string) => new Promise<T>((resolve) => {
-    const listener = (message: Record<string, unknown>) => {
-      if (!(key in message)) return;
-      child.off("message", listener);
-      resolve(message[key] as T);
-    };
-    child.on("message", listener);
-  });
+  const reply = <T>(key: string) =>
+    new Promise<T>((resolve) => {
+      const listener = (message: Record<string, unknown>) => {
+        if (!(key in message)) return;
+        child.off("message", listener);
+        resolve(message[key] as T);
+      };
+      child.on("message", listener);
+    });
   const stats = () => {
     const answer = reply<BotStats>("stats");
     child.send({ stats: true });

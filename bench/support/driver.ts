@@ -57,10 +57,7 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
 
   // Messages come from USERS returning users in turn (never two of one user in flight); each flow from new users.
   const taskCount = tasks ?? (workload.shape === "messages" ? MESSAGES : FLOW_USERS);
-  const users =
-    workload.shape === "messages"
-      ? Array.from({ length: Math.min(USERS, taskCount) }, () => newUser(api))
-      : undefined;
+  const users = workload.shape === "messages" ? Array.from({ length: Math.min(USERS, taskCount) }, () => newUser(api)) : undefined;
   let slot = performance.now();
   const paced = async () => {
     if (rate === undefined) return;

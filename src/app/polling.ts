@@ -46,8 +46,7 @@ const CONFLICT_REPORT_EVERY_MS = 60_000;
 
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
-  const chat =
-    update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat;
+  const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat;
   const from = update.callback_query?.from ?? update.message?.from;
   return String(chat?.id ?? from?.id ?? `update-${update.update_id}`);
 }

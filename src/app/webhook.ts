@@ -144,7 +144,10 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
     };
     try {
       if (req.method === "GET" && req.url === "/healthz") {
-        const redisUp = await store.redis.ping().then(() => true, () => false);
+        const redisUp = await store.redis.ping().then(
+          () => true,
+          () => false,
+        );
         return answer(redisUp ? 200 : 503, { ok: redisUp, redis: redisUp ? "up" : "down" });
       }
       if (req.method !== "POST" || req.url?.split("?")[0] !== path) return answer(404);

@@ -14,7 +14,10 @@ export function bestEffortCallbackAnswers(logger: Logger): Transformer {
     try {
       const response = await prev(method, payload, signal);
       if (response.ok) return response;
-      logger.debug({ callback_query_id: queryId, error_code: response.error_code, api_error: response.description }, "button answer refused");
+      logger.debug(
+        { callback_query_id: queryId, error_code: response.error_code, api_error: response.description },
+        "button answer refused",
+      );
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       logger.warn({ callback_query_id: queryId, err: error }, "button answer not delivered");

@@ -5,7 +5,19 @@ import type { Language } from "../event/schema.js";
 import type { BotContext } from "./context.js";
 
 export const ATTENDEE_COMMANDS = ["start", "info", "rsvp", "contest", "idea", "language", "privacy", "help", "cancel"] as const;
-export const ORGANISER_COMMANDS = ["admin", "ideas", "stats", "export", "checkin", "broadcast", "broadcasts", "entries", "winner", "quiz", "audit"] as const;
+export const ORGANISER_COMMANDS = [
+  "admin",
+  "ideas",
+  "stats",
+  "export",
+  "checkin",
+  "broadcast",
+  "broadcasts",
+  "entries",
+  "winner",
+  "quiz",
+  "audit",
+] as const;
 
 function describe(i18n: I18n<BotContext>, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

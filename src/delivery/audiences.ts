@@ -17,10 +17,7 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
     case "waitlisted":
       return active(await store.rsvps.idsByStatus("waitlisted"));
     case "not_registered": {
-      const [confirmed, waitlisted] = await Promise.all([
-        store.rsvps.idsByStatus("confirmed"),
-        store.rsvps.idsByStatus("waitlisted"),
-      ]);
+      const [confirmed, waitlisted] = await Promise.all([store.rsvps.idsByStatus("confirmed"), store.rsvps.idsByStatus("waitlisted")]);
       const registered = new Set([...confirmed, ...waitlisted]);
       return active(all.filter((id) => !registered.has(id)));
     }
@@ -30,4 +27,3 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
       return active(await store.ideas.authorIds());
   }
 }
-

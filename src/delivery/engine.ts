@@ -101,7 +101,11 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     if (!record) return;
     const spec = record.spec;
     if (spec.createdBy === undefined) {
-      if (final) log.info({ broadcast: id, sent: record.sent, failed: record.failed, blocked: record.blocked, status: record.status }, "broadcast finished");
+      if (final)
+        log.info(
+          { broadcast: id, sent: record.sent, failed: record.failed, blocked: record.blocked, status: record.status },
+          "broadcast finished",
+        );
       return;
     }
     const language = spec.reportLanguage ?? (await reportLanguage(spec.createdBy));

@@ -4,7 +4,12 @@ const EXCERPT_LENGTH = 40;
 
 /** HTML as the reader sees it: tags dropped, entities undone. */
 const htmlToPlain = (html: string) =>
-  html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 /** The first words of a text, cut at a word with "…" (plain text: escape it for HTML). */
 function firstWords(text: string, max = EXCERPT_LENGTH): string {

@@ -7,7 +7,7 @@ import type { BroadcastSpec } from "./types.js";
 export function textFor(spec: Pick<BroadcastSpec, "texts">, language: string, event: Pick<EventInfo, "defaultLanguage">): string {
   if (typeof spec.texts === "string") return spec.texts;
   const texts = spec.texts;
-  const pick = (lang: string) => (SUPPORTED_LANGUAGES as readonly string[]).includes(lang) ? texts[lang as Language] : undefined;
+  const pick = (lang: string) => ((SUPPORTED_LANGUAGES as readonly string[]).includes(lang) ? texts[lang as Language] : undefined);
   return pick(language) ?? pick(event.defaultLanguage) ?? Object.values(texts).find(Boolean) ?? "";
 }
 

@@ -2,10 +2,7 @@ import { GrammyError } from "grammy";
 
 /** What to do about a failed send. */
 export type SendFailure =
-  | { kind: "rate-limited"; retryAfterMs: number }
-  | { kind: "blocked" }
-  | { kind: "permanent" }
-  | { kind: "transient" };
+  { kind: "rate-limited"; retryAfterMs: number } | { kind: "blocked" } | { kind: "permanent" } | { kind: "transient" };
 
 /** 429 → the whole queue waits; 403 → the user is gone; other 4xx → never retried; the rest → retried. */
 export function classifySendError(error: unknown): SendFailure {

@@ -68,8 +68,6 @@ function resolveEvent(data: EventFile): EventInfo {
     defaultLanguage,
     text: (value, language) => localize(value, language, defaultLanguage),
     reminderAt: (reminder) =>
-      reminder.at !== undefined
-        ? wallClockToInstant(reminder.at, zone)
-        : new Date(startsAt.getTime() - parseDuration(reminder.before!)),
+      reminder.at !== undefined ? wallClockToInstant(reminder.at, zone) : new Date(startsAt.getTime() - parseDuration(reminder.before!)),
   };
 }

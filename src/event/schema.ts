@@ -15,16 +15,13 @@ const text = z.union(
     }),
   ],
   {
-    error: (issue) =>
-      issue.input === undefined ? "required" : "expected a text, or a map of texts per language (ru, kk, en)",
+    error: (issue) => (issue.input === undefined ? "required" : "expected a text, or a map of texts per language (ru, kk, en)"),
   },
 );
 export type LocalizedText = z.infer<typeof text>;
 
 /** Wall-clock time in the event's zone, e.g. 2017-11-30T09:00. */
-const wallClock = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "expected wall-clock time YYYY-MM-DDTHH:mm");
+const wallClock = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "expected wall-clock time YYYY-MM-DDTHH:mm");
 
 /** A duration before the start: 48h, 90m, 2d. */
 export const durationPattern = /^(\d+)\s*(m|h|d)$/;
@@ -47,7 +44,10 @@ const venue = z.strictObject({
 });
 
 const programmeItem = z.strictObject({
-  time: z.string().regex(/^\d{2}:\d{2}$/, "expected HH:mm").optional(),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/, "expected HH:mm")
+    .optional(),
   title: text,
   details: text.optional(),
 });
@@ -154,14 +154,7 @@ const ideas = z.strictObject({
   moderationChat: z.number().int().optional(),
 });
 
-export const reminderAudiences = [
-  "all",
-  "confirmed",
-  "waitlisted",
-  "not_registered",
-  "contest_entrants",
-  "idea_authors",
-] as const;
+export const reminderAudiences = ["all", "confirmed", "waitlisted", "not_registered", "contest_entrants", "idea_authors"] as const;
 
 const reminder = z
   .strictObject({

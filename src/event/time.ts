@@ -61,13 +61,7 @@ export function isPastDeadline(now: Date, deadline: Date): boolean {
  * Formats a time span in the zone and language: the patterns come from the locale files
  * (e.g. «D MMMM YYYY» and «H:mm»), so each language writes dates its own way.
  */
-export function formatSpan(
-  startsAt: Date,
-  endsAt: Date,
-  zone: string,
-  language: string,
-  patterns: { date: string; time: string },
-): string {
+export function formatSpan(startsAt: Date, endsAt: Date, zone: string, language: string, patterns: { date: string; time: string }): string {
   const start = dayjs(startsAt).tz(zone).locale(language);
   const end = dayjs(endsAt).tz(zone).locale(language);
   const startText = `${start.format(patterns.date)}, ${start.format(patterns.time)}`;

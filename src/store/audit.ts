@@ -107,7 +107,11 @@ export function createAuditLog(redis: Redis, keys: Keyspace) {
   return {
     async record(actor: number, action: string, details: string, at: Date, subject?: AuditSubject): Promise<void> {
       const entry: AuditEntry = { at: at.toISOString(), actor, action, details, ...(subject ? { subject } : {}) };
-      await redis.multi().lpush(keys.audit, JSON.stringify(entry)).ltrim(keys.audit, 0, KEEP_ENTRIES - 1).exec();
+      await redis
+        .multi()
+        .lpush(keys.audit, JSON.stringify(entry))
+        .ltrim(keys.audit, 0, KEEP_ENTRIES - 1)
+        .exec();
     },
 
     async recent(limit: number): Promise<AuditEntry[]> {

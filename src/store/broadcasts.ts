@@ -29,7 +29,6 @@ const broadcastSpecSchema = z.object({
 
 export type BroadcastSpec = z.infer<typeof broadcastSpecSchema>;
 
-
 /** What a recipient's delivery ended as; each is counted once per broadcast. */
 export type DeliveryOutcome = "sent" | "failed" | "blocked";
 
@@ -228,7 +227,8 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
 
     /** One round trip before a send: the broadcast's status and whether this chat already has an outcome. */
     async beforeSend(id: string, field: number | string): Promise<{ status?: BroadcastStatus; outcome?: DeliveryOutcome }> {
-      const results = (await redis.pipeline().hget(keys.broadcast(id), "status").hget(keys.broadcastLedger(id), String(field)).exec()) ?? [];
+      const results =
+        (await redis.pipeline().hget(keys.broadcast(id), "status").hget(keys.broadcastLedger(id), String(field)).exec()) ?? [];
       const [status, outcome] = results.map(([error, value]) => {
         if (error) throw error;
         return value;
@@ -304,10 +304,7 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
      * 429 pause: when it is (Redis' ms) and how long to wait for it.
      */
     async reserveSendSlot(slotMs: number): Promise<{ slotAt: number; waitMs: number }> {
-      const [slotAt, waitMs] = (await reserveSendSlotScript(2, keys.broadcastNextSlot, keys.broadcastPause, slotMs)) as [
-        string,
-        number,
-      ];
+      const [slotAt, waitMs] = (await reserveSendSlotScript(2, keys.broadcastNextSlot, keys.broadcastPause, slotMs)) as [string, number];
       return { slotAt: Number(slotAt), waitMs };
     },
 

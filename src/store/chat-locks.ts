@@ -34,10 +34,16 @@ export function createChatLocks(redis: Redis, keys: Keyspace) {
       if ((await redis.set(key, token, "PX", ttlMs, "NX")) !== "OK") return undefined;
       /** A renewal found the lock gone or taken: releasing it is no longer ours to do. */
       let lost = false;
-      const renewal = setInterval(() => {
-        // A Redis error is no verdict: nobody else can take the lock while Redis is away either.
-        renewScript(1, key, token, ttlMs).then((renewed) => (lost ||= renewed === 0), () => undefined);
-      }, Math.floor(ttlMs / 3));
+      const renewal = setInterval(
+        () => {
+          // A Redis error is no verdict: nobody else can take the lock while Redis is away either.
+          renewScript(1, key, token, ttlMs).then(
+            (renewed) => (lost ||= renewed === 0),
+            () => undefined,
+          );
+        },
+        Math.floor(ttlMs / 3),
+      );
       return {
         token,
         async release(freed = false) {

@@ -37,8 +37,7 @@ export interface Idea extends IdeaDraft {
 
 export type CreateResult = { ok: true; idea: Idea } | { ok: false; reason: "daily-limit" };
 export type StatusResult =
-  | { ok: true; before: Idea; after: Idea }
-  | { ok: false; reason: "missing" | "unchanged" | "conflict"; idea?: Idea };
+  { ok: true; before: Idea; after: Idea } | { ok: false; reason: "missing" | "unchanged" | "conflict"; idea?: Idea };
 export type SupportResult = { ok: true; supported: boolean; supports: number } | { ok: false; reason: "missing" | "not-public" | "own" };
 
 const DAILY_TTL_SECONDS = 48 * 60 * 60;
@@ -182,11 +181,7 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
      * Changes the status (and, if given, the answer to the author). With `expected`, only from
      * that status: a moderation button tapped after another organiser acted changes nothing.
      */
-    async setStatus(
-      id: number,
-      status: IdeaStatus,
-      options: { now: Date; answer?: string; expected?: IdeaStatus },
-    ): Promise<StatusResult> {
+    async setStatus(id: number, status: IdeaStatus, options: { now: Date; answer?: string; expected?: IdeaStatus }): Promise<StatusResult> {
       const before = await get(id);
       if (!before) return { ok: false, reason: "missing" };
       const [outcome] = (await setStatusScript(

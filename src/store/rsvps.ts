@@ -253,8 +253,18 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
 
   /** Runs a script that frees a seat and promotes from the waitlist (CANCEL, RELEASE_UNANSWERED); `condition` is its own argument. */
   function freeSeat(script: LuaScript, userId: number, now: Date, condition: string, capacity: number | undefined): Promise<unknown> {
-    return script(5, k.guest(userId), ...statusKeys, k.untold, String(userId), String(now.getTime()), now.toISOString(),
-      condition, k.guestPrefix, String(capacity ?? 0));
+    return script(
+      5,
+      k.guest(userId),
+      ...statusKeys,
+      k.untold,
+      String(userId),
+      String(now.getTime()),
+      now.toISOString(),
+      condition,
+      k.guestPrefix,
+      String(capacity ?? 0),
+    );
   }
 
   async function find(userId: number): Promise<Rsvp | undefined> {

@@ -106,14 +106,15 @@ export function onTap<C extends Context, T>(
   ...middleware: Array<Middleware<TapContext<NoInfer<C>, T>>>
 ): Middleware<C> {
   const composer = new Composer<C>();
-  composer
-    .on("callback_query:data")
-    .filter((ctx): ctx is TapContext<C, T> & typeof ctx => {
+  composer.on("callback_query:data").filter(
+    (ctx): ctx is TapContext<C, T> & typeof ctx => {
       const value = codec.unpack(ctx.callbackQuery.data);
       if (value === undefined) return false;
       (ctx as unknown as { callbackData: T }).callbackData = value;
       return true;
-    }, ...(middleware as Array<Middleware<CallbackQueryContext<C>>>));
+    },
+    ...(middleware as Array<Middleware<CallbackQueryContext<C>>>),
+  );
   return composer;
 }
 

@@ -46,7 +46,11 @@ describe("commands (fast tier)", () => {
     expect(greeting!.buttons).toEqual(mainMenu(fast, language));
 
     expect(await user.command("cancel")).toEqual([
-      { method: "sendMessage", text: `${t(fast, language, "cancel-nothing")}\n\n${t(fast, language, "menu-title")}`, buttons: mainMenu(fast, language) },
+      {
+        method: "sendMessage",
+        text: `${t(fast, language, "cancel-nothing")}\n\n${t(fast, language, "menu-title")}`,
+        buttons: mainMenu(fast, language),
+      },
     ]);
     for (const text of ["hello", "<b>what?</b>", "/nosuchcommand", "🙂"]) {
       expect(await user.send(text), text).toEqual([
@@ -63,7 +67,9 @@ describe("commands (fast tier)", () => {
     const user = fast.user({ languageCode: "de" });
     expect((await user.command("language"))[0]!.text).toBe(t(fast, "ru", "language-choose"));
     await user.tap("English");
-    expect(await user.send("hm")).toEqual([{ method: "sendMessage", text: t(fast, "en", "unhandled-text"), buttons: mainMenu(fast, "en") }]);
+    expect(await user.send("hm")).toEqual([
+      { method: "sendMessage", text: t(fast, "en", "unhandled-text"), buttons: mainMenu(fast, "en") },
+    ]);
   });
 });
 
@@ -85,12 +91,18 @@ describe("organiser commands (fast tier)", () => {
     const admin = fast.user({ id: ADMIN, languageCode: "en" });
     const [panel] = await admin.command("admin");
     expect(panel!.buttons).toContain(t(fast, "en", "admin-tool-stats"));
-    const data = admin.messages().at(-1)!.reply_markup!.inline_keyboard.flat().map((button) => ("callback_data" in button ? button.callback_data : ""));
+    const data = admin
+      .messages()
+      .at(-1)!
+      .reply_markup!.inline_keyboard.flat()
+      .map((button) => ("callback_data" in button ? button.callback_data : ""));
     expect(data.length).toBeGreaterThan(5);
 
     const guest = fast.user({ languageCode: "kk" });
     for (const forged of data) {
-      expect(await guest.tapData(forged), forged).toEqual([{ method: "answerCallbackQuery", text: t(fast, "kk", "admin-only"), buttons: [] }]);
+      expect(await guest.tapData(forged), forged).toEqual([
+        { method: "answerCallbackQuery", text: t(fast, "kk", "admin-only"), buttons: [] },
+      ]);
     }
     expect(guest.messages()).toEqual([]);
   });
@@ -116,7 +128,10 @@ describe("buttons (fast tier)", () => {
     const replies = await user.tap(t(fast, "en", "menu-language"));
     expect(replies.filter((call) => call.method === "answerCallbackQuery")).toHaveLength(1);
     expect(shown(replies)).toEqual([
-      expect.objectContaining({ text: t(fast, "en", "language-choose"), buttons: ["Русский", "Қазақша", "English", t(fast, "en", "menu-back")] }),
+      expect.objectContaining({
+        text: t(fast, "en", "language-choose"),
+        buttons: ["Русский", "Қазақша", "English", t(fast, "en", "menu-back")],
+      }),
     ]);
   });
 });
@@ -149,7 +164,11 @@ describe("forms (fast tier)", () => {
     await admin.send("Doors open at 9:00");
     const preview = shown(await admin.tap("Everyone who started the bot"));
     // The preview is two messages: the broadcast as recipients see it, then the question with the audience and count.
-    expect(preview.map((reply) => reply.text)).toEqual([expect.stringMatching(/Audience: Everyone who started the bot ✓$/), "Doors open at 9:00", expect.stringMatching(/Preview[\s\S]*— 1 recipient/)]);
+    expect(preview.map((reply) => reply.text)).toEqual([
+      expect.stringMatching(/Audience: Everyone who started the bot ✓$/),
+      "Doors open at 9:00",
+      expect.stringMatching(/Preview[\s\S]*— 1 recipient/),
+    ]);
     await admin.tap("🚀 Send now");
     expect(fast.broadcasts).toEqual([expect.objectContaining({ audience: "all", texts: "Doors open at 9:00", createdBy: ADMIN })]);
     expect(fast.errors()).toEqual([]);

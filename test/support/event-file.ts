@@ -34,8 +34,7 @@ function merged(base: unknown, patch: unknown): unknown {
   return result;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The bundled event (or `base`) with `patch` applied, the way an organiser would edit the file:

@@ -160,7 +160,9 @@ export class FastBot {
     } finally {
       await this.redis.quit();
     }
-    const answered = this.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => String(call.payload.callback_query_id));
+    const answered = this.calls
+      .filter((call) => call.method === "answerCallbackQuery")
+      .map((call) => String(call.payload.callback_query_id));
     const twice = answered.filter((id, index) => answered.indexOf(id) !== index);
     if (twice.length > 0) throw new Error(`callback queries answered twice: ${twice.join(", ")}`);
   }

@@ -1,12 +1,5 @@
 import type { Chat, InlineKeyboardButton, KeyboardButton, Message, User } from "grammy/types";
-import {
-  callbackQueryUpdate,
-  commandMessage,
-  groupChat,
-  messageUpdate,
-  privateChat,
-  textMessage,
-} from "@wealmaty/telegram-emulator";
+import { callbackQueryUpdate, commandMessage, groupChat, messageUpdate, privateChat, textMessage } from "@wealmaty/telegram-emulator";
 import type { ApiCall, FastBot } from "./fast-bot.js";
 
 /** What a user sees of one call of the bot. */

@@ -22,7 +22,7 @@ export type Random = ReturnType<typeof randomSource>;
 const ODD_TEXTS = [
   "<b>bold?</b> & <script>alert(1)</script>",
   "&amp; &lt; < > \" '",
-  "=HYPERLINK(\"http://evil\")",
+  '=HYPERLINK("http://evil")',
   "\u202Eevil\u202C right-to-left",
   "👨‍👩‍👧‍👦🏳️‍🌈🇰🇿",
   "Zalgo t̸̢̛e̴͓͝x̷̱̾t̵̰̎",
@@ -35,9 +35,50 @@ const ODD_TEXTS = [
   "https://www.instagram.com/p/Cabc123/",
 ];
 
-const COMMANDS = ["/start", "/info", "/rsvp", "/contest", "/idea", "/language", "/help", "/cancel", "/admin", "/stats", "/export", "/checkin ABC123", "/start ci_forged", "/unknown", "/ideas", "/entries", "/winner", "/quiz start", "/broadcast", "/forget_me"];
+const COMMANDS = [
+  "/start",
+  "/info",
+  "/rsvp",
+  "/contest",
+  "/idea",
+  "/language",
+  "/help",
+  "/cancel",
+  "/admin",
+  "/stats",
+  "/export",
+  "/checkin ABC123",
+  "/start ci_forged",
+  "/unknown",
+  "/ideas",
+  "/entries",
+  "/winner",
+  "/quiz start",
+  "/broadcast",
+  "/forget_me",
+];
 
-const CALLBACK_PREFIXES = ["menu:info", "menu:rsvp", "menu:contest", "menu:idea", "menu:language", "menu:home", "info:programme", "info:calendar", "lang:kk", "lang:xx", "rsvp:confirm", "rsvp:cancel", "ideas:support:1", "contest:score:1:2:5", "quiz:answer:0:1", "broadcast:send", "x".repeat(64), "", "💥"];
+const CALLBACK_PREFIXES = [
+  "menu:info",
+  "menu:rsvp",
+  "menu:contest",
+  "menu:idea",
+  "menu:language",
+  "menu:home",
+  "info:programme",
+  "info:calendar",
+  "lang:kk",
+  "lang:xx",
+  "rsvp:confirm",
+  "rsvp:cancel",
+  "ideas:support:1",
+  "contest:score:1:2:5",
+  "quiz:answer:0:1",
+  "broadcast:send",
+  "x".repeat(64),
+  "",
+  "💥",
+];
 
 function randomText(random: Random): string {
   switch (random.int(4)) {
@@ -70,15 +111,32 @@ export function randomUpdate(random: Random, user: User, messageId: () => number
     case 4:
       return message({ text: randomText(random) });
     case 5:
-      return message({ sticker: { file_id: "stk", file_unique_id: "stk-u", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } });
+      return message({
+        sticker: { file_id: "stk", file_unique_id: "stk-u", type: "regular", width: 512, height: 512, is_animated: false, is_video: false },
+      });
     case 6:
       return message({ voice: { file_id: "voice", file_unique_id: "voice-u", duration: 3 } });
     case 7:
       return message({
-        poll: { id: "p1", question: "Which park?", options: [{ text: "A", voter_count: 0 }, { text: "B", voter_count: 0 }], total_voter_count: 0, is_closed: false, is_anonymous: true, type: "regular", allows_multiple_answers: false },
+        poll: {
+          id: "p1",
+          question: "Which park?",
+          options: [
+            { text: "A", voter_count: 0 },
+            { text: "B", voter_count: 0 },
+          ],
+          total_voter_count: 0,
+          is_closed: false,
+          is_anonymous: true,
+          type: "regular",
+          allows_multiple_answers: false,
+        },
       });
     case 8:
-      return message({ photo: [{ file_id: "photo", file_unique_id: "photo-u", width: 90, height: 90 }], caption: random.next() < 0.5 ? randomText(random) : undefined });
+      return message({
+        photo: [{ file_id: "photo", file_unique_id: "photo-u", width: 90, height: 90 }],
+        caption: random.next() < 0.5 ? randomText(random) : undefined,
+      });
     case 9:
       return message({ location: { latitude: -90 + random.next() * 180, longitude: -180 + random.next() * 360 } });
     case 10:
@@ -104,11 +162,24 @@ export function randomUpdate(random: Random, user: User, messageId: () => number
       return { update: { edited_message: { ...base, text: randomText(random), edit_date: unixTime() } } as NewUpdate, kind: "ignored" };
     case 14: {
       const group = groupChat(-1_000_000 - random.int(5));
-      return { update: { message: { ...base, chat: group, text: random.pick(["hello", "/info", "/rsvp"]) } } as NewUpdate, kind: "ignored" };
+      return {
+        update: { message: { ...base, chat: group, text: random.pick(["hello", "/info", "/rsvp"]) } } as NewUpdate,
+        kind: "ignored",
+      };
     }
     default:
       return random.next() < 0.5
-        ? { update: { channel_post: { message_id: base.message_id, date: unixTime(), chat: { id: -1009, type: "channel", title: "News" }, text: "post" } } as NewUpdate, kind: "ignored" }
+        ? {
+            update: {
+              channel_post: {
+                message_id: base.message_id,
+                date: unixTime(),
+                chat: { id: -1009, type: "channel", title: "News" },
+                text: "post",
+              },
+            } as NewUpdate,
+            kind: "ignored",
+          }
         : // An update type this bot version has never heard of.
           { update: { future_update_type: { hello: "world" } } as unknown as NewUpdate, kind: "ignored" };
   }

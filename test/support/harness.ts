@@ -66,7 +66,6 @@ export interface TestBot {
 
 let nextUserId = 1000;
 
-
 /**
  * Starts the real bot (the production start-up path, long polling) against a fresh fake Bot
  * API server and the real Redis under a unique prefix.

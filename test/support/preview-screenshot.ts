@@ -26,7 +26,10 @@ try {
   const page = await browser.context.newPage();
   await page.goto(`${preview.url}/?user=${persona.id}`);
   await page.getByRole("button", { name: "START" }).click();
-  await page.getByRole("button", { name: t("menu-info"), exact: true }).last().click();
+  await page
+    .getByRole("button", { name: t("menu-info"), exact: true })
+    .last()
+    .click();
   await page.locator(".pin").last().waitFor(WAIT);
   await page.waitForTimeout(300);
   await mkdir(fileURLToPath(new URL("../../docs/", import.meta.url)), { recursive: true });

@@ -20,7 +20,8 @@ export async function dumpKeys(redis: Redis, prefix: string): Promise<DumpedKey[
   for (const key of [...keys].sort()) {
     const type = await redis.type(key);
     let content: unknown;
-    if (type === "none") continue; // expired meanwhile
+    if (type === "none")
+      continue; // expired meanwhile
     else if (type === "string") content = await redis.get(key);
     else if (type === "hash") content = await redis.hgetall(key);
     else if (type === "list") content = await redis.lrange(key, 0, -1);

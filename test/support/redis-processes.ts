@@ -48,7 +48,10 @@ export class RedisProcess {
       const child = spawn("redis-server", this.args(this.port), { cwd: this.dir, stdio: "ignore" });
       this.child = child;
       const exited = once(child, "exit").then(() => false);
-      const up = until(() => answers(this.port, this.password), Boolean, 10_000).then(() => true, () => false);
+      const up = until(() => answers(this.port, this.password), Boolean, 10_000).then(
+        () => true,
+        () => false,
+      );
       if (await Promise.race([up, exited])) return this;
       await this.kill();
     }
@@ -125,10 +128,21 @@ export class SentinelSetup {
 
   constructor(options: { throughLink?: boolean } = {}) {
     const server = (port: number) => [
-      "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-      "--requirepass", this.password, "--masterauth", this.password,
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--requirepass",
+      this.password,
+      "--masterauth",
+      this.password,
       // No 5 s wait before the replica's first sync.
-      "--repl-diskless-sync-delay", "0",
+      "--repl-diskless-sync-delay",
+      "0",
     ];
     this.primary = new RedisProcess(this.dir, server, this.password);
     if (options.throughLink) this.link = new ReplicationLink(() => this.primary.port);
@@ -169,7 +183,11 @@ export class SentinelSetup {
     await this.replica.start();
     const primary = this.primary.client();
     try {
-      await until(() => primary.info("replication"), (info) => /slave0:.*state=online/.test(info), 15_000);
+      await until(
+        () => primary.info("replication"),
+        (info) => /slave0:.*state=online/.test(info),
+        15_000,
+      );
     } finally {
       primary.disconnect();
     }
@@ -208,10 +226,18 @@ export class SentinelSetup {
 
   /** Waits until the Sentinel has promoted the replica and it takes writes. */
   async failedOver(timeoutMs = 20_000): Promise<void> {
-    await until(() => this.ask(this.sentinel, "SENTINEL", "get-master-addr-by-name", MASTER_NAME), (address) => {
-      return Array.isArray(address) && Number(address[1]) === this.replica.port;
-    }, timeoutMs);
-    await until(() => this.ask(this.replica, "ROLE"), (role) => Array.isArray(role) && role[0] === "master", timeoutMs);
+    await until(
+      () => this.ask(this.sentinel, "SENTINEL", "get-master-addr-by-name", MASTER_NAME),
+      (address) => {
+        return Array.isArray(address) && Number(address[1]) === this.replica.port;
+      },
+      timeoutMs,
+    );
+    await until(
+      () => this.ask(this.replica, "ROLE"),
+      (role) => Array.isArray(role) && role[0] === "master",
+      timeoutMs,
+    );
   }
 
   /** One command on a fresh connection (the Sentinel closes clients' connections while it reconfigures). */

@@ -22,7 +22,13 @@ export async function registerGuest(
 
 /** A published idea by `authorId`, stored through the ideas repository. */
 export async function proposeIdea(store: Store, authorId: number, now: Date): Promise<void> {
-  const draft = { authorId, authorName: `Author ${authorId}`, language: "en", category: "bike", text: "A protected bike lane along Abay avenue" };
+  const draft = {
+    authorId,
+    authorName: `Author ${authorId}`,
+    language: "en",
+    category: "bike",
+    text: "A protected bike lane along Abay avenue",
+  };
   const created = await store.ideas.create(draft, { now, day: "seed", dailyLimit: 100, publish: true });
   if (!created.ok) throw new Error(`idea by ${authorId} not stored`);
 }
@@ -30,7 +36,14 @@ export async function proposeIdea(store: Store, authorId: number, now: Date): Pr
 /** A contest entry by `userId`, stored through the contest repository. */
 export async function enterContest(store: Store, userId: number, now: Date): Promise<void> {
   await store.contest.save(
-    { userId, firstName: `Entrant ${userId}`, language: "en", link: "https://www.instagram.com/p/Seed123/", idea: "Shade trees", photoFileId: "seed" },
+    {
+      userId,
+      firstName: `Entrant ${userId}`,
+      language: "en",
+      link: "https://www.instagram.com/p/Seed123/",
+      idea: "Shade trees",
+      photoFileId: "seed",
+    },
     now,
   );
 }

@@ -150,7 +150,14 @@ export class TelegramUser {
     const thumb = this.api.registerFile(data, { kind: "photo" });
     const full = this.api.registerFile(data, { kind: "photo" });
     return this.pushMessage((b) =>
-      photoMessage(b, [{ ...thumb, width: 90, height: 90 }, { ...full, width: 1280, height: 960 }], caption),
+      photoMessage(
+        b,
+        [
+          { ...thumb, width: 90, height: 90 },
+          { ...full, width: 1280, height: 960 },
+        ],
+        caption,
+      ),
     );
   }
 
@@ -161,9 +168,7 @@ export class TelegramUser {
     const fileName = options.fileName ?? "document.pdf";
     const mimeType = options.mimeType ?? "application/pdf";
     const file = this.api.registerFile(data, { kind: "document", filename: fileName, contentType: mimeType });
-    return this.pushMessage((b) =>
-      documentMessage(b, { ...file, file_name: fileName, mime_type: mimeType }, options.caption),
-    );
+    return this.pushMessage((b) => documentMessage(b, { ...file, file_name: fileName, mime_type: mimeType }, options.caption));
   }
 
   sendSticker(options: { emoji?: string; data?: Buffer } = {}): Promise<ChatMessage[]> {
@@ -222,9 +227,7 @@ export class TelegramUser {
     // A message the fake doesn't know is "inaccessible" (date 0), as Telegram reports it.
     const carried =
       message?.message ?? (messageId !== undefined ? { chat: this.chat, message_id: messageId, date: 0 as const } : undefined);
-    return this.dispatch(
-      callbackQueryUpdate({ id, from: this.user, data, ...(carried ? { message: carried } : {}) }),
-    );
+    return this.dispatch(callbackQueryUpdate({ id, from: this.user, data, ...(carried ? { message: carried } : {}) }));
   }
 
   /**
@@ -338,7 +341,12 @@ export class TelegramUser {
   private describeButtons(): string {
     const lines = this.messages()
       .filter((m) => inlineButtons(m).length > 0)
-      .map((m) => `  message ${m.message_id}: ${this.keyboard(m).map((row) => row.map((b) => `[${b.text}]`).join(" ")).join(" / ")}`);
+      .map(
+        (m) =>
+          `  message ${m.message_id}: ${this.keyboard(m)
+            .map((row) => row.map((b) => `[${b.text}]`).join(" "))
+            .join(" / ")}`,
+      );
     return lines.length > 0 ? `Visible inline buttons:\n${lines.join("\n")}` : "No bot message in this chat has inline buttons.";
   }
 }

@@ -95,7 +95,9 @@ export function createPreviewServer(api: FakeBotApi, info: PreviewInfo): { serve
       const data = await readBody(req, MAX_UPLOAD_BYTES);
       user.sendFile(data, {
         name: url.searchParams.get("name") || "file",
-        contentType: String(req.headers["content-type"] ?? "application/octet-stream").split(";")[0]!.trim(),
+        contentType: String(req.headers["content-type"] ?? "application/octet-stream")
+          .split(";")[0]!
+          .trim(),
         ...(url.searchParams.get("caption") ? { caption: url.searchParams.get("caption")! } : {}),
       });
       return json(res, 200, { ok: true });

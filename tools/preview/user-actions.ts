@@ -76,14 +76,19 @@ export class PreviewUser {
       const thumb = this.api.registerFile(data, { kind: "photo", contentType: options.contentType });
       const full = this.api.registerFile(data, { kind: "photo", contentType: options.contentType });
       this.push((b) =>
-        photoMessage(b, [{ ...thumb, width: 90, height: 90 }, { ...full, width: 1280, height: 960 }], caption),
+        photoMessage(
+          b,
+          [
+            { ...thumb, width: 90, height: 90 },
+            { ...full, width: 1280, height: 960 },
+          ],
+          caption,
+        ),
       );
       return;
     }
     const file = this.api.registerFile(data, { kind: "document", filename: options.name, contentType: options.contentType });
-    this.push((b) =>
-      documentMessage(b, { ...file, file_name: options.name, mime_type: options.contentType }, caption),
-    );
+    this.push((b) => documentMessage(b, { ...file, file_name: options.name, mime_type: options.contentType }, caption));
   }
 
   private push(build: (b: MessageBase) => Message & Parameters<typeof messageUpdate>[0]): void {

@@ -88,12 +88,7 @@ type FileLookup = (fileId: string) => StoredFile | undefined;
 const FILE_KINDS = ["document", "video", "audio", "voice", "animation", "sticker", "video_note"] as const;
 
 /** Builds the view of one Message. Entries are immutable snapshots; edits create new ones. */
-export function describeMessage(
-  message: Message,
-  from: "bot" | "user",
-  source: MessageSource,
-  lookup: FileLookup,
-): ChatMessage {
+export function describeMessage(message: Message, from: "bot" | "user", source: MessageSource, lookup: FileLookup): ChatMessage {
   const file = (fileId: string, fileUniqueId: string, filename?: string): ChatFile => {
     const stored = lookup(fileId);
     const name = filename ?? stored?.filename;

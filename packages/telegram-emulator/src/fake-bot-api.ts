@@ -229,10 +229,7 @@ export class FakeBotApi {
   // --- files ----------------------------------------------------------------------
 
   /** Stores bytes as a Telegram file, for fake incoming photos/documents. */
-  registerFile(
-    data: Buffer,
-    options: RegisterFileOptions = {},
-  ): { file_id: string; file_unique_id: string; file_size: number } {
+  registerFile(data: Buffer, options: RegisterFileOptions = {}): { file_id: string; file_unique_id: string; file_size: number } {
     const { file_id, file_unique_id, file_size } = this.state.files.register(data, options);
     return { file_id, file_unique_id, file_size };
   }

@@ -130,9 +130,7 @@ export function checkInlineKeyboard(rows: unknown): void {
       const actions = INLINE_BUTTON_ACTIONS.filter((f) => button[f] !== undefined && button[f] !== null);
       if (actions.length === 0) throw badRequest("text buttons are unallowed in the inline keyboard");
       if (actions.length > 1) {
-        throw badRequest(
-          `can't parse inline keyboard button: exactly one of the optional fields must be used, got ${actions.join(", ")}`,
-        );
+        throw badRequest(`can't parse inline keyboard button: exactly one of the optional fields must be used, got ${actions.join(", ")}`);
       }
       const data = button["callback_data"];
       if (data !== undefined) {

@@ -61,7 +61,7 @@ export function parseHtml(html: string): FormattedText {
 
   const decodeValue = (from: number, to: number): string => {
     let value = "";
-    for (let k = from; k < to; ) {
+    for (let k = from; k < to;) {
       if (html[k] === "&") {
         const { char, length } = decodeAt(k);
         value += char;
@@ -91,9 +91,7 @@ export function parseHtml(html: string): FormattedText {
     } else if (tag.name === "code") {
       entities.push({ type: "code", offset, length });
     } else if (tag.name === "pre") {
-      entities.push(
-        tag.language ? { type: "pre", offset, length, language: tag.language } : { type: "pre", offset, length },
-      );
+      entities.push(tag.language ? { type: "pre", offset, length, language: tag.language } : { type: "pre", offset, length });
     } else if (tag.name === "blockquote") {
       entities.push({ type: tag.attrs.has("expandable") ? "expandable_blockquote" : "blockquote", offset, length });
     } else if (tag.name === "tg-emoji") {
@@ -120,7 +118,10 @@ export function parseHtml(html: string): FormattedText {
       // End tag: must close the innermost open tag.
       const gt = html.indexOf(">", i + 2);
       if (gt < 0) throw fail(`Unclosed end tag at byte offset ${byteAt(begin)}`);
-      const name = html.slice(i + 2, gt).trim().toLowerCase();
+      const name = html
+        .slice(i + 2, gt)
+        .trim()
+        .toLowerCase();
       const top = stack.pop();
       if (!top) throw fail(`Unexpected end tag at byte offset ${byteAt(begin)}`);
       if (top.name !== name) {

@@ -116,12 +116,7 @@ export function editedMessageUpdate(message: UserMessage, editDate = unixTime())
   return { edited_message: { ...message, edit_date: editDate } };
 }
 
-export function channelPostUpdate(
-  chat: Chat.ChannelChat,
-  messageId: number,
-  text: string,
-  extra: Partial<Message> = {},
-): NewUpdate {
+export function channelPostUpdate(chat: Chat.ChannelChat, messageId: number, text: string, extra: Partial<Message> = {}): NewUpdate {
   return { channel_post: { message_id: messageId, chat, date: unixTime(), text, ...extra } as Message & Update.Channel };
 }
 

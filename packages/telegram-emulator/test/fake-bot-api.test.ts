@@ -135,9 +135,7 @@ describe("inline keyboards", () => {
       "Bad Request: text buttons are unallowed in the inline keyboard",
     );
     const badUrl = new InlineKeyboard().url("Site", "javascript:alert(1)");
-    expect((await apiError(client.sendMessage(CHAT, "x", { reply_markup: badUrl }))).description).toBe(
-      "Bad Request: BUTTON_URL_INVALID",
-    );
+    expect((await apiError(client.sendMessage(CHAT, "x", { reply_markup: badUrl }))).description).toBe("Bad Request: BUTTON_URL_INVALID");
     const emptyText = new InlineKeyboard().text("", "data");
     expect((await apiError(client.sendMessage(CHAT, "x", { reply_markup: emptyText }))).error_code).toBe(400);
   });
@@ -338,9 +336,7 @@ describe("chat view", () => {
 
     await client.deleteMessage(CHAT, first.message_id);
     expect(api.chat(CHAT).map((m) => m.message_id)).toEqual([second.message_id]);
-    expect((await apiError(client.deleteMessage(CHAT, first.message_id))).description).toBe(
-      "Bad Request: message to delete not found",
-    );
+    expect((await apiError(client.deleteMessage(CHAT, first.message_id))).description).toBe("Bad Request: message to delete not found");
   });
 
   it("refuses to edit a message sent with a reply keyboard or its removal, as Telegram does", async () => {
@@ -350,7 +346,9 @@ describe("chat view", () => {
     const removed = await client.sendMessage(CHAT, "Cancelled", { reply_markup: { remove_keyboard: true } });
     const plain = await client.sendMessage(CHAT, "plain");
     for (const sent of [asked, removed]) {
-      const refused = await apiError(client.editMessageReplyMarkup(CHAT, sent.message_id, { reply_markup: new InlineKeyboard().text("M", "m") }));
+      const refused = await apiError(
+        client.editMessageReplyMarkup(CHAT, sent.message_id, { reply_markup: new InlineKeyboard().text("M", "m") }),
+      );
       expect(refused.description).toBe("Bad Request: message can't be edited");
     }
     await client.editMessageReplyMarkup(CHAT, plain.message_id, { reply_markup: new InlineKeyboard().text("M", "m") });

@@ -68,9 +68,7 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
     versions.push({ language, ...(await form.ask(messageQuestion(ctx, question), step(2))) });
   }
   const photo = versions.find((version) => version.photo)?.photo;
-  const texts = perLanguage
-    ? Object.fromEntries(versions.map((version) => [version.language!, version.html]))
-    : versions[0]!.html;
+  const texts = perLanguage ? Object.fromEntries(versions.map((version) => [version.language!, version.html])) : versions[0]!.html;
 
   const audience = await form.ask(
     choiceQuestion<Audience>(ctx, {
@@ -84,7 +82,15 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
 
   const createdBy = ctx.from!.id;
   const reportLanguage = await ctx.i18n.getLocale();
-  const draft: Omit<BroadcastSpec, "id"> = { kind: "broadcast", audience, texts, parseMode: "HTML", photoFileId: photo, createdBy, reportLanguage };
+  const draft: Omit<BroadcastSpec, "id"> = {
+    kind: "broadcast",
+    audience,
+    texts,
+    parseMode: "HTML",
+    photoFileId: photo,
+    createdBy,
+    reportLanguage,
+  };
   const count = await conversation.external(() => ctx.deps.broadcasts.countAudience(audience));
   const languages = versions.flatMap((version) => (version.language ? [version.language] : []));
   const when = await form.ask(

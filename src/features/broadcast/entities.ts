@@ -17,9 +17,7 @@ function tags(entity: MessageEntity): [string, string] | undefined {
     case "code":
       return ["<code>", "</code>"];
     case "pre":
-      return entity.language
-        ? [`<pre><code class="language-${escapeHtml(entity.language)}">`, "</code></pre>"]
-        : ["<pre>", "</pre>"];
+      return entity.language ? [`<pre><code class="language-${escapeHtml(entity.language)}">`, "</code></pre>"] : ["<pre>", "</pre>"];
     case "text_link":
       return [`<a href="${escapeHtml(entity.url)}">`, "</a>"];
     case "text_mention":

@@ -28,7 +28,6 @@ export const contestFeature = new Composer<BotContext>();
 export const contestForms = createConversation<BotContext, FlowContext>(entryConversation, { id: ENTRY_CONVERSATION });
 const privateChat = contestFeature.chatType("private");
 
-
 privateChat.command("contest", sendContest);
 privateChat.use(
   onTap(menuData.contest, async (ctx) => {
@@ -37,25 +36,29 @@ privateChat.use(
   }),
 );
 
-privateChat.use(onTap(contestData.enter, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const setup = contestOf(ctx);
-  if (!setup) return;
-  if (!entriesOpen(ctx, setup.deadline)) {
-    return void (await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, setup.deadline) })));
-  }
-  // One form at a time: a half-filled form of another feature ends here.
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(ENTRY_CONVERSATION);
-}));
+privateChat.use(
+  onTap(contestData.enter, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const setup = contestOf(ctx);
+    if (!setup) return;
+    if (!entriesOpen(ctx, setup.deadline)) {
+      return void (await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, setup.deadline) })));
+    }
+    // One form at a time: a half-filled form of another feature ends here.
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ENTRY_CONVERSATION);
+  }),
+);
 
-privateChat.use(onTap(contestData.mine, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const setup = contestOf(ctx);
-  const entry = await ctx.deps.store.contest.find(ctx.from.id);
-  if (!setup || !entry) return void (await ctx.reply(ctx.t("contest-no-entry"), { reply_markup: backToMenuKeyboard(ctx) }));
-  await showScreen(ctx, await entryText(ctx, entry), entryCardKeyboard(ctx, entriesOpen(ctx, setup.deadline)));
-}));
+privateChat.use(
+  onTap(contestData.mine, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const setup = contestOf(ctx);
+    const entry = await ctx.deps.store.contest.find(ctx.from.id);
+    if (!setup || !entry) return void (await ctx.reply(ctx.t("contest-no-entry"), { reply_markup: backToMenuKeyboard(ctx) }));
+    await showScreen(ctx, await entryText(ctx, entry), entryCardKeyboard(ctx, entriesOpen(ctx, setup.deadline)));
+  }),
+);
 
 contestFeature.use(juryFeature);
 contestFeature.use(winnerFeature);

@@ -69,7 +69,10 @@ async function cardKeyboard(ctx: FlowContext, entry: ContestEntry, shortlisted: 
     const current = mine.find((s) => s.criterionId === criterion.id)?.score;
     keyboard.text(marker(index), contestData.criterion.pack({ criterion: index }));
     for (let score = MIN_SCORE; score <= MAX_SCORE; score++) {
-      keyboard.text(score === current ? `✅${score}` : String(score), contestData.score.pack({ entrant: entry.userId, criterion: index, score }));
+      keyboard.text(
+        score === current ? `✅${score}` : String(score),
+        contestData.score.pack({ entrant: entry.userId, criterion: index, score }),
+      );
     }
     keyboard.row();
   }
@@ -162,28 +165,32 @@ privateChat.use(
   }),
 );
 
-privateChat.use(onTap(contestData.score, juror, async (ctx) => {
-  const { entrant: entrantId, criterion: index, score } = ctx.callbackData;
-  const criterion = ctx.deps.event.contest?.criteria[index];
-  const { contest } = ctx.deps.store;
-  if (!criterion || !isValidScore(score)) return answerUnknownButton(ctx);
-  if (!(await contest.find(entrantId))) {
-    return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
-  }
-  // The juror's own id names the field: a juror can only ever write their own score.
-  await contest.setScore(entrantId, ctx.from.id, criterion.id, score);
-  await ctx.answerCallbackQuery({ text: ctx.t("contest-scored", { criterion: await eventText(ctx, criterion.name), score }) });
-  await refreshCard(ctx, entrantId, ctx.from.id);
-}));
+privateChat.use(
+  onTap(contestData.score, juror, async (ctx) => {
+    const { entrant: entrantId, criterion: index, score } = ctx.callbackData;
+    const criterion = ctx.deps.event.contest?.criteria[index];
+    const { contest } = ctx.deps.store;
+    if (!criterion || !isValidScore(score)) return answerUnknownButton(ctx);
+    if (!(await contest.find(entrantId))) {
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
+    }
+    // The juror's own id names the field: a juror can only ever write their own score.
+    await contest.setScore(entrantId, ctx.from.id, criterion.id, score);
+    await ctx.answerCallbackQuery({ text: ctx.t("contest-scored", { criterion: await eventText(ctx, criterion.name), score }) });
+    await refreshCard(ctx, entrantId, ctx.from.id);
+  }),
+);
 
-privateChat.use(onTap(contestData.shortlist, juror, async (ctx) => {
-  const entrantId = ctx.callbackData.entrant;
-  const on = ctx.callbackData.on === "1";
-  const { contest } = ctx.deps.store;
-  if (!(await contest.find(entrantId))) {
-    return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
-  }
-  await contest.setShortlisted(entrantId, on);
-  await ctx.answerCallbackQuery({ text: ctx.t(on ? "contest-shortlist-on" : "contest-shortlist-off") });
-  await refreshCard(ctx, entrantId, ctx.from.id);
-}));
+privateChat.use(
+  onTap(contestData.shortlist, juror, async (ctx) => {
+    const entrantId = ctx.callbackData.entrant;
+    const on = ctx.callbackData.on === "1";
+    const { contest } = ctx.deps.store;
+    if (!(await contest.find(entrantId))) {
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
+    }
+    await contest.setShortlisted(entrantId, on);
+    await ctx.answerCallbackQuery({ text: ctx.t(on ? "contest-shortlist-on" : "contest-shortlist-off") });
+    await refreshCard(ctx, entrantId, ctx.from.id);
+  }),
+);

@@ -131,10 +131,7 @@ export function rankEntries(
   const order = new Map(entrantIds.map((id, index) => [id, index]));
   return entrantIds
     .map((id) => summarizeScores(id, scoresOf.get(id) ?? [], criteriaIds))
-    .sort(
-      (a, b) =>
-        (b.average ?? -1) - (a.average ?? -1) || b.scores - a.scores || order.get(a.entrantId)! - order.get(b.entrantId)!,
-    );
+    .sort((a, b) => (b.average ?? -1) - (a.average ?? -1) || b.scores - a.scores || order.get(a.entrantId)! - order.get(b.entrantId)!);
 }
 
 /** An average for people: one decimal in the language's way («4,5»), or a dash when there is none. */

@@ -90,7 +90,12 @@ async function showChoices(ctx: FlowContext) {
   for (const [index, r] of ranking.ranked.slice(0, CHOICES_SHOWN).entries()) {
     const entry = ranking.entries.get(r.entrantId)!;
     const mark = ranking.shortlist.has(r.entrantId) ? "⭐ " : "";
-    keyboard.text(`${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average, language)}`, contestData.winner.pack({ entrant: r.entrantId })).row();
+    keyboard
+      .text(
+        `${index + 1}. ${mark}${entrantName(entry)} — ${formatAverage(r.average, language)}`,
+        contestData.winner.pack({ entrant: r.entrantId }),
+      )
+      .row();
   }
   keyboard.text(ctx.t("contest-winner-cancel"), contestData.cancel.pack());
   await ctx.reply(ctx.t("contest-winner-choose"), { parse_mode: "HTML", reply_markup: keyboard });
@@ -105,9 +110,14 @@ async function showDraft(ctx: FlowContext, draft: WinnerDraft) {
   for (const r of ranking.ranked.slice(0, CHOICES_SHOWN)) {
     if (r.entrantId === winner.userId) continue;
     const chosen = draft.runnersUp.includes(r.entrantId);
-    keyboard.text(`${chosen ? "🥈 " : ""}${entrantName(ranking.entries.get(r.entrantId)!)}`, contestData.runnerUp.pack({ entrant: r.entrantId })).row();
+    keyboard
+      .text(`${chosen ? "🥈 " : ""}${entrantName(ranking.entries.get(r.entrantId)!)}`, contestData.runnerUp.pack({ entrant: r.entrantId }))
+      .row();
   }
-  keyboard.text(ctx.t("contest-winner-preview-button"), contestData.preview.pack()).row().text(ctx.t("contest-winner-change"), contestData.change.pack());
+  keyboard
+    .text(ctx.t("contest-winner-preview-button"), contestData.preview.pack())
+    .row()
+    .text(ctx.t("contest-winner-change"), contestData.change.pack());
   keyboard.row().text(ctx.t("contest-winner-cancel"), contestData.cancel.pack());
   const text = ctx.t("contest-winner-draft", {
     winner: escapeHtml(entrantName(winner)),
@@ -206,42 +216,48 @@ winnerButtons.use(requireRole("admin"), async (ctx, next) => {
   await announcedOrFinish(ctx, sent);
 });
 
-winnerButtons.use(onTap(contestData.winner, async (ctx) => {
-  const winnerId = ctx.callbackData.entrant;
-  await ctx.answerCallbackQuery();
-  if (!(await ctx.deps.store.contest.find(winnerId))) return void (await ctx.reply(ctx.t("contest-entry-gone")));
-  const draft = { winnerId, runnersUp: [] };
-  await ctx.deps.store.contest.saveDraft(ctx.from.id, draft);
-  await showDraft(ctx, draft);
-}));
+winnerButtons.use(
+  onTap(contestData.winner, async (ctx) => {
+    const winnerId = ctx.callbackData.entrant;
+    await ctx.answerCallbackQuery();
+    if (!(await ctx.deps.store.contest.find(winnerId))) return void (await ctx.reply(ctx.t("contest-entry-gone")));
+    const draft = { winnerId, runnersUp: [] };
+    await ctx.deps.store.contest.saveDraft(ctx.from.id, draft);
+    await showDraft(ctx, draft);
+  }),
+);
 
-winnerButtons.use(onTap(contestData.runnerUp, async (ctx) => {
-  const runnerId = ctx.callbackData.entrant;
-  await ctx.answerCallbackQuery();
-  const draft = await usableDraft(ctx);
-  if (!draft || runnerId === draft.winnerId) return void (await ctx.reply(ctx.t("contest-winner-stale")));
-  if (!(await ctx.deps.store.contest.find(runnerId))) return void (await ctx.reply(ctx.t("contest-entry-gone")));
-  draft.runnersUp = draft.runnersUp.includes(runnerId)
-    ? draft.runnersUp.filter((id) => id !== runnerId)
-    : [...draft.runnersUp, runnerId];
-  await ctx.deps.store.contest.saveDraft(ctx.from.id, draft);
-  await showDraft(ctx, draft);
-}));
+winnerButtons.use(
+  onTap(contestData.runnerUp, async (ctx) => {
+    const runnerId = ctx.callbackData.entrant;
+    await ctx.answerCallbackQuery();
+    const draft = await usableDraft(ctx);
+    if (!draft || runnerId === draft.winnerId) return void (await ctx.reply(ctx.t("contest-winner-stale")));
+    if (!(await ctx.deps.store.contest.find(runnerId))) return void (await ctx.reply(ctx.t("contest-entry-gone")));
+    draft.runnersUp = draft.runnersUp.includes(runnerId) ? draft.runnersUp.filter((id) => id !== runnerId) : [...draft.runnersUp, runnerId];
+    await ctx.deps.store.contest.saveDraft(ctx.from.id, draft);
+    await showDraft(ctx, draft);
+  }),
+);
 
 // Choose anyway, before the deadline: the question loses its buttons once answered.
-winnerButtons.use(onTap(contestData.anyway, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await showChoices(ctx);
-}));
+winnerButtons.use(
+  onTap(contestData.anyway, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await showChoices(ctx);
+  }),
+);
 
 // Cancel at any step: the draft is dropped, so an older Send button finds nothing to send.
-winnerButtons.use(onTap(contestData.cancel, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.deps.store.contest.saveDraft(ctx.from.id, { runnersUp: [] });
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t("contest-winner-cancelled"));
-}));
+winnerButtons.use(
+  onTap(contestData.cancel, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.deps.store.contest.saveDraft(ctx.from.id, { runnersUp: [] });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("contest-winner-cancelled"));
+  }),
+);
 
 winnerButtons.use(
   onTap(contestData.change, async (ctx) => {
@@ -250,35 +266,39 @@ winnerButtons.use(
   }),
 );
 
-winnerButtons.use(onTap(contestData.preview, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const draft = await usableDraft(ctx);
-  if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
-  const texts = await announcementTexts(ctx.deps, draft);
-  for (const [language, text] of Object.entries(texts)) {
-    await ctx.reply(`${ctx.t("contest-winner-preview-header", { language })}\n\n${text}`, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+winnerButtons.use(
+  onTap(contestData.preview, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const draft = await usableDraft(ctx);
+    if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
+    const texts = await announcementTexts(ctx.deps, draft);
+    for (const [language, text] of Object.entries(texts)) {
+      await ctx.reply(`${ctx.t("contest-winner-preview-header", { language })}\n\n${text}`, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      });
+    }
+    await ctx.reply(ctx.t("contest-winner-confirm-question"), {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("contest-winner-send"), contestData.send.pack())
+        .row()
+        .text(ctx.t("contest-winner-change"), contestData.change.pack())
+        .row()
+        .text(ctx.t("contest-winner-cancel"), contestData.cancel.pack()),
     });
-  }
-  await ctx.reply(ctx.t("contest-winner-confirm-question"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("contest-winner-send"), contestData.send.pack())
-      .row()
-      .text(ctx.t("contest-winner-change"), contestData.change.pack())
-      .row()
-      .text(ctx.t("contest-winner-cancel"), contestData.cancel.pack()),
-  });
-}));
+  }),
+);
 
-winnerButtons.use(onTap(contestData.send, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const draft = await usableDraft(ctx);
-  if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
-  const texts = await announcementTexts(ctx.deps, draft);
-  const record: SentAnnouncement = { ...draft, texts, sentBy: ctx.from.id, sentAt: ctx.deps.clock().toISOString() };
-  // SET NX: of two taps (or two admins), one choice is announced; the other finishes or shows that one.
-  const already = await ctx.deps.store.contest.claimAnnouncement(record);
-  if (already) return announcedOrFinish(ctx, already);
-  await announce(ctx, record);
-}));
+winnerButtons.use(
+  onTap(contestData.send, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const draft = await usableDraft(ctx);
+    if (!draft) return void (await ctx.reply(ctx.t("contest-winner-stale")));
+    const texts = await announcementTexts(ctx.deps, draft);
+    const record: SentAnnouncement = { ...draft, texts, sentBy: ctx.from.id, sentAt: ctx.deps.clock().toISOString() };
+    // SET NX: of two taps (or two admins), one choice is announced; the other finishes or shows that one.
+    const already = await ctx.deps.store.contest.claimAnnouncement(record);
+    if (already) return announcedOrFinish(ctx, already);
+    await announce(ctx, record);
+  }),
+);

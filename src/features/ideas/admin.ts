@@ -45,9 +45,13 @@ async function categories(ctx: FlowContext, status: Filter["status"]) {
   const keyboard = new InlineKeyboard();
   for (const category of ctx.deps.event.ideas?.categories ?? []) {
     const count = ideas.filter((idea) => idea.category === category.id).length;
-    keyboard.text(`${ctx.deps.event.text(category.name, language)} (${count})`, ideasData.card.pack({ status, category: category.id, index: 0 })).row();
+    keyboard
+      .text(`${ctx.deps.event.text(category.name, language)} (${count})`, ideasData.card.pack({ status, category: category.id, index: 0 }))
+      .row();
   }
-  keyboard.text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), ideasData.card.pack({ status, category: ALL, index: 0 })).row();
+  keyboard
+    .text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), ideasData.card.pack({ status, category: ALL, index: 0 }))
+    .row();
   backToMenuKeyboard(ctx, keyboard.text(ctx.t("ideas-back"), ideasData.overview.pack()));
   await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status === ALL ? ALL : ctx.t(ideaStatusKey(status)) }), keyboard);
 }
@@ -60,7 +64,8 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
   const focused = list.findIndex((idea) => idea.id === focus);
   const position = focused >= 0 ? focused : Math.max(0, Math.min(index, list.length - 1));
   const idea = list[position];
-  const back = () => backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-back"), ideasData.status.pack({ status: filter.status })));
+  const back = () =>
+    backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-back"), ideasData.status.pack({ status: filter.status })));
   if (!idea) return showScreen(ctx, ctx.t("ideas-admin-empty"), back());
 
   const text = [
@@ -81,7 +86,10 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
 
   const keyboard = new InlineKeyboard();
   IDEA_STATUSES.filter((status) => status !== idea.status).forEach((to, i) => {
-    keyboard.text(ctx.t(`ideas-admin-set-${to.replace(/_/g, "-")}`), ideasData.setStatus.pack({ idea: idea.id, to, ...filter, index: position }));
+    keyboard.text(
+      ctx.t(`ideas-admin-set-${to.replace(/_/g, "-")}`),
+      ideasData.setStatus.pack({ idea: idea.id, to, ...filter, index: position }),
+    );
     if (i % 2 === 1) keyboard.row();
   });
   mediaButtons(ctx, keyboard.row().text(ctx.t("ideas-admin-answer"), ideasData.answer.pack({ idea: idea.id })), idea).row();
@@ -97,7 +105,10 @@ async function exportIdeas(ctx: FlowContext) {
   const ideas = await ctx.deps.store.ideas.all();
   const geo = ideasGeoJson(ideas);
   const id = ctx.deps.event.id;
-  await ctx.deps.store.audit.record(ctx.from!.id, "export", `ideas, ${ideas.length} rows`, ctx.deps.clock(), { what: "ideas", count: ideas.length });
+  await ctx.deps.store.audit.record(ctx.from!.id, "export", `ideas, ${ideas.length} rows`, ctx.deps.clock(), {
+    what: "ideas",
+    count: ideas.length,
+  });
   await ctx.replyWithDocument(new InputFile(ideasCsv(ideas), `ideas-${id}.csv`), {
     caption: ctx.t("ideas-export-csv", { count: ideas.length }),
   });
@@ -114,9 +125,7 @@ const admin = requireRole("admin");
 privateChat.command("ideas", admin, (ctx) => overview(ctx));
 
 // Plain /export (the guest list) and other payloads belong to other features.
-privateChat
-  .command("export")
-  .filter((ctx) => ctx.match.trim().toLowerCase() === "ideas", admin, exportIdeas);
+privateChat.command("export").filter((ctx) => ctx.match.trim().toLowerCase() === "ideas", admin, exportIdeas);
 
 privateChat.use(
   onTap(ideasData.overview, admin, async (ctx) => {
@@ -144,7 +153,8 @@ privateChat.use(
   onTap(ideasData.setStatus, admin, async (ctx) => {
     const { idea: id, to: status, index, ...filter } = ctx.callbackData;
     const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
-    if (result.ok) await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
+    if (result.ok)
+      await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
     if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
     await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(ideaStatusKey(status)) }) });
     if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");

@@ -39,7 +39,12 @@ async function browseCategories(ctx: FlowContext) {
   const keyboard = new InlineKeyboard();
   for (const category of categories) {
     const name = ctx.deps.event.text(category.name, language);
-    keyboard.text(ctx.t("ideas-browse-category", { name, count: counts[category.id] ?? 0 }), ideasData.browse.pack({ category: category.id, order: "n", index: 0 })).row();
+    keyboard
+      .text(
+        ctx.t("ideas-browse-category", { name, count: counts[category.id] ?? 0 }),
+        ideasData.browse.pack({ category: category.id, order: "n", index: 0 }),
+      )
+      .row();
   }
   await showScreen(ctx, ctx.t("ideas-browse-title"), ideasBackRow(ctx, keyboard));
 }
@@ -68,7 +73,10 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
   if (index > 0) keyboard.text("◀️", ideasData.browse.pack({ category, order, index: index - 1 }));
   if (index < page.total - 1) keyboard.text("▶️", ideasData.browse.pack({ category, order, index: index + 1 }));
   const other: Order = order === "t" ? "n" : "t";
-  keyboard.row().text(ctx.t(other === "t" ? "ideas-order-top" : "ideas-order-new"), ideasData.browse.pack({ category, order: other, index: 0 })).row();
+  keyboard
+    .row()
+    .text(ctx.t(other === "t" ? "ideas-order-top" : "ideas-order-new"), ideasData.browse.pack({ category, order: other, index: 0 }))
+    .row();
   await showScreen(ctx, `${heading}\n\n${ideaCard(ctx, idea, language)}`, keyboard.append(back));
 }
 
@@ -102,13 +110,15 @@ const openMenu = async (ctx: FlowContext) => {
 };
 privateChat.use(onTap(menuData.idea, openMenu), onTap(ideasData.menu, openMenu));
 
-privateChat.use(onTap(ideasData.new, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  if (!ctx.deps.event.ideas) return ideasMenu(ctx);
-  // A tap here ends any half-filled form of another feature: one form at a time.
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(SUBMIT_CONVERSATION);
-}));
+privateChat.use(
+  onTap(ideasData.new, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (!ctx.deps.event.ideas) return ideasMenu(ctx);
+    // A tap here ends any half-filled form of another feature: one form at a time.
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(SUBMIT_CONVERSATION);
+  }),
+);
 
 privateChat.use(
   onTap(ideasData.mine, async (ctx) => {

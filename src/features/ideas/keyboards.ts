@@ -23,6 +23,7 @@ export const ideasBackRow = (ctx: FlowContext, keyboard = new InlineKeyboard()) 
 /** Photo and place of an idea, when it has them. */
 export function mediaButtons(ctx: FlowContext, keyboard: InlineKeyboard, idea: Idea): InlineKeyboard {
   if (idea.photo) keyboard.text(ctx.t("ideas-photo-button", { id: String(idea.id) }), ideasData.photo.pack({ idea: idea.id }));
-  if (idea.latitude !== undefined) keyboard.text(ctx.t("ideas-place-button", { id: String(idea.id) }), ideasData.place.pack({ idea: idea.id }));
+  if (idea.latitude !== undefined)
+    keyboard.text(ctx.t("ideas-place-button", { id: String(idea.id) }), ideasData.place.pack({ idea: idea.id }));
   return keyboard;
 }

@@ -51,7 +51,8 @@ async function showDecisionOn(ctx: FlowContext, card: number | undefined, idea: 
  */
 function reasonsKeyboard(ctx: FlowContext, id: number, card?: number) {
   const keyboard = new InlineKeyboard();
-  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`ideas-reason-${reason}`), ideasData.reason.pack({ idea: id, reason, card })).row();
+  for (const reason of REJECT_REASONS)
+    keyboard.text(ctx.t(`ideas-reason-${reason}`), ideasData.reason.pack({ idea: id, reason, card })).row();
   return keyboard.text(ctx.t("ideas-mod-reason-back"), ideasData.moderate.pack({ action: "back", idea: id }));
 }
 
@@ -72,9 +73,12 @@ async function reject(ctx: FlowContext, id: number, reason: RejectReason, card?:
   }
   await ctx.answerCallbackQuery();
   await showDecisionOn(ctx, card, result.after);
-  await ctx.reply(ctx.t("ideas-mod-rejected", { id: String(id), admin: adminName(ctx), reason: escapeHtml(ctx.t(`ideas-reason-${reason}`)) }), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(
+    ctx.t("ideas-mod-rejected", { id: String(id), admin: adminName(ctx), reason: escapeHtml(ctx.t(`ideas-reason-${reason}`)) }),
+    {
+      parse_mode: "HTML",
+    },
+  );
   await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
 }
 
@@ -86,7 +90,9 @@ async function publish(ctx: FlowContext, id: number) {
   if (result.ok) await showDecision(ctx, result.after, adminName(ctx));
   else await closeCard(ctx);
   if (!result.ok) {
-    const text = result.idea ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(result.idea.status)) }) : ctx.t("ideas-missing");
+    const text = result.idea
+      ? ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(result.idea.status)) })
+      : ctx.t("ideas-missing");
     return ctx.answerCallbackQuery({ text });
   }
   await ctx.answerCallbackQuery();
@@ -125,11 +131,12 @@ export async function ideaAnswerConversation(
     const { store, clock } = outside.deps;
     if (mode === "reject") {
       const result = await store.ideas.setStatus(id, "rejected", { now: clock(), answer, expected: "new" });
-      if (result.ok) await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock(), {
-        idea: id,
-        status: "rejected",
-        reason: "custom",
-      });
+      if (result.ok)
+        await store.audit.record(outside.from!.id, "idea-status", `idea ${id} → rejected (own words)`, clock(), {
+          idea: id,
+          status: "rejected",
+          reason: "custom",
+        });
       if (result.ok) await notifyAuthor(outside.api, outside.deps, result.after, "status");
       if (result.ok) await showDecisionOn(outside, card, result.after);
       return result.ok ? "done" : (result.idea?.status ?? "missing");
@@ -147,39 +154,41 @@ export async function ideaAnswerConversation(
 export const moderationFeature = new Composer<BotContext>();
 const where = moderationFeature.filter((ctx) => ctx.chat?.type === "private" || isModerationGroupTap(ctx));
 
-where.use(onTap(ideasData.moderate, requireRole("admin"), async (ctx) => {
-  const { action, idea: id } = ctx.callbackData;
-  if (action === "pub") return publish(ctx, id);
-  const idea = await ctx.deps.store.ideas.get(id);
-  if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-  if (idea.status !== "new") {
-    // Someone decided already: this copy of the card says what, and loses its buttons.
-    await showDecision(ctx, idea);
-    return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(idea.status)) }) });
-  }
-  await ctx.answerCallbackQuery();
-  // A reason question's own Back: its form (a reason in one's own words) ends with it.
-  if (ctx.chat?.type === "private") await ctx.conversation.exitAll();
-  if (action === "back") {
-    // The question (or an older card showing reasons) becomes the card again, at the bottom where the admin looks.
-    const language = await ctx.i18n.getLocale();
-    await ctx.editMessageText(moderationText(ctx.deps, language, idea), {
-      parse_mode: "HTML",
-      reply_markup: moderationKeyboard(ctx.deps, language, id),
-    });
-    return;
-  }
-  // The card's buttons move to the question below it: the reasons, and Back; the card shows the decision once made.
-  const card = ctx.callbackQuery.message?.message_id;
-  await closeCard(ctx);
-  if (ctx.chat?.type === "private") {
-    // A typed message is the reason in one's own words.
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ANSWER_CONVERSATION, id, "reject" satisfies AnswerMode, card);
-  } else {
-    await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id, card) });
-  }
-}));
+where.use(
+  onTap(ideasData.moderate, requireRole("admin"), async (ctx) => {
+    const { action, idea: id } = ctx.callbackData;
+    if (action === "pub") return publish(ctx, id);
+    const idea = await ctx.deps.store.ideas.get(id);
+    if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+    if (idea.status !== "new") {
+      // Someone decided already: this copy of the card says what, and loses its buttons.
+      await showDecision(ctx, idea);
+      return ctx.answerCallbackQuery({ text: ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(idea.status)) }) });
+    }
+    await ctx.answerCallbackQuery();
+    // A reason question's own Back: its form (a reason in one's own words) ends with it.
+    if (ctx.chat?.type === "private") await ctx.conversation.exitAll();
+    if (action === "back") {
+      // The question (or an older card showing reasons) becomes the card again, at the bottom where the admin looks.
+      const language = await ctx.i18n.getLocale();
+      await ctx.editMessageText(moderationText(ctx.deps, language, idea), {
+        parse_mode: "HTML",
+        reply_markup: moderationKeyboard(ctx.deps, language, id),
+      });
+      return;
+    }
+    // The card's buttons move to the question below it: the reasons, and Back; the card shows the decision once made.
+    const card = ctx.callbackQuery.message?.message_id;
+    await closeCard(ctx);
+    if (ctx.chat?.type === "private") {
+      // A typed message is the reason in one's own words.
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter(ANSWER_CONVERSATION, id, "reject" satisfies AnswerMode, card);
+    } else {
+      await ctx.reply(ctx.t("ideas-mod-reason-title", { id: String(id) }), { reply_markup: reasonsKeyboard(ctx, id, card) });
+    }
+  }),
+);
 
 where.use(
   onTap(ideasData.reason, requireRole("admin"), async (ctx) => {

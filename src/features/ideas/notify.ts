@@ -52,7 +52,8 @@ export async function sendForModeration(api: Api, deps: BotDeps, idea: Idea): Pr
     const known = chatId > 0 ? await deps.store.users.find(chatId) : undefined;
     const language = languageOf(deps.event, known?.language);
     try {
-      if (idea.photo) await api.sendPhoto(chatId, idea.photo, { caption: deps.i18n.t(language, "ideas-photo-caption", { id: String(idea.id) }) });
+      if (idea.photo)
+        await api.sendPhoto(chatId, idea.photo, { caption: deps.i18n.t(language, "ideas-photo-caption", { id: String(idea.id) }) });
       if (idea.latitude !== undefined && idea.longitude !== undefined) await api.sendLocation(chatId, idea.latitude, idea.longitude);
       await api.sendMessage(chatId, moderationText(deps, language, idea), {
         parse_mode: "HTML",
@@ -72,10 +73,20 @@ export async function notifyAuthor(api: Api, deps: BotDeps, idea: Idea, what: "s
   const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(language, key, vars);
   const lines =
     what === "status"
-      ? [t("ideas-notify-status", { id: String(idea.id), excerpt: escapeHtml(excerpt(idea.text, 60)), status: t(ideaStatusKey(idea.status)) })]
+      ? [
+          t("ideas-notify-status", {
+            id: String(idea.id),
+            excerpt: escapeHtml(excerpt(idea.text, 60)),
+            status: t(ideaStatusKey(idea.status)),
+          }),
+        ]
       : [];
   if (idea.answer) {
-    lines.push(what === "status" ? t("ideas-answer-line", { answer: escapeHtml(idea.answer) }) : t("ideas-notify-answer", { id: String(idea.id), answer: escapeHtml(idea.answer) }));
+    lines.push(
+      what === "status"
+        ? t("ideas-answer-line", { answer: escapeHtml(idea.answer) })
+        : t("ideas-notify-answer", { id: String(idea.id), answer: escapeHtml(idea.answer) }),
+    );
   }
   try {
     await api.sendMessage(idea.authorId, lines.join("\n"), {

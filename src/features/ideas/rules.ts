@@ -34,10 +34,7 @@ export interface Bounds {
 export function insideBounds(point: { latitude: number; longitude: number }, bounds: Bounds | undefined): boolean {
   if (!bounds) return true;
   return (
-    point.latitude >= bounds.south &&
-    point.latitude <= bounds.north &&
-    point.longitude >= bounds.west &&
-    point.longitude <= bounds.east
+    point.latitude >= bounds.south && point.latitude <= bounds.north && point.longitude >= bounds.west && point.longitude <= bounds.east
   );
 }
 
@@ -64,7 +61,12 @@ const STEM_LENGTH = 6;
 
 /** Normalised word stems of a text: lower case, letters and digits only, no stop words. */
 export function ideaTokens(text: string): Set<string> {
-  const words = text.normalize("NFKC").toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/ё/g, "е")
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return new Set(
     words.filter((word) => [...word].length >= 3 && !STOP_WORDS.has(word)).map((word) => [...word].slice(0, STEM_LENGTH).join("")),
   );

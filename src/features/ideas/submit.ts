@@ -133,7 +133,13 @@ function previewScreen(ctx: FlowContext, draft: Draft, language: string, similar
 }
 
 /** The preview with Submit / Edit (which field) / Cancel; taps on similar ideas support them without leaving. */
-async function preview(form: Form, conversation: FormConversation, ctx: FlowContext, draft: Draft, language: string): Promise<"submit" | Field> {
+async function preview(
+  form: Form,
+  conversation: FormConversation,
+  ctx: FlowContext,
+  draft: Draft,
+  language: string,
+): Promise<"submit" | Field> {
   const candidates = await conversation.external((outside) => outside.deps.store.ideas.publicInCategory(draft.category));
   const similar = findSimilar(draft, candidates);
   const supportedAtStart = await conversation.external((outside) => supportedOf(outside, similar));
@@ -161,7 +167,11 @@ async function preview(form: Form, conversation: FormConversation, ctx: FlowCont
   });
   if (choice === "submit") return "submit";
   return form.ask(
-    choiceQuestion<Field>(ctx, { prompt: ctx.t("ideas-edit-which"), choices: FIELDS.map((field) => [ctx.t(`ideas-edit-${field}`), field] as const), columns: 4 }),
+    choiceQuestion<Field>(ctx, {
+      prompt: ctx.t("ideas-edit-which"),
+      choices: FIELDS.map((field) => [ctx.t(`ideas-edit-${field}`), field] as const),
+      columns: 4,
+    }),
   );
 }
 
@@ -174,7 +184,8 @@ export async function ideaSubmitConversation(conversation: FormConversation, ctx
   const config = ctx.deps.event.ideas;
   if (!config || !ctx.from) return;
   const userId = ctx.from.id;
-  const authorName = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") + (ctx.from.username ? ` @${ctx.from.username}` : "");
+  const authorName =
+    [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") + (ctx.from.username ? ` @${ctx.from.username}` : "");
   const language = await ctx.i18n.getLocale();
   const today = async () => {
     const now = await conversation.external((outside) => outside.deps.clock().getTime());

@@ -6,14 +6,7 @@ import { showScreen } from "../../ui/screens.js";
 import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { infoData } from "./callback-data.js";
 import { sendCalendarFile } from "../../ui/calendar.js";
-import {
-  conceptText,
-  contactsText,
-  organisersText,
-  overviewText,
-  programmeText,
-  speakersText,
-} from "./screens.js";
+import { conceptText, contactsText, organisersText, overviewText, programmeText, speakersText } from "./screens.js";
 
 async function overviewKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   const { event } = ctx.deps;

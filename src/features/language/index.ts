@@ -30,18 +30,20 @@ privateChat.use(
   }),
 );
 
-privateChat.use(onTap(languageData, async (ctx, next) => {
-  const { language } = ctx.callbackData;
-  // A forged or outdated code falls through to the stale-button answer.
-  if (!ctx.deps.event.languages.includes(language)) return next();
-  ctx.session.language = language;
-  await ctx.i18n.renegotiateLocale();
-  await ctx.deps.store.users.setLanguage(ctx.from.id, language);
-  await ctx.answerCallbackQuery({ text: ctx.t("language-set") });
-  await showScreen(ctx, `${ctx.t("language-set")}\n\n${ctx.t("menu-title")}`, mainMenuKeyboard(ctx));
-  const { i18n, event, logger } = ctx.deps;
-  await setChatCommands(ctx.api, i18n, ctx.chat.id, language, { organiser: isAdmin(ctx), languages: event.languages }).catch(
-    // The menu is a convenience: the choice itself is saved and shown already.
-    (error: unknown) => logger.warn({ err: error, user_id: ctx.from.id }, "could not set the chat's command menu"),
-  );
-}));
+privateChat.use(
+  onTap(languageData, async (ctx, next) => {
+    const { language } = ctx.callbackData;
+    // A forged or outdated code falls through to the stale-button answer.
+    if (!ctx.deps.event.languages.includes(language)) return next();
+    ctx.session.language = language;
+    await ctx.i18n.renegotiateLocale();
+    await ctx.deps.store.users.setLanguage(ctx.from.id, language);
+    await ctx.answerCallbackQuery({ text: ctx.t("language-set") });
+    await showScreen(ctx, `${ctx.t("language-set")}\n\n${ctx.t("menu-title")}`, mainMenuKeyboard(ctx));
+    const { i18n, event, logger } = ctx.deps;
+    await setChatCommands(ctx.api, i18n, ctx.chat.id, language, { organiser: isAdmin(ctx), languages: event.languages }).catch(
+      // The menu is a convenience: the choice itself is saved and shown already.
+      (error: unknown) => logger.warn({ err: error, user_id: ctx.from.id }, "could not set the chat's command menu"),
+    );
+  }),
+);

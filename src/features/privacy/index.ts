@@ -26,26 +26,30 @@ privateChat.command("forget_me", async (ctx) => {
 privateChat.use(
   onTap(privacyData.keep, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("privacy-kept"), { reply_markup: backToMenuKeyboard(ctx) }).catch(() => ctx.reply(ctx.t("privacy-kept")));
+    await ctx
+      .editMessageText(ctx.t("privacy-kept"), { reply_markup: backToMenuKeyboard(ctx) })
+      .catch(() => ctx.reply(ctx.t("privacy-kept")));
   }),
 );
 
-privateChat.use(onTap(privacyData.forget, async (ctx) => {
-  const { deps } = ctx;
-  const userId = ctx.from.id;
-  await ctx.answerCallbackQuery();
-  // An open form holds what was typed so far (name, phone): it ends with everything else.
-  const formOpen = Object.keys(ctx.conversation.active()).length > 0;
-  await ctx.conversation.exitAll();
-  await forgetPerson(deps, ctx.api, userId, ctx.me.username);
-  // grammY deletes a session set to null when the update is done.
-  ctx.session = null as never;
-  ctx.logger.info({ user_id: userId }, "personal data deleted on request");
-  if (formOpen) {
-    // The form's reply keyboard (Share my phone) goes with it.
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.reply(ctx.t("privacy-done"), { reply_markup: { remove_keyboard: true } });
-    return;
-  }
-  await ctx.editMessageText(ctx.t("privacy-done")).catch(() => ctx.reply(ctx.t("privacy-done")));
-}));
+privateChat.use(
+  onTap(privacyData.forget, async (ctx) => {
+    const { deps } = ctx;
+    const userId = ctx.from.id;
+    await ctx.answerCallbackQuery();
+    // An open form holds what was typed so far (name, phone): it ends with everything else.
+    const formOpen = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await forgetPerson(deps, ctx.api, userId, ctx.me.username);
+    // grammY deletes a session set to null when the update is done.
+    ctx.session = null as never;
+    ctx.logger.info({ user_id: userId }, "personal data deleted on request");
+    if (formOpen) {
+      // The form's reply keyboard (Share my phone) goes with it.
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await ctx.reply(ctx.t("privacy-done"), { reply_markup: { remove_keyboard: true } });
+      return;
+    }
+    await ctx.editMessageText(ctx.t("privacy-done")).catch(() => ctx.reply(ctx.t("privacy-done")));
+  }),
+);

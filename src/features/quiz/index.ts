@@ -59,10 +59,9 @@ async function next(ctx: FlowContext, quiz: QuizSettings, from?: number) {
   if (!(await store.quiz.advance(current))) return;
   deliverInBackground(ctx.deps, ctx.api, quiz, current + 1, await store.quiz.playerIds());
   const answers = (await store.quiz.answers(current + 1))[current]?.size ?? 0;
-  await ctx.reply(
-    ctx.t("quiz-moved", { number: current + 2, total: quiz.questions.length, previous: current + 1, answers }),
-    { reply_markup: controls(ctx, current + 1, quiz.questions.length) },
-  );
+  await ctx.reply(ctx.t("quiz-moved", { number: current + 2, total: quiz.questions.length, previous: current + 1, answers }), {
+    reply_markup: controls(ctx, current + 1, quiz.questions.length),
+  });
 }
 
 async function end(ctx: FlowContext, quiz: QuizSettings) {
@@ -131,28 +130,30 @@ privateChat.use(
   }),
 );
 
-privateChat.use(onTap(quizData.answer, async (ctx) => {
-  const quiz = ctx.deps.event.quiz;
-  const { question: index, option } = ctx.callbackData;
-  const question = quiz?.questions[index];
-  if (!quiz || !question || option >= question.options.length) return answerUnknownButton(ctx);
-  const outcome = await ctx.deps.store.quiz.recordAnswer(index, ctx.from.id, option);
-  switch (outcome) {
-    case "recorded": {
-      await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-recorded") });
-      const language = await ctx.i18n.getLocale();
-      const chosen = ctx.t("quiz-your-answer", { option: escapeHtml(await eventText(ctx, question.options[option]!)) });
-      await ctx
-        .editMessageText(`${questionText(ctx.deps, quiz, index, language)}\n\n${chosen}`, { parse_mode: "HTML" })
-        .catch(() => undefined);
-      return;
+privateChat.use(
+  onTap(quizData.answer, async (ctx) => {
+    const quiz = ctx.deps.event.quiz;
+    const { question: index, option } = ctx.callbackData;
+    const question = quiz?.questions[index];
+    if (!quiz || !question || option >= question.options.length) return answerUnknownButton(ctx);
+    const outcome = await ctx.deps.store.quiz.recordAnswer(index, ctx.from.id, option);
+    switch (outcome) {
+      case "recorded": {
+        await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-recorded") });
+        const language = await ctx.i18n.getLocale();
+        const chosen = ctx.t("quiz-your-answer", { option: escapeHtml(await eventText(ctx, question.options[option]!)) });
+        await ctx
+          .editMessageText(`${questionText(ctx.deps, quiz, index, language)}\n\n${chosen}`, { parse_mode: "HTML" })
+          .catch(() => undefined);
+        return;
+      }
+      case "duplicate":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-duplicate") }));
+      case "not-player":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("quiz-not-player") }));
+      case "closed":
+        await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-closed") });
+        await ctx.editMessageReplyMarkup().catch(() => undefined);
     }
-    case "duplicate":
-      return void (await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-duplicate") }));
-    case "not-player":
-      return void (await ctx.answerCallbackQuery({ text: ctx.t("quiz-not-player") }));
-    case "closed":
-      await ctx.answerCallbackQuery({ text: ctx.t("quiz-answer-closed") });
-      await ctx.editMessageReplyMarkup().catch(() => undefined);
-  }
-}));
+  }),
+);

@@ -60,9 +60,7 @@ async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<
   for (const [index, w] of winners.entries()) {
     if (told.has(w.userId)) continue;
     const language = languageOf(deps.event, (await deps.store.users.find(w.userId))?.language);
-    const parts = [
-      deps.i18n.t(language, "quiz-winner", { place: index + 1, correct: w.correct, total: asked }),
-    ];
+    const parts = [deps.i18n.t(language, "quiz-winner", { place: index + 1, correct: w.correct, total: asked })];
     if (quiz.prize) parts.push(deps.i18n.t(language, "quiz-winner-prize", { prize: escapeHtml(deps.event.text(quiz.prize, language)) }));
     try {
       await api.sendMessage(w.userId, parts.join("\n"), { parse_mode: "HTML" });

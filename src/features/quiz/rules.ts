@@ -19,10 +19,7 @@ export interface QuizStanding {
  * Standings of every player who answered: most right answers first, then the fastest (total
  * time of the right answers), then the lower user id so the order is stable.
  */
-export function quizStandings(
-  answerKeys: readonly number[],
-  answers: ReadonlyArray<ReadonlyMap<number, QuizAnswer>>,
-): QuizStanding[] {
+export function quizStandings(answerKeys: readonly number[], answers: ReadonlyArray<ReadonlyMap<number, QuizAnswer>>): QuizStanding[] {
   const standings = new Map<number, QuizStanding>();
   answers.forEach((byUser, question) => {
     for (const [userId, answer] of byUser) {

@@ -52,11 +52,15 @@ export async function completeRegistration(
   }
   // The form opens only after Agree, so a new registration always has its consent.
   const given = { consentAt: new Date(consent!.at), consentLanguage: consent!.language, consentVersion: consent!.version };
-  const { status, record } = await deps.store.rsvps.register(userId, { ...answers, language, ...given }, {
-    now,
-    capacity: deps.event.rsvp.capacity,
-    identity,
-  });
+  const { status, record } = await deps.store.rsvps.register(
+    userId,
+    { ...answers, language, ...given },
+    {
+      now,
+      capacity: deps.event.rsvp.capacity,
+      identity,
+    },
+  );
   if (status === "waitlisted") {
     const position = (await deps.store.rsvps.waitlistPosition(userId)) ?? 0;
     await ctx.reply(ctx.t("rsvp-done-waitlisted", { position, code: record.code }), { parse_mode: "HTML", reply_markup: back });

@@ -13,7 +13,6 @@ export interface GivenConsent {
   version: string;
 }
 
-
 /** The consent message exactly as it is sent in a language, and its version: the first 12 hex digits of its SHA-256. */
 export function consentMessage(deps: BotDeps, language: string): { text: string; version: string } {
   const t = translator(deps, language);

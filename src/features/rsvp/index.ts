@@ -31,7 +31,6 @@ export const rsvpFeature = new Composer<BotContext>();
 export const rsvpForms = createConversation<BotContext, FlowContext>(rsvpForm, { id: RSVP_CONVERSATION });
 const privateChat = rsvpFeature.chatType("private");
 
-
 // The check-in mode takes an organiser's messages as codes, unless a form is open (its answers come first).
 privateChat.on("message:text", async (ctx, next) => {
   // An organiser taken off the list since is no longer at the door: their messages go on as usual.
@@ -73,8 +72,6 @@ privateChat.use(onTap(rsvpData.reconfirm, (ctx) => answerReconfirmation(ctx, ctx
 
 privateChat.command("stats", requireRole("admin"), showStats);
 // `/export ideas` and other lists belong to their features: only the guest list is taken here.
-privateChat
-  .command("export")
-  .filter((ctx) => ["", "guests"].includes(ctx.match.trim().toLowerCase()), requireRole("admin"), exportGuests);
+privateChat.command("export").filter((ctx) => ["", "guests"].includes(ctx.match.trim().toLowerCase()), requireRole("admin"), exportGuests);
 privateChat.command("checkin", requireRole("staff"), (ctx) => checkinByCode(ctx, ctx.match));
 privateChat.use(onTap(rsvpData.checkIn, requireRole("staff"), (ctx) => checkIn(ctx, ctx.callbackData.guest)));

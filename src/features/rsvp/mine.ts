@@ -14,7 +14,10 @@ import { organisersContact } from "../../ui/organisers.js";
 import { detailVars, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
 
-const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
+const t =
+  (ctx: FlowContext): Translate =>
+  (key, vars) =>
+    ctx.t(key, vars);
 
 /** The guest's active registration (confirmed or waitlisted), if any. */
 export async function activeRegistration(ctx: FlowContext): Promise<Rsvp | undefined> {

@@ -58,7 +58,11 @@ export async function sendTicket(
     }),
   ];
   if (withCalendar) sent.push(await sendCalendarFile(api, record.userId, deps.event, language, t("rsvp-calendar-caption")));
-  deps.latestMessages.remember(record.userId, "ticket", sent.map((message) => message.message_id));
+  deps.latestMessages.remember(
+    record.userId,
+    "ticket",
+    sent.map((message) => message.message_id),
+  );
 }
 
 /** Tells admins once when confirmations reach 80% and 100% of the capacity. */

@@ -15,7 +15,10 @@ import { detailVars, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../../event/retention.js";
 
-const t = (ctx: FlowContext): Translate => (key, vars) => ctx.t(key, vars);
+const t =
+  (ctx: FlowContext): Translate =>
+  (key, vars) =>
+    ctx.t(key, vars);
 
 /** True when the guest agreed to the consent text as it reads now in their language. */
 function consentIsCurrent(current: Map<string, string>, record: Rsvp): boolean {
@@ -77,10 +80,30 @@ export async function showStats(ctx: FlowContext): Promise<void> {
 }
 
 const EXPORT_HEADER = [
-  "user_id", "status", "code", "name", "sector", "organisation", "phone", "email", "language",
-  "registered_at", "confirmed_at", "waitlisted_at", "waitlist_position", "promoted_at", "cancelled_at",
-  "cancel_reason", "consent_at", "consent_language", "consent_version", "consent_current",
-  "reconfirm_asked_at", "reconfirmed_at", "checked_in_at", "checked_in_by",
+  "user_id",
+  "status",
+  "code",
+  "name",
+  "sector",
+  "organisation",
+  "phone",
+  "email",
+  "language",
+  "registered_at",
+  "confirmed_at",
+  "waitlisted_at",
+  "waitlist_position",
+  "promoted_at",
+  "cancelled_at",
+  "cancel_reason",
+  "consent_at",
+  "consent_language",
+  "consent_version",
+  "consent_current",
+  "reconfirm_asked_at",
+  "reconfirmed_at",
+  "checked_in_at",
+  "checked_in_by",
 ];
 
 /** The guest list as CSV: every field, times in the event zone with their offset (organisers only: the caller checks). */
@@ -95,12 +118,30 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   const current = currentConsentVersions(ctx.deps);
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
-    String(r.userId), r.status, r.code, r.name, ctx.t(`rsvp-sector-${r.sector}`), r.organisation ?? "", r.phone ?? "", r.email ?? "", r.language,
-    time(r.createdAt), time(r.confirmedAt), time(r.waitlistedAt),
+    String(r.userId),
+    r.status,
+    r.code,
+    r.name,
+    ctx.t(`rsvp-sector-${r.sector}`),
+    r.organisation ?? "",
+    r.phone ?? "",
+    r.email ?? "",
+    r.language,
+    time(r.createdAt),
+    time(r.confirmedAt),
+    time(r.waitlistedAt),
     r.status === "waitlisted" ? String(waitlist.indexOf(r.userId) + 1) : "",
-    time(r.promotedAt), time(r.cancelledAt), r.cancelReason ?? "", time(r.consentAt),
-    r.consentLanguage ?? "", r.consentVersion ?? "", consentIsCurrent(current, r) ? "yes" : "no",
-    time(r.reconfirmAskedAt), time(r.reconfirmedAt), time(r.checkedInAt), r.checkedInBy ? String(r.checkedInBy) : "",
+    time(r.promotedAt),
+    time(r.cancelledAt),
+    r.cancelReason ?? "",
+    time(r.consentAt),
+    r.consentLanguage ?? "",
+    r.consentVersion ?? "",
+    consentIsCurrent(current, r) ? "yes" : "no",
+    time(r.reconfirmAskedAt),
+    time(r.reconfirmedAt),
+    time(r.checkedInAt),
+    r.checkedInBy ? String(r.checkedInBy) : "",
   ];
   const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
   const filename = `${event.id}-guests-${stamp}.csv`;

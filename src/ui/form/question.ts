@@ -16,10 +16,7 @@ export type Answer =
  * when this kind of answer does not fit.
  */
 export type Reading<T> =
-  | { value: T; note?: string }
-  | { hint: string }
-  | { toast: string; redraw?: Pick<Question<T>, "prompt" | "buttons"> }
-  | undefined;
+  { value: T; note?: string } | { hint: string } | { toast: string; redraw?: Pick<Question<T>, "prompt" | "buttons"> } | undefined;
 
 /** A button: its label and the value it answers with (letters, digits, `_ . : -`). */
 export type Choice = readonly [label: string, value: string];

@@ -18,7 +18,11 @@ function el(tag, attrs = {}, ...children) {
 }
 
 async function post(path, body) {
-  const res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: state.user.id, ...body }) });
+  const res = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ user: state.user.id, ...body }),
+  });
   const answer = await res.json().catch(() => ({ ok: false, error: res.statusText }));
   if (!answer.ok) toast(answer.error || "failed", false);
   return answer;
@@ -50,7 +54,13 @@ function inlineKeyboard(message) {
       if (button.url) {
         line.append(el("a", { href: button.url, target: "_blank", rel: "noopener noreferrer", text: `${button.text} ↗` }));
       } else if (button.data !== undefined) {
-        line.append(el("button", { type: "button", text: button.text, onclick: () => post("/api/tap", { messageId: message.id, data: button.data }) }));
+        line.append(
+          el("button", {
+            type: "button",
+            text: button.text,
+            onclick: () => post("/api/tap", { messageId: message.id, data: button.data }),
+          }),
+        );
       } else {
         line.append(el("button", { type: "button", text: button.text, disabled: "", title: "Not available in the preview" }));
       }
@@ -94,8 +104,14 @@ function renderMessage(message) {
   if (message.file) bubble.append(fileCard(message.file));
   if (message.pin) bubble.append(pinCard(message.pin));
   if (message.contact) {
-    bubble.append(el("div", { class: "card" }, el("span", { class: "icon", text: "👤" }),
-      el("span", {}, el("div", { class: "name", text: message.contact.name }), el("div", { text: message.contact.phone }))));
+    bubble.append(
+      el(
+        "div",
+        { class: "card" },
+        el("span", { class: "icon", text: "👤" }),
+        el("span", {}, el("div", { class: "name", text: message.contact.name }), el("div", { text: message.contact.phone })),
+      ),
+    );
   }
   if (message.html !== undefined) {
     const text = el("div", { class: "text" });
@@ -171,8 +187,18 @@ function renderCommands(commands) {
   const box = $("commands");
   box.replaceChildren(
     ...commands.map((c) =>
-      el("button", { type: "button", onclick: () => { box.hidden = true; sendText(`/${c.command}`); } },
-        el("span", { class: "cmd", text: `/${c.command}` }), el("span", { text: c.description })),
+      el(
+        "button",
+        {
+          type: "button",
+          onclick: () => {
+            box.hidden = true;
+            sendText(`/${c.command}`);
+          },
+        },
+        el("span", { class: "cmd", text: `/${c.command}` }),
+        el("span", { text: c.description }),
+      ),
     ),
   );
   $("menu").hidden = commands.length === 0;
@@ -224,9 +250,12 @@ function showClock() {
 function renderPersonas(personas) {
   $("personas").replaceChildren(
     ...personas.map((p) =>
-      el("button", { type: "button", class: "persona", "data-user": String(p.id), onclick: () => selectUser(p) },
+      el(
+        "button",
+        { type: "button", class: "persona", "data-user": String(p.id), onclick: () => selectUser(p) },
         el("span", { class: p.admin ? "avatar admin" : "avatar", text: initials(p.firstName) }),
-        el("span", {}, el("div", { text: p.label }), el("div", { class: "muted small", text: p.phone }))),
+        el("span", {}, el("div", { text: p.label }), el("div", { class: "muted small", text: p.phone })),
+      ),
     ),
   );
 }
@@ -247,7 +276,10 @@ function openLocationForm() {
 $("location-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.target;
-  const answer = await post("/api/location", { latitude: Number(form.latitude.value.replace(",", ".")), longitude: Number(form.longitude.value.replace(",", ".")) });
+  const answer = await post("/api/location", {
+    latitude: Number(form.latitude.value.replace(",", ".")),
+    longitude: Number(form.longitude.value.replace(",", ".")),
+  });
   if (answer.ok) form.hidden = true;
 });
 $("location-cancel").addEventListener("click", () => ($("location-form").hidden = true));
@@ -272,7 +304,11 @@ $("file").addEventListener("change", async () => {
   const caption = $("text").value;
   $("text").value = "";
   const query = new URLSearchParams({ user: String(state.user.id), name: file.name, caption });
-  const res = await fetch(`/api/file?${query}`, { method: "POST", headers: { "content-type": file.type || "application/octet-stream" }, body: file });
+  const res = await fetch(`/api/file?${query}`, {
+    method: "POST",
+    headers: { "content-type": file.type || "application/octet-stream" },
+    body: file,
+  });
   if (!res.ok) toast((await res.json().catch(() => ({}))).error || "upload failed", false);
 });
 

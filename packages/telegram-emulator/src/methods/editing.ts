@@ -78,9 +78,7 @@ function applyEdit(
           ...(target.parse_mode ? { parse_mode: target.parse_mode } : {}),
         }
       : source;
-  state.chats.replace(
-    describeMessage(message, "bot", { ...text, ...(markup ? { reply_markup: markup } : {}) }, state.fileLookup),
-  );
+  state.chats.replace(describeMessage(message, "bot", { ...text, ...(markup ? { reply_markup: markup } : {}) }, state.fileLookup));
   return message;
 }
 

@@ -18,8 +18,17 @@ interface PreparedSend {
 }
 
 const CHAT_ACTIONS = new Set([
-  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-  "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+  "typing",
+  "upload_photo",
+  "record_video",
+  "upload_video",
+  "record_voice",
+  "upload_voice",
+  "upload_document",
+  "choose_sticker",
+  "find_location",
+  "record_video_note",
+  "upload_video_note",
 ]);
 
 const MEDIA_GROUP_TYPES = new Set<FileKind>(["photo", "video", "audio", "document"]);
@@ -71,9 +80,7 @@ function replyTarget(state: EmulatorState, chat: Chat, p: ApiParams): Message | 
     const { reply_to_message: _nested, ...message } = found.message;
     return message as Message;
   }
-  const allowMissing = isPlainObject(params)
-    ? params["allow_sending_without_reply"] === true
-    : p.boolean("allow_sending_without_reply");
+  const allowMissing = isPlainObject(params) ? params["allow_sending_without_reply"] === true : p.boolean("allow_sending_without_reply");
   if (allowMissing) return undefined;
   throw badRequest("message to be replied not found");
 }
