@@ -1,3 +1,5 @@
+import { callbackData, int, matching } from "../callback-data.js";
+
 /**
  * The callback data of form buttons: `f:<run>:<question>:<value>`. `run` is a nonce drawn when a
  * form opens, `question` counts the questions asked in that run, so a button of an earlier
@@ -8,36 +10,20 @@ export interface FormButtonData {
   run: string;
   /** Which question of the run (1, 2, …). */
   question: number;
-  /** The choice: a value of the question's buttons, or CANCEL_VALUE. */
+  /** The choice: a value of the question's buttons (ids from the event file among them), or CANCEL_VALUE. */
   value: string;
 }
 
-const PREFIX = "f:";
-const RUN = /^[0-9a-z]{1,8}$/;
-const VALUE = /^[\w.:-]{1,40}$/;
-// Telegram refuses callback data over 64 bytes.
-const MAX_BYTES = 64;
+const formButton = callbackData("f", { run: matching(/[0-9a-z]{1,8}/), question: int(999_999), value: matching(/[\w.-]{1,40}/) });
 
 /** The value of every form's Cancel button. */
 export const CANCEL_VALUE = "x";
 
 /** Whether data looks like a form button at all (a form's, not another screen's). */
-export const isFormButtonData = (data: string): boolean => data.startsWith(PREFIX);
+export const isFormButtonData = (data: string): boolean => formButton.owns(data);
 
-export function packFormButton({ run, question, value }: FormButtonData): string {
-  if (!RUN.test(run) || !Number.isSafeInteger(question) || question < 1 || !VALUE.test(value)) {
-    throw new Error(`form button: invalid data (run ${run}, question ${question}, value ${value.length} chars)`);
-  }
-  const data = `${PREFIX}${run}:${question}:${value}`;
-  if (Buffer.byteLength(data) > MAX_BYTES) throw new Error("form button: data longer than 64 bytes");
-  return data;
-}
+/** The data of a form button; throws on a value that could not be read back. */
+export const packFormButton = (button: FormButtonData): string => formButton.pack(button);
 
 /** The parts of form button data, or undefined for anything malformed (forged, or of an older format). */
-export function unpackFormButton(data: string): FormButtonData | undefined {
-  if (!isFormButtonData(data)) return undefined;
-  const [run, question, ...rest] = data.slice(PREFIX.length).split(":");
-  const value = rest.join(":");
-  if (run === undefined || !RUN.test(run) || !/^[1-9]\d{0,5}$/.test(question ?? "") || !VALUE.test(value)) return undefined;
-  return { run, question: Number(question), value };
-}
+export const unpackFormButton = (data: string): FormButtonData | undefined => formButton.unpack(data);
