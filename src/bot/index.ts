@@ -80,7 +80,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   ];
   for (const transformer of apiTransformers) bot.api.config.use(transformer);
 
-  const { redis, keys } = deps.store;
+  const { keys } = deps.store;
   const chosenLanguages = new RecentLanguages();
   const protectedBot = bot.errorBoundary((error) => handleBotError(error, chosenLanguages));
   protectedBot.use(noteCallbackAnswers);
@@ -96,7 +96,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(commitChatState(chatState));
   // Every update reads the chat's conversation state too (the plugin looks for an active form):
   // it comes with the session, in one round trip.
-  const flood = floodLimit(redis, keys, deps.floodLimit);
+  const flood = floodLimit(deps.store.flood, deps.floodLimit);
   protectedBot.use(flood.count);
   const sessionAdapter = chatState.adapter<SessionData>(keys.sessionPrefix, SESSION_TTL_SECONDS, [keys.conversationPrefix]);
   protectedBot.use(

@@ -10,6 +10,7 @@ import { createRsvpRepository } from "./rsvps.js";
 import { createChatState } from "./sessions.js";
 import { createUpdateInbox } from "./updates.js";
 import { createUserRepository } from "./users.js";
+import { createFloodCounters } from "./flood.js";
 import { createWebhookInbox } from "./webhook-updates.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
@@ -25,6 +26,7 @@ export function createStore(redis: Redis, prefix: string) {
     /** Sessions and conversations, written at an update's end together with its removal from the inbox. */
     chatState: createChatState(redis, keys),
     chatLocks: createChatLocks(redis, keys),
+    flood: createFloodCounters(redis, keys),
     audit: createAuditLog(redis, keys),
     users: createUserRepository(redis, keys),
     broadcasts: createBroadcastRepository(redis, keys),
