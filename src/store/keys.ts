@@ -13,7 +13,7 @@
  * | webhook:chats:<bot id>      | set    | chats with webhook updates waiting (each instance sweeps up those nobody holds) | never |
  * | lock:chat:<chat id>         | string | token of the instance handling the chat (webhooks); renewed every 2 s while it works | 6 s |
  * | audit                       | list   | organisers' actions, newest first (5,000 kept); the people named are erasable | never |
- * | ratelimit:<user id>         | string | flood limit counter (src/bot/flood.ts)           | 2 s     |
+ * | ratelimit:<user id>         | string | flood limit counter (src/store/flood.ts)         | 2 s     |
  * | flood-notice:<user id>      | string | the flood notice was sent                         | 60 s    |
  * | user:<user id>              | hash   | a user who started the bot: name, language, dates (retention erases the name) | never |
  * | users                       | zset   | user ids by first contact time                    | never   |
