@@ -24,4 +24,4 @@ USER node
 # `node` is PID 1's direct command (no npm or shell in between), so SIGTERM reaches the bot
 # and it shuts down gracefully.
 # V8 heap sizing as in npm start (bench/README.md has the measurements).
-CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=50", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "dist/main.js"]
