@@ -236,6 +236,9 @@ describe("forms and the rest of the bot", () => {
     await leaving.tap("СМИ");
     await leaving.tap("Пропустить ➡️");
     expect(leaving.replyKeyboard()).toEqual([["📱 Поделиться номером"], ["❌ Отмена"]]);
+    await leaving.command("help");
+    // The form's name stays in the nominative after «форму»: no «Вы заполняете «Регистрация»».
+    expect(leaving.messages().at(-2)?.text).toMatch(/^✋ Вы заполняете форму «Регистрация»/);
     await leaving.command("cancel");
     expect(leaving.replyKeyboard()).toBeUndefined();
     // Telegram cannot add buttons to the message that removed the keyboard: the menu button comes with the next one.

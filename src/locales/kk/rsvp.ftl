@@ -159,4 +159,4 @@ cmd-export = Қонақтар тізімі (CSV)
 cmd-checkin = Қонақты белгілеу
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
-rsvp-form-title = Тіркеу
+rsvp-form-title = Тіркелу

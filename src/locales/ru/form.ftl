@@ -4,7 +4,7 @@ form-cancel = ❌ Отмена
 form-chosen = { $choice } ✓
 form-menu-offer = Что дальше?
 form-saved = ✓ Сохранено.
-form-other-command = ✋ Вы заполняете «{ $form }»: ответьте на вопрос ниже или отправьте /cancel, чтобы выйти.
+form-other-command = ✋ Вы заполняете форму «{ $form }»: ответьте на вопрос ниже или отправьте /cancel, чтобы выйти.
 form-too-long = ✋ Слишком длинно ({ $length } { $length ->
         [one] символ
         [few] символа
