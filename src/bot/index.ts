@@ -152,8 +152,9 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(privacyFeature);
   protectedBot.use(privacyScreenFeature);
   // Every form sees an update before any feature does, so one set of rules (src/ui/form/ask.ts)
-  // decides what a command or a button does while a form is open. RSVP owns the ticket deep links (/start ci_<token>).
+  // decides what a command or a button does while a form is open.
   protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms);
+  // Before the menu: RSVP owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
   protectedBot.use(ideasFeature);
   protectedBot.use(contestFeature);
