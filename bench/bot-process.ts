@@ -13,7 +13,7 @@ import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { parseConfig } from "../src/config.js";
-import { loadEvent } from "../src/event/load.js";
+import { BUNDLED_EVENT_FILE, loadEvent } from "../src/event/load.js";
 import { startBot } from "../src/app/start.js";
 import { connectRedis } from "../src/store/redis.js";
 
@@ -41,7 +41,7 @@ const reportHandled = (updateId: number) => {
 };
 
 if (kind === "wealmaty") {
-  const event = loadEvent(config.EVENT_FILE);
+  const event = loadEvent(config.EVENT_FILE ?? BUNDLED_EVENT_FILE);
   // A week before the event: registration and ideas are open.
   const now = () => new Date(event.startsAt.getTime() - 7 * 86_400_000);
   const redis = countCommands(connectRedis(config));

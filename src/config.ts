@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { BUNDLED_EVENT_FILE } from "./event/load.js";
 
 const adminIds = z
   .string()
@@ -50,7 +49,15 @@ const envSchema = z
     /** The Sentinels' own password (`requirepass` in sentinel.conf), if any. */
     REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
     REDIS_PREFIX: z.string().min(1, "must not be empty").default("wealmaty:"),
-    EVENT_FILE: z.string().min(1).default(BUNDLED_EVENT_FILE),
+    /** One event file: a series of one. Without it nor EVENTS_DIR, the bundled series (events/wealmaty/) runs. */
+    EVENT_FILE: z.string().min(1).optional(),
+    /** A folder of event files (every *.yaml but series.yaml), one bot for the whole series. */
+    EVENTS_DIR: z.string().min(1).optional(),
+    /** With EVENTS_DIR: the event whose data stored before the series (unscoped keys) belongs to. */
+    MIGRATE_UNSCOPED_TO: z
+      .string()
+      .regex(/^[a-z0-9-]{2,60}$/, "expected an event id of a-z, 0-9 and -")
+      .optional(),
     ADMIN_IDS: adminIds,
     /** Broadcast messages per second, shared by all bot processes (Telegram allows about 30). */
     BROADCAST_RATE: z.coerce.number().int("expected a whole number of messages per second").positive().max(1000).default(25),
@@ -78,6 +85,9 @@ const envSchema = z
       if (env[other] && !env.REDIS_SENTINELS) {
         ctx.addIssue({ code: "custom", path: ["REDIS_SENTINELS"], message: `required when ${other} is set` });
       }
+    }
+    if (env.EVENT_FILE && env.EVENTS_DIR) {
+      ctx.addIssue({ code: "custom", path: ["EVENTS_DIR"], message: "give either EVENTS_DIR (a series) or EVENT_FILE (one event), not both" });
     }
     // ioredis would not use TLS to a primary found through Sentinels: refuse rather than go plain.
     if (env.REDIS_SENTINELS && env.REDIS_URL.startsWith("rediss:")) {

@@ -1,5 +1,7 @@
 import { ConfigError, parseConfig } from "./config.js";
 import { EventFileError, loadEvent } from "./event/load.js";
+import { loadSeries, SeriesError } from "./event/series.js";
+import { UnscopedDataError } from "./store/migrate.js";
 import { createLogger } from "./app/logger.js";
 import { startBot, type RunningBot } from "./app/start.js";
 import { isTokenRejected, TokenRejectedError } from "./app/polling.js";
@@ -13,13 +15,15 @@ function fail(lines: string[]): never {
 }
 
 let config;
-let event;
+let series;
 try {
   config = parseConfig(process.env);
-  event = loadEvent(config.EVENT_FILE);
+  series = loadSeries(config, loadEvent);
 } catch (error) {
   if (error instanceof ConfigError) fail(error.problems.map((problem) => `configuration: ${problem}`));
   if (error instanceof EventFileError) fail([`event file ${error.file}:`, ...error.problems.map((p) => `  ${p}`)]);
+  // Every bad file of the folder, each with every problem.
+  if (error instanceof SeriesError) fail(error.errors.flatMap((bad) => [`event file ${bad.file}:`, ...bad.problems.map((p) => `  ${p}`)]));
   throw error;
 }
 
@@ -54,8 +58,9 @@ process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unha
 
 try {
   // grammY keeps retrying getMe while Telegram is unreachable; a wrong token fails at once.
-  bot = await startBot(config, event, logger);
+  bot = await startBot(config, series, logger);
 } catch (error) {
+  if (error instanceof UnscopedDataError) fail([`start-up refused: ${error.message}`]);
   fail([`start-up failed: ${isTokenRejected(error) ? new TokenRejectedError().message : (error as Error).message}`]);
 }
 bot.failed.catch((error: Error) => void stopOnFailure(error));

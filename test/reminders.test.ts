@@ -5,6 +5,8 @@ import { TestClock } from "./support/harness.js";
 import { eventWith, sharedWorld, sleep, until, type SharedWorld } from "./broadcast-helpers.js";
 
 const logger = pino({ level: "silent" });
+// The bundled event's id: reminders' broadcast ids carry it.
+const EVENT_ID = "wealmaty-forum-2017";
 let world: SharedWorld | undefined;
 afterEach(async () => {
   await world?.close();
@@ -32,7 +34,7 @@ describe("reminders from the event file", () => {
     const started = Date.now();
     await scheduleReminders(engine, world.store, event, clock.now(), logger);
 
-    const id = reminderBroadcastId("morning");
+    const id = reminderBroadcastId(EVENT_ID, "morning");
     expect((await engine.broadcaster.progress(id))?.at.toISOString()).toBe("2026-11-29T04:00:00.000Z");
     const progress = await until(
       () => engine.broadcaster.progress(id),
@@ -69,10 +71,10 @@ describe("reminders from the event file", () => {
     await scheduleReminders(after, world.store, second, clock.now(), logger);
     expect(await after.queues.control.getDelayedCount()).toBe(1);
     await until(
-      () => after.broadcaster.progress(reminderBroadcastId("a")),
+      () => after.broadcaster.progress(reminderBroadcastId(EVENT_ID, "a")),
       (p) => p?.status === "done",
     );
-    expect((await after.broadcaster.progress(reminderBroadcastId("b")))?.status).toBe("cancelled");
+    expect((await after.broadcaster.progress(reminderBroadcastId(EVENT_ID, "b")))?.status).toBe("cancelled");
     expect(textsIn(world, user!)).toEqual(["A new"]);
     expect(await world.store.broadcasts.scheduledReminders()).toEqual({ a: expect.any(String) });
   });
@@ -95,7 +97,7 @@ describe("reminders from the event file", () => {
     ]);
     for (const id of ["one", "two"]) {
       await until(
-        () => a.broadcaster.progress(reminderBroadcastId(id)),
+        () => a.broadcaster.progress(reminderBroadcastId(EVENT_ID, id)),
         (p) => p?.status === "done",
       );
     }
@@ -126,11 +128,11 @@ describe("reminders from the event file", () => {
     await engine.start();
     await scheduleReminders(engine, world.store, event, clock.now(), logger);
     await until(
-      () => engine.broadcaster.progress(reminderBroadcastId("late")),
+      () => engine.broadcaster.progress(reminderBroadcastId(EVENT_ID, "late")),
       (p) => p?.status === "done",
     );
     await until(
-      () => engine.broadcaster.progress(reminderBroadcastId("stale")),
+      () => engine.broadcaster.progress(reminderBroadcastId(EVENT_ID, "stale")),
       (p) => p?.status === "skipped",
     );
     expect(textsIn(world, user!)).toEqual(["Still useful"]);

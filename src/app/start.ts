@@ -1,5 +1,8 @@
 import type { Config } from "../config.js";
 import type { EventInfo } from "../event/load.js";
+import { seriesOfOne, type Series } from "../event/series.js";
+import { eventBroadcaster } from "../delivery/types.js";
+import { migrateUnscoped } from "../store/migrate.js";
 import { createBroadcastEngine } from "../delivery/engine.js";
 import { scheduleReminders } from "../delivery/reminders.js";
 import { contestPersonalData } from "../features/contest/winner.js";
@@ -40,10 +43,26 @@ async function warnAboutSilentAdmins(deps: BotDeps): Promise<void> {
   }
 }
 
-/** Wires config, event and Redis into a running bot: long polling, or a webhook when WEBHOOK_URL is set. */
+/**
+ * The event the data stored before the series (unscoped keys) belongs to: a series of one, its
+ * event; a folder, MIGRATE_UNSCOPED_TO (refused if it names no event of the series).
+ */
+function migrationTarget(config: Config, series: Series): string | undefined {
+  if (series.single) return series.events[0]!.id;
+  const target = config.MIGRATE_UNSCOPED_TO;
+  if (target !== undefined && !series.byId(target)) {
+    throw new Error(`MIGRATE_UNSCOPED_TO: "${target}" is not the id of an event of the series (${series.events.map((e) => e.id).join(", ")})`);
+  }
+  return target;
+}
+
+/**
+ * Wires config, the series (or one event: a series of one) and Redis into a running bot: long
+ * polling, or a webhook when WEBHOOK_URL is set.
+ */
 export async function startBot(
   config: Config,
-  event: EventInfo,
+  eventOrSeries: EventInfo | Series,
   givenLogger: Logger,
   options: {
     redis?: Redis;
@@ -56,43 +75,70 @@ export async function startBot(
   const logger = withoutPersonalData(givenLogger);
   const redis = options.redis ?? connectRedis(config);
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
-  const store = createStore(redis, config.REDIS_PREFIX);
+  const series = "events" in eventOrSeries ? eventOrSeries : seriesOfOne(eventOrSeries);
+  const baseStore = createStore(redis, config.REDIS_PREFIX);
+  // Data of an event stored before the series moves under its id before anything reads it.
+  const migration = await migrateUnscoped(redis, baseStore.keys, migrationTarget(config, series), series.events.map((e) => e.id));
+  if (migration.moved > 0) logger.info({ event: migration.eventId, keys: migration.moved }, "data stored before the series moved under its event");
   const clock = options.clock ?? (() => new Date());
-  const i18n = createI18n(event.languages);
+  // The default view (jobs without an event, the first update's context): the current event at start.
+  const event = series.current(clock());
+  const store = baseStore.forEvent(event.id);
+  // Broadcasts stored before the series carry no event id: they are the migrated event's.
+  const legacyEvent = (migration.eventId !== undefined && series.byId(migration.eventId)) || event;
+  const i18n = createI18n(series.languages);
   const broadcastEngine = createBroadcastEngine({
     redis: config,
     token: config.BOT_TOKEN,
     apiRoot: config.BOT_API_ROOT,
     rate: config.BROADCAST_RATE,
-    store,
-    event,
+    store: baseStore.forEvent(legacyEvent.id),
+    event: legacyEvent,
+    eventOf: (eventId) => {
+      const found = (eventId !== undefined && series.byId(eventId)) || legacyEvent;
+      return { event: found, store: baseStore.forEvent(found.id) };
+    },
     logger,
     clock,
     i18n,
   });
-  const deps: BotDeps = {
-    event,
-    store,
+  const depsByEvent = new Map<string, BotDeps>();
+  const shared = {
+    series,
     logger,
     clock,
     i18n,
-    adminIds: new Set([...event.admins, ...config.ADMIN_IDS]),
-    broadcasts: broadcastEngine.broadcaster,
+    adminIds: new Set([...series.admins, ...config.ADMIN_IDS]),
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
     personalData: [contestPersonalData, rsvpPersonalData],
+    depsOf: (eventId: string) => depsByEvent.get(eventId),
   };
+  // One set of dependencies per event, built once: choosing an event in an update is a Map lookup.
+  for (const each of series.events) {
+    depsByEvent.set(each.id, {
+      ...shared,
+      event: each,
+      store: baseStore.forEvent(each.id),
+      broadcasts: eventBroadcaster(broadcastEngine.broadcaster, each.id),
+    });
+  }
+  const deps = depsByEvent.get(event.id)!;
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
   broadcastEngine.api.config.use(deps.latestMessages.transformer());
   await bot.init();
-  await registerCommands(bot.api, deps.i18n, event.languages, deps.adminIds);
+  await registerCommands(bot.api, deps.i18n, series.languages, deps.adminIds);
   await warnAboutSilentAdmins(deps);
-  // Every process (re)schedules reminders and system jobs idempotently, then runs workers.
-  await scheduleReminders(broadcastEngine, store, event, clock(), logger);
-  await scheduleRsvpJobs(broadcastEngine, deps);
+  // Every process (re)schedules each event's reminders and system jobs idempotently, then runs workers.
+  for (const each of series.events) {
+    const eventDeps = depsByEvent.get(each.id)!;
+    await scheduleReminders(broadcastEngine, eventDeps.store, each, clock(), logger);
+    // The event whose data predates the series keeps its jobs' names (queued ones still find their handler).
+    await scheduleRsvpJobs(broadcastEngine, eventDeps, each.id === migration.eventId ? "" : `:${each.id}`);
+  }
   await broadcastEngine.start();
-  // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
+  // Erases each event's personal data once its privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);
   let updates;
   try {
@@ -112,7 +158,7 @@ export async function startBot(
     await broadcastEngine.close();
     throw error;
   }
-  logger.info({ bot: bot.botInfo.username, event: event.id }, "bot is running");
+  logger.info({ bot: bot.botInfo.username, events: series.events.map((e) => e.id) }, "bot is running");
   const failed = new Promise<never>((_, reject) => {
     if ("finished" in updates) updates.finished.catch(reject);
   });

@@ -4,6 +4,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { EventInfo } from "../event/load.js";
+import type { Series } from "../event/series.js";
 import type { Language } from "../event/schema.js";
 import type { Store } from "../store/index.js";
 import type { Broadcaster } from "../delivery/types.js";
@@ -13,6 +14,8 @@ export interface SessionData {
   language?: Language;
   /** Until when (ms) an organiser's messages are taken as ticket codes (/checkin without a code; /cancel ends it). */
   checkinUntil?: number;
+  /** The event of the series the user chose (/events, a deep link); absent = the series' current event. */
+  eventId?: string;
   /** Wrong answers in a row to the question on screen (`<form run>:<question>`): refused answers never enter a form's state. */
   formMisses?: { key: string; count: number };
 }
@@ -28,10 +31,19 @@ export interface PersonalDataEraser {
   eraseAll(deps: BotDeps): Promise<void>;
 }
 
-/** Everything a handler may need, built once at start-up and injected into each update. */
+/**
+ * Everything a handler may need, built once at start-up and injected into each update. There is one
+ * per event of the series (cached): `event` and the per-event repositories of `store` are that event's.
+ */
 export interface BotDeps {
+  /** The event this view is about (the user's chosen one in an update). */
   event: EventInfo;
+  /** The store with RSVP, contest and quiz on this event's keys; the rest is series-wide. */
   store: Store;
+  /** Every event of the bot and the series' texts (src/event/series.ts). */
+  series: Series;
+  /** The dependencies of another event of the series (cached; undefined: no such event). */
+  depsOf(eventId: string): BotDeps | undefined;
   logger: Logger;
   /** Injected so that deadlines and countdowns can be tested at any moment. */
   clock: () => Date;

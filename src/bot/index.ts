@@ -48,6 +48,18 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
 }
 
 /**
+ * Switches the context to the dependencies of the user's chosen event (session.eventId, if still
+ * an event of the series), else of the series' current one: a Map lookup per update.
+ */
+function chooseEvent(deps: BotDeps): Middleware<FlowContext> {
+  return (ctx, next) => {
+    const chosen = ctx.chatId === undefined ? undefined : ctx.session?.eventId;
+    ctx.deps = (chosen !== undefined ? deps.depsOf(chosen) : undefined) ?? deps.depsOf(deps.series.current(deps.clock()).id) ?? deps;
+    return next();
+  };
+}
+
+/**
  * Holds back the session and conversation writes of an update and commits them at its end, with
  * the update's removal from the inbox, in one Redis script (src/store/sessions.ts says why).
  */
@@ -119,6 +131,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       chosenLanguages.remember(ctx.chatId, ctx.session?.language);
     }
   });
+  protectedBot.use(chooseEvent(deps));
   protectedBot.use(deps.i18n);
   protectedBot.use(flood.limit);
   protectedBot.use(
@@ -143,6 +156,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
           Object.defineProperty(ctx, "session", { value: session ?? {}, writable: true });
           return next();
         },
+        // A form runs in the event the user has chosen (it is chosen outside forms).
+        chooseEvent(deps),
         deps.i18n as unknown as Middleware<FlowContext>,
       ],
     }),

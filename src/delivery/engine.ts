@@ -37,7 +37,10 @@ export interface EngineOptions {
   /** Messages per second across every process. */
   rate: number;
   store: Store;
+  /** The default event: a broadcast without an `eventId` (stored before the series) is its. */
   event: EventInfo;
+  /** The event of a broadcast and its store (its audiences, venue pin and labels); default: `event` and `store`. */
+  eventOf?: (eventId: string | undefined) => { event: EventInfo; store: Store };
   logger: Logger;
   clock: () => Date;
   i18n: I18n<BotContext>;
@@ -70,6 +73,7 @@ export interface BroadcastEngine {
 
 export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   const { store, event, logger, clock, i18n } = options;
+  const eventOf = options.eventOf ?? (() => ({ event, store }));
   const repo = store.broadcasts;
   // A separate API instance: sends never share the flows' auto-retry (which would hold a request during a 429).
   const api = new Api(options.token, botApiClient(options.apiRoot));
@@ -161,8 +165,9 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     }
     await waitForSendSlot();
     try {
-      if (part === "venue") await sendVenuePin(api, chatId, language, event);
-      else await sendBroadcastMessage(api, chatId, spec, language, event);
+      const { event: itsEvent } = eventOf(spec.eventId);
+      if (part === "venue") await sendVenuePin(api, chatId, language, itsEvent);
+      else await sendBroadcastMessage(api, chatId, spec, language, itsEvent);
     } catch (error) {
       const failure = classifySendError(error);
       if (failure.kind === "rate-limited") {
@@ -214,15 +219,16 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     const spec = record.spec;
     specs.set(id, spec);
     const now = clock();
+    const its = eventOf(spec.eventId);
     if (record.status === "scheduled" && spec.kind === "reminder") {
       const lateMs = now.getTime() - record.at.getTime();
-      if (lateMs > parseDuration(event.reminderGrace)) {
+      if (lateMs > parseDuration(its.event.reminderGrace)) {
         await repo.finishedAs(id, "skipped", now);
         log.warn({ reminder: id, due: record.at.toISOString(), lateMs }, "reminder missed its grace period: skipped");
         return "skipped";
       }
     }
-    const recipients = await resolveAudience(store, spec.audience);
+    const recipients = await resolveAudience(its.store, spec.audience);
     const languages = await repo.languagesOf(recipients);
     if (!(await repo.start(id, recipients.length, now))) return "cancelled";
     if (spec.createdBy !== undefined && record.reportMessage === undefined) await report(id, false);
@@ -231,7 +237,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
       await queues.deliveries.addBulk(
         recipients.slice(i, i + ENQUEUE_CHUNK).map((chatId, j) => ({
           name: "message",
-          data: { broadcastId: id, chatId, language: languages[i + j] || event.defaultLanguage },
+          data: { broadcastId: id, chatId, language: languages[i + j] || its.event.defaultLanguage },
           opts: { jobId: deliveryJobId(id, chatId) },
         })),
       );
@@ -320,8 +326,8 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
       const record = await repo.find(id);
       return record ? toProgress(record, await repo.startedAt(id)) : undefined;
     },
-    async countAudience(audience: Audience) {
-      return (await resolveAudience(store, audience)).length;
+    async countAudience(audience: Audience, eventId?: string) {
+      return (await resolveAudience(eventOf(eventId).store, audience)).length;
     },
     async replaceTexts(id, texts) {
       const record = await repo.find(id);

@@ -3,11 +3,15 @@ import type { Logger } from "pino";
 import type { EventInfo } from "../event/load.js";
 import type { Reminder } from "../event/schema.js";
 import type { Store } from "../store/index.js";
+import { scopedReminderBroadcastId } from "../store/migrate.js";
 import type { BroadcastEngine } from "./engine.js";
 import type { BroadcastSpec } from "./types.js";
 
-/** Reminders are broadcasts with a stable id, so their ledger (one message per user) outlives edits. */
-export const reminderBroadcastId = (reminderId: string) => `reminder-${reminderId}`;
+/**
+ * Reminders are broadcasts with a stable id, so their ledger (one message per user) outlives edits.
+ * Broadcasts are series-wide: the event id keeps two events' reminders apart.
+ */
+export const reminderBroadcastId = (eventId: string, reminderId: string) => scopedReminderBroadcastId(eventId, reminderId);
 
 /** Changes whenever what or when changes: a new hash means a new delayed job. */
 export function reminderHash(reminder: Reminder, at: Date): string {
@@ -17,7 +21,14 @@ export function reminderHash(reminder: Reminder, at: Date): string {
 
 export function reminderSpec(reminder: Reminder, event: EventInfo): BroadcastSpec {
   const texts = Object.fromEntries(event.languages.map((language) => [language, event.text(reminder.text, language)]));
-  return { kind: "reminder", id: reminderBroadcastId(reminder.id), audience: reminder.audience, texts, venue: reminder.venue };
+  return {
+    kind: "reminder",
+    id: reminderBroadcastId(event.id, reminder.id),
+    eventId: event.id,
+    audience: reminder.audience,
+    texts,
+    venue: reminder.venue,
+  };
 }
 
 /**
@@ -32,7 +43,7 @@ export async function scheduleReminders(engine: BroadcastEngine, store: Store, e
 
   for (const [reminderId, oldHash] of Object.entries(registry)) {
     if (current.has(reminderId)) continue;
-    const id = reminderBroadcastId(reminderId);
+    const id = reminderBroadcastId(event.id, reminderId);
     await engine.queues.control.remove(`f-${id}-${oldHash}`).catch(() => undefined);
     await repo.transition(id, "cancelled", ["scheduled"]);
     await repo.unregisterReminder(reminderId);
@@ -40,7 +51,7 @@ export async function scheduleReminders(engine: BroadcastEngine, store: Store, e
   }
 
   for (const reminder of event.reminders) {
-    const id = reminderBroadcastId(reminder.id);
+    const id = reminderBroadcastId(event.id, reminder.id);
     const at = event.reminderAt(reminder);
     const hash = reminderHash(reminder, at);
     const oldHash = registry[reminder.id];

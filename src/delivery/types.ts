@@ -43,9 +43,22 @@ export interface Broadcaster {
   cancel(id: string): Promise<boolean>;
   progress(id: string): Promise<BroadcastProgress | undefined>;
   /** Counts the recipients an audience would have right now (inactive users excluded). */
-  countAudience(audience: Audience): Promise<number>;
+  countAudience(audience: Audience, eventId?: string): Promise<number>;
   /** Replaces a broadcast's texts (people erased from a sent announcement); false if it is unknown. */
   replaceTexts(id: string, texts: BroadcastInput["texts"]): Promise<boolean>;
   /** Remembers where the organiser's progress message is, to edit it while sending. */
   attachReport(id: string, chatId: number, messageId: number): Promise<void>;
+}
+
+/**
+ * The broadcaster as one event's dependencies hold it: what organisers send from an event's view
+ * carries that event's id (its audiences, venue pin and labels), unless the input names another.
+ */
+export function eventBroadcaster(broadcaster: Broadcaster, eventId: string): Broadcaster {
+  return {
+    ...broadcaster,
+    send: (input) => broadcaster.send({ eventId, ...input }),
+    schedule: (input, at) => broadcaster.schedule({ eventId, ...input }, at),
+    countAudience: (audience, id) => broadcaster.countAudience(audience, id ?? eventId),
+  };
 }

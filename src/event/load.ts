@@ -6,7 +6,7 @@ import { eventSchema, type EventFile, type Language, type LocalizedText } from "
 import { localize } from "./text.js";
 import { parseDuration, wallClockToInstant } from "./time.js";
 
-export const BUNDLED_EVENT_FILE = fileURLToPath(new URL("../../events/wealmaty-2017.yaml", import.meta.url));
+export const BUNDLED_EVENT_FILE = fileURLToPath(new URL("../../events/wealmaty/wealmaty-2017.yaml", import.meta.url));
 
 /** The event file after validation, with its wall-clock times resolved to instants once. */
 export interface EventInfo extends EventFile {
@@ -40,6 +40,11 @@ export function parseEvent(source: string, file = "(event file)"): EventInfo {
   } catch (error) {
     throw new EventFileError(file, [`YAML: ${(error as Error).message.split("\n")[0]}`]);
   }
+  return eventFromData(raw, file);
+}
+
+/** Validates an event file's parsed YAML (the series loader reads the YAML itself). */
+export function eventFromData(raw: unknown, file = "(event file)"): EventInfo {
   const result = eventSchema.safeParse(raw);
   if (!result.success) throw new EventFileError(file, formatIssues(result.error.issues));
   return resolveEvent(result.data);

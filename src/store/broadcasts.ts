@@ -21,6 +21,8 @@ const broadcastSpecSchema = z.object({
   photoFileId: z.string().optional(),
   /** Follows the message with the venue pin from the event file. */
   venue: z.boolean().optional(),
+  /** The event of the series it is about (its audiences, venue pin); absent: the default event (stored before the series). */
+  eventId: z.string().optional(),
   /** The organiser's user id: gets the progress message and the final report. */
   createdBy: z.number().int().optional(),
   /** The organiser's language for the progress message and report (default: their stored one). */

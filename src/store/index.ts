@@ -16,7 +16,7 @@ import { createWebhookInbox } from "./webhook-updates.js";
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
   const keys = keyspace(prefix);
-  return {
+  const base = {
     redis,
     keys,
     /** Webhook mode's inbox, per bot (its id from getMe): each update stored, queued per chat, handled once. */
@@ -36,6 +36,38 @@ export function createStore(redis: Redis, prefix: string) {
     contest: createContestRepository(redis, keys),
     quiz: createQuizRepository(redis, keys),
   };
+  const byEvent = new Map<string, EventStore>();
+  /**
+   * The store as one event sees it: the series-wide repositories, with RSVP, the contest, the quiz
+   * and the reminder registry on that event's keys (`event:<id>:`). Built once per event id.
+   */
+  function forEvent(eventId: string): EventStore {
+    let scoped = byEvent.get(eventId);
+    if (!scoped) {
+      const eventKeys = keyspace(prefix, keys.eventScope(eventId));
+      scoped = {
+        ...base,
+        eventId,
+        forEvent,
+        keys: eventKeys,
+        broadcasts: createBroadcastRepository(redis, eventKeys),
+        rsvps: createRsvpRepository(redis, eventKeys),
+        contest: createContestRepository(redis, eventKeys),
+        quiz: createQuizRepository(redis, eventKeys),
+      };
+      byEvent.set(eventId, scoped);
+    }
+    return scoped;
+  }
+  return { ...base, eventId: undefined as string | undefined, forEvent };
 }
 
-export type Store = ReturnType<typeof createStore>;
+type BaseStore = Omit<ReturnType<typeof createStore>, "eventId" | "forEvent">;
+/** One event's store (createStore(...).forEvent(id)): per-event repositories on `event:<id>:` keys. */
+export interface EventStore extends BaseStore {
+  /** The event whose RSVP, contest and quiz these are (undefined: the unscoped keys of before the series). */
+  eventId: string | undefined;
+  forEvent(eventId: string): EventStore;
+}
+
+export type Store = EventStore;

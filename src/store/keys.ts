@@ -2,6 +2,13 @@
  * The Redis key layout. Every key lives under the configured prefix (REDIS_PREFIX), so several
  * bots, the preview and test runs share one Redis without meeting.
  *
+ * Series and events: the keys of RSVP (rsvp:*), the contest (contest:*), the quiz (quiz:*) and the
+ * reminder registry (broadcasts:reminders) are per event: they live under `event:<event id>:`
+ * (e.g. `event:wealmaty-forum-2017:rsvp:guests`; createStore(...).forEvent(id)). Every other key is
+ * series-wide. Keys written before the series existed (no `event:<id>:`) are moved under one event
+ * at start-up by src/store/migrate.ts, which records it in `migrated:unscoped` (string, never expires:
+ * the event id they went to).
+ *
  * | key                         | type   | what                                              | expires |
  * | --------------------------- | ------ | ------------------------------------------------- | ------- |
  * | session:<chat id>           | string | grammY session (language choice); written when changed or twice a day | 30 d |
@@ -54,10 +61,14 @@
  * | broadcasts:refused-chats   | zset   | chat id → ms of its latest 429 (one chat = its own limit, several = global) | retry_after |
  * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
  * | users:inactive              | set    | user ids who blocked the bot (skipped until they unblock it or send /start) | never |
+ * | migrated:unscoped           | string | the event id the pre-series (unscoped) per-event keys were moved under | never |
+ * | migrate:lock                | string | SET NX while one instance moves them (src/store/migrate.ts) | 5 min |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  */
-export function keyspace(prefix: string) {
+export function keyspace(prefix: string, scope = prefix) {
   return {
+    /** REDIS_PREFIX itself (the migration scans under it). */
+    prefix,
     sessionPrefix: `${prefix}session:`,
     conversationPrefix: `${prefix}conversation:`,
     /** Telegram numbers updates per bot: another bot on the same prefix must not meet these. */
@@ -80,20 +91,25 @@ export function keyspace(prefix: string) {
     broadcastPause: `${prefix}broadcasts:pause`,
     broadcastNextSlot: `${prefix}broadcasts:next-slot`,
     broadcastRefusedChats: `${prefix}broadcasts:refused-chats`,
-    reminderRegistry: `${prefix}broadcasts:reminders`,
+    reminderRegistry: `${scope}broadcasts:reminders`,
     inactiveUsers: `${prefix}users:inactive`,
+    /** The event the pre-series per-event keys were moved under, and the lock of that move. */
+    migratedUnscoped: `${prefix}migrated:unscoped`,
+    migrateLock: `${prefix}migrate:lock`,
+    /** The prefix of one event's keys (the scope of its rsvp, contest, quiz and reminder keys). */
+    eventScope: (eventId: string) => `${prefix}event:${eventId}:`,
     /** BullMQ's own `prefix` option (it adds ":" itself). */
     bullPrefix: `${prefix}bull`,
     rsvp: {
-      guest: (userId: number) => `${prefix}rsvp:guest:${userId}`,
-      guestPrefix: `${prefix}rsvp:guest:`,
-      status: (status: "confirmed" | "waitlisted" | "cancelled") => `${prefix}rsvp:status:${status}`,
-      guests: `${prefix}rsvp:guests`,
-      code: (code: string) => `${prefix}rsvp:code:${code}`,
-      token: (token: string) => `${prefix}rsvp:token:${token}`,
-      checkedIn: `${prefix}rsvp:checkedin`,
-      alerts: `${prefix}rsvp:alerts`,
-      untold: `${prefix}rsvp:untold`,
+      guest: (userId: number) => `${scope}rsvp:guest:${userId}`,
+      guestPrefix: `${scope}rsvp:guest:`,
+      status: (status: "confirmed" | "waitlisted" | "cancelled") => `${scope}rsvp:status:${status}`,
+      guests: `${scope}rsvp:guests`,
+      code: (code: string) => `${scope}rsvp:code:${code}`,
+      token: (token: string) => `${scope}rsvp:token:${token}`,
+      checkedIn: `${scope}rsvp:checkedin`,
+      alerts: `${scope}rsvp:alerts`,
+      untold: `${scope}rsvp:untold`,
     },
     ideaSeq: `${prefix}idea:seq`,
     idea: (ideaId: number) => `${prefix}idea:${ideaId}`,
@@ -107,22 +123,22 @@ export function keyspace(prefix: string) {
     /** SCAN pattern of a user's daily counters (every user's when no id is given). */
     ideasDailyOf: (userId?: number) => `${prefix}ideas:daily:${userId ?? "*"}:*`,
     contest: {
-      entry: (userId: number) => `${prefix}contest:entry:${userId}`,
-      entries: `${prefix}contest:entries`,
-      scores: (entrantId: number) => `${prefix}contest:scores:${entrantId}`,
-      shortlist: `${prefix}contest:shortlist`,
-      winnerDraft: (adminId: number) => `${prefix}contest:winner-draft:${adminId}`,
+      entry: (userId: number) => `${scope}contest:entry:${userId}`,
+      entries: `${scope}contest:entries`,
+      scores: (entrantId: number) => `${scope}contest:scores:${entrantId}`,
+      shortlist: `${scope}contest:shortlist`,
+      winnerDraft: (adminId: number) => `${scope}contest:winner-draft:${adminId}`,
       /** SCAN pattern of every admin's draft. */
-      winnerDrafts: `${prefix}contest:winner-draft:*`,
-      announcement: `${prefix}contest:announcement`,
-      announced: `${prefix}contest:announced`,
+      winnerDrafts: `${scope}contest:winner-draft:*`,
+      announcement: `${scope}contest:announcement`,
+      announced: `${scope}contest:announced`,
     },
     quiz: {
-      state: `${prefix}quiz:state`,
-      players: `${prefix}quiz:players`,
-      answers: (question: number) => `${prefix}quiz:answers:${question}`,
-      told: `${prefix}quiz:told`,
-      telling: `${prefix}quiz:telling`,
+      state: `${scope}quiz:state`,
+      players: `${scope}quiz:players`,
+      answers: (question: number) => `${scope}quiz:answers:${question}`,
+      told: `${scope}quiz:told`,
+      telling: `${scope}quiz:telling`,
     },
   };
 }

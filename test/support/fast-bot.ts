@@ -22,6 +22,7 @@ import { rsvpPersonalData } from "../../src/features/rsvp/notify.js";
 import { resolveAudience } from "../../src/delivery/audiences.js";
 import type { BroadcastInput, Broadcaster } from "../../src/delivery/types.js";
 import { BUNDLED_EVENT_FILE, loadEvent } from "../../src/event/load.js";
+import { seriesOfOne } from "../../src/event/series.js";
 import { createStore } from "../../src/store/index.js";
 import { deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { LatestMessages } from "../../src/bot/latest-messages.js";
@@ -95,13 +96,15 @@ export class FastBot {
     const clock = new TestClock(new Date(options.now ?? event.startsAt.getTime() - 7 * 86_400_000));
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
     const prefix = `test:fast:${randomUUID()}:`;
-    const store = createStore(redis, prefix);
+    const store = createStore(redis, prefix).forEvent(event.id);
     const errorLines: string[] = [];
     const logger = pino({ level: "error" }, { write: (line: string) => errorLines.push(line) });
     const broadcasts: BroadcastInput[] = [];
     const deps: BotDeps = {
       event,
       store,
+      series: seriesOfOne(event),
+      depsOf: (id) => (id === event.id ? deps : undefined),
       logger,
       clock: clock.now,
       i18n: createI18n(event.languages),

@@ -8,11 +8,14 @@ import type { BotDeps } from "../../bot/context.js";
  */
 export async function forgetPerson(deps: BotDeps, api: Api<RawApi>, userId: number, botUsername: string): Promise<void> {
   const { store } = deps;
-  // Registration, contest entry and the like: each feature erases what it keeps.
-  for (const eraser of deps.personalData) await eraser.forget(deps, api, userId, botUsername);
+  // Registration, contest entry and the like, in every event of the series: each feature erases what it keeps.
+  for (const event of deps.series.events) {
+    const eventDeps = deps.depsOf(event.id) ?? deps;
+    for (const eraser of deps.personalData) await eraser.forget(eventDeps, api, userId, botUsername);
+    await eventDeps.store.quiz.forget(userId, event.quiz?.questions.length ?? 0);
+  }
   // Ideas stay as anonymous proposals; supports withdrawn, daily counters gone.
   await store.ideas.forgetUser(userId);
-  await store.quiz.forget(userId, deps.event.quiz?.questions.length ?? 0);
   await store.audit.forgetSubject(userId);
   await store.broadcasts.forgetRecipient(userId);
   await store.users.forget(userId);

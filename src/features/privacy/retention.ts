@@ -10,8 +10,14 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  * themselves stay. Idempotent: running it again changes nothing.
  */
 export async function eraseEventPersonalData(deps: BotDeps): Promise<void> {
-  const { store } = deps;
   for (const eraser of deps.personalData) await eraser.eraseAll(deps);
+  // Profiles, ideas, the audit log and ledgers are the series': erased once every event's date has passed.
+  if (deps.series.events.every((event) => retentionDue(event, deps.clock()))) await eraseSeriesPersonalData(deps);
+}
+
+/** The series-wide part of retention (profiles, idea authors, the audit log, broadcast ledgers). */
+async function eraseSeriesPersonalData(deps: BotDeps): Promise<void> {
+  const { store } = deps;
   await store.ideas.anonymiseAll();
   await store.users.anonymiseAll();
   await store.audit.eraseAllSubjects();
@@ -31,10 +37,15 @@ export function startRetention(deps: BotDeps): RetentionJob {
   let running: Promise<void> | undefined;
   let runs = 0;
   const check = () => {
-    if (running || !retentionDue(deps.event, deps.clock())) return;
-    running = eraseEventPersonalData(deps)
+    if (running) return;
+    // Each event of the series on its own date (its deps: its registrations, entries and quiz).
+    const due = deps.series.events.filter((event) => retentionDue(event, deps.clock())).map((event) => deps.depsOf(event.id) ?? deps);
+    if (due.length === 0) return;
+    running = (async () => {
+      for (const eventDeps of due) await eraseEventPersonalData(eventDeps);
+    })()
       .then(() => {
-        const log = { event: deps.event.id };
+        const log = { events: due.map((each) => each.event.id) };
         if (runs++ === 0) deps.logger.info(log, "retention: the event's personal data is erased");
         else deps.logger.debug(log, "retention: checked again");
       })
