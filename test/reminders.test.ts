@@ -5,8 +5,8 @@ import { TestClock } from "./support/harness.js";
 import { eventWith, sharedWorld, sleep, until, type SharedWorld } from "./broadcast-helpers.js";
 
 const logger = pino({ level: "silent" });
-// The bundled event's id: reminders' broadcast ids carry it.
-const EVENT_ID = "wealmaty-forum-2017";
+// The fixture event's id: reminders' broadcast ids carry it.
+const EVENT_ID = "riverside-cleanup-2026";
 let world: SharedWorld | undefined;
 afterEach(async () => {
   await world?.close();

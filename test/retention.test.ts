@@ -80,8 +80,16 @@ describe("retention job", () => {
     ]);
     const beforeDump = await dumpKeys(bot.redis, prefix);
     const before = keysHolding(beforeDump, personal).map((key) => key.slice(prefix.length));
+    // RSVP and the contest are the event's (under event:<id>:); profiles and ideas the series'.
+    const scope = `event:${bot.event.id}:`;
     expect(before).toEqual(
-      expect.arrayContaining([`rsvp:guest:${first.id}`, `user:${first.id}`, `contest:entry:${first.id}`, "idea:1", "contest:announcement"]),
+      expect.arrayContaining([
+        `${scope}rsvp:guest:${first.id}`,
+        `user:${first.id}`,
+        `${scope}contest:entry:${first.id}`,
+        "idea:1",
+        `${scope}contest:announcement`,
+      ]),
     );
     expect(keysHolding(beforeDump, [`guest ${first.id}`]).map((key) => key.slice(prefix.length))).toEqual(["audit"]);
     const ledger = `${prefix}broadcast:contest-winner:ledger`;

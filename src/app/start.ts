@@ -135,7 +135,7 @@ export async function startBot(
     const eventDeps = depsByEvent.get(each.id)!;
     await scheduleReminders(broadcastEngine, eventDeps.store, each, clock(), logger);
     // The event whose data predates the series keeps its jobs' names (queued ones still find their handler).
-    await scheduleRsvpJobs(broadcastEngine, eventDeps, each.id === migration.eventId ? "" : `:${each.id}`);
+    await scheduleRsvpJobs(broadcastEngine, eventDeps, each.id === migration.eventId ? "" : `-${each.id}`);
   }
   await broadcastEngine.start();
   // Erases each event's personal data once its privacy.retainFor has passed: now if due, then hourly.

@@ -13,7 +13,7 @@ const SEAT_REPAIR_EVERY_MS = 60_000;
  * grace) and the seat repair. Every process registers the handlers; the job ids make each job run once.
  * One set per event of the series: `jobSuffix` (the event id) keeps their names apart.
  */
-export async function scheduleRsvpJobs(engine: SystemJobs, deps: BotDeps, jobSuffix = `:${deps.event.id}`) {
+export async function scheduleRsvpJobs(engine: SystemJobs, deps: BotDeps, jobSuffix = `-${deps.event.id}`) {
   await engine.repeatSystemJob(`rsvp-seat-repair${jobSuffix}`, SEAT_REPAIR_EVERY_MS, async (api) => {
     const { promoted, told } = await repairSeats(deps, api);
     if (promoted.length || told.length) deps.logger.info({ promoted: promoted.length, told: told.length }, "RSVP seats repaired");
