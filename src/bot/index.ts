@@ -26,6 +26,7 @@ import { quizFeature, showQuizHelp } from "../features/quiz/index.js";
 import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
 import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
+import { eventsFeature } from "../features/events/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -174,6 +175,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(ideasFeature);
   protectedBot.use(contestFeature);
   protectedBot.use(broadcastFeature);
+  // Before the menu: the series' events own their deep links (/start e_<id>).
+  protectedBot.use(eventsFeature);
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);

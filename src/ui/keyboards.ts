@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../bot/context.js";
 import { callbackData } from "./callback-data.js";
+import { withEventHeading } from "./event-heading.js";
 
 /** The main menu's buttons: each opens the screen of the feature it names (home is the menu itself). */
 export const menuData = {
@@ -10,11 +11,13 @@ export const menuData = {
   contest: callbackData("menu:contest"),
   idea: callbackData("menu:idea"),
   language: callbackData("menu:language"),
+  /** The series' events (src/features/events); shown when the series has more than one. */
+  events: callbackData("menu:events"),
 };
 
 /** The main menu: every feature's screens lead back to it, so it lives here rather than in one feature. */
 export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
-  return new InlineKeyboard()
+  const keyboard = new InlineKeyboard()
     .text(ctx.t("menu-info"), menuData.info.pack())
     .text(ctx.t("menu-rsvp"), menuData.rsvp.pack())
     .row()
@@ -22,6 +25,8 @@ export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
     .text(ctx.t("menu-idea"), menuData.idea.pack())
     .row()
     .text(ctx.t("menu-language"), menuData.language.pack());
+  if (ctx.deps.series.events.length > 1) keyboard.text(ctx.t("menu-events"), menuData.events.pack());
+  return keyboard;
 }
 
 /** The button back to the main menu, for the bottom of every screen: added to `keyboard`, or alone. */
@@ -30,6 +35,6 @@ export function backToMenuKeyboard(ctx: FlowContext, keyboard = new InlineKeyboa
 }
 
 export async function sendMainMenu(ctx: FlowContext, intro?: string): Promise<void> {
-  const text = intro ? `${intro}\n\n${ctx.t("menu-title")}` : ctx.t("menu-title");
+  const text = await withEventHeading(ctx, intro ? `${intro}\n\n${ctx.t("menu-title")}` : ctx.t("menu-title"));
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainMenuKeyboard(ctx) });
 }

@@ -4,6 +4,7 @@ import { eventText, eventWhen } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
+import { withEventHeading } from "../../ui/event-heading.js";
 import { mainMenuKeyboard, menuData, sendMainMenu } from "../../ui/keyboards.js";
 
 export const menuFeature = new Composer<BotContext>();
@@ -11,8 +12,18 @@ const privateChat = menuFeature.chatType("private");
 
 // Deep-link payloads (/start <payload>) are taken by the features that own them, before this.
 privateChat.command("start", async (ctx) => {
-  const { store, clock } = ctx.deps;
+  const { store, clock, series } = ctx.deps;
   await store.users.remember(ctx.from, await ctx.i18n.getLocale(), clock());
+  if (series.events.length > 1) {
+    // A series: its title and about, then the event in focus (the chosen or current one) and its menu.
+    const language = await ctx.i18n.getLocale();
+    const lines = [ctx.t("start-series", { name: escapeHtml(ctx.from.first_name), series: escapeHtml(series.text(series.title, language)) })];
+    if (series.about) lines.push(ctx.t("start-series-about", { about: escapeHtml(series.text(series.about, language)) }));
+    lines.push(ctx.t("start-series-current", { title: escapeHtml(await eventText(ctx, ctx.deps.event.title)), when: await eventWhen(ctx) }));
+    lines.push(ctx.t("menu-title"));
+    await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: mainMenuKeyboard(ctx) });
+    return;
+  }
   const greeting = ctx.t("start-greeting", {
     name: escapeHtml(ctx.from.first_name),
     title: escapeHtml(await eventText(ctx, ctx.deps.event.title)),
@@ -24,6 +35,6 @@ privateChat.command("start", async (ctx) => {
 privateChat.use(
   onTap(menuData.home, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await showScreen(ctx, ctx.t("menu-title"), mainMenuKeyboard(ctx));
+    await showScreen(ctx, await withEventHeading(ctx, ctx.t("menu-title")), mainMenuKeyboard(ctx));
   }),
 );
