@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
+import { loadSeriesDir } from "../../src/event/series.js";
 import { startBot, type RunningBot } from "../../src/app/start.js";
 import { connectRedis, deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
@@ -26,6 +27,8 @@ export class TestClock {
 export interface TestBotOptions {
   /** An event file path; default: the bundled WeAlmaty forum. */
   eventFile?: string;
+  /** A folder of event files (EVENTS_DIR): the bot runs that series instead of one file. */
+  eventsDir?: string;
   /** The moment the bot believes it is; default: one week before the event starts. */
   now?: Date | string;
   /** Organisers' user ids (as ADMIN_IDS). */
@@ -77,14 +80,15 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const redisUrl = options.redisUrl ?? REDIS_URL;
 
   const eventFile = options.eventFile ?? BUNDLED_EVENT_FILE;
-  const event = loadEvent(eventFile);
+  const series = options.eventsDir ? loadSeriesDir(options.eventsDir) : undefined;
+  const event = series ? series.events[0]! : loadEvent(eventFile);
   const clock = new TestClock(new Date(options.now ?? event.startsAt.getTime() - 7 * 86_400_000));
   const config = parseConfig({
     BOT_TOKEN: api.token,
     BOT_API_ROOT: api.apiRoot,
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
-    EVENT_FILE: eventFile,
+    ...(options.eventsDir ? { EVENTS_DIR: options.eventsDir } : { EVENT_FILE: eventFile }),
     ADMIN_IDS: (options.adminIds ?? []).join(","),
     LOG_LEVEL: "silent",
     FLOOD_LIMIT: String(options.floodLimit ?? 0),
@@ -106,7 +110,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       },
     },
   );
-  const running = await startBot(config, event, logger, { redis, clock: clock.now, onUpdateHandled: (id) => api.reportHandled(id) });
+  const running = await startBot(config, series ?? event, logger, {
+    redis,
+    clock: clock.now,
+    onUpdateHandled: (id) => api.reportHandled(id),
+  });
 
   const bot: TestBot = {
     api,

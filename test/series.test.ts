@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { botPerTest } from "./support/harness.js";
+import { registerInEnglish } from "./support/flows.js";
+import { parseCsv } from "./support/csv.js";
+import { seriesDir } from "./support/series-dir.js";
+
+const PAST = "forum-past";
+const A = "forum-a";
+const B = "forum-b";
+/** One past event (the 2017 dates), two upcoming ones (November and December 2099), one seat each upcoming. */
+const dir = seriesDir([
+  { id: B, title: "Forum B", month: "2099-12", capacity: 1 },
+  { id: PAST, title: "Forum Past" },
+  { id: A, title: "Forum A", month: "2099-11", capacity: 1 },
+]);
+const startBot = botPerTest({ eventsDir: dir, now: "2099-11-01T06:00:00Z" });
+const ADMIN = 9_001;
+
+describe("the series: several events on one bot", () => {
+  it("/events lists upcoming events by date and past ones apart, in ru, kk and en", async () => {
+    const bot = await startBot();
+    const expected = {
+      en: ["Upcoming", "30 November 2099, 9:00 — Forum A", "30 December 2099, 9:00 — Forum B", "Past", "30 November 2017, 9:00 — Forum Past"],
+      ru: ["Предстоящие", "30 ноября 2099, 9:00 — Forum A (ru)", "30 декабря 2099, 9:00 — Forum B (ru)", "Прошедшие", "Forum Past (ru)"],
+      kk: ["Алдағы", "2099 жылғы 30 қараша, 9:00 — Forum A (kk)", "2099 жылғы 30 желтоқсан, 9:00 — Forum B (kk)", "Өткен", "Forum Past (kk)"],
+    };
+    for (const [languageCode, lines] of Object.entries(expected)) {
+      const user = bot.user({ languageCode });
+      await user.command("events");
+      const text = user.lastText();
+      let at = -1;
+      for (const line of lines) {
+        const found = text.indexOf(line, at + 1);
+        expect(found, `${languageCode}: «${line}» after position ${at} in\n${text}`).toBeGreaterThan(at);
+        at = found;
+      }
+      // Not an organiser: no deep links.
+      expect(text).not.toContain("?start=e_");
+      expect(user.buttons()).toHaveLength(4);
+    }
+    // /start presents the series and the next upcoming event.
+    const en = bot.user({ languageCode: "en" });
+    await en.command("start");
+    expect(en.lastText()).toContain("Series T");
+    expect(en.lastText()).toContain("Now in focus: Forum A");
+    expect(en.buttons()).toContain("🗓 All events");
+  });
+
+  it("keeps registration, waiting list and export apart for each upcoming event; ✅ marks the user's events", async () => {
+    const bot = await startBot({ adminIds: [ADMIN] });
+    const [first, second] = [bot.user({ languageCode: "en" }), bot.user({ languageCode: "en" })];
+    // The first takes forum A's only seat; the second waits for A and takes B's seat.
+    await first.command("events");
+    await first.tap("Forum A");
+    expect(first.lastText()).toContain("🗓 Forum A");
+    await registerInEnglish(first, "First Guest");
+    await second.command("events");
+    await second.tap("Forum A");
+    await registerInEnglish(second, "Second Guest");
+    await second.command("events");
+    await second.tap("Forum B");
+    await registerInEnglish(second, "Second Guest");
+
+    const store = bot.running.deps.store;
+    expect(await store.forEvent(A).rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 1 });
+    expect(await store.forEvent(B).rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 0 });
+    expect((await store.forEvent(A).rsvps.find(second.id))?.status).toBe("waitlisted");
+    expect((await store.forEvent(B).rsvps.find(second.id))?.status).toBe("confirmed");
+    expect(await store.forEvent(PAST).rsvps.counts()).toMatchObject({ confirmed: 0, waitlisted: 0 });
+
+    await second.command("events");
+    expect(second.lastText()).toContain("✅ 30 November 2099, 9:00 — Forum A");
+    expect(second.lastText()).toContain("✅ 30 December 2099, 9:00 — Forum B");
+    await first.command("events");
+    expect(first.lastText()).toContain("✅ 30 November 2099, 9:00 — Forum A");
+    expect(first.lastText()).not.toContain("✅ 30 December 2099");
+
+    // The organiser exports each event's own guests.
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    const exported = async (eventId: string) => {
+      await admin.command("start", `e_${eventId}`);
+      await admin.command("export");
+      const file = admin.documents().at(-1)!;
+      expect(file.document?.filename).toContain(`${eventId}-guests-`);
+      const [header, ...rows] = parseCsv(file.document!.data!);
+      const status = header!.indexOf("status");
+      return rows.map((row) => [Number(row[0]), row[status]]);
+    };
+    expect(await exported(A)).toEqual(
+      expect.arrayContaining([
+        [first.id, "confirmed"],
+        [second.id, "waitlisted"],
+      ]),
+    );
+    expect(await exported(A)).toHaveLength(2);
+    expect(await exported(B)).toEqual([[second.id, "confirmed"]]);
+  });
+
+  it("opens an event by its deep link, remembers it, and meets an unknown id with a note and the list", async () => {
+    const bot = await startBot({ adminIds: [ADMIN] });
+    const user = bot.user({ languageCode: "en" });
+    await user.command("start", `e_${B}`);
+    expect(user.lastText()).toContain("You are now in: Forum B");
+    expect(user.buttons()).toContain("📝 Register");
+    // Remembered: the menu and the info are forum B's.
+    await user.command("info");
+    expect(user.messages().at(-2)?.text ?? "").toContain("Forum B");
+    await user.command("start", "e_no-such-forum");
+    expect(user.lastText()).toContain("I don't know that event");
+    expect(user.lastText()).toContain("Forum A");
+    // Organisers see every event's deep link.
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("events");
+    const username = bot.running.bot.botInfo.username;
+    for (const id of [PAST, A, B]) expect(admin.lastText()).toContain(`https://t.me/${username}?start=e_${id}`);
+  });
+});

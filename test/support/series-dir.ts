@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { BUNDLED_EVENT_FILE } from "../../src/event/load.js";
+
+/** One event of a test series: the bundled forum with another id, title, year and month, and maybe capacity. */
+export interface SeriesEventSpec {
+  id: string;
+  title: string;
+  /** Replaces 2017-11 in every date of the file (e.g. "2099-12"). */
+  month?: string;
+  capacity?: number;
+}
+
+/**
+ * A temporary EVENTS_DIR built from the bundled file: one file per spec (with its own id, title,
+ * dates and capacity) and a series.yaml, removed when the process exits.
+ */
+export function seriesDir(events: SeriesEventSpec[], series: Record<string, unknown> = { title: { ru: "Серия Т", kk: "Т сериясы", en: "Series T" } }): string {
+  const dir = mkdtempSync(join(tmpdir(), "wealmaty-series-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const source = readFileSync(BUNDLED_EVENT_FILE, "utf8");
+  for (const spec of events) {
+    const dated = spec.month ? source.replaceAll('"2017-11-', `"${spec.month}-`) : source;
+    const data = parse(dated) as Record<string, any>;
+    data.id = spec.id;
+    data.title = { ru: `${spec.title} (ru)`, kk: `${spec.title} (kk)`, en: spec.title };
+    if (spec.capacity !== undefined) data.rsvp.capacity = spec.capacity;
+    writeFileSync(join(dir, `${spec.id}.yaml`), stringify(data));
+  }
+  writeFileSync(join(dir, "series.yaml"), stringify(series));
+  return dir;
+}
