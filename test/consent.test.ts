@@ -79,7 +79,7 @@ describe("consent first", () => {
     // Cancel ends politely and stores nothing.
     await ann.tap("❌ Cancel");
     expect(ann.lastText()).toContain("Registration cancelled; nothing was saved");
-    expect(await bot.redis.keys(`${bot.prefix}rsvp:*`)).toEqual([]);
+    expect(await bot.redis.keys(`${bot.prefix}event:*:rsvp:*`)).toEqual([]);
     expect(await bot.redis.get(`${bot.prefix}conversation:${ann.id}`)).toBeNull();
 
     // Agree opens the form at its first question.

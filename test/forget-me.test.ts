@@ -47,17 +47,19 @@ describe("/forget_me leaves nothing behind", () => {
     );
     const before = await dumpKeys(bot.redis, bot.prefix);
     const holdingBefore = keysHolding(before, personal(person, "Zhanargul Bekmukhambetova")).map((key) => key.slice(bot!.prefix.length));
+    // The event's keys are under event:<id>: (src/store/keys.ts).
+    const scope = `event:${bot.event.id}:`;
     const where = [
       "broadcast:contest-winner",
-      "contest:announcement",
-      `contest:entry:${person.id}`,
+      `${scope}contest:announcement`,
+      `${scope}contest:entry:${person.id}`,
       "idea:1",
-      `rsvp:guest:${person.id}`,
+      `${scope}rsvp:guest:${person.id}`,
       `user:${person.id}`,
     ];
     expect(holdingBefore).toEqual(expect.arrayContaining(where));
     const aboutThem = keysHolding(before, [`guest ${person.id}`, `"winnerId":${person.id}`]).map((key) => key.slice(bot!.prefix.length));
-    expect(aboutThem).toEqual(expect.arrayContaining(["audit", `contest:winner-draft:${ADMIN}`]));
+    expect(aboutThem).toEqual(expect.arrayContaining(["audit", `${scope}contest:winner-draft:${ADMIN}`]));
 
     await person.command("forget_me");
     await person.tap("🗑 Yes, delete my data");

@@ -181,7 +181,7 @@ describe("RSVP: the attendee flow", () => {
     expect(ann.lastText()).toBe("What next?");
     expect(api.replyKeyboard(ann.id)).toBeUndefined();
     expect(await rsvps().find(ann.id)).toBeUndefined();
-    expect(await redis.keys(`${prefix}rsvp:*`)).toEqual([]);
+    expect(await redis.keys(`${prefix}event:*:rsvp:*`)).toEqual([]);
     // A button of the finished form answers politely and changes nothing (every answered question lost its buttons).
     expect(ann.buttons(ann.messages().find((m) => m.text?.includes("Which sector"))!)).toEqual([]);
     await ann.tapData(sectorButton);
