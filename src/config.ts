@@ -87,7 +87,11 @@ const envSchema = z
       }
     }
     if (env.EVENT_FILE && env.EVENTS_DIR) {
-      ctx.addIssue({ code: "custom", path: ["EVENTS_DIR"], message: "give either EVENTS_DIR (a series) or EVENT_FILE (one event), not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["EVENTS_DIR"],
+        message: "give either EVENTS_DIR (a series) or EVENT_FILE (one event), not both",
+      });
     }
     // ioredis would not use TLS to a primary found through Sentinels: refuse rather than go plain.
     if (env.REDIS_SENTINELS && env.REDIS_URL.startsWith("rediss:")) {

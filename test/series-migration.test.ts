@@ -107,8 +107,12 @@ describe("moving the data of before the series under its event", () => {
     prefixes.push(prefix);
 
     // The same forum as a file of a folder, beside a new one; the organiser names it once.
-    const dir = seriesDir([{ id: eventId, title: "Forum 2017" }, { id: "forum-next", title: "Forum Next", month: "2099-11" }]);
-    const bot = await startTestBot({ eventsDir: dir, now: single.clock.now(), env: { REDIS_PREFIX: prefix, MIGRATE_UNSCOPED_TO: eventId } });
+    const dir = seriesDir([
+      { id: eventId, title: "Forum 2017" },
+      { id: "forum-next", title: "Forum Next", month: "2099-11" },
+    ]);
+    const env = { REDIS_PREFIX: prefix, MIGRATE_UNSCOPED_TO: eventId };
+    const bot = await startTestBot({ eventsDir: dir, now: single.clock.now(), env });
     bots.push(bot);
     expect((await bot.running.deps.store.forEvent(eventId).rsvps.find(guest.id))?.name).toBe("Old Guest");
     expect(await bot.running.deps.store.forEvent("forum-next").rsvps.find(guest.id)).toBeUndefined();

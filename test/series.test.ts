@@ -20,9 +20,21 @@ describe("the series: several events on one bot", () => {
   it("/events lists upcoming events by date and past ones apart, in ru, kk and en", async () => {
     const bot = await startBot();
     const expected = {
-      en: ["Upcoming", "30 November 2099, 9:00 — Forum A", "30 December 2099, 9:00 — Forum B", "Past", "30 November 2017, 9:00 — Forum Past"],
+      en: [
+        "Upcoming",
+        "30 November 2099, 9:00 — Forum A",
+        "30 December 2099, 9:00 — Forum B",
+        "Past",
+        "30 November 2017, 9:00 — Forum Past",
+      ],
       ru: ["Предстоящие", "30 ноября 2099, 9:00 — Forum A (ru)", "30 декабря 2099, 9:00 — Forum B (ru)", "Прошедшие", "Forum Past (ru)"],
-      kk: ["Алдағы", "2099 жылғы 30 қараша, 9:00 — Forum A (kk)", "2099 жылғы 30 желтоқсан, 9:00 — Forum B (kk)", "Өткен", "Forum Past (kk)"],
+      kk: [
+        "Алдағы",
+        "2099 жылғы 30 қараша, 9:00 — Forum A (kk)",
+        "2099 жылғы 30 желтоқсан, 9:00 — Forum B (kk)",
+        "Өткен",
+        "Forum Past (kk)",
+      ],
     };
     for (const [languageCode, lines] of Object.entries(expected)) {
       const user = bot.user({ languageCode });

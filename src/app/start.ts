@@ -51,7 +51,9 @@ function migrationTarget(config: Config, series: Series): string | undefined {
   if (series.single) return series.events[0]!.id;
   const target = config.MIGRATE_UNSCOPED_TO;
   if (target !== undefined && !series.byId(target)) {
-    throw new Error(`MIGRATE_UNSCOPED_TO: "${target}" is not the id of an event of the series (${series.events.map((e) => e.id).join(", ")})`);
+    throw new Error(
+      `MIGRATE_UNSCOPED_TO: "${target}" is not the id of an event of the series (${series.events.map((e) => e.id).join(", ")})`,
+    );
   }
   return target;
 }
@@ -78,8 +80,14 @@ export async function startBot(
   const series = "events" in eventOrSeries ? eventOrSeries : seriesOfOne(eventOrSeries);
   const baseStore = createStore(redis, config.REDIS_PREFIX);
   // Data of an event stored before the series moves under its id before anything reads it.
-  const migration = await migrateUnscoped(redis, baseStore.keys, migrationTarget(config, series), series.events.map((e) => e.id));
-  if (migration.moved > 0) logger.info({ event: migration.eventId, keys: migration.moved }, "data stored before the series moved under its event");
+  const migration = await migrateUnscoped(
+    redis,
+    baseStore.keys,
+    migrationTarget(config, series),
+    series.events.map((e) => e.id),
+  );
+  if (migration.moved > 0)
+    logger.info({ event: migration.eventId, keys: migration.moved }, "data stored before the series moved under its event");
   const clock = options.clock ?? (() => new Date());
   // The default view (jobs without an event, the first update's context): the current event at start.
   const event = series.current(clock());

@@ -88,6 +88,11 @@ export async function migrateUnscoped(
     return { eventId: target, moved };
   } finally {
     // Only our own lock is released.
-    await redis.eval(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`, 1, keys.migrateLock, token);
+    await redis.eval(
+      `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`,
+      1,
+      keys.migrateLock,
+      token,
+    );
   }
 }

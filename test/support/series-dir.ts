@@ -17,13 +17,16 @@ export interface SeriesEventSpec {
  * A temporary EVENTS_DIR built from the bundled file: one file per spec (with its own id, title,
  * dates and capacity) and a series.yaml, removed when the process exits.
  */
-export function seriesDir(events: SeriesEventSpec[], series: Record<string, unknown> = { title: { ru: "Серия Т", kk: "Т сериясы", en: "Series T" } }): string {
+export function seriesDir(
+  events: SeriesEventSpec[],
+  series: Record<string, unknown> = { title: { ru: "Серия Т", kk: "Т сериясы", en: "Series T" } },
+): string {
   const dir = mkdtempSync(join(tmpdir(), "wealmaty-series-"));
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const source = readFileSync(BUNDLED_EVENT_FILE, "utf8");
   for (const spec of events) {
     const dated = spec.month ? source.replaceAll('"2017-11-', `"${spec.month}-`) : source;
-    const data = parse(dated) as Record<string, any>;
+    const data = parse(dated) as { id: string; title: unknown; rsvp: { capacity?: number } };
     data.id = spec.id;
     data.title = { ru: `${spec.title} (ru)`, kk: `${spec.title} (kk)`, en: spec.title };
     if (spec.capacity !== undefined) data.rsvp.capacity = spec.capacity;

@@ -66,7 +66,10 @@ async function openEvent(ctx: FlowContext, event: EventInfo): Promise<void> {
   ctx.deps = ctx.deps.depsOf(event.id) ?? ctx.deps;
   const language = await ctx.i18n.getLocale();
   const when = formatMomentIn(ctx.deps, language, event.startsAt);
-  const text = await withEventHeading(ctx, `${ctx.t("events-opened", { title: escapeHtml(event.text(event.title, language)), when })}\n\n${ctx.t("menu-title")}`);
+  const text = await withEventHeading(
+    ctx,
+    `${ctx.t("events-opened", { title: escapeHtml(event.text(event.title, language)), when })}\n\n${ctx.t("menu-title")}`,
+  );
   await showScreen(ctx, text, mainMenuKeyboard(ctx));
 }
 

@@ -17,9 +17,13 @@ privateChat.command("start", async (ctx) => {
   if (series.events.length > 1) {
     // A series: its title and about, then the event in focus (the chosen or current one) and its menu.
     const language = await ctx.i18n.getLocale();
-    const lines = [ctx.t("start-series", { name: escapeHtml(ctx.from.first_name), series: escapeHtml(series.text(series.title, language)) })];
+    const lines = [
+      ctx.t("start-series", { name: escapeHtml(ctx.from.first_name), series: escapeHtml(series.text(series.title, language)) }),
+    ];
     if (series.about) lines.push(ctx.t("start-series-about", { about: escapeHtml(series.text(series.about, language)) }));
-    lines.push(ctx.t("start-series-current", { title: escapeHtml(await eventText(ctx, ctx.deps.event.title)), when: await eventWhen(ctx) }));
+    lines.push(
+      ctx.t("start-series-current", { title: escapeHtml(await eventText(ctx, ctx.deps.event.title)), when: await eventWhen(ctx) }),
+    );
     lines.push(ctx.t("menu-title"));
     await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: mainMenuKeyboard(ctx) });
     return;

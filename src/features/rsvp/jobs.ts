@@ -30,7 +30,8 @@ export async function scheduleRsvpJobs(engine: SystemJobs, deps: BotDeps, jobSuf
     const asked = await askReconfirmation(deps, api);
     deps.logger.info({ asked }, "RSVP re-confirmation asked");
     // Everyone asked now is due by now + grace, however late this job ran.
-    if (asked) await engine.scheduleSystemJob(`rsvp-reconfirm-release${jobSuffix}`, new Date(deps.clock().getTime() + reconfirm.grace), release);
+    if (asked)
+      await engine.scheduleSystemJob(`rsvp-reconfirm-release${jobSuffix}`, new Date(deps.clock().getTime() + reconfirm.grace), release);
   });
   await engine.scheduleSystemJob(`rsvp-reconfirm-release${jobSuffix}`, reconfirm.releaseAt, release);
 }
