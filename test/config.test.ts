@@ -9,11 +9,14 @@ describe("configuration from the environment", () => {
     expect(config).toMatchObject({
       REDIS_URL: "redis://127.0.0.1:6379",
       REDIS_PREFIX: "wealmaty:",
-      EVENT_FILE: BUNDLED_EVENT_FILE,
       ADMIN_IDS: [1, 22, 333],
       LOG_LEVEL: "info",
     });
     expect(config.BOT_API_ROOT).toBeUndefined();
+    // Neither EVENT_FILE nor EVENTS_DIR: the bundled series (src/event/series.ts) runs.
+    expect(config.EVENT_FILE).toBeUndefined();
+    expect(config.EVENTS_DIR).toBeUndefined();
+    expect(parseConfig({ BOT_TOKEN: "123:abc", EVENT_FILE: BUNDLED_EVENT_FILE }).EVENT_FILE).toBe(BUNDLED_EVENT_FILE);
   });
 
   it("names each wrong variable and its problem", () => {
