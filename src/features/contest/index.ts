@@ -4,6 +4,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
+import { withEventHeading } from "../../ui/event-heading.js";
 import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { contestData } from "./callback-data.js";
 import { ENTRY_CONVERSATION, entryConversation } from "./entry.js";
@@ -16,7 +17,7 @@ async function sendContest(ctx: FlowContext) {
   const setup = contestOf(ctx);
   if (!setup) return void (await ctx.reply(ctx.t("contest-none"), { reply_markup: backToMenuKeyboard(ctx) }));
   const entry = ctx.from ? await ctx.deps.store.contest.find(ctx.from.id) : undefined;
-  await ctx.reply(await rulesText(ctx, setup.contest, setup.deadline), {
+  await ctx.reply(await withEventHeading(ctx, await rulesText(ctx, setup.contest, setup.deadline)), {
     parse_mode: "HTML",
     reply_markup: contestKeyboard(ctx, entriesOpen(ctx, setup.deadline), entry !== undefined),
     link_preview_options: { is_disabled: true },
