@@ -5,6 +5,7 @@
  */
 import { ConfigError, parseConfig } from "../../src/config.js";
 import { EventFileError } from "../../src/event/load.js";
+import { BUNDLED_EVENTS_DIR, SeriesError } from "../../src/event/series.js";
 import { PREVIEW_TOKEN, startPreview, DEFAULT_PREVIEW_PREFIX, type Preview } from "./start.js";
 
 const SHUTDOWN_LIMIT_MS = 9_000;
@@ -37,6 +38,8 @@ try {
     redisUrl: config.REDIS_URL,
     redisPrefix: process.env.PREVIEW_REDIS_PREFIX || DEFAULT_PREVIEW_PREFIX,
     eventFile: config.EVENT_FILE,
+    // Neither EVENT_FILE nor EVENTS_DIR: the bundled series, as the bot runs by default.
+    eventsDir: config.EVENTS_DIR ?? (config.EVENT_FILE ? undefined : BUNDLED_EVENTS_DIR),
     adminIds: config.ADMIN_IDS,
     now: moment(process.env.PREVIEW_NOW),
     logLevel: process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn",
@@ -44,6 +47,7 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) fail(error.problems.map((problem) => `configuration: ${problem}`));
   if (error instanceof EventFileError) fail([`event file ${error.file}:`, ...error.problems.map((p) => `  ${p}`)]);
+  if (error instanceof SeriesError) fail(error.errors.flatMap((bad) => [`event file ${bad.file}:`, ...bad.problems.map((p) => `  ${p}`)]));
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
     fail([`preview: port ${process.env.PREVIEW_PORT || 8080} is taken; set PREVIEW_PORT to another one`]);
   }

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { pino, type Level } from "pino";
 import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
+import { loadSeriesDir } from "../../src/event/series.js";
 import { startBot, type RunningBot } from "../../src/app/start.js";
 import { connectRedis, deleteKeysWithPrefix, type Redis } from "../../src/store/redis.js";
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
@@ -26,6 +27,8 @@ export interface PreviewOptions {
   /** Redis key prefix, wiped at start and stop: never a production prefix. */
   redisPrefix?: string;
   eventFile?: string;
+  /** A folder of event files (a series, e.g. the bundled events/wealmaty): wins over eventFile. */
+  eventsDir?: string;
   /** Extra organiser ids (ADMIN_IDS); the preview's own organiser is always added. */
   adminIds?: number[];
   /** The moment the bot believes it is at start-up; it then runs on. Default: see previewClock. */
@@ -57,8 +60,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const prefix = options.redisPrefix ?? DEFAULT_PREVIEW_PREFIX;
   if (!/preview/i.test(prefix)) throw new Error(`the preview's Redis prefix must contain "preview" (got "${prefix}"): it is wiped`);
   const eventFile = options.eventFile ?? BUNDLED_EVENT_FILE;
-  const event = loadEvent(eventFile);
-  const personas = personasFor(event.languages);
+  const series = options.eventsDir ? loadSeriesDir(options.eventsDir) : undefined;
+  // A series is shown at its current event (the next upcoming one): its clock and title lead.
+  const event = series ? series.current(options.now ?? new Date()) : loadEvent(eventFile);
+  const personas = personasFor(series ? series.languages : event.languages);
   const redisUrl = options.redisUrl ?? "redis://127.0.0.1:6379";
   const redis = await connect(redisUrl);
 
@@ -71,7 +76,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await deleteKeysWithPrefix(redis, prefix);
     cleanups.push(() => deleteKeysWithPrefix(redis, prefix));
 
-    const title = event.text(event.title, event.defaultLanguage);
+    const title = series ? series.text(series.title, event.defaultLanguage) : event.text(event.title, event.defaultLanguage);
     const api = await FakeBotApi.start({
       handledWhen: "reported",
       token: PREVIEW_TOKEN,
@@ -85,12 +90,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       BOT_API_ROOT: api.apiRoot,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: prefix,
-      EVENT_FILE: eventFile,
+      ...(options.eventsDir ? { EVENTS_DIR: options.eventsDir } : { EVENT_FILE: eventFile }),
       ADMIN_IDS: [...(options.adminIds ?? []), ...organisers].join(","),
     });
     const logger = pino({ level: options.logLevel ?? "warn" });
     const clock = previewClock(event, options.now);
-    const running = await startBot(config, event, logger, { redis, clock, onUpdateHandled: (id) => api.reportHandled(id) });
+    const running = await startBot(config, series ?? event, logger, { redis, clock, onUpdateHandled: (id) => api.reportHandled(id) });
     cleanups.push(() => running.stop());
 
     const web = createPreviewServer(api, {
