@@ -107,6 +107,8 @@ describe("exports", () => {
       "43.2383",
       "76.9453",
       "AgACphoto",
+      // The event running when it was proposed: none here.
+      "",
     ]);
     expect(rows[2]?.slice(0, 3)).toEqual(["2", "parks", "new"]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { botPerTest } from "./support/harness.js";
-import { registerInEnglish } from "./support/flows.js";
+import { proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 import { parseCsv } from "./support/csv.js";
 import { seriesDir } from "./support/series-dir.js";
 
@@ -125,5 +125,24 @@ describe("the series: several events on one bot", () => {
     await admin.command("events");
     const username = bot.running.bot.botInfo.username;
     for (const id of [PAST, A, B]) expect(admin.lastText()).toContain(`https://t.me/${username}?start=e_${id}`);
+  });
+
+  it("tags an idea with the event running when it is proposed, and none between events", async () => {
+    const bot = await startBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    const user = bot.user({ languageCode: "en" });
+    await proposeIdeaInEnglish(user, "Shade along the river promenade, proposed between forums");
+    // Forum A runs 09:00–13:00 in Almaty on 30 November 2099 (04:00–08:00Z).
+    bot.clock.set("2099-11-30T05:00:00Z");
+    await proposeIdeaInEnglish(user, "Drinking fountains at every bus stop, proposed at forum A");
+    const ideas = await bot.running.deps.store.ideas.all();
+    const byText = (part: string) => ideas.find((idea) => idea.text.includes(part));
+    expect(byText("between forums")?.eventId).toBeUndefined();
+    expect(byText("at forum A")?.eventId).toBe(A);
+    // Organisers see it on the idea's card.
+    const cards = admin.messages().map((message) => message.text ?? "");
+    expect(cards.find((text) => text.includes("at forum A"))).toContain("Proposed during: Forum A");
+    expect(cards.find((text) => text.includes("between forums"))).not.toContain("Proposed during");
   });
 });

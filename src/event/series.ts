@@ -48,6 +48,8 @@ export interface Series {
   past(now: Date): EventInfo[];
   /** The running or next upcoming event; else the latest past one. */
   current(now: Date): EventInfo;
+  /** The event running at `now` (starts ≤ now ≤ ends), if any: ideas are tagged with it. */
+  runningAt(now: Date): EventInfo | undefined;
   text(value: LocalizedText, language: string): string;
 }
 
@@ -81,6 +83,7 @@ export function makeSeries(events: EventInfo[], info: Partial<SeriesFile> = {}, 
       for (const event of sorted) if (event.endsAt > now) return event;
       return sorted[sorted.length - 1]!;
     },
+    runningAt: (now) => sorted.find((event) => event.startsAt <= now && now <= event.endsAt),
     text: (value, language) => localize(value, language, defaultLanguage),
   };
 }

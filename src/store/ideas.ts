@@ -22,6 +22,8 @@ export interface IdeaDraft {
   photo?: string;
   latitude?: number;
   longitude?: number;
+  /** The event of the series running when it was proposed, if any (ideas themselves are the series'). */
+  eventId?: string;
 }
 
 /** Plain data (numbers for times) so it survives conversation replay storage as JSON. */
@@ -100,6 +102,7 @@ function toIdea(data: Record<string, string>, supports: number): Idea | undefine
     photo: data.photo || undefined,
     latitude: number(data.latitude),
     longitude: number(data.longitude),
+    eventId: data.eventId || undefined,
     status: isIdeaStatus(data.status) ? data.status : "new",
     answer: data.answer || undefined,
     createdAt: Number(data.createdAt ?? 0),
@@ -162,6 +165,7 @@ export function createIdeaRepository(redis: Redis, keys: Keyspace) {
         updatedAt: String(at),
       };
       if (draft.photo) fields.photo = draft.photo;
+      if (draft.eventId) fields.eventId = draft.eventId;
       if (draft.latitude !== undefined && draft.longitude !== undefined) {
         fields.latitude = String(draft.latitude);
         fields.longitude = String(draft.longitude);

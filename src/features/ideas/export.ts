@@ -2,7 +2,19 @@ import { toCsv } from "../../ui/csv.js";
 import type { Idea } from "../../store/ideas.js";
 
 /** Columns of the ideas spreadsheet; no author data, so the file can go to planners as is. */
-export const CSV_HEADER = ["id", "category", "status", "supports", "created", "text", "answer", "latitude", "longitude", "photo_file_id"];
+export const CSV_HEADER = [
+  "id",
+  "category",
+  "status",
+  "supports",
+  "created",
+  "text",
+  "answer",
+  "latitude",
+  "longitude",
+  "photo_file_id",
+  "event_id",
+];
 
 /** The ideas spreadsheet (Excel-safe: BOM, formulas neutralised). Times in UTC ISO 8601. */
 export function ideasCsv(ideas: readonly Idea[]): Buffer {
@@ -19,6 +31,7 @@ export function ideasCsv(ideas: readonly Idea[]): Buffer {
       idea.latitude === undefined ? "" : String(idea.latitude),
       idea.longitude === undefined ? "" : String(idea.longitude),
       idea.photo ?? "",
+      idea.eventId ?? "",
     ]),
   ]);
 }

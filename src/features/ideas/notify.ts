@@ -37,6 +37,8 @@ export function moderationText(deps: BotDeps, language: string, idea: Idea): str
     lines.push(deps.i18n.t(language, "ideas-field-place", { latitude: idea.latitude.toFixed(5), longitude: idea.longitude.toFixed(5) }));
   }
   if (idea.photo) lines.push(deps.i18n.t(language, "ideas-field-photo"));
+  const during = idea.eventId === undefined ? undefined : deps.series.byId(idea.eventId);
+  if (during) lines.push(deps.i18n.t(language, "ideas-card-event", { title: escapeHtml(during.text(during.title, language)) }));
   lines.push("", escapeHtml(idea.text));
   return lines.join("\n");
 }

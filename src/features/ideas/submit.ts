@@ -217,7 +217,8 @@ export async function ideaSubmitConversation(conversation: FormConversation, ctx
     const result = await conversation.external(async (outside) => {
       const { store, clock } = outside.deps;
       const created = await store.ideas.create(
-        { ...draft, authorId: userId, authorName, language },
+        // Tagged with the event running now, if any (src/event/series.ts).
+        { ...draft, authorId: userId, authorName, language, eventId: outside.deps.series.runningAt(clock())?.id },
         { now: clock(), day: submitDay, dailyLimit: config.dailyLimit, publish: !config.moderation },
       );
       if (created.ok && config.moderation) await sendForModeration(outside.api, outside.deps, created.idea);

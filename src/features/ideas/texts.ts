@@ -17,6 +17,8 @@ export function ideaCard(ctx: FlowContext, idea: Idea, language: string, maxText
     escapeHtml([...idea.text].length <= maxText ? idea.text : excerpt(idea.text, maxText)),
   ];
   if (idea.answer) lines.push(ctx.t("ideas-answer-line", { answer: escapeHtml(idea.answer) }));
+  const during = idea.eventId === undefined ? undefined : ctx.deps.series.byId(idea.eventId);
+  if (during) lines.push(ctx.t("ideas-card-event", { title: escapeHtml(during.text(during.title, language)) }));
   return lines.join("\n");
 }
 

@@ -23,3 +23,5 @@ events-link = { $title }: { $link }
 events-links-title = <b>Deep links (organisers)</b>
 events-unknown = I don't know that event: it may have been removed. Here are the events of the series.
 events-opened = You are now in: <b>{ $title }</b> — { $when }.
+# Under an idea proposed while an event of the series was running.
+ideas-card-event = 🗓 Proposed during: { $title }

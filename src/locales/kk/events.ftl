@@ -23,3 +23,5 @@ events-link = { $title }: { $link }
 events-links-title = <b>Тікелей сілтемелер (ұйымдастырушыларға)</b>
 events-unknown = Мұндай іс-шараны білмеймін: мүмкін, ол алынып тасталған. Міне, сериядағы іс-шаралар.
 events-opened = Сіз іс-шараға өттіңіз: <b>{ $title }</b> — { $when }.
+# Under an idea proposed while an event of the series was running.
+ideas-card-event = 🗓 Мына іс-шара кезінде ұсынылған: { $title }

@@ -23,3 +23,5 @@ events-link = { $title }: { $link }
 events-links-title = <b>Прямые ссылки (для организаторов)</b>
 events-unknown = Такого события я не знаю: возможно, его убрали. Вот события серии.
 events-opened = Вы перешли к событию: <b>{ $title }</b> — { $when }.
+# Under an idea proposed while an event of the series was running.
+ideas-card-event = 🗓 Предложена во время события: { $title }
