@@ -3,6 +3,7 @@ import { botPerTest } from "./support/harness.js";
 import { proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 import { parseCsv } from "./support/csv.js";
 import { seriesDir } from "./support/series-dir.js";
+import { until } from "./support/wait.js";
 
 const PAST = "forum-past";
 const A = "forum-a";
@@ -144,5 +145,31 @@ describe("the series: several events on one bot", () => {
     const cards = admin.messages().map((message) => message.text ?? "");
     expect(cards.find((text) => text.includes("at forum A"))).toContain("Proposed during: Forum A");
     expect(cards.find((text) => text.includes("between forums"))).not.toContain("Proposed during");
+  });
+
+  it("sends a broadcast to the confirmed guests of the event the organiser has chosen", async () => {
+    const bot = await startBot({ adminIds: [ADMIN] });
+    const [guestA, guestB] = [bot.user({ languageCode: "en" }), bot.user({ languageCode: "en" })];
+    await guestA.command("start", `e_${A}`);
+    await registerInEnglish(guestA, "Guest Of A");
+    await guestB.command("start", `e_${B}`);
+    await registerInEnglish(guestB, "Guest Of B");
+    guestA.markSeen();
+    guestB.markSeen();
+
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start", `e_${B}`);
+    await admin.command("broadcast");
+    await admin.tap("One message for everyone");
+    await admin.send("Forum B moves to the big hall");
+    await admin.tap("Registered (confirmed)");
+    expect(admin.lastText()).toMatch(/Registered \(confirmed\) — 1 recipient/);
+    await admin.tap("🚀 Send now");
+    await until(
+      () => guestB.newMessages().map((message) => message.text),
+      (texts) => texts.includes("Forum B moves to the big hall"),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(guestA.newMessages().map((message) => message.text)).not.toContain("Forum B moves to the big hall");
   });
 });
