@@ -160,7 +160,8 @@ describe("RSVP re-confirmation when the jobs run late", () => {
 
     // Their grace ends 20 s later, and the seat goes to the waiting list.
     const ownGraceEnds = new Date(restartedAt.getTime() + schedule.grace);
-    expect(await jobs.runThrough(ownGraceEnds)).toEqual([`rsvp-reconfirm-release@${ownGraceEnds.toISOString()}`]);
+    // RSVP's jobs carry their event's id (src/features/rsvp/jobs.ts).
+    expect(await jobs.runThrough(ownGraceEnds)).toEqual([`rsvp-reconfirm-release-${bot.event.id}@${ownGraceEnds.toISOString()}`]);
     expect(await rsvps().find(silent.id)).toMatchObject({ status: "cancelled", cancelReason: "no-reconfirmation" });
     expect(silent.lastText()).toContain("You did not confirm that you are coming");
     expect(await status(waiting)).toBe("confirmed");
@@ -224,7 +225,7 @@ describe("the seat repair job", () => {
     // The organisers raised the capacity to 2 and restarted: one seat is free while three wait.
     const roomier: BotDeps = { ...deps, event: { ...deps.event, rsvp: { ...deps.event.rsvp, capacity: 2 } } };
     const jobs = await recordSystemJobs(roomier);
-    await jobs.runRepeating("rsvp-seat-repair");
+    await jobs.runRepeating(`rsvp-seat-repair-${bot.event.id}`);
     expect(await status(first)).toBe("confirmed");
     expect(toldSeatIsTheirs(first)).toBe(1);
     expect(await status(second)).toBe("waitlisted");
@@ -233,12 +234,12 @@ describe("the seat repair job", () => {
     await deps.store.rsvps.cancel(seated.id, deps.clock(), "guest", roomier.event.rsvp.capacity);
     expect(await status(second)).toBe("confirmed");
     expect(toldSeatIsTheirs(second)).toBe(0);
-    await jobs.runRepeating("rsvp-seat-repair");
+    await jobs.runRepeating(`rsvp-seat-repair-${bot.event.id}`);
     expect(toldSeatIsTheirs(second)).toBe(1);
     expect(second.messages().some((m) => m.kind === "photo")).toBe(true);
 
     // Idempotent: nothing free, nobody untold, so another run changes nothing.
-    await jobs.runRepeating("rsvp-seat-repair");
+    await jobs.runRepeating(`rsvp-seat-repair-${bot.event.id}`);
     expect(toldSeatIsTheirs(first)).toBe(1);
     expect(toldSeatIsTheirs(second)).toBe(1);
     expect(await status(third)).toBe("waitlisted");
