@@ -172,4 +172,20 @@ describe("the series: several events on one bot", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(guestA.newMessages().map((message) => message.text)).not.toContain("Forum B moves to the big hall");
   });
+
+  it("forgets a guest in every event of the series at once", async () => {
+    const bot = await startBot();
+    const guest = bot.user({ languageCode: "en" });
+    for (const id of [A, B]) {
+      await guest.command("start", `e_${id}`);
+      await registerInEnglish(guest, "Guest Of Both");
+    }
+    const { store } = bot.running.deps;
+    for (const id of [A, B]) expect((await store.forEvent(id).rsvps.find(guest.id))?.status).toBe("confirmed");
+    await guest.command("forget_me");
+    await guest.tap("🗑 Yes, delete my data");
+    expect(guest.lastText()).toContain("Your data is deleted");
+    for (const id of [A, B]) expect(await store.forEvent(id).rsvps.find(guest.id)).toBeUndefined();
+    expect(await bot.redis.keys(`${bot.prefix}event:*:rsvp:guest:${guest.id}`)).toEqual([]);
+  });
 });
