@@ -81,6 +81,9 @@ describe("the series: several events on one bot", () => {
     expect((await store.forEvent(B).rsvps.find(second.id))?.status).toBe("confirmed");
     expect(await store.forEvent(PAST).rsvps.counts()).toMatchObject({ confirmed: 0, waitlisted: 0 });
 
+    // "My registration" names its event.
+    await second.command("rsvp");
+    expect(second.lastText()).toMatch(/^🗓 Forum B\n/);
     await second.command("events");
     expect(second.lastText()).toContain("✅ 30 November 2099, 9:00 — Forum A");
     expect(second.lastText()).toContain("✅ 30 December 2099, 9:00 — Forum B");

@@ -3,6 +3,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
+import { withEventHeading } from "../../ui/event-heading.js";
 import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { eventText } from "../../ui/format.js";
 import { durationToNow, relativeToNow } from "../../event/time.js";
@@ -43,7 +44,7 @@ export async function showMine(ctx: FlowContext, record: Rsvp): Promise<void> {
   } else {
     text += `\n\n${ctx.t("rsvp-mine-locked")}`;
   }
-  await showScreen(ctx, text, backToMenuKeyboard(ctx, keyboard));
+  await showScreen(ctx, await withEventHeading(ctx, text), backToMenuKeyboard(ctx, keyboard));
 }
 
 /** /rsvp and the menu: "My registration" when registered, else the consent that opens the form (or "closed"). */
