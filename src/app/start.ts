@@ -103,6 +103,7 @@ export async function startBot(
             inbox: store.inbox(bot.botInfo.id),
             logger,
             timeoutSeconds: options.pollingTimeoutSeconds,
+            handledAtOnce: config.UPDATES_HANDLED_AT_ONCE,
             onHandled: options.onUpdateHandled,
             leftWithState: store.chatState.isFinished,
           });
