@@ -58,7 +58,7 @@
  * | vote:<event>:open          | string | number of the event's open vote (SET NX: one open at a time) | never |
  * | vote:<event>:all           | zset   | the event's vote numbers by start time (forget me, retention) | never |
  * | vote:<event>:<n>           | hash   | a vote: shortlist, votes per person, who, results mode, closes, status, creator | never |
- * | vote:<event>:<n>:tally     | hash   | idea id → votes (changed only by the toggle script; forget me on an open vote decrements) | never |
+ * | vote:<event>:<n>:tally     | hash   | idea id → votes (only the toggle script and forget me on an open vote change it) | never |
  * | vote:<event>:<n>:eligible  | set    | user ids who may vote, fixed at the start (those sent the ballot) | never |
  * | vote:<event>:<n>:ballot:<user id> | set | the idea ids that user chose (erased by forget me and retention) | never |
  * | vote:<event>:<n>:voters    | set    | user ids with at least one choice (get the results) | never |

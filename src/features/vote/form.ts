@@ -128,7 +128,9 @@ export async function voteConversation(conversation: FormConversation, ctx: Flow
   const shown = new Map((await conversation.external(() => ctx.deps.store.ideas.getMany(ideas))).map((idea) => [idea.id, idea] as const));
   await ctx.reply(ballotText(ctx.deps, language, draft, shown), {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard(ballotButtons(draft, shown).map((row) => row.map(([label]) => InlineKeyboard.text(label, "vote:preview")))),
+    reply_markup: new InlineKeyboard(
+      ballotButtons(draft, shown).map((row) => row.map(([label]) => InlineKeyboard.text(label, "vote:preview"))),
+    ),
   });
   const who = ctx.t(electorate === "all" ? "vote-who-all" : "vote-who-checked-in");
   const closes = formatMomentIn(ctx.deps, language, draft.closesAt);
