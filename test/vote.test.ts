@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { closeVote } from "../src/features/vote/jobs.js";
+import { closeVote, votePersonalData } from "../src/features/vote/jobs.js";
 import { parseCloseTime, parseIdeaNumbers, rankIdeas } from "../src/features/vote/rules.js";
 import type { Store } from "../src/store/index.js";
 import { parseCsv } from "./support/csv.js";
@@ -317,23 +317,24 @@ describe("a vote on the shortlist", () => {
     expect(inside.buttons(inside.messages()[0]!)).toEqual([]);
   }, 30_000);
 
-  it("forgets who voted for what: an open vote's counts drop with the person", async () => {
+  it("forgets who voted for what: an open vote's counts drop with the person; retention keeps only the counts", async () => {
     const t = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T10:00:00+06:00", env: { BROADCAST_RATE: "1000" } });
     const { store } = t.running.deps;
     const ideas = await publishIdeas(store, ["Trees", "Bikes"], t.clock.now());
     const admin = t.user({ id: ADMIN, languageCode: "en" });
-    const person = t.user({ languageCode: "en" });
-    for (const user of [admin, person]) await store.users.remember(user.user, "en", t.clock.now());
+    const [person, keeper] = [t.user({ languageCode: "en" }), t.user({ languageCode: "en" })];
+    for (const user of [admin, person, keeper]) await store.users.remember(user.user, "en", t.clock.now());
     await setUpVote(admin, { ideas, max: 2, who: "all", closes: "1h", live: true });
     await until(
-      () => person.messages().length,
-      (n) => n === 1,
+      () => person.messages().length + keeper.messages().length,
+      (n) => n === 2,
     );
     await person.tap(`#${ideas[0]} Trees`);
     await person.tap(`#${ideas[1]} Bikes`);
+    await keeper.tap(`#${ideas[0]} Trees`);
     expect(await store.votes.tally(t.event.id, 1)).toEqual(
       new Map([
-        [ideas[0], 1],
+        [ideas[0], 2],
         [ideas[1], 1],
       ]),
     );
@@ -341,13 +342,27 @@ describe("a vote on the shortlist", () => {
     await person.tap("🗑 Yes, delete my data");
     expect(await store.votes.tally(t.event.id, 1)).toEqual(
       new Map([
-        [ideas[0], 0],
+        [ideas[0], 1],
         [ideas[1], 0],
       ]),
     );
     expect(await store.votes.choices(t.event.id, 1, person.id)).toEqual([]);
-    expect(await store.votes.voterIds(t.event.id, 1)).toEqual([]);
+    expect(await store.votes.voterIds(t.event.id, 1)).toEqual([keeper.id]);
     expect(await t.redis.keys(`${t.prefix}vote:*${person.id}*`)).toEqual([]);
+
+    // Retention after the close: every ballot and list of people goes, the counts stay.
+    await admin.command("vote");
+    await admin.tap("⏹ Close now");
+    await votePersonalData.eraseAll(t.running.deps);
+    expect(await t.redis.keys(`${t.prefix}vote:*:ballot:*`)).toEqual([]);
+    expect(await store.votes.eligibleIds(t.event.id, 1)).toEqual([]);
+    expect(await store.votes.voterIds(t.event.id, 1)).toEqual([]);
+    expect(await store.votes.tally(t.event.id, 1)).toEqual(
+      new Map([
+        [ideas[0], 1],
+        [ideas[1], 0],
+      ]),
+    );
   }, 30_000);
 });
 
