@@ -6,6 +6,7 @@ import { contestPersonalData } from "../features/contest/winner.js";
 import { startRetention } from "../features/privacy/retention.js";
 import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
+import { scheduleVoteJobs, votePersonalData } from "../features/vote/jobs.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
@@ -80,7 +81,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData],
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
@@ -91,6 +92,7 @@ export async function startBot(
   // Every process (re)schedules reminders and system jobs idempotently, then runs workers.
   await scheduleReminders(broadcastEngine, store, event, clock(), logger);
   await scheduleRsvpJobs(broadcastEngine, deps);
+  await scheduleVoteJobs(broadcastEngine, deps);
   await broadcastEngine.start();
   // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);

@@ -27,3 +27,10 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
       return active(await store.ideas.authorIds());
   }
 }
+
+/** Recipients a feature lists itself (a vote's voters), minus users who never started the bot or blocked it. */
+export async function activeOf(store: Store, ids: Iterable<number>): Promise<number[]> {
+  const [all, inactive] = await Promise.all([store.users.ids(), store.activity.inactiveIds()]);
+  const known = new Set(all);
+  return [...new Set(ids)].filter((id) => known.has(id) && !inactive.has(id));
+}

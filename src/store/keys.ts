@@ -54,6 +54,15 @@
  * | broadcasts:refused-chats   | zset   | chat id → ms of its latest 429 (one chat = its own limit, several = global) | retry_after |
  * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
  * | users:inactive              | set    | user ids who blocked the bot (skipped until they unblock it or send /start) | never |
+ * | vote:<event>:seq           | string | last vote number given out in the event (INCR)     | never   |
+ * | vote:<event>:open          | string | number of the event's open vote (SET NX: one open at a time) | never |
+ * | vote:<event>:all           | zset   | the event's vote numbers by start time (forget me, retention) | never |
+ * | vote:<event>:<n>           | hash   | a vote: shortlist, votes per person, who, results mode, closes, status, creator | never |
+ * | vote:<event>:<n>:tally     | hash   | idea id → votes (only the toggle script and forget me on an open vote change it) | never |
+ * | vote:<event>:<n>:eligible  | set    | user ids who may vote, fixed at the start (those sent the ballot) | never |
+ * | vote:<event>:<n>:ballot:<user id> | set | the idea ids that user chose (erased by forget me and retention) | never |
+ * | vote:<event>:<n>:voters    | set    | user ids with at least one choice (get the results) | never |
+ * | vote:<event>:<n>:csv       | hash   | organiser id → ms the results CSV reached them (written after the send) | never |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  */
 export function keyspace(prefix: string) {
@@ -123,6 +132,19 @@ export function keyspace(prefix: string) {
       answers: (question: number) => `${prefix}quiz:answers:${question}`,
       told: `${prefix}quiz:told`,
       telling: `${prefix}quiz:telling`,
+    },
+    vote: {
+      seq: (eventId: string) => `${prefix}vote:${eventId}:seq`,
+      open: (eventId: string) => `${prefix}vote:${eventId}:open`,
+      all: (eventId: string) => `${prefix}vote:${eventId}:all`,
+      meta: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}`,
+      tally: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:tally`,
+      eligible: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:eligible`,
+      ballot: (eventId: string, n: number, userId: number) => `${prefix}vote:${eventId}:${n}:ballot:${userId}`,
+      /** SCAN pattern of every ballot of a vote (retention). */
+      ballots: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:ballot:*`,
+      voters: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:voters`,
+      csv: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:csv`,
     },
   };
 }
