@@ -1,3 +1,4 @@
+import { teamPersonalData } from "../features/team/index.js";
 import type { Config } from "../config.js";
 import type { EventInfo } from "../event/load.js";
 import { createBroadcastEngine } from "../delivery/engine.js";
@@ -80,7 +81,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, teamPersonalData],
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.

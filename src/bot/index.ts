@@ -26,6 +26,7 @@ import { quizFeature, showQuizHelp } from "../features/quiz/index.js";
 import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
 import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
+import { teamFeature } from "../features/team/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -156,6 +157,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms);
   // Before the menu: RSVP owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
+  // Before the menu too: invite links (/start team_<token>).
+  protectedBot.use(teamFeature);
   protectedBot.use(ideasFeature);
   protectedBot.use(contestFeature);
   protectedBot.use(broadcastFeature);

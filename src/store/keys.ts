@@ -54,6 +54,9 @@
  * | broadcasts:refused-chats   | zset   | chat id → ms of its latest 429 (one chat = its own limit, several = global) | retry_after |
  * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
  * | users:inactive              | set    | user ids who blocked the bot (skipped until they unblock it or send /start) | never |
+ * | team:roles                  | hash   | user id → role from /team (organiser, staff, juror); series-wide, read per role check | never |
+ * | team:member:<user id>       | hash   | member's Telegram name (admins see it), inviter, time; "forget me" deletes it | never |
+ * | team:invite:<token>         | hash   | an invite link: role, uses left, expiresAt (ms; 24 h), by (admin id) | 25 h |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  */
 export function keyspace(prefix: string) {
@@ -123,6 +126,11 @@ export function keyspace(prefix: string) {
       answers: (question: number) => `${prefix}quiz:answers:${question}`,
       told: `${prefix}quiz:told`,
       telling: `${prefix}quiz:telling`,
+    },
+    team: {
+      roles: `${prefix}team:roles`,
+      member: (userId: number) => `${prefix}team:member:${userId}`,
+      invite: (token: string) => `${prefix}team:invite:${token}`,
     },
   };
 }
