@@ -27,7 +27,7 @@ export async function showCheckinCount(ctx: FlowContext): Promise<void> {
 }
 
 /** /find NAME: up to ten confirmed guests whose name contains it, each with a Check in button until checked in. */
-export async function findGuests(ctx: FlowContext, input: string): Promise<void> {
+export async function findGuests(ctx: FlowContext, input: string, options: { notFoundHint?: string } = {}): Promise<void> {
   const query = fold(input.slice(0, MAX_QUERY));
   if (query === "") {
     await ctx.reply(ctx.t("team-find-usage"));
@@ -39,7 +39,8 @@ export async function findGuests(ctx: FlowContext, input: string): Promise<void>
   }
   const found = (await ctx.deps.store.rsvps.all()).filter((r) => r.status === "confirmed" && r.name && fold(r.name).includes(query));
   if (found.length === 0) {
-    await ctx.reply(ctx.t("team-find-none", { query: escapeHtml(query) }), { parse_mode: "HTML" });
+    const none = ctx.t("team-find-none", { query: escapeHtml(query) });
+    await ctx.reply(options.notFoundHint ? `${none}\n${options.notFoundHint}` : none, { parse_mode: "HTML" });
     return;
   }
   const shown = found.slice(0, MAX_RESULTS);

@@ -227,7 +227,8 @@ export async function checkinModeMessage(ctx: FlowContext, text: string): Promis
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
   const code = normaliseCode(text);
   if (code) await lookUpCode(ctx, code);
-  else if (searchable(text)) await findGuests(ctx, text);
+  // Not a code: a name to search, and if nobody has it, the hint about codes too.
+  else if (searchable(text)) await findGuests(ctx, text, { notFoundHint: ctx.t("rsvp-checkin-mode-hint") });
   else await ctx.reply(ctx.t("rsvp-checkin-mode-hint"));
 }
 
@@ -255,7 +256,8 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
     outcome.result === "first"
       ? ctx.t("rsvp-checkin-done", { name })
       : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, `${text}\n${await checkinCountText(ctx)}`);
+  // The door's running count, as a toast: the card itself stays as it was.
+  await ctx.answerCallbackQuery({ text: await checkinCountText(ctx) });
+  await showScreen(ctx, text);
   if (outcome.result === "first") await tellGuest(ctx, userId);
 }

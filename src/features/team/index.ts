@@ -50,7 +50,7 @@ async function showTeam(ctx: FlowContext): Promise<void> {
 
 async function askUses(ctx: FlowContext, role: TeamRole): Promise<void> {
   const keyboard = new InlineKeyboard();
-  for (const uses of INVITE_USES) keyboard.text(ctx.t("team-uses", { uses }), teamData.create.pack({ role, uses }));
+  for (const uses of INVITE_USES) keyboard.text(ctx.t("team-uses", { count: uses }), teamData.create.pack({ role, uses }));
   keyboard.row().text(ctx.t("team-back"), teamData.home.pack());
   await showScreen(ctx, ctx.t("team-uses-question", { role: roleName(ctx, role) }), keyboard);
 }
@@ -63,7 +63,7 @@ async function createInvite(ctx: FlowContext, role: TeamRole, uses: number): Pro
   const link = `https://t.me/${ctx.me.username}?start=${INVITE_PREFIX}${token}`;
   await showScreen(
     ctx,
-    ctx.t("team-invite-created", { role: roleName(ctx, role), uses, link, until: await momentText(ctx, invite.expiresAt) }),
+    ctx.t("team-invite-created", { role: roleName(ctx, role), count: uses, link, until: await momentText(ctx, invite.expiresAt) }),
     new InlineKeyboard().text(ctx.t("team-back"), teamData.home.pack()),
   );
 }

@@ -13,14 +13,14 @@ team-revoke-button = 🚫 { $name } ({ $role })
 team-back = ⬅️ Back
 team-uses-question = How many people may join as { $role } with this link? It expires in 24 hours.
 team-uses =
-    { $uses ->
+    { $count ->
         [one] Single use
-       *[other] Up to { $uses }
+       *[other] Up to { $count }
     }
 team-invite-created =
-    🔗 Invite link: { $role }, { $uses ->
+    🔗 Invite link: { $role }, { $count ->
         [one] single use
-       *[other] up to { $uses } people
+       *[other] up to { $count } people
     }, valid until { $until }.
     Send it only to the people you mean:
     { $link }

@@ -4,7 +4,7 @@ team-role-organiser = ұйымдастырушы
 team-role-staff = кіреберістегі топ
 team-role-juror = қазылар алқасының мүшесі
 team-title =
-    👥 <b>Команда</b>
+    👥 <b>Команда құрамы</b>
     Іс-шара файлы мен баптаулардағы әкімшілер саны: { $admins }. Сілтеме арқылы шақырылғандар:
 team-empty = Әзірге ешкім жоқ: төмендегі батырмамен шақыру сілтемесін жасаңыз.
 team-member-line = • { $name } — { $role } (<code>{ $id }</code>)
@@ -13,14 +13,14 @@ team-revoke-button = 🚫 { $name } ({ $role })
 team-back = ⬅️ Артқа
 team-uses-question = Осы сілтеме арқылы «{ $role }» рөлімен неше адам кіре алады? Сілтеме 24 сағат жарамды.
 team-uses =
-    { $uses ->
+    { $count ->
         [one] Бір реттік
-       *[other] { $uses } адамға дейін
+       *[other] { $count } адамға дейін
     }
 team-invite-created =
-    🔗 Шақыру сілтемесі: { $role }, { $uses ->
+    🔗 Шақыру сілтемесі: { $role }, { $count ->
         [one] бір реттік
-       *[other] { $uses } адамға дейін
+       *[other] { $count } адамға дейін
     }, { DATIVE($until) } дейін жарамды.
     Оны тек шақыратын адамдарыңызға жіберіңіз:
     { $link }

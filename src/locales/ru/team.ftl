@@ -13,14 +13,14 @@ team-revoke-button = 🚫 { $name } ({ $role })
 team-back = ⬅️ Назад
 team-uses-question = Сколько человек смогут войти по этой ссылке с ролью «{ $role }»? Ссылка действует 24 часа.
 team-uses =
-    { $uses ->
+    { $count ->
         [one] Одноразовая
-       *[other] До { $uses }
+       *[other] До { $count }
     }
 team-invite-created =
-    🔗 Ссылка-приглашение: { $role }, { $uses ->
+    🔗 Ссылка-приглашение: { $role }, { $count ->
         [one] одноразовая
-       *[other] до { $uses } человек
+       *[other] до { $count } человек
     }, действует до { $until }.
     Отправьте её только тем, кого приглашаете:
     { $link }
@@ -51,7 +51,7 @@ team-find-short = ✋ Введите хотя бы { $min } буквы имен�
 team-find-none = Среди подтверждённых гостей нет никого по запросу «{ $query }».
 team-find-title = 🔎 Найдено гостей: { $count }
 team-find-line = • <b>{ $name }</b> — { $code }
-team-find-line-in = • <b>{ $name }</b> — { $code } — ✅ отмечен(а) в { $at }
+team-find-line-in = • <b>{ $name }</b> — { $code } — ✅ вход отмечен: { $at }
 team-find-checkin = ✅ Отметить: { $name }
 team-find-more = Ещё { $count }: уточните имя.
 cmd-team = Команда: приглашения и роли
