@@ -60,7 +60,7 @@ export function commandMenu(role: Role | undefined): CommandMenu {
   return role === "admin" || role === "organiser" || role === "staff" ? role : "attendee";
 }
 
-const REFUSALS: Record<Role, string> = { admin: "admin-only", organiser: "admin-only", staff: "admin-only", juror: "jury-only" };
+const REFUSALS: Record<Role, string> = { admin: "team-admin-only", organiser: "admin-only", staff: "admin-only", juror: "jury-only" };
 
 /** The one refusal: a toast (an alert) on a button, a short reply to a message; nothing else happens. */
 export async function refuse(ctx: FlowContext, role: Role): Promise<void> {

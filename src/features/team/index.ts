@@ -31,7 +31,7 @@ async function showTeam(ctx: FlowContext): Promise<void> {
     ctx.t("team-member-line", {
       name: escapeHtml(member.name || ctx.t("audit-someone")),
       role: roleName(ctx, member.role),
-      id: member.userId,
+      id: String(member.userId),
     }),
   );
   const keyboard = new InlineKeyboard();
@@ -110,6 +110,8 @@ async function openInvite(ctx: FlowContext, token: string): Promise<void> {
     return;
   }
   const from = ctx.from!;
+  // The link stands in for /start: the bot knows the person from now on (their language for later notes).
+  await store.users.remember(from, await ctx.i18n.getLocale(), clock());
   const name = [from.first_name, from.last_name].filter(Boolean).join(" ").slice(0, MAX_NAME);
   const outcome = TOKEN.test(token) ? await store.team.redeem(token, from.id, name, clock()) : ({ result: "unknown" } as const);
   if (outcome.result === "already") {
@@ -131,7 +133,7 @@ async function openInvite(ctx: FlowContext, token: string): Promise<void> {
     const language = await languageOfUser(ctx.deps, adminId);
     const text = i18n.t(language, "team-joined-admins", {
       name: escapeHtml(name),
-      id: from.id,
+      id: String(from.id),
       role: i18n.t(language, `team-role-${role}`),
     });
     await ctx.api

@@ -1,5 +1,6 @@
 # The team: roles given by invite links (/team), the door team's search and counter.
 
+team-admin-only = Only admins can do this: they manage the team.
 team-role-organiser = organiser
 team-role-staff = door staff
 team-role-juror = juror
