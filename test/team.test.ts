@@ -111,6 +111,11 @@ describe("the door team", () => {
     // The one who joined opening it again is told so, not refused.
     await first.command("start", payload);
     expect(first.lastText()).toBe("You are already on the team as door staff.");
+    // "Forget me" ends the membership: role and name.
+    await first.command("forget_me");
+    await first.tap("🗑 Yes, delete my data");
+    expect(await team().roleOf(first.id)).toBeUndefined();
+    expect(await bot.redis.exists(bot.running.deps.store.keys.team.member(first.id))).toBe(0);
 
     const raced = await inviteLink(admin, "➕ Invite: door staff", "Single use");
     const racers = [bot.user({ languageCode: "en" }), bot.user({ languageCode: "en" })];

@@ -35,7 +35,12 @@ const privateChat = rsvpFeature.chatType("private");
 // The check-in mode takes an organiser's messages as codes, unless a form is open (its answers come first).
 privateChat.on("message:text", async (ctx, next) => {
   // An organiser taken off the list since is no longer at the door: their messages go on as usual.
-  if (!inCheckinMode(ctx) || !(await isStaff(ctx))) return next();
+  if (!inCheckinMode(ctx)) return next();
+  if (!(await isStaff(ctx))) {
+    // Revoked since: the mode ends, so later messages cost no role read.
+    delete ctx.session.checkinUntil;
+    return next();
+  }
   if (Object.keys(await ctx.conversation.active()).length > 0) return next();
   const text = ctx.message.text;
   if (text.startsWith("/") && !/^\/cancel(@\w+)?$/.test(text)) return next();
