@@ -64,6 +64,10 @@ describe("the door team", () => {
     expect(staff.lastText()).toContain("Aigerim Saparova");
     expect(staff.lastText()).toContain("✅ checked in at");
     expect(staff.buttons()).toEqual([]);
+    // The ticket's QR link opens the door card for staff too.
+    await staff.command("start", `ci_${(await rsvps().find(bob.id))!.token}`);
+    expect(staff.lastText()).toContain("Bob Ray");
+    expect(staff.buttons()).toEqual(["✅ Check in"]);
     await staff.command("find", "bob r");
     expect(staff.lastText()).toContain(`Bob Ray — ${(await rsvps().find(bob.id))!.code}`);
     await staff.tap("✅ Check in Bob Ray");
