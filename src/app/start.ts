@@ -1,4 +1,3 @@
-import { teamPersonalData } from "../features/team/index.js";
 import type { Config } from "../config.js";
 import type { EventInfo } from "../event/load.js";
 import { createBroadcastEngine } from "../delivery/engine.js";
@@ -7,6 +6,7 @@ import { contestPersonalData } from "../features/contest/winner.js";
 import { startRetention } from "../features/privacy/retention.js";
 import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
+import { teamPersonalData } from "../features/team/index.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
