@@ -7,6 +7,7 @@ import { startRetention } from "../features/privacy/retention.js";
 import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
 import { scheduleVoteJobs, votePersonalData } from "../features/vote/jobs.js";
+import { teamPersonalData } from "../features/team/index.js";
 import { createStore } from "../store/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
@@ -81,7 +82,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData],
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.

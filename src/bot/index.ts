@@ -27,6 +27,7 @@ import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
 import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
 import { voteFeature, voteForms } from "../features/vote/index.js";
+import { teamFeature } from "../features/team/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -158,6 +159,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.chatType("private").use(voteForms);
   // Before the menu: RSVP owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
+  // Before the menu too: invite links (/start team_<token>).
+  protectedBot.use(teamFeature);
   protectedBot.use(ideasFeature);
   protectedBot.use(contestFeature);
   protectedBot.use(broadcastFeature);

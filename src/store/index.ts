@@ -13,6 +13,7 @@ import { createUserRepository } from "./users.js";
 import { createFloodCounters } from "./flood.js";
 import { createWebhookInbox } from "./webhook-updates.js";
 import { createVoteRepository } from "./votes.js";
+import { createTeamRepository } from "./team.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -37,6 +38,7 @@ export function createStore(redis: Redis, prefix: string) {
     contest: createContestRepository(redis, keys),
     quiz: createQuizRepository(redis, keys),
     votes: createVoteRepository(redis, keys),
+    team: createTeamRepository(redis, keys),
   };
 }
 

@@ -63,6 +63,9 @@
  * | vote:<event>:<n>:ballot:<user id> | set | the idea ids that user chose (erased by forget me and retention) | never |
  * | vote:<event>:<n>:voters    | set    | user ids with at least one choice (get the results) | never |
  * | vote:<event>:<n>:csv       | hash   | organiser id → ms the results CSV reached them (written after the send) | never |
+ * | team:roles                  | hash   | user id → role from /team (organiser, staff, juror); series-wide, read per role check | never |
+ * | team:member:<user id>       | hash   | member's Telegram name (admins see it), inviter, time; "forget me" deletes it | never |
+ * | team:invite:<token>         | hash   | an invite link: role, uses left, expiresAt (ms; 24 h), by (admin id) | 25 h |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  */
 export function keyspace(prefix: string) {
@@ -145,6 +148,11 @@ export function keyspace(prefix: string) {
       ballots: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:ballot:*`,
       voters: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:voters`,
       csv: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:csv`,
+    },
+    team: {
+      roles: `${prefix}team:roles`,
+      member: (userId: number) => `${prefix}team:member:${userId}`,
+      invite: (token: string) => `${prefix}team:invite:${token}`,
     },
   };
 }

@@ -14,6 +14,7 @@ import { activeRegistration, showMine } from "./mine.js";
 import { detailVars, statusText, type Translate } from "./notify.js";
 import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../../event/retention.js";
+import { checkinCountText, findGuests, searchable } from "./door.js";
 
 const t =
   (ctx: FlowContext): Translate =>
@@ -175,7 +176,7 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
 /** /start ci_<token>: the door card for the door team; for anyone else only their own ticket. */
 export async function openTicket(ctx: FlowContext, token: string): Promise<void> {
   const record = isTicketToken(token) ? await ctx.deps.store.rsvps.findByToken(token) : undefined;
-  if (isStaff(ctx)) {
+  if (await isStaff(ctx)) {
     if (record) await showCheckinCard(ctx, record);
     else await ctx.reply(ctx.t("rsvp-ticket-unknown"));
     return;
@@ -208,21 +209,26 @@ export async function checkinByCode(ctx: FlowContext, argument: string): Promise
 
 export async function startCheckinMode(ctx: FlowContext): Promise<void> {
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
-  await ctx.reply(ctx.t("rsvp-checkin-mode-on"), { parse_mode: "HTML" });
+  await ctx.reply(`${ctx.t("rsvp-checkin-mode-on")}\n${ctx.t("team-find-in-mode")}\n\n${await checkinCountText(ctx)}`, {
+    parse_mode: "HTML",
+  });
 }
 
 export const inCheckinMode = (ctx: FlowContext) => (ctx.session.checkinUntil ?? 0) > ctx.deps.clock().getTime();
 
 /** A message in the check-in mode: a code to look up, /cancel to leave; the sender is checked again. */
 export async function checkinModeMessage(ctx: FlowContext, text: string): Promise<void> {
-  if (/^\/cancel(@\w+)?$/.test(text) || !isStaff(ctx)) {
+  const staff = await isStaff(ctx);
+  if (/^\/cancel(@\w+)?$/.test(text) || !staff) {
     delete ctx.session.checkinUntil;
-    if (isStaff(ctx)) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
+    if (staff) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
     return;
   }
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
   const code = normaliseCode(text);
   if (code) await lookUpCode(ctx, code);
+  // Not a code: a name to search, and if nobody has it, the hint about codes too.
+  else if (searchable(text)) await findGuests(ctx, text, { notFoundHint: ctx.t("rsvp-checkin-mode-hint") });
   else await ctx.reply(ctx.t("rsvp-checkin-mode-hint"));
 }
 
@@ -250,7 +256,8 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
     outcome.result === "first"
       ? ctx.t("rsvp-checkin-done", { name })
       : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
-  await ctx.answerCallbackQuery();
+  // The door's running count, as a toast: the card itself stays as it was.
+  await ctx.answerCallbackQuery({ text: await checkinCountText(ctx) });
   await showScreen(ctx, text);
   if (outcome.result === "first") await tellGuest(ctx, userId);
 }
