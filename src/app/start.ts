@@ -7,6 +7,8 @@ import { startRetention } from "../features/privacy/retention.js";
 import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
 import { createStore } from "../store/index.js";
+import { feedbackPersonalData } from "../features/feedback/index.js";
+import { scheduleFeedbackJobs } from "../features/feedback/jobs.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
 import type { Bot } from "grammy";
@@ -80,7 +82,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, feedbackPersonalData],
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
@@ -91,6 +93,7 @@ export async function startBot(
   // Every process (re)schedules reminders and system jobs idempotently, then runs workers.
   await scheduleReminders(broadcastEngine, store, event, clock(), logger);
   await scheduleRsvpJobs(broadcastEngine, deps);
+  await scheduleFeedbackJobs(broadcastEngine, deps);
   await broadcastEngine.start();
   // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);

@@ -17,6 +17,7 @@ export const ORGANISER_COMMANDS = [
   "winner",
   "quiz",
   "audit",
+  "feedback",
 ] as const;
 
 function describe(i18n: I18n<BotContext>, language: string, names: readonly string[]): BotCommand[] {

@@ -26,6 +26,7 @@ import { quizFeature, showQuizHelp } from "../features/quiz/index.js";
 import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
 import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
+import { feedbackFeature, feedbackForms } from "../features/feedback/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -153,7 +154,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(privacyScreenFeature);
   // Every form sees an update before any feature does, so one set of rules (src/ui/form/ask.ts)
   // decides what a command or a button does while a form is open.
-  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms);
+  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms, feedbackForms);
   // Before the menu: RSVP owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
   protectedBot.use(ideasFeature);
@@ -177,6 +178,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
   protectedBot.use(quizFeature);
+  protectedBot.use(feedbackFeature);
   protectedBot.use(unhandledFeature);
 
   bot.catch((error) => handleBotError(error, chosenLanguages));

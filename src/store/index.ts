@@ -12,6 +12,7 @@ import { createUpdateInbox } from "./updates.js";
 import { createUserRepository } from "./users.js";
 import { createFloodCounters } from "./flood.js";
 import { createWebhookInbox } from "./webhook-updates.js";
+import { createFeedbackRepository } from "./feedback.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -35,6 +36,7 @@ export function createStore(redis: Redis, prefix: string) {
     rsvps: createRsvpRepository(redis, keys),
     contest: createContestRepository(redis, keys),
     quiz: createQuizRepository(redis, keys),
+    feedback: createFeedbackRepository(redis, keys),
   };
 }
 
