@@ -290,7 +290,7 @@ describe("feedback after the event", () => {
   });
 
   it("refuses event files whose feedback has repeated ids, no questions or an unknown type, with the path", () => {
-    const question = { id: "rating", type: "rating", label: "How was it?" };
+    const question = { id: "rating", type: "rating" as const, label: "How was it?" };
     expect(() => eventWith({ feedback: { questions: [question, { ...question, type: "text" }] } })).toThrow(
       /feedback\.questions: question ids must be unique/,
     );
