@@ -190,7 +190,10 @@ describe("feedback after the event", () => {
     expect(report).toContain("0: 0 · 1: 0 · 2: 0 · 3: 1 · 4: 0 · 5: 0 · 6: 0 · 7: 0 · 8: 0 · 9: 1 · 10: 1");
     expect(report).toContain("What should we improve next time? (2)\n• More shade & <benches>, please\n• Орындық аз болды");
     // The comment arrived escaped (the emulator shows text as displayed).
-    const sent = bot.api.callsTo("sendMessage").filter((call) => call.payload["chat_id"] === ADMIN).at(-1)!;
+    const sent = bot.api
+      .callsTo("sendMessage")
+      .filter((call) => call.payload["chat_id"] === ADMIN)
+      .at(-1)!;
     expect(String(sent.payload["text"])).toContain("More shade &amp; &lt;benches&gt;, please");
 
     const adminRu = bot.user({ id: ADMIN_RU, languageCode: "ru" });
@@ -295,7 +298,9 @@ describe("feedback after the event", () => {
       /feedback\.questions: question ids must be unique/,
     );
     expect(() => eventWith({ feedback: { questions: [] } })).toThrow(/feedback\.questions: expected at least one question/);
-    expect(() => eventWith({ feedback: { questions: [{ ...question, type: "stars" as "rating" }] } })).toThrow(/feedback\.questions\.0\.type/);
+    expect(() => eventWith({ feedback: { questions: [{ ...question, type: "stars" as "rating" }] } })).toThrow(
+      /feedback\.questions\.0\.type/,
+    );
     expect(() => eventWith({ feedback: { after: "soon" } })).toThrow(/feedback\.after: expected a duration/);
     expect(() => eventWith({ reminders: [{ id: "x", before: "1h", audience: "no_shows" as "no_show", text: "x" }] })).toThrow(
       /reminders\.0\.audience/,
