@@ -93,7 +93,8 @@ describe("feedback after the event", () => {
     const bot = await startTestBot();
     const guests = await seedGuests(bot);
     const job = await feedbackJob(bot);
-    await job.run();
+    // Two processes running the job at once.
+    await Promise.all([job.run(), job.run()]);
 
     for (const guest of [guests.en, guests.skipper]) {
       expect(texts(guest)).toEqual([expect.stringContaining("How was it?")]);
@@ -259,6 +260,11 @@ describe("feedback after the event", () => {
     await answer(guests.ru, "3");
     await feedbackPersonalData.forget(deps, bot.running.bot.api, guests.en.id, "bot");
     expect((await deps.store.feedback.all()).map((r) => r.userId)).toEqual([guests.ru.id]);
+
+    await guests.ru.command("privacy");
+    expect(guests.ru.lastText()).toContain("• Отзыв после мероприятия: да (ваши оценки и комментарии)");
+    await guests.en.command("privacy");
+    expect(guests.en.lastText()).toContain("• Feedback after the event: none (your ratings and comments)");
 
     await eraseEventPersonalData(deps);
     const after = await deps.store.feedback.all();

@@ -51,3 +51,4 @@ feedback-export-caption = Feedback: { $count ->
        *[other] { $count } responses
     }
 feedback-export-empty = No responses yet.
+privacy-stored-feedback = • Feedback after the event: { $state } (your ratings and comments)

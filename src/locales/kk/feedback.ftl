@@ -42,3 +42,4 @@ feedback-stats-more = … және тағы { $count } пікір CSV файлы
 feedback-export-button = 📄 CSV жүктеу
 feedback-export-caption = Пікірлер: { $count } жауап
 feedback-export-empty = Әзірге жауап жоқ.
+privacy-stored-feedback = • Іс-шарадан кейінгі пікір: { $state } (бағаларыңыз бен пікірлеріңіз)

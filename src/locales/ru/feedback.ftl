@@ -54,3 +54,4 @@ feedback-export-caption = Отзывы: { $count ->
        *[other] { $count } ответов
     }
 feedback-export-empty = Ответов пока нет.
+privacy-stored-feedback = • Отзыв после мероприятия: { $state } (ваши оценки и комментарии)
