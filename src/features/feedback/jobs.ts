@@ -1,6 +1,6 @@
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
-import type { SystemJobs } from "../../delivery/engine.js";
+import type { SystemJobHandler, SystemJobs } from "../../delivery/engine.js";
 import { languageOf } from "../../event/language.js";
 import type { FeedbackNotice } from "../../store/feedback.js";
 import { escapeHtml } from "../../ui/html.js";
@@ -10,6 +10,14 @@ import { feedbackAt, surveyOpen } from "./rules.js";
 
 /** A job that fires early (an older `after` still queued, clocks apart) sends nothing: the job at the right moment will. */
 const EARLY_TOLERANCE_MS = 60_000;
+
+/** Telegram's 429s are waited out this often per message; a message still refused goes to the next run. */
+const TRIES_PER_MESSAGE = 3;
+const LONGEST_WAIT_MS = 60_000;
+/** When messages were given back, the job runs again this much later. */
+const RETRY_AFTER_MS = 5 * 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The job's name: one per event, so events sharing a queue do not meet. */
 export const feedbackJobName = (eventId: string) => `feedback-${eventId}`;
@@ -42,8 +50,8 @@ function noShowMessage(deps: BotDeps, language: string) {
  * a second process sends nothing twice. A message that failed for a reason other than a block is
  * given back, for the next run.
  */
-export async function sendAfterEventMessages(deps: BotDeps, api: Api): Promise<Record<FeedbackNotice, number>> {
-  const sent = { survey: 0, "no-show": 0 };
+export async function sendAfterEventMessages(deps: BotDeps, api: Api): Promise<Record<FeedbackNotice | "returned", number>> {
+  const sent = { survey: 0, "no-show": 0, returned: 0 };
   const at = feedbackAt(deps.event);
   const now = deps.clock();
   if (!at || now.getTime() < at.getTime() - EARLY_TOLERANCE_MS) return sent;
@@ -61,13 +69,26 @@ export async function sendAfterEventMessages(deps: BotDeps, api: Api): Promise<R
     const [user, guest] = await Promise.all([users.find(userId), rsvps.find(userId)]);
     const language = languageOf(deps.event, user?.language, guest?.language);
     const { text, keyboard } = notice === "survey" ? surveyInvitation(deps, language) : noShowMessage(deps, language);
-    try {
-      await api.sendMessage(userId, text, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
-      sent[notice]++;
-    } catch (error) {
-      const blocked = error instanceof GrammyError && error.error_code === 403;
-      deps.logger.warn({ err: error, user_id: userId, notice }, "after-event message not delivered");
-      if (!blocked) await feedback.returnNotice(userId);
+    const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+    for (let tries = 1; ; tries++) {
+      try {
+        await api.sendMessage(userId, text, options);
+        sent[notice]++;
+        break;
+      } catch (error) {
+        const waitMs = error instanceof GrammyError && error.error_code === 429 ? (error.parameters.retry_after ?? 1) * 1000 : undefined;
+        if (waitMs !== undefined && waitMs <= LONGEST_WAIT_MS && tries < TRIES_PER_MESSAGE) {
+          await sleep(waitMs);
+          continue;
+        }
+        const blocked = error instanceof GrammyError && error.error_code === 403;
+        deps.logger.warn({ err: error, user_id: userId, notice }, "after-event message not delivered");
+        if (!blocked) {
+          await feedback.returnNotice(userId);
+          sent.returned++;
+        }
+        break;
+      }
     }
   }
   return sent;
@@ -80,8 +101,13 @@ export async function sendAfterEventMessages(deps: BotDeps, api: Api): Promise<R
 export async function scheduleFeedbackJobs(engine: SystemJobs, deps: BotDeps): Promise<void> {
   const at = feedbackAt(deps.event);
   if (!at) return;
-  await engine.scheduleSystemJob(feedbackJobName(deps.event.id), at, async (api) => {
+  const name = feedbackJobName(deps.event.id);
+  const send: SystemJobHandler = async (api) => {
     const sent = await sendAfterEventMessages(deps, api);
-    deps.logger.info({ event: deps.event.id, surveys: sent.survey, no_shows: sent["no-show"] }, "after-event messages sent");
-  });
+    const log = { event: deps.event.id, surveys: sent.survey, no_shows: sent["no-show"], returned: sent.returned };
+    deps.logger.info(log, "after-event messages sent");
+    // Messages given back (a network error, a long 429) go out at the next run.
+    if (sent.returned) await engine.scheduleSystemJob(name, new Date(deps.clock().getTime() + RETRY_AFTER_MS), send);
+  };
+  await engine.scheduleSystemJob(name, at, send);
 }
