@@ -240,6 +240,28 @@ describe("feedback after the event", () => {
     expect(bot.errors()).toEqual([]);
   });
 
+  it("/feedback fits one message however many comments there are; the CSV has them all", async () => {
+    const bot = await startTestBot();
+    const { feedback } = bot.running.deps.store;
+    const comment = (i: number) => `Comment ${i}: ${"shade and benches ".repeat(30)}`;
+    for (let i = 0; i < 40; i++) {
+      await feedback.record(90_000 + i, {
+        status: "answered",
+        at: bot.clock.now(),
+        language: "en",
+        answers: { rating: "5", comment: comment(i) },
+      });
+    }
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("feedback");
+    expect(admin.lastText().length).toBeLessThan(4096);
+    expect(admin.lastText()).toMatch(/40 answers, average 5\.0/);
+    expect(admin.lastText()).toMatch(/… and \d+ more in the CSV\./);
+    await admin.tap("📄 Export CSV");
+    const [, ...rows] = parseCsv(admin.documents().at(-1)!.document!.data!);
+    expect(rows.map((row) => row[6])).toEqual(Array.from({ length: 40 }, (_, i) => comment(i)));
+  });
+
   it("refuses /feedback and its export to anyone but the organisers", async () => {
     const bot = await startTestBot();
     const guest = bot.user({ languageCode: "en" });

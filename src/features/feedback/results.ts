@@ -8,21 +8,21 @@ import { escapeHtml } from "../../ui/html.js";
 import { feedbackData } from "./callback-data.js";
 import { commentsOf, summariseNps, summariseScale, type ScaleSummary } from "./rules.js";
 
-/** Room left for comments in one message (Telegram's limit is 4096 characters). */
+/** Room for the comments of all text questions in one message (Telegram's limit is 4096 characters). */
 const COMMENTS_BUDGET = 2500;
 const COMMENT_SHOWN = 300;
 
 const distributionText = (summary: ScaleSummary) => summary.distribution.map(({ value, count }) => `${value}: ${count}`).join(" · ");
 
 /** Comments as quoted lines, as many as fit; the rest is counted (the CSV has them all). */
-function commentLines(ctx: FlowContext, comments: string[]): string {
+function commentLines(ctx: FlowContext, comments: string[], budget: number): string {
   if (comments.length === 0) return ctx.t("feedback-stats-none");
   const lines: string[] = [];
   let used = 0;
   for (const comment of comments) {
     const shown = [...comment].length > COMMENT_SHOWN ? `${[...comment].slice(0, COMMENT_SHOWN).join("")}…` : comment;
     const line = `• ${escapeHtml(shown.replace(/\s+/g, " "))}`;
-    if (used + line.length > COMMENTS_BUDGET) break;
+    if (used + line.length > budget) break;
     lines.push(line);
     used += line.length;
   }
@@ -41,6 +41,7 @@ export async function showFeedback(ctx: FlowContext): Promise<void> {
   const language = await ctx.i18n.getLocale();
   const [responses, notices] = await Promise.all([store.feedback.all(), store.feedback.noticeCounts()]);
   const answered = responses.filter((r) => r.status === "answered");
+  const budget = Math.floor(COMMENTS_BUDGET / Math.max(1, settings.questions.filter((q) => q.type === "text").length));
   const blocks = [
     ctx.t("feedback-stats", {
       surveys: notices.survey,
@@ -53,7 +54,7 @@ export async function showFeedback(ctx: FlowContext): Promise<void> {
     const label = escapeHtml(event.text(question.label, language));
     if (question.type === "text") {
       const comments = commentsOf(question, answered);
-      blocks.push(ctx.t("feedback-stats-text", { label, count: comments.length, comments: commentLines(ctx, comments) }));
+      blocks.push(ctx.t("feedback-stats-text", { label, count: comments.length, comments: commentLines(ctx, comments, budget) }));
     } else if (question.type === "rating") {
       const summary = summariseScale({ id: question.id, type: "rating" }, answered);
       blocks.push(
