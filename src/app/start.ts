@@ -9,6 +9,8 @@ import { rsvpPersonalData } from "../features/rsvp/notify.js";
 import { scheduleVoteJobs, votePersonalData } from "../features/vote/jobs.js";
 import { teamPersonalData } from "../features/team/index.js";
 import { createStore } from "../store/index.js";
+import { feedbackPersonalData } from "../features/feedback/index.js";
+import { scheduleFeedbackJobs } from "../features/feedback/jobs.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
 import type { Bot } from "grammy";
@@ -82,7 +84,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData],
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
@@ -94,6 +96,7 @@ export async function startBot(
   await scheduleReminders(broadcastEngine, store, event, clock(), logger);
   await scheduleRsvpJobs(broadcastEngine, deps);
   await scheduleVoteJobs(broadcastEngine, deps);
+  await scheduleFeedbackJobs(broadcastEngine, deps);
   await broadcastEngine.start();
   // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);

@@ -19,6 +19,7 @@ export const ORGANISER_COMMANDS = [
   "audit",
   "vote",
   "find",
+  "feedback",
 ] as const;
 /** The door team's menu on top of the attendees' (check-in, guest search, the checked-in counter). */
 export const STAFF_COMMANDS = ["checkin", "find", "stats"] as const;

@@ -25,6 +25,14 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
       return active(await store.contest.entrantIds());
     case "idea_authors":
       return active(await store.ideas.authorIds());
+    case "checked_in":
+      return active(await store.rsvps.checkedInIds());
+    case "no_show": {
+      // Confirmed guests the door never checked in.
+      const [confirmed, checkedIn] = await Promise.all([store.rsvps.idsByStatus("confirmed"), store.rsvps.checkedInIds()]);
+      const arrived = new Set(checkedIn);
+      return active(confirmed.filter((id) => !arrived.has(id)));
+    }
   }
 }
 

@@ -154,7 +154,16 @@ const ideas = z.strictObject({
   moderationChat: z.number().int().optional(),
 });
 
-export const reminderAudiences = ["all", "confirmed", "waitlisted", "not_registered", "contest_entrants", "idea_authors"] as const;
+export const reminderAudiences = [
+  "all",
+  "confirmed",
+  "waitlisted",
+  "not_registered",
+  "contest_entrants",
+  "idea_authors",
+  "checked_in",
+  "no_show",
+] as const;
 
 const reminder = z
   .strictObject({
@@ -169,6 +178,26 @@ const reminder = z
   .refine((r) => (r.at === undefined) !== (r.before === undefined), {
     message: "give exactly one of `at` or `before`",
   });
+
+const feedbackQuestion = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{1,24}$/, "expected a short id of a-z, 0-9, _ or -"),
+  /** rating: 1–5; nps: 0–10 "would you recommend"; text: free text. */
+  type: z.enum(["rating", "nps", "text"]),
+  label: text,
+  required: z.boolean().default(true),
+});
+
+/** The survey after the event: checked-in guests get `questions` at ends + `after`, confirmed no-shows `noShow`. */
+const feedback = z.strictObject({
+  after: duration.default("2h"),
+  questions: z
+    .array(feedbackQuestion)
+    .min(1, "expected at least one question")
+    .max(20)
+    .refine((questions) => new Set(questions.map((q) => q.id)).size === questions.length, { message: "question ids must be unique" }),
+  /** Absent: a generic "sorry we missed you" from the locale files. */
+  noShow: text.optional(),
+});
 
 /** Personal data of the event: kept until `ends` + retainFor, then erased by the retention job. */
 const privacy = z.strictObject({ retainFor: duration.default("90d") });
@@ -197,6 +226,7 @@ export const eventSchema = z
     quiz: quiz.optional(),
     ideas: ideas.optional(),
     reminders: z.array(reminder).default([]),
+    feedback: feedback.optional(),
     /** A reminder missed while the bot was down is still sent this late; later ones are skipped. */
     reminderGrace: duration.default("2h"),
     privacy: privacy.default({ retainFor: "90d" }),
@@ -209,3 +239,5 @@ export type Venue = EventFile["venue"];
 export type Reminder = EventFile["reminders"][number];
 export type ContestSettings = NonNullable<EventFile["contest"]>;
 export type QuizSettings = NonNullable<EventFile["quiz"]>;
+export type FeedbackSettings = NonNullable<EventFile["feedback"]>;
+export type FeedbackQuestion = FeedbackSettings["questions"][number];

@@ -14,6 +14,7 @@ import { createFloodCounters } from "./flood.js";
 import { createWebhookInbox } from "./webhook-updates.js";
 import { createVoteRepository } from "./votes.js";
 import { createTeamRepository } from "./team.js";
+import { createFeedbackRepository } from "./feedback.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -39,6 +40,7 @@ export function createStore(redis: Redis, prefix: string) {
     quiz: createQuizRepository(redis, keys),
     votes: createVoteRepository(redis, keys),
     team: createTeamRepository(redis, keys),
+    feedback: createFeedbackRepository(redis, keys),
   };
 }
 

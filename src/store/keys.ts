@@ -46,6 +46,10 @@
  * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening by Redis TIME>" (HSETNX in Lua: first wins) | never |
  * | quiz:told                   | hash   | player id → ISO time told their place or that it is over (written after the send) | never |
  * | quiz:telling                | string | lease of the process telling the winners right now (its token) | 2 min |
+ * | feedback:told               | hash   | user id → "survey" / "no-show": after-event message claimed before sending (HSETNX) | never |
+ * | feedback:responses          | zset   | user ids who answered or skipped the survey, by time (one response each, Lua) | never |
+ * | feedback:response:<user id> | hash   | a response: status (answered/skipped), at, language, q:<question id> → value | never |
+ * | feedback:anonymous          | list   | JSON responses without their user id (retention moves them here) | never |
  * | broadcast:<id>              | hash   | a broadcast/reminder: spec JSON, status, due time, counters, progress message | never |
  * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |
  * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
@@ -128,6 +132,13 @@ export function keyspace(prefix: string) {
       winnerDrafts: `${prefix}contest:winner-draft:*`,
       announcement: `${prefix}contest:announcement`,
       announced: `${prefix}contest:announced`,
+    },
+    feedback: {
+      told: `${prefix}feedback:told`,
+      responses: `${prefix}feedback:responses`,
+      response: (userId: number) => `${prefix}feedback:response:${userId}`,
+      responsePrefix: `${prefix}feedback:response:`,
+      anonymous: `${prefix}feedback:anonymous`,
     },
     quiz: {
       state: `${prefix}quiz:state`,

@@ -395,6 +395,11 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
     /** User ids with a status, in the order they got it (audiences of broadcasts). */
     idsByStatus,
 
+    /** User ids checked in at the door, in check-in order (the feedback survey, broadcast audiences). */
+    async checkedInIds(): Promise<number[]> {
+      return (await redis.zrange(k.checkedIn, 0, -1)).map(Number);
+    },
+
     /** Every registration, oldest first (stats and the export). */
     async all(): Promise<Rsvp[]> {
       const ids = await redis.zrange(k.guests, 0, -1);

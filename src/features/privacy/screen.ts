@@ -47,6 +47,9 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
     const count = (await Promise.all(questions)).filter(Boolean).length;
     lines.push(ctx.t("privacy-stored-quiz", { count }));
   }
+  if (event.feedback) {
+    lines.push(ctx.t("privacy-stored-feedback", { state: state(await store.feedback.hasResponded(userId)) }));
+  }
   lines.push(ctx.t("privacy-stored-language", { state: state(ctx.session?.language !== undefined) }));
   return lines;
 }

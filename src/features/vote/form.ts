@@ -23,7 +23,11 @@ const LISTED_WORDS = 60;
  */
 export async function voteConversation(conversation: FormConversation, ctx: FlowContext): Promise<void> {
   const { event } = ctx.deps;
-  const form = await Form.open(conversation, ctx, { title: ctx.t("vote-form-title"), cancelled: ctx.t("vote-cancelled"), role: "admin" });
+  const form = await Form.open(conversation, ctx, {
+    title: ctx.t("vote-form-title"),
+    cancelled: ctx.t("vote-cancelled"),
+    role: "organiser",
+  });
   const total = 6;
 
   const listing = await conversation.external(async () => {

@@ -44,7 +44,7 @@ async function showOpen(ctx: FlowContext, vote: Vote) {
 
 /** /vote: the open vote if there is one (one per event at a time), else the form for a new one. */
 export async function startVoteSetup(ctx: BotContext) {
-  if (!(await allowed(ctx, "admin"))) return;
+  if (!(await allowed(ctx, "organiser"))) return;
   const open = await currentVote(ctx.deps, ctx.api);
   if (open) return showOpen(ctx, open);
   const published = (await ctx.deps.store.ideas.all()).filter((idea) => isPublicStatus(idea.status)).length;
@@ -57,7 +57,7 @@ privateChat.command("vote", startVoteSetup);
 
 // Close now: organisers only, checked at the tap.
 privateChat.use(
-  onTap(voteData.close, requireRole("admin"), async (ctx) => {
+  onTap(voteData.close, requireRole("organiser"), async (ctx) => {
     const { event, store } = ctx.deps;
     const vote = await store.votes.get(event.id, ctx.callbackData.vote);
     if (!vote) return answerUnknownButton(ctx);
