@@ -26,7 +26,7 @@
  * | ideas:by:<user id>          | zset   | a user's idea ids by creation time (My ideas)     | never   |
  * | ideas:authors               | set    | user ids who sent an idea (broadcast audience)    | never   |
  * | ideas:daily:<user id>:<day> | string | ideas sent that day (event zone), for the limit   | 48 h    |
- * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<question id>"), status, code, ticket token, times, check-in | never |
+ * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
  * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled) | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
  * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
