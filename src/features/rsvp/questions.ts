@@ -93,7 +93,9 @@ export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion
         read: (answer) => {
           if (answer.kind !== "button") return { hint: ctx.t("form-use-buttons") };
           if (ids.has(answer.value)) return { value: answer.value.slice(OPTION.length) };
-          return skipped(answer.value);
+          if (answer.value === SKIP) return skipped(answer.value);
+          // A form opened before the questions came from the file has the bare id in its kept taps (the sector).
+          return ids.has(`${OPTION}${answer.value}`) ? { value: answer.value } : undefined;
         },
       };
     }
