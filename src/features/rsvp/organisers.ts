@@ -59,15 +59,11 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const all = await store.rsvps.all();
   const confirmed = all.filter((r) => r.status === "confirmed");
   const language = await ctx.i18n.getLocale();
+  const answered = confirmed.map((r) => r.answers);
+  // A count per option of each choice, multi and yes/no question of the event file.
   const breakdown = countedQuestions(event).map((q) => {
-    const counts = optionCounts(
-      event,
-      q,
-      confirmed.map((r) => r.answers),
-      t(ctx),
-      language,
-    );
-    const lines = counts.map(({ label, count }) => `${escapeHtml(label)}: ${count}`).join("\n");
+    const options = optionCounts(event, q, answered, t(ctx), language);
+    const lines = options.map(({ label, count }) => `${escapeHtml(label)}: ${count}`).join("\n");
     return ctx.t("rsvp-stats-question", { question: escapeHtml(event.text(q.label, language)), lines });
   });
   const byDay = new Map<string, number>();
