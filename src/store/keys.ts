@@ -26,7 +26,7 @@
  * | ideas:by:<user id>          | zset   | a user's idea ids by creation time (My ideas)     | never   |
  * | ideas:authors               | set    | user ids who sent an idea (broadcast audience)    | never   |
  * | ideas:daily:<user id>:<day> | string | ideas sent that day (event zone), for the limit   | 48 h    |
- * | rsvp:guest:<user id>        | hash   | a registration: answers, status, code, ticket token, times, check-in | never |
+ * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
  * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled) | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
  * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
@@ -71,6 +71,13 @@
  * | team:member:<user id>       | hash   | member's Telegram name (admins see it), inviter, time; "forget me" deletes it | never |
  * | team:invite:<token>         | hash   | an invite link: role, uses left, expiresAt (ms; 24 h), by (admin id) | 25 h |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
+ *
+ * Registration answers: one field per question of the event file (`rsvp.questions`), "q:<question
+ * id>" → a choice's option id, a multi's option ids joined by ",", "yes"/"no", a number, or the text,
+ * e-mail or E.164 phone typed. Registrations stored before the questions came from the event file
+ * hold `sector`, `organisation` and `phone` or `email` instead: they are read (never rewritten) as
+ * the answers "sector", "organisation" and "contact", the ids of the same questions in the bundled
+ * file; the next change of details stores them as "q:" fields and drops the old ones (rsvps.ts).
  */
 export function keyspace(prefix: string) {
   return {

@@ -28,10 +28,11 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
 
   const guest = await store.rsvps.find(userId);
   if (guest) {
-    const fields = (["name", "sector", "organisation", "phone", "email"] as const).filter((field) => guest[field]);
+    const count = Object.keys(guest.answers).length;
+    const fields = [...(guest.name ? [ctx.t("privacy-field-name")] : []), ...(count ? [ctx.t("privacy-field-answers", { count })] : [])];
     lines.push(
       ctx.t("privacy-stored-registration", {
-        fields: [...fields.map((field) => ctx.t(`privacy-field-${field}`)), ctx.t("privacy-field-ticket")].join(", "),
+        fields: [...fields, ctx.t("privacy-field-ticket")].join(", "),
         at: await momentText(ctx, guest.consentAt),
         version: guest.consentVersion ?? ctx.t("privacy-no"),
         language: guest.consentLanguage ?? guest.language,
