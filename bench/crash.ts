@@ -22,6 +22,9 @@ const ANSWER = "I didn't understand that";
 /** How long a message may wait for its answer, the restart included, before it counts as lost. */
 const ANSWER_TIMEOUT_MS = 60_000;
 
+/** The bot's UPDATES_HANDLED_AT_ONCE when set here (its default otherwise), to compare settings. */
+const handledAtOnce = process.env.UPDATES_HANDLED_AT_ONCE ? { UPDATES_HANDLED_AT_ONCE: process.env.UPDATES_HANDLED_AT_ONCE } : {};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts the bot (src/main.ts) against the emulator; resolves at its first getUpdates. */
@@ -31,7 +34,15 @@ async function startBot(api: FakeBotApi, prefix: string): Promise<ChildProcess> 
     if (method === "getUpdates") polled = true;
   });
   const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, "--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH, BOT_TOKEN: api.token, BOT_API_ROOT: api.apiRoot, REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: "warn" },
+    env: {
+      PATH: process.env.PATH,
+      BOT_TOKEN: api.token,
+      BOT_API_ROOT: api.apiRoot,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: "warn",
+      ...handledAtOnce,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   while (!polled) {

@@ -72,6 +72,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Updates one user may send in 2 seconds before being slowed down; 0 turns the limit off. */
     FLOOD_LIMIT: z.coerce.number().int().min(0).default(20),
+    /** Updates handled at the same moment (more wait in memory): few enough that a kill -9 repeats at most that many answers. */
+    UPDATES_HANDLED_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(8),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {

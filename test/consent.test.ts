@@ -155,7 +155,7 @@ describe("consent first", () => {
     await bob.send("Bob Ray");
     await bob.tap("Media");
     await bob.tap("Skip ➡️");
-    await bob.send("bob@example.org");
+    await bob.send("+7 701 765 05 11");
     await bob.tap("✅ Confirm");
     const ru = bot.user();
     await registerAfterConsent(ru, "Елена Сим", RU);
@@ -218,7 +218,7 @@ describe("/privacy", () => {
     expect(text).toContain("Your personal data in this bot");
     expect(text).toContain("Data controller: British Council Kazakhstan");
     expect(text).toContain("elena.sim@kz.britishcouncil.org");
-    expect(text).toContain("Registration: name, sector, phone, status, ticket code, dates");
+    expect(text).toContain("Registration: name, answers to 2 questions, status, ticket code, dates");
     expect(text).toContain(`consent given 23 November 2017, 9:00 (version ${version}, en)`);
     expect(text).toContain("Ideas: 0");
     expect(text).toContain("28 February 2018"); // 90 days after the event ends

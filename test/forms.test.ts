@@ -54,7 +54,7 @@ const cases: FormCase[] = [
     tooLong: "The name must be 2 to 100 characters long.",
     wrong: (user) => user.send("R2-D2"),
     right: "Ann Lee",
-    choice: { reach: (user) => user.send("Ann Lee").then(() => undefined), label: "Media", line: "Sector: Media ✓" },
+    choice: { reach: (user) => user.send("Ann Lee").then(() => undefined), label: "Media", line: "Media ✓" },
   },
   {
     name: "idea",

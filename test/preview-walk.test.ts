@@ -69,7 +69,8 @@ describe("a walk through the preview", () => {
       await tap(page, t(attendee, "menu-rsvp"));
       await tap(page, t(attendee, "rsvp-agree"));
       await type(page, walk.name);
-      await tap(page, t(attendee, "rsvp-sector-media"));
+      const media = deps.event.rsvp.questions.find((q) => q.id === "sector")!.options!.find((o) => o.id === "media")!;
+      await tap(page, shown(deps.event.text(media.label, attendee.language)));
       await tap(page, t(attendee, "rsvp-skip"));
       // The reply keyboard sits below the chat: the question it answers stays in view above it.
       const share = page.locator("#reply-keyboard").getByRole("button", { name: t(attendee, "rsvp-share-phone"), exact: true });

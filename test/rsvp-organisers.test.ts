@@ -58,9 +58,9 @@ describe("RSVP for organisers", () => {
     expect(annRow).toMatchObject({
       status: "confirmed",
       name: "Ann Lee",
-      sector: "Media",
-      organisation: `'=HYPERLINK("http://evil","x")`,
-      phone: ann.phoneNumber,
+      "Which sector do you represent?": "Media",
+      "Which organisation are you from?": `'=HYPERLINK("http://evil","x")`,
+      "How can the organisers reach you?": ann.phoneNumber,
       language: "en",
       code: (await rsvps().find(ann.id))!.code,
       checked_in_at: "",
@@ -69,8 +69,8 @@ describe("RSVP for organisers", () => {
     expect(data.toString("utf8")).toContain(`,"${ann.phoneNumber}",`);
     expect(row(bob.id)).toMatchObject({
       status: "cancelled",
-      sector: "Academia",
-      organisation: 'Kazakh, "British" Uni',
+      "Which sector do you represent?": "Academia",
+      "Which organisation are you from?": 'Kazakh, "British" Uni',
       cancel_reason: "guest",
     });
     expect(data.toString("utf8")).not.toContain((await rsvps().find(ann.id))!.token);

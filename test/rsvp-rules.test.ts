@@ -10,7 +10,9 @@ import {
   newTicketToken,
   normaliseCode,
   normalisePhone,
-  parseContact,
+  checkNumber,
+  checkText,
+  normaliseEmail,
   reachedThresholds,
   reconfirmSchedule,
   registrationOpen,
@@ -58,11 +60,18 @@ describe("RSVP rules", () => {
     expect(normalisePhone("call me")).toBeUndefined();
   });
 
-  it("tells phones from e-mails", () => {
-    expect(parseContact("Elena.Sim@KZ.BritishCouncil.org")).toEqual({ email: "Elena.Sim@kz.britishcouncil.org" });
-    expect(parseContact("8 701 765 05 10")).toEqual({ phone: "+77017650510" });
-    expect(parseContact("elena@")).toBeUndefined();
-    expect(parseContact("hello")).toBeUndefined();
+  it("reads e-mails, numbers and texts of the event file's questions", () => {
+    expect(normaliseEmail("Elena.Sim@KZ.BritishCouncil.org")).toBe("Elena.Sim@kz.britishcouncil.org");
+    expect(normaliseEmail("elena@")).toBeUndefined();
+    expect(normaliseEmail("8 701 765 05 10")).toBeUndefined();
+    expect(checkNumber(" 1 200,5 ")).toEqual({ ok: true, value: "1200.5" });
+    expect(checkNumber("12", 1, 10)).toEqual({ ok: false, reason: "range" });
+    expect(checkNumber("0", 1)).toEqual({ ok: false, reason: "range" });
+    expect(checkNumber("twelve")).toEqual({ ok: false, reason: "not-a-number" });
+    expect(checkNumber("1e5")).toEqual({ ok: false, reason: "not-a-number" });
+    expect(checkText("  Almaty   Daily ", 2)).toEqual({ ok: true, value: "Almaty Daily" });
+    expect(checkText(" X ", 2)).toEqual({ ok: false, min: 2 });
+    expect(checkText("   ")).toEqual({ ok: false, min: 1 });
   });
 
   it("makes short unambiguous codes and unguessable tokens that fit a deep link", () => {

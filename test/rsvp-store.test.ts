@@ -9,7 +9,12 @@ import { storePerTest } from "./support/store.js";
 const test = storePerTest();
 const identity = { newCode, newToken: newTicketToken };
 const now = new Date("2030-01-01T10:00:00Z");
-const details = (name: string): RsvpDetails => ({ name, sector: "media", phone: "+77017650510", language: "en", consentAt: now });
+const details = (name: string): RsvpDetails => ({
+  name,
+  answers: { sector: "media", contact: "+77017650510" },
+  language: "en",
+  consentAt: now,
+});
 
 describe("RSVP repository (real Redis)", () => {
   it("gives exactly one of 20 simultaneous guests the last seat, even from separate connections", async () => {

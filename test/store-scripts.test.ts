@@ -56,7 +56,7 @@ describe("Lua scripts registered once (defineCommand)", () => {
     redis.on("error", () => undefined); // the restart below drops the connection; ioredis reconnects by itself
     const store = createStore(redis, "scripts:");
     const now = new Date("2017-11-20T06:00:00Z");
-    const details = { name: "Aigerim", sector: "civil", language: "en", consentAt: now };
+    const details = { name: "Aigerim", answers: { sector: "civil" }, language: "en", consentAt: now };
     const identity = (n: number) => ({ newCode: () => `CODE${n}`, newToken: () => `token-${n}` });
 
     let round = 0;

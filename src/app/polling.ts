@@ -1,6 +1,7 @@
 import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { createConcurrentSink, createRunner, createSource, sequentialize, type UpdateSupplier } from "@grammyjs/runner";
+import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { UpdateInbox } from "../store/updates.js";
 import type { BotContext } from "../bot/context.js";
@@ -14,6 +15,11 @@ export interface PollingOptions {
   timeoutSeconds?: number;
   /** Updates in hand at most; polling fetches fewer, then waits, while this many are being handled. */
   maxInFlight?: number;
+  /**
+   * Updates being handled at the same moment; the rest of those in hand wait their turn. An update
+   * whose answer went out but whose state write did not is repeated after a kill -9: this bounds them.
+   */
+  handledAtOnce?: number;
   /**
    * Called when the bot is done with an update (handled, or skipped as a repeat). Telegram learns
    * of arrivals, not of completions, so this is how the local emulator's tests know.
@@ -71,7 +77,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * left first, and skips Telegram's repeats of updates stored before.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, onHandled, leftWithState } = options;
+  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, handledAtOnce = 8, onHandled, leftWithState } = options;
   /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
   /** Whether an update is new to this bot: not one an earlier process stored (set from the inbox at start). */
@@ -79,6 +85,8 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   let started = false;
   const inHand = new Set<Promise<void>>();
   const inOrder = sequentialize<Update>(orderingKey);
+  // Inside the per-chat order, so a chat's queued updates wait without holding a turn.
+  const takeTurn = pLimit(handledAtOnce);
 
   async function handle(update: Update) {
     try {
@@ -199,7 +207,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const sink = createConcurrentSink<Update>(
     {
       consume(update) {
-        const work = inOrder(update, () => handle(update));
+        const work = inOrder(update, () => takeTurn(() => handle(update)));
         inHand.add(work);
         void work.finally(() => inHand.delete(work));
         return work;

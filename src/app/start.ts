@@ -9,7 +9,11 @@ import { contestPersonalData } from "../features/contest/winner.js";
 import { startRetention } from "../features/privacy/retention.js";
 import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
+import { scheduleVoteJobs, votePersonalData } from "../features/vote/jobs.js";
+import { teamPersonalData } from "../features/team/index.js";
 import { createStore } from "../store/index.js";
+import { feedbackPersonalData } from "../features/feedback/index.js";
+import { scheduleFeedbackJobs } from "../features/feedback/jobs.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
 import type { Bot } from "grammy";
@@ -119,7 +123,7 @@ export async function startBot(
     adminIds: new Set([...series.admins, ...config.ADMIN_IDS]),
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData],
     depsOf: (eventId: string) => depsByEvent.get(eventId),
   };
   // One set of dependencies per event, built once: choosing an event in an update is a Map lookup.
@@ -144,7 +148,11 @@ export async function startBot(
     await scheduleReminders(broadcastEngine, eventDeps.store, each, clock(), logger);
     // The event whose data predates the series keeps its jobs' names (queued ones still find their handler).
     await scheduleRsvpJobs(broadcastEngine, eventDeps, each.id === migration.eventId ? "" : `-${each.id}`);
+    // The survey's job is named by its event.
+    await scheduleFeedbackJobs(broadcastEngine, eventDeps);
   }
+  // The vote's job families are registered once (their names carry the event).
+  await scheduleVoteJobs(broadcastEngine, deps);
   await broadcastEngine.start();
   // Erases each event's personal data once its privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);
@@ -157,6 +165,7 @@ export async function startBot(
             inbox: store.inbox(bot.botInfo.id),
             logger,
             timeoutSeconds: options.pollingTimeoutSeconds,
+            handledAtOnce: config.UPDATES_HANDLED_AT_ONCE,
             onHandled: options.onUpdateHandled,
             leftWithState: store.chatState.isFinished,
           });

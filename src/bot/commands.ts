@@ -17,7 +17,24 @@ export const ORGANISER_COMMANDS = [
   "winner",
   "quiz",
   "audit",
+  "vote",
+  "find",
+  "feedback",
 ] as const;
+/** The door team's menu on top of the attendees' (check-in, guest search, the checked-in counter). */
+export const STAFF_COMMANDS = ["checkin", "find", "stats"] as const;
+/** Only admins manage the team. */
+export const ADMIN_COMMANDS = ["team"] as const;
+
+/** Whose command menu a chat gets. */
+export type CommandMenu = "attendee" | "staff" | "organiser" | "admin";
+
+export function menuCommands(menu: CommandMenu): readonly string[] {
+  if (menu === "staff") return [...ATTENDEE_COMMANDS, ...STAFF_COMMANDS];
+  if (menu === "organiser") return [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS];
+  if (menu === "admin") return [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS, ...ADMIN_COMMANDS];
+  return ATTENDEE_COMMANDS;
+}
 
 function describe(i18n: I18n<BotContext>, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
@@ -25,21 +42,23 @@ function describe(i18n: I18n<BotContext>, language: string, names: readonly stri
 
 /**
  * One chat's command menu in the language its user picked: Telegram otherwise shows the list for
- * the app's language. An organiser's chat gets the organiser commands, for every app language,
- * since their chat already has a list per language.
+ * the app's language. A team member's chat gets its role's commands, for every app language,
+ * since their chat already has a list per language; `leftTeam` deletes those lists (a revoked member).
  */
 export async function setChatCommands(
   api: Api,
   i18n: I18n<BotContext>,
   chatId: number,
   language: string,
-  options: { organiser: boolean; languages: readonly Language[] },
+  options: { menu: CommandMenu; languages: readonly Language[]; leftTeam?: boolean },
 ): Promise<void> {
-  const names = options.organiser ? [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS] : ATTENDEE_COMMANDS;
-  const commands = describe(i18n, language, names);
+  const commands = describe(i18n, language, menuCommands(options.menu));
   const scope = { type: "chat" as const, chat_id: chatId };
   await api.setMyCommands(commands, { scope });
-  if (options.organiser) for (const code of options.languages) await api.setMyCommands(commands, { scope, language_code: code });
+  for (const code of options.languages) {
+    if (options.menu !== "attendee") await api.setMyCommands(commands, { scope, language_code: code });
+    else if (options.leftTeam) await api.deleteMyCommands({ scope, language_code: code });
+  }
 }
 
 /**
@@ -53,7 +72,7 @@ export async function registerCommands(
   adminIds: Iterable<number>,
 ): Promise<void> {
   const attendee = (language: string) => describe(i18n, language, ATTENDEE_COMMANDS);
-  const organiser = (language: string) => describe(i18n, language, [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS]);
+  const organiser = (language: string) => describe(i18n, language, menuCommands("admin"));
   await api.setMyCommands(attendee(languages[0]!));
   for (const language of languages) await api.setMyCommands(attendee(language), { language_code: language });
   for (const chat_id of adminIds) {

@@ -26,6 +26,9 @@ import { quizFeature, showQuizHelp } from "../features/quiz/index.js";
 import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
 import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
+import { voteFeature, voteForms } from "../features/vote/index.js";
+import { teamFeature } from "../features/team/index.js";
+import { feedbackFeature, feedbackForms } from "../features/feedback/index.js";
 import { eventsFeature } from "../features/events/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -169,9 +172,11 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(privacyScreenFeature);
   // Every form sees an update before any feature does, so one set of rules (src/ui/form/ask.ts)
   // decides what a command or a button does while a form is open.
-  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms);
+  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms, feedbackForms, voteForms);
   // Before the menu: RSVP owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
+  // Before the menu too: invite links (/start team_<token>).
+  protectedBot.use(teamFeature);
   protectedBot.use(ideasFeature);
   protectedBot.use(contestFeature);
   protectedBot.use(broadcastFeature);
@@ -195,6 +200,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
   protectedBot.use(quizFeature);
+  protectedBot.use(voteFeature);
+  protectedBot.use(feedbackFeature);
   protectedBot.use(unhandledFeature);
 
   bot.catch((error) => handleBotError(error, chosenLanguages));

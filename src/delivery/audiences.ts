@@ -25,5 +25,20 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
       return active(await store.contest.entrantIds());
     case "idea_authors":
       return active(await store.ideas.authorIds());
+    case "checked_in":
+      return active(await store.rsvps.checkedInIds());
+    case "no_show": {
+      // Confirmed guests the door never checked in.
+      const [confirmed, checkedIn] = await Promise.all([store.rsvps.idsByStatus("confirmed"), store.rsvps.checkedInIds()]);
+      const arrived = new Set(checkedIn);
+      return active(confirmed.filter((id) => !arrived.has(id)));
+    }
   }
+}
+
+/** Recipients a feature lists itself (a vote's voters), minus users who never started the bot or blocked it. */
+export async function activeOf(store: Store, ids: Iterable<number>): Promise<number[]> {
+  const [all, inactive] = await Promise.all([store.users.ids(), store.activity.inactiveIds()]);
+  const known = new Set(all);
+  return [...new Set(ids)].filter((id) => known.has(id) && !inactive.has(id));
 }

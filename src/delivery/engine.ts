@@ -9,7 +9,7 @@ import { parseDuration } from "../event/time.js";
 import type { Store } from "../store/index.js";
 import type { RedisConfig } from "../store/redis.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
-import { resolveAudience } from "./audiences.js";
+import { activeOf, resolveAudience } from "./audiences.js";
 import { languageOf } from "../event/language.js";
 import { stopBroadcastData } from "./callback-data.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
@@ -26,6 +26,9 @@ const VENUE_AFTER_TEXT_MS = 1_100;
 const SLOT_TRIES = 5;
 /** A send may leave this late after its slot; the slots' 7% headroom (see sendSlotMs) must also absorb the request's own delays. */
 const SLOT_LATENESS_MS = 25;
+
+/** "vote-close.wealmaty.3" → "vote-close": the family whose handler runs a job or resolves a list. */
+const familyOf = (name: string) => name.split(".")[0]!;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,8 +54,17 @@ export interface EngineOptions {
 /** A job other features run once at a moment (e.g. RSVP re-confirmation), in whichever process is free. */
 export type SystemJobHandler = (api: Api) => Promise<void>;
 
+/** Runs the jobs of one family ("<family>.<args>"): `name` says which. */
+export type SystemJobFamilyHandler = (api: Api, name: string) => Promise<void>;
+
+/** The recipients of a feature's list (spec.list, "<family>.<args>"), given the list's name. */
+export type RecipientList = (name: string) => Promise<number[]>;
+
 /** Where features register their jobs at wiring time (the engine runs them; it imports no feature). */
 export type SystemJobs = Pick<BroadcastEngine, "scheduleSystemJob" | "repeatSystemJob">;
+
+/** Where a feature registers the jobs and recipient lists it creates at run time (wiring time, every process). */
+export type FeatureJobs = Pick<BroadcastEngine, "onSystemJobs" | "registerList">;
 
 export interface BroadcastEngine {
   broadcaster: Broadcaster;
@@ -67,6 +79,10 @@ export interface BroadcastEngine {
   scheduleSystemJob(name: string, at: Date, handler: SystemJobHandler): Promise<void>;
   /** Runs `handler` every `everyMs` (and once at start-up) in one of the bot's processes at a time. */
   repeatSystemJob(name: string, everyMs: number, handler: SystemJobHandler): Promise<void>;
+  /** Handles every system job named "<family>.<args>" (scheduled at run time with broadcaster.scheduleJob). */
+  onSystemJobs(family: string, handler: SystemJobFamilyHandler): void;
+  /** Resolves broadcasts whose spec.list is "<family>.<args>". */
+  registerList(family: string, list: RecipientList): void;
   /** Stops taking jobs and waits for the ones in progress. */
   close(): Promise<void>;
 }
@@ -80,6 +96,8 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   const log = logger.child({ module: "broadcasts" });
   const queues = connectQueues(options.redis, store.keys.bullPrefix, (error) => log.warn({ err: error }, "broadcast queue redis error"));
   const systemHandlers = new Map<string, SystemJobHandler>();
+  const jobFamilies = new Map<string, SystemJobFamilyHandler>();
+  const lists = new Map<string, RecipientList>();
   const specs = new Map<string, BroadcastSpec>();
   const slotMs = sendSlotMs(options.rate);
   let workers: Worker[] = [];
@@ -228,7 +246,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
         return "skipped";
       }
     }
-    const recipients = await resolveAudience(its.store, spec.audience);
+    const recipients = spec.list ? await listed(spec.list) : await resolveAudience(its.store, spec.audience);
     const languages = await repo.languagesOf(recipients);
     if (!(await repo.start(id, recipients.length, now))) return "cancelled";
     if (spec.createdBy !== undefined && record.reportMessage === undefined) await report(id, false);
@@ -252,9 +270,11 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     const data = job.data;
     if (data.kind === "fanout") return fanout(data.broadcastId, data.hash);
     const handler = systemHandlers.get(data.name);
+    const family = jobFamilies.get(familyOf(data.name));
     // Registered at start-up before the workers run; if not (yet), retry rather than lose the job.
-    if (!handler) throw new Error(`no handler for system job ${data.name}`);
-    await handler(api);
+    if (!handler && !family) throw new Error(`no handler for system job ${data.name}`);
+    if (handler) await handler(api);
+    else await family!(api, data.name);
     return "done";
   }
 
@@ -272,6 +292,18 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     for (let i = 0; i < mine.length; i += 100) {
       await Promise.all(mine.slice(i, i + 100).map((jobId) => queues.deliveries.remove(jobId).catch(() => undefined)));
     }
+  }
+
+  /** A feature's recipient list, resolved when the broadcast fires (registered at start-up; else retried). */
+  async function listed(name: string): Promise<number[]> {
+    const list = lists.get(familyOf(name));
+    if (!list) throw new Error(`no recipient list for ${name}`);
+    return activeOf(store, await list(name));
+  }
+
+  async function addSystemJob(name: string, at: Date): Promise<void> {
+    const delay = Math.max(0, at.getTime() - clock().getTime());
+    await queues.control.add("system", { kind: "system", name }, { jobId: `s-${name}-${at.getTime()}`, delay });
   }
 
   async function enqueueFanout(broadcastId: string, hash: string, at: Date): Promise<void> {
@@ -338,6 +370,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     async attachReport(id, chatId, messageId) {
       await repo.setReport(id, chatId, messageId);
     },
+    scheduleJob: addSystemJob,
   };
 
   return {
@@ -359,8 +392,13 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
     },
     async scheduleSystemJob(name, at, handler) {
       systemHandlers.set(name, handler);
-      const delay = Math.max(0, at.getTime() - clock().getTime());
-      await queues.control.add("system", { kind: "system", name }, { jobId: `s-${name}-${at.getTime()}`, delay });
+      await addSystemJob(name, at);
+    },
+    onSystemJobs(family, handler) {
+      jobFamilies.set(family, handler);
+    },
+    registerList(family, list) {
+      lists.set(family, list);
     },
     async repeatSystemJob(name, everyMs, handler) {
       systemHandlers.set(name, handler);

@@ -15,10 +15,13 @@ export function textFor(spec: Pick<BroadcastSpec, "texts">, language: string, ev
 export async function sendBroadcastMessage(api: Api, chatId: number, spec: BroadcastSpec, language: string, event: EventInfo) {
   const text = textFor(spec, language, event);
   const parse_mode = spec.parseMode;
+  const markup = spec.buttons
+    ? { reply_markup: { inline_keyboard: spec.buttons.map((row) => row.map(([text, data]) => ({ text, callback_data: data }))) } }
+    : {};
   if (spec.photoFileId) {
-    return api.sendPhoto(chatId, spec.photoFileId, { caption: text || undefined, ...(parse_mode ? { parse_mode } : {}) });
+    return api.sendPhoto(chatId, spec.photoFileId, { caption: text || undefined, ...(parse_mode ? { parse_mode } : {}), ...markup });
   }
-  return api.sendMessage(chatId, text, { ...(parse_mode ? { parse_mode } : {}), link_preview_options: { is_disabled: true } });
+  return api.sendMessage(chatId, text, { ...(parse_mode ? { parse_mode } : {}), link_preview_options: { is_disabled: true }, ...markup });
 }
 
 /** The venue pin that follows a reminder (its own job, so a retry never repeats the text). */

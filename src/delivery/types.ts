@@ -48,6 +48,11 @@ export interface Broadcaster {
   replaceTexts(id: string, texts: BroadcastInput["texts"]): Promise<boolean>;
   /** Remembers where the organiser's progress message is, to edit it while sending. */
   attachReport(id: string, chatId: number, messageId: number): Promise<void>;
+  /**
+   * Runs the system job `name` ("<family>.<args>", its family's handler registered at start-up with
+   * onSystemJobs) once at `at`, in one process; scheduling the same name and moment again adds nothing.
+   */
+  scheduleJob(name: string, at: Date): Promise<void>;
 }
 
 /**

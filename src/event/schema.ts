@@ -68,6 +68,64 @@ const contact = z.strictObject({
 
 const link = z.strictObject({ label: text, url: z.url() });
 
+export const QUESTION_TYPES = ["text", "choice", "multi", "yes_no", "number", "email", "phone"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const questionId = z.string().regex(/^[a-z0-9_-]{1,24}$/, "expected a short id of a-z, 0-9, _ or -");
+
+/** A registration question of the event file; the name and the consent are built in, every other question is one of these. */
+const rsvpQuestion = z
+  .strictObject({
+    /** Stable key of the answer (storage, export); keep it once people have answered. */
+    id: questionId,
+    type: z.enum(QUESTION_TYPES),
+    /** The question as asked; also the summary's line and the CSV column's header. */
+    label: text,
+    /** How to answer, shown under the label in the form only (e.g. an example of a phone number). */
+    hint: text.optional(),
+    /** choice and multi: the options, as buttons. */
+    options: z.array(z.strictObject({ id: questionId, label: text })).optional(),
+    /** false: the question gets a Skip button. */
+    required: z.boolean().default(true),
+    /** text: length in characters; number: the value; multi: how many options are picked. */
+    min: z.number().min(0).optional(),
+    max: z.number().positive().optional(),
+  })
+  .superRefine((q, issues) => {
+    const choosing = q.type === "choice" || q.type === "multi";
+    if (choosing && (q.options?.length ?? 0) === 0)
+      issues.addIssue({ code: "custom", message: `a ${q.type} question needs options`, path: ["options"] });
+    if (!choosing && q.options !== undefined)
+      issues.addIssue({ code: "custom", message: "only choice and multi questions have options", path: ["options"] });
+    const seen = new Set<string>();
+    for (const [i, option] of (q.options ?? []).entries()) {
+      if (seen.has(option.id))
+        issues.addIssue({ code: "custom", message: `option id "${option.id}" is used twice`, path: ["options", i, "id"] });
+      seen.add(option.id);
+    }
+    const bounded = q.type === "text" || q.type === "number" || q.type === "multi";
+    for (const key of ["min", "max"] as const) {
+      if (q[key] === undefined) continue;
+      if (!bounded) issues.addIssue({ code: "custom", message: "only text, number and multi questions take min and max", path: [key] });
+      else if (q.type !== "number" && !Number.isInteger(q[key]))
+        issues.addIssue({ code: "custom", message: "expected a whole number", path: [key] });
+    }
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max)
+      issues.addIssue({ code: "custom", message: "`min` must not exceed `max`", path: ["min"] });
+  });
+export type RsvpQuestion = z.infer<typeof rsvpQuestion>;
+
+const rsvpQuestions = z
+  .array(rsvpQuestion)
+  .default([])
+  .superRefine((questions, issues) => {
+    const seen = new Set<string>();
+    for (const [i, q] of questions.entries()) {
+      if (seen.has(q.id)) issues.addIssue({ code: "custom", message: `question id "${q.id}" is used twice`, path: [i, "id"] });
+      seen.add(q.id);
+    }
+  });
+
 const rsvp = z.strictObject({
   deadline: wallClock,
   /** Absent means unlimited. */
@@ -76,6 +134,8 @@ const rsvp = z.strictObject({
   consent: z.strictObject({ text, controller: text }).optional(),
   /** Ask confirmed guests "Still coming?" `before` the start; unanswered asks free the seat after `grace`. */
   reconfirm: z.strictObject({ before: duration, grace: duration }).optional(),
+  /** The form's questions after the name, in order (README, The event file). */
+  questions: rsvpQuestions,
 });
 
 const contestCriterion = z.strictObject({
@@ -154,7 +214,16 @@ const ideas = z.strictObject({
   moderationChat: z.number().int().optional(),
 });
 
-export const reminderAudiences = ["all", "confirmed", "waitlisted", "not_registered", "contest_entrants", "idea_authors"] as const;
+export const reminderAudiences = [
+  "all",
+  "confirmed",
+  "waitlisted",
+  "not_registered",
+  "contest_entrants",
+  "idea_authors",
+  "checked_in",
+  "no_show",
+] as const;
 
 const reminder = z
   .strictObject({
@@ -169,6 +238,26 @@ const reminder = z
   .refine((r) => (r.at === undefined) !== (r.before === undefined), {
     message: "give exactly one of `at` or `before`",
   });
+
+const feedbackQuestion = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{1,24}$/, "expected a short id of a-z, 0-9, _ or -"),
+  /** rating: 1–5; nps: 0–10 "would you recommend"; text: free text. */
+  type: z.enum(["rating", "nps", "text"]),
+  label: text,
+  required: z.boolean().default(true),
+});
+
+/** The survey after the event: checked-in guests get `questions` at ends + `after`, confirmed no-shows `noShow`. */
+const feedback = z.strictObject({
+  after: duration.default("2h"),
+  questions: z
+    .array(feedbackQuestion)
+    .min(1, "expected at least one question")
+    .max(20)
+    .refine((questions) => new Set(questions.map((q) => q.id)).size === questions.length, { message: "question ids must be unique" }),
+  /** Absent: a generic "sorry we missed you" from the locale files. */
+  noShow: text.optional(),
+});
 
 /** Personal data of the event: kept until `ends` + retainFor, then erased by the retention job. */
 const privacy = z.strictObject({ retainFor: duration.default("90d") });
@@ -197,6 +286,7 @@ export const eventSchema = z
     quiz: quiz.optional(),
     ideas: ideas.optional(),
     reminders: z.array(reminder).default([]),
+    feedback: feedback.optional(),
     /** A reminder missed while the bot was down is still sent this late; later ones are skipped. */
     reminderGrace: duration.default("2h"),
     privacy: privacy.default({ retainFor: "90d" }),
@@ -209,3 +299,5 @@ export type Venue = EventFile["venue"];
 export type Reminder = EventFile["reminders"][number];
 export type ContestSettings = NonNullable<EventFile["contest"]>;
 export type QuizSettings = NonNullable<EventFile["quiz"]>;
+export type FeedbackSettings = NonNullable<EventFile["feedback"]>;
+export type FeedbackQuestion = FeedbackSettings["questions"][number];

@@ -12,6 +12,9 @@ import { createUpdateInbox } from "./updates.js";
 import { createUserRepository } from "./users.js";
 import { createFloodCounters } from "./flood.js";
 import { createWebhookInbox } from "./webhook-updates.js";
+import { createVoteRepository } from "./votes.js";
+import { createTeamRepository } from "./team.js";
+import { createFeedbackRepository } from "./feedback.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -35,6 +38,9 @@ export function createStore(redis: Redis, prefix: string) {
     rsvps: createRsvpRepository(redis, keys),
     contest: createContestRepository(redis, keys),
     quiz: createQuizRepository(redis, keys),
+    votes: createVoteRepository(redis, keys),
+    team: createTeamRepository(redis, keys),
+    feedback: createFeedbackRepository(redis, keys),
   };
   const byEvent = new Map<string, EventStore>();
   /**
@@ -54,6 +60,7 @@ export function createStore(redis: Redis, prefix: string) {
         rsvps: createRsvpRepository(redis, eventKeys),
         contest: createContestRepository(redis, eventKeys),
         quiz: createQuizRepository(redis, eventKeys),
+        feedback: createFeedbackRepository(redis, eventKeys),
       };
       byEvent.set(eventId, scoped);
     }

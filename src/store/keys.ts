@@ -2,8 +2,8 @@
  * The Redis key layout. Every key lives under the configured prefix (REDIS_PREFIX), so several
  * bots, the preview and test runs share one Redis without meeting.
  *
- * Series and events: the keys of RSVP (rsvp:*), the contest (contest:*), the quiz (quiz:*) and the
- * reminder registry (broadcasts:reminders) are per event: they live under `event:<event id>:`
+ * Series and events: the keys of RSVP (rsvp:*), the contest (contest:*), the quiz (quiz:*), the
+ * after-event feedback (feedback:*) and the reminder registry (broadcasts:reminders) are per event: they live under `event:<event id>:`
  * (e.g. `event:wealmaty-forum-2017:rsvp:guests`; createStore(...).forEvent(id)). Every other key is
  * series-wide. Keys written before the series existed (no `event:<id>:`) are moved under one event
  * at start-up by src/store/migrate.ts, which records it in `migrated:unscoped` (string, never expires:
@@ -33,7 +33,7 @@
  * | ideas:by:<user id>          | zset   | a user's idea ids by creation time (My ideas)     | never   |
  * | ideas:authors               | set    | user ids who sent an idea (broadcast audience)    | never   |
  * | ideas:daily:<user id>:<day> | string | ideas sent that day (event zone), for the limit   | 48 h    |
- * | rsvp:guest:<user id>        | hash   | a registration: answers, status, code, ticket token, times, check-in | never |
+ * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
  * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled) | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
  * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
@@ -53,6 +53,10 @@
  * | quiz:answers:<question>     | hash   | user id → "<option>:<ms after opening by Redis TIME>" (HSETNX in Lua: first wins) | never |
  * | quiz:told                   | hash   | player id → ISO time told their place or that it is over (written after the send) | never |
  * | quiz:telling                | string | lease of the process telling the winners right now (its token) | 2 min |
+ * | feedback:told               | hash   | user id → "survey" / "no-show": after-event message claimed before sending (HSETNX) | never |
+ * | feedback:responses          | zset   | user ids who answered or skipped the survey, by time (one response each, Lua) | never |
+ * | feedback:response:<user id> | hash   | a response: status (answered/skipped), at, language, q:<question id> → value | never |
+ * | feedback:anonymous          | list   | JSON responses without their user id (retention moves them here) | never |
  * | broadcast:<id>              | hash   | a broadcast/reminder: spec JSON, status, due time, counters, progress message | never |
  * | broadcast:<id>:ledger       | hash   | chat id → sent/failed/blocked (HSETNX: one outcome each) | 60 d |
  * | broadcasts                  | zset   | the 50 newest broadcast ids by due time (/broadcasts) | never |
@@ -61,9 +65,28 @@
  * | broadcasts:refused-chats   | zset   | chat id → ms of its latest 429 (one chat = its own limit, several = global) | retry_after |
  * | broadcasts:reminders        | hash   | event-file reminder id → content hash it is scheduled with | never |
  * | users:inactive              | set    | user ids who blocked the bot (skipped until they unblock it or send /start) | never |
+ * | vote:<event>:seq           | string | last vote number given out in the event (INCR)     | never   |
+ * | vote:<event>:open          | string | number of the event's open vote (SET NX: one open at a time) | never |
+ * | vote:<event>:all           | zset   | the event's vote numbers by start time (forget me, retention) | never |
+ * | vote:<event>:<n>           | hash   | a vote: shortlist, votes per person, who, results mode, closes, status, creator | never |
+ * | vote:<event>:<n>:tally     | hash   | idea id → votes (only the toggle script and forget me on an open vote change it) | never |
+ * | vote:<event>:<n>:eligible  | set    | user ids who may vote, fixed at the start (those sent the ballot) | never |
+ * | vote:<event>:<n>:ballot:<user id> | set | the idea ids that user chose (erased by forget me and retention) | never |
+ * | vote:<event>:<n>:voters    | set    | user ids with at least one choice (get the results) | never |
+ * | vote:<event>:<n>:csv       | hash   | organiser id → ms the results CSV reached them (written after the send) | never |
+ * | team:roles                  | hash   | user id → role from /team (organiser, staff, juror); series-wide, read per role check | never |
+ * | team:member:<user id>       | hash   | member's Telegram name (admins see it), inviter, time; "forget me" deletes it | never |
+ * | team:invite:<token>         | hash   | an invite link: role, uses left, expiresAt (ms; 24 h), by (admin id) | 25 h |
  * | migrated:unscoped           | string | the event id the pre-series (unscoped) per-event keys were moved under | never |
  * | migrate:lock                | string | SET NX while one instance moves them (src/store/migrate.ts) | 5 min |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
+ *
+ * Registration answers: one field per question of the event file (`rsvp.questions`), "q:<question
+ * id>" → a choice's option id, a multi's option ids joined by ",", "yes"/"no", a number, or the text,
+ * e-mail or E.164 phone typed. Registrations stored before the questions came from the event file
+ * hold `sector`, `organisation` and `phone` or `email` instead: they are read (never rewritten) as
+ * the answers "sector", "organisation" and "contact", the ids of the same questions in the bundled
+ * file; the next change of details stores them as "q:" fields and drops the old ones (rsvps.ts).
  */
 export function keyspace(prefix: string, scope = prefix) {
   return {
@@ -133,12 +156,37 @@ export function keyspace(prefix: string, scope = prefix) {
       announcement: `${scope}contest:announcement`,
       announced: `${scope}contest:announced`,
     },
+    feedback: {
+      told: `${scope}feedback:told`,
+      responses: `${scope}feedback:responses`,
+      response: (userId: number) => `${scope}feedback:response:${userId}`,
+      responsePrefix: `${scope}feedback:response:`,
+      anonymous: `${scope}feedback:anonymous`,
+    },
     quiz: {
       state: `${scope}quiz:state`,
       players: `${scope}quiz:players`,
       answers: (question: number) => `${scope}quiz:answers:${question}`,
       told: `${scope}quiz:told`,
       telling: `${scope}quiz:telling`,
+    },
+    vote: {
+      seq: (eventId: string) => `${prefix}vote:${eventId}:seq`,
+      open: (eventId: string) => `${prefix}vote:${eventId}:open`,
+      all: (eventId: string) => `${prefix}vote:${eventId}:all`,
+      meta: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}`,
+      tally: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:tally`,
+      eligible: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:eligible`,
+      ballot: (eventId: string, n: number, userId: number) => `${prefix}vote:${eventId}:${n}:ballot:${userId}`,
+      /** SCAN pattern of every ballot of a vote (retention). */
+      ballots: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:ballot:*`,
+      voters: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:voters`,
+      csv: (eventId: string, n: number) => `${prefix}vote:${eventId}:${n}:csv`,
+    },
+    team: {
+      roles: `${prefix}team:roles`,
+      member: (userId: number) => `${prefix}team:member:${userId}`,
+      invite: (token: string) => `${prefix}team:invite:${token}`,
     },
   };
 }

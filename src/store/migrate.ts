@@ -4,7 +4,7 @@ import type { Keyspace } from "./keys.js";
 import { scanKeys } from "./redis.js";
 
 /** The per-event key families of before the series (src/store/keys.ts): moved under `event:<id>:`. */
-const UNSCOPED_FAMILIES = ["rsvp:", "contest:", "quiz:"] as const;
+const UNSCOPED_FAMILIES = ["rsvp:", "contest:", "quiz:", "feedback:"] as const;
 const LOCK_SECONDS = 300;
 const WAIT_STEP_MS = 100;
 

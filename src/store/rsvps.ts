@@ -6,13 +6,13 @@ import { durable } from "./redis.js";
 export const RSVP_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const;
 export type RsvpStatus = (typeof RSVP_STATUSES)[number];
 
+/** Answers to the event file's questions by question id: a multi's option ids joined by ",", yes_no "yes"/"no" (keys.ts). */
+export type RsvpAnswers = Record<string, string>;
+
 /** What a guest tells us in the form. */
 export interface RsvpDetails {
   name: string;
-  sector: string;
-  organisation?: string;
-  phone?: string;
-  email?: string;
+  answers: RsvpAnswers;
   /** The language the guest registered in: later messages (promotion, re-confirmation) use it. */
   language: string;
   /** When the guest agreed to the consent text, in which language, and its version (a hash of the text shown). */
@@ -49,6 +49,18 @@ export interface RegisterResult {
   record: Rsvp;
 }
 
+/** Fields of registrations stored before the questions came from the event file, and the answer each now is (keys.ts). */
+const LEGACY_ANSWERS: Record<string, string> = { sector: "sector", organisation: "organisation", phone: "contact", email: "contact" };
+const LEGACY_LUA = Object.keys(LEGACY_ANSWERS).map((field) => `'${field}'`).join(", "); // prettier-ignore
+/** The hash field of an answer: its question id under a prefix, so no question id meets a field of the registration. */
+const ANSWER_PREFIX = "q:";
+export const answerField = (questionId: string) => `${ANSWER_PREFIX}${questionId}`;
+// Drops every answer of KEYS[1] (a new registration or an edit stores the whole form again).
+const DROP_ANSWERS_LUA = `
+for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
+  if string.sub(field, 1, ${ANSWER_PREFIX.length}) == '${ANSWER_PREFIX}' then redis.call('HDEL', KEYS[1], field) end
+end`;
+
 // Registration decides the seat atomically: every process runs this in Redis, one at a time.
 // KEYS: guest, confirmed, waitlisted, cancelled, guests, code, token. ARGV: user id, now (ms),
 // now (ISO), capacity (0 = unlimited), code, token, then field/value pairs of the details.
@@ -66,7 +78,8 @@ if not redis.call('HGET', KEYS[1], 'code') then
   redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'code', ARGV[5], 'token', ARGV[6], 'createdAt', ARGV[3])
   redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
 end
-redis.call('HDEL', KEYS[1], 'confirmedAt', 'waitlistedAt', 'cancelledAt', 'cancelReason', 'reconfirmAskedAt', 'reconfirmedAt', 'promotedAt', 'organisation', 'phone', 'email')
+redis.call('HDEL', KEYS[1], 'confirmedAt', 'waitlistedAt', 'cancelledAt', 'cancelReason', 'reconfirmAskedAt', 'reconfirmedAt', 'promotedAt', ${LEGACY_LUA})
+${DROP_ANSWERS_LUA}
 if #fields > 0 then redis.call('HSET', KEYS[1], unpack(fields)) end
 local capacity = tonumber(ARGV[4])
 local next
@@ -174,7 +187,16 @@ redis.call('HSET', KEYS[1], 'reconfirmedAt', ARGV[1], 'updatedAt', ARGV[1])
 return 1
 `;
 
-const DETAIL_FIELDS = ["name", "sector", "organisation", "phone", "email", "language", "consentLanguage", "consentVersion"] as const;
+// KEYS: guest. ARGV: field/value pairs of the details. Changes the answers of a registration that exists.
+const UPDATE_DETAILS = `
+if redis.call('EXISTS', KEYS[1]) == 0 or not redis.call('HGET', KEYS[1], 'status') then return 0 end
+redis.call('HDEL', KEYS[1], ${LEGACY_LUA})
+${DROP_ANSWERS_LUA}
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1
+`;
+
+const DETAIL_FIELDS = ["name", "language", "consentLanguage", "consentVersion"] as const;
 
 function detailPairs(details: RsvpDetails): string[] {
   const pairs: string[] = [];
@@ -182,11 +204,21 @@ function detailPairs(details: RsvpDetails): string[] {
     const value = details[field];
     if (value !== undefined && value !== "") pairs.push(field, value);
   }
+  for (const [id, value] of Object.entries(details.answers)) if (value !== "") pairs.push(answerField(id), value);
   pairs.push("consentAt", details.consentAt.toISOString());
   return pairs;
 }
 
 const date = (value: string | undefined) => (value ? new Date(value) : undefined);
+
+/** The answers of a stored registration; one stored before the questions came from the event file is read as its answers (keys.ts). */
+function answersOf(data: Record<string, string>): RsvpAnswers {
+  const answers: RsvpAnswers = {};
+  for (const [field, value] of Object.entries(data))
+    if (field.startsWith(ANSWER_PREFIX) && value) answers[field.slice(ANSWER_PREFIX.length)] = value;
+  for (const [field, id] of Object.entries(LEGACY_ANSWERS)) if (data[field] && answers[id] === undefined) answers[id] = data[field];
+  return answers;
+}
 
 function toRsvp(data: Record<string, string>): Rsvp | undefined {
   if (!data.userId || !data.status) return undefined;
@@ -196,10 +228,7 @@ function toRsvp(data: Record<string, string>): Rsvp | undefined {
     code: data.code ?? "",
     token: data.token ?? "",
     name: data.name ?? "",
-    sector: data.sector ?? "",
-    organisation: data.organisation || undefined,
-    phone: data.phone || undefined,
-    email: data.email || undefined,
+    answers: answersOf(data),
     language: data.language ?? "",
     consentAt: new Date(data.consentAt ?? 0),
     consentLanguage: data.consentLanguage || undefined,
@@ -248,6 +277,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
   const registerScript = defineScript(redis, "rsvpRegister", REGISTER);
   const cancelScript = defineScript(redis, "rsvpCancel", CANCEL);
   const releaseUnansweredScript = defineScript(redis, "rsvpReleaseUnanswered", RELEASE_UNANSWERED);
+  const updateDetailsScript = defineScript(redis, "rsvpUpdateDetails", UPDATE_DETAILS);
   const k = keys.rsvp;
   const statusKeys = [k.status("confirmed"), k.status("waitlisted"), k.status("cancelled")];
 
@@ -321,14 +351,8 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
 
     /** Changes the form answers of an existing registration, keeping its status and place. */
     async updateDetails(userId: number, details: RsvpDetails, now: Date): Promise<Rsvp | undefined> {
-      const key = k.guest(userId);
-      if (!(await redis.hexists(key, "status"))) return undefined;
-      await redis
-        .multi()
-        .hdel(key, "organisation", "phone", "email")
-        .hset(key, ...detailPairs(details), "updatedAt", now.toISOString())
-        .exec();
-      return find(userId);
+      const updated = await updateDetailsScript(1, k.guest(userId), ...detailPairs(details), "updatedAt", now.toISOString());
+      return updated === 1 ? find(userId) : undefined;
     },
 
     /**
@@ -395,6 +419,11 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
     /** User ids with a status, in the order they got it (audiences of broadcasts). */
     idsByStatus,
 
+    /** User ids checked in at the door, in check-in order (the feedback survey, broadcast audiences). */
+    async checkedInIds(): Promise<number[]> {
+      return (await redis.zrange(k.checkedIn, 0, -1)).map(Number);
+    },
+
     /** Every registration, oldest first (stats and the export). */
     async all(): Promise<Rsvp[]> {
       const ids = await redis.zrange(k.guests, 0, -1);
@@ -439,12 +468,14 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
     },
 
     /**
-     * Retention: every guest's name, organisation and contacts erased; statuses, sectors, codes and
-     * times stay, so the counts and /stats do too.
+     * Retention: every guest's name and personal answers (`personal`: the ids of text, e-mail and phone
+     * questions) erased, with the fields of older registrations; statuses, choices, codes and times
+     * stay, so the counts and /stats do too.
      */
-    async anonymiseAll(): Promise<void> {
+    async anonymiseAll(personal: readonly string[]): Promise<void> {
+      const fields = ["name", "organisation", "phone", "email", ...personal.map(answerField)];
       const pipeline = redis.pipeline();
-      for (const id of await redis.zrange(k.guests, 0, -1)) pipeline.hdel(k.guest(Number(id)), "name", "organisation", "phone", "email");
+      for (const id of await redis.zrange(k.guests, 0, -1)) pipeline.hdel(k.guest(Number(id)), ...fields);
       await pipeline.exec();
     },
 

@@ -63,6 +63,7 @@ function notingBroadcaster(deps: Pick<BotDeps, "store">, sent: BroadcastInput[])
     countAudience: async (audience) => (await resolveAudience(deps.store, audience)).length,
     replaceTexts: async () => false,
     attachReport: async () => undefined,
+    scheduleJob: async () => undefined,
   };
 }
 

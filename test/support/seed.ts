@@ -13,7 +13,7 @@ export async function registerGuest(
   const { confirmed } = await store.rsvps.counts();
   if (options.status === "waitlisted" && confirmed === 0) throw new Error("a waitlisted guest needs a confirmed one first");
   const language = options.language ?? "en";
-  const details = { name: `Guest ${userId}`, sector: "Media", language, consentAt: options.now, consentLanguage: language };
+  const details = { name: `Guest ${userId}`, answers: { sector: "media" }, language, consentAt: options.now, consentLanguage: language };
   const capacity = options.status === "confirmed" ? undefined : confirmed;
   const identity = { newCode, newToken: newTicketToken };
   const { status } = await store.rsvps.register(userId, details, { now: options.now, capacity, identity });

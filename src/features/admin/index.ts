@@ -88,17 +88,17 @@ export function adminFeature(tools: OrganiserTools): Composer<BotContext> {
   const privateChat = feature.chatType("private");
   const open: Record<Tool, (ctx: BotContext) => Promise<unknown>> = { ...tools, audit: showAudit };
 
-  privateChat.command("admin", requireRole("admin"), showHome);
+  privateChat.command("admin", requireRole("organiser"), showHome);
 
   // The admin list is checked at each tap: a button outlives the rights of whoever was shown it.
   privateChat.use(
-    onTap(adminData, requireRole("admin"), async (ctx) => {
+    onTap(adminData, requireRole("organiser"), async (ctx) => {
       await ctx.answerCallbackQuery();
       await open[ctx.callbackData.tool](ctx);
     }),
   );
 
-  privateChat.command("audit", requireRole("admin"), showAudit);
+  privateChat.command("audit", requireRole("organiser"), showAudit);
   return feature;
 }
 

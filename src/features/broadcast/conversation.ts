@@ -41,7 +41,7 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
     title: ctx.t("broadcast-form-title"),
     cancelled: ctx.t("broadcast-cancelled"),
     // Organisers only, at every step: someone taken off the list meanwhile is refused like anywhere else.
-    role: "admin",
+    role: "organiser",
   });
 
   // Steps: the mode (with more than one language), the message(s), the audience, the preview with send or schedule.

@@ -37,14 +37,14 @@ privateChat.command("broadcast", startBroadcast);
 
 /** /broadcast (and the organisers' home screen): a new broadcast form, ending any other. */
 export async function startBroadcast(ctx: BotContext) {
-  if (!(await allowed(ctx, "admin"))) return;
+  if (!(await allowed(ctx, "organiser"))) return;
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(BROADCAST_CONVERSATION);
 }
 
 const LISTED = 10;
 
-privateChat.command("broadcasts", requireRole("admin"), (ctx) => listBroadcasts(ctx));
+privateChat.command("broadcasts", requireRole("organiser"), (ctx) => listBroadcasts(ctx));
 
 /** /broadcasts (and the organisers' home screen): the latest broadcasts and reminders, with Cancel for those not done. */
 export async function listBroadcasts(ctx: FlowContext) {
@@ -87,5 +87,5 @@ async function cancelBroadcast(ctx: FlowContext, id: string, action: "stop" | "d
   const name = record ? ctx.t("broadcast-name", broadcastName(record.spec, await ctx.i18n.getLocale())) : id;
   await ctx.answerCallbackQuery({ text: ctx.t("broadcast-dropped", { name }) });
 }
-privateChat.use(onTap(broadcastData.stop, requireRole("admin"), (ctx) => cancelBroadcast(ctx, ctx.callbackData.id, "stop")));
-privateChat.use(onTap(broadcastData.drop, requireRole("admin"), (ctx) => cancelBroadcast(ctx, ctx.callbackData.id, "drop")));
+privateChat.use(onTap(broadcastData.stop, requireRole("organiser"), (ctx) => cancelBroadcast(ctx, ctx.callbackData.id, "stop")));
+privateChat.use(onTap(broadcastData.drop, requireRole("organiser"), (ctx) => cancelBroadcast(ctx, ctx.callbackData.id, "drop")));

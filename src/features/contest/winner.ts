@@ -194,7 +194,7 @@ export async function startWinner(ctx: FlowContext): Promise<void> {
   await showChoices(ctx);
 }
 
-privateChat.command("winner", requireRole("admin"), startWinner);
+privateChat.command("winner", requireRole("organiser"), startWinner);
 
 const WINNER_BUTTONS: Array<CallbackData<unknown>> = [
   contestData.winner,
@@ -208,7 +208,7 @@ const WINNER_BUTTONS: Array<CallbackData<unknown>> = [
 
 /** Every winner button: admins only, and once the announcement is out, only that is shown (or finished). */
 const winnerButtons = privateChat.filter((ctx) => WINNER_BUTTONS.some((codec) => codec.unpack(ctx.callbackQuery?.data) !== undefined));
-winnerButtons.use(requireRole("admin"), async (ctx, next) => {
+winnerButtons.use(requireRole("organiser"), async (ctx, next) => {
   if (!ctx.deps.event.contest) return answerUnknownButton(ctx);
   const sent = await ctx.deps.store.contest.announcement();
   if (!sent) return next();

@@ -120,7 +120,7 @@ async function exportIdeas(ctx: FlowContext) {
 /** /ideas and /export ideas for the organisers; every handler checks the sender. */
 export const ideasAdminFeature = new Composer<BotContext>();
 const privateChat = ideasAdminFeature.chatType("private");
-const admin = requireRole("admin");
+const admin = requireRole("organiser");
 
 privateChat.command("ideas", admin, (ctx) => overview(ctx));
 

@@ -2,7 +2,7 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
-import { isAdmin } from "../../ui/access.js";
+import { isOrganiser } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
 import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
@@ -83,7 +83,7 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
 /** Photos and pins of public ideas for everyone; of any idea for organisers. */
 async function visibleIdea(ctx: FlowContext, id: number) {
   const idea = await ctx.deps.store.ideas.get(id);
-  if (!idea || (!isPublicStatus(idea.status) && !isAdmin(ctx))) {
+  if (!idea || (!isPublicStatus(idea.status) && !(await isOrganiser(ctx)))) {
     await ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
     return undefined;
   }

@@ -114,7 +114,7 @@ export async function ideaAnswerConversation(
   const form = await Form.open(conversation, ctx, {
     title: ctx.t("ideas-mod-form-title", { id: String(id) }),
     cancelled: ctx.t("ideas-mod-cancelled"),
-    role: "admin",
+    role: "organiser",
   });
   const answer = await form.ask(
     textQuestion<string>(ctx, {
@@ -155,7 +155,7 @@ export const moderationFeature = new Composer<BotContext>();
 const where = moderationFeature.filter((ctx) => ctx.chat?.type === "private" || isModerationGroupTap(ctx));
 
 where.use(
-  onTap(ideasData.moderate, requireRole("admin"), async (ctx) => {
+  onTap(ideasData.moderate, requireRole("organiser"), async (ctx) => {
     const { action, idea: id } = ctx.callbackData;
     if (action === "pub") return publish(ctx, id);
     const idea = await ctx.deps.store.ideas.get(id);
@@ -191,7 +191,7 @@ where.use(
 );
 
 where.use(
-  onTap(ideasData.reason, requireRole("admin"), async (ctx) => {
+  onTap(ideasData.reason, requireRole("organiser"), async (ctx) => {
     // A preset reason ends the typed-reason form it was offered with.
     if (ctx.chat?.type === "private") await ctx.conversation.exitAll();
     return reject(ctx, ctx.callbackData.idea, ctx.callbackData.reason, ctx.callbackData.card);

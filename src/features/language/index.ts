@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { setChatCommands } from "../../bot/commands.js";
-import { isAdmin } from "../../ui/access.js";
+import { commandMenu, topRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
 import { backToMenuKeyboard, mainMenuKeyboard, menuData } from "../../ui/keyboards.js";
@@ -41,7 +41,10 @@ privateChat.use(
     await ctx.answerCallbackQuery({ text: ctx.t("language-set") });
     await showScreen(ctx, `${ctx.t("language-set")}\n\n${ctx.t("menu-title")}`, mainMenuKeyboard(ctx));
     const { i18n, event, logger } = ctx.deps;
-    await setChatCommands(ctx.api, i18n, ctx.chat.id, language, { organiser: isAdmin(ctx), languages: event.languages }).catch(
+    await setChatCommands(ctx.api, i18n, ctx.chat.id, language, {
+      menu: commandMenu(await topRole(ctx)),
+      languages: event.languages,
+    }).catch(
       // The menu is a convenience: the choice itself is saved and shown already.
       (error: unknown) => logger.warn({ err: error, user_id: ctx.from.id }, "could not set the chat's command menu"),
     );

@@ -28,10 +28,11 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
 
   const guest = await store.rsvps.find(userId);
   if (guest) {
-    const fields = (["name", "sector", "organisation", "phone", "email"] as const).filter((field) => guest[field]);
+    const count = Object.keys(guest.answers).length;
+    const fields = [...(guest.name ? [ctx.t("privacy-field-name")] : []), ...(count ? [ctx.t("privacy-field-answers", { count })] : [])];
     lines.push(
       ctx.t("privacy-stored-registration", {
-        fields: [...fields.map((field) => ctx.t(`privacy-field-${field}`)), ctx.t("privacy-field-ticket")].join(", "),
+        fields: [...fields, ctx.t("privacy-field-ticket")].join(", "),
         at: await momentText(ctx, guest.consentAt),
         version: guest.consentVersion ?? ctx.t("privacy-no"),
         language: guest.consentLanguage ?? guest.language,
@@ -46,6 +47,9 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
     const questions = event.quiz.questions.map((_, q) => store.quiz.answerOf(q, userId));
     const count = (await Promise.all(questions)).filter(Boolean).length;
     lines.push(ctx.t("privacy-stored-quiz", { count }));
+  }
+  if (event.feedback) {
+    lines.push(ctx.t("privacy-stored-feedback", { state: state(await store.feedback.hasResponded(userId)) }));
   }
   lines.push(ctx.t("privacy-stored-language", { state: state(ctx.session?.language !== undefined) }));
   return lines;

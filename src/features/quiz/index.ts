@@ -78,7 +78,7 @@ async function end(ctx: FlowContext, quiz: QuizSettings) {
 export const quizFeature = new Composer<BotContext>();
 const privateChat = quizFeature.chatType("private");
 
-privateChat.command("quiz", requireRole("admin"), async (ctx) => {
+privateChat.command("quiz", requireRole("organiser"), async (ctx) => {
   const quiz = ctx.deps.event.quiz;
   if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
   const action = ctx.match.trim().toLowerCase();
@@ -97,7 +97,7 @@ export async function showQuizHelp(ctx: FlowContext): Promise<void> {
 
 /** The organiser's controls: admins only, checked at each tap; without a quiz in the event file they are stale. */
 const control = [
-  requireRole("admin"),
+  requireRole("organiser"),
   async (ctx: FlowContext, next: () => Promise<void>) => {
     if (!ctx.deps.event.quiz) return answerUnknownButton(ctx);
     await ctx.answerCallbackQuery();
@@ -105,7 +105,7 @@ const control = [
   },
 ];
 privateChat.use(
-  onTap(quizData.next, requireRole("admin"), async (ctx) => {
+  onTap(quizData.next, requireRole("organiser"), async (ctx) => {
     const quiz = ctx.deps.event.quiz;
     const state = await ctx.deps.store.quiz.state();
     // The controls live on the newest message only: an older one loses its buttons and says so.

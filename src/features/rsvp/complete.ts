@@ -1,6 +1,7 @@
 import type { BotContext } from "../../bot/context.js";
 import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import type { GivenConsent } from "./consent.js";
+import type { RsvpAnswers } from "../../store/rsvps.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { alertCapacity, sendTicket, translator } from "./notify.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
@@ -8,10 +9,8 @@ import { newCode, newTicketToken, registrationOpen } from "./rules.js";
 /** The form's answers, as the conversation collected them. */
 export interface FormAnswers {
   name: string;
-  sector: string;
-  organisation?: string;
-  phone?: string;
-  email?: string;
+  /** The event file's questions answered, by question id (skipped ones absent). */
+  answers: RsvpAnswers;
 }
 
 const identity = { newCode, newToken: newTicketToken };

@@ -1,10 +1,12 @@
 import type { FlowContext } from "../../bot/context.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
-import { choiceQuestion, textQuestion, type Question } from "../../ui/form/question.js";
+import { choiceQuestion, textQuestion } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
 import { completeRegistration, type FormAnswers } from "./complete.js";
 import type { GivenConsent } from "./consent.js";
-import { checkName, checkOrganisation, parseContact, SECTORS, type ContactInput, type Sector } from "./rules.js";
+import type { Translate } from "./notify.js";
+import { answerLines, formQuestion } from "./questions.js";
+import { checkName } from "./rules.js";
 
 export const RSVP_CONVERSATION = "rsvp";
 // Summary → Edit → summary rounds before the form gives up.
@@ -21,80 +23,14 @@ const nameQuestion = (ctx: FlowContext) =>
     },
   });
 
-const sectorQuestion = (ctx: FlowContext) =>
-  choiceQuestion<Sector>(ctx, {
-    prompt: ctx.t("rsvp-ask-sector"),
-    choices: SECTORS.map((sector) => [ctx.t(`rsvp-sector-${sector}`), sector] as const),
-    columns: 2,
-    field: ctx.t("rsvp-field-sector"),
-  });
+/** What the summary's Edit offers: the name, a question of the event file by its id, or back to the summary. */
+const NAME = "name";
+const BACK = "back";
+const QUESTION = "q.";
 
-/** The organisation, or null when skipped. */
-const organisationQuestion = (ctx: FlowContext) =>
-  textQuestion<string | null>(ctx, {
-    prompt: ctx.t("rsvp-ask-organisation"),
-    buttons: [[[ctx.t("rsvp-skip"), "skip"]]],
-    maxLength: 150,
-    tooLong: () => ctx.t("rsvp-error-organisation"),
-    check: (text) => {
-      const value = checkOrganisation(text);
-      return value ? { value } : { hint: ctx.t("rsvp-error-organisation") };
-    },
-    onButton: (value) => (value === "skip" ? { value: null } : undefined),
-  });
-
-/** The user's own shared contact, or a typed phone number or e-mail. */
-function contactQuestion(ctx: FlowContext): Question<ContactInput> {
-  const saved = (contact: ContactInput) => ({
-    value: contact,
-    note: ctx.t("rsvp-contact-saved", { contact: escapeHtml("phone" in contact ? contact.phone : contact.email) }),
-  });
-  return {
-    prompt: ctx.t("rsvp-ask-contact"),
-    reply: { contact: ctx.t("rsvp-share-phone") },
-    maxLength: 254,
-    wrongType: ctx.t("form-text-expected"),
-    read: (answer, update) => {
-      if (answer.kind === "contact") {
-        // Only the user's own card: someone else's contact is not a way to register them.
-        if (answer.userId !== update.from?.id) return { hint: ctx.t("rsvp-error-contact-not-yours") };
-        const value = parseContact(answer.phone.startsWith("+") ? answer.phone : `+${answer.phone}`);
-        return value ? saved(value) : { hint: ctx.t("rsvp-error-contact") };
-      }
-      if (answer.kind !== "text") return undefined;
-      const value = parseContact(answer.text);
-      return value ? saved(value) : { hint: ctx.t("rsvp-error-contact") };
-    },
-  };
-}
-
-/** The registration form, in order; adding a question is one line here (and its field in complete.ts). */
-const questions = (ctx: FlowContext) => ({
-  name: nameQuestion(ctx),
-  sector: sectorQuestion(ctx),
-  organisation: organisationQuestion(ctx),
-  contact: contactQuestion(ctx),
-});
-type Field = keyof ReturnType<typeof questions>;
-const FIELDS: readonly Field[] = ["name", "sector", "organisation", "contact"];
-
-function setField(answers: Partial<FormAnswers>, field: Field, value: unknown) {
-  if (field === "contact") {
-    const contact = value as ContactInput;
-    answers.phone = "phone" in contact ? contact.phone : undefined;
-    answers.email = "email" in contact ? contact.email : undefined;
-  } else if (field === "organisation") answers.organisation = (value as string | null) ?? undefined;
-  else if (field === "sector") answers.sector = value as Sector;
-  else answers.name = value as string;
-}
-
-function summaryText(ctx: FlowContext, answers: FormAnswers) {
-  return ctx.t("rsvp-summary", {
-    name: escapeHtml(answers.name),
-    sector: escapeHtml(ctx.t(`rsvp-sector-${answers.sector}`)),
-    organisation: escapeHtml(answers.organisation ?? ctx.t("rsvp-none")),
-    contact: escapeHtml(answers.phone ?? answers.email ?? ctx.t("rsvp-none")),
-  });
+function summaryText(ctx: FlowContext, answers: FormAnswers, language: string) {
+  const t: Translate = (key, vars) => ctx.t(key, vars);
+  return ctx.t("rsvp-summary", { name: escapeHtml(answers.name), answers: answerLines(ctx.deps.event, answers.answers, t, language) });
 }
 
 /**
@@ -107,31 +43,39 @@ export async function rsvpForm(conversation: FormConversation, ctx: FlowContext,
     title: ctx.t("rsvp-form-title"),
     cancelled: ctx.t(mode === "edit" ? "rsvp-edit-left" : "rsvp-left"),
   });
-  const ask = questions(ctx);
+  const { event } = ctx.deps;
+  const language = await ctx.i18n.getLocale();
+  const questions = event.rsvp.questions;
+  const total = questions.length + 1;
 
-  let answers: Partial<FormAnswers> = {};
+  let answers: Partial<FormAnswers> = { answers: {} };
   if (mode === "edit") {
     const stored = await conversation.external((outside) => outside.deps.store.rsvps.find(outside.from!.id).then((r) => r ?? null));
     if (!stored || stored.status === "cancelled") return;
-    answers = { name: stored.name, sector: stored.sector, organisation: stored.organisation, phone: stored.phone, email: stored.email };
+    answers = { name: stored.name, answers: { ...stored.answers } };
   } else {
     // A form started before consent came first (an older deploy) has none: it ends, nothing kept.
     if (!consent) return form.end(ctx.t("rsvp-left"));
-    const filled = await form.fill(ask);
-    for (const field of FIELDS) setField(answers, field, filled[field]);
+    answers.name = await form.ask(nameQuestion(ctx), { number: 1, total });
+    for (const [i, q] of questions.entries())
+      setAnswer(answers, q.id, await form.ask(formQuestion(ctx, language, q), { number: i + 2, total }));
   }
 
   const summary = (complete: FormAnswers) =>
     choiceQuestion(ctx, {
-      prompt: summaryText(ctx, complete),
+      prompt: summaryText(ctx, complete, language),
       choices: [
         [ctx.t("rsvp-confirm"), "confirm"],
         [ctx.t("rsvp-edit"), "edit"],
       ],
     });
-  const which = choiceQuestion<Field | "back">(ctx, {
+  const which = choiceQuestion<string>(ctx, {
     prompt: ctx.t("rsvp-edit-which"),
-    choices: [...FIELDS.map((field) => [ctx.t(`rsvp-field-${field}`), field] as const), [ctx.t("rsvp-back"), "back"] as const],
+    choices: [
+      [ctx.t("rsvp-field-name"), NAME],
+      ...questions.map((q) => [event.text(q.label, language), `${QUESTION}${q.id}`] as const),
+      [ctx.t("rsvp-back"), BACK],
+    ],
   });
 
   for (let round = 0; round < MAX_EDITS; round++) {
@@ -142,7 +86,17 @@ export async function rsvpForm(conversation: FormConversation, ctx: FlowContext,
       return;
     }
     const field = await form.ask(which);
-    if (field !== "back") setField(answers, field, await form.ask<unknown>(ask[field]));
+    if (field === NAME) answers.name = await form.ask(nameQuestion(ctx));
+    const q = questions.find((question) => `${QUESTION}${question.id}` === field);
+    if (q) setAnswer(answers, q.id, await form.ask(formQuestion(ctx, language, q, complete.answers[q.id])));
   }
   await form.end(ctx.t("form-too-many", { form: ctx.t("rsvp-form-title") }));
+}
+
+/** A question's answer kept, or dropped when skipped. */
+function setAnswer(answers: Partial<FormAnswers>, id: string, value: string | null) {
+  const next = { ...answers.answers };
+  if (value === null) delete next[id];
+  else next[id] = value;
+  answers.answers = next;
 }

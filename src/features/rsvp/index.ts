@@ -2,7 +2,7 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { rsvpForm, RSVP_CONVERSATION } from "./form.js";
-import { requireRole, isStaff } from "../../ui/access.js";
+import { refuse, requireRole, isStaff, topRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { menuData } from "../../ui/keyboards.js";
 import { rsvpData } from "./callback-data.js";
@@ -19,6 +19,7 @@ import {
 } from "./mine.js";
 import { checkIn, checkinByCode, checkinModeMessage, exportGuests, inCheckinMode, openTicket, showStats } from "./organisers.js";
 import { answerReconfirmation } from "./reconfirm.js";
+import { findGuests, showCheckinCount } from "./door.js";
 import { TICKET_PREFIX } from "./rules.js";
 
 /**
@@ -34,7 +35,12 @@ const privateChat = rsvpFeature.chatType("private");
 // The check-in mode takes an organiser's messages as codes, unless a form is open (its answers come first).
 privateChat.on("message:text", async (ctx, next) => {
   // An organiser taken off the list since is no longer at the door: their messages go on as usual.
-  if (!inCheckinMode(ctx) || !isStaff(ctx)) return next();
+  if (!inCheckinMode(ctx)) return next();
+  if (!(await isStaff(ctx))) {
+    // Revoked since: the mode ends, so later messages cost no role read.
+    delete ctx.session.checkinUntil;
+    return next();
+  }
   if (Object.keys(await ctx.conversation.active()).length > 0) return next();
   const text = ctx.message.text;
   if (text.startsWith("/") && !/^\/cancel(@\w+)?$/.test(text)) return next();
@@ -70,8 +76,17 @@ privateChat.use(onTap(rsvpData.withdrawConfirmed, withdraw));
 privateChat.use(onTap(rsvpData.ticket, resendTicket));
 privateChat.use(onTap(rsvpData.reconfirm, (ctx) => answerReconfirmation(ctx, ctx.callbackData.answer === "yes")));
 
-privateChat.command("stats", requireRole("admin"), showStats);
+// The door team sees only the "checked in N of M" counter; organisers the whole statistics.
+privateChat.command("stats", async (ctx) => {
+  const role = await topRole(ctx);
+  if (role === "admin" || role === "organiser") await showStats(ctx);
+  else if (role === "staff") await showCheckinCount(ctx);
+  else await refuse(ctx, "organiser");
+});
 // `/export ideas` and other lists belong to their features: only the guest list is taken here.
-privateChat.command("export").filter((ctx) => ["", "guests"].includes(ctx.match.trim().toLowerCase()), requireRole("admin"), exportGuests);
+privateChat
+  .command("export")
+  .filter((ctx) => ["", "guests"].includes(ctx.match.trim().toLowerCase()), requireRole("organiser"), exportGuests);
 privateChat.command("checkin", requireRole("staff"), (ctx) => checkinByCode(ctx, ctx.match));
 privateChat.use(onTap(rsvpData.checkIn, requireRole("staff"), (ctx) => checkIn(ctx, ctx.callbackData.guest)));
+privateChat.command("find", requireRole("staff"), (ctx) => findGuests(ctx, ctx.match));

@@ -36,7 +36,8 @@ async function enterForm(ctx: BotContext, mode: "new" | "edit", consent?: GivenC
 export async function showMine(ctx: FlowContext, record: Rsvp): Promise<void> {
   const { deps } = ctx;
   const status = await statusText(deps, t(ctx), record);
-  let text = ctx.t("rsvp-mine", { status, code: record.code, ...detailVars(record, t(ctx)) });
+  const language = await ctx.i18n.getLocale();
+  let text = ctx.t("rsvp-mine", { status, code: record.code, ...detailVars(deps.event, record, t(ctx), language) });
   const keyboard = new InlineKeyboard();
   if (record.status === "confirmed") keyboard.text(ctx.t("rsvp-show-ticket"), rsvpData.ticket.pack()).row();
   if (changesAllowed(deps.event, deps.clock())) {

@@ -6,6 +6,8 @@ import type { Rsvp } from "../../store/rsvps.js";
 import { sendCalendarFile } from "../../ui/calendar.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
 import { renderTicketQr } from "./ticket-qr.js";
+import { answerLines, personalQuestionIds } from "./questions.js";
+import type { EventInfo } from "../../event/load.js";
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -15,22 +17,9 @@ export function translator(deps: BotDeps, language: string): Translate {
   return (key, vars) => deps.i18n.t(offered, key, vars);
 }
 
-export function sectorLabel(t: Translate, sector: string): string {
-  return t(`rsvp-sector-${sector}`);
-}
-
-export function contactText(record: { phone?: string; email?: string }, t: Translate): string {
-  return escapeHtml(record.phone ?? record.email ?? t("rsvp-none"));
-}
-
-/** Name, sector, organisation and contact for the summary, "My registration" and the door card. */
-export function detailVars(record: Pick<Rsvp, "name" | "sector" | "organisation" | "phone" | "email">, t: Translate) {
-  return {
-    name: escapeHtml(record.name),
-    sector: escapeHtml(sectorLabel(t, record.sector)),
-    organisation: escapeHtml(record.organisation ?? t("rsvp-none")),
-    contact: contactText(record, t),
-  };
+/** Name and answers for "My registration" and the door card, in HTML. */
+export function detailVars(event: EventInfo, record: Pick<Rsvp, "name" | "answers">, t: Translate, language: string) {
+  return { name: escapeHtml(record.name), answers: answerLines(event, record.answers, t, language) };
 }
 
 export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Promise<string> {
@@ -129,8 +118,8 @@ export async function forgetGuest(deps: BotDeps, api: Api<RawApi>, userId: numbe
   return change !== undefined;
 }
 
-/** The registration's part of "forget me" and of retention (guests' names, contacts and organisations). */
+/** The registration's part of "forget me" and of retention (guests' names, and their text, e-mail and phone answers). */
 export const rsvpPersonalData: PersonalDataEraser = {
   forget: async (deps, api, userId, botUsername) => void (await forgetGuest(deps, api, userId, botUsername)),
-  eraseAll: (deps) => deps.store.rsvps.anonymiseAll(),
+  eraseAll: (deps) => deps.store.rsvps.anonymiseAll(personalQuestionIds(deps.event)),
 };

@@ -12,8 +12,10 @@ import { rsvpData } from "./callback-data.js";
 import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
 import { detailVars, statusText, type Translate } from "./notify.js";
-import { isTicketToken, normaliseCode, SECTORS } from "./rules.js";
+import { answerText, countedQuestions, optionCounts } from "./questions.js";
+import { isTicketToken, normaliseCode } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../../event/retention.js";
+import { checkinCountText, findGuests, searchable } from "./door.js";
 
 const t =
   (ctx: FlowContext): Translate =>
@@ -57,7 +59,14 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const counts = await store.rsvps.counts();
   const all = await store.rsvps.all();
   const confirmed = all.filter((r) => r.status === "confirmed");
-  const sectors = SECTORS.map((sector) => `${ctx.t(`rsvp-sector-${sector}`)}: ${confirmed.filter((r) => r.sector === sector).length}`);
+  const language = await ctx.i18n.getLocale();
+  const answered = confirmed.map((r) => r.answers);
+  // A count per option of each choice, multi and yes/no question of the event file.
+  const breakdown = countedQuestions(event).map((q) => {
+    const options = optionCounts(event, q, answered, t(ctx), language);
+    const lines = options.map(({ label, count }) => `${escapeHtml(label)}: ${count}`).join("\n");
+    return ctx.t("rsvp-stats-question", { question: escapeHtml(event.text(q.label, language)), lines });
+  });
   const byDay = new Map<string, number>();
   for (const record of all) {
     const day = dayjs(record.createdAt).tz(event.timezone).format("YYYY-MM-DD");
@@ -72,22 +81,19 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const text = ctx.t("rsvp-stats", {
     ...counts,
     left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
-    sectors: sectors.join("\n"),
+    breakdown: breakdown.length ? `\n${breakdown.join("\n")}` : "",
     days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
   });
   const consent = consentSection(ctx, all);
   await ctx.reply(`${consent ? `${text}\n${consent}` : text}\n\n${retention}`, { parse_mode: "HTML" });
 }
 
+/** The export's fixed columns; the event file's questions come after `name`, one column each. */
 const EXPORT_HEADER = [
   "user_id",
   "status",
   "code",
   "name",
-  "sector",
-  "organisation",
-  "phone",
-  "email",
   "language",
   "registered_at",
   "confirmed_at",
@@ -116,16 +122,18 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   }
   const waitlist = await store.rsvps.idsByStatus("waitlisted");
   const current = currentConsentVersions(ctx.deps);
+  const language = await ctx.i18n.getLocale();
+  const questions = event.rsvp.questions;
+  // A column per question in the file's order: its label and the answers in the organiser's language.
+  const header = [...EXPORT_HEADER.slice(0, 4), ...questions.map((q) => event.text(q.label, language)), ...EXPORT_HEADER.slice(4)];
+  const answers = (r: Rsvp) => questions.map((q) => answerText(event, q, r.answers[q.id], t(ctx), language) ?? "");
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
     String(r.userId),
     r.status,
     r.code,
     r.name,
-    ctx.t(`rsvp-sector-${r.sector}`),
-    r.organisation ?? "",
-    r.phone ?? "",
-    r.email ?? "",
+    ...answers(r),
     r.language,
     time(r.createdAt),
     time(r.confirmedAt),
@@ -152,7 +160,7 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   });
   const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
   const caption = ctx.t("rsvp-export-caption", { count: all.length });
-  await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), filename), {
+  await ctx.replyWithDocument(new InputFile(toCsv([header, ...all.map(row)]), filename), {
     caption: earlier ? `${caption}\n${ctx.t("rsvp-export-consent-earlier", { count: earlier })}` : caption,
   });
 }
@@ -160,7 +168,8 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
 /** The door card: who the guest is, and a Check in button unless the ticket was used. */
 async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
   const status = await statusText(ctx.deps, t(ctx), record);
-  let text = ctx.t("rsvp-checkin-card", { status, code: record.code, ...detailVars(record, t(ctx)) });
+  const details = detailVars(ctx.deps.event, record, t(ctx), await ctx.i18n.getLocale());
+  let text = ctx.t("rsvp-checkin-card", { status, code: record.code, ...details });
   const keyboard = new InlineKeyboard();
   if (record.checkedInAt) {
     text += `\n\n${ctx.t("rsvp-checkin-again", { name: escapeHtml(record.name), at: await momentText(ctx, record.checkedInAt) })}`;
@@ -175,7 +184,7 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
 /** /start ci_<token>: the door card for the door team; for anyone else only their own ticket. */
 export async function openTicket(ctx: FlowContext, token: string): Promise<void> {
   const record = isTicketToken(token) ? await ctx.deps.store.rsvps.findByToken(token) : undefined;
-  if (isStaff(ctx)) {
+  if (await isStaff(ctx)) {
     if (record) await showCheckinCard(ctx, record);
     else await ctx.reply(ctx.t("rsvp-ticket-unknown"));
     return;
@@ -208,21 +217,26 @@ export async function checkinByCode(ctx: FlowContext, argument: string): Promise
 
 export async function startCheckinMode(ctx: FlowContext): Promise<void> {
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
-  await ctx.reply(ctx.t("rsvp-checkin-mode-on"), { parse_mode: "HTML" });
+  await ctx.reply(`${ctx.t("rsvp-checkin-mode-on")}\n${ctx.t("team-find-in-mode")}\n\n${await checkinCountText(ctx)}`, {
+    parse_mode: "HTML",
+  });
 }
 
 export const inCheckinMode = (ctx: FlowContext) => (ctx.session.checkinUntil ?? 0) > ctx.deps.clock().getTime();
 
 /** A message in the check-in mode: a code to look up, /cancel to leave; the sender is checked again. */
 export async function checkinModeMessage(ctx: FlowContext, text: string): Promise<void> {
-  if (/^\/cancel(@\w+)?$/.test(text) || !isStaff(ctx)) {
+  const staff = await isStaff(ctx);
+  if (/^\/cancel(@\w+)?$/.test(text) || !staff) {
     delete ctx.session.checkinUntil;
-    if (isStaff(ctx)) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
+    if (staff) await ctx.reply(ctx.t("rsvp-checkin-mode-off"));
     return;
   }
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
   const code = normaliseCode(text);
   if (code) await lookUpCode(ctx, code);
+  // Not a code: a name to search, and if nobody has it, the hint about codes too.
+  else if (searchable(text)) await findGuests(ctx, text, { notFoundHint: ctx.t("rsvp-checkin-mode-hint") });
   else await ctx.reply(ctx.t("rsvp-checkin-mode-hint"));
 }
 
@@ -250,7 +264,8 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
     outcome.result === "first"
       ? ctx.t("rsvp-checkin-done", { name })
       : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
-  await ctx.answerCallbackQuery();
+  // The door's running count, as a toast: the card itself stays as it was.
+  await ctx.answerCallbackQuery({ text: await checkinCountText(ctx) });
   await showScreen(ctx, text);
   if (outcome.result === "first") await tellGuest(ctx, userId);
 }

@@ -2,11 +2,6 @@ import { randomBytes, randomInt } from "node:crypto";
 import { isPastDeadline, parseDuration } from "../../event/time.js";
 import type { EventInfo } from "../../event/load.js";
 
-/** Sectors a guest picks from; ids are stored and exported, labels come from the locale files. */
-export const SECTORS = ["government", "civil", "business", "media", "academia", "other"] as const;
-export type Sector = (typeof SECTORS)[number];
-export const isSector = (value: string): value is Sector => (SECTORS as readonly string[]).includes(value);
-
 export type NameCheck = { ok: true; value: string } | { ok: false; reason: "length" | "characters" };
 
 /** A full name: 2–100 characters of letters (any script), spaces, hyphens and apostrophes. */
@@ -47,22 +42,25 @@ export function normaliseEmail(input: string): string | undefined {
   return `${value.slice(0, at)}@${value.slice(at + 1).toLowerCase()}`;
 }
 
-export type ContactInput = { phone: string } | { email: string };
-
-/** A typed contact: a phone number or an e-mail address. */
-export function parseContact(input: string): ContactInput | undefined {
-  if (input.includes("@")) {
-    const email = normaliseEmail(input);
-    return email ? { email } : undefined;
-  }
-  const phone = normalisePhone(input);
-  return phone ? { phone } : undefined;
+/** A typed text answer: spaces tidied, at least `min` characters (1 unless the question says). */
+export function checkText(input: string, min = 1): { ok: true; value: string } | { ok: false; min: number } {
+  const value = input.trim().replace(/[ \t]+/g, " ");
+  const least = Math.max(1, min);
+  return [...value].length >= least ? { ok: true, value } : { ok: false, min: least };
 }
 
-export function checkOrganisation(input: string): string | undefined {
-  const value = input.trim().replace(/\s+/g, " ");
-  const length = [...value].length;
-  return length >= 2 && length <= 150 ? value : undefined;
+export type NumberCheck = { ok: true; value: string } | { ok: false; reason: "not-a-number" | "range" };
+
+/** A typed number (a comma or a point for decimals, spaces between thousands), within min and max. */
+export function checkNumber(input: string, min?: number, max?: number): NumberCheck {
+  const typed = input
+    .trim()
+    .replace(/[\s\u00a0]/g, "")
+    .replace(",", ".");
+  if (!/^[-+]?\d+(\.\d+)?$/.test(typed) || typed.length > 20) return { ok: false, reason: "not-a-number" };
+  const value = Number(typed);
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) return { ok: false, reason: "range" };
+  return { ok: true, value: String(value) };
 }
 
 /** No 0/O, 1/I/L: a code read aloud at the door or typed from a screen is not misread. */

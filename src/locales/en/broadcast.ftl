@@ -94,3 +94,5 @@ broadcast-name = { $kind ->
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 broadcast-form-title = Broadcast
 broadcast-audience-field = Audience
+broadcast-audience-checked_in = Checked in at the door
+broadcast-audience-no_show = Confirmed but did not come

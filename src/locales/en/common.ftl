@@ -129,3 +129,4 @@ cmd-audit = Audit log of organiser actions
 cmd-admin = Organiser panel
 cmd-broadcast = Broadcast a message
 cmd-broadcasts = Broadcasts and reminders
+cmd-feedback = Feedback after the event

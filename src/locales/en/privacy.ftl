@@ -39,10 +39,10 @@ privacy-stored-language = • Your language choice: { $state }
 privacy-yes = yes
 privacy-no = none
 privacy-field-name = name
-privacy-field-sector = sector
-privacy-field-organisation = organisation
-privacy-field-phone = phone
-privacy-field-email = e-mail
+privacy-field-answers = { $count ->
+        [one] answers to { $count } question
+       *[other] answers to { $count } questions
+    }
 privacy-field-ticket = status, ticket code, dates
 privacy-duration = { $unit ->
         [d] { $count ->

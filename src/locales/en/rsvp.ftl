@@ -4,7 +4,7 @@
 rsvp-intro =
     📝 <b>Registration: { $title }</b>
     Registration is open until { $deadline } ({ $relative }).
-    It takes a minute: first your consent below, then your name, sector, organisation and a contact.
+    It takes a minute: first your consent below, then your name and a few questions.
 rsvp-closed =
     ⛔️ Registration closed on { $deadline }.
     If you still want to come, please contact the organisers: { $contact }
@@ -14,45 +14,52 @@ rsvp-organisers = the organisers
 rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
 rsvp-error-name-length = ✋ The name must be 2 to 100 characters long. Please type your full name.
 rsvp-error-name-characters = ✋ Please use only letters, spaces, hyphens and apostrophes. Type your full name again.
-rsvp-ask-sector = 🏛 Which sector do you represent?
-rsvp-sector-government = Government
-rsvp-sector-civil = Civil society
-rsvp-sector-business = Business
-rsvp-sector-media = Media
-rsvp-sector-academia = Academia
-rsvp-sector-other = Other
-rsvp-ask-organisation = 🏢 Which organisation are you from? Type its name, or tap “Skip”.
 rsvp-skip = Skip ➡️
-rsvp-error-organisation = ✋ Please type the organisation's name (2 to 150 characters), or tap “Skip”.
-rsvp-ask-contact =
-    📞 How can the organisers reach you?
-    Tap “Share my phone” below, or type a phone number (e.g. +7 701 123 45 67) or an e-mail address.
 rsvp-share-phone = 📱 Share my phone
-rsvp-error-contact = ✋ This does not look like a phone number or an e-mail address. Examples: 8 701 123 45 67, +44 20 7946 0958, name@example.com
-rsvp-error-contact-not-yours = ✋ Please share your own number with the “Share my phone” button, or type a number or an e-mail address.
+rsvp-error-contact-not-yours = ✋ Please share your own number with the “Share my phone” button, or type a number.
 rsvp-contact-saved = ✅ Contact saved: { $contact }
+rsvp-answer-line = { $label } — { $answer }
+rsvp-answer-yes = Yes
+rsvp-answer-no = No
+rsvp-multi-hint = Tap the options to mark them ✅, then “Done”.
+rsvp-multi-done = ✔️ Done
+rsvp-error-text-short = ✋ That is too short: at least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }. Please type your answer.
+rsvp-error-number = ✋ Please send a number, e.g. 25.
+rsvp-error-number-range = ✋ Please send a number from { $min } to { $max }.
+rsvp-error-number-min = ✋ Please send a number of at least { $min }.
+rsvp-error-number-max = ✋ Please send a number of at most { $max }.
+rsvp-error-email = ✋ This does not look like an e-mail address. Example: name@example.com
+rsvp-error-phone = ✋ This does not look like a phone number. Examples: 8 701 123 45 67, +44 20 7946 0958
+rsvp-error-multi-min = ✋ Please choose at least { $min ->
+        [one] { $min } option
+       *[other] { $min } options
+    }, then tap “Done”.
+rsvp-error-multi-max = ✋ At most { $max ->
+        [one] { $max } option
+       *[other] { $max } options
+    } can be chosen: untick one first.
+rsvp-stats-question = <b>{ $question }</b> (confirmed)
+    { $lines }
 rsvp-ask-consent =
     🔒 <b>Consent to the processing of personal data</b>
     { $text }
     Data controller: { $controller }
-rsvp-consent-generic = I agree that my name, sector, organisation and contact details will be processed to register me for the event, to send me event updates and to check me in at the entrance. The data will not be passed to third parties and will be deleted after the event on request.
+rsvp-consent-generic = I agree that my name and my answers to the registration questions will be processed to register me for the event, to send me event updates and to check me in at the entrance. The data will not be passed to third parties and will be deleted after the event on request.
 rsvp-agree = ✅ I agree
 rsvp-consent-changed = The consent text has changed: please read the new one below.
 rsvp-summary =
     📋 <b>Please check your details</b>
     Name: { $name }
-    Sector: { $sector }
-    Organisation: { $organisation }
-    Contact: { $contact }
+    { $answers }
 rsvp-none = —
 rsvp-confirm = ✅ Confirm
 rsvp-edit = ✏️ Edit a field
 rsvp-cancel = ❌ Cancel
 rsvp-edit-which = ✏️ What would you like to change?
 rsvp-field-name = Name
-rsvp-field-sector = Sector
-rsvp-field-organisation = Organisation
-rsvp-field-contact = Contact
 rsvp-back = ⬅️ Back
 rsvp-left = Registration cancelled; nothing was saved. You can start again any time with /rsvp.
 rsvp-edit-left = Nothing was changed.
@@ -78,9 +85,7 @@ rsvp-mine =
     Status: { $status }
     Code: <b>{ $code }</b>
     Name: { $name }
-    Sector: { $sector }
-    Organisation: { $organisation }
-    Contact: { $contact }
+    { $answers }
 rsvp-mine-locked = The event has started: registrations can no longer be changed.
 rsvp-change = ✏️ Change my details
 rsvp-withdraw = ❌ Cancel my registration
@@ -114,9 +119,7 @@ rsvp-checkin-card =
     🎟 <b>{ $name }</b>
     Status: { $status }
     Code: { $code }
-    Sector: { $sector }
-    Organisation: { $organisation }
-    Contact: { $contact }
+    { $answers }
 rsvp-checkin-button = ✅ Check in
 rsvp-checkin-done = ✅ { $name } is checked in.
 rsvp-checkin-again = ⚠️ This ticket was already used: { $name } was checked in at { $at }.
@@ -137,9 +140,7 @@ rsvp-stats =
     Waiting list: { $waitlisted }
     Cancelled: { $cancelled }
     Checked in: { $checkedIn }
-    Seats left: { $left }
-    <b>By sector</b> (confirmed)
-    { $sectors }
+    Seats left: { $left }{ $breakdown }
     <b>By day</b> (new registrations)
     { $days }
 rsvp-unlimited = unlimited

@@ -85,3 +85,5 @@ broadcast-name = «{ $excerpt }» { $kind ->
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 broadcast-form-title = Тарату
 broadcast-audience-field = Алушылар
+broadcast-audience-checked_in = Кіреберісте белгіленгендерге
+broadcast-audience-no_show = Растап, бірақ келмегендерге

@@ -39,10 +39,7 @@ privacy-stored-language = • Өзіңіз таңдаған тіл: { $state }
 privacy-yes = иә
 privacy-no = жоқ
 privacy-field-name = аты-жөні
-privacy-field-sector = сала
-privacy-field-organisation = ұйым
-privacy-field-phone = телефон нөмірі
-privacy-field-email = e-mail
+privacy-field-answers = { $count } сұраққа жауаптар
 privacy-field-ticket = мәртебе, билет коды, күндер
 privacy-duration = { $unit ->
         [d] { $count } күн

@@ -96,3 +96,5 @@ broadcast-name = { $kind ->
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 broadcast-form-title = Рассылка
 broadcast-audience-field = Получатели
+broadcast-audience-checked_in = Отмеченным на входе
+broadcast-audience-no_show = Подтвердившим, но не пришедшим

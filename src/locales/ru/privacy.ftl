@@ -39,10 +39,11 @@ privacy-stored-language = • Выбранный вами язык: { $state }
 privacy-yes = да
 privacy-no = нет
 privacy-field-name = имя
-privacy-field-sector = сектор
-privacy-field-organisation = организация
-privacy-field-phone = телефон
-privacy-field-email = e-mail
+privacy-field-answers = { $count ->
+        [one] ответы на { $count } вопрос
+        [few] ответы на { $count } вопроса
+       *[other] ответы на { $count } вопросов
+    }
 privacy-field-ticket = статус, код билета, даты
 privacy-duration = { $unit ->
         [d] { $count ->

@@ -80,11 +80,31 @@ export class Form {
     const ordinal = ++this.asked;
     this.otherButtons = question.otherButtons ?? [];
     const { ctx } = this;
-    const shown = this.shown(question.prompt, step);
-    const markup = this.markup(question, ordinal);
-    const sent = await ctx.reply(shown, { parse_mode: "HTML", reply_markup: markup });
-    const hasReplyKeyboard = markup instanceof Keyboard;
+    const sent = await ctx.reply(this.shown(question.prompt, step), { parse_mode: "HTML", reply_markup: this.markup(question, ordinal) });
+    const hasReplyKeyboard = question.reply !== undefined;
+    // A tap that keeps the question open (a toggle) redraws it: the rest of the question works on what is on screen.
+    for (;;) {
+      const shown = this.shown(question.prompt, step);
+      const markup = this.markup(question, ordinal);
+      const outcome = await this.answer(question, ordinal, step, sent, shown, markup, hasReplyKeyboard);
+      if ("value" in outcome) return outcome.value;
+      question = { ...question, ...outcome.stay };
+      const redrawn = { parse_mode: "HTML" as const, reply_markup: this.markup(question, ordinal) as InlineKeyboard };
+      await ctx.api.editMessageText(sent.chat.id, sent.message_id, this.shown(question.prompt, step), redrawn).catch(() => undefined);
+    }
+  }
 
+  /** One update to the question on screen: its value, a redraw that keeps it open, or (never returning) a refusal, a skip or a way out. */
+  private async answer<T>(
+    question: Question<T>,
+    ordinal: number,
+    step: Step | undefined,
+    sent: Message.TextMessage,
+    shown: string,
+    markup: InlineKeyboard | Keyboard,
+    hasReplyKeyboard: boolean,
+  ): Promise<{ value: T } | { stay: Pick<Question<T>, "prompt" | "buttons"> }> {
+    const { ctx } = this;
     const update = await this.conversation.wait();
     const message = update.message;
     const query = update.callbackQuery;
@@ -140,11 +160,15 @@ export class Form {
       }
       return this.conversation.skip();
     }
+    if ("stay" in reading) {
+      if (query) await update.answerCallbackQuery();
+      return { stay: reading.stay };
+    }
 
     if (query) {
       await update.answerCallbackQuery();
       // The choice stays readable in the question, and its buttons go: they cannot be tapped again.
-      const label = question.buttons?.flat().find(([, value]) => value === tapped!.value)?.[0] ?? "";
+      const label = reading.chosen ?? question.buttons?.flat().find(([, value]) => value === tapped!.value)?.[0] ?? "";
       const chosen = ctx.t("form-chosen", { choice: escapeHtml(label) });
       const line = question.field === undefined ? chosen : `${escapeHtml(question.field)}: ${chosen}`;
       await update.editMessageText(`${shown}\n\n${line}`, { parse_mode: "HTML" }).catch(() => undefined);
@@ -157,7 +181,7 @@ export class Form {
         ...(hasReplyKeyboard ? { reply_markup: { remove_keyboard: true } } : {}),
       });
     }
-    return reading.value;
+    return { value: reading.value };
   }
 
   /** The question as shown: with its step (“Step 2 of 4”) when it has one. */

@@ -11,12 +11,18 @@ export type Answer =
 
 /**
  * What a question makes of an answer: its value (with an optional message after it, e.g. “Contact
- * saved”), a hint to ask again (a wrong answer), a toast for a button that did its job without
- * answering (supporting a similar idea; `redraw` shows the question as it is now), or undefined
- * when this kind of answer does not fit.
+ * saved”, and `chosen`, what the question keeps as its answer instead of the tapped button's label),
+ * a hint to ask again (a wrong answer), a toast for a button that did its job without answering
+ * (supporting a similar idea; `redraw` shows the question as it is now), `stay` for a tap that
+ * counts but leaves the question open, redrawn in place (a toggle of a multiple choice: the tap is
+ * kept, so a replay toggles the same way), or undefined when this kind of answer does not fit.
  */
 export type Reading<T> =
-  { value: T; note?: string } | { hint: string } | { toast: string; redraw?: Pick<Question<T>, "prompt" | "buttons"> } | undefined;
+  | { value: T; note?: string; chosen?: string }
+  | { hint: string }
+  | { toast: string; redraw?: Pick<Question<T>, "prompt" | "buttons"> }
+  | { stay: Pick<Question<T>, "prompt" | "buttons"> }
+  | undefined;
 
 /** A button: its label and the value it answers with (letters, digits, `_ . : -`). */
 export type Choice = readonly [label: string, value: string];

@@ -1,0 +1,63 @@
+import { InlineKeyboard } from "grammy";
+import type { FlowContext } from "../../bot/context.js";
+import { escapeHtml } from "../../ui/html.js";
+import { momentText } from "../../ui/format.js";
+import { rsvpData } from "./callback-data.js";
+
+/** A name search needs this many letters: the door team looks guests up, it never lists them all. */
+export const MIN_SEARCH_LETTERS = 3;
+const MAX_RESULTS = 10;
+const MAX_QUERY = 64;
+
+const letters = (text: string) => [...text].filter((c) => /\p{L}/u.test(c)).length;
+const fold = (text: string) => text.toLocaleLowerCase("ru").replaceAll("ё", "е").replace(/\s+/g, " ").trim();
+
+/** Whether a message in the check-in mode is a name to search (three letters or more). */
+export const searchable = (text: string) => letters(text.slice(0, MAX_QUERY)) >= MIN_SEARCH_LETTERS;
+
+/** "Checked in N of M": the only figure the door team sees. */
+export async function checkinCountText(ctx: FlowContext): Promise<string> {
+  const counts = await ctx.deps.store.rsvps.counts();
+  return ctx.t("team-checked-in-count", { checkedIn: counts.checkedIn, confirmed: counts.confirmed });
+}
+
+/** /stats for the door team. */
+export async function showCheckinCount(ctx: FlowContext): Promise<void> {
+  await ctx.reply(await checkinCountText(ctx));
+}
+
+/** /find NAME: up to ten confirmed guests whose name contains it, each with a Check in button until checked in. */
+export async function findGuests(ctx: FlowContext, input: string, options: { notFoundHint?: string } = {}): Promise<void> {
+  const query = fold(input.slice(0, MAX_QUERY));
+  if (query === "") {
+    await ctx.reply(ctx.t("team-find-usage"));
+    return;
+  }
+  if (letters(query) < MIN_SEARCH_LETTERS) {
+    await ctx.reply(ctx.t("team-find-short", { min: MIN_SEARCH_LETTERS }));
+    return;
+  }
+  const found = (await ctx.deps.store.rsvps.all()).filter((r) => r.status === "confirmed" && r.name && fold(r.name).includes(query));
+  if (found.length === 0) {
+    const none = ctx.t("team-find-none", { query: escapeHtml(query) });
+    await ctx.reply(options.notFoundHint ? `${none}\n${options.notFoundHint}` : none, { parse_mode: "HTML" });
+    return;
+  }
+  const shown = found.slice(0, MAX_RESULTS);
+  const keyboard = new InlineKeyboard();
+  const lines: string[] = [];
+  for (const record of shown) {
+    const name = escapeHtml(record.name);
+    if (record.checkedInAt) {
+      lines.push(ctx.t("team-find-line-in", { name, code: record.code, at: await momentText(ctx, record.checkedInAt) }));
+    } else {
+      lines.push(ctx.t("team-find-line", { name, code: record.code }));
+      keyboard.text(ctx.t("team-find-checkin", { name: record.name.slice(0, 40) }), rsvpData.checkIn.pack({ guest: record.userId })).row();
+    }
+  }
+  const more = found.length > MAX_RESULTS ? `\n\n${ctx.t("team-find-more", { count: found.length - MAX_RESULTS })}` : "";
+  await ctx.reply(`${ctx.t("team-find-title", { count: shown.length })}\n${lines.join("\n")}${more}`, {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+}

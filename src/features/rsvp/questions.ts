@@ -1,0 +1,205 @@
+import type { FlowContext } from "../../bot/context.js";
+import type { EventInfo } from "../../event/load.js";
+import type { RsvpQuestion } from "../../event/schema.js";
+import { DEFAULT_MAX_LENGTH } from "../../ui/form/ask.js";
+import { rows, textQuestion, type Choice, type Question } from "../../ui/form/question.js";
+import { escapeHtml } from "../../ui/html.js";
+import type { RsvpAnswers } from "../../store/rsvps.js";
+import type { Translate } from "./notify.js";
+import { checkNumber, checkText, normaliseEmail, normalisePhone } from "./rules.js";
+
+/**
+ * The registration questions of the event file (`rsvp.questions`) as form questions, and their
+ * answers as people read them. An answer is stored as a string (rsvps.ts): a choice's option id, a
+ * multi's option ids joined by ",", "yes"/"no", a number, a text, an e-mail or an E.164 phone.
+ */
+
+/** Answers that name or reach a person: erased by retention (with the name), never logged. */
+const PERSONAL_TYPES: ReadonlySet<RsvpQuestion["type"]> = new Set(["text", "email", "phone"]);
+export const personalQuestionIds = (event: EventInfo): string[] =>
+  event.rsvp.questions.filter((q) => PERSONAL_TYPES.has(q.type)).map((q) => q.id);
+
+/** Question types whose answers /stats counts per option. */
+export const countedQuestions = (event: EventInfo) => event.rsvp.questions.filter((q) => q.type !== "text" && optionsOf(q).length > 0);
+
+/** The options of a choice, multi or yes_no question: id and label in the language. */
+function optionsOf(q: RsvpQuestion): { id: string; label: (event: EventInfo, t: Translate, language: string) => string }[] {
+  if (q.type === "yes_no") return ["yes", "no"].map((id) => ({ id, label: (_e, t) => t(`rsvp-answer-${id}`) }));
+  return (q.options ?? []).map((option) => ({ id: option.id, label: (event, _t, language) => event.text(option.label, language) }));
+}
+
+/** Counts per option of a counted question over the registrations' answers, in the options' order. */
+export function optionCounts(event: EventInfo, q: RsvpQuestion, answers: RsvpAnswers[], t: Translate, language: string) {
+  return optionsOf(q).map((option) => ({
+    label: option.label(event, t, language),
+    count: answers.filter((a) => (a[q.id] ?? "").split(",").includes(option.id)).length,
+  }));
+}
+
+/** An answer as read in the language: option labels (a multi's joined by "; "), yes/no words; undefined when not answered. */
+export function answerText(
+  event: EventInfo,
+  q: RsvpQuestion,
+  value: string | undefined,
+  t: Translate,
+  language: string,
+): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  const options = optionsOf(q);
+  if (options.length === 0) return value;
+  // An option taken out of the file since is shown by its id rather than lost.
+  const label = (id: string) => options.find((option) => option.id === id)?.label(event, t, language) ?? id;
+  return value.split(",").map(label).join("; ");
+}
+
+/** The answers as lines (“Which sector…? — Media”) for the summary, “My registration” and the door card, in HTML. */
+export function answerLines(event: EventInfo, answers: RsvpAnswers, t: Translate, language: string): string {
+  return event.rsvp.questions
+    .map((q) =>
+      t("rsvp-answer-line", {
+        label: escapeHtml(event.text(q.label, language)),
+        answer: escapeHtml(answerText(event, q, answers[q.id], t, language) ?? t("rsvp-none")),
+      }),
+    )
+    .join("\n");
+}
+
+const OPTION = "o.";
+const SKIP = "skip";
+const DONE = "done";
+
+/**
+ * A question of the event file as a form question, in the user's language. Its value is the stored
+ * string, or null when skipped (optional questions only). `current` is the answer being edited (a
+ * multi starts from it). Make one per asking: a multi keeps the toggles of its run in it.
+ */
+export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion, current?: string): Question<string | null> {
+  const { event } = ctx.deps;
+  const t: Translate = (key, vars) => ctx.t(key, vars);
+  const hintLine = q.hint ? `\n${escapeHtml(event.text(q.hint, language))}` : "";
+  const prompt = `${escapeHtml(event.text(q.label, language))}${hintLine}`;
+  const skipRow: Choice[][] = q.required ? [] : [[[ctx.t("rsvp-skip"), SKIP]]];
+  const skipped = (value: string) => (value === SKIP && !q.required ? { value: null } : undefined);
+
+  switch (q.type) {
+    case "choice":
+    case "yes_no": {
+      const options = optionsOf(q).map((o) => [o.label(event, t, language), `${OPTION}${o.id}`] as Choice);
+      const ids = new Set(options.map(([, value]) => value));
+      return {
+        prompt,
+        buttons: [...rows(options, q.type === "yes_no" || options.length >= 4 ? 2 : 1), ...skipRow],
+        wrongType: ctx.t("form-use-buttons"),
+        read: (answer) => {
+          if (answer.kind !== "button") return { hint: ctx.t("form-use-buttons") };
+          if (ids.has(answer.value)) return { value: answer.value.slice(OPTION.length) };
+          if (answer.value === SKIP) return skipped(answer.value);
+          // A form opened before the questions came from the file has the bare id in its kept taps (the sector).
+          return ids.has(`${OPTION}${answer.value}`) ? { value: answer.value } : undefined;
+        },
+      };
+    }
+    case "multi":
+      return multiQuestion(ctx, language, q, prompt, skipRow, current);
+    case "phone":
+      return phoneQuestion(ctx, q, prompt);
+    default:
+      return textQuestion<string | null>(ctx, {
+        prompt,
+        buttons: skipRow,
+        maxLength: q.type === "text" ? (q.max ?? DEFAULT_MAX_LENGTH) : q.type === "email" ? 254 : 40,
+        check: (typed) => checkTyped(ctx, q, typed),
+        onButton: skipped,
+      });
+  }
+}
+
+function checkTyped(ctx: FlowContext, q: RsvpQuestion, typed: string): { value: string } | { hint: string } {
+  if (q.type === "email") {
+    const email = normaliseEmail(typed);
+    return email ? { value: email } : { hint: ctx.t("rsvp-error-email") };
+  }
+  if (q.type === "number") {
+    const checked = checkNumber(typed, q.min, q.max);
+    if (checked.ok) return { value: checked.value };
+    if (checked.reason === "not-a-number") return { hint: ctx.t("rsvp-error-number") };
+    if (q.min !== undefined && q.max !== undefined) return { hint: ctx.t("rsvp-error-number-range", { min: q.min, max: q.max }) };
+    return { hint: q.min !== undefined ? ctx.t("rsvp-error-number-min", { min: q.min }) : ctx.t("rsvp-error-number-max", { max: q.max! }) };
+  }
+  const checked = checkText(typed, q.min);
+  return checked.ok ? { value: checked.value } : { hint: ctx.t("rsvp-error-text-short", { min: checked.min }) };
+}
+
+/** A phone: the user's own shared contact (the reply keyboard's button) or a typed number, normalised to E.164. */
+function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Question<string | null> {
+  const saved = (phone: string) => ({ value: phone, note: ctx.t("rsvp-contact-saved", { contact: escapeHtml(phone) }) });
+  const skip = ctx.t("rsvp-skip");
+  return {
+    prompt,
+    reply: { contact: ctx.t("rsvp-share-phone"), buttons: q.required ? [] : [[skip, SKIP]] },
+    maxLength: 40,
+    wrongType: ctx.t("form-text-expected"),
+    read: (answer, update) => {
+      if (answer.kind === "button") return answer.value === SKIP && !q.required ? { value: null, note: ctx.t("form-saved") } : undefined;
+      if (answer.kind === "contact") {
+        // Only the user's own card: someone else's contact is not a way to register them.
+        if (answer.userId !== update.from?.id) return { hint: ctx.t("rsvp-error-contact-not-yours") };
+        const phone = normalisePhone(answer.phone.startsWith("+") ? answer.phone : `+${answer.phone}`);
+        return phone ? saved(phone) : { hint: ctx.t("rsvp-error-phone") };
+      }
+      if (answer.kind !== "text") return undefined;
+      const phone = normalisePhone(answer.text);
+      return phone ? saved(phone) : { hint: ctx.t("rsvp-error-phone") };
+    },
+  };
+}
+
+/**
+ * Several options: each tap toggles one (✅) and redraws the question in place; Done answers with
+ * the chosen ids, between min (1 when required) and max. The toggles live in this closure, rebuilt
+ * the same on every replay from the kept taps.
+ */
+function multiQuestion(
+  ctx: FlowContext,
+  language: string,
+  q: RsvpQuestion,
+  prompt: string,
+  skipRow: Choice[][],
+  current?: string,
+): Question<string | null> {
+  const t: Translate = (key, vars) => ctx.t(key, vars);
+  const options = optionsOf(q).map((o) => ({ id: o.id, label: o.label(ctx.deps.event, t, language) }));
+  const chosen = new Set((current ?? "").split(",").filter((id) => options.some((o) => o.id === id)));
+  const min = q.min ?? (q.required ? 1 : 0);
+  const max = q.max ?? options.length;
+  const shownPrompt = `${prompt}\n${ctx.t("rsvp-multi-hint")}`;
+  const buttons = (): Choice[][] => [
+    ...rows(
+      options.map((o) => [`${chosen.has(o.id) ? "✅ " : ""}${o.label}`, `${OPTION}${o.id}`] as Choice),
+      options.length >= 4 ? 2 : 1,
+    ),
+    [[ctx.t("rsvp-multi-done"), DONE]],
+    ...skipRow,
+  ];
+  return {
+    prompt: shownPrompt,
+    buttons: buttons(),
+    wrongType: ctx.t("form-use-buttons"),
+    read: (answer) => {
+      if (answer.kind !== "button") return { hint: ctx.t("form-use-buttons") };
+      if (answer.value === SKIP && !q.required) return { value: null };
+      if (answer.value === DONE) {
+        const ids = options.filter((o) => chosen.has(o.id));
+        if (ids.length === 0 && !q.required) return { value: null, chosen: ctx.t("rsvp-none") };
+        if (ids.length < min) return { hint: ctx.t("rsvp-error-multi-min", { min }) };
+        return { value: ids.map((o) => o.id).join(","), chosen: ids.map((o) => o.label).join("; ") };
+      }
+      const id = answer.value.startsWith(OPTION) ? answer.value.slice(OPTION.length) : undefined;
+      if (id === undefined || !options.some((o) => o.id === id)) return undefined;
+      if (!chosen.has(id) && chosen.size >= max) return { hint: ctx.t("rsvp-error-multi-max", { max }) };
+      if (chosen.has(id)) chosen.delete(id);
+      else chosen.add(id);
+      return { stay: { prompt: shownPrompt, buttons: buttons() } };
+    },
+  };
+}
