@@ -314,8 +314,9 @@ describe("feedback after the event", () => {
     const after = await deps.store.feedback.all();
     expect(after).toEqual([expect.objectContaining({ status: "answered", answers: { rating: "3", recommend: "9", comment: "ok" } })]);
     expect(after[0]!.userId).toBeUndefined();
-    const keys = await bot.redis.keys(`${bot.prefix}feedback:*`);
-    expect(keys.map((key) => key.slice(bot.prefix.length))).toEqual(["feedback:anonymous"]);
+    // Feedback is the event's: its keys live under event:<id>: (src/store/keys.ts).
+    const keys = await bot.redis.keys(`${bot.prefix}*feedback:*`);
+    expect(keys.map((key) => key.slice(bot.prefix.length))).toEqual([`event:${bot.event.id}:feedback:anonymous`]);
   });
 
   it("broadcasts reach the checked_in and no_show audiences, offered in the form and in reminders", async () => {

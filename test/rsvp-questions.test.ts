@@ -222,7 +222,9 @@ describe("registration questions from the event file", () => {
 
   it("reads registrations stored before the questions came from the event file as the bundled file's answers", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
-    const key = `${bot.prefix}rsvp:guest:4242`;
+    // The event's keys (src/store/keys.ts: under event:<id>:).
+    const scope = `${bot.prefix}event:${bot.event.id}:`;
+    const key = `${scope}rsvp:guest:4242`;
     const at = bot.clock.now().toISOString();
     await bot.redis.hset(key, { userId: "4242", status: "confirmed", code: "QWE234", token: "o".repeat(22), name: "Old Guest" });
     await bot.redis.hset(key, {
@@ -233,9 +235,9 @@ describe("registration questions from the event file", () => {
       createdAt: at,
       consentAt: at,
     });
-    await bot.redis.zadd(`${bot.prefix}rsvp:guests`, 1, "4242");
-    await bot.redis.set(`${bot.prefix}rsvp:code:QWE234`, "4242");
-    await bot.redis.zadd(`${bot.prefix}rsvp:status:confirmed`, 1, "4242");
+    await bot.redis.zadd(`${scope}rsvp:guests`, 1, "4242");
+    await bot.redis.set(`${scope}rsvp:code:QWE234`, "4242");
+    await bot.redis.zadd(`${scope}rsvp:status:confirmed`, 1, "4242");
     expect((await bot.running.deps.store.rsvps.find(4242))?.answers).toEqual({
       sector: "academia",
       organisation: "KBTU",

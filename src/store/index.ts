@@ -61,6 +61,8 @@ export function createStore(redis: Redis, prefix: string) {
         contest: createContestRepository(redis, eventKeys),
         quiz: createQuizRepository(redis, eventKeys),
         feedback: createFeedbackRepository(redis, eventKeys),
+        // Votes are keyed by their event already; the electorate "checked in" is this event's.
+        votes: createVoteRepository(redis, eventKeys),
       };
       byEvent.set(eventId, scoped);
     }

@@ -124,7 +124,8 @@ export async function currentVote(deps: BotDeps, api: Api): Promise<Vote | undef
 export async function scheduleVoteJobs(engine: FeatureJobs, deps: BotDeps): Promise<void> {
   engine.onSystemJobs(CLOSE_JOB, async (api, name) => {
     const ref = refOf(name);
-    if (ref) await closeVote(deps, api, ref);
+    // The vote's own event (its checked-in guests, its texts) in a series.
+    if (ref) await closeVote(deps.depsOf(ref.eventId) ?? deps, api, ref);
   });
   engine.registerList(ELIGIBLE_LIST, async (name) => {
     const ref = refOf(name);
