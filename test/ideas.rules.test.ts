@@ -107,6 +107,9 @@ describe("exports", () => {
       "43.2383",
       "76.9453",
       "AgACphoto",
+      "0",
+      "",
+      "",
     ]);
     expect(rows[2]?.slice(0, 3)).toEqual(["2", "parks", "new"]);
   });
@@ -127,6 +130,10 @@ describe("exports", () => {
           supports: 7,
           created: "2017-11-20T06:00:00.000Z",
           photo: "AgACphoto",
+          answer: "+принято",
+          followers: 0,
+          milestones: null,
+          merged_into: null,
         },
       },
     ]);

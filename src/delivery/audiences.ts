@@ -27,3 +27,10 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
       return active(await store.ideas.authorIds());
   }
 }
+
+/** Named recipients (a feature's own list), minus users who blocked the bot or never started it. */
+export async function resolveRecipients(store: Store, ids: readonly number[]): Promise<number[]> {
+  const [all, inactive] = await Promise.all([store.users.ids(), store.activity.inactiveIds()]);
+  const known = new Set(all);
+  return [...new Set(ids)].filter((id) => known.has(id) && !inactive.has(id));
+}

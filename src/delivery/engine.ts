@@ -9,7 +9,7 @@ import { parseDuration } from "../event/time.js";
 import type { Store } from "../store/index.js";
 import type { RedisConfig } from "../store/redis.js";
 import type { BroadcastRecord } from "../store/broadcasts.js";
-import { resolveAudience } from "./audiences.js";
+import { resolveAudience, resolveRecipients } from "./audiences.js";
 import { languageOf } from "../event/language.js";
 import { stopBroadcastData } from "./callback-data.js";
 import { sendBroadcastMessage, sendVenuePin } from "./message.js";
@@ -222,7 +222,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
         return "skipped";
       }
     }
-    const recipients = await resolveAudience(store, spec.audience);
+    const recipients = spec.recipients ? await resolveRecipients(store, spec.recipients) : await resolveAudience(store, spec.audience);
     const languages = await repo.languagesOf(recipients);
     if (!(await repo.start(id, recipients.length, now))) return "cancelled";
     if (spec.createdBy !== undefined && record.reportMessage === undefined) await report(id, false);

@@ -13,6 +13,8 @@ const broadcastSpecSchema = z.object({
   id: z.string(),
   /** Who it goes to; resolved when it fires, not when it is scheduled. */
   audience: z.enum(reminderAudiences),
+  /** Named people instead of the audience (a feature's message to those it concerns, e.g. an idea's followers). */
+  recipients: z.array(z.number().int()).optional(),
   /** One text for everyone, or one per language (users get theirs, else the event's first language). */
   texts: z.union([z.string(), z.partialRecord(z.enum(SUPPORTED_LANGUAGES), z.string())]),
   /** "HTML" when the texts carry tags (escape anything user-written yourself). */

@@ -28,7 +28,10 @@ async function ideasMenu(ctx: FlowContext) {
 async function myIdeas(ctx: FlowContext) {
   const language = await ctx.i18n.getLocale();
   const ideas = await ctx.deps.store.ideas.byAuthor(ctx.from!.id);
-  const blocks = ideas.length ? ideas.map((idea) => ideaCard(ctx, idea, language, 400)) : [ctx.t("ideas-mine-empty")];
+  const details = await ctx.deps.store.ideaUpdates.details(ideas.map((idea) => idea.id));
+  const blocks = ideas.length
+    ? ideas.map((idea) => ideaCard(ctx, idea, language, 400, details.get(idea.id)?.milestones))
+    : [ctx.t("ideas-mine-empty")];
   await showScreen(ctx, fitMessage([ctx.t("ideas-mine-title"), ...blocks]), ideasBackRow(ctx));
 }
 
@@ -64,11 +67,21 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
     page: Math.min(index + 1, page.total),
     pages: page.total,
   });
-  const supported = await store.ideas.supports(idea.id, ctx.from!.id);
-  const keyboard = new InlineKeyboard().text(
-    ctx.t(supported ? "ideas-supported-button" : "ideas-support-button", { id: String(idea.id), supports: idea.supports }),
-    ideasData.support.pack({ idea: idea.id, category, order, index }),
-  );
+  const [supported, following, milestones] = await Promise.all([
+    store.ideas.supports(idea.id, ctx.from!.id),
+    store.ideaUpdates.follows(idea.id, ctx.from!.id),
+    store.ideaUpdates.milestones(idea.id),
+  ]);
+  const keyboard = new InlineKeyboard()
+    .text(
+      ctx.t(supported ? "ideas-supported-button" : "ideas-support-button", { id: String(idea.id), supports: idea.supports }),
+      ideasData.support.pack({ idea: idea.id, category, order, index }),
+    )
+    .text(
+      ctx.t(following ? "ideas-unfollow-button" : "ideas-follow-button"),
+      ideasData.follow.pack({ idea: idea.id, category, order, index }),
+    )
+    .row();
   mediaButtons(ctx, keyboard, idea).row();
   if (index > 0) keyboard.text("◀️", ideasData.browse.pack({ category, order, index: index - 1 }));
   if (index < page.total - 1) keyboard.text("▶️", ideasData.browse.pack({ category, order, index: index + 1 }));
@@ -77,7 +90,7 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
     .row()
     .text(ctx.t(other === "t" ? "ideas-order-top" : "ideas-order-new"), ideasData.browse.pack({ category, order: other, index: 0 }))
     .row();
-  await showScreen(ctx, `${heading}\n\n${ideaCard(ctx, idea, language)}`, keyboard.append(back));
+  await showScreen(ctx, `${heading}\n\n${ideaCard(ctx, idea, language, 2000, milestones)}`, keyboard.append(back));
 }
 
 /** Photos and pins of public ideas for everyone; of any idea for organisers. */
@@ -146,7 +159,20 @@ privateChat.use(
   onTap(ideasData.support, async (ctx) => {
     const { idea: id, category, order, index } = ctx.callbackData;
     const result = await ctx.deps.store.ideas.toggleSupport(id, ctx.from.id);
+    // A support follows the idea; withdrawing it unfollows, unless the user tapped Follow themselves.
+    if (result.ok && result.supported) await ctx.deps.store.ideaUpdates.followBySupport(id, ctx.from.id);
+    if (result.ok && !result.supported) await ctx.deps.store.ideaUpdates.unfollowBySupport(id, ctx.from.id);
     const key = result.ok ? (result.supported ? "ideas-supported" : "ideas-unsupported") : SUPPORT_REFUSED[result.reason];
+    await ctx.answerCallbackQuery({ text: ctx.t(key) });
+    await browseCard(ctx, category, order, index, result.ok ? id : undefined);
+  }),
+);
+
+privateChat.use(
+  onTap(ideasData.follow, async (ctx) => {
+    const { idea: id, category, order, index } = ctx.callbackData;
+    const result = await ctx.deps.store.ideaUpdates.toggleFollow(id, ctx.from.id);
+    const key = result.ok ? (result.following ? "ideas-followed" : "ideas-unfollowed") : SUPPORT_REFUSED[result.reason];
     await ctx.answerCallbackQuery({ text: ctx.t(key) });
     await browseCard(ctx, category, order, index, result.ok ? id : undefined);
   }),

@@ -97,3 +97,22 @@ export async function notifyAuthor(api: Api, deps: BotDeps, idea: Idea, what: "s
     deps.logger.warn({ err: error, user_id: idea.authorId, idea: idea.id }, "could not notify an idea's author");
   }
 }
+
+/** Tells the author of a duplicate that it joined another idea (its supporters and followers went with it). */
+export async function notifyMerged(api: Api, deps: BotDeps, idea: Idea, into: number): Promise<void> {
+  if (!idea.authorId) return;
+  const language = languageOf(deps.event, idea.language);
+  const text = deps.i18n.t(language, "ideas-notify-merged", {
+    id: String(idea.id),
+    excerpt: escapeHtml(excerpt(idea.text, 60)),
+    into: String(into),
+  });
+  try {
+    await api.sendMessage(idea.authorId, text, {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard().text(deps.i18n.t(language, "ideas-mine"), ideasData.mine.pack()),
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error, user_id: idea.authorId, idea: idea.id }, "could not tell an idea's author of a merge");
+  }
+}

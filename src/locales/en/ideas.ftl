@@ -146,3 +146,36 @@ cmd-ideas = Ideas: review and export
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 ideas-form-title = Your idea
 ideas-mod-form-title = Answer on idea #{ $id }
+
+## From proposal to decision: follows, milestones, merges, updates
+ideas-status-in-progress = 🚧 in progress
+ideas-status-done = 🏁 done
+ideas-status-merged = 🔗 merged
+ideas-admin-set-in-progress = 🚧 Mark: in progress
+ideas-admin-set-done = 🏁 Mark: done
+ideas-admin-milestone = 🗓 Add a milestone
+ideas-admin-merge = 🔗 Merge into another idea
+ideas-follow-button = 🔔 Follow
+ideas-unfollow-button = 🔕 Unfollow
+ideas-followed = 🔔 You will hear what becomes of this idea.
+ideas-unfollowed = 🔕 You will no longer hear of this idea.
+ideas-milestones-title = 🗓 <i>Milestones:</i>
+ideas-milestone-line = • { $date } — { $text }
+ideas-merged-line = 🔗 Merged into idea #{ $id }.
+ideas-update-status = 🔔 Idea #{ $id } “{ $excerpt }” is now { $status }.
+ideas-update-answer = 💬 The organisers answered idea #{ $id } “{ $excerpt }”: { $answer }
+ideas-update-milestone = 🗓 Idea #{ $id } “{ $excerpt }” has a new milestone: { $date } — { $text }
+ideas-digest-title = 🗞 <b>News of the ideas you follow</b>
+ideas-digest-idea = <b>#{ $id }</b> “{ $excerpt }”
+ideas-digest-status = • status: { $status }
+ideas-digest-answer = • the organisers' answer: { $answer }
+ideas-digest-milestone = • milestone: { $date } — { $text }
+ideas-notify-merged = 🔗 Your idea #{ $id } “{ $excerpt }” repeats idea #{ $into }, so the organisers merged them. Its supporters now support #{ $into }, and you will hear what becomes of it.
+ideas-mod-ask-milestone-date = 🗓 A milestone for idea #{ $id }. Its date? For example 2026-12-01 or 01.12.2026.
+ideas-mod-milestone-date-hint = Please send a date such as 2026-12-01 or 01.12.2026.
+ideas-mod-ask-milestone-text = What happened on that day? One message (e.g. “included in the design brief”); character limit: { $max }.
+ideas-mod-milestone-saved = ✅ The milestone was added to idea #{ $id }. Its author and followers will be told.
+ideas-mod-ask-merge = 🔗 Idea #{ $id } repeats which idea? Send that idea's number. Its supports and followers will move there.
+ideas-mod-merge-hint = Please send the number of another idea, e.g. 12.
+ideas-mod-merged = ✅ Idea #{ $from } was merged into #{ $into }, which now has { $supports } supports. The author of #{ $from } was told.
+ideas-mod-merge-refused = Idea #{ $id } was merged into another one itself: choose the idea it joined.

@@ -128,3 +128,36 @@ cmd-ideas = Идеялар: тексеру және экспорт
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 ideas-form-title = Сіздің идеяңыз
 ideas-mod-form-title = №{ $id } идеяға жауап
+
+## Ұсыныстан шешімге дейін: бақылау, кезеңдер, біріктіру, жаңалықтар
+ideas-status-in-progress = 🚧 орындалуда
+ideas-status-done = 🏁 орындалды
+ideas-status-merged = 🔗 біріктірілді
+ideas-admin-set-in-progress = 🚧 Белгілеу: орындалуда
+ideas-admin-set-done = 🏁 Белгілеу: орындалды
+ideas-admin-milestone = 🗓 Кезең қосу
+ideas-admin-merge = 🔗 Басқа идеямен біріктіру
+ideas-follow-button = 🔔 Бақылау
+ideas-unfollow-button = 🔕 Бақыламау
+ideas-followed = 🔔 Бұл идеяның тағдырын сізге хабарлаймыз.
+ideas-unfollowed = 🔕 Бұл идея туралы жаңалық енді келмейді.
+ideas-milestones-title = 🗓 <i>Кезеңдер:</i>
+ideas-milestone-line = • { $date } — { $text }
+ideas-merged-line = 🔗 №{ $id } идеямен біріктірілді.
+ideas-update-status = 🔔 №{ $id } «{ $excerpt }» идеясының жаңа мәртебесі: { $status }.
+ideas-update-answer = 💬 Ұйымдастырушылар №{ $id } «{ $excerpt }» идеясы бойынша жауап берді: { $answer }
+ideas-update-milestone = 🗓 №{ $id } «{ $excerpt }» идеясының жаңа кезеңі: { $date } — { $text }
+ideas-digest-title = 🗞 <b>Сіз бақылайтын идеялардың жаңалықтары</b>
+ideas-digest-idea = <b>№{ $id }</b> «{ $excerpt }»
+ideas-digest-status = • мәртебесі: { $status }
+ideas-digest-answer = • ұйымдастырушылардың жауабы: { $answer }
+ideas-digest-milestone = • кезең: { $date } — { $text }
+ideas-notify-merged = 🔗 №{ $id } «{ $excerpt }» идеяңыз №{ $into } идеяны қайталайды, сондықтан ұйымдастырушылар оларды біріктірді. Оны қолдағандар енді №{ $into } идеяны қолдайды, ал оның тағдырын сізге хабарлаймыз.
+ideas-mod-ask-milestone-date = 🗓 №{ $id } идеяның кезеңі. Қай күні? Мысалы, 2026-12-01 немесе 01.12.2026.
+ideas-mod-milestone-date-hint = Күнді жіберіңіз, мысалы 2026-12-01 немесе 01.12.2026.
+ideas-mod-ask-milestone-text = Сол күні не болды? Бір хабарламамен, ең көбі { $max } таңба (мысалы, «техникалық тапсырмаға енгізілді»).
+ideas-mod-milestone-saved = ✅ №{ $id } идеяға кезең қосылды. Авторы мен бақылаушыларына хабарланады.
+ideas-mod-ask-merge = 🔗 №{ $id } идея қай идеяны қайталайды? Соның нөмірін жіберіңіз. Қолдаулар мен бақылаушылар соған ауысады.
+ideas-mod-merge-hint = Басқа идеяның нөмірін жіберіңіз, мысалы 12.
+ideas-mod-merged = ✅ №{ $from } идея №{ $into } идеямен біріктірілді; енді №{ $into } идеяны { $supports } адам қолдайды. №{ $from } идеяның авторына хабарланды.
+ideas-mod-merge-refused = №{ $id } идеяның өзі басқа идеямен біріктірілген: соны таңдаңыз.

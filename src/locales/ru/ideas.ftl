@@ -148,3 +148,36 @@ cmd-ideas = Идеи: проверка и выгрузка
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 ideas-form-title = Ваша идея
 ideas-mod-form-title = Ответ по идее №{ $id }
+
+## От предложения до решения: подписки, этапы, объединение, новости
+ideas-status-in-progress = 🚧 в работе
+ideas-status-done = 🏁 выполнена
+ideas-status-merged = 🔗 объединена
+ideas-admin-set-in-progress = 🚧 Отметить: в работе
+ideas-admin-set-done = 🏁 Отметить: выполнена
+ideas-admin-milestone = 🗓 Добавить этап
+ideas-admin-merge = 🔗 Объединить с другой идеей
+ideas-follow-button = 🔔 Следить
+ideas-unfollow-button = 🔕 Не следить
+ideas-followed = 🔔 Вы узнаете, что станет с этой идеей.
+ideas-unfollowed = 🔕 Новостей об этой идее больше не будет.
+ideas-milestones-title = 🗓 <i>Этапы:</i>
+ideas-milestone-line = • { $date } — { $text }
+ideas-merged-line = 🔗 Объединена с идеей №{ $id }.
+ideas-update-status = 🔔 Идея №{ $id } «{ $excerpt }»: новый статус — { $status }.
+ideas-update-answer = 💬 Организаторы ответили по идее №{ $id } «{ $excerpt }»: { $answer }
+ideas-update-milestone = 🗓 У идеи №{ $id } «{ $excerpt }» новый этап: { $date } — { $text }
+ideas-digest-title = 🗞 <b>Новости идей, за которыми вы следите</b>
+ideas-digest-idea = <b>№{ $id }</b> «{ $excerpt }»
+ideas-digest-status = • статус: { $status }
+ideas-digest-answer = • ответ организаторов: { $answer }
+ideas-digest-milestone = • этап: { $date } — { $text }
+ideas-notify-merged = 🔗 Ваша идея №{ $id } «{ $excerpt }» повторяет идею №{ $into }, и организаторы их объединили. Её сторонники теперь поддерживают №{ $into }, а вы узнаете, что с ней станет.
+ideas-mod-ask-milestone-date = 🗓 Этап идеи №{ $id }. Какого числа? Например, 2026-12-01 или 01.12.2026.
+ideas-mod-milestone-date-hint = Пришлите дату, например 2026-12-01 или 01.12.2026.
+ideas-mod-ask-milestone-text = Что произошло в этот день? Одним сообщением (например, «включена в техническое задание»); лимит символов: { $max }.
+ideas-mod-milestone-saved = ✅ Этап добавлен к идее №{ $id }. Автор и подписчики получат уведомление.
+ideas-mod-ask-merge = 🔗 Какую идею повторяет №{ $id }? Пришлите её номер. Поддержка и подписчики перейдут туда.
+ideas-mod-merge-hint = Пришлите номер другой идеи, например 12.
+ideas-mod-merged = ✅ Идея №{ $from } объединена с №{ $into }; теперь у №{ $into } поддержек: { $supports }. Автор №{ $from } получил уведомление.
+ideas-mod-merge-refused = Идея №{ $id } сама объединена с другой: выберите ту, с которой её объединили.
