@@ -20,7 +20,8 @@ export type FollowResult = { ok: true; following: boolean } | { ok: false; reaso
 
 /**
  * Merges idea B into idea A at once: B's supporters support A (a set union, so someone who
- * supported both counts once; A's author never supports A), B's followers and author follow A,
+ * supported both counts once; A's author never supports A), B's followers and author follow A
+ * (A's author hears of A anyway),
  * A's ranking takes its new count, B becomes "merged" with a link to A and leaves the public lists.
  * KEYS: A, B, A supporters, B supporters, A followers, B followers, A follow taps, B follow taps,
  * A's ranking, B's public list, B's ranking. ARGV: A id, B id, now ms, then the public statuses.
@@ -34,6 +35,7 @@ redis.call('SUNIONSTORE', KEYS[3], KEYS[3], KEYS[4])
 if a[2] then redis.call('SREM', KEYS[3], a[2]) end
 redis.call('SUNIONSTORE', KEYS[5], KEYS[5], KEYS[6])
 if b[2] and b[2] ~= '0' and b[2] ~= a[2] then redis.call('SADD', KEYS[5], b[2]) end
+if a[2] then redis.call('SREM', KEYS[5], a[2]) end
 redis.call('SUNIONSTORE', KEYS[7], KEYS[7], KEYS[8])
 redis.call('DEL', KEYS[4], KEYS[6], KEYS[8])
 local count = redis.call('SCARD', KEYS[3])
