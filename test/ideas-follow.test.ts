@@ -171,6 +171,31 @@ describe("following ideas", () => {
   });
 });
 
+describe("browsing by status", () => {
+  it("filters a category's ideas by status, the filter kept while paging and supporting", async () => {
+    bot = await startTestBot();
+    const author = await person("en");
+    await storedIdea(author.id, { text: "Accepted idea about bike lanes" });
+    await storedIdea(author.id, { text: "Newer idea still only published" });
+    await storedIdea(author.id, { text: "Another accepted bike lane idea" });
+    for (const id of [1, 3]) await bot.running.deps.store.ideas.setStatus(id, "accepted", { now: bot.clock.now() });
+    const user = await person("en");
+    await browse(user, 0);
+    expect(user.lastText()).toContain("page 1/3");
+    await user.tap("🎚 Status: all");
+    expect(user.lastText()).toBe("No published ideas in this category yet.");
+    await user.tap("🎚 Status: 🔍 under review");
+    expect(user.lastText()).toContain("page 1/2");
+    expect(user.lastText()).toContain("Another accepted bike lane idea");
+    await user.tap(/👍 #3/);
+    expect(user.lastText()).toContain("page 1/2");
+    expect(user.buttons()).toContain("🎚 Status: ✅ accepted");
+    await user.tap("▶️");
+    expect(user.lastText()).toContain("Accepted idea about bike lanes");
+    expect(user.lastText()).not.toContain("only published");
+  });
+});
+
 describe("merging duplicates", () => {
   it("moves supports (one per person) and followers to the kept idea, and tells the duplicate's author", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });

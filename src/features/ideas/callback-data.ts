@@ -37,11 +37,12 @@ export const ideasData = {
   new: callbackData("ideas:new"),
   mine: callbackData("ideas:mine"),
   categories: callbackData("ideas:b"),
-  browse: callbackData("ideas:b", { category, order, index }),
-  support: callbackData("ideas:s", { idea, category, order, index }),
+  // Browse keeps an optional status filter (none = every public status) on each of its buttons.
+  browse: callbackData("ideas:b", { category, order, index, status: optional(status) }),
+  support: callbackData("ideas:s", { idea, category, order, index, status: optional(status) }),
   photo: callbackData("ideas:ph", { idea }),
   place: callbackData("ideas:pin", { idea }),
-  follow: callbackData("ideas:f", { idea, category, order, index }),
+  follow: callbackData("ideas:f", { idea, category, order, index, status: optional(status) }),
   // The organisers' list (/ideas): the overview, a status, one idea of a status and category, a new status for it, an answer.
   overview: callbackData("ideas:a"),
   status: callbackData("ideas:a", { status: statusOrAll }),

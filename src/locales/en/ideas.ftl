@@ -179,3 +179,5 @@ ideas-mod-ask-merge = 🔗 Idea #{ $id } repeats which idea? Send that idea's nu
 ideas-mod-merge-hint = Please send the number of another idea, e.g. 12.
 ideas-mod-merged = ✅ Idea #{ $from } was merged into #{ $into }, which now has { $supports } supports. The author of #{ $from } was told.
 ideas-mod-merge-refused = Idea #{ $id } was merged into another one itself: choose the idea it joined.
+ideas-browse-status = 🎚 Status: { $status }
+ideas-browse-status-all = all

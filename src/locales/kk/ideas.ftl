@@ -161,3 +161,5 @@ ideas-mod-ask-merge = 🔗 №{ $id } идея қай идеяны қайтал�
 ideas-mod-merge-hint = Басқа идеяның нөмірін жіберіңіз, мысалы 12.
 ideas-mod-merged = ✅ №{ $from } идея №{ $into } идеямен біріктірілді; енді №{ $into } идеяны { $supports } адам қолдайды. №{ $from } идеяның авторына хабарланды.
 ideas-mod-merge-refused = №{ $id } идеяның өзі басқа идеямен біріктірілген: соны таңдаңыз.
+ideas-browse-status = 🎚 Мәртебе: { $status }
+ideas-browse-status-all = барлығы

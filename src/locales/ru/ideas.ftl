@@ -181,3 +181,5 @@ ideas-mod-ask-merge = 🔗 Какую идею повторяет №{ $id }? П
 ideas-mod-merge-hint = Пришлите номер другой идеи, например 12.
 ideas-mod-merged = ✅ Идея №{ $from } объединена с №{ $into }; теперь у №{ $into } поддержек: { $supports }. Автор №{ $from } получил уведомление.
 ideas-mod-merge-refused = Идея №{ $id } сама объединена с другой: выберите ту, с которой её объединили.
+ideas-browse-status = 🎚 Статус: { $status }
+ideas-browse-status-all = все
