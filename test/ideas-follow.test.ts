@@ -135,6 +135,15 @@ describe("following ideas", () => {
     await expectNew(people, before, [1, 1, 1, 0]);
     expect(follower.lastText()).toContain("• the organisers' answer: Works start in spring.");
     expect(await bot.running.deps.store.ideaUpdates.pendingDigests()).toEqual([]);
+    // The messages went as broadcasts to named people, which the organisers' /broadcasts list leaves out.
+    const listed = (await bot.running.deps.store.broadcasts.recent(50)).map((record) => record.id);
+    expect(listed.filter((id) => id.startsWith("idea-"))).toEqual([]);
+    expect(
+      await bot.running.deps.store.broadcasts.find(`idea-digest-${follower.id}-${localDay(bot.clock.now(), bot.event.timezone)}`),
+    ).toMatchObject({
+      status: "done",
+      sent: 1,
+    });
   });
 
   it("stops with Unfollow, even for a supporter; withdrawing a support keeps an explicit follow", async () => {
