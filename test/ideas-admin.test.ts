@@ -204,7 +204,7 @@ describe("/ideas for organisers", () => {
     expect(admin.lastText()).toContain("Қалаға көбірек велосипед жолы керек");
 
     await admin.tap("✅ Mark: accepted");
-    expect(admin.callbackAnswers().at(-1)?.text).toBe("Idea #1 is now ✅ accepted. The author was notified.");
+    expect(admin.callbackAnswers().at(-1)?.text).toBe("Idea #1 is now ✅ accepted. Its author and followers will be told.");
     expect(admin.lastText()).toContain("#1");
     expect(admin.lastText()).toContain("✅ accepted");
     // Through the broadcast engine: the message comes a moment after the tap.
