@@ -138,7 +138,7 @@ describe("moderation", () => {
     await admin.tap("⬅️ Back to the idea");
     const card = admin.api.message(admin.id, question.message_id)!;
     expect(card.text).toContain("New idea #1 to review");
-    expect(admin.buttons(card)).toEqual(["✅ Publish", "❌ Reject"]);
+    expect(admin.buttons(card)).toEqual(["✅ Publish", "❌ Reject", "🔗 Merge into another idea"]);
     await admin.tap("❌ Reject");
     await admin.sendSticker();
     expect(admin.lastText()).toBe("Please send the answer as text, up to 1,000 characters.");

@@ -4,6 +4,7 @@ import { localDay, wallClockToInstant } from "../src/event/time.js";
 import { sendIdeaDigests } from "../src/features/ideas/updates.js";
 import { CSV_HEADER } from "../src/features/ideas/export.js";
 import { parseCsv } from "./support/csv.js";
+import { proposeIdeaInEnglish } from "./support/flows.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
@@ -270,6 +271,30 @@ describe("merging duplicates", () => {
     await admin.tap("✅ Mark: accepted");
     await expectNew([followsDup, onlyDup], before, [1, 1]);
     expect(followsDup.lastText()).toBe("🔔 Idea #1 “Bike lane along Abay avenue” is now ✅ accepted.");
+  });
+});
+
+describe("merging a new duplicate from its moderation card", () => {
+  it("merges instead of publishing, tells the author, and the card's other buttons then say it was handled", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const admin = await person("en", ADMIN);
+    const keptAuthor = await person("en");
+    await storedIdea(keptAuthor.id, { text: "Bike lane along Abay avenue" });
+    const author = await person("en");
+    await proposeIdeaInEnglish(author, "Please build a bike lane on Abay avenue");
+    const card = admin.lastMessage();
+    expect(admin.buttons(card)).toEqual(["✅ Publish", "❌ Reject", "🔗 Merge into another idea"]);
+    await admin.tap("🔗 Merge into another idea");
+    await admin.send("1");
+    expect(admin.lastText()).toBe("✅ Idea #2 was merged into #1, which now has 0 supports. The author of #2 was told.");
+    await until(
+      () => author.lastText(),
+      (text) => text.startsWith("🔗 Your idea #2"),
+    );
+    expect(await bot.running.deps.store.ideaUpdates.followers(1)).toEqual([author.id]);
+    await admin.tapData("ideas:mod:pub:2", card.message_id);
+    expect(admin.callbackAnswers().at(-1)?.text).toBe("Idea #2 has already been handled (🔗 merged).");
+    expect((await bot.running.deps.store.ideas.get(2))?.status).toBe("merged");
   });
 });
 

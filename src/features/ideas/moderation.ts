@@ -243,7 +243,7 @@ where.use(
       const language = await ctx.i18n.getLocale();
       await ctx.editMessageText(moderationText(ctx.deps, language, idea), {
         parse_mode: "HTML",
-        reply_markup: moderationKeyboard(ctx.deps, language, id),
+        reply_markup: moderationKeyboard(ctx.deps, language, id, { merge: ctx.chat?.type === "private" }),
       });
       return;
     }
