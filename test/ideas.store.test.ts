@@ -139,4 +139,15 @@ describe("idea updates repository", () => {
     await ideaUpdates.forgetUser(5);
     expect((await ideaUpdates.pendingDigests()).map((digest) => digest.userId)).toEqual([6]);
   });
+
+  it("turns supports given before follows existed into follows, once", async () => {
+    const idea = await publishedIdea(1);
+    await test.store.ideas.toggleSupport(idea.id, 20);
+    expect(await test.store.ideaUpdates.followEarlierSupportsOnce()).toBe(true);
+    expect(await test.store.ideaUpdates.followers(idea.id)).toEqual([20]);
+    // Unfollowed later: a second start-up does not follow them again.
+    await test.store.ideaUpdates.toggleFollow(idea.id, 20);
+    expect(await test.store.ideaUpdates.followEarlierSupportsOnce()).toBe(false);
+    expect(await test.store.ideaUpdates.followers(idea.id)).toEqual([]);
+  });
 });

@@ -211,6 +211,18 @@ export function createIdeaUpdateRepository(redis: Redis, keys: Keyspace) {
       await commitScript(2, keys.ideaUpdatesLast, keys.ideaUpdatesPending, String(userId), updates, day);
     },
 
+    /**
+     * Once per keyspace: supports given before follows existed become follows (later, Unfollow may
+     * empty a follower set, and this must not fill it again). Returns whether it ran now.
+     */
+    async followEarlierSupportsOnce(): Promise<boolean> {
+      if ((await redis.set(keys.ideaFollowsSince, String(Date.now()), "NX")) !== "OK") return false;
+      const copy = redis.multi();
+      for (const id of await ideaIds()) copy.sunionstore(keys.ideaFollowers(id), keys.ideaFollowers(id), keys.ideaSupporters(id));
+      await copy.exec();
+      return true;
+    },
+
     /** "Forget me": the user follows nothing and has no digest waiting. */
     async forgetUser(userId: number): Promise<void> {
       const user = String(userId);

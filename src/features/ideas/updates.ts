@@ -102,6 +102,7 @@ export async function sendIdeaDigests(deps: BotDeps): Promise<number> {
 
 /** The digest job: every process registers it; one runs it at a time. */
 export async function scheduleIdeaJobs(engine: SystemJobs, deps: BotDeps): Promise<void> {
+  if (await deps.store.ideaUpdates.followEarlierSupportsOnce()) deps.logger.info("earlier supports of ideas now follow them");
   await engine.repeatSystemJob("idea-digests", DIGEST_EVERY_MS, async (_api: Api) => {
     await sendIdeaDigests(deps);
   });
