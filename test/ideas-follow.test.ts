@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IdeaDraft } from "../src/store/ideas.js";
 import { localDay, wallClockToInstant } from "../src/event/time.js";
-import { sendIdeaDigests } from "../src/features/ideas/updates.js";
+import { repairIdeaUpdates, sendIdeaDigests } from "../src/features/ideas/updates.js";
 import { CSV_HEADER } from "../src/features/ideas/export.js";
 import { parseCsv } from "./support/csv.js";
 import { proposeIdeaInEnglish } from "./support/flows.js";
@@ -178,6 +178,25 @@ describe("following ideas", () => {
     await keeper.command("forget_me");
     await keeper.tap("🗑 Yes, delete my data");
     expect(await bot.running.deps.store.ideaUpdates.followers(1)).toEqual([]);
+  });
+});
+
+describe("a crash between an update and its broadcast", () => {
+  it("sends the update from the outbox once, however often the repair runs", async () => {
+    bot = await startTestBot();
+    const author = await person("ru");
+    const idea = await storedIdea(author.id, { language: "ru", text: "Велодорожка по проспекту Абая" });
+    const { ideas, ideaUpdates } = bot.running.deps.store;
+    const changed = await ideas.setStatus(idea.id, "in_progress", { now: bot.clock.now() });
+    expect(changed.ok).toBe(true);
+    // The claim was made, then the process died before the broadcast was created.
+    const day = localDay(bot.clock.now(), bot.event.timezone);
+    expect((await ideaUpdates.claim(idea.id, "s", day, [author.id])).now).toEqual([author.id]);
+    const before = counts([author]);
+    expect(await repairIdeaUpdates(bot.running.deps)).toBe(1);
+    expect(await repairIdeaUpdates(bot.running.deps)).toBe(0);
+    await expectNew([author], before, [1]);
+    expect(author.lastText()).toBe("🔔 Идея №1 «Велодорожка по проспекту Абая»: новый статус — 🚧 в работе.");
   });
 });
 

@@ -122,6 +122,13 @@ describe("idea updates repository", () => {
     expect((await ideaUpdates.claim(1, "s", day, [5, 6])).now).toEqual([5, 6]);
     expect((await ideaUpdates.claim(1, "m0", day, [5, 6, 7])).now).toEqual([7]);
     expect((await ideaUpdates.claim(2, "a", day, [5])).now).toEqual([]);
+    // Told now: in the outbox until their broadcast exists.
+    expect((await ideaUpdates.outbox()).map(({ ideaId, kind, users }) => ({ ideaId, kind, users }))).toEqual([
+      { ideaId: 1, kind: "s", users: [5, 6] },
+      { ideaId: 1, kind: "m0", users: [7] },
+    ]);
+    for (const { seq } of await ideaUpdates.outbox()) await ideaUpdates.sent(seq);
+    expect(await ideaUpdates.outbox()).toEqual([]);
     expect(await ideaUpdates.pendingDigests()).toEqual(
       expect.arrayContaining([
         { userId: 5, updates: "1:m0,2:a", lastDay: day },

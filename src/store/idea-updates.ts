@@ -51,11 +51,13 @@ return {'merged-ok', count, tonumber(b[2] or '0')}
 /**
  * Who hears of an update now, and who in their next digest: one message per person per zone day.
  * Someone with a digest waiting, or told today already, gets the update added to their digest.
- * KEYS: last day per user, pending per user. ARGV: today, the update ("<idea>:<kind>"), then user ids.
- * Returns the users to tell now (their day is marked).
+ * KEYS: last day per user, pending per user, update sequence, outbox. ARGV: today, the update ("<idea>:<kind>"), then user ids.
+ * Returns the update's number and the users to tell now (their day is marked, and the update is in
+ * the outbox until its broadcast exists, so a crash in between delays it rather than losing it).
  */
 const CLAIM = `
 local now = {}
+local seq = redis.call('INCR', KEYS[3])
 for i = 3, #ARGV do
   local user = ARGV[i]
   local pending = redis.call('HGET', KEYS[2], user)
@@ -68,7 +70,8 @@ for i = 3, #ARGV do
     table.insert(now, user)
   end
 end
-return now
+if #now > 0 then redis.call('HSET', KEYS[4], seq, ARGV[2] .. '|' .. table.concat(now, ',')) end
+return {seq, now}
 `;
 
 /**
@@ -185,17 +188,31 @@ export function createIdeaUpdateRepository(redis: Redis, keys: Keyspace) {
 
     /** Records an update and returns its number and who of `users` hears of it now; the others get it in their digest. */
     async claim(ideaId: number, kind: UpdateKind, day: string, users: readonly number[]): Promise<{ seq: number; now: number[] }> {
-      const seq = await redis.incr(keys.ideaUpdateSeq);
-      if (users.length === 0) return { seq, now: [] };
-      const now = (await claimScript(
-        2,
+      const [seq, now] = (await claimScript(
+        4,
         keys.ideaUpdatesLast,
         keys.ideaUpdatesPending,
+        keys.ideaUpdateSeq,
+        keys.ideaUpdatesOutbox,
         day,
         `${ideaId}:${kind}`,
         ...users.map(String),
-      )) as string[];
-      return { seq, now: now.map(Number) };
+      )) as [number, string[]];
+      return { seq: Number(seq), now: now.map(Number) };
+    },
+
+    /** Updates whose broadcast may not exist yet: number → idea, kind and the people to tell now. */
+    async outbox(): Promise<{ seq: number; ideaId: number; kind: UpdateKind; users: number[] }[]> {
+      return Object.entries(await redis.hgetall(keys.ideaUpdatesOutbox)).map(([seq, value]) => {
+        const [update = "", users = ""] = value.split("|");
+        const [ideaId, kind] = update.split(":");
+        return { seq: Number(seq), ideaId: Number(ideaId), kind: kind as UpdateKind, users: users.split(",").map(Number) };
+      });
+    },
+
+    /** The update's broadcast exists: it takes it from here. */
+    async sent(seq: number): Promise<void> {
+      await redis.hdel(keys.ideaUpdatesOutbox, String(seq));
     },
 
     /** Digests waiting: user → the updates, oldest first, as kept ("<idea>:<kind>,…"), and the day of their latest message. */
@@ -233,7 +250,7 @@ export function createIdeaUpdateRepository(redis: Redis, keys: Keyspace) {
 
     /** Retention: no follower lists and no digests remain (milestones are the city's, not personal). */
     async eraseAll(): Promise<void> {
-      const erase = redis.multi().del(keys.ideaUpdatesLast, keys.ideaUpdatesPending);
+      const erase = redis.multi().del(keys.ideaUpdatesLast, keys.ideaUpdatesPending, keys.ideaUpdatesOutbox);
       for (const id of await ideaIds()) erase.del(keys.ideaFollowers(id), keys.ideaFollowTaps(id));
       await erase.exec();
     },

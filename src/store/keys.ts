@@ -32,6 +32,7 @@
  * | idea-updates:seq            | string | last idea update number (INCR): names the update's broadcast | never |
  * | idea-updates:last           | hash   | user id → zone day of their latest idea-update message (one a day) | never |
  * | idea-updates:pending        | hash   | user id → "<idea>:<s|a|m<n>>,…" updates kept for their next daily digest | never |
+ * | idea-updates:outbox        | hash   | update number → "<idea>:<kind>|<user ids>" until its broadcast exists (crash repair) | never |
  * | idea-updates:since          | string | ms when earlier supports became follows (SET NX: done once) | never   |
  * | rsvp:guest:<user id>        | hash   | a registration: answers, status, code, ticket token, times, check-in | never |
  * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled) | never |
@@ -120,6 +121,7 @@ export function keyspace(prefix: string) {
     ideaUpdatesLast: `${prefix}idea-updates:last`,
     ideaUpdatesPending: `${prefix}idea-updates:pending`,
     ideaFollowsSince: `${prefix}idea-updates:since`,
+    ideaUpdatesOutbox: `${prefix}idea-updates:outbox`,
     contest: {
       entry: (userId: number) => `${prefix}contest:entry:${userId}`,
       entries: `${prefix}contest:entries`,

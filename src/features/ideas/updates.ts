@@ -36,12 +36,28 @@ export async function announceIdeaUpdate(deps: BotDeps, idea: Idea, kind: Update
   const people = [...new Set([...followers, ...(idea.authorId ? [idea.authorId] : [])])];
   const { seq, now } = await store.ideaUpdates.claim(idea.id, kind, ideaDay(deps.clock(), event.timezone), people);
   deps.logger.info({ idea: idea.id, update: seq, kind, now: now.length, later: people.length - now.length }, "idea update");
-  if (now.length === 0) return;
-  const milestones = kind.startsWith("m") ? await store.ideaUpdates.milestones(idea.id) : [];
+  if (now.length > 0) await sendUpdate(deps, seq, idea, kind, now);
+}
+
+/** The update's broadcast (its id names the update: sending again sends nothing twice); then it leaves the outbox. */
+async function sendUpdate(deps: BotDeps, seq: number, idea: Idea, kind: UpdateKind, recipients: number[]): Promise<void> {
+  const milestones = kind.startsWith("m") ? await deps.store.ideaUpdates.milestones(idea.id) : [];
   const texts = Object.fromEntries(
-    event.languages.map((language) => [language, updateText((key, vars) => deps.i18n.t(language, key, vars), idea, kind, milestones)]),
+    deps.event.languages.map((language) => [language, updateText((key, vars) => deps.i18n.t(language, key, vars), idea, kind, milestones)]),
   );
-  await deps.broadcasts.send({ id: `idea-${idea.id}-u${seq}`, audience: "all", recipients: now, texts, parseMode: "HTML" });
+  await deps.broadcasts.send({ id: `idea-${idea.id}-u${seq}`, audience: "all", recipients, texts, parseMode: "HTML" });
+  await deps.store.ideaUpdates.sent(seq);
+}
+
+/** Updates a crash left between their claim and their broadcast go now (the job runs every few minutes). */
+export async function repairIdeaUpdates(deps: BotDeps): Promise<number> {
+  const waiting = await deps.store.ideaUpdates.outbox();
+  for (const { seq, ideaId, kind, users } of waiting) {
+    const idea = await deps.store.ideas.get(ideaId);
+    if (idea) await sendUpdate(deps, seq, idea, kind, users);
+    else await deps.store.ideaUpdates.sent(seq);
+  }
+  return waiting.length;
 }
 
 /** One person's digest: each idea once, with what changed since their last message. */
@@ -104,6 +120,7 @@ export async function sendIdeaDigests(deps: BotDeps): Promise<number> {
 export async function scheduleIdeaJobs(engine: SystemJobs, deps: BotDeps): Promise<void> {
   if (await deps.store.ideaUpdates.followEarlierSupportsOnce()) deps.logger.info("earlier supports of ideas now follow them");
   await engine.repeatSystemJob("idea-digests", DIGEST_EVERY_MS, async (_api: Api) => {
+    await repairIdeaUpdates(deps);
     await sendIdeaDigests(deps);
   });
 }
