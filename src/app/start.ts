@@ -3,6 +3,7 @@ import type { EventInfo } from "../event/load.js";
 import { createBroadcastEngine } from "../delivery/engine.js";
 import { scheduleReminders } from "../delivery/reminders.js";
 import { contestPersonalData } from "../features/contest/winner.js";
+import { ideasPersonalData, scheduleIdeaJobs } from "../features/ideas/updates.js";
 import { startRetention } from "../features/privacy/retention.js";
 import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
@@ -84,7 +85,7 @@ export async function startBot(
     broadcasts: broadcastEngine.broadcaster,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData, ideasPersonalData],
   };
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
@@ -97,6 +98,7 @@ export async function startBot(
   await scheduleRsvpJobs(broadcastEngine, deps);
   await scheduleVoteJobs(broadcastEngine, deps);
   await scheduleFeedbackJobs(broadcastEngine, deps);
+  await scheduleIdeaJobs(broadcastEngine, deps);
   await broadcastEngine.start();
   // Erases the event's personal data once privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);

@@ -240,7 +240,11 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
         return "skipped";
       }
     }
-    const recipients = spec.list ? await listed(spec.list) : await resolveAudience(store, spec.audience);
+    const recipients = spec.list
+      ? await listed(spec.list)
+      : spec.recipients
+        ? await activeOf(store, spec.recipients)
+        : await resolveAudience(store, spec.audience);
     const languages = await repo.languagesOf(recipients);
     if (!(await repo.start(id, recipients.length, now))) return "cancelled";
     if (spec.createdBy !== undefined && record.reportMessage === undefined) await report(id, false);
