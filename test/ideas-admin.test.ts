@@ -4,6 +4,7 @@ import { parseCsv } from "./support/csv.js";
 import { eventWith, type EventPatch } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
+import { until } from "./support/wait.js";
 
 const startTestBot = botPerTest();
 let bot: TestBot;
@@ -137,7 +138,7 @@ describe("moderation", () => {
     await admin.tap("⬅️ Back to the idea");
     const card = admin.api.message(admin.id, question.message_id)!;
     expect(card.text).toContain("New idea #1 to review");
-    expect(admin.buttons(card)).toEqual(["✅ Publish", "❌ Reject"]);
+    expect(admin.buttons(card)).toEqual(["✅ Publish", "❌ Reject", "🔗 Merge into another idea"]);
     await admin.tap("❌ Reject");
     await admin.sendSticker();
     expect(admin.lastText()).toBe("Please send the answer as text, up to 1,000 characters.");
@@ -190,6 +191,7 @@ describe("/ideas for organisers", () => {
   it("browses by status and category, changes a status and answers the author", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const author = bot.user({ languageCode: "kk" });
+    await author.command("start");
     await storedIdea(author.id, { language: "kk", text: "Қалаға көбірек велосипед жолы керек" });
     await storedIdea(author.id, { category: "parks", text: "Parks need benches" }, false);
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
@@ -202,16 +204,25 @@ describe("/ideas for organisers", () => {
     expect(admin.lastText()).toContain("Қалаға көбірек велосипед жолы керек");
 
     await admin.tap("✅ Mark: accepted");
-    expect(admin.callbackAnswers().at(-1)?.text).toBe("Idea #1 is now ✅ accepted. The author was notified.");
+    expect(admin.callbackAnswers().at(-1)?.text).toBe("Idea #1 is now ✅ accepted. Its author and followers will be told.");
     expect(admin.lastText()).toContain("#1");
     expect(admin.lastText()).toContain("✅ accepted");
-    expect(author.lastText()).toContain("жаңа мәртебесі: ✅ қабылданды");
+    // Through the broadcast engine: the message comes a moment after the tap.
+    await until(
+      () => author.lastText(),
+      (text) => text.includes("жаңа мәртебесі: ✅ қабылданды"),
+    );
+    const told = author.messages().length;
 
     await admin.tap("✍️ Answer the author");
     await admin.send("Жоба 2018 жылы жүзеге асады.");
     expect(admin.lastText()).toBe("✅ Saved. The author of idea #1 was notified.");
-    expect(author.lastText()).toBe("💬 Ұйымдастырушылар №1 идеяңыз бойынша жауап берді: Жоба 2018 жылы жүзеге асады.");
     expect((await bot.running.deps.store.ideas.get(1))?.answer).toBe("Жоба 2018 жылы жүзеге асады.");
+    // A second update the same day waits for the daily digest (test/ideas-follow.test.ts follows it there).
+    expect(await bot.running.deps.store.ideaUpdates.pendingDigests()).toEqual([
+      { userId: author.id, updates: "1:a", lastDay: expect.any(String) },
+    ]);
+    expect(author.messages()).toHaveLength(told);
   });
 
   it("refuses non-admins, forged taps included", async () => {

@@ -4,10 +4,13 @@ import {
   IDEA_MAX_LENGTH,
   checkIdeaText,
   dailyLimitReached,
+  digestDue,
   findSimilar,
   ideaDay,
   ideaTokens,
   insideBounds,
+  parseIdeaNumber,
+  parseMilestoneDate,
 } from "../src/features/ideas/rules.js";
 import type { Idea } from "../src/store/ideas.js";
 import { parseCsv } from "./support/csv.js";
@@ -107,6 +110,9 @@ describe("exports", () => {
       "43.2383",
       "76.9453",
       "AgACphoto",
+      "0",
+      "",
+      "",
       // The event running when it was proposed: none here.
       "",
     ]);
@@ -129,8 +135,37 @@ describe("exports", () => {
           supports: 7,
           created: "2017-11-20T06:00:00.000Z",
           photo: "AgACphoto",
+          answer: "+принято",
+          followers: 0,
+          milestones: null,
+          merged_into: null,
         },
       },
     ]);
+  });
+});
+
+describe("idea updates", () => {
+  const zone = "Asia/Almaty"; // UTC+5
+
+  it("sends a waiting digest on a new zone day, from 9:00 local", () => {
+    // 2026-11-27 23:30 in Almaty is still the 27th there, though 18:30 UTC.
+    expect(digestDue(new Date("2026-11-27T18:30:00Z"), zone, "2026-11-27")).toBe(false);
+    // 08:59 local on the 28th: a new day, but too early.
+    expect(digestDue(new Date("2026-11-28T03:59:00Z"), zone, "2026-11-27")).toBe(false);
+    expect(digestDue(new Date("2026-11-28T04:00:00Z"), zone, "2026-11-27")).toBe(true);
+    expect(digestDue(new Date("2026-11-28T04:00:00Z"), zone, undefined)).toBe(true);
+    // Told today already: tomorrow.
+    expect(digestDue(new Date("2026-11-28T12:00:00Z"), zone, "2026-11-28")).toBe(false);
+  });
+
+  it("reads milestone dates in both ways organisers write them, and refuses dates that do not exist", () => {
+    expect(parseMilestoneDate("2018-03-01")).toBe("2018-03-01");
+    expect(parseMilestoneDate(" 1.3.2018 ")).toBe("2018-03-01");
+    expect(parseMilestoneDate("29.02.2024")).toBe("2024-02-29");
+    for (const wrong of ["29.02.2023", "2018-13-01", "32.01.2020", "March 1", "", "01.01.1800"]) {
+      expect(parseMilestoneDate(wrong), wrong).toBeUndefined();
+    }
+    expect([parseIdeaNumber("12"), parseIdeaNumber("#12"), parseIdeaNumber("№ 7"), parseIdeaNumber("12a")]).toEqual([12, 12, 7, undefined]);
   });
 });

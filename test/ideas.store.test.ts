@@ -100,3 +100,61 @@ describe("idea repository", () => {
     expect(await test.redis.zscore(test.store.keys.ideasTop("bike"), String(theirs.id))).toBe("0");
   });
 });
+
+describe("idea updates repository", () => {
+  it("merges once when two moderators merge a pair both ways at the same moment; supports count once per person", async () => {
+    const a = await publishedIdea(1);
+    const b = await publishedIdea(2);
+    for (const user of [10, 11]) await test.store.ideas.toggleSupport(a.id, user);
+    for (const user of [11, 12, 1]) await test.store.ideas.toggleSupport(b.id, user);
+    const results = await Promise.all([test.store.ideaUpdates.merge(a.id, b.id, now), test.store.ideaUpdates.merge(b.id, a.id, now)]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "merged" }]);
+    const [kept, merged] = results[0]!.ok ? [a, b] : [b, a];
+    const supporters = (await test.redis.smembers(test.store.keys.ideaSupporters(kept.id))).map(Number).sort((x, y) => x - y);
+    // 11 supported both and counts once; the kept idea's own author (1 supported #2) never supports it.
+    expect(supporters).toEqual([1, 10, 11, 12].filter((user) => user !== kept.authorId));
+    expect(await test.store.ideas.get(merged.id)).toMatchObject({ status: "merged", mergedInto: kept.id, supports: 0 });
+  });
+
+  it("tells each person once a day: later updates wait in their digest, in order", async () => {
+    const { ideaUpdates } = test.store;
+    expect((await ideaUpdates.claim(1, "s", day, [5, 6])).now).toEqual([5, 6]);
+    expect((await ideaUpdates.claim(1, "m0", day, [5, 6, 7])).now).toEqual([7]);
+    expect((await ideaUpdates.claim(2, "a", day, [5])).now).toEqual([]);
+    // Told now: in the outbox until their broadcast exists.
+    expect((await ideaUpdates.outbox()).map(({ ideaId, kind, users }) => ({ ideaId, kind, users }))).toEqual([
+      { ideaId: 1, kind: "s", users: [5, 6] },
+      { ideaId: 1, kind: "m0", users: [7] },
+    ]);
+    for (const { seq } of await ideaUpdates.outbox()) await ideaUpdates.sent(seq);
+    expect(await ideaUpdates.outbox()).toEqual([]);
+    expect(await ideaUpdates.pendingDigests()).toEqual(
+      expect.arrayContaining([
+        { userId: 5, updates: "1:m0,2:a", lastDay: day },
+        { userId: 6, updates: "1:m0", lastDay: day },
+      ]),
+    );
+    // A digest sent while another update came in keeps the newer one for the next digest.
+    await ideaUpdates.claim(3, "s", day, [6]);
+    await ideaUpdates.commitDigest(6, "1:m0", "2017-11-21");
+    expect((await ideaUpdates.pendingDigests()).find((digest) => digest.userId === 6)).toEqual({
+      userId: 6,
+      updates: "3:s",
+      lastDay: "2017-11-21",
+    });
+    await ideaUpdates.forgetUser(5);
+    expect((await ideaUpdates.pendingDigests()).map((digest) => digest.userId)).toEqual([6]);
+  });
+
+  it("turns supports given before follows existed into follows, once", async () => {
+    const idea = await publishedIdea(1);
+    await test.store.ideas.toggleSupport(idea.id, 20);
+    expect(await test.store.ideaUpdates.followEarlierSupportsOnce()).toBe(true);
+    expect(await test.store.ideaUpdates.followers(idea.id)).toEqual([20]);
+    // Unfollowed later: a second start-up does not follow them again.
+    await test.store.ideaUpdates.toggleFollow(idea.id, 20);
+    expect(await test.store.ideaUpdates.followEarlierSupportsOnce()).toBe(false);
+    expect(await test.store.ideaUpdates.followers(idea.id)).toEqual([]);
+  });
+});

@@ -79,7 +79,7 @@ describe("proposing an idea", () => {
       expect(admin.map((m) => m.kind)).toEqual(["photo", "location", "text"]);
       expect(admin[2]?.text).toContain(text);
       expect(admin[2]?.reply_markup).toMatchObject({
-        inline_keyboard: [[{ callback_data: "ideas:mod:pub:1" }, { callback_data: "ideas:mod:rej:1" }]],
+        inline_keyboard: [[{ callback_data: "ideas:mod:pub:1" }, { callback_data: "ideas:mod:rej:1" }], [{ callback_data: "ideas:amg:1" }]],
       });
     });
 

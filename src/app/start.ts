@@ -6,6 +6,7 @@ import { migrateUnscoped } from "../store/migrate.js";
 import { createBroadcastEngine } from "../delivery/engine.js";
 import { scheduleReminders } from "../delivery/reminders.js";
 import { contestPersonalData } from "../features/contest/winner.js";
+import { ideasPersonalData, scheduleIdeaJobs } from "../features/ideas/updates.js";
 import { startRetention } from "../features/privacy/retention.js";
 import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
@@ -123,7 +124,7 @@ export async function startBot(
     adminIds: new Set([...series.admins, ...config.ADMIN_IDS]),
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
-    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData],
+    personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData, ideasPersonalData],
     depsOf: (eventId: string) => depsByEvent.get(eventId),
   };
   // One set of dependencies per event, built once: choosing an event in an update is a Map lookup.
@@ -153,6 +154,8 @@ export async function startBot(
   }
   // The vote's job families are registered once (their names carry the event).
   await scheduleVoteJobs(broadcastEngine, deps);
+  // Ideas are the series': their jobs once.
+  await scheduleIdeaJobs(broadcastEngine, deps);
   await broadcastEngine.start();
   // Erases each event's personal data once its privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);

@@ -36,7 +36,7 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
   }
 }
 
-/** Recipients a feature lists itself (a vote's voters), minus users who never started the bot or blocked it. */
+/** Recipients a feature lists itself (a vote's voters, an idea's followers), minus users who never started the bot or blocked it. */
 export async function activeOf(store: Store, ids: Iterable<number>): Promise<number[]> {
   const [all, inactive] = await Promise.all([store.users.ids(), store.activity.inactiveIds()]);
   const known = new Set(all);

@@ -246,7 +246,11 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
         return "skipped";
       }
     }
-    const recipients = spec.list ? await listed(spec.list) : await resolveAudience(its.store, spec.audience);
+    const recipients = spec.list
+      ? await listed(spec.list)
+      : spec.recipients
+        ? await activeOf(its.store, spec.recipients)
+        : await resolveAudience(its.store, spec.audience);
     const languages = await repo.languagesOf(recipients);
     if (!(await repo.start(id, recipients.length, now))) return "cancelled";
     if (spec.createdBy !== undefined && record.reportMessage === undefined) await report(id, false);

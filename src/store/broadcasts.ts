@@ -13,6 +13,8 @@ const broadcastSpecSchema = z.object({
   id: z.string(),
   /** Who it goes to; resolved when it fires, not when it is scheduled. */
   audience: z.enum(reminderAudiences),
+  /** Named people instead of the audience (a feature's message to those it concerns, e.g. an idea's followers). */
+  recipients: z.array(z.number().int()).optional(),
   /** One text for everyone, or one per language (users get theirs, else the event's first language). */
   texts: z.union([z.string(), z.partialRecord(z.enum(SUPPORTED_LANGUAGES), z.string())]),
   /** "HTML" when the texts carry tags (escape anything user-written yourself). */
@@ -94,13 +96,15 @@ return {recorded, 0, 0}
 /**
  * Creates a broadcast only if its id is free (SET NX on the whole record): of two creations at
  * once, one wins and the other leaves the first's spec alone.
- * KEYS: record, recent list. ARGV: id, spec, due ms, now ms, entries kept in the list.
+ * KEYS: record, recent list. ARGV: id, spec, due ms, now ms, entries kept in the list (0: not listed).
  */
 const CREATE_SCRIPT = `
 if redis.call('exists', KEYS[1]) == 1 then return 0 end
 redis.call('hset', KEYS[1], 'spec', ARGV[2], 'at', ARGV[3], 'hash', '', 'status', 'scheduled', 'createdAt', ARGV[4])
-redis.call('zadd', KEYS[2], ARGV[3], ARGV[1])
-redis.call('zremrangebyrank', KEYS[2], 0, -tonumber(ARGV[5]) - 1)
+if ARGV[5] ~= '0' then
+  redis.call('zadd', KEYS[2], ARGV[3], ARGV[1])
+  redis.call('zremrangebyrank', KEYS[2], 0, -tonumber(ARGV[5]) - 1)
+end
 return 1
 `;
 
@@ -165,7 +169,8 @@ export function createBroadcastRepository(redis: Redis, keys: Keyspace) {
         JSON.stringify(input.spec),
         input.at.getTime(),
         input.now.getTime(),
-        RECENT_KEPT,
+        // A feature's message to named people (an idea's followers) is not the organisers' to list in /broadcasts.
+        input.spec.recipients ? 0 : RECENT_KEPT,
       );
       return created === 1;
     },

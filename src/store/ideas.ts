@@ -3,11 +3,11 @@ import type { Keyspace } from "./keys.js";
 import { defineScript } from "./scripts.js";
 import { scanKeys } from "./redis.js";
 
-export const IDEA_STATUSES = ["new", "published", "under_review", "accepted", "rejected"] as const;
+export const IDEA_STATUSES = ["new", "published", "under_review", "accepted", "rejected", "in_progress", "done", "merged"] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
 /** Statuses that passed moderation: shown in Browse and open to supports. */
-export const PUBLIC_STATUSES: readonly IdeaStatus[] = ["published", "under_review", "accepted"];
+export const PUBLIC_STATUSES: readonly IdeaStatus[] = ["published", "under_review", "accepted", "in_progress", "done"];
 export const isPublicStatus = (status: IdeaStatus): boolean => PUBLIC_STATUSES.includes(status);
 export const isIdeaStatus = (value: string): value is IdeaStatus => (IDEA_STATUSES as readonly string[]).includes(value);
 
@@ -35,6 +35,8 @@ export interface Idea extends IdeaDraft {
   createdAt: number;
   updatedAt: number;
   supports: number;
+  /** A duplicate merged into another idea: that idea's id (status "merged"). */
+  mergedInto?: number;
 }
 
 export type CreateResult = { ok: true; idea: Idea } | { ok: false; reason: "daily-limit" };
@@ -108,6 +110,7 @@ function toIdea(data: Record<string, string>, supports: number): Idea | undefine
     createdAt: Number(data.createdAt ?? 0),
     updatedAt: Number(data.updatedAt ?? 0),
     supports,
+    mergedInto: number(data.mergedInto),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { createActivityRepository, createBroadcastRepository } from "./broadcasts.js";
 import { createContestRepository } from "./contest.js";
 import { createIdeaRepository } from "./ideas.js";
+import { createIdeaUpdateRepository } from "./idea-updates.js";
 import { createAuditLog } from "./audit.js";
 import { createChatLocks } from "./chat-locks.js";
 import { keyspace } from "./keys.js";
@@ -35,6 +36,7 @@ export function createStore(redis: Redis, prefix: string) {
     broadcasts: createBroadcastRepository(redis, keys),
     activity: createActivityRepository(redis, keys),
     ideas: createIdeaRepository(redis, keys),
+    ideaUpdates: createIdeaUpdateRepository(redis, keys),
     rsvps: createRsvpRepository(redis, keys),
     contest: createContestRepository(redis, keys),
     quiz: createQuizRepository(redis, keys),

@@ -33,6 +33,14 @@
  * | ideas:by:<user id>          | zset   | a user's idea ids by creation time (My ideas)     | never   |
  * | ideas:authors               | set    | user ids who sent an idea (broadcast audience)    | never   |
  * | ideas:daily:<user id>:<day> | string | ideas sent that day (event zone), for the limit   | 48 h    |
+ * | idea:<id>:followers         | set    | user ids told of its updates (supporters, Follow taps; the author is told anyway) | never |
+ * | idea:<id>:follow-taps       | set    | followers who tapped Follow (withdrawing a support does not unfollow them) | never |
+ * | idea:<id>:milestones        | list   | JSON {date: YYYY-MM-DD, text, at} of the idea's milestones, oldest first | never |
+ * | idea-updates:seq            | string | last idea update number (INCR): names the update's broadcast | never |
+ * | idea-updates:last           | hash   | user id → zone day of their latest idea-update message (one a day) | never |
+ * | idea-updates:pending        | hash   | user id → "<idea>:<s|a|m<n>>,…" updates kept for their next daily digest | never |
+ * | idea-updates:outbox        | hash   | update number → "<idea>:<kind>|<user ids>" until its broadcast exists (crash repair) | never |
+ * | idea-updates:since          | string | ms when earlier supports became follows (SET NX: done once) | never   |
  * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
  * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled) | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
@@ -145,6 +153,14 @@ export function keyspace(prefix: string, scope = prefix) {
     ideasDaily: (userId: number, day: string) => `${prefix}ideas:daily:${userId}:${day}`,
     /** SCAN pattern of a user's daily counters (every user's when no id is given). */
     ideasDailyOf: (userId?: number) => `${prefix}ideas:daily:${userId ?? "*"}:*`,
+    ideaFollowers: (ideaId: number) => `${prefix}idea:${ideaId}:followers`,
+    ideaFollowTaps: (ideaId: number) => `${prefix}idea:${ideaId}:follow-taps`,
+    ideaMilestones: (ideaId: number) => `${prefix}idea:${ideaId}:milestones`,
+    ideaUpdateSeq: `${prefix}idea-updates:seq`,
+    ideaUpdatesLast: `${prefix}idea-updates:last`,
+    ideaUpdatesPending: `${prefix}idea-updates:pending`,
+    ideaFollowsSince: `${prefix}idea-updates:since`,
+    ideaUpdatesOutbox: `${prefix}idea-updates:outbox`,
     contest: {
       entry: (userId: number) => `${scope}contest:entry:${userId}`,
       entries: `${scope}contest:entries`,

@@ -12,7 +12,12 @@ import { ALL, ideasData } from "./callback-data.js";
 import { ideasCsv, ideasGeoJson } from "./export.js";
 import { mediaButtons } from "./keyboards.js";
 import { ANSWER_CONVERSATION, type AnswerMode } from "./moderation.js";
-import { categoryLabel, notifyAuthor } from "./notify.js";
+import { categoryLabel } from "./notify.js";
+import { milestoneLines } from "./texts.js";
+import { announceIdeaUpdate } from "./updates.js";
+
+/** Statuses an organiser sets by a button ("merged" comes only from a merge). */
+const SETTABLE_STATUSES = IDEA_STATUSES.filter((status) => status !== "merged");
 
 /** The organisers' filter: a status or *, a category id or *. */
 interface Filter {
@@ -82,17 +87,28 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
     "",
     escapeHtml(idea.text),
     ...(idea.answer ? [ctx.t("ideas-answer-line", { answer: escapeHtml(idea.answer) })] : []),
+    ...milestoneLines(ctx, await ctx.deps.store.ideaUpdates.milestones(idea.id)),
+    ...(idea.mergedInto ? [ctx.t("ideas-merged-line", { id: String(idea.mergedInto) })] : []),
   ].join("\n");
 
   const keyboard = new InlineKeyboard();
-  IDEA_STATUSES.filter((status) => status !== idea.status).forEach((to, i) => {
+  // A merged idea keeps its place in the lists but takes no more decisions: they belong to the idea it joined.
+  const settable = idea.status === "merged" ? [] : SETTABLE_STATUSES.filter((status) => status !== idea.status);
+  settable.forEach((to, i) => {
     keyboard.text(
       ctx.t(`ideas-admin-set-${to.replace(/_/g, "-")}`),
       ideasData.setStatus.pack({ idea: idea.id, to, ...filter, index: position }),
     );
     if (i % 2 === 1) keyboard.row();
   });
-  mediaButtons(ctx, keyboard.row().text(ctx.t("ideas-admin-answer"), ideasData.answer.pack({ idea: idea.id })), idea).row();
+  keyboard.row().text(ctx.t("ideas-admin-answer"), ideasData.answer.pack({ idea: idea.id }));
+  if (idea.status !== "merged") {
+    keyboard
+      .text(ctx.t("ideas-admin-milestone"), ideasData.milestone.pack({ idea: idea.id }))
+      .row()
+      .text(ctx.t("ideas-admin-merge"), ideasData.merge.pack({ idea: idea.id }));
+  }
+  mediaButtons(ctx, keyboard, idea).row();
   if (position > 0) keyboard.text("◀️", ideasData.card.pack({ ...filter, index: position - 1 }));
   // An idea shown only because it just changed is gone from the list the arrows page through: the next one takes its index.
   const next = matches(idea, filter) ? position + 1 : position;
@@ -103,13 +119,14 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
 /** Sends the ideas as a spreadsheet and, for those with a place, as a GeoJSON map layer. */
 async function exportIdeas(ctx: FlowContext) {
   const ideas = await ctx.deps.store.ideas.all();
-  const geo = ideasGeoJson(ideas);
+  const details = await ctx.deps.store.ideaUpdates.details(ideas.map((idea) => idea.id));
+  const geo = ideasGeoJson(ideas, details);
   const id = ctx.deps.event.id;
   await ctx.deps.store.audit.record(ctx.from!.id, "export", `ideas, ${ideas.length} rows`, ctx.deps.clock(), {
     what: "ideas",
     count: ideas.length,
   });
-  await ctx.replyWithDocument(new InputFile(ideasCsv(ideas), `ideas-${id}.csv`), {
+  await ctx.replyWithDocument(new InputFile(ideasCsv(ideas, details), `ideas-${id}.csv`), {
     caption: ctx.t("ideas-export-csv", { count: ideas.length }),
   });
   await ctx.replyWithDocument(new InputFile(Buffer.from(JSON.stringify(geo, null, 1), "utf8"), `ideas-${id}.geojson`), {
@@ -152,22 +169,28 @@ privateChat.use(
 privateChat.use(
   onTap(ideasData.setStatus, admin, async (ctx) => {
     const { idea: id, to: status, index, ...filter } = ctx.callbackData;
+    const current = await ctx.deps.store.ideas.get(id);
+    if (status === "merged" || current?.status === "merged") return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
     const result = await ctx.deps.store.ideas.setStatus(id, status, { now: ctx.deps.clock() });
     if (result.ok)
       await ctx.deps.store.audit.record(ctx.from.id, "idea-status", `idea ${id} → ${status}`, ctx.deps.clock(), { idea: id, status });
     if (!result.ok && result.reason === "missing") return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
     await ctx.answerCallbackQuery({ text: ctx.t("ideas-admin-changed", { id: String(id), status: ctx.t(ideaStatusKey(status)) }) });
-    if (result.ok) await notifyAuthor(ctx.api, ctx.deps, result.after, "status");
+    if (result.ok) await announceIdeaUpdate(ctx.deps, result.after, "s");
     await card(ctx, filter, index, id);
   }),
 );
 
-privateChat.use(
-  onTap(ideasData.answer, admin, async (ctx) => {
-    const id = ctx.callbackData.idea;
-    if (!(await ctx.deps.store.ideas.get(id))) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
-    await ctx.answerCallbackQuery();
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ANSWER_CONVERSATION, id, "answer" satisfies AnswerMode);
-  }),
-);
+// The answer, a milestone and a merge are forms (src/features/ideas/moderation.ts); each step checks the role again.
+const openForm = (mode: AnswerMode) => async (ctx: BotContext & { callbackData: { idea: number } }) => {
+  const id = ctx.callbackData.idea;
+  const idea = await ctx.deps.store.ideas.get(id);
+  if (!idea) return ctx.answerCallbackQuery({ text: ctx.t("ideas-missing") });
+  if (mode !== "answer" && idea.status === "merged") return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(ANSWER_CONVERSATION, id, mode);
+};
+privateChat.use(onTap(ideasData.answer, admin, openForm("answer")));
+privateChat.use(onTap(ideasData.milestone, admin, openForm("milestone")));
+privateChat.use(onTap(ideasData.merge, admin, openForm("merge")));

@@ -11,7 +11,8 @@ import { ideasData } from "./callback-data.js";
 import { ideasBackRow, ideasMenuKeyboard, mediaButtons } from "./keyboards.js";
 import { ANSWER_CONVERSATION, ideaAnswerConversation, moderationFeature } from "./moderation.js";
 import { categoryLabel } from "./notify.js";
-import { isPublicStatus } from "./rules.js";
+import { isPublicStatus, type IdeaStatus } from "./rules.js";
+import { ideaStatusKey } from "../../ui/labels.js";
 import { SUBMIT_CONVERSATION, ideaSubmitConversation } from "./submit.js";
 import { fitMessage, ideaCard } from "./texts.js";
 
@@ -28,7 +29,10 @@ async function ideasMenu(ctx: FlowContext) {
 async function myIdeas(ctx: FlowContext) {
   const language = await ctx.i18n.getLocale();
   const ideas = await ctx.deps.store.ideas.byAuthor(ctx.from!.id);
-  const blocks = ideas.length ? ideas.map((idea) => ideaCard(ctx, idea, language, 400)) : [ctx.t("ideas-mine-empty")];
+  const details = await ctx.deps.store.ideaUpdates.details(ideas.map((idea) => idea.id));
+  const blocks = ideas.length
+    ? ideas.map((idea) => ideaCard(ctx, idea, language, 400, details.get(idea.id)?.milestones))
+    : [ctx.t("ideas-mine-empty")];
   await showScreen(ctx, fitMessage([ctx.t("ideas-mine-title"), ...blocks]), ideasBackRow(ctx));
 }
 
@@ -42,21 +46,41 @@ async function browseCategories(ctx: FlowContext) {
     keyboard
       .text(
         ctx.t("ideas-browse-category", { name, count: counts[category.id] ?? 0 }),
-        ideasData.browse.pack({ category: category.id, order: "n", index: 0 }),
+        ideasData.browse.pack({ category: category.id, order: "n", index: 0, status: undefined }),
       )
       .row();
   }
   await showScreen(ctx, ctx.t("ideas-browse-title"), ideasBackRow(ctx, keyboard));
 }
 
+/** The status filter's steps: every public status, then each one that says how far an idea got. */
+const STATUS_FILTERS: readonly (IdeaStatus | undefined)[] = [undefined, "under_review", "accepted", "in_progress", "done", "published"];
+
+/** One page of a category's public ideas, of one status or all. */
+async function browsePage(ctx: FlowContext, category: string, order: Order, index: number, status?: IdeaStatus) {
+  const { store } = ctx.deps;
+  if (status === undefined) return store.ideas.listPublic(category, order === "t" ? "top" : "new", Math.max(0, index), 1);
+  // Newest first, or most supported first (newest among equals), as the unfiltered lists.
+  const ideas = (await store.ideas.publicInCategory(category)).filter((idea) => idea.status === status);
+  if (order === "t") ideas.sort((a, b) => b.supports - a.supports || b.createdAt - a.createdAt);
+  return { ideas: ideas.slice(Math.max(0, index), Math.max(0, index) + 1), total: ideas.length };
+}
+
 /** One published idea per screen, full text, with Support, photo, place and paging; `focus` keeps a just-supported idea on screen. */
-async function browseCard(ctx: FlowContext, category: string, order: Order, index: number, focus?: number) {
+async function browseCard(ctx: FlowContext, category: string, order: Order, index: number, focus?: number, status?: IdeaStatus) {
   const { store } = ctx.deps;
   const language = await ctx.i18n.getLocale();
-  const page = await store.ideas.listPublic(category, order === "t" ? "top" : "new", Math.max(0, index), 1);
+  const page = await browsePage(ctx, category, order, index, status);
   const idea = focus !== undefined ? await store.ideas.get(focus) : page.ideas[0];
   const back = backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-browse"), ideasData.categories.pack()));
-  if (!idea || !isPublicStatus(idea.status)) return showScreen(ctx, ctx.t("ideas-browse-empty"), back);
+  const nextStatus = STATUS_FILTERS[(STATUS_FILTERS.indexOf(status) + 1) % STATUS_FILTERS.length];
+  const filterButton = new InlineKeyboard().text(
+    ctx.t("ideas-browse-status", { status: status ? ctx.t(ideaStatusKey(status)) : ctx.t("ideas-browse-status-all") }),
+    ideasData.browse.pack({ category, order, index: 0, status: nextStatus }),
+  );
+  if (!idea || !isPublicStatus(idea.status)) {
+    return showScreen(ctx, ctx.t("ideas-browse-empty"), status ? filterButton.row().append(back) : back);
+  }
 
   const heading = ctx.t("ideas-browse-page", {
     category: escapeHtml(categoryLabel(ctx.deps, category, language)),
@@ -64,20 +88,32 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
     page: Math.min(index + 1, page.total),
     pages: page.total,
   });
-  const supported = await store.ideas.supports(idea.id, ctx.from!.id);
-  const keyboard = new InlineKeyboard().text(
-    ctx.t(supported ? "ideas-supported-button" : "ideas-support-button", { id: String(idea.id), supports: idea.supports }),
-    ideasData.support.pack({ idea: idea.id, category, order, index }),
-  );
+  const [supported, following, milestones] = await Promise.all([
+    store.ideas.supports(idea.id, ctx.from!.id),
+    store.ideaUpdates.follows(idea.id, ctx.from!.id),
+    store.ideaUpdates.milestones(idea.id),
+  ]);
+  const keyboard = new InlineKeyboard()
+    .text(
+      ctx.t(supported ? "ideas-supported-button" : "ideas-support-button", { id: String(idea.id), supports: idea.supports }),
+      ideasData.support.pack({ idea: idea.id, category, order, index, status }),
+    )
+    .text(
+      ctx.t(following ? "ideas-unfollow-button" : "ideas-follow-button"),
+      ideasData.follow.pack({ idea: idea.id, category, order, index, status }),
+    )
+    .row();
   mediaButtons(ctx, keyboard, idea).row();
-  if (index > 0) keyboard.text("◀️", ideasData.browse.pack({ category, order, index: index - 1 }));
-  if (index < page.total - 1) keyboard.text("▶️", ideasData.browse.pack({ category, order, index: index + 1 }));
+  if (index > 0) keyboard.text("◀️", ideasData.browse.pack({ category, order, index: index - 1, status }));
+  if (index < page.total - 1) keyboard.text("▶️", ideasData.browse.pack({ category, order, index: index + 1, status }));
   const other: Order = order === "t" ? "n" : "t";
   keyboard
     .row()
-    .text(ctx.t(other === "t" ? "ideas-order-top" : "ideas-order-new"), ideasData.browse.pack({ category, order: other, index: 0 }))
+    .text(ctx.t(other === "t" ? "ideas-order-top" : "ideas-order-new"), ideasData.browse.pack({ category, order: other, index: 0, status }))
+    .row()
+    .append(filterButton)
     .row();
-  await showScreen(ctx, `${heading}\n\n${ideaCard(ctx, idea, language)}`, keyboard.append(back));
+  await showScreen(ctx, `${heading}\n\n${ideaCard(ctx, idea, language, 2000, milestones)}`, keyboard.append(back));
 }
 
 /** Photos and pins of public ideas for everyone; of any idea for organisers. */
@@ -137,18 +173,31 @@ privateChat.use(
 privateChat.use(
   onTap(ideasData.browse, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const { category, order, index } = ctx.callbackData;
-    await browseCard(ctx, category, order, index);
+    const { category, order, index, status } = ctx.callbackData;
+    await browseCard(ctx, category, order, index, undefined, status);
   }),
 );
 
 privateChat.use(
   onTap(ideasData.support, async (ctx) => {
-    const { idea: id, category, order, index } = ctx.callbackData;
+    const { idea: id, category, order, index, status } = ctx.callbackData;
     const result = await ctx.deps.store.ideas.toggleSupport(id, ctx.from.id);
+    // A support follows the idea; withdrawing it unfollows, unless the user tapped Follow themselves.
+    if (result.ok && result.supported) await ctx.deps.store.ideaUpdates.followBySupport(id, ctx.from.id);
+    if (result.ok && !result.supported) await ctx.deps.store.ideaUpdates.unfollowBySupport(id, ctx.from.id);
     const key = result.ok ? (result.supported ? "ideas-supported" : "ideas-unsupported") : SUPPORT_REFUSED[result.reason];
     await ctx.answerCallbackQuery({ text: ctx.t(key) });
-    await browseCard(ctx, category, order, index, result.ok ? id : undefined);
+    await browseCard(ctx, category, order, index, result.ok ? id : undefined, status);
+  }),
+);
+
+privateChat.use(
+  onTap(ideasData.follow, async (ctx) => {
+    const { idea: id, category, order, index, status } = ctx.callbackData;
+    const result = await ctx.deps.store.ideaUpdates.toggleFollow(id, ctx.from.id);
+    const key = result.ok ? (result.following ? "ideas-followed" : "ideas-unfollowed") : SUPPORT_REFUSED[result.reason];
+    await ctx.answerCallbackQuery({ text: ctx.t(key) });
+    await browseCard(ctx, category, order, index, result.ok ? id : undefined, status);
   }),
 );
 

@@ -8,12 +8,13 @@ import { textQuestion } from "../../ui/form/question.js";
 import { ideaStatusKey } from "../../ui/labels.js";
 import { languageOf } from "../../event/language.js";
 import { ideasData } from "./callback-data.js";
-import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor } from "./notify.js";
-import { REJECT_REASONS, type RejectReason } from "./rules.js";
+import { isModerationGroupTap, moderationKeyboard, moderationText, notifyAuthor, notifyMerged } from "./notify.js";
+import { REJECT_REASONS, parseIdeaNumber, parseMilestoneDate, type RejectReason } from "./rules.js";
+import { announceIdeaUpdate } from "./updates.js";
 import type { Idea } from "../../store/ideas.js";
 
 export const ANSWER_CONVERSATION = "idea-answer";
-export type AnswerMode = "reject" | "answer";
+export type AnswerMode = "reject" | "answer" | "milestone" | "merge";
 
 const ANSWER_MAX_LENGTH = 1000;
 
@@ -116,6 +117,8 @@ export async function ideaAnswerConversation(
     cancelled: ctx.t("ideas-mod-cancelled"),
     role: "organiser",
   });
+  if (mode === "milestone") return addMilestone(conversation, form, ctx, id);
+  if (mode === "merge") return mergeInto(conversation, form, ctx, id);
   const answer = await form.ask(
     textQuestion<string>(ctx, {
       prompt: escapeHtml(ctx.t(mode === "reject" ? "ideas-mod-ask-reason" : "ideas-mod-ask-answer", { id: String(id) })),
@@ -142,12 +145,79 @@ export async function ideaAnswerConversation(
       return result.ok ? "done" : (result.idea?.status ?? "missing");
     }
     const idea = await store.ideas.setAnswer(id, answer, clock());
-    if (idea) await notifyAuthor(outside.api, outside.deps, idea, "answer");
+    if (idea) await store.audit.record(outside.from!.id, "idea-answer", `idea ${id} answered`, clock(), { idea: id });
+    // The official answer goes to the author and the followers, one message a day each (src/features/ideas/updates.ts).
+    if (idea) await announceIdeaUpdate(outside.deps, idea, "a");
     return idea ? "done" : "missing";
   });
   if (outcome === "done") await ctx.reply(ctx.t("ideas-mod-answer-saved", { id: String(id) }));
   else if (outcome === "missing") await ctx.reply(ctx.t("ideas-missing"));
   else await ctx.reply(ctx.t("ideas-mod-already", { id: String(id), status: ctx.t(ideaStatusKey(outcome)) }));
+}
+
+/** A dated milestone (date, then what happened), told to the author and the followers. */
+async function addMilestone(conversation: FormConversation, form: Form, ctx: FlowContext, id: number) {
+  const hint = ctx.t("ideas-mod-milestone-date-hint");
+  const date = await form.ask(
+    textQuestion<string>(ctx, {
+      prompt: ctx.t("ideas-mod-ask-milestone-date", { id: String(id) }),
+      maxLength: 40,
+      tooLong: () => hint,
+      wrongType: hint,
+      check: (text) => {
+        const parsed = parseMilestoneDate(text);
+        return parsed ? { value: parsed } : { hint };
+      },
+    }),
+  );
+  const textHint = ctx.t("ideas-mod-answer-hint", { max: ANSWER_MAX_LENGTH });
+  const text = await form.ask(
+    textQuestion<string>(ctx, {
+      prompt: ctx.t("ideas-mod-ask-milestone-text", { max: ANSWER_MAX_LENGTH }),
+      maxLength: ANSWER_MAX_LENGTH,
+      tooLong: () => textHint,
+      wrongType: textHint,
+      check: (typed) => (typed.trim() ? { value: typed.trim() } : { hint: textHint }),
+    }),
+  );
+  const added = await conversation.external(async (outside) => {
+    const { store, clock } = outside.deps;
+    const index = await store.ideaUpdates.addMilestone(id, { date, text, at: clock().getTime() });
+    const idea = await store.ideas.get(id);
+    if (index === undefined || !idea) return false;
+    await store.audit.record(outside.from!.id, "idea-milestone", `idea ${id} milestone ${date}`, clock(), { idea: id });
+    await announceIdeaUpdate(outside.deps, idea, `m${index}`);
+    return true;
+  });
+  await ctx.reply(added ? ctx.t("ideas-mod-milestone-saved", { id: String(id) }) : ctx.t("ideas-missing"));
+}
+
+/** Merges this idea (B) into another one (A) chosen by its number; B's author is told. */
+async function mergeInto(conversation: FormConversation, form: Form, ctx: FlowContext, from: number) {
+  const hint = ctx.t("ideas-mod-merge-hint");
+  const into = await form.ask(
+    textQuestion<number>(ctx, {
+      prompt: ctx.t("ideas-mod-ask-merge", { id: String(from) }),
+      maxLength: 20,
+      tooLong: () => hint,
+      wrongType: hint,
+      check: (text) => {
+        const number = parseIdeaNumber(text);
+        return number !== undefined && number !== from ? { value: number } : { hint };
+      },
+    }),
+  );
+  const result = await conversation.external(async (outside) => {
+    const { store, clock } = outside.deps;
+    const merged = await store.ideaUpdates.merge(into, from, clock());
+    if (!merged.ok) return merged;
+    await store.audit.record(outside.from!.id, "idea-merge", `idea ${from} merged into ${into}`, clock(), { idea: from });
+    const idea = await store.ideas.get(from);
+    if (idea) await notifyMerged(outside.api, outside.deps, idea, into);
+    return merged;
+  });
+  if (result.ok) await ctx.reply(ctx.t("ideas-mod-merged", { from: String(from), into: String(into), supports: result.supports }));
+  else await ctx.reply(result.reason === "merged" ? ctx.t("ideas-mod-merge-refused", { id: String(into) }) : ctx.t("ideas-missing"));
 }
 
 /** Publish / Reject taps on moderation cards, in admins' private chats and the organisers' group. */
@@ -173,7 +243,7 @@ where.use(
       const language = await ctx.i18n.getLocale();
       await ctx.editMessageText(moderationText(ctx.deps, language, idea), {
         parse_mode: "HTML",
-        reply_markup: moderationKeyboard(ctx.deps, language, id),
+        reply_markup: moderationKeyboard(ctx.deps, language, id, { merge: ctx.chat?.type === "private" }),
       });
       return;
     }

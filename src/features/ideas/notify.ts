@@ -19,10 +19,14 @@ export function isModerationGroupTap(ctx: Context & { deps: BotDeps }): boolean 
   return chat !== undefined && ctx.chat?.id === chat && ideasData.moderate.owns(ctx.callbackQuery?.data);
 }
 
-export const moderationKeyboard = (deps: BotDeps, language: string, id: number) =>
-  new InlineKeyboard()
+/** Publish / Reject, and in an organiser's private chat (where the idea's number can be typed) Merge for a duplicate. */
+export function moderationKeyboard(deps: BotDeps, language: string, id: number, options: { merge: boolean }) {
+  const keyboard = new InlineKeyboard()
     .text(deps.i18n.t(language, "ideas-mod-publish"), ideasData.moderate.pack({ action: "pub", idea: id }))
     .text(deps.i18n.t(language, "ideas-mod-reject"), ideasData.moderate.pack({ action: "rej", idea: id }));
+  if (options.merge) keyboard.row().text(deps.i18n.t(language, "ideas-admin-merge"), ideasData.merge.pack({ idea: id }));
+  return keyboard;
+}
 
 /** The idea as organisers see it: who sent it, where, and the full text (HTML). */
 export function moderationText(deps: BotDeps, language: string, idea: Idea): string {
@@ -59,7 +63,7 @@ export async function sendForModeration(api: Api, deps: BotDeps, idea: Idea): Pr
       if (idea.latitude !== undefined && idea.longitude !== undefined) await api.sendLocation(chatId, idea.latitude, idea.longitude);
       await api.sendMessage(chatId, moderationText(deps, language, idea), {
         parse_mode: "HTML",
-        reply_markup: moderationKeyboard(deps, language, idea.id),
+        reply_markup: moderationKeyboard(deps, language, idea.id, { merge: chatId > 0 }),
       });
     } catch (error) {
       // An organiser who blocked the bot must not stop the others from getting the idea.
@@ -97,5 +101,24 @@ export async function notifyAuthor(api: Api, deps: BotDeps, idea: Idea, what: "s
     });
   } catch (error) {
     deps.logger.warn({ err: error, user_id: idea.authorId, idea: idea.id }, "could not notify an idea's author");
+  }
+}
+
+/** Tells the author of a duplicate that it joined another idea (its supporters and followers went with it). */
+export async function notifyMerged(api: Api, deps: BotDeps, idea: Idea, into: number): Promise<void> {
+  if (!idea.authorId) return;
+  const language = languageOf(deps.event, idea.language);
+  const text = deps.i18n.t(language, "ideas-notify-merged", {
+    id: String(idea.id),
+    excerpt: escapeHtml(excerpt(idea.text, 60)),
+    into: String(into),
+  });
+  try {
+    await api.sendMessage(idea.authorId, text, {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard().text(deps.i18n.t(language, "ideas-mine"), ideasData.mine.pack()),
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error, user_id: idea.authorId, idea: idea.id }, "could not tell an idea's author of a merge");
   }
 }

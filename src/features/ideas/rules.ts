@@ -1,4 +1,4 @@
-import { localDay } from "../../event/time.js";
+import { dayjs, localDay } from "../../event/time.js";
 
 /** Pure rules of the ideas feature: no Telegram, no Redis, the clock passed in. */
 
@@ -108,4 +108,30 @@ export function findSimilar<T extends SimilarCandidate>(
 export function excerpt(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, " ").trim()];
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** Digests of idea updates go out from this local hour of the next day, not at midnight. */
+export const DIGEST_HOUR = 9;
+
+/** Whether a waiting digest may go now: a new zone day since the person's latest message, and not before DIGEST_HOUR. */
+export function digestDue(now: Date, zone: string, lastDay: string | undefined): boolean {
+  return ideaDay(now, zone) !== lastDay && dayjs(now).tz(zone).hour() >= DIGEST_HOUR;
+}
+
+/** A milestone's date as typed (2026-12-01 or 01.12.2026) → YYYY-MM-DD, or undefined when it is no real date. */
+export function parseMilestoneDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const iso = trimmed.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  const dotted = trimmed.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : [];
+  if (!year || !month || !day) return undefined;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(year) < 1900) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** An idea number as typed ("12" or "#12"), or undefined. */
+export function parseIdeaNumber(text: string): number | undefined {
+  const match = text.trim().match(/^[#№]?\s*(\d{1,9})$/);
+  return match ? Number(match[1]) : undefined;
 }

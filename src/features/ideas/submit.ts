@@ -154,6 +154,8 @@ async function preview(
       const { result, now, supported } = await conversation.external(async (outside) => {
         const { ideas } = outside.deps.store;
         const toggled = await ideas.toggleSupport(supportId, outside.from!.id);
+        if (toggled.ok && toggled.supported) await outside.deps.store.ideaUpdates.followBySupport(supportId, outside.from!.id);
+        if (toggled.ok && !toggled.supported) await outside.deps.store.ideaUpdates.unfollowBySupport(supportId, outside.from!.id);
         // The counts as they are after the tap, for the buttons on screen.
         const current = await ideas.getMany(similar.map((idea) => idea.id));
         return { result: toggled, now: current, supported: await supportedOf(outside, current) };
