@@ -29,6 +29,8 @@ export interface PersonalDataEraser {
   forget(deps: BotDeps, api: Api<RawApi>, userId: number, botUsername: string): Promise<void>;
   /** Retention: every person's data of the event. Idempotent. */
   eraseAll(deps: BotDeps): Promise<void>;
+  /** Data of the whole series (not per event): erased once, when every event's retention is due. */
+  seriesWide?: true;
 }
 
 /**

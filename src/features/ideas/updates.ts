@@ -129,4 +129,6 @@ export async function scheduleIdeaJobs(engine: SystemJobs, deps: BotDeps): Promi
 export const ideasPersonalData: PersonalDataEraser = {
   forget: (deps, _api, userId) => deps.store.ideaUpdates.forgetUser(userId),
   eraseAll: (deps) => deps.store.ideaUpdates.eraseAll(),
+  // Ideas are the series': their followers are erased with the rest of the series' data.
+  seriesWide: true,
 };

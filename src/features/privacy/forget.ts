@@ -11,9 +11,10 @@ export async function forgetPerson(deps: BotDeps, api: Api<RawApi>, userId: numb
   // Registration, contest entry and the like, in every event of the series: each feature erases what it keeps.
   for (const event of deps.series.events) {
     const eventDeps = deps.depsOf(event.id) ?? deps;
-    for (const eraser of deps.personalData) await eraser.forget(eventDeps, api, userId, botUsername);
+    for (const eraser of deps.personalData) if (!eraser.seriesWide) await eraser.forget(eventDeps, api, userId, botUsername);
     await eventDeps.store.quiz.forget(userId, event.quiz?.questions.length ?? 0);
   }
+  for (const eraser of deps.personalData) if (eraser.seriesWide) await eraser.forget(deps, api, userId, botUsername);
   // Ideas stay as anonymous proposals; supports withdrawn, daily counters gone.
   await store.ideas.forgetUser(userId);
   await store.audit.forgetSubject(userId);

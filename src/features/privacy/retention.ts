@@ -10,7 +10,7 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  * themselves stay. Idempotent: running it again changes nothing.
  */
 export async function eraseEventPersonalData(deps: BotDeps): Promise<void> {
-  for (const eraser of deps.personalData) await eraser.eraseAll(deps);
+  for (const eraser of deps.personalData) if (!eraser.seriesWide) await eraser.eraseAll(deps);
   // Profiles, ideas, the audit log and ledgers are the series': erased once every event's date has passed.
   if (deps.series.events.every((event) => retentionDue(event, deps.clock()))) await eraseSeriesPersonalData(deps);
 }
@@ -18,6 +18,7 @@ export async function eraseEventPersonalData(deps: BotDeps): Promise<void> {
 /** The series-wide part of retention (profiles, idea authors, the audit log, broadcast ledgers). */
 async function eraseSeriesPersonalData(deps: BotDeps): Promise<void> {
   const { store } = deps;
+  for (const eraser of deps.personalData) if (eraser.seriesWide) await eraser.eraseAll(deps);
   await store.ideas.anonymiseAll();
   await store.users.anonymiseAll();
   await store.audit.eraseAllSubjects();
