@@ -1,5 +1,5 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
 import { isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
@@ -107,23 +107,18 @@ const EXPORT_HEADER = [
   "checked_in_by",
 ];
 
-/** The guest list as CSV: every field, times in the event zone with their offset (organisers only: the caller checks). */
-export async function exportGuests(ctx: FlowContext): Promise<void> {
-  const { store, event } = ctx.deps;
-  const all = await store.rsvps.all();
-  if (all.length === 0) {
-    await ctx.reply(ctx.t("rsvp-export-empty"));
-    return;
-  }
+/** The guest list as CSV (/export and the Mini App): every field, times in the event zone with their offset. */
+export async function guestsCsv(deps: BotDeps, all: Rsvp[], translate: Translate): Promise<Buffer> {
+  const { store, event } = deps;
   const waitlist = await store.rsvps.idsByStatus("waitlisted");
-  const current = currentConsentVersions(ctx.deps);
+  const current = currentConsentVersions(deps);
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
     String(r.userId),
     r.status,
     r.code,
     r.name,
-    ctx.t(`rsvp-sector-${r.sector}`),
+    translate(`rsvp-sector-${r.sector}`),
     r.organisation ?? "",
     r.phone ?? "",
     r.email ?? "",
@@ -144,6 +139,18 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
     time(r.checkedInAt),
     r.checkedInBy ? String(r.checkedInBy) : "",
   ];
+  return toCsv([EXPORT_HEADER, ...all.map(row)]);
+}
+
+/** /export: the guest list as a CSV file (organisers only: the caller checks). */
+export async function exportGuests(ctx: FlowContext): Promise<void> {
+  const { store, event } = ctx.deps;
+  const all = await store.rsvps.all();
+  if (all.length === 0) {
+    await ctx.reply(ctx.t("rsvp-export-empty"));
+    return;
+  }
+  const current = currentConsentVersions(ctx.deps);
   const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
   const filename = `${event.id}-guests-${stamp}.csv`;
   // Who took the guest list and when: recorded before it leaves, so a failed send is still on record.
@@ -153,7 +160,7 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   });
   const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
   const caption = ctx.t("rsvp-export-caption", { count: all.length });
-  await ctx.replyWithDocument(new InputFile(toCsv([EXPORT_HEADER, ...all.map(row)]), filename), {
+  await ctx.replyWithDocument(new InputFile(await guestsCsv(ctx.deps, all, t(ctx)), filename), {
     caption: earlier ? `${caption}\n${ctx.t("rsvp-export-consent-earlier", { count: earlier })}` : caption,
   });
 }
