@@ -38,6 +38,8 @@ export interface TestBotOptions {
   logLevel?: string;
   /** More variables for the configuration, e.g. REDIS_SENTINELS (they win over the ones above). */
   env?: Record<string, string>;
+  /** The Mini App's built front end (with MINIAPP_URL in env). */
+  miniappDir?: string;
 }
 
 export interface TestBot {
@@ -106,7 +108,12 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       },
     },
   );
-  const running = await startBot(config, event, logger, { redis, clock: clock.now, onUpdateHandled: (id) => api.reportHandled(id) });
+  const running = await startBot(config, event, logger, {
+    redis,
+    clock: clock.now,
+    onUpdateHandled: (id) => api.reportHandled(id),
+    miniappDir: options.miniappDir,
+  });
 
   const bot: TestBot = {
     api,
@@ -126,6 +133,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         redis,
         clock: clock.now,
         onUpdateHandled: (id) => api.reportHandled(id),
+        miniappDir: options.miniappDir,
       });
     },
     user(userOptions = {}) {
