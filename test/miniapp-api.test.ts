@@ -139,7 +139,9 @@ describe("Mini App API: the door", () => {
         counter: { checkedIn: 2, total: 2 },
       });
     }
-    expect((await call({ id: timur.id }, "door/checkin", { body: { code: `https://t.me/other_bot?start=ci_${first.token}` } })).json).toMatchObject({
+    expect(
+      (await call({ id: timur.id }, "door/checkin", { body: { code: `https://t.me/other_bot?start=ci_${first.token}` } })).json,
+    ).toMatchObject({
       outcome: "other_event",
     });
     // Bad input changes nothing.
@@ -229,7 +231,8 @@ describe("Mini App API: organisers", () => {
     const all = (await call(organiser, "guests")).json!.guests as Array<Record<string, unknown>>;
     expect(all.map((g) => g.userId)).toEqual([7001, 7002, 7003]);
     expect(all[0]).toMatchObject({ name: "Guest 7001", status: "confirmed", checkedIn: true, answers: { sector: expect.any(String) } });
-    const ids = async (query: string) => ((await call(organiser, `guests?${query}`)).json!.guests as Array<{ userId: number }>).map((g) => g.userId);
+    const ids = async (query: string) =>
+      ((await call(organiser, `guests?${query}`)).json!.guests as Array<{ userId: number }>).map((g) => g.userId);
     expect(await ids("status=waitlisted")).toEqual([7003]);
     expect(await ids("checkedIn=true")).toEqual([7001]);
     expect(await ids("checkedIn=false&status=confirmed")).toEqual([7002]);
@@ -267,7 +270,7 @@ describe("Mini App API: ideas and the ticket", () => {
 
     const map = await call(attendee, "ideas.geojson");
     expect(map.type).toContain("application/geo+json");
-    const collection = map.json as { type: string; features: Array<Record<string, any>> };
+    const collection = map.json as { type: string; features: Array<Record<string, unknown>> };
     expect(collection.type).toBe("FeatureCollection");
     expect(collection.features.map((f) => f.id)).toEqual([published]);
     const [feature] = collection.features;
@@ -287,9 +290,9 @@ describe("Mini App API: ideas and the ticket", () => {
     await grant(bot, 8201, "organiser");
     const all = (await call({ id: 8201 }, "ideas.geojson")).json as { features: Array<{ id: number }> };
     expect(all.features.map((f) => f.id).sort()).toEqual([published, pending].sort());
-    expect(((await call({ id: 8201 }, "ideas.geojson?status=new")).json as { features: Array<{ id: number }> }).features.map((f) => f.id)).toEqual([
-      pending,
-    ]);
+    expect(
+      ((await call({ id: 8201 }, "ideas.geojson?status=new")).json as { features: Array<{ id: number }> }).features.map((f) => f.id),
+    ).toEqual([pending]);
     expect(((await call(attendee, "ideas.geojson?category=pedestrian")).json as { features: unknown[] }).features).toEqual([]);
     expect((await call(attendee, "ideas.geojson?status=bogus")).status).toBe(400);
 

@@ -4,6 +4,7 @@ import { botPerTest, type TestBot } from "./support/harness.js";
 import { fakeMiniAppBuild, startMiniAppBot } from "./support/miniapp.js";
 import { freePort } from "./support/net.js";
 import { registerInEnglish } from "./support/flows.js";
+import { parseConfig } from "../src/config.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
 const ADMIN = 7401;
@@ -62,7 +63,12 @@ describe("the Mini App's page", () => {
     expect(bare.status).toBe(301);
     expect(bare.headers.get("location")).toBe("/miniapp/");
 
-    for (const path of ["/miniapp/../secret.txt", "/miniapp/..%2fsecret.txt", "/miniapp/assets/..%2F..%2Fsecret.txt", "/miniapp/%2e%2e/secret.txt"]) {
+    for (const path of [
+      "/miniapp/../secret.txt",
+      "/miniapp/..%2fsecret.txt",
+      "/miniapp/assets/..%2F..%2Fsecret.txt",
+      "/miniapp/%2e%2e/secret.txt",
+    ]) {
       const answer = await rawGet(port, path);
       expect(answer.status, path).not.toBe(200);
       expect(answer.body, path).not.toContain(build.secret);
@@ -86,6 +92,45 @@ describe("the Mini App's page", () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true, redis: "up" });
     expect((await fetch(`${withMiniApp.base}/miniapp/`)).status).toBe(200);
+  });
+
+  it("in webhook mode, one server carries the webhook, /healthz and the Mini App", async () => {
+    const secret = "mini-app-webhook-secret";
+    const { bot, base } = await startMiniAppBot(startTestBot, {
+      miniappDir: build.dir,
+      env: { WEBHOOK_URL: "https://bot.example.test/telegram/hook", WEBHOOK_SECRET: secret },
+    });
+    expect(bot.api.callsTo("setWebhook").at(-1)?.payload.url).toBe("https://bot.example.test/telegram/hook");
+    const update = {
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, from: { id: 1, is_bot: false, first_name: "A" }, text: "hi" },
+    };
+    const refused = await fetch(`${base}/telegram/hook`, {
+      method: "POST",
+      body: JSON.stringify(update),
+      headers: { "x-telegram-bot-api-secret-token": "wrong-secret-0123456789" },
+    });
+    expect(refused.status).toBe(401);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/miniapp/`)).status).toBe(200);
+    expect((await fetch(`${base}/miniapp/api/me`)).status).toBe(401);
+  });
+});
+
+describe("the Mini App's configuration", () => {
+  const parse = (env: Record<string, string>) => () => parseConfig({ BOT_TOKEN: "123:abc", ...env });
+  it("wants https (http only on this machine, for the preview) and a sane maximum age", () => {
+    expect(parse({ MINIAPP_URL: "https://bot.example.org/miniapp/" })()).toMatchObject({
+      MINIAPP_URL: "https://bot.example.org/miniapp/",
+      MINIAPP_AUTH_MAX_AGE: 86_400,
+    });
+    expect(parse({ MINIAPP_URL: "http://127.0.0.1:8080/miniapp/", MINIAPP_AUTH_MAX_AGE: "3600" })().MINIAPP_AUTH_MAX_AGE).toBe(3600);
+    expect(parse({ MINIAPP_URL: "http://localhost:8080/miniapp/" })().MINIAPP_URL).toBe("http://localhost:8080/miniapp/");
+    expect(parse({})().MINIAPP_URL).toBeUndefined();
+    expect(parse({ MINIAPP_URL: "http://bot.example.org/miniapp/" })).toThrow(/MINIAPP_URL: expected https/);
+    expect(parse({ MINIAPP_URL: "ftp://bot.example.org/" })).toThrow(/MINIAPP_URL/);
+    expect(parse({ MINIAPP_AUTH_MAX_AGE: "0" })).toThrow(/MINIAPP_AUTH_MAX_AGE/);
+    expect(parse({ MINIAPP_AUTH_MAX_AGE: "1.5" })).toThrow(/MINIAPP_AUTH_MAX_AGE/);
   });
 });
 

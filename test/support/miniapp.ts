@@ -28,7 +28,11 @@ export interface MiniAppUser {
 
 /** Telegram's initData for a user, signed with a token (the bot's, unless another is given), issued at `authDate`. */
 export function initData(token: string, user: MiniAppUser, authDate = new Date()): string {
-  return sign({ user: { id: user.id, first_name: user.firstName ?? `User ${user.id}`, language_code: user.languageCode } }, token, authDate);
+  return sign(
+    { user: { id: user.id, first_name: user.firstName ?? `User ${user.id}`, language_code: user.languageCode } },
+    token,
+    authDate,
+  );
 }
 
 /** Starts the bot with MINIAPP_URL on a free port; returns it and a caller of its HTTP server. */
@@ -61,7 +65,14 @@ export async function startMiniAppBot(
     const type = response.headers.get("content-type") ?? "";
     const bytes = Buffer.from(await response.arrayBuffer());
     const text = bytes.toString("utf8");
-    return { status: response.status, type, bytes, headers: response.headers, text, json: type.includes("json") ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+    return {
+      status: response.status,
+      type,
+      bytes,
+      headers: response.headers,
+      text,
+      json: type.includes("json") ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+    };
   }
   return { bot, port, base, call };
 }
