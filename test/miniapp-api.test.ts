@@ -237,6 +237,13 @@ describe("Mini App API: organisers", () => {
     expect(await ids("checkedIn=true")).toEqual([7001]);
     expect(await ids("checkedIn=false&status=confirmed")).toEqual([7002]);
     expect(await ids("q=7002")).toEqual([7002]);
+    await store.rsvps.updateDetails(
+      7002,
+      { name: "Guest 7002", sector: "business", organisation: "Kaspi", language: "en", consentAt: day1 },
+      day1,
+    );
+    expect(await ids("question=organisation&answer=kasp")).toEqual([7002]);
+    expect(await ids("question=organisation&answer=nobody")).toEqual([]);
     expect((await call(organiser, "guests?status=nobody")).status).toBe(400);
 
     const csv = await call(organiser, "guests.csv?status=confirmed");
@@ -304,6 +311,32 @@ describe("Mini App API: ideas and the ticket", () => {
     expect((await call({ id: 8001 }, `ideas/${published}/support`, { method: "POST" })).status).toBe(409);
     expect((await call(attendee, `ideas/${pending}/support`, { method: "POST" })).status).toBe(404);
     expect((await call(attendee, "ideas/99999/support", { method: "POST" })).status).toBe(404);
+
+    // A photo comes through the API (Telegram's file address carries the bot token); pending ones only for organisers.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]);
+    const { file_id } = bot.api.registerFile(jpeg);
+    const withPhoto = await store.ideas.create(
+      {
+        authorId: 8004,
+        authorName: "A",
+        language: "en",
+        category: "bike",
+        text: "A photo idea",
+        photo: file_id,
+        latitude: 43.2,
+        longitude: 76.9,
+      },
+      { now, day: "d", dailyLimit: 9, publish: true },
+    );
+    if (!withPhoto.ok) throw new Error("not stored");
+    const pins = (await call(attendee, "ideas.geojson")).json as { features: Array<{ id: number; properties: Record<string, unknown> }> };
+    const pinned = pins.features.find((f) => f.id === withPhoto.idea.id)!;
+    expect(pinned.properties.photoUrl).toBe(`/miniapp/api/ideas/${withPhoto.idea.id}/photo`);
+    expect(JSON.stringify(pins)).not.toContain(file_id);
+    const picture = await call(attendee, `ideas/${withPhoto.idea.id}/photo`);
+    expect(picture.status).toBe(200);
+    expect(picture.bytes.equals(jpeg)).toBe(true);
+    expect((await call(attendee, `ideas/${published}/photo`)).status).toBe(404);
   });
 
   it("gives my ticket with its QR as SVG, and the calendar file", async () => {

@@ -4,17 +4,26 @@ import { failure, type ApiCall, type Endpoint, type Reply } from "./types.js";
 
 const MAX_QUERY = 64;
 
-/** The filters of the guest list: a name or code fragment, a status, checked in or not; undefined when one is malformed. */
+/**
+ * The filters of the guest list: a name fragment or a code, a status, checked in or not, a custom answer;
+ * undefined when one is malformed.
+ */
 function guestFilter(call: ApiCall): ((record: Rsvp) => boolean) | undefined {
   const q = (call.query.get("q") ?? "").trim().toLocaleLowerCase("ru").slice(0, MAX_QUERY);
   const status = call.query.get("status") ?? "";
   const checkedIn = call.query.get("checkedIn") ?? "";
   if (status !== "" && !(RSVP_STATUSES as readonly string[]).includes(status)) return undefined;
   if (!["", "true", "false"].includes(checkedIn)) return undefined;
+  // A custom answer: question=<id>&answer=<part of the answer>.
+  const question = call.query.get("question") ?? "";
+  const answer = (call.query.get("answer") ?? "").trim().toLocaleLowerCase("ru").slice(0, MAX_QUERY);
+  const answered = (record: Rsvp) =>
+    question === "" || (call.parts.guestAnswers(call.deps, record, call.language)[question] ?? "").toLocaleLowerCase("ru").includes(answer);
   return (record) =>
     (q === "" || record.name.toLocaleLowerCase("ru").includes(q) || record.code.toLowerCase() === q) &&
     (status === "" || record.status === (status as RsvpStatus)) &&
-    (checkedIn === "" || (record.checkedInAt !== undefined) === (checkedIn === "true"));
+    (checkedIn === "" || (record.checkedInAt !== undefined) === (checkedIn === "true")) &&
+    answered(record);
 }
 
 async function filtered(call: ApiCall): Promise<Rsvp[] | undefined> {
