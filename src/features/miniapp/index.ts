@@ -107,14 +107,15 @@ export function miniAppApi(options: MiniAppApiOptions) {
       return true;
     }
     const known = await deps.store.users.find(user.id);
-    const language: Language = languageOf(deps.event, known?.language, user.languageCode);
+    const event = currentEvent(deps);
+    const language: Language = languageOf(event, known?.language, user.languageCode);
     const call: ApiCall = {
       deps,
       api: options.api,
       parts,
       botUsername: options.botUsername,
       fileRoot: `${options.apiRoot ?? "https://api.telegram.org"}/file/bot${options.botToken}`,
-      event: currentEvent(deps),
+      event,
       user,
       actor,
       language,
