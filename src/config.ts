@@ -74,6 +74,21 @@ const envSchema = z
     FLOOD_LIMIT: z.coerce.number().int().min(0).default(20),
     /** Updates handled at the same moment (more wait in memory): few enough that a kill -9 repeats at most that many answers. */
     UPDATES_HANDLED_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(8),
+    /** The Mini App's public page (served by the bot on PORT at /miniapp/); unset: no Mini App, nothing changes. */
+    MINIAPP_URL: z
+      .url({ protocol: /^https?$/, error: "expected the Mini App's public https URL, like https://bot.example.org/miniapp/" })
+      .refine(
+        (url) => url.startsWith("https:") || ["127.0.0.1", "localhost"].includes(new URL(url).hostname),
+        "expected https (http only for 127.0.0.1 or localhost, the preview)",
+      )
+      .optional(),
+    /** How old (seconds) a Mini App's signed initData may be before its API calls get 401. */
+    MINIAPP_AUTH_MAX_AGE: z.coerce
+      .number()
+      .int("expected a whole number of seconds")
+      .min(60)
+      .max(30 * 86_400)
+      .default(86_400),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {

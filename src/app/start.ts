@@ -25,7 +25,10 @@ import { createBot } from "../bot/index.js";
 import { LatestMessages } from "../bot/latest-messages.js";
 import { withoutPersonalData, type Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
-import { startWebhook } from "./webhook.js";
+import { createWebhook } from "./webhook.js";
+import { startHttpServer, type HttpServer, type Route } from "./http-server.js";
+import { miniAppRoutes } from "./miniapp.js";
+import { setTeamMenuButtons } from "../ui/miniapp.js";
 
 export interface RunningBot {
   bot: Bot<BotContext>;
@@ -77,6 +80,8 @@ export async function startBot(
     pollingTimeoutSeconds?: number;
     /** Long polling: called when an update is done with (the emulator's tests wait for this). */
     onUpdateHandled?: (updateId: number) => void;
+    /** The Mini App's built front end (default dist/miniapp): the preview and the tests give their own. */
+    miniappDir?: string;
   } = {},
 ): Promise<RunningBot> {
   const logger = withoutPersonalData(givenLogger);
@@ -126,6 +131,7 @@ export async function startBot(
     latestMessages: new LatestMessages(),
     personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData, ideasPersonalData],
     depsOf: (eventId: string) => depsByEvent.get(eventId),
+    miniappUrl: config.MINIAPP_URL,
   };
   // One set of dependencies per event, built once: choosing an event in an update is a Map lookup.
   for (const each of series.events) {
@@ -143,6 +149,8 @@ export async function startBot(
   await bot.init();
   await registerCommands(bot.api, deps.i18n, series.languages, deps.adminIds);
   await warnAboutSilentAdmins(deps);
+  // With MINIAPP_URL: the organisers' and the door team's menu button opens the Mini App.
+  await setTeamMenuButtons(bot.api, deps);
   // Every process (re)schedules each event's reminders and system jobs idempotently, then runs workers.
   for (const each of series.events) {
     const eventDeps = depsByEvent.get(each.id)!;
@@ -160,20 +168,38 @@ export async function startBot(
   // Erases each event's personal data once its privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);
   let updates;
+  let http: HttpServer | undefined;
   try {
-    updates =
+    const webhook =
       config.WEBHOOK_URL && config.WEBHOOK_SECRET
-        ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, store, logger })
-        : startPolling(bot, {
-            inbox: store.inbox(bot.botInfo.id),
-            logger,
-            timeoutSeconds: options.pollingTimeoutSeconds,
-            handledAtOnce: config.UPDATES_HANDLED_AT_ONCE,
-            onHandled: options.onUpdateHandled,
-            leftWithState: store.chatState.isFinished,
-          });
+        ? createWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, store, logger })
+        : undefined;
+    const routes: Route[] = webhook ? [webhook.route] : [];
+    if (config.MINIAPP_URL) {
+      const serving = { deps, api: bot.api, botToken: config.BOT_TOKEN, botUsername: bot.botInfo.username, apiRoot: config.BOT_API_ROOT };
+      routes.push(...miniAppRoutes({ ...serving, maxAgeSeconds: config.MINIAPP_AUTH_MAX_AGE, dir: options.miniappDir }));
+    }
+    // One server on PORT: the webhook's route, /healthz and the Mini App; long polling without the Mini App needs none.
+    if (webhook || config.MINIAPP_URL) {
+      http = await startHttpServer({ port: config.PORT, store, logger, routes });
+      logger.info({ port: config.PORT, miniapp: Boolean(config.MINIAPP_URL) }, "http server listening");
+    }
+    if (webhook) {
+      await webhook.start();
+      updates = webhook;
+    } else {
+      updates = startPolling(bot, {
+        inbox: store.inbox(bot.botInfo.id),
+        logger,
+        timeoutSeconds: options.pollingTimeoutSeconds,
+        handledAtOnce: config.UPDATES_HANDLED_AT_ONCE,
+        onHandled: options.onUpdateHandled,
+        leftWithState: store.chatState.isFinished,
+      });
+    }
   } catch (error) {
     // No timer or worker outlives a failed start (tests and the preview go on in the same process).
+    await http?.stop();
     await retention.stop();
     await broadcastEngine.close();
     throw error;
@@ -190,7 +216,8 @@ export async function startBot(
     deps,
     failed,
     async stop() {
-      await updates.stop();
+      // The server stops taking requests while the updates in hand finish.
+      await Promise.all([updates.stop(), http?.stop()]);
       await retention.stop();
       await broadcastEngine.close();
       if (!options.redis) await redis.quit();

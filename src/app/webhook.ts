@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Store } from "../store/index.js";
 import type { BotContext } from "../bot/context.js";
 import { ALLOWED_UPDATES, orderingKey } from "./polling.js";
+import { answerJson, type Route } from "./http-server.js";
 
 /** Telegram waits about a minute; grammY's own webhook timeout is 10 s: answer well before. */
 const ANSWER_WITHIN_MS = 8_000;
@@ -23,13 +24,16 @@ const MAX_BODY_BYTES = 1_000_000;
 export interface WebhookOptions {
   url: string;
   secret: string;
-  port: number;
   store: Store;
   logger: Logger;
 }
 
-export interface WebhookServer {
-  server: Server;
+export interface Webhook {
+  /** Its route on the bot's HTTP server (src/app/http-server.ts): POSTs to the webhook URL's path. */
+  route: Route;
+  /** Tells Telegram the URL (once the server listens), then takes up stalled chats every few seconds. */
+  start(): Promise<void>;
+  /** Stops taking chats; the updates in hand finish, those queued stay for the other instances. */
   stop(): Promise<void>;
 }
 
@@ -61,7 +65,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * chat whose holder died is taken up by another instance's sweep. Telegram gets its answer within
  * a few seconds even if handling runs longer.
  */
-export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions): Promise<WebhookServer> {
+export function createWebhook(bot: Bot<BotContext>, options: WebhookOptions): Webhook {
   const { store, logger, secret } = options;
   const path = new URL(options.url).pathname;
   const inFlight = new Set<Promise<unknown>>();
@@ -137,28 +141,22 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
   }
   const sweepNow = () => void sweep().catch((error) => logger.warn({ err: error }, "webhook sweep failed"));
 
-  const server = createServer(async (req, res) => {
-    const answer = (status: number, body: unknown = { ok: status < 300 }) => {
-      if (res.headersSent) return;
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-    };
+  const route: Route = async (req, res) => {
+    if (req.method !== "POST" || req.url?.split("?")[0] !== path) return false;
+    const answer = (status: number) => answerJson(res, status);
+    if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], secret)) {
+      answer(401);
+      return true;
+    }
+    let update: Update;
     try {
-      if (req.method === "GET" && req.url === "/healthz") {
-        const redisUp = await store.redis.ping().then(
-          () => true,
-          () => false,
-        );
-        return answer(redisUp ? 200 : 503, { ok: redisUp, redis: redisUp ? "up" : "down" });
-      }
-      if (req.method !== "POST" || req.url?.split("?")[0] !== path) return answer(404);
-      if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], secret)) return answer(401);
-      let update: Update;
-      try {
-        update = JSON.parse(await readBody(req)) as Update;
-        if (typeof update?.update_id !== "number") throw new Error("no update_id");
-      } catch {
-        return answer(400);
-      }
+      update = JSON.parse(await readBody(req)) as Update;
+      if (typeof update?.update_id !== "number") throw new Error("no update_id");
+    } catch {
+      answer(400);
+      return true;
+    }
+    try {
       const work = track(receive(update));
       // Past the limit Telegram is answered anyway: the update is stored, and it is handled all the same.
       const status = await Promise.race([work, new Promise<number>((resolve) => setTimeout(resolve, ANSWER_WITHIN_MS, 200))]);
@@ -167,22 +165,22 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
       logger.error({ err: error }, "webhook request failed");
       answer(500);
     }
-  });
+    return true;
+  };
 
-  await new Promise<void>((resolve) => server.listen(options.port, resolve));
-  await bot.api.setWebhook(options.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-  // What an earlier process left in hand is taken up now, then every few seconds.
-  sweepNow();
-  const sweeping = setInterval(sweepNow, SWEEP_EVERY_MS);
-  logger.info({ url: options.url, port: options.port }, "bot is running (webhook)");
-
+  let sweeping: ReturnType<typeof setInterval> | undefined;
   return {
-    server,
+    route,
+    async start() {
+      await bot.api.setWebhook(options.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+      // What an earlier process left in hand is taken up now, then every few seconds.
+      sweepNow();
+      sweeping = setInterval(sweepNow, SWEEP_EVERY_MS);
+      logger.info({ url: options.url }, "bot is running (webhook)");
+    },
     async stop() {
-      // Stop taking requests and chats; the updates in hand finish, those queued stay for the other instances.
       stopping = true;
       clearInterval(sweeping);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...inFlight]);
     },
   };

@@ -59,6 +59,8 @@ export interface BotDeps {
   latestMessages: LatestMessages;
   /** The features' personal-data erasers, run in this order by "forget me" and the retention job. */
   personalData: readonly PersonalDataEraser[];
+  /** The Mini App's public page (MINIAPP_URL); absent: no Mini App buttons anywhere. */
+  miniappUrl?: string;
 }
 
 interface DepsFlavor {

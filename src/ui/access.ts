@@ -1,10 +1,13 @@
-import type { Context, MiddlewareFn } from "grammy";
+import type { MiddlewareFn } from "grammy";
 import type { BotDeps, FlowContext } from "../bot/context.js";
 import type { TeamRole } from "../store/team.js";
 import type { CommandMenu } from "../bot/commands.js";
 
-/** What an access filter reads: who acts, and the lists as they are at this moment. */
-type Actor = Context & { deps: BotDeps };
+/**
+ * What an access filter reads: who acts, and the lists as they are at this moment. A grammY context
+ * is one; so is the Mini App's signed-in user (src/features/miniapp), checked by the same filters.
+ */
+export type Actor = { readonly from?: { readonly id: number }; deps: BotDeps };
 
 /**
  * admin: everything (the event file's admins and ADMIN_IDS); organiser: everything but the team (/team);

@@ -41,6 +41,8 @@ export interface TestBotOptions {
   logLevel?: string;
   /** More variables for the configuration, e.g. REDIS_SENTINELS (they win over the ones above). */
   env?: Record<string, string>;
+  /** The Mini App's built front end (with MINIAPP_URL in env). */
+  miniappDir?: string;
 }
 
 export interface TestBot {
@@ -114,6 +116,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     redis,
     clock: clock.now,
     onUpdateHandled: (id) => api.reportHandled(id),
+    miniappDir: options.miniappDir,
   });
 
   const bot: TestBot = {
@@ -134,6 +137,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         redis,
         clock: clock.now,
         onUpdateHandled: (id) => api.reportHandled(id),
+        miniappDir: options.miniappDir,
       });
     },
     user(userOptions = {}) {

@@ -9,8 +9,9 @@ export const MIN_SEARCH_LETTERS = 3;
 const MAX_RESULTS = 10;
 const MAX_QUERY = 64;
 
-const letters = (text: string) => [...text].filter((c) => /\p{L}/u.test(c)).length;
-const fold = (text: string) => text.toLocaleLowerCase("ru").replaceAll("ё", "е").replace(/\s+/g, " ").trim();
+export const letters = (text: string) => [...text].filter((c) => /\p{L}/u.test(c)).length;
+/** A name as searched: lower case, ё as е, single spaces (/find and the Mini App's search). */
+export const fold = (text: string) => text.toLocaleLowerCase("ru").replaceAll("ё", "е").replace(/\s+/g, " ").trim();
 
 /** Whether a message in the check-in mode is a name to search (three letters or more). */
 export const searchable = (text: string) => letters(text.slice(0, MAX_QUERY)) >= MIN_SEARCH_LETTERS;

@@ -4,6 +4,7 @@ import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../event/language.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { sendCalendarFile } from "../../ui/calendar.js";
+import { miniAppKeyboard } from "../../ui/miniapp.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
 import { renderTicketQr } from "./ticket-qr.js";
 import { answerLines, personalQuestionIds } from "./questions.js";
@@ -44,6 +45,8 @@ export async function sendTicket(
   const sent: { message_id: number }[] = [
     await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
       caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
+      // With MINIAPP_URL: the ticket full-screen in the Mini App.
+      reply_markup: miniAppKeyboard(deps, t("webapp-open-ticket"), "ticket"),
     }),
   ];
   if (withCalendar) sent.push(await sendCalendarFile(api, record.userId, deps.event, language, t("rsvp-calendar-caption")));

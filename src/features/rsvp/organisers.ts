@@ -1,5 +1,5 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
 import { isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
@@ -112,21 +112,15 @@ const EXPORT_HEADER = [
   "checked_in_by",
 ];
 
-/** The guest list as CSV: every field, times in the event zone with their offset (organisers only: the caller checks). */
-export async function exportGuests(ctx: FlowContext): Promise<void> {
-  const { store, event } = ctx.deps;
-  const all = await store.rsvps.all();
-  if (all.length === 0) {
-    await ctx.reply(ctx.t("rsvp-export-empty"));
-    return;
-  }
+/** The guest list as CSV (/export and the Mini App): every field, times in the event zone with their offset. */
+export async function guestsCsv(deps: BotDeps, all: Rsvp[], translate: Translate, language: string): Promise<Buffer> {
+  const { store, event } = deps;
   const waitlist = await store.rsvps.idsByStatus("waitlisted");
-  const current = currentConsentVersions(ctx.deps);
-  const language = await ctx.i18n.getLocale();
+  const current = currentConsentVersions(deps);
   const questions = event.rsvp.questions;
   // A column per question in the file's order: its label and the answers in the organiser's language.
   const header = [...EXPORT_HEADER.slice(0, 4), ...questions.map((q) => event.text(q.label, language)), ...EXPORT_HEADER.slice(4)];
-  const answers = (r: Rsvp) => questions.map((q) => answerText(event, q, r.answers[q.id], t(ctx), language) ?? "");
+  const answers = (r: Rsvp) => questions.map((q) => answerText(event, q, r.answers[q.id], translate, language) ?? "");
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
     String(r.userId),
@@ -151,6 +145,18 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
     time(r.checkedInAt),
     r.checkedInBy ? String(r.checkedInBy) : "",
   ];
+  return toCsv([header, ...all.map(row)]);
+}
+
+/** /export: the guest list as a CSV file (organisers only: the caller checks). */
+export async function exportGuests(ctx: FlowContext): Promise<void> {
+  const { store, event } = ctx.deps;
+  const all = await store.rsvps.all();
+  if (all.length === 0) {
+    await ctx.reply(ctx.t("rsvp-export-empty"));
+    return;
+  }
+  const current = currentConsentVersions(ctx.deps);
   const stamp = dayjs(ctx.deps.clock()).tz(event.timezone).format("YYYY-MM-DD-HHmm");
   const filename = `${event.id}-guests-${stamp}.csv`;
   // Who took the guest list and when: recorded before it leaves, so a failed send is still on record.
@@ -160,7 +166,7 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   });
   const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
   const caption = ctx.t("rsvp-export-caption", { count: all.length });
-  await ctx.replyWithDocument(new InputFile(toCsv([header, ...all.map(row)]), filename), {
+  await ctx.replyWithDocument(new InputFile(await guestsCsv(ctx.deps, all, t(ctx), await ctx.i18n.getLocale()), filename), {
     caption: earlier ? `${caption}\n${ctx.t("rsvp-export-consent-earlier", { count: earlier })}` : caption,
   });
 }

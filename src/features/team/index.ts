@@ -9,6 +9,7 @@ import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
+import { setMiniAppMenuButton } from "../../ui/miniapp.js";
 import { INVITE_USES, teamData } from "./callback-data.js";
 
 /** The deep-link payload of an invite: `team_` and 128 random bits in base64url. */
@@ -99,6 +100,9 @@ async function revoke(ctx: FlowContext, memberId: number): Promise<void> {
   await setChatCommands(ctx.api, i18n, memberId, language, { menu: "attendee", languages: event.languages, leftTeam: true }).catch(
     (error) => logger.warn({ err: error, member: memberId }, "could not reset a former member's command menu"),
   );
+  await setMiniAppMenuButton(ctx.api, ctx.deps, memberId, undefined, language).catch((error) =>
+    logger.warn({ err: error, member: memberId }, "could not reset a former member's menu button"),
+  );
   await showTeam(ctx);
 }
 
@@ -128,6 +132,10 @@ async function openInvite(ctx: FlowContext, token: string): Promise<void> {
   await ctx.reply(ctx.t(`team-welcome-${role}`), { parse_mode: "HTML" });
   await setChatCommands(ctx.api, i18n, from.id, await ctx.i18n.getLocale(), { menu: commandMenu(role), languages: event.languages }).catch(
     (error) => logger.warn({ err: error }, "could not set a new member's command menu"),
+  );
+  // With MINIAPP_URL: the Mini App's door (staff) or dashboard (organisers) behind the menu button.
+  await setMiniAppMenuButton(ctx.api, ctx.deps, from.id, role, await ctx.i18n.getLocale()).catch((error) =>
+    logger.warn({ err: error }, "could not set a new member's menu button"),
   );
   for (const adminId of adminIds) {
     const language = await languageOfUser(ctx.deps, adminId);

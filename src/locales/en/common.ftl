@@ -130,3 +130,9 @@ cmd-admin = Organiser panel
 cmd-broadcast = Broadcast a message
 cmd-broadcasts = Broadcasts and reminders
 cmd-feedback = Feedback after the event
+
+# The Mini App's buttons (only with MINIAPP_URL): the chat's menu button, and the attendees' buttons.
+webapp-menu-dashboard = Dashboard
+webapp-menu-door = Door
+webapp-open-ticket = 📱 Open ticket
+webapp-ideas-map = 🗺 Map of ideas

@@ -120,3 +120,9 @@ cmd-admin = Ұйымдастырушы панелі
 cmd-broadcast = Хабарлама тарату
 cmd-broadcasts = Хабарламалар мен еске салғыштар
 cmd-feedback = Іс-шарадан кейінгі пікірлер
+
+# The Mini App's buttons (only with MINIAPP_URL): the chat's menu button, and the attendees' buttons.
+webapp-menu-dashboard = Басқару тақтасы
+webapp-menu-door = Кіреберіс
+webapp-open-ticket = 📱 Билетті ашу
+webapp-ideas-map = 🗺 Идеялар картасы

@@ -132,3 +132,9 @@ cmd-admin = Панель организатора
 cmd-broadcast = Сделать рассылку
 cmd-broadcasts = Рассылки и напоминания
 cmd-feedback = Отзывы после мероприятия
+
+# The Mini App's buttons (only with MINIAPP_URL): the chat's menu button, and the attendees' buttons.
+webapp-menu-dashboard = Панель
+webapp-menu-door = Вход
+webapp-open-ticket = 📱 Открыть билет
+webapp-ideas-map = 🗺 Карта идей

@@ -1,0 +1,94 @@
+import type { Rsvp } from "../../store/rsvps.js";
+import { failure, type ApiCall, type Endpoint } from "./types.js";
+
+const MAX_CODE = 512;
+const MAX_QUERY = 64;
+const MAX_RESULTS = 10;
+
+type Outcome = "welcome" | "already" | "not_found" | "waitlisted" | "other_event" | "cancelled";
+
+async function counter({ deps }: ApiCall) {
+  const counts = await deps.store.rsvps.counts();
+  return { checkedIn: counts.checkedIn, total: counts.confirmed };
+}
+
+/** The first name the bot knows for whoever checked the guest in (staff only see it: the door's own team). */
+async function staffName(call: ApiCall, staffId: number | undefined): Promise<string | undefined> {
+  if (staffId === undefined) return undefined;
+  if (staffId === call.user.id) return call.user.firstName;
+  return (await call.deps.store.users.find(staffId))?.firstName || undefined;
+}
+
+async function findTicket(call: ApiCall, text: string): Promise<Rsvp | "other_event" | undefined> {
+  const reading = call.parts.readTicket(text, call.botUsername);
+  if (!reading) return undefined;
+  if ("otherBot" in reading) return "other_event";
+  const { rsvps } = call.deps.store;
+  return "code" in reading ? rsvps.findByCode(reading.code) : rsvps.findByToken(reading.token);
+}
+
+/**
+ * One scan, one decision: the same atomic store operation as the bot's Check in button, so two
+ * devices scanning one ticket at once get one "welcome" and one "already".
+ */
+async function checkIn(call: ApiCall) {
+  const body = await call.body();
+  const code = (body as { code?: unknown } | undefined)?.code;
+  if (typeof code !== "string" || code.length > MAX_CODE) return failure(400, "bad-request");
+  const { deps } = call;
+  const found = await findTicket(call, code);
+  const reply = async (outcome: Outcome, record?: Rsvp, at?: Date, by?: number) => ({
+    json: {
+      outcome,
+      ...(record && { guest: { name: record.name, group: 1 } }),
+      ...(at && { checkedInAt: at.toISOString(), checkedInBy: await staffName(call, by) }),
+      counter: await counter(call),
+    },
+  });
+  if (found === "other_event") return reply("other_event");
+  if (!found) return reply("not_found");
+  if (found.status !== "confirmed") return reply(found.status === "waitlisted" ? "waitlisted" : "cancelled", found);
+  const now = deps.clock();
+  const outcome = await deps.store.rsvps.checkIn(found.userId, call.user.id, now);
+  if (outcome.result === "not-confirmed") {
+    // Cancelled or erased between the read and the scan.
+    const latest = await deps.store.rsvps.find(found.userId);
+    return latest ? reply(latest.status === "waitlisted" ? "waitlisted" : "cancelled", latest) : reply("not_found");
+  }
+  if (outcome.result === "first") {
+    await deps.store.audit.record(call.user.id, "check-in", `guest ${found.userId}`, now, { user: found.userId });
+    // The guest's proof that the scan worked; the door does not wait for Telegram.
+    void call.parts
+      .tellCheckedIn(call.api, deps, found.userId)
+      .catch((error) => deps.logger.warn({ err: error, guest: found.userId }, "could not tell a guest they were checked in"));
+    return reply("welcome", found, outcome.at, call.user.id);
+  }
+  const record = (await deps.store.rsvps.find(found.userId)) ?? found;
+  return reply("already", record, outcome.at, record.checkedInBy);
+}
+
+/** A name search for the door: three letters at least, confirmed guests only, ten at most; never the list. */
+async function search(call: ApiCall) {
+  const query = (call.query.get("q") ?? "").slice(0, MAX_QUERY);
+  const matches = call.parts.nameMatcher(query);
+  if (!matches) return failure(400, "query-too-short");
+  const found = (await call.deps.store.rsvps.all()).filter((r) => r.status === "confirmed" && r.name && matches(r.name));
+  return {
+    json: {
+      guests: found.slice(0, MAX_RESULTS).map((r) => ({
+        userId: r.userId,
+        name: r.name,
+        status: r.status,
+        checkedIn: r.checkedInAt !== undefined,
+        code: r.code,
+      })),
+    },
+  };
+}
+
+/** The door (staff and organisers): check-in by scan or code, the counter, the name search. */
+export const doorEndpoints: readonly Endpoint[] = [
+  { method: "POST", path: /^door\/checkin$/, role: "staff", handle: checkIn },
+  { method: "GET", path: /^door\/counter$/, role: "staff", handle: async (call) => ({ json: await counter(call) }) },
+  { method: "GET", path: /^door\/search$/, role: "staff", handle: search },
+];
