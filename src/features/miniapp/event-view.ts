@@ -1,9 +1,9 @@
 import type { BotDeps } from "../../bot/context.js";
 import type { EventInfo } from "../../event/load.js";
 
-/** The event the Mini App shows: the one place to change when a series has a current event. */
-export function currentEvent(deps: BotDeps): EventInfo {
-  return deps.event;
+/** The dependencies of the event the Mini App shows: the series' current event (its per-event store). */
+export function currentEventDeps(deps: BotDeps): BotDeps {
+  return deps.depsOf(deps.series.current(deps.clock()).id) ?? deps;
 }
 
 /** The event as the Mini App shows it, its texts in the user's language. */

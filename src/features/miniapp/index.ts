@@ -5,7 +5,7 @@ import { languageOf } from "../../event/language.js";
 import type { Language } from "../../event/schema.js";
 import { hasRole, topRole, type Actor } from "../../ui/access.js";
 import { authenticate } from "./auth.js";
-import { currentEvent, eventView } from "./event-view.js";
+import { currentEventDeps, eventView } from "./event-view.js";
 import { dashboardEndpoints } from "./dashboard.js";
 import { doorEndpoints } from "./door.js";
 import { guestsEndpoints } from "./guests.js";
@@ -101,16 +101,17 @@ export function miniAppApi(options: MiniAppApiOptions) {
       send(res, candidates.length ? failure(405, "method-not-allowed") : failure(404, "not-found"));
       return true;
     }
-    const actor: Actor = { from: { id: user.id }, deps };
+    const eventDeps = currentEventDeps(deps);
+    const actor: Actor = { from: { id: user.id }, deps: eventDeps };
     if (endpoint.role && !(await hasRole(actor, endpoint.role))) {
       send(res, failure(403, "forbidden"));
       return true;
     }
     const known = await deps.store.users.find(user.id);
-    const event = currentEvent(deps);
+    const { event } = eventDeps;
     const language: Language = languageOf(event, known?.language, user.languageCode);
     const call: ApiCall = {
-      deps,
+      deps: eventDeps,
       api: options.api,
       parts,
       botUsername: options.botUsername,
