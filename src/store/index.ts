@@ -15,6 +15,7 @@ import { createWebhookInbox } from "./webhook-updates.js";
 import { createVoteRepository } from "./votes.js";
 import { createTeamRepository } from "./team.js";
 import { createFeedbackRepository } from "./feedback.js";
+import { createRsvpRequestRepository } from "./rsvp-requests.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -41,6 +42,8 @@ export function createStore(redis: Redis, prefix: string) {
     votes: createVoteRepository(redis, keys),
     team: createTeamRepository(redis, keys),
     feedback: createFeedbackRepository(redis, keys),
+    /** Registration requests awaiting approval (rsvp.approval). */
+    rsvpRequests: createRsvpRequestRepository(redis, keys),
   };
 }
 

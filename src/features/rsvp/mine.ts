@@ -19,10 +19,10 @@ const t =
   (key, vars) =>
     ctx.t(key, vars);
 
-/** The guest's active registration (confirmed or waitlisted), if any. */
+/** The guest's active registration (confirmed, waitlisted or pending), if any. */
 export async function activeRegistration(ctx: FlowContext): Promise<Rsvp | undefined> {
   const record = await ctx.deps.store.rsvps.find(ctx.from!.id);
-  return record && record.status !== "cancelled" ? record : undefined;
+  return record && record.status !== "cancelled" && record.status !== "declined" ? record : undefined;
 }
 
 /** Asking for /rsvp leaves a form of another feature still open (one conversation at a time). */
@@ -52,6 +52,13 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
   const record = await activeRegistration(ctx);
   if (record) return showMine(ctx, record);
   const { event, clock } = ctx.deps;
+  // A declined request is final: the guest sees why rather than a form that would ask the organisers again.
+  const declined = await ctx.deps.store.rsvps.find(ctx.from!.id);
+  if (declined?.status === "declined") {
+    const status = await statusText(ctx.deps, t(ctx), declined);
+    await ctx.reply(ctx.t("rsvp-declined-mine", { status }), { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
+    return;
+  }
   const language = await ctx.i18n.getLocale();
   const deadline = await momentText(ctx, event.rsvpDeadlineAt);
   if (!registrationOpen(event, clock())) {

@@ -130,3 +130,4 @@ cmd-admin = Organiser panel
 cmd-broadcast = Broadcast a message
 cmd-broadcasts = Broadcasts and reminders
 cmd-feedback = Feedback after the event
+cmd-requests = Registration requests to approve
