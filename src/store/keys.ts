@@ -27,7 +27,7 @@
  * | ideas:authors               | set    | user ids who sent an idea (broadcast audience)    | never   |
  * | ideas:daily:<user id>:<day> | string | ideas sent that day (event zone), for the limit   | 48 h    |
  * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
- * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled, pending, declined) | never |
+ * | rsvp:status:<status>        | zset   | user ids by status time (confirmed, waitlisted: queue, cancelled, pending, declined) | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
  * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
  * | rsvp:token:<token>          | string | ticket token (QR deep link) → user id             | never   |
