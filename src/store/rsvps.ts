@@ -348,16 +348,23 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       return rank === null ? undefined : rank + 1;
     },
 
-    /** Registrations per status and checked in; `people` counts each group's people (seats) instead. */
-    async counts(): Promise<
-      Record<RsvpStatus | "checkedIn", number> & { people: Record<"confirmed" | "waitlisted" | "pending" | "checkedIn", number> }
-    > {
-      const [confirmed, waitlisted, cancelled, pending, declined, checkedIn] = await Promise.all([
+    /** Registrations per status (confirmed, waitlisted, cancelled) and checked in. */
+    async counts(): Promise<Record<"confirmed" | "waitlisted" | "cancelled" | "checkedIn", number>> {
+      const [confirmed, waitlisted, cancelled, checkedIn] = await Promise.all([
         ...statusKeys.map((key) => redis.zcard(key)),
-        redis.zcard(k.status("pending")),
-        redis.zcard(k.status("declined")),
         redis.zcard(k.checkedIn),
       ]);
+      return { confirmed: confirmed!, waitlisted: waitlisted!, cancelled: cancelled!, checkedIn: checkedIn! };
+    },
+
+    /** Requests awaiting approval and declined ones (rsvp.approval). */
+    async requestCounts(): Promise<{ pending: number; declined: number }> {
+      const [pending, declined] = await Promise.all([redis.zcard(k.status("pending")), redis.zcard(k.status("declined"))]);
+      return { pending, declined };
+    },
+
+    /** People rather than registrations: each group's size (seats), and how many of each group the door let in. */
+    async peopleCounts(): Promise<Record<"confirmed" | "waitlisted" | "pending" | "checkedIn", number>> {
       const people = { confirmed: 0, waitlisted: 0, pending: 0, checkedIn: 0 };
       for (const status of ["confirmed", "waitlisted", "pending"] as const) {
         const ids = await redis.zrange(k.status(status), 0, -1);
@@ -375,15 +382,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
           people.checkedIn += Math.max(1, Number(arrived ?? party ?? 1) || 1);
         }
       }
-      return {
-        confirmed: confirmed!,
-        waitlisted: waitlisted!,
-        cancelled: cancelled!,
-        pending: pending!,
-        declined: declined!,
-        checkedIn: checkedIn!,
-        people,
-      };
+      return people;
     },
 
     /** User ids with a status, in the order they got it (audiences of broadcasts). */

@@ -17,7 +17,7 @@ export const searchable = (text: string) => letters(text.slice(0, MAX_QUERY)) >=
 
 /** "Checked in N of M" people: the only figure the door team sees. */
 export async function checkinCountText(ctx: FlowContext): Promise<string> {
-  const { people } = await ctx.deps.store.rsvps.counts();
+  const people = await ctx.deps.store.rsvps.peopleCounts();
   return ctx.t("team-checked-in-count", { checkedIn: people.checkedIn, confirmed: people.confirmed });
 }
 

@@ -89,7 +89,7 @@ export function declineReasonText(t: Translate, reason: string | undefined): str
 export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<void> {
   const capacity = deps.event.rsvp.capacity;
   if (capacity === undefined) return; // unlimited places: nothing to alert about
-  const { confirmed } = (await deps.store.rsvps.counts()).people;
+  const { confirmed } = await deps.store.rsvps.peopleCounts();
   for (const percent of reachedThresholds(capacity, confirmed)) {
     if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
     for (const adminId of deps.adminIds) {

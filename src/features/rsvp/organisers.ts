@@ -85,9 +85,9 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const retention = ctx.t(retentionDue(event, ctx.deps.clock()) ? "privacy-retention-done" : "privacy-retention-stats", {
     date: await momentText(ctx, erasedAt),
   });
-  const { people, ...registrations } = counts;
+  const [people, requests] = await Promise.all([store.rsvps.peopleCounts(), store.rsvps.requestCounts()]);
   const text = ctx.t("rsvp-stats", {
-    ...registrations,
+    ...counts,
     left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - people.confirmed),
     breakdown: breakdown.length ? `\n${breakdown.join("\n")}` : "",
     days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
@@ -96,9 +96,7 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   // People (each guest's group) beside registrations, and the requests awaiting a decision.
   const extra = [
     ctx.t("rsvp-stats-people", { ...people }),
-    ...(event.rsvp.approval || counts.pending || counts.declined
-      ? [ctx.t("rsvp-stats-requests", { pending: counts.pending, declined: counts.declined })]
-      : []),
+    ...(event.rsvp.approval || requests.pending || requests.declined ? [ctx.t("rsvp-stats-requests", requests)] : []),
   ].join("\n");
   await ctx.reply(`${text}\n${extra}${consent ? `\n${consent}` : ""}\n\n${retention}`, { parse_mode: "HTML" });
 }
