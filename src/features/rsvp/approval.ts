@@ -116,8 +116,8 @@ async function tellGuest(deps: BotDeps, api: Api<RawApi>, record: Rsvp, botUsern
 const organiserName = (ctx: FlowContext) => [ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" ").slice(0, 64);
 
 /** The answer to the organiser who acted: a toast on a button, a message otherwise (the decline form). */
-async function report(ctx: FlowContext, text: string, alert = false): Promise<void> {
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: alert });
+async function report(ctx: FlowContext, text: string, alert = false, asMessage = false): Promise<void> {
+  if (ctx.callbackQuery && !asMessage) await ctx.answerCallbackQuery({ text, show_alert: alert });
   else await ctx.reply(text);
 }
 
@@ -148,7 +148,7 @@ export async function decideRequest(
       outcome.status === "cancelled" || outcome.status === "gone" || !outcome.by
         ? ctx.t("rsvp-request-gone")
         : ctx.t("rsvp-request-already", { by: outcome.by });
-    await report(ctx, text, true);
+    await report(ctx, text, true, options.asMessage);
     return false;
   }
   await deps.store.audit.record(ctx.from!.id, decision.approve ? "approve" : "decline", `request of ${guestId}: ${outcome.status}`, now, {
@@ -157,7 +157,12 @@ export async function decideRequest(
   const record = (await deps.store.rsvps.find(guestId))!;
   if (!options.quiet) {
     const name = record.name.slice(0, 60);
-    await report(ctx, ctx.t(decision.approve ? "rsvp-request-approved-toast" : "rsvp-request-declined-toast", { name }));
+    await report(
+      ctx,
+      ctx.t(decision.approve ? "rsvp-request-approved-toast" : "rsvp-request-declined-toast", { name }),
+      false,
+      options.asMessage,
+    );
   }
   await updateCards(deps, ctx.api, record);
   await tellGuest(deps, ctx.api, record, ctx.me.username);
@@ -205,7 +210,9 @@ export async function declineForm(conversation: FormConversation, ctx: FlowConte
       }),
     );
   }
-  await conversation.external((outside) => decideRequest(outside, guestId, { approve: false, reason }).then(() => undefined));
+  await conversation.external((outside) =>
+    decideRequest(outside, guestId, { approve: false, reason }, { asMessage: true }).then(() => undefined),
+  );
 }
 
 /** /requests: the pending requests, ten a page, each with its card a tap away, and Approve all shown. */
