@@ -36,7 +36,7 @@ async function request(user: TelegramUser, name: string, language: "en" | "ru" =
 
 /** The admin's card of a guest's request (the newest of them). */
 function cardOf(organiser: TelegramUser, name: string) {
-  return [...organiser.messages()].reverse().find((m) => (m.text ?? "").includes(name) && /request|Заявка/i.test(m.text ?? ""))!;
+  return [...organiser.messages()].reverse().find((m) => (m.text ?? "").includes(name) && /request|Запрос/i.test(m.text ?? ""))!;
 }
 
 describe("Registration approval (rsvp.approval)", () => {
@@ -48,7 +48,7 @@ describe("Registration approval (rsvp.approval)", () => {
     const guest = bot.user({ languageCode: "ru" });
     await request(guest, "Дана Омарова", "ru");
 
-    expect(guest.lastText()).toContain("Ваша заявка отправлена организаторам");
+    expect(guest.lastText()).toContain("Ваш запрос на участие отправлен организаторам");
     expect(photos(guest)).toHaveLength(0);
     expect((await rsvps().find(guest.id))?.status).toBe("pending");
     await guest.command("rsvp");
@@ -58,7 +58,7 @@ describe("Registration approval (rsvp.approval)", () => {
     const card = cardOf(admin, "Дана Омарова");
     expect(card.text).toContain("Registration request");
     expect(admin.buttons(card)).toEqual(["✅ Approve", "❌ Decline"]);
-    expect(cardOf(olga, "Дана Омарова").text).toContain("Заявка на регистрацию");
+    expect(cardOf(olga, "Дана Омарова").text).toContain("Запрос на участие");
 
     await admin.tap("✅ Approve");
     expect(lastToast(admin)).toBe("✅ Approved: Дана Омарова");
@@ -68,7 +68,7 @@ describe("Registration approval (rsvp.approval)", () => {
     // Every card shows the decision and who took it; a later tap is told.
     expect(bot.api.message(admin.id, card.message_id)?.text).toContain("Approved by Aida");
     const olgaCard = cardOf(olga, "Дана Омарова");
-    expect(bot.api.message(olga.id, olgaCard.message_id)?.text).toContain("Одобрил(а) Aida");
+    expect(bot.api.message(olga.id, olgaCard.message_id)?.text).toContain("Одобрено — Aida");
     await olga.tapData(`rsvp:ap:${guest.id}`, olgaCard.message_id);
     expect(lastToast(olga)).toBe("Уже решено: Aida.");
     expect(photos(guest)).toHaveLength(1);

@@ -176,9 +176,15 @@ rsvp-ask-plus-ones = How many people are you bringing with you (up to { $max })?
 rsvp-ask-companion = Full name of the person you bring ({ $number } of { $count }):
 rsvp-field-companions = People I bring
 rsvp-companions-line = Bringing { $count }: { $names }
-rsvp-group-size = Group: { $count } people
+rsvp-group-size = Group: { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
 rsvp-group-full = 😔 There are not enough free seats for that many people. Your registration stays as it was.
-rsvp-ticket-group = For { $count } people.
+rsvp-ticket-group = For { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }.
 rsvp-status-pending = 🕓 awaiting the organisers' approval
 rsvp-status-declined = ❌ declined: { $reason }
 rsvp-done-pending =

@@ -155,7 +155,7 @@ rsvp-form-title = Тіркелу
 
 ## Мақұлдау (rsvp.approval) және қонақтар (rsvp.plusOnes)
 rsvp-ask-plus-ones = Өзіңізбен бірге неше адам әкелесіз ({ $max } адамға дейін)?
-rsvp-ask-companion = Қонағыңыздың аты-жөні ({ $count } адамның { $number }-і):
+rsvp-ask-companion = Қонағыңыздың аты-жөні ({ $number } / { $count }):
 rsvp-field-companions = Менің қонақтарым
 rsvp-companions-line = Менімен бірге: { $count } — { $names }
 rsvp-group-size = Топ: { $count } адам
@@ -164,7 +164,7 @@ rsvp-ticket-group = { $count } адамға.
 rsvp-status-pending = 🕓 ұйымдастырушылардың мақұлдауын күтуде
 rsvp-status-declined = ❌ қабылданбады: { $reason }
 rsvp-done-pending =
-    🕓 <b>Рақмет! Өтініміңіз ұйымдастырушыларға жіберілді.</b>
+    🕓 <b>Рақмет! Қатысуға сұранысыңыз ұйымдастырушыларға жіберілді.</b>
     Сіздің кодыңыз: <b>{ $code }</b>
     Олар шешім қабылдаған бойда хабарлаймын.
 rsvp-declined-mine =
@@ -175,7 +175,7 @@ rsvp-approved =
     Сіздің кодыңыз: <b>{ $code }</b>
     Кіреберісте QR-кодты көрсетіңіз немесе осы кодты айтыңыз.
 rsvp-approved-waitlisted =
-    ✅ <b>Өтініміңіз мақұлданды, бірақ барлық орын толды, сондықтан сіз күту тізіміндесіз.</b>
+    ✅ <b>Сұранысыңыз мақұлданды, бірақ барлық орын толды, сондықтан сіз күту тізіміндесіз.</b>
     Кезектегі орныңыз: { $position }. Сіздің кодыңыз: <b>{ $code }</b>
     Орын босаса, бірден хабарлаймын.
 rsvp-declined =
@@ -185,7 +185,7 @@ rsvp-decline-reason-full = зал толы
 rsvp-decline-reason-invited = іс-шара тек шақырылған қатысушыларға арналған
 rsvp-decline-reason-incomplete = тіркеу толық толтырылмаған
 rsvp-request-card =
-    🙋 <b>Тіркелуге өтінім</b>
+    🙋 <b>Қатысуға сұраныс</b>
     Аты-жөні: { $name }
     { $answers }
     Адам саны: { $party } · Коды: { $code }
@@ -195,22 +195,22 @@ rsvp-request-outcome-confirmed = билет жіберілді
 rsvp-request-outcome-waitlisted = күту тізімінде
 rsvp-request-approved-by = ✅ Мақұлдаған: { $by } ({ $status }).
 rsvp-request-declined-by = ❌ Қабылдамаған: { $by }: { $reason }
-rsvp-request-withdrawn = Қонақ өтінімін қайтарып алды.
+rsvp-request-withdrawn = Қонақ сұранысын қайтарып алды.
 rsvp-request-already = Шешім қабылданып қойған: { $by }.
-rsvp-request-gone = Бұл өтінім енді ашық емес.
+rsvp-request-gone = Бұл сұраныс енді ашық емес.
 rsvp-request-approved-toast = ✅ Мақұлданды: { $name }
 rsvp-request-declined-toast = ❌ Қабылданбады: { $name }
-rsvp-decline-form-title = Өтінімді қабылдамау
-rsvp-decline-left = Өтінім қабылданбай қалмады, ол әлі ашық.
-rsvp-decline-ask = { $name } өтінімін неге қабылдамайсыз? Қонақ себебін көреді.
+rsvp-decline-form-title = Сұранысты қабылдамау
+rsvp-decline-left = Сұраныс қабылданбаған жоқ, ол әлі ашық.
+rsvp-decline-ask = { $name } сұранысын неге қабылдамайсыз? Қонақ себебін көреді.
 rsvp-decline-own = ✍️ Өз сөзіммен
 rsvp-decline-own-ask = Қонаққа себебін жазыңыз (300 таңбаға дейін):
-rsvp-requests-title = 🙋 <b>Мақұлдауды күтетін өтінімдер: { $total }</b> ({ $pages } беттің { $page }-беті)
+rsvp-requests-title = 🙋 <b>Мақұлдауды күтетін сұраныстар: { $total }</b> (бет: { $page } / { $pages })
 rsvp-requests-line = { $number }. { $name } — { $party } адам, коды { $code }
 rsvp-requests-approve-shown = ✅ Көрсетілгендердің бәрін мақұлдау ({ $count })
 rsvp-requests-approved = Мақұлданды: { $count }
-rsvp-requests-none = Мақұлдауды күтетін өтінім жоқ.
+rsvp-requests-none = Мақұлдауды күтетін сұраныс жоқ.
 rsvp-stats-people = Адамдар (қонақтарымен): расталған { $confirmed }, күтуде { $waitlisted }, мақұлдауда { $pending }, келгендер { $checkedIn }
-rsvp-stats-requests = Өтінімдер: мақұлдауда { $pending }, қабылданбаған { $declined }
+rsvp-stats-requests = Сұраныстар: мақұлдауда { $pending }, қабылданбаған { $declined }
 rsvp-checkin-group-button = ✅ Бәрін белгілеу ({ $count })
-rsvp-checkin-arrived = Келгендер: { $count } адамның { $arrived }-і.
+rsvp-checkin-arrived = Келгендер: { $arrived } / { $count }.

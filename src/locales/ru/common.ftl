@@ -132,4 +132,4 @@ cmd-admin = Панель организатора
 cmd-broadcast = Сделать рассылку
 cmd-broadcasts = Рассылки и напоминания
 cmd-feedback = Отзывы после мероприятия
-cmd-requests = Заявки на регистрацию
+cmd-requests = Запросы на участие
