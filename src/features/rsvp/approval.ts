@@ -92,6 +92,12 @@ async function updateCards(deps: BotDeps, api: Api<RawApi>, record: Rsvp): Promi
   }
 }
 
+/** A request the guest withdrew: its cards say so and lose their buttons. */
+export async function closeRequestCards(deps: BotDeps, api: Api<RawApi>, guestId: number): Promise<void> {
+  const record = await deps.store.rsvps.find(guestId);
+  if (record) await updateCards(deps, api, record);
+}
+
 /** Tells the guest the decision in their language: the ticket, the waiting list, or why not. */
 async function tellGuest(deps: BotDeps, api: Api<RawApi>, record: Rsvp, botUsername: string): Promise<void> {
   const language = languageOf(deps.event, record.language);
@@ -131,7 +137,7 @@ export async function decideRequest(
   ctx: FlowContext,
   guestId: number,
   decision: Decision,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; asMessage?: boolean } = {},
 ): Promise<boolean> {
   const { deps } = ctx;
   const now = deps.clock();
