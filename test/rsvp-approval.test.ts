@@ -209,4 +209,38 @@ describe("Registration approval (rsvp.approval)", () => {
     expect(lastToast(olga)).toBe("Это доступно только организаторам.");
     expect((await rsvps().find(guest.id))?.status).toBe("pending");
   });
+
+  it("forgets a request with its cards, and retention erases companions and a decline's words", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { approval: true, plusOnes: 1 } }, RIVERSIDE), adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en", firstName: "Aida" });
+    await admin.command("start");
+    const { store } = bot.running.deps;
+    const keys = store.keys.rsvp;
+    const leaving = bot.user({ languageCode: "en" });
+    await leaving.command("rsvp");
+    await leaving.tap("✅ I agree");
+    await leaving.send("Emma Stone");
+    await leaving.tap("1");
+    await leaving.send("Bob Ray");
+    await leaving.tap("✅ Confirm");
+    expect(cardOf(admin, "Emma Stone").text).toContain("Bringing 1: Bob Ray");
+    expect(await store.redis.exists(keys.cards(leaving.id))).toBe(1);
+    await store.rsvps.forget(leaving.id, bot.clock.now(), undefined);
+    expect(await store.redis.exists(keys.cards(leaving.id), keys.guest(leaving.id))).toBe(0);
+    expect(await store.redis.zscore(keys.status("pending"), String(leaving.id))).toBeNull();
+
+    const declined = bot.user({ languageCode: "en" });
+    await declined.command("rsvp");
+    await declined.tap("✅ I agree");
+    await declined.send("Sam Second");
+    await declined.tap("0");
+    await declined.tap("✅ Confirm");
+    await admin.tap("❌ Decline");
+    await admin.tap("✍️ In my own words");
+    await admin.send("Sam, we know you");
+    await store.rsvps.anonymiseAll([]);
+    const fields = await store.redis.hkeys(keys.guest(declined.id));
+    expect(fields).toContain("status");
+    for (const field of ["name", "declineReason", "decidedByName", "companions"]) expect(fields).not.toContain(field);
+  });
 });
