@@ -87,13 +87,17 @@ export async function sendRequestCards(deps: BotDeps, api: Api<RawApi>, record: 
 async function updateCards(deps: BotDeps, api: Api<RawApi>, record: Rsvp): Promise<void> {
   for (const { chatId, messageId } of await deps.store.rsvpRequests.cards(record.userId)) {
     const language = await languageOfUser(deps, chatId);
-    const text = cardText(deps, translator(deps, language), language, record);
-    await api.editMessageText(chatId, messageId, text, { parse_mode: "HTML" }).catch(() => undefined);
+    const t = translator(deps, language);
+    // A request still open (its details changed) keeps its buttons; a decided or withdrawn one loses them.
+    const keyboard = record.status === "pending" ? cardKeyboard(t, record.userId) : undefined;
+    await api
+      .editMessageText(chatId, messageId, cardText(deps, t, language, record), { parse_mode: "HTML", reply_markup: keyboard })
+      .catch(() => undefined);
   }
 }
 
-/** A request the guest withdrew: its cards say so and lose their buttons. */
-export async function closeRequestCards(deps: BotDeps, api: Api<RawApi>, guestId: number): Promise<void> {
+/** A request the guest withdrew (the cards say so, without buttons) or changed while pending (the cards show the new details). */
+export async function refreshRequestCards(deps: BotDeps, api: Api<RawApi>, guestId: number): Promise<void> {
   const record = await deps.store.rsvps.find(guestId);
   if (record) await updateCards(deps, api, record);
 }

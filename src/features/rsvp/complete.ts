@@ -4,7 +4,7 @@ import type { GivenConsent } from "./consent.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { alertCapacity, sendTicket, tellPromoted, translator } from "./notify.js";
-import { sendRequestCards } from "./approval.js";
+import { refreshRequestCards, sendRequestCards } from "./approval.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
 
 /** The form's answers, as the conversation collected them. */
@@ -48,6 +48,7 @@ export async function completeRegistration(
       return "full";
     }
     await ctx.reply(ctx.t("rsvp-updated"), { reply_markup: back });
+    if (updated?.status === "pending") await refreshRequestCards(deps, ctx.api, userId);
     // A smaller group freed seats: the waiting list gets them now.
     if (updated?.shrunk)
       await tellPromoted(deps, ctx.api, await deps.store.rsvps.fillSeats(now, deps.event.rsvp.capacity), ctx.me.username);

@@ -3,9 +3,8 @@ import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { choiceQuestion, textQuestion } from "../../ui/form/question.js";
 import { completeRegistration, type FormAnswers } from "./complete.js";
 import type { GivenConsent } from "./consent.js";
-import type { Translate } from "./notify.js";
+import { detailVars, type Translate } from "./notify.js";
 import { formQuestion } from "./questions.js";
-import { detailVars } from "./notify.js";
 import { checkName } from "./rules.js";
 
 export const RSVP_CONVERSATION = "rsvp";

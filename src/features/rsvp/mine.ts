@@ -13,7 +13,7 @@ import { RSVP_CONVERSATION } from "./form.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { detailVars, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
-import { closeRequestCards } from "./approval.js";
+import { refreshRequestCards } from "./approval.js";
 
 const t =
   (ctx: FlowContext): Translate =>
@@ -150,7 +150,7 @@ export async function withdraw(ctx: BotContext): Promise<void> {
   } finally {
     // The seat has already changed hands: its new holder is told even if this screen failed.
     await tellPromoted(deps, ctx.api, change.promoted, ctx.me.username);
-    if (change.previous === "pending") await closeRequestCards(deps, ctx.api, ctx.from!.id);
+    if (change.previous === "pending") await refreshRequestCards(deps, ctx.api, ctx.from!.id);
   }
 }
 
