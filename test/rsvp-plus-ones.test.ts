@@ -104,6 +104,38 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     expect((await rsvps().find(single.id))?.status).toBe("confirmed");
   });
 
+  it("lets a confirmed guest add companions only into free seats, and gives seats a smaller group frees to the waiting list", async () => {
+    bot = await startTestBot({ eventFile: groupEvent() });
+    const alone = bot.user({ languageCode: "en" });
+    const group = bot.user({ languageCode: "ru" });
+    const waiting = bot.user({ languageCode: "en" });
+    await registerGroup(alone, "Ann Lee", []);
+    await registerGroup(group, "Дана Омарова", ["Ерлан Омаров", "Алия Омарова"], "ru");
+    await registerGroup(waiting, "Sol Sun", []);
+    expect((await rsvps().find(waiting.id))?.status).toBe("waitlisted");
+
+    await alone.command("rsvp");
+    await alone.tap("✏️ Change my details");
+    await alone.tap("✏️ Edit a field");
+    await alone.tap("People I bring");
+    await alone.tap("1");
+    await alone.send("Bob Ray");
+    await alone.tap("✅ Confirm");
+    expect(alone.lastText()).toContain("There are not enough free seats for that many people");
+    expect(await rsvps().find(alone.id)).toMatchObject({ party: 1, status: "confirmed" });
+
+    await group.command("rsvp");
+    await group.tap("✏️ Изменить данные");
+    await group.tap("✏️ Изменить поле");
+    await group.tap("Мои гости");
+    await group.tap("1");
+    await group.send("Ерлан Омаров");
+    await group.tap("✅ Подтвердить");
+    expect(await rsvps().find(group.id)).toMatchObject({ party: 2, companions: ["Ерлан Омаров"] });
+    expect((await rsvps().find(waiting.id))?.status).toBe("confirmed");
+    expect(texts(waiting).some((t) => t.includes("a seat freed up and it is yours"))).toBe(true);
+  });
+
   it("checks in 2 of a group of 3, counts people, shows staff no contact, and exports the companions", async () => {
     bot = await startTestBot({ eventFile: eventWith({ rsvp: { plusOnes: 2 } }), adminIds: [ADMIN] });
     const guest = bot.user({ languageCode: "en" });
