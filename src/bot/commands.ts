@@ -20,6 +20,7 @@ export const ORGANISER_COMMANDS = [
   "vote",
   "find",
   "feedback",
+  "requests",
 ] as const;
 /** The door team's menu on top of the attendees' (check-in, guest search, the checked-in counter). */
 export const STAFF_COMMANDS = ["checkin", "find", "stats"] as const;

@@ -23,7 +23,7 @@ import { infoFeature } from "../features/info/index.js";
 import { languageFeature } from "../features/language/index.js";
 import { menuFeature } from "../features/menu/index.js";
 import { quizFeature, showQuizHelp } from "../features/quiz/index.js";
-import { rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
+import { rsvpDeclineForm, rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
 import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
 import { voteFeature, voteForms } from "../features/vote/index.js";
@@ -172,7 +172,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(privacyScreenFeature);
   // Every form sees an update before any feature does, so one set of rules (src/ui/form/ask.ts)
   // decides what a command or a button does while a form is open.
-  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms, feedbackForms, voteForms);
+  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms, feedbackForms, voteForms, rsvpDeclineForm);
   // Before the menu: RSVP owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
   // Before the menu too: invite links (/start team_<token>).

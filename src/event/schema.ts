@@ -136,6 +136,10 @@ const rsvp = z.strictObject({
   reconfirm: z.strictObject({ before: duration, grace: duration }).optional(),
   /** The form's questions after the name, in order (README, The event file). */
   questions: rsvpQuestions,
+  /** Registrations wait for an organiser's Approve or Decline (README, Registration). */
+  approval: z.boolean().default(false),
+  /** How many people a guest may bring (0 = nobody); each takes a seat. */
+  plusOnes: z.number().int().min(0).max(10).default(0),
 });
 
 const contestCriterion = z.strictObject({

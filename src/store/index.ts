@@ -16,6 +16,7 @@ import { createWebhookInbox } from "./webhook-updates.js";
 import { createVoteRepository } from "./votes.js";
 import { createTeamRepository } from "./team.js";
 import { createFeedbackRepository } from "./feedback.js";
+import { createRsvpRequestRepository } from "./rsvp-requests.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -43,6 +44,8 @@ export function createStore(redis: Redis, prefix: string) {
     votes: createVoteRepository(redis, keys),
     team: createTeamRepository(redis, keys),
     feedback: createFeedbackRepository(redis, keys),
+    /** Registration requests awaiting approval (rsvp.approval). */
+    rsvpRequests: createRsvpRequestRepository(redis, keys),
   };
   const byEvent = new Map<string, EventStore>();
   /**
@@ -60,6 +63,7 @@ export function createStore(redis: Redis, prefix: string) {
         keys: eventKeys,
         broadcasts: createBroadcastRepository(redis, eventKeys),
         rsvps: createRsvpRepository(redis, eventKeys),
+        rsvpRequests: createRsvpRequestRepository(redis, eventKeys),
         contest: createContestRepository(redis, eventKeys),
         quiz: createQuizRepository(redis, eventKeys),
         feedback: createFeedbackRepository(redis, eventKeys),

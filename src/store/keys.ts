@@ -42,13 +42,14 @@
  * | idea-updates:outbox        | hash   | update number → "<idea>:<kind>|<user ids>" until its broadcast exists (crash repair) | never |
  * | idea-updates:since          | string | ms when earlier supports became follows (SET NX: done once) | never   |
  * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
- * | rsvp:status:<status>        | zset   | user ids by time they got the status (confirmed, waitlisted = queue order, cancelled) | never |
+ * | rsvp:status:<status>        | zset   | user ids by status time (confirmed, waitlisted: queue, cancelled, pending, declined) | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
  * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
  * | rsvp:token:<token>          | string | ticket token (QR deep link) → user id             | never   |
  * | rsvp:checkedin              | zset   | checked-in user ids by check-in time              | never   |
  * | rsvp:alerts                 | hash   | capacity alerts already sent (80, 100) → time     | never   |
  * | rsvp:untold                 | zset   | promoted guests not yet told their seat is theirs, by promotion time | never |
+ * | rsvp:cards:<user id>        | hash   | a request's cards: organiser chat id → message id (edited once decided) | never |
  * | contest:entry:<user id>     | hash   | a contest entry: link, idea, photo file id, name, language, times | never |
  * | contest:entries             | zset   | entrant user ids by first submission time (broadcast audience) | never |
  * | contest:scores:<user id>    | hash   | an entry's jury scores: "<juror id>:<criterion id>" → 1..5 | never |
@@ -95,6 +96,12 @@
  * hold `sector`, `organisation` and `phone` or `email` instead: they are read (never rewritten) as
  * the answers "sector", "organisation" and "contact", the ids of the same questions in the bundled
  * file; the next change of details stores them as "q:" fields and drops the old ones (rsvps.ts).
+ *
+ * Groups (rsvp.plusOnes): "party" is the number of people (the guest and companions; absent = 1),
+ * "companions" a JSON array of their names, "arrived" how many the door let in. Seats, the waiting
+ * list and the checked-in counter count people. Approval (rsvp.approval): "decidedAt", "decidedBy",
+ * "decidedByName" (the organiser who decided, shown on the others' cards) and "declineReason"
+ * ("preset:<id>" or the organiser's own words).
  */
 export function keyspace(prefix: string, scope = prefix) {
   return {
@@ -134,13 +141,14 @@ export function keyspace(prefix: string, scope = prefix) {
     rsvp: {
       guest: (userId: number) => `${scope}rsvp:guest:${userId}`,
       guestPrefix: `${scope}rsvp:guest:`,
-      status: (status: "confirmed" | "waitlisted" | "cancelled") => `${scope}rsvp:status:${status}`,
+      status: (status: "confirmed" | "waitlisted" | "cancelled" | "pending" | "declined") => `${scope}rsvp:status:${status}`,
       guests: `${scope}rsvp:guests`,
       code: (code: string) => `${scope}rsvp:code:${code}`,
       token: (token: string) => `${scope}rsvp:token:${token}`,
       checkedIn: `${scope}rsvp:checkedin`,
       alerts: `${scope}rsvp:alerts`,
       untold: `${scope}rsvp:untold`,
+      cards: (userId: number) => `${scope}rsvp:cards:${userId}`,
     },
     ideaSeq: `${prefix}idea:seq`,
     idea: (ideaId: number) => `${prefix}idea:${ideaId}`,

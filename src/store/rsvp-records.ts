@@ -1,6 +1,7 @@
 /** A registration as stored in its hash (rsvp:guest:<id>) and as the features see it. */
 
-export const RSVP_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const;
+/** pending: awaits the organisers (rsvp.approval); declined: they said no (the reason kept). */
+export const RSVP_STATUSES = ["confirmed", "waitlisted", "cancelled", "pending", "declined"] as const;
 export type RsvpStatus = (typeof RSVP_STATUSES)[number];
 
 /** Answers to the event file's questions by question id: a multi's option ids joined by ",", yes_no "yes"/"no" (keys.ts). */
@@ -17,6 +18,8 @@ export interface RsvpDetails {
   /** Absent only on registrations stored before consent versions were kept. */
   consentLanguage?: string;
   consentVersion?: string;
+  /** The people the guest brings (rsvp.plusOnes): their names; each takes a seat. */
+  companions?: string[];
 }
 
 export interface Rsvp extends RsvpDetails {
@@ -37,6 +40,16 @@ export interface Rsvp extends RsvpDetails {
   reconfirmedAt?: Date;
   checkedInAt?: Date;
   checkedInBy?: number;
+  /** People of the group: the guest and their companions (1 when alone). */
+  party: number;
+  /** How many of the group the door let in. */
+  arrived?: number;
+  /** An approval's decision: when, by whom (user id and name, shown on the other organisers' cards), a decline's reason. */
+  decidedAt?: Date;
+  decidedBy?: number;
+  decidedByName?: string;
+  /** A preset reason's id ("preset:<id>") or the organiser's own words. */
+  declineReason?: string;
 }
 
 export interface RegisterResult {
@@ -63,6 +76,9 @@ export function detailPairs(details: RsvpDetails): string[] {
   }
   for (const [id, value] of Object.entries(details.answers)) if (value !== "") pairs.push(answerField(id), value);
   pairs.push("consentAt", details.consentAt.toISOString());
+  const companions = details.companions ?? [];
+  pairs.push("party", String(companions.length + 1));
+  if (companions.length) pairs.push("companions", JSON.stringify(companions));
   return pairs;
 }
 
@@ -101,5 +117,25 @@ export function toRsvp(data: Record<string, string>): Rsvp | undefined {
     reconfirmedAt: date(data.reconfirmedAt),
     checkedInAt: date(data.checkedInAt),
     checkedInBy: data.checkedInBy ? Number(data.checkedInBy) : undefined,
+    companions: companionsOf(data.companions),
+    party: Math.max(1, Number(data.party ?? 1) || 1),
+    arrived: data.arrived ? Number(data.arrived) : data.checkedInAt ? Math.max(1, Number(data.party ?? 1) || 1) : undefined,
+    decidedAt: date(data.decidedAt),
+    decidedBy: data.decidedBy ? Number(data.decidedBy) : undefined,
+    decidedByName: data.decidedByName || undefined,
+    declineReason: data.declineReason || undefined,
   };
 }
+
+function companionsOf(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Fields a new registration or an edit stores again from scratch (besides the answers). */
+export const GROUP_FIELDS_LUA = "'companions', 'party'";

@@ -2,10 +2,12 @@ import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
 import { defineScript, type LuaScript } from "./scripts.js";
 import { durable } from "./redis.js";
+import { SEAT_HELPERS } from "./rsvp-seats.js";
 import {
   ANSWER_PREFIX,
   answerField,
   detailPairs,
+  GROUP_FIELDS_LUA,
   LEGACY_LUA,
   toRsvp,
   type RegisterResult,
@@ -23,13 +25,15 @@ for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
 end`;
 
 // Registration decides the seat atomically: every process runs this in Redis, one at a time.
-// KEYS: guest, confirmed, waitlisted, cancelled, guests, code, token. ARGV: user id, now (ms),
-// now (ISO), capacity (0 = unlimited), code, token, then field/value pairs of the details.
-const REGISTER = `
+// KEYS: guest, confirmed, waitlisted, cancelled, guests, code, token, pending. ARGV: user id, now (ms),
+// now (ISO), capacity (0 = unlimited), code, token, guest key prefix, approval ("1": the request waits
+// for the organisers, no seat yet), then field/value pairs of the details. A group (party) takes a
+// seat only when all of it fits and nobody waits.
+const REGISTER = `${SEAT_HELPERS}
 local status = redis.call('HGET', KEYS[1], 'status')
 local fields = {}
-for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
-if status == 'confirmed' or status == 'waitlisted' then
+for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
+if status == 'confirmed' or status == 'waitlisted' or status == 'pending' then
   return {status, 0}
 end
 if not redis.call('HGET', KEYS[1], 'code') then
@@ -39,12 +43,18 @@ if not redis.call('HGET', KEYS[1], 'code') then
   redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'code', ARGV[5], 'token', ARGV[6], 'createdAt', ARGV[3])
   redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
 end
-redis.call('HDEL', KEYS[1], 'confirmedAt', 'waitlistedAt', 'cancelledAt', 'cancelReason', 'reconfirmAskedAt', 'reconfirmedAt', 'promotedAt', ${LEGACY_LUA})
+redis.call('HDEL', KEYS[1], 'confirmedAt', 'waitlistedAt', 'cancelledAt', 'cancelReason', 'reconfirmAskedAt', 'reconfirmedAt', 'promotedAt', 'decidedAt', 'decidedBy', 'decidedByName', 'declineReason', ${GROUP_FIELDS_LUA}, ${LEGACY_LUA})
 ${DROP_ANSWERS_LUA}
 if #fields > 0 then redis.call('HSET', KEYS[1], unpack(fields)) end
 local capacity = tonumber(ARGV[4])
 local next
-if capacity == 0 or (redis.call('ZCARD', KEYS[2]) < capacity and redis.call('ZCARD', KEYS[3]) == 0) then
+if ARGV[8] == '1' then
+  redis.call('ZADD', KEYS[8], ARGV[2], ARGV[1])
+  redis.call('ZREM', KEYS[4], ARGV[1])
+  redis.call('HSET', KEYS[1], 'status', 'pending', 'updatedAt', ARGV[3])
+  return {'pending', 1}
+end
+if capacity == 0 or (redis.call('ZCARD', KEYS[3]) == 0 and seatsTaken(KEYS[2], ARGV[7]) + partyOf(ARGV[7], ARGV[1]) <= capacity) then
   next = 'confirmed'
   redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
   redis.call('HSET', KEYS[1], 'confirmedAt', ARGV[3])
@@ -58,34 +68,14 @@ redis.call('HSET', KEYS[1], 'status', next, 'updatedAt', ARGV[3])
 return {next, 1}
 `;
 
-// Lua helpers shared by every script that frees a seat, so the freed seat is refilled in the same step.
-// promote() moves the first waitlisted guests into free seats and notes each in the "not told yet" set.
-const SEAT_HELPERS = `
-local function promote(confirmed, waitlisted, untold, guestPrefix, nowMs, nowIso, capacity)
-  local promoted = {}
-  while redis.call('ZCARD', waitlisted) > 0 and (capacity == 0 or redis.call('ZCARD', confirmed) < capacity) do
-    local id = redis.call('ZPOPMIN', waitlisted)[1]
-    redis.call('ZADD', confirmed, nowMs, id)
-    redis.call('HSET', guestPrefix .. id, 'status', 'confirmed', 'confirmedAt', nowIso, 'promotedAt', nowIso, 'updatedAt', nowIso)
-    redis.call('ZADD', untold, nowMs, id)
-    promoted[#promoted + 1] = id
-  end
-  return promoted
-end
-local function withPromoted(first, promoted)
-  local result = {first}
-  for _, id in ipairs(promoted) do result[#result + 1] = id end
-  return result
-end
-`;
-
-// KEYS: guest, confirmed, waitlisted, cancelled, untold. ARGV: user id, now (ms), now (ISO), reason,
+// KEYS: guest, confirmed, waitlisted, cancelled, untold, pending. ARGV: user id, now (ms), now (ISO), reason,
 // guest key prefix, capacity (0 = unlimited). Returns {previous status, promoted ids...} or nil.
 const CANCEL = `${SEAT_HELPERS}
 local status = redis.call('HGET', KEYS[1], 'status')
-if status ~= 'confirmed' and status ~= 'waitlisted' then return false end
+if status ~= 'confirmed' and status ~= 'waitlisted' and status ~= 'pending' then return false end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[6], ARGV[1])
 redis.call('ZREM', KEYS[5], ARGV[1])
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'status', 'cancelled', 'cancelledAt', ARGV[3], 'cancelReason', ARGV[4], 'updatedAt', ARGV[3])
@@ -113,24 +103,28 @@ return promote(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], tonumber(AR
 `;
 
 // Erases a guest and refills their seat in one step. KEYS: guest, guests, checked-in, confirmed, waitlisted,
-// cancelled, untold. ARGV: user id, code key prefix, token key prefix, guest key prefix, now (ms), now (ISO),
+// cancelled, untold, pending, declined, the request's cards. ARGV: user id, code key prefix, token key prefix,
+// guest key prefix, now (ms), now (ISO),
 // capacity. Returns {previous status, promoted ids...} or nil.
 const FORGET = `${SEAT_HELPERS}
 local record = redis.call('HMGET', KEYS[1], 'status', 'code', 'token')
 if not record[1] then return false end
 if record[2] then redis.call('DEL', ARGV[2] .. record[2]) end
 if record[3] then redis.call('DEL', ARGV[3] .. record[3]) end
-redis.call('DEL', KEYS[1])
-for i = 2, 7 do redis.call('ZREM', KEYS[i], ARGV[1]) end
+redis.call('DEL', KEYS[1], KEYS[10])
+for i = 2, 9 do redis.call('ZREM', KEYS[i], ARGV[1]) end
 return withPromoted(record[1], promote(KEYS[4], KEYS[5], KEYS[7], ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])))
 `;
 
-// KEYS: guest, checked-in index. ARGV: user id, now (ms), now (ISO), admin id.
+// KEYS: guest, checked-in index. ARGV: user id, now (ms), now (ISO), admin id, people arrived (0 = the whole group).
 const CHECK_IN = `
 if redis.call('HGET', KEYS[1], 'status') ~= 'confirmed' then return {'not-confirmed'} end
 local first = redis.call('HGET', KEYS[1], 'checkedInAt')
 if first then return {'again', first} end
-redis.call('HSET', KEYS[1], 'checkedInAt', ARGV[3], 'checkedInBy', ARGV[4])
+local party = tonumber(redis.call('HGET', KEYS[1], 'party') or '1') or 1
+local arrived = tonumber(ARGV[5]) or 0
+if arrived < 1 or arrived > party then arrived = party end
+redis.call('HSET', KEYS[1], 'checkedInAt', ARGV[3], 'checkedInBy', ARGV[4], 'arrived', arrived)
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 return {'first', ARGV[3]}
 `;
@@ -148,13 +142,22 @@ redis.call('HSET', KEYS[1], 'reconfirmedAt', ARGV[1], 'updatedAt', ARGV[1])
 return 1
 `;
 
-// KEYS: guest. ARGV: field/value pairs of the details. Changes the answers of a registration that exists.
-const UPDATE_DETAILS = `
-if redis.call('EXISTS', KEYS[1]) == 0 or not redis.call('HGET', KEYS[1], 'status') then return 0 end
-redis.call('HDEL', KEYS[1], ${LEGACY_LUA})
+// KEYS: guest, confirmed. ARGV: guest key prefix, capacity, user id, the new party, then field/value pairs
+// of the details. Changes the answers of a registration that exists; a confirmed group grows only into
+// free seats (-1 when they are not). Returns the party it had (0: no registration).
+const UPDATE_DETAILS = `${SEAT_HELPERS}
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 0 end
+local before = partyOf(ARGV[1], ARGV[3])
+local capacity = tonumber(ARGV[2])
+local party = tonumber(ARGV[4])
+if status == 'confirmed' and capacity ~= 0 and party > before and seatsTaken(KEYS[2], ARGV[1]) - before + party > capacity then return -1 end
+local fields = {}
+for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('HDEL', KEYS[1], ${GROUP_FIELDS_LUA}, ${LEGACY_LUA})
 ${DROP_ANSWERS_LUA}
-redis.call('HSET', KEYS[1], unpack(ARGV))
-return 1
+redis.call('HSET', KEYS[1], unpack(fields))
+return before
 `;
 
 export interface SeatChange {
@@ -193,10 +196,11 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
   /** Runs a script that frees a seat and promotes from the waitlist (CANCEL, RELEASE_UNANSWERED); `condition` is its own argument. */
   function freeSeat(script: LuaScript, userId: number, now: Date, condition: string, capacity: number | undefined): Promise<unknown> {
     return script(
-      5,
+      6,
       k.guest(userId),
       ...statusKeys,
       k.untold,
+      k.status("pending"),
       String(userId),
       String(now.getTime()),
       now.toISOString(),
@@ -231,24 +235,27 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
     async register(
       userId: number,
       details: RsvpDetails,
-      options: { now: Date; capacity?: number; identity: RsvpIdentity },
+      options: { now: Date; capacity?: number; identity: RsvpIdentity; approval?: boolean },
     ): Promise<RegisterResult> {
       for (let attempt = 0; attempt < 10; attempt++) {
         const code = options.identity.newCode();
         const token = options.identity.newToken();
         const [status, created] = (await registerScript(
-          7,
+          8,
           k.guest(userId),
           ...statusKeys,
           k.guests,
           k.code(code),
           k.token(token),
+          k.status("pending"),
           String(userId),
           String(options.now.getTime()),
           options.now.toISOString(),
           String(options.capacity ?? 0),
           code,
           token,
+          k.guestPrefix,
+          options.approval ? "1" : "0",
           ...detailPairs(details),
         )) as [string, number];
         if (status === "retry") continue;
@@ -258,10 +265,34 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       throw new Error("could not find a free registration code");
     },
 
-    /** Changes the form answers of an existing registration, keeping its status and place. */
-    async updateDetails(userId: number, details: RsvpDetails, now: Date): Promise<Rsvp | undefined> {
-      const updated = await updateDetailsScript(1, k.guest(userId), ...detailPairs(details), "updatedAt", now.toISOString());
-      return updated === 1 ? find(userId) : undefined;
+    /**
+     * Changes the form answers of an existing registration, keeping its status and place; "full" when a
+     * confirmed group would grow beyond the free seats (nothing changes). `shrunk`: seats were freed (fill them).
+     */
+    async updateDetails(
+      userId: number,
+      details: RsvpDetails,
+      now: Date,
+      capacity?: number,
+    ): Promise<(Rsvp & { shrunk: boolean }) | "full" | undefined> {
+      const party = (details.companions?.length ?? 0) + 1;
+      const before = Number(
+        await updateDetailsScript(
+          2,
+          k.guest(userId),
+          k.status("confirmed"),
+          k.guestPrefix,
+          String(capacity ?? 0),
+          String(userId),
+          String(party),
+          ...detailPairs(details),
+          "updatedAt",
+          now.toISOString(),
+        ),
+      );
+      if (before === -1) return "full";
+      const record = before === 0 ? undefined : await find(userId);
+      return record ? { ...record, shrunk: party < before } : undefined;
     },
 
     /**
@@ -317,12 +348,41 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       return rank === null ? undefined : rank + 1;
     },
 
-    async counts(): Promise<Record<RsvpStatus | "checkedIn", number>> {
+    /** Registrations per status (confirmed, waitlisted, cancelled) and checked in. */
+    async counts(): Promise<Record<"confirmed" | "waitlisted" | "cancelled" | "checkedIn", number>> {
       const [confirmed, waitlisted, cancelled, checkedIn] = await Promise.all([
         ...statusKeys.map((key) => redis.zcard(key)),
         redis.zcard(k.checkedIn),
       ]);
       return { confirmed: confirmed!, waitlisted: waitlisted!, cancelled: cancelled!, checkedIn: checkedIn! };
+    },
+
+    /** Requests awaiting approval and declined ones (rsvp.approval). */
+    async requestCounts(): Promise<{ pending: number; declined: number }> {
+      const [pending, declined] = await Promise.all([redis.zcard(k.status("pending")), redis.zcard(k.status("declined"))]);
+      return { pending, declined };
+    },
+
+    /** People rather than registrations: each group's size (seats), and how many of each group the door let in. */
+    async peopleCounts(): Promise<Record<"confirmed" | "waitlisted" | "pending" | "checkedIn", number>> {
+      const people = { confirmed: 0, waitlisted: 0, pending: 0, checkedIn: 0 };
+      for (const status of ["confirmed", "waitlisted", "pending"] as const) {
+        const ids = await redis.zrange(k.status(status), 0, -1);
+        if (ids.length === 0) continue;
+        const pipeline = redis.pipeline();
+        for (const id of ids) pipeline.hget(k.guest(Number(id)), "party");
+        for (const [, party] of (await pipeline.exec()) ?? []) people[status] += Math.max(1, Number(party ?? 1) || 1);
+      }
+      const arrivedIds = await redis.zrange(k.checkedIn, 0, -1);
+      if (arrivedIds.length) {
+        const pipeline = redis.pipeline();
+        for (const id of arrivedIds) pipeline.hmget(k.guest(Number(id)), "arrived", "party");
+        for (const [, value] of (await pipeline.exec()) ?? []) {
+          const [arrived, party] = (value ?? []) as (string | null)[];
+          people.checkedIn += Math.max(1, Number(arrived ?? party ?? 1) || 1);
+        }
+      }
+      return people;
     },
 
     /** User ids with a status, in the order they got it (audiences of broadcasts). */
@@ -343,11 +403,12 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       return results.map(([, data]) => toRsvp(data as Record<string, string>)).filter((r): r is Rsvp => r !== undefined);
     },
 
-    /** Marks a confirmed guest as arrived, once; a second scan reports the first time. */
+    /** Marks a confirmed guest as arrived, once, with how many of their group came (default all); a second scan reports the first time. */
     async checkIn(
       userId: number,
       adminId: number,
       now: Date,
+      arrived?: number,
     ): Promise<{ result: "first" | "again"; at: Date } | { result: "not-confirmed" }> {
       const [result, at] = (await checkInScript(
         2,
@@ -357,6 +418,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
         String(now.getTime()),
         now.toISOString(),
         String(adminId),
+        String(arrived ?? 0),
       )) as [string, string?];
       if (result === "not-confirmed") return { result };
       return { result: result as "first" | "again", at: new Date(at!) };
@@ -382,7 +444,16 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
      * stay, so the counts and /stats do too.
      */
     async anonymiseAll(personal: readonly string[]): Promise<void> {
-      const fields = ["name", "organisation", "phone", "email", ...personal.map(answerField)];
+      const fields = [
+        "name",
+        "organisation",
+        "phone",
+        "email",
+        "companions",
+        "declineReason",
+        "decidedByName",
+        ...personal.map(answerField),
+      ];
       const pipeline = redis.pipeline();
       for (const id of await redis.zrange(k.guests, 0, -1)) pipeline.hdel(k.guest(Number(id)), ...fields);
       await pipeline.exec();
@@ -391,12 +462,15 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
     /** Erases a guest's personal data (a "forget me" request) and gives a freed seat to the waitlist, in one script. */
     async forget(userId: number, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
       const result = await forgetScript(
-        7,
+        10,
         k.guest(userId),
         k.guests,
         k.checkedIn,
         ...statusKeys,
         k.untold,
+        k.status("pending"),
+        k.status("declined"),
+        k.cards(userId),
         String(userId),
         k.code(""),
         k.token(""),

@@ -1,4 +1,4 @@
-import { callbackData, matching, oneOf, userId } from "../../ui/callback-data.js";
+import { callbackData, int, matching, oneOf, optional, userId } from "../../ui/callback-data.js";
 
 /** Registration's buttons outside the form (the form's own are in form.ts). */
 export const rsvpData = {
@@ -11,5 +11,13 @@ export const rsvpData = {
   withdrawConfirmed: callbackData("rsvp:withdraw:yes"),
   ticket: callbackData("rsvp:ticket"),
   reconfirm: callbackData("rsvp:rc", { answer: oneOf(["yes", "no"]) }),
-  checkIn: callbackData("rsvp:ci", { guest: userId }),
+  /** `arrived`: how many of a group came (absent: all of it). */
+  checkIn: callbackData("rsvp:ci", { guest: userId, arrived: optional(int(99)) }),
+  /** An approval card's buttons (rsvp.approval). */
+  approveRequest: callbackData("rsvp:ap", { guest: userId }),
+  declineRequest: callbackData("rsvp:dc", { guest: userId }),
+  /** /requests: a page, a request's card, and "Approve all shown" (the shown requests' time range, ms). */
+  requestsPage: callbackData("rsvp:rp", { page: int(9999) }),
+  requestCard: callbackData("rsvp:rq", { guest: userId }),
+  approveShown: callbackData("rsvp:ra", { from: int(), to: int() }),
 };

@@ -3,7 +3,8 @@ import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import type { GivenConsent } from "./consent.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
 import { organisersContact } from "../../ui/organisers.js";
-import { alertCapacity, sendTicket, translator } from "./notify.js";
+import { alertCapacity, sendTicket, tellPromoted, translator } from "./notify.js";
+import { refreshRequestCards, sendRequestCards } from "./approval.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
 
 /** The form's answers, as the conversation collected them. */
@@ -11,6 +12,8 @@ export interface FormAnswers {
   name: string;
   /** The event file's questions answered, by question id (skipped ones absent). */
   answers: RsvpAnswers;
+  /** The names of the people the guest brings (rsvp.plusOnes). */
+  companions?: string[];
 }
 
 const identity = { newCode, newToken: newTicketToken };
@@ -34,13 +37,21 @@ export async function completeRegistration(
 
   if (mode === "edit") {
     const existing = await deps.store.rsvps.find(userId);
-    if (!existing || existing.status === "cancelled") {
+    if (!existing || existing.status === "cancelled" || existing.status === "declined") {
       await ctx.reply(ctx.t("rsvp-not-registered"), { reply_markup: back });
       return "none";
     }
     const kept = { consentAt: existing.consentAt, consentLanguage: existing.consentLanguage, consentVersion: existing.consentVersion };
-    await deps.store.rsvps.updateDetails(userId, { ...answers, language, ...kept }, now);
+    const updated = await deps.store.rsvps.updateDetails(userId, { ...answers, language, ...kept }, now, deps.event.rsvp.capacity);
+    if (updated === "full") {
+      await ctx.reply(ctx.t("rsvp-group-full"), { reply_markup: back });
+      return "full";
+    }
     await ctx.reply(ctx.t("rsvp-updated"), { reply_markup: back });
+    if (updated?.status === "pending") await refreshRequestCards(deps, ctx.api, userId);
+    // A smaller group freed seats: the waiting list gets them now.
+    if (updated?.shrunk)
+      await tellPromoted(deps, ctx.api, await deps.store.rsvps.fillSeats(now, deps.event.rsvp.capacity), ctx.me.username);
     return "updated";
   }
 
@@ -58,8 +69,14 @@ export async function completeRegistration(
       now,
       capacity: deps.event.rsvp.capacity,
       identity,
+      approval: deps.event.rsvp.approval,
     },
   );
+  if (status === "pending") {
+    await ctx.reply(ctx.t("rsvp-done-pending", { code: record.code }), { parse_mode: "HTML", reply_markup: back });
+    await sendRequestCards(deps, ctx.api, record);
+    return status;
+  }
   if (status === "waitlisted") {
     const position = (await deps.store.rsvps.waitlistPosition(userId)) ?? 0;
     await ctx.reply(ctx.t("rsvp-done-waitlisted", { position, code: record.code }), { parse_mode: "HTML", reply_markup: back });

@@ -16,10 +16,10 @@ export const fold = (text: string) => text.toLocaleLowerCase("ru").replaceAll("Ñ
 /** Whether a message in the check-in mode is a name to search (three letters or more). */
 export const searchable = (text: string) => letters(text.slice(0, MAX_QUERY)) >= MIN_SEARCH_LETTERS;
 
-/** "Checked in N of M": the only figure the door team sees. */
+/** "Checked in N of M" people: the only figure the door team sees. */
 export async function checkinCountText(ctx: FlowContext): Promise<string> {
-  const counts = await ctx.deps.store.rsvps.counts();
-  return ctx.t("team-checked-in-count", { checkedIn: counts.checkedIn, confirmed: counts.confirmed });
+  const people = await ctx.deps.store.rsvps.peopleCounts();
+  return ctx.t("team-checked-in-count", { checkedIn: people.checkedIn, confirmed: people.confirmed });
 }
 
 /** /stats for the door team. */
@@ -53,7 +53,12 @@ export async function findGuests(ctx: FlowContext, input: string, options: { not
       lines.push(ctx.t("team-find-line-in", { name, code: record.code, at: await momentText(ctx, record.checkedInAt) }));
     } else {
       lines.push(ctx.t("team-find-line", { name, code: record.code }));
-      keyboard.text(ctx.t("team-find-checkin", { name: record.name.slice(0, 40) }), rsvpData.checkIn.pack({ guest: record.userId })).row();
+      keyboard
+        .text(
+          ctx.t("team-find-checkin", { name: record.name.slice(0, 40) }),
+          rsvpData.checkIn.pack({ guest: record.userId, arrived: undefined }),
+        )
+        .row();
     }
   }
   const more = found.length > MAX_RESULTS ? `\n\n${ctx.t("team-find-more", { count: found.length - MAX_RESULTS })}` : "";

@@ -1,20 +1,19 @@
 import type { FlowContext } from "../../bot/context.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { choiceQuestion, textQuestion } from "../../ui/form/question.js";
-import { escapeHtml } from "../../ui/html.js";
 import { completeRegistration, type FormAnswers } from "./complete.js";
 import type { GivenConsent } from "./consent.js";
-import type { Translate } from "./notify.js";
-import { answerLines, formQuestion } from "./questions.js";
+import { detailVars, type Translate } from "./notify.js";
+import { formQuestion } from "./questions.js";
 import { checkName } from "./rules.js";
 
 export const RSVP_CONVERSATION = "rsvp";
 // Summary → Edit → summary rounds before the form gives up.
 const MAX_EDITS = 20;
 
-const nameQuestion = (ctx: FlowContext) =>
+const nameQuestion = (ctx: FlowContext, prompt = ctx.t("rsvp-ask-name")) =>
   textQuestion<string>(ctx, {
-    prompt: ctx.t("rsvp-ask-name"),
+    prompt,
     maxLength: 100,
     tooLong: () => ctx.t("rsvp-error-name-length"),
     check: (text) => {
@@ -27,10 +26,27 @@ const nameQuestion = (ctx: FlowContext) =>
 const NAME = "name";
 const BACK = "back";
 const QUESTION = "q.";
+const GROUP = "group";
 
 function summaryText(ctx: FlowContext, answers: FormAnswers, language: string) {
   const t: Translate = (key, vars) => ctx.t(key, vars);
-  return ctx.t("rsvp-summary", { name: escapeHtml(answers.name), answers: answerLines(ctx.deps.event, answers.answers, t, language) });
+  return ctx.t("rsvp-summary", detailVars(ctx.deps.event, answers, t, language));
+}
+
+/** How many people the guest brings (0…rsvp.plusOnes), as buttons. */
+const groupQuestion = (ctx: FlowContext, max: number) =>
+  choiceQuestion<string>(ctx, {
+    prompt: ctx.t("rsvp-ask-plus-ones", { max }),
+    choices: Array.from({ length: max + 1 }, (_, n) => [String(n), String(n)] as const),
+    columns: Math.min(max + 1, 6),
+  });
+
+/** The companions: how many, then each one's name (checked like the guest's). */
+async function askCompanions(form: Form, ctx: FlowContext, max: number, step?: { number: number; total: number }): Promise<string[]> {
+  const count = Number(await form.ask(groupQuestion(ctx, max), step));
+  const names: string[] = [];
+  for (let i = 1; i <= count; i++) names.push(await form.ask(nameQuestion(ctx, ctx.t("rsvp-ask-companion", { number: i, count }))));
+  return names;
 }
 
 /**
@@ -46,19 +62,21 @@ export async function rsvpForm(conversation: FormConversation, ctx: FlowContext,
   const { event } = ctx.deps;
   const language = await ctx.i18n.getLocale();
   const questions = event.rsvp.questions;
-  const total = questions.length + 1;
+  const plusOnes = event.rsvp.plusOnes;
+  const total = questions.length + 1 + (plusOnes > 0 ? 1 : 0);
 
   let answers: Partial<FormAnswers> = { answers: {} };
   if (mode === "edit") {
     const stored = await conversation.external((outside) => outside.deps.store.rsvps.find(outside.from!.id).then((r) => r ?? null));
-    if (!stored || stored.status === "cancelled") return;
-    answers = { name: stored.name, answers: { ...stored.answers } };
+    if (!stored || stored.status === "cancelled" || stored.status === "declined") return;
+    answers = { name: stored.name, answers: { ...stored.answers }, companions: [...(stored.companions ?? [])].slice(0, plusOnes) };
   } else {
     // A form started before consent came first (an older deploy) has none: it ends, nothing kept.
     if (!consent) return form.end(ctx.t("rsvp-left"));
     answers.name = await form.ask(nameQuestion(ctx), { number: 1, total });
     for (const [i, q] of questions.entries())
       setAnswer(answers, q.id, await form.ask(formQuestion(ctx, language, q), { number: i + 2, total }));
+    answers.companions = plusOnes > 0 ? await askCompanions(form, ctx, plusOnes, { number: total, total }) : [];
   }
 
   const summary = (complete: FormAnswers) =>
@@ -74,6 +92,7 @@ export async function rsvpForm(conversation: FormConversation, ctx: FlowContext,
     choices: [
       [ctx.t("rsvp-field-name"), NAME],
       ...questions.map((q) => [event.text(q.label, language), `${QUESTION}${q.id}`] as const),
+      ...(plusOnes > 0 ? [[ctx.t("rsvp-field-companions"), GROUP] as const] : []),
       [ctx.t("rsvp-back"), BACK],
     ],
   });
@@ -87,6 +106,7 @@ export async function rsvpForm(conversation: FormConversation, ctx: FlowContext,
     }
     const field = await form.ask(which);
     if (field === NAME) answers.name = await form.ask(nameQuestion(ctx));
+    if (field === GROUP) answers.companions = await askCompanions(form, ctx, plusOnes);
     const q = questions.find((question) => `${QUESTION}${question.id}` === field);
     if (q) setAnswer(answers, q.id, await form.ask(formQuestion(ctx, language, q, complete.answers[q.id])));
   }

@@ -21,6 +21,7 @@ import { checkIn, checkinByCode, checkinModeMessage, exportGuests, inCheckinMode
 import { answerReconfirmation } from "./reconfirm.js";
 import { findGuests, showCheckinCount } from "./door.js";
 import { TICKET_PREFIX } from "./rules.js";
+import { approveShown, decideRequest, DECLINE_CONVERSATION, declineForm, showRequestCard, showRequests, startDecline } from "./approval.js";
 
 /**
  * Registration: the form (a conversation), "My registration", re-confirmation answers, tickets
@@ -88,5 +89,25 @@ privateChat
   .command("export")
   .filter((ctx) => ["", "guests"].includes(ctx.match.trim().toLowerCase()), requireRole("organiser"), exportGuests);
 privateChat.command("checkin", requireRole("staff"), (ctx) => checkinByCode(ctx, ctx.match));
-privateChat.use(onTap(rsvpData.checkIn, requireRole("staff"), (ctx) => checkIn(ctx, ctx.callbackData.guest)));
+privateChat.use(onTap(rsvpData.checkIn, requireRole("staff"), (ctx) => checkIn(ctx, ctx.callbackData.guest, ctx.callbackData.arrived)));
+
+// Approval (rsvp.approval): the cards' buttons and /requests, for organisers at the moment of the tap.
+export const rsvpDeclineForm = createConversation<BotContext, FlowContext>(declineForm, { id: DECLINE_CONVERSATION });
+privateChat.use(
+  onTap(rsvpData.approveRequest, requireRole("organiser"), (ctx) =>
+    decideRequest(ctx, ctx.callbackData.guest, { approve: true }).then(() => undefined),
+  ),
+);
+privateChat.use(onTap(rsvpData.declineRequest, requireRole("organiser"), (ctx) => startDecline(ctx, ctx.callbackData.guest)));
+privateChat.command("requests", requireRole("organiser"), (ctx) => showRequests(ctx));
+privateChat.use(
+  onTap(rsvpData.requestsPage, requireRole("organiser"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showRequests(ctx, ctx.callbackData.page, true);
+  }),
+);
+privateChat.use(onTap(rsvpData.requestCard, requireRole("organiser"), (ctx) => showRequestCard(ctx, ctx.callbackData.guest)));
+privateChat.use(
+  onTap(rsvpData.approveShown, requireRole("organiser"), (ctx) => approveShown(ctx, ctx.callbackData.from, ctx.callbackData.to)),
+);
 privateChat.command("find", requireRole("staff"), (ctx) => findGuests(ctx, ctx.match));

@@ -14,16 +14,17 @@ import { RSVP_CONVERSATION } from "./form.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { detailVars, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
+import { refreshRequestCards } from "./approval.js";
 
 const t =
   (ctx: FlowContext): Translate =>
   (key, vars) =>
     ctx.t(key, vars);
 
-/** The guest's active registration (confirmed or waitlisted), if any. */
+/** The guest's active registration (confirmed, waitlisted or pending), if any. */
 export async function activeRegistration(ctx: FlowContext): Promise<Rsvp | undefined> {
   const record = await ctx.deps.store.rsvps.find(ctx.from!.id);
-  return record && record.status !== "cancelled" ? record : undefined;
+  return record && record.status !== "cancelled" && record.status !== "declined" ? record : undefined;
 }
 
 /** Asking for /rsvp leaves a form of another feature still open (one conversation at a time). */
@@ -53,6 +54,13 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
   const record = await activeRegistration(ctx);
   if (record) return showMine(ctx, record);
   const { event, clock } = ctx.deps;
+  // A declined request is final: the guest sees why rather than a form that would ask the organisers again.
+  const declined = await ctx.deps.store.rsvps.find(ctx.from!.id);
+  if (declined?.status === "declined") {
+    const status = await statusText(ctx.deps, t(ctx), declined);
+    await ctx.reply(ctx.t("rsvp-declined-mine", { status }), { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
+    return;
+  }
   const language = await ctx.i18n.getLocale();
   const deadline = await momentText(ctx, event.rsvpDeadlineAt);
   if (!registrationOpen(event, clock())) {
@@ -143,6 +151,7 @@ export async function withdraw(ctx: BotContext): Promise<void> {
   } finally {
     // The seat has already changed hands: its new holder is told even if this screen failed.
     await tellPromoted(deps, ctx.api, change.promoted, ctx.me.username);
+    if (change.previous === "pending") await refreshRequestCards(deps, ctx.api, ctx.from!.id);
   }
 }
 

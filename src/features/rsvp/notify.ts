@@ -18,9 +18,25 @@ export function translator(deps: BotDeps, language: string): Translate {
   return (key, vars) => deps.i18n.t(offered, key, vars);
 }
 
-/** Name and answers for "My registration" and the door card, in HTML. */
-export function detailVars(event: EventInfo, record: Pick<Rsvp, "name" | "answers">, t: Translate, language: string) {
-  return { name: escapeHtml(record.name), answers: answerLines(event, record.answers, t, language) };
+/** The group line ("Bringing 2: Ann, Bob"), or "" for a guest alone, in HTML. */
+export function companionsLine(companions: readonly string[] | undefined, t: Translate): string {
+  if (!companions?.length) return "";
+  return t("rsvp-companions-line", { count: companions.length, names: companions.map(escapeHtml).join(", ") });
+}
+
+/**
+ * Name and answers (with the companions) for the summary, "My registration", the door card and the
+ * organisers' request cards, in HTML: the one formatter of a registration's details.
+ */
+export function detailVars(
+  event: EventInfo,
+  record: Pick<Rsvp, "name" | "answers"> & { companions?: string[] },
+  t: Translate,
+  language: string,
+) {
+  const group = companionsLine(record.companions, t);
+  const answers = answerLines(event, record.answers, t, language);
+  return { name: escapeHtml(record.name), answers: group ? (answers ? `${answers}\n${group}` : group) : answers };
 }
 
 export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Promise<string> {
@@ -28,6 +44,7 @@ export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Pro
     const position = (await deps.store.rsvps.waitlistPosition(record.userId)) ?? 0;
     return t("rsvp-status-waitlisted", { position });
   }
+  if (record.status === "declined") return t("rsvp-status-declined", { reason: declineReasonText(t, record.declineReason) });
   return t(`rsvp-status-${record.status}`);
 }
 
@@ -44,7 +61,10 @@ export async function sendTicket(
   const qr = renderTicketQr(ticketLink(botUsername, record.token));
   const sent: { message_id: number }[] = [
     await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
-      caption: t("rsvp-ticket-caption", { name: record.name, code: record.code }),
+      caption:
+        record.party > 1
+          ? `${t("rsvp-ticket-caption", { name: record.name, code: record.code })}\n${t("rsvp-ticket-group", { count: record.party })}`
+          : t("rsvp-ticket-caption", { name: record.name, code: record.code }),
       // With MINIAPP_URL: the ticket full-screen in the Mini App.
       reply_markup: miniAppKeyboard(deps, t("webapp-open-ticket"), "ticket"),
     }),
@@ -57,11 +77,22 @@ export async function sendTicket(
   );
 }
 
+/** Preset reasons for declining a request (rsvp-decline-reason-<id> in the locales); the store keeps "preset:<id>". */
+export const DECLINE_PRESETS = ["full", "invited", "incomplete"] as const;
+export const PRESET_PREFIX = "preset:";
+
+/** A decline's reason in a language: a preset's text, or the organiser's own words as written. */
+export function declineReasonText(t: Translate, reason: string | undefined): string {
+  if (!reason) return t("rsvp-none");
+  const preset = DECLINE_PRESETS.find((id) => reason === `${PRESET_PREFIX}${id}`);
+  return preset ? t(`rsvp-decline-reason-${preset}`) : escapeHtml(reason);
+}
+
 /** Tells admins once when confirmations reach 80% and 100% of the capacity. */
 export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<void> {
   const capacity = deps.event.rsvp.capacity;
   if (capacity === undefined) return; // unlimited places: nothing to alert about
-  const { confirmed } = await deps.store.rsvps.counts();
+  const { confirmed } = await deps.store.rsvps.peopleCounts();
   for (const percent of reachedThresholds(capacity, confirmed)) {
     if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
     for (const adminId of deps.adminIds) {

@@ -1,6 +1,6 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
-import { isStaff } from "../../ui/access.js";
+import { hasRole, isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../event/language.js";
@@ -11,7 +11,14 @@ import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
-import { detailVars, statusText, type Translate } from "./notify.js";
+import { declineReasonText, detailVars, statusText, type Translate } from "./notify.js";
+
+const stripTags = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
 import { answerText, countedQuestions, optionCounts } from "./questions.js";
 import { isTicketToken, normaliseCode } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../../event/retention.js";
@@ -78,14 +85,20 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const retention = ctx.t(retentionDue(event, ctx.deps.clock()) ? "privacy-retention-done" : "privacy-retention-stats", {
     date: await momentText(ctx, erasedAt),
   });
+  const [people, requests] = await Promise.all([store.rsvps.peopleCounts(), store.rsvps.requestCounts()]);
   const text = ctx.t("rsvp-stats", {
     ...counts,
-    left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - counts.confirmed),
+    left: capacity === undefined ? ctx.t("rsvp-unlimited") : Math.max(0, capacity - people.confirmed),
     breakdown: breakdown.length ? `\n${breakdown.join("\n")}` : "",
     days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
   });
   const consent = consentSection(ctx, all);
-  await ctx.reply(`${consent ? `${text}\n${consent}` : text}\n\n${retention}`, { parse_mode: "HTML" });
+  // People (each guest's group) beside registrations, and the requests awaiting a decision.
+  const extra = [
+    ctx.t("rsvp-stats-people", { ...people }),
+    ...(event.rsvp.approval || requests.pending || requests.declined ? [ctx.t("rsvp-stats-requests", requests)] : []),
+  ].join("\n");
+  await ctx.reply(`${text}\n${extra}${consent ? `\n${consent}` : ""}\n\n${retention}`, { parse_mode: "HTML" });
 }
 
 /** The export's fixed columns; the event file's questions come after `name`, one column each. */
@@ -110,6 +123,11 @@ const EXPORT_HEADER = [
   "reconfirmed_at",
   "checked_in_at",
   "checked_in_by",
+  "companions",
+  "group_size",
+  "arrived",
+  "decided_by",
+  "decline_reason",
 ];
 
 /** The guest list as CSV (/export and the Mini App): every field, times in the event zone with their offset. */
@@ -144,6 +162,11 @@ export async function guestsCsv(deps: BotDeps, all: Rsvp[], translate: Translate
     time(r.reconfirmedAt),
     time(r.checkedInAt),
     r.checkedInBy ? String(r.checkedInBy) : "",
+    (r.companions ?? []).join("; "),
+    String(r.party),
+    r.arrived !== undefined ? String(r.arrived) : "",
+    r.decidedBy ? String(r.decidedBy) : "",
+    r.declineReason ? stripTags(declineReasonText(translate, r.declineReason)) : "",
   ];
   return toCsv([header, ...all.map(row)]);
 }
@@ -171,16 +194,33 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   });
 }
 
-/** The door card: who the guest is, and a Check in button unless the ticket was used. */
+/**
+ * The door card: who the guest is, and a Check in button unless the ticket was used. Staff see the
+ * name, the group's size and the status only; organisers see the answers too. A group's card offers
+ * how many arrived (1…size), the main button letting all of them in.
+ */
 async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
   const status = await statusText(ctx.deps, t(ctx), record);
-  const details = detailVars(ctx.deps.event, record, t(ctx), await ctx.i18n.getLocale());
+  const organiser = await hasRole(ctx, "organiser");
+  const details = organiser
+    ? detailVars(ctx.deps.event, record, t(ctx), await ctx.i18n.getLocale())
+    : { name: escapeHtml(record.name), answers: record.party > 1 ? ctx.t("rsvp-group-size", { count: record.party }) : "" };
   let text = ctx.t("rsvp-checkin-card", { status, code: record.code, ...details });
   const keyboard = new InlineKeyboard();
   if (record.checkedInAt) {
     text += `\n\n${ctx.t("rsvp-checkin-again", { name: escapeHtml(record.name), at: await momentText(ctx, record.checkedInAt) })}`;
+    if (record.party > 1) text += `\n${ctx.t("rsvp-checkin-arrived", { arrived: record.arrived ?? record.party, count: record.party })}`;
   } else if (record.status === "confirmed") {
-    keyboard.text(ctx.t("rsvp-checkin-button"), rsvpData.checkIn.pack({ guest: record.userId }));
+    if (record.party > 1) {
+      keyboard
+        .text(
+          ctx.t("rsvp-checkin-group-button", { count: record.party }),
+          rsvpData.checkIn.pack({ guest: record.userId, arrived: record.party }),
+        )
+        .row();
+      for (let arrived = 1; arrived < record.party; arrived++)
+        keyboard.text(String(arrived), rsvpData.checkIn.pack({ guest: record.userId, arrived }));
+    } else keyboard.text(ctx.t("rsvp-checkin-button"), rsvpData.checkIn.pack({ guest: record.userId, arrived: undefined }));
   } else {
     text += `\n\n${ctx.t("rsvp-checkin-not-confirmed")}`;
   }
@@ -256,9 +296,9 @@ async function tellGuest(ctx: FlowContext, userId: number): Promise<void> {
 }
 
 /** The Check in button: the door team only (the caller checks the sender again, the data may be forged). */
-export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
+export async function checkIn(ctx: BotContext, userId: number, arrived?: number): Promise<void> {
   const { store, clock } = ctx.deps;
-  const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock());
+  const outcome = await store.rsvps.checkIn(userId, ctx.from!.id, clock(), arrived);
   if (outcome.result === "first") await store.audit.record(ctx.from!.id, "check-in", `guest ${userId}`, clock(), { user: userId });
   const record = await store.rsvps.find(userId);
   if (!record || outcome.result === "not-confirmed") {
@@ -266,10 +306,11 @@ export async function checkIn(ctx: BotContext, userId: number): Promise<void> {
     return;
   }
   const name = escapeHtml(record.name);
-  const text =
+  let text =
     outcome.result === "first"
       ? ctx.t("rsvp-checkin-done", { name })
       : ctx.t("rsvp-checkin-again", { name, at: await momentText(ctx, outcome.at) });
+  if (record.party > 1) text += `\n${ctx.t("rsvp-checkin-arrived", { arrived: record.arrived ?? record.party, count: record.party })}`;
   // The door's running count, as a toast: the card itself stays as it was.
   await ctx.answerCallbackQuery({ text: await checkinCountText(ctx) });
   await showScreen(ctx, text);

@@ -136,3 +136,4 @@ webapp-menu-dashboard = Dashboard
 webapp-menu-door = Door
 webapp-open-ticket = 📱 Open ticket
 webapp-ideas-map = 🗺 Map of ideas
+cmd-requests = Registration requests to approve

@@ -170,3 +170,71 @@ cmd-checkin = Check a guest in
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 rsvp-form-title = Registration
+
+## Approval (rsvp.approval) and plus-ones (rsvp.plusOnes)
+rsvp-ask-plus-ones = How many people are you bringing with you (up to { $max })?
+rsvp-ask-companion = Full name of the person you bring ({ $number } of { $count }):
+rsvp-field-companions = People I bring
+rsvp-companions-line = Bringing { $count }: { $names }
+rsvp-group-size = Group: { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+rsvp-group-full = 😔 There are not enough free seats for that many people. Your registration stays as it was.
+rsvp-ticket-group = For { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }.
+rsvp-status-pending = 🕓 awaiting the organisers' approval
+rsvp-status-declined = ❌ declined: { $reason }
+rsvp-done-pending =
+    🕓 <b>Thank you! Your request has been sent to the organisers.</b>
+    Your code: <b>{ $code }</b>
+    I'll let you know as soon as they decide.
+rsvp-declined-mine =
+    🎟 <b>My registration</b>
+    Status: { $status }
+rsvp-approved =
+    🎉 <b>Your registration is approved!</b>
+    Your code: <b>{ $code }</b>
+    Show the QR code at the entrance, or give them this code.
+rsvp-approved-waitlisted =
+    ✅ <b>Your request is approved, but all seats are taken, so you are on the waiting list.</b>
+    Your place in the queue: { $position }. Your code: <b>{ $code }</b>
+    I'll let you know as soon as a seat frees up.
+rsvp-declined =
+    😔 <b>The organisers could not accept your registration.</b>
+    Reason: { $reason }
+rsvp-decline-reason-full = the hall is full
+rsvp-decline-reason-invited = the event is for invited participants
+rsvp-decline-reason-incomplete = the registration is incomplete
+rsvp-request-card =
+    🙋 <b>Registration request</b>
+    Name: { $name }
+    { $answers }
+    People: { $party } · Code: { $code }
+rsvp-request-approve = ✅ Approve
+rsvp-request-decline = ❌ Decline
+rsvp-request-outcome-confirmed = ticket sent
+rsvp-request-outcome-waitlisted = on the waiting list
+rsvp-request-approved-by = ✅ Approved by { $by } ({ $status }).
+rsvp-request-declined-by = ❌ Declined by { $by }: { $reason }
+rsvp-request-withdrawn = The guest withdrew the request.
+rsvp-request-already = Already decided by { $by }.
+rsvp-request-gone = This request is no longer open.
+rsvp-request-approved-toast = ✅ Approved: { $name }
+rsvp-request-declined-toast = ❌ Declined: { $name }
+rsvp-decline-form-title = Declining a request
+rsvp-decline-left = The request was not declined; it is still open.
+rsvp-decline-ask = Why do you decline { $name }? The guest will see the reason.
+rsvp-decline-own = ✍️ In my own words
+rsvp-decline-own-ask = Write the reason for the guest (up to 300 characters):
+rsvp-requests-title = 🙋 <b>Requests awaiting approval: { $total }</b> (page { $page } of { $pages })
+rsvp-requests-line = { $number }. { $name } — { $party } ppl, code { $code }
+rsvp-requests-approve-shown = ✅ Approve all shown ({ $count })
+rsvp-requests-approved = Approved: { $count }
+rsvp-requests-none = No requests await approval.
+rsvp-stats-people = People (with companions): confirmed { $confirmed }, waiting { $waitlisted }, pending { $pending }, checked in { $checkedIn }
+rsvp-stats-requests = Requests: pending { $pending }, declined { $declined }
+rsvp-checkin-group-button = ✅ Check in all { $count }
+rsvp-checkin-arrived = Arrived: { $arrived } of { $count }.

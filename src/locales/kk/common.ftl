@@ -126,3 +126,4 @@ webapp-menu-dashboard = Басқару тақтасы
 webapp-menu-door = Кіреберіс
 webapp-open-ticket = 📱 Билетті ашу
 webapp-ideas-map = 🗺 Идеялар картасы
+cmd-requests = Қатысуға сұраныстар

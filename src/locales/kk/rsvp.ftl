@@ -152,3 +152,65 @@ cmd-checkin = Қонақты белгілеу
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 rsvp-form-title = Тіркелу
+
+## Мақұлдау (rsvp.approval) және қонақтар (rsvp.plusOnes)
+rsvp-ask-plus-ones = Өзіңізбен бірге неше адам әкелесіз ({ $max } адамға дейін)?
+rsvp-ask-companion = Қонағыңыздың аты-жөні ({ $number } / { $count }):
+rsvp-field-companions = Менің қонақтарым
+rsvp-companions-line = Менімен бірге: { $count } — { $names }
+rsvp-group-size = Топ: { $count } адам
+rsvp-group-full = 😔 Сонша адамға бос орын жетпейді. Тіркелуіңіз бұрынғыдай қалды.
+rsvp-ticket-group = { $count } адамға.
+rsvp-status-pending = 🕓 ұйымдастырушылардың мақұлдауын күтуде
+rsvp-status-declined = ❌ қабылданбады: { $reason }
+rsvp-done-pending =
+    🕓 <b>Рақмет! Қатысуға сұранысыңыз ұйымдастырушыларға жіберілді.</b>
+    Сіздің кодыңыз: <b>{ $code }</b>
+    Олар шешім қабылдаған бойда хабарлаймын.
+rsvp-declined-mine =
+    🎟 <b>Менің тіркелуім</b>
+    Мәртебесі: { $status }
+rsvp-approved =
+    🎉 <b>Тіркелуіңіз мақұлданды!</b>
+    Сіздің кодыңыз: <b>{ $code }</b>
+    Кіреберісте QR-кодты көрсетіңіз немесе осы кодты айтыңыз.
+rsvp-approved-waitlisted =
+    ✅ <b>Сұранысыңыз мақұлданды, бірақ барлық орын толды, сондықтан сіз күту тізіміндесіз.</b>
+    Кезектегі орныңыз: { $position }. Сіздің кодыңыз: <b>{ $code }</b>
+    Орын босаса, бірден хабарлаймын.
+rsvp-declined =
+    😔 <b>Ұйымдастырушылар тіркелуіңізді қабылдай алмады.</b>
+    Себебі: { $reason }
+rsvp-decline-reason-full = зал толы
+rsvp-decline-reason-invited = іс-шара тек шақырылған қатысушыларға арналған
+rsvp-decline-reason-incomplete = тіркеу толық толтырылмаған
+rsvp-request-card =
+    🙋 <b>Қатысуға сұраныс</b>
+    Аты-жөні: { $name }
+    { $answers }
+    Адам саны: { $party } · Коды: { $code }
+rsvp-request-approve = ✅ Мақұлдау
+rsvp-request-decline = ❌ Қабылдамау
+rsvp-request-outcome-confirmed = билет жіберілді
+rsvp-request-outcome-waitlisted = күту тізімінде
+rsvp-request-approved-by = ✅ Мақұлдаған: { $by } ({ $status }).
+rsvp-request-declined-by = ❌ Қабылдамаған: { $by }: { $reason }
+rsvp-request-withdrawn = Қонақ сұранысын қайтарып алды.
+rsvp-request-already = Шешім қабылданып қойған: { $by }.
+rsvp-request-gone = Бұл сұраныс енді ашық емес.
+rsvp-request-approved-toast = ✅ Мақұлданды: { $name }
+rsvp-request-declined-toast = ❌ Қабылданбады: { $name }
+rsvp-decline-form-title = Сұранысты қабылдамау
+rsvp-decline-left = Сұраныс қабылданбаған жоқ, ол әлі ашық.
+rsvp-decline-ask = { $name } сұранысын неге қабылдамайсыз? Қонақ себебін көреді.
+rsvp-decline-own = ✍️ Өз сөзіммен
+rsvp-decline-own-ask = Қонаққа себебін жазыңыз (300 таңбаға дейін):
+rsvp-requests-title = 🙋 <b>Мақұлдауды күтетін сұраныстар: { $total }</b> (бет: { $page } / { $pages })
+rsvp-requests-line = { $number }. { $name } — { $party } адам, коды { $code }
+rsvp-requests-approve-shown = ✅ Көрсетілгендердің бәрін мақұлдау ({ $count })
+rsvp-requests-approved = Мақұлданды: { $count }
+rsvp-requests-none = Мақұлдауды күтетін сұраныс жоқ.
+rsvp-stats-people = Адамдар (қонақтарымен): расталған { $confirmed }, күтуде { $waitlisted }, мақұлдауда { $pending }, келгендер { $checkedIn }
+rsvp-stats-requests = Сұраныстар: мақұлдауда { $pending }, қабылданбаған { $declined }
+rsvp-checkin-group-button = ✅ Бәрін белгілеу ({ $count })
+rsvp-checkin-arrived = Келгендер: { $arrived } / { $count }.

@@ -138,3 +138,4 @@ webapp-menu-dashboard = Панель
 webapp-menu-door = Вход
 webapp-open-ticket = 📱 Открыть билет
 webapp-ideas-map = 🗺 Карта идей
+cmd-requests = Запросы на участие

@@ -171,3 +171,65 @@ cmd-checkin = Отметить гостя
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 rsvp-form-title = Регистрация
+
+## Одобрение (rsvp.approval) и гости (rsvp.plusOnes): запрос на участие, не «заявка» (так называется работа на конкурс)
+rsvp-ask-plus-ones = Сколько человек вы приведёте с собой (до { $max })?
+rsvp-ask-companion = Имя и фамилия вашего гостя ({ $number } из { $count }):
+rsvp-field-companions = Мои гости
+rsvp-companions-line = Со мной: { $count } — { $names }
+rsvp-group-size = Группа: { $count } чел.
+rsvp-group-full = 😔 Для стольких человек не хватает свободных мест. Регистрация осталась прежней.
+rsvp-ticket-group = На { $count } чел.
+rsvp-status-pending = 🕓 ждёт одобрения организаторов
+rsvp-status-declined = ❌ отклонена: { $reason }
+rsvp-done-pending =
+    🕓 <b>Спасибо! Ваш запрос на участие отправлен организаторам.</b>
+    Ваш код: <b>{ $code }</b>
+    Я сообщу, как только они примут решение.
+rsvp-declined-mine =
+    🎟 <b>Моя регистрация</b>
+    Статус: { $status }
+rsvp-approved =
+    🎉 <b>Ваша регистрация одобрена!</b>
+    Ваш код: <b>{ $code }</b>
+    Покажите QR-код на входе или назовите этот код.
+rsvp-approved-waitlisted =
+    ✅ <b>Запрос одобрен, но все места заняты, поэтому вы в листе ожидания.</b>
+    Ваше место в очереди: { $position }. Ваш код: <b>{ $code }</b>
+    Я сообщу, как только освободится место.
+rsvp-declined =
+    😔 <b>Организаторы не смогли принять вашу регистрацию.</b>
+    Причина: { $reason }
+rsvp-decline-reason-full = зал заполнен
+rsvp-decline-reason-invited = мероприятие только для приглашённых участников
+rsvp-decline-reason-incomplete = регистрация заполнена не полностью
+rsvp-request-card =
+    🙋 <b>Запрос на участие</b>
+    Имя: { $name }
+    { $answers }
+    Человек: { $party } · Код: { $code }
+rsvp-request-approve = ✅ Одобрить
+rsvp-request-decline = ❌ Отклонить
+rsvp-request-outcome-confirmed = билет отправлен
+rsvp-request-outcome-waitlisted = в листе ожидания
+rsvp-request-approved-by = ✅ Одобрено — { $by } ({ $status }).
+rsvp-request-declined-by = ❌ Отклонено — { $by }: { $reason }
+rsvp-request-withdrawn = Гость отозвал запрос.
+rsvp-request-already = Уже решено: { $by }.
+rsvp-request-gone = Этот запрос уже не открыт.
+rsvp-request-approved-toast = ✅ Одобрено: { $name }
+rsvp-request-declined-toast = ❌ Отклонено: { $name }
+rsvp-decline-form-title = Отклонение запроса
+rsvp-decline-left = Запрос не отклонён и остаётся открытым.
+rsvp-decline-ask = Почему вы отклоняете запрос { $name }? Гость увидит причину.
+rsvp-decline-own = ✍️ Своими словами
+rsvp-decline-own-ask = Напишите причину для гостя (до 300 символов):
+rsvp-requests-title = 🙋 <b>Запросы ждут одобрения: { $total }</b> (страница { $page } из { $pages })
+rsvp-requests-line = { $number }. { $name } — { $party } чел., код { $code }
+rsvp-requests-approve-shown = ✅ Одобрить все показанные ({ $count })
+rsvp-requests-approved = Одобрено: { $count }
+rsvp-requests-none = Запросов на одобрение нет.
+rsvp-stats-people = Людей (с гостями): подтверждено { $confirmed }, в ожидании { $waitlisted }, на одобрении { $pending }, пришли { $checkedIn }
+rsvp-stats-requests = Запросы на участие: на одобрении { $pending }, отклонено { $declined }
+rsvp-checkin-group-button = ✅ Отметить всех ({ $count })
+rsvp-checkin-arrived = Пришли: { $arrived } из { $count }.

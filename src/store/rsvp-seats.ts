@@ -1,0 +1,37 @@
+// Lua helpers shared by the seat scripts. Seats count people: a registration takes its `party`
+// (the guest and their companions). promote() gives free seats to the waitlist in its order: the
+// first group waiting is promoted only when the whole group fits, and nobody behind it jumps the
+// queue (a smaller group waits too), so the order stays fair; each promoted guest is noted in the
+// "not told yet" set.
+export const SEAT_HELPERS = `
+local function partyOf(guestPrefix, id)
+  return tonumber(redis.call('HGET', guestPrefix .. id, 'party') or '1') or 1
+end
+local function seatsTaken(confirmed, guestPrefix)
+  local total = 0
+  for _, id in ipairs(redis.call('ZRANGE', confirmed, 0, -1)) do total = total + partyOf(guestPrefix, id) end
+  return total
+end
+local function promote(confirmed, waitlisted, untold, guestPrefix, nowMs, nowIso, capacity)
+  local promoted = {}
+  local taken = seatsTaken(confirmed, guestPrefix)
+  while true do
+    local id = redis.call('ZRANGE', waitlisted, 0, 0)[1]
+    if not id then break end
+    local party = partyOf(guestPrefix, id)
+    if capacity ~= 0 and taken + party > capacity then break end
+    taken = taken + party
+    redis.call('ZREM', waitlisted, id)
+    redis.call('ZADD', confirmed, nowMs, id)
+    redis.call('HSET', guestPrefix .. id, 'status', 'confirmed', 'confirmedAt', nowIso, 'promotedAt', nowIso, 'updatedAt', nowIso)
+    redis.call('ZADD', untold, nowMs, id)
+    promoted[#promoted + 1] = id
+  end
+  return promoted
+end
+local function withPromoted(first, promoted)
+  local result = {first}
+  for _, id in ipairs(promoted) do result[#result + 1] = id end
+  return result
+end
+`;
