@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.js";
 import type { ChatMessage } from "@wealmaty/telegram-emulator";
-import { keyspace } from "../src/store/keys.js";
 import { registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { SentinelSetup } from "./support/redis-processes.js";
@@ -47,11 +46,12 @@ async function persist(step: () => Promise<ChatMessage[]>): Promise<ChatMessage[
 const sawConfirmation = (user: TelegramUser) => user.messages().some((message) => message.text?.startsWith(REGISTERED));
 
 /** The registration as the new primary holds it (straight from the server, not through the bot). */
-async function storedStatus(sentinelSetup: SentinelSetup, prefix: string, userId: number): Promise<string | null> {
+async function storedStatus(sentinelSetup: SentinelSetup, bot: TestBot, userId: number): Promise<string | null> {
   const client = sentinelSetup.replica.client();
   await client.connect();
   try {
-    return await client.hget(keyspace(prefix).rsvp.guest(userId), "status");
+    // Registrations live under their event's keys (a series of one here).
+    return await client.hget(bot.running.deps.store.keys.rsvp.guest(userId), "status");
   } finally {
     client.disconnect();
   }
@@ -89,8 +89,8 @@ describe("Redis Sentinel", () => {
 
     // Both confirmations are on the promoted replica.
     await setup.failedOver();
-    expect(await storedStatus(setup, bot.prefix, early.id)).toBe("confirmed");
-    expect(await storedStatus(setup, bot.prefix, midway.id)).toBe("confirmed");
+    expect(await storedStatus(setup, bot, early.id)).toBe("confirmed");
+    expect(await storedStatus(setup, bot, midway.id)).toBe("confirmed");
     // BullMQ follows the failover as well: a broadcast after it reaches both guests.
     await bot.running.deps.broadcasts.send({ id: "after-failover", audience: "confirmed", texts: "Doors open at 9" });
     for (const guest of [early, midway]) {
@@ -117,7 +117,7 @@ describe("Redis Sentinel", () => {
 
     await setup.primary.kill();
     await setup.failedOver();
-    const status = await storedStatus(setup, bot.prefix, guest.id);
+    const status = await storedStatus(setup, bot, guest.id);
     // What the user was told is what the new primary holds.
     expect(confirmedBeforeFailover && status !== "confirmed", "confirmed to the user, then lost in the failover").toBe(false);
     expect(answer?.text).toBe(UNAVAILABLE);
@@ -125,7 +125,7 @@ describe("Redis Sentinel", () => {
     await persist(() => guest.command("cancel"));
     await registerInEnglish(guest, "Aliya Lagging");
     expect(sawConfirmation(guest)).toBe(true);
-    expect(await storedStatus(setup, bot.prefix, guest.id)).toBe("confirmed");
+    expect(await storedStatus(setup, bot, guest.id)).toBe("confirmed");
   }, 90_000);
 });
 
