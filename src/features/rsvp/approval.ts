@@ -6,16 +6,8 @@ import { choiceQuestion, textQuestion } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
-import {
-  alertCapacity,
-  DECLINE_PRESETS,
-  declineReasonText,
-  detailVars,
-  PRESET_PREFIX,
-  sendTicket,
-  translator,
-  type Translate,
-} from "./notify.js";
+import { alertCapacity, DECLINE_PRESETS, declineReasonText, detailVars, PRESET_PREFIX, sendTicket, translator } from "./notify.js";
+import type { Translate } from "./questions.js";
 
 /*
  * Approval (rsvp.approval): a completed registration is pending; every organiser gets it as a card

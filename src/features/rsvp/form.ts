@@ -3,7 +3,8 @@ import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { choiceQuestion, textQuestion } from "../../ui/form/question.js";
 import { completeRegistration, type FormAnswers } from "./complete.js";
 import type { GivenConsent } from "./consent.js";
-import { detailVars, type Translate } from "./notify.js";
+import { detailVars } from "./notify.js";
+import type { Translate } from "./questions.js";
 import { formQuestion } from "./questions.js";
 import { checkName } from "./rules.js";
 

@@ -12,7 +12,8 @@ import { rsvpData } from "./callback-data.js";
 import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
 import { organisersContact } from "../../ui/organisers.js";
-import { detailVars, sendTicket, statusText, tellPromoted, type Translate } from "./notify.js";
+import { detailVars, sendTicket, statusText, tellPromoted } from "./notify.js";
+import type { Translate } from "./questions.js";
 import { changesAllowed, registrationOpen } from "./rules.js";
 import { refreshRequestCards } from "./approval.js";
 

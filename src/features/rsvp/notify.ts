@@ -7,10 +7,8 @@ import { sendCalendarFile } from "../../ui/calendar.js";
 import { miniAppKeyboard } from "../../ui/miniapp.js";
 import { reachedThresholds, ticketLink } from "./rules.js";
 import { renderTicketQr } from "./ticket-qr.js";
-import { answerLines, personalQuestionIds } from "./questions.js";
+import { answerLines, personalQuestionIds, type Translate } from "./questions.js";
 import type { EventInfo } from "../../event/load.js";
-
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** Messages sent outside an update (promotions, re-confirmation, alerts) speak the guest's language. */
 export function translator(deps: BotDeps, language: string): Translate {

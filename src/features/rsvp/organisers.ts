@@ -11,7 +11,8 @@ import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
-import { declineReasonText, detailVars, statusText, type Translate } from "./notify.js";
+import { declineReasonText, detailVars, statusText } from "./notify.js";
+import type { Translate } from "./questions.js";
 
 const stripTags = (html: string) =>
   html

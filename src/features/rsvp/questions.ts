@@ -5,8 +5,10 @@ import { DEFAULT_MAX_LENGTH } from "../../ui/form/ask.js";
 import { rows, textQuestion, type Choice, type Question } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
-import type { Translate } from "./notify.js";
 import { checkNumber, checkText, normaliseEmail, normalisePhone } from "./rules.js";
+
+/** A translation in one language (ctx.t, or i18n.t for a guest's own language). */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /**
  * The registration questions of the event file (`rsvp.questions`) as form questions, and their
