@@ -12,6 +12,9 @@ import { connectRedis, deleteKeysWithPrefix, type Redis } from "../../src/store/
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { personasFor, type Persona } from "./personas.js";
 import { createPreviewServer } from "./server.js";
+import { ensureMiniAppBuilt } from "./miniapp-build.js";
+import type { ShimTicket } from "./miniapp-shim.js";
+import { ticketLink } from "../../src/features/rsvp/rules.js";
 
 /** A well-formed token nobody can use against the real Telegram. */
 export const PREVIEW_TOKEN = "1000000001:PREVIEW-local-emulator-token";
@@ -93,12 +96,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const running = await startBot(config, event, logger, { redis, clock, onUpdateHandled: (id) => api.reportHandled(id) });
     cleanups.push(() => running.stop());
 
+    const miniappDir = await ensureMiniAppBuilt();
     const web = createPreviewServer(api, {
       bot: { name: api.botInfo.first_name, username: api.botInfo.username },
       title,
       timezone: event.timezone,
       now: clock,
       personas,
+      miniapp: {
+        dir: miniappDir,
+        token: PREVIEW_TOKEN,
+        apiOrigin: () => miniappApiOrigin(running),
+        tickets: () => previewTickets(running, api.botInfo.username),
+      },
     });
     await new Promise<void>((resolve, reject) => {
       web.server.once("error", reject);
@@ -128,6 +138,22 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await cleanup();
     throw error;
   }
+}
+
+/**
+ * Where the bot's own Mini App server (issue 19: the bot's HTTP server with /miniapp/api/) listens.
+ * None yet: the Mini App panel opens, and its API calls answer 503, until the bot serves it.
+ */
+function miniappApiOrigin(_running: RunningBot): string | undefined {
+  return undefined;
+}
+
+/** Every registration's ticket, for the shim's scanner: the QR's deep link, labelled with the name and status. */
+async function previewTickets(running: RunningBot, botUsername: string): Promise<ShimTicket[]> {
+  const rsvps = await running.deps.store.rsvps.all();
+  return rsvps
+    .filter((r) => r.token)
+    .map((r) => ({ label: r.status === "confirmed" ? r.name : `${r.name} (${r.status})`, data: ticketLink(botUsername, r.token) }));
 }
 
 /** Fails fast with a clear message when Redis is not there, instead of retrying forever. */
