@@ -2,7 +2,7 @@
  * Telegram Mini App launch data (initData) signed as Telegram signs it, for the preview's shim and the
  * tests: the fields sorted as "key=value" lines, HMAC-SHA256 keyed by HMAC-SHA256("WebAppData", bot token).
  */
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 
 export interface InitDataUser {
   id: number;
@@ -17,6 +17,9 @@ export function signInitData(token: string, user: InitDataUser, authDate: Date =
     auth_date: String(Math.floor(authDate.getTime() / 1000)),
     query_id: `preview-${user.id}-${authDate.getTime()}`,
     user: JSON.stringify(user),
+    // Telegram adds an Ed25519 signature for third parties (Bot API 8.0), part of the HMAC's data like any
+    // other field; parsers may expect it. Nobody checks it against Telegram's public key here.
+    signature: randomBytes(64).toString("base64url"),
   });
   const checkString = [...fields]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
