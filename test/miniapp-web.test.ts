@@ -81,6 +81,31 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
   const haptics = (page: Page) =>
     page.evaluate(() => (window as unknown as { previewTelegram: { haptics: string[] } }).previewTelegram.haptics);
 
+  it("says to open it from Telegram when there is no Telegram (the script offline) or initData is not the bot's", async () => {
+    // No shim: the page asks telegram.org for its script, which fails offline, and carries on without it.
+    const bare = await browser.context.newPage();
+    const problems: string[] = [];
+    bare.on("pageerror", (error) => problems.push(error.message));
+    await bare.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort("internetdisconnected"));
+    await bare.goto(`${server.url}#/door`);
+    const english = await texts("en"); // navigator.language is en-GB in the test browser
+    await bare.getByText(english("miniapp-open-in-telegram")).waitFor(WAIT);
+    await bare.close();
+
+    // Signed with another bot's token: the API answers 401 and the page says the same.
+    const forged = await browser.context.newPage();
+    forged.on("pageerror", (error) => problems.push(error.message));
+    const user = server.users.staff;
+    const config = shimConfig("1000000009:ANOTHER-bot-token", { id: user.id, first_name: user.firstName, language_code: language }, []);
+    await forged.addInitScript({ content: await shimScript(config) });
+    const answer = forged.waitForResponse((response) => response.url().endsWith("/api/me"));
+    await forged.goto(`${server.url}#/door`);
+    expect((await answer).status()).toBe(401);
+    await forged.getByText(english("miniapp-open-in-telegram")).waitFor(WAIT);
+    expect(problems).toEqual([]);
+    await forged.close();
+  });
+
   it("door mode scans two tickets, one of them twice: welcome, welcome, already; the counter follows", async () => {
     const { page, problems } = await open("staff", "/door");
     await counter(page)
