@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ticketLink } from "../src/features/rsvp/rules.js";
 import { verifyInitData } from "../tools/preview/init-data.js";
 import { PREVIEW_TOKEN, startPreview, type Preview } from "../tools/preview/start.js";
 import { launchBrowser, type TestBrowser } from "./support/browser.js";
@@ -54,6 +55,7 @@ describe("the Mini App panel in the preview", () => {
     const frame = page.frameLocator("#miniapp-frame");
     expect(await page.locator("#miniapp-frame").getAttribute("src")).toBe(`/miniapp/?user=${emma.id}#/map`);
     // The shim is there, with Telegram's theme and initData the bot can verify for Emma.
+    await frame.locator("html[data-scheme]").waitFor(WAIT);
     const initData = await frame
       .locator("body")
       .evaluate(() => (window as unknown as { Telegram?: { WebApp?: { initData: string } } }).Telegram?.WebApp?.initData ?? "");
@@ -74,6 +76,36 @@ describe("the Mini App panel in the preview", () => {
     await panel.waitFor(WAIT);
     expect(await page.locator("#miniapp-frame").getAttribute("src")).toBe(`/miniapp/?user=${emma.id}#/door`);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("simulates the scanner with the preview's tickets and an unknown code", async () => {
+    const organiser = preview.personas.find((p) => p.admin)!;
+    const aigerim = preview.personas.find((p) => p.language === "ru")!;
+    await preview.running.deps.store.rsvps.register(
+      aigerim.id,
+      { name: "Aigerim Nurlanovna", sector: "ngo", language: "ru", consentAt: new Date() },
+      { now: new Date(), identity: { newCode: () => "AIG7K", newToken: () => "previewtoken1" } },
+    );
+    const page = await browser.context.newPage();
+    await page.goto(`${preview.url}/miniapp/?user=${organiser.id}#/door`);
+    // What the door screen does on "Scan tickets": the shim's sheet lists the tickets; a pick is the QR's text.
+    await page.evaluate(() => {
+      const telegram = (window as unknown as { Telegram: { WebApp: { showScanQrPopup(p: object, cb: (d: string) => boolean): void } } })
+        .Telegram.WebApp;
+      telegram.showScanQrPopup({ text: "Scan" }, (data) => {
+        (window as unknown as { scanned: string[] }).scanned = [...((window as unknown as { scanned?: string[] }).scanned ?? []), data];
+        return false;
+      });
+    });
+    const sheet = page.locator("#preview-scanner");
+    await sheet.getByRole("button", { name: "Aigerim Nurlanovna" }).click();
+    await sheet.getByRole("button", { name: "An unknown code" }).click();
+    const scanned = await page.evaluate(() => (window as unknown as { scanned: string[] }).scanned);
+    expect(scanned[0]).toBe(ticketLink(preview.api.botInfo.username, "previewtoken1"));
+    expect(scanned[1]).toMatch(/^unknown-/);
+    await sheet.getByRole("button", { name: "Close" }).click();
+    await sheet.waitFor({ state: "detached", ...WAIT });
     await page.close();
   });
 

@@ -3,6 +3,9 @@
  * broadcast and feedback. The stub serves it as is; the real bot would be seeded with it through its store.
  */
 import type { IdeaProperties } from "../../miniapp/src/types.js";
+import { ticketLink as botTicketLink, TICKET_PREFIX } from "../../src/features/rsvp/rules.js";
+
+export { TICKET_PREFIX };
 
 export const STAFF_NAME = "Marat";
 export const BOT_USERNAME = "event_preview_bot";
@@ -70,7 +73,8 @@ export const GUESTS: FixtureGuest[] = [
   guest(700_000_018, "Aliya Karimova", "confirmed", "ALI6T", "2017-11-25"),
 ];
 
-export const ticketLink = (token: string, bot = BOT_USERNAME): string => `https://t.me/${bot}?start=t_${token}`;
+/** The ticket QR's text: the bot's check-in deep link. */
+export const ticketLink = (token: string, bot = BOT_USERNAME): string => botTicketLink(bot, token);
 
 /** Published ideas (everyone sees them), one under review, and pending ones only organisers see. */
 export const IDEAS: FixtureIdea[] = [

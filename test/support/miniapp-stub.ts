@@ -20,6 +20,7 @@ import {
   IDEAS,
   PUBLIC_IDEA_STATUSES,
   ticketLink,
+  TICKET_PREFIX,
   USERS,
   type FixtureGuest,
 } from "./miniapp-fixture.js";
@@ -80,10 +81,11 @@ export async function startMiniAppStub(options: { token: string; staticDir: stri
   });
 
   function findGuest(text: string): FixtureGuest | "other_event" | undefined {
-    const link = /^https:\/\/t\.me\/([A-Za-z0-9_]+)\?start=t_([A-Za-z0-9_-]+)$/.exec(text);
-    if (link) return link[1] !== BOT_USERNAME ? "other_event" : guests.find((g) => g.token === link[2]);
-    const token = /^t_([A-Za-z0-9_-]+)$/.exec(text);
-    if (token) return guests.find((g) => g.token === token[1]);
+    const link = /^https:\/\/t\.me\/([A-Za-z0-9_]+)\?start=(.+)$/.exec(text);
+    const start = link ? link[2]! : text;
+    if (link && link[1] !== BOT_USERNAME) return "other_event";
+    if (start.startsWith(TICKET_PREFIX)) return guests.find((g) => g.token === start.slice(TICKET_PREFIX.length));
+    if (link) return undefined;
     return guests.find((g) => g.code.toLowerCase() === text.toLowerCase());
   }
 
