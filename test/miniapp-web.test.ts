@@ -276,6 +276,9 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
     await map.locator(`path.pin-${idea.status}`).first().click({ force: true });
     const card = page.getByRole("dialog");
     await card.getByText(idea.text).waitFor(WAIT);
+    // The photo comes through the API (with the initData header), not as a bare link.
+    await card.getByTestId("idea-photo").waitFor(WAIT);
+    expect(await card.getByTestId("idea-photo").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
     await card.getByRole("button", { name: t("miniapp-idea-support") }).click();
     await card.getByRole("button", { name: t("miniapp-idea-supported") }).waitFor(WAIT);
     expect(await card.getByTestId("supports").innerText()).toBe(t("miniapp-idea-supports", { supports: idea.supports + 1 }));

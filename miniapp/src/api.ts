@@ -12,6 +12,8 @@ export class ApiError extends Error {
 export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  /** A file of the API as an object URL for <img> (an image's own request could not carry the header). */
+  objectUrl(path: string): Promise<string>;
   /** Fetches a file with the header (a plain link could not carry it) and saves it under `filename`. */
   download(path: string, filename: string): Promise<void>;
 }
@@ -35,6 +37,7 @@ export function createApi(initData: string): Api {
     get: async <T>(path: string) => (await (await call(path)).json()) as T,
     post: async <T>(path: string, body?: unknown) =>
       (await (await call(path, { method: "POST", body: JSON.stringify(body ?? {}) })).json()) as T,
+    objectUrl: async (path) => URL.createObjectURL(await (await call(path)).blob()),
     async download(path, filename) {
       const blob = await (await call(path)).blob();
       const url = URL.createObjectURL(blob);

@@ -22,15 +22,22 @@ function Guests() {
   const [q, setQ] = useState("");
   const [status, setStatus] = useState("");
   const [checkedIn, setCheckedIn] = useState("");
+  const [question, setQuestion] = useState("");
+  const [answer, setAnswer] = useState("");
   const [guests, setGuests] = useState<Guest[]>();
-  const filters = new URLSearchParams({ q: q.trim(), status, checkedIn });
+  const [questions, setQuestions] = useState<string[]>([]);
+  const filters = new URLSearchParams({ q: q.trim(), status, checkedIn, question, answer: question ? answer.trim() : "" });
   for (const [key, value] of [...filters]) if (!value) filters.delete(key);
   const query = filters.toString();
 
   useEffect(() => {
     const timer = setTimeout(() => {
       api.get<{ guests: Guest[] }>(`guests${query ? `?${query}` : ""}`).then(
-        (answer) => setGuests(answer.guests),
+        (answer) => {
+          setGuests(answer.guests);
+          // The questions guests answered, for the custom answer filter (kept as more appear).
+          setQuestions((known) => [...new Set([...known, ...answer.guests.flatMap((g) => Object.keys(g.answers))])]);
+        },
         () => setGuests([]),
       );
     }, 200);
@@ -61,6 +68,28 @@ function Guests() {
           <option value="true">{t("miniapp-dash-checkin-yes")}</option>
           <option value="false">{t("miniapp-dash-checkin-no")}</option>
         </select>
+        {questions.length > 0 && (
+          <div class="answer-filter">
+            <select aria-label={t("miniapp-dash-question")} value={question} onChange={(e) => setQuestion(e.currentTarget.value)}>
+              <option value="">{t("miniapp-dash-question")}</option>
+              {questions.map((id) => (
+                <option value={id} key={id}>
+                  {id}
+                </option>
+              ))}
+            </select>
+            {question && (
+              <input
+                type="search"
+                aria-label={t("miniapp-dash-answer")}
+                placeholder={t("miniapp-dash-answer")}
+                value={answer}
+                maxLength={100}
+                onInput={(e) => setAnswer(e.currentTarget.value)}
+              />
+            )}
+          </div>
+        )}
       </div>
       <div class="row">
         <span class="muted">{guests ? t("miniapp-dash-shown", { count: guests.length }) : t("miniapp-loading")}</span>

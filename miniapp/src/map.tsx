@@ -16,7 +16,25 @@ const statusKey = (status: string) => `miniapp-idea-status-${status.replace(/_/g
 function IdeaCard({ idea, onClose, onChange }: { idea: IdeaFeature; onClose(): void; onChange(idea: IdeaFeature): void }) {
   const { api, t } = useApp();
   const [busy, setBusy] = useState(false);
+  const [photo, setPhoto] = useState<string>();
   const p = idea.properties;
+  useEffect(() => {
+    if (!p.photoUrl) return setPhoto(undefined);
+    let url: string | undefined;
+    let gone = false;
+    api.objectUrl(p.photoUrl).then(
+      (loaded) => {
+        url = loaded;
+        if (gone) URL.revokeObjectURL(loaded);
+        else setPhoto(loaded);
+      },
+      () => setPhoto(undefined),
+    );
+    return () => {
+      gone = true;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [api, p.photoUrl]);
   const toggle = async () => {
     setBusy(true);
     try {
@@ -39,7 +57,7 @@ function IdeaCard({ idea, onClose, onChange }: { idea: IdeaFeature; onClose(): v
       <div class="muted">
         {p.categoryName} · {t(statusKey(p.status))}
       </div>
-      {p.photoUrl && <img class="photo" src={p.photoUrl} alt="" />}
+      {photo && <img class="photo" src={photo} alt="" data-testid="idea-photo" />}
       <p class="idea-text">{p.text}</p>
       <div class="row">
         <span data-testid="supports">{t("miniapp-idea-supports", { supports: p.supports })}</span>

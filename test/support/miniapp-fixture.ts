@@ -88,6 +88,7 @@ export const IDEAS: FixtureIdea[] = [
     latitude: 43.2608,
     longitude: 76.9453,
     authorId: 700_000_013,
+    photoUrl: "/miniapp/api/ideas/i1/photo",
   },
   {
     id: "i2",

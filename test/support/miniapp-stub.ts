@@ -33,6 +33,11 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
+/** A stand-in for an idea's photo. */
+const PHOTO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="160"><rect width="320" height="160" fill="#8fc27a"/>' +
+  '<circle cx="260" cy="40" r="24" fill="#ffd75e"/><rect y="120" width="320" height="40" fill="#6b8f5a"/></svg>';
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -107,9 +112,12 @@ export async function startMiniAppStub(options: { token: string; staticDir: stri
     const q = (url.searchParams.get("q") ?? "").toLowerCase();
     const status = url.searchParams.get("status") ?? "";
     const checkedIn = url.searchParams.get("checkedIn") ?? "";
+    const question = url.searchParams.get("question") ?? "";
+    const answer = (url.searchParams.get("answer") ?? "").toLowerCase();
     return guests.filter(
       (g) =>
         (!q || g.name.toLowerCase().includes(q)) &&
+        (!question || (g.answers[question] ?? "").toLowerCase().includes(answer)) &&
         (!status || g.status === status) &&
         (!checkedIn || String(Boolean(g.checkedInAt)) === checkedIn),
     );
@@ -145,6 +153,14 @@ export async function startMiniAppStub(options: { token: string; staticDir: stri
         return json(res, 200, { supported, supports: idea.supports });
       }
       throw new HttpError(404, "not-found");
+    }
+
+    const photo = /^ideas\/([^/]+)\/photo$/.exec(path);
+    if (photo) {
+      const idea = ideas.find((i) => i.id === photo[1] && i.photoUrl);
+      if (!idea) throw new HttpError(404, "not-found");
+      res.writeHead(200, { "content-type": "image/svg+xml" });
+      return void res.end(PHOTO_SVG);
     }
 
     switch (path) {
