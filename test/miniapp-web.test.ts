@@ -271,6 +271,7 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
     expect(await map.locator("path.pin-new").count()).toBe(0);
     // The tiles failed (no internet): the pins stand on the plain background.
     await page.locator(".map.offline").waitFor(WAIT);
+    await shot(page, "map");
 
     const idea = published[0]!;
     await map.locator(`path.pin-${idea.status}`).first().click({ force: true });
@@ -282,7 +283,6 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
     await card.getByRole("button", { name: t("miniapp-idea-support") }).click();
     await card.getByRole("button", { name: t("miniapp-idea-supported") }).waitFor(WAIT);
     expect(await card.getByTestId("supports").innerText()).toBe(t("miniapp-idea-supports", { supports: idea.supports + 1 }));
-    await shot(page, "map");
     await card.getByRole("button", { name: t("miniapp-idea-close") }).click();
 
     await page.getByRole("combobox", { name: t("miniapp-map-category-all") }).selectOption("bikes");
