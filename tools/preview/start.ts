@@ -3,7 +3,7 @@
  * pointed at it, and the web chat page, all in this process. No Telegram token, no internet;
  * only Redis, under the preview's own key prefix.
  */
-import type { AddressInfo } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { pino, type Level } from "pino";
 import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
@@ -83,7 +83,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     cleanups.push(() => api.close());
 
     const organisers = personas.filter((p) => p.admin).map((p) => p.id);
+    // The bot's own Mini App server (issue 19) on a free local port; a bot that does not know MINIAPP_URL ignores both.
+    const miniappPort = await freePort();
     const config = parseConfig({
+      MINIAPP_URL: `http://127.0.0.1:${miniappPort}/miniapp/`,
+      PORT: String(miniappPort),
       BOT_TOKEN: PREVIEW_TOKEN,
       BOT_API_ROOT: api.apiRoot,
       REDIS_URL: redisUrl,
@@ -93,10 +97,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
     const logger = pino({ level: options.logLevel ?? "warn" });
     const clock = previewClock(event, options.now);
-    const running = await startBot(config, event, logger, { redis, clock, onUpdateHandled: (id) => api.reportHandled(id) });
+    const miniappDir = await ensureMiniAppBuilt();
+    // miniappDir: the built front end the bot serves (startBot takes it once it serves the Mini App).
+    const botOptions = { redis, clock, onUpdateHandled: (id: number) => api.reportHandled(id), miniappDir };
+    const running = await startBot(config, event, logger, botOptions);
     cleanups.push(() => running.stop());
 
-    const miniappDir = await ensureMiniAppBuilt();
     const web = createPreviewServer(api, {
       bot: { name: api.botInfo.first_name, username: api.botInfo.username },
       title,
@@ -141,11 +147,24 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 }
 
 /**
- * Where the bot's own Mini App server (issue 19: the bot's HTTP server with /miniapp/api/) listens.
- * None yet: the Mini App panel opens, and its API calls answer 503, until the bot serves it.
+ * Where the bot's own Mini App server (its HTTP server with /miniapp/api/) listens: the origin of the
+ * MINIAPP_URL it runs with. A bot without the Mini App has none, and the panel's API calls answer 503.
  */
-function miniappApiOrigin(_running: RunningBot): string | undefined {
-  return undefined;
+export function miniappApiOrigin(running: RunningBot): string | undefined {
+  const url = (running.deps as { miniappUrl?: string }).miniappUrl;
+  return url ? new URL(url).origin : undefined;
+}
+
+/** A port nothing listens on right now, for the bot's HTTP server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Every registration's ticket, for the shim's scanner: the QR's deep link, labelled with the name and status. */
