@@ -20,7 +20,9 @@ function Result({ result }: { result: CheckInResult }) {
   if (outcome === "welcome") {
     tone = "ok";
     const name = guest?.name ?? "";
-    text = guest && guest.group > 0 ? t("miniapp-door-welcome-group", { name, group: guest.group }) : t("miniapp-door-welcome", { name });
+    // group: the party's size, the guest included; the screen shows who comes along (+2).
+    const along = (guest?.group ?? 1) - 1;
+    text = along > 0 ? t("miniapp-door-welcome-group", { name, group: along }) : t("miniapp-door-welcome", { name });
   } else if (outcome === "already") {
     tone = "warn";
     const time = result.checkedInAt ? formatTime(result.checkedInAt, me.language, me.event.timezone) : "";

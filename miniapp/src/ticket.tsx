@@ -27,7 +27,7 @@ export function TicketScreen() {
             <img data-testid="qr" alt={ticket.code ?? ""} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(ticket.qrSvg)}`} />
           </div>
           {ticket.code && <p class="code">{t("miniapp-ticket-code", { code: ticket.code })}</p>}
-          {ticket.group ? <p class="muted center">{t("miniapp-ticket-group", { group: ticket.group })}</p> : null}
+          {ticket.group && ticket.group > 1 ? <p class="muted center">{t("miniapp-ticket-group", { group: ticket.group - 1 })}</p> : null}
         </>
       ) : (
         <p class="notice">{t(ticket.status === "waitlisted" ? "miniapp-ticket-waitlisted" : "miniapp-ticket-none")}</p>

@@ -21,6 +21,7 @@ export interface FixtureGuest {
   status: "confirmed" | "waitlisted" | "cancelled";
   code: string;
   token: string;
+  /** The party's size, the guest included. */
   group: number;
   registeredAt: string;
   checkedInAt?: string;
@@ -53,7 +54,7 @@ const guest = (
   status,
   code,
   token: `tok${code.toLowerCase()}xyz`,
-  group: 0,
+  group: 1,
   registeredAt: `${day}T10:00:00+06:00`,
   answers: { sector: "ngo" },
   ...extra,
@@ -61,7 +62,7 @@ const guest = (
 
 export const GUESTS: FixtureGuest[] = [
   guest(USERS.attendee.id, "Aigerim Nurlanovna", "confirmed", "AIG7K", "2017-11-20"),
-  guest(700_000_012, "Daniyar Seitkali", "confirmed", "DAN2M", "2017-11-20", { group: 2 }),
+  guest(700_000_012, "Daniyar Seitkali", "confirmed", "DAN2M", "2017-11-20", { group: 3 }),
   guest(700_000_013, "Emma Clarke", "confirmed", "EMM5Q", "2017-11-21"),
   guest(700_000_014, "Askar Bekov", "confirmed", "ASK9P", "2017-11-22", { answers: { sector: "business" } }),
   guest(700_000_015, "Saule Omarova", "waitlisted", "SAU3R", "2017-11-24"),
