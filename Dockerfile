@@ -9,6 +9,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --workspaces=false --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY miniapp ./miniapp
 COPY events ./events
 RUN npm run build
 

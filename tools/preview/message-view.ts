@@ -11,6 +11,8 @@ export interface InlineButtonView {
   /** callback_data to send back when tapped. */
   data?: string;
   url?: string;
+  /** A web_app button: the Mini App's address the bot gave. */
+  webApp?: string;
 }
 
 export interface ReplyButtonView {
@@ -44,6 +46,8 @@ export interface ChatView {
   messages: MessageView[];
   replyKeyboard?: { rows: ReplyButtonView[][]; placeholder?: string };
   commands: BotCommand[];
+  /** The chat's menu button when the bot made it open a Mini App (setChatMenuButton). */
+  menuButton?: { text: string; url: string };
 }
 
 export const fileUrl = (fileId: string): string => `/files/${encodeURIComponent(fileId)}`;
@@ -65,6 +69,7 @@ function fileView(file: ChatFile, fallbackName: string): FileView {
 function inlineButton(button: InlineKeyboardButton): InlineButtonView {
   if ("callback_data" in button) return { text: button.text, data: button.callback_data };
   if ("url" in button) return { text: button.text, url: button.url };
+  if ("web_app" in button && button.web_app) return { text: button.text, webApp: button.web_app.url };
   return { text: button.text };
 }
 

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { LiveUpdates } from "./live-updates.js";
+import { menuButtonFor, serveMiniApp, type MiniAppPreview } from "./miniapp-routes.js";
 import { messageView, replyKeyboardView, type ChatView } from "./message-view.js";
 import type { Persona } from "./personas.js";
 import { PreviewUser, PreviewUserError } from "./user-actions.js";
@@ -32,6 +33,8 @@ export interface PreviewInfo {
   /** The moment the bot believes it is, ISO. */
   now: () => Date;
   personas: Persona[];
+  /** The Mini App panel: absent, /miniapp/ answers 404. */
+  miniapp?: MiniAppPreview;
 }
 
 class HttpError extends Error {
@@ -52,6 +55,7 @@ export function createPreviewServer(api: FakeBotApi, info: PreviewInfo): { serve
       messages: api.conversation(chatId).map(messageView),
       replyKeyboard: replyKeyboardView(api.replyKeyboard(chatId)),
       commands: commandsFor(api, chatId, persona?.language),
+      ...(info.miniapp ? { menuButton: menuButtonFor(api, chatId) } : {}),
     };
   };
   const live = new LiveUpdates(api, chatView);
@@ -68,6 +72,8 @@ export function createPreviewServer(api: FakeBotApi, info: PreviewInfo): { serve
     const origin = req.headers.origin;
     if (origin !== undefined && !isLoopbackHost(hostOf(origin))) throw new HttpError(403, "cross-site request");
     const path = url.pathname;
+    if (req.method !== "GET" && origin !== undefined && hostOf(origin) !== req.headers.host) throw new HttpError(403, "cross-site request");
+    if (info.miniapp && (await serveMiniApp(info.miniapp, info.personas, req, res, url))) return;
     if (req.method === "GET") {
       const file = STATIC_FILES[path];
       if (file) return serveStatic(res, file);

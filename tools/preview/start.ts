@@ -3,7 +3,7 @@
  * pointed at it, and the web chat page, all in this process. No Telegram token, no internet;
  * only Redis, under the preview's own key prefix.
  */
-import type { AddressInfo } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { pino, type Level } from "pino";
 import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
@@ -13,6 +13,9 @@ import { connectRedis, deleteKeysWithPrefix, type Redis } from "../../src/store/
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { personasFor, type Persona } from "./personas.js";
 import { createPreviewServer } from "./server.js";
+import { ensureMiniAppBuilt } from "./miniapp-build.js";
+import type { ShimTicket } from "./miniapp-shim.js";
+import { ticketLink } from "../../src/features/rsvp/rules.js";
 
 /** A well-formed token nobody can use against the real Telegram. */
 export const PREVIEW_TOKEN = "1000000001:PREVIEW-local-emulator-token";
@@ -85,7 +88,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     cleanups.push(() => api.close());
 
     const organisers = personas.filter((p) => p.admin).map((p) => p.id);
+    // The bot's own Mini App server (issue 19) on a free local port; a bot that does not know MINIAPP_URL ignores both.
+    const miniappPort = await freePort();
     const config = parseConfig({
+      MINIAPP_URL: `http://127.0.0.1:${miniappPort}/miniapp/`,
+      PORT: String(miniappPort),
       BOT_TOKEN: PREVIEW_TOKEN,
       BOT_API_ROOT: api.apiRoot,
       REDIS_URL: redisUrl,
@@ -95,7 +102,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
     const logger = pino({ level: options.logLevel ?? "warn" });
     const clock = previewClock(event, options.now);
-    const running = await startBot(config, series ?? event, logger, { redis, clock, onUpdateHandled: (id) => api.reportHandled(id) });
+    const miniappDir = await ensureMiniAppBuilt();
+    const running = await startBot(config, series ?? event, logger, {
+      redis,
+      clock,
+      onUpdateHandled: (id) => api.reportHandled(id),
+      miniappDir,
+    });
     cleanups.push(() => running.stop());
 
     const web = createPreviewServer(api, {
@@ -104,6 +117,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       timezone: event.timezone,
       now: clock,
       personas,
+      miniapp: {
+        dir: miniappDir,
+        token: PREVIEW_TOKEN,
+        apiOrigin: () => miniappApiOrigin(running),
+        tickets: () => previewTickets(running, api.botInfo.username),
+      },
     });
     await new Promise<void>((resolve, reject) => {
       web.server.once("error", reject);
@@ -133,6 +152,35 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await cleanup();
     throw error;
   }
+}
+
+/**
+ * Where the bot's own Mini App server (its HTTP server with /miniapp/api/) listens: the origin of the
+ * MINIAPP_URL it runs with. A bot without the Mini App has none, and the panel's API calls answer 503.
+ */
+export function miniappApiOrigin(running: RunningBot): string | undefined {
+  const url = running.deps.miniappUrl;
+  return url ? new URL(url).origin : undefined;
+}
+
+/** A port nothing listens on right now, for the bot's HTTP server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Every registration's ticket, for the shim's scanner: the QR's deep link, labelled with the name and status. */
+async function previewTickets(running: RunningBot, botUsername: string): Promise<ShimTicket[]> {
+  const rsvps = await running.deps.store.rsvps.all();
+  return rsvps
+    .filter((r) => r.token)
+    .map((r) => ({ label: r.status === "confirmed" ? r.name : `${r.name} (${r.status})`, data: ticketLink(botUsername, r.token) }));
 }
 
 /** Fails fast with a clear message when Redis is not there, instead of retrying forever. */

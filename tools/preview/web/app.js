@@ -51,7 +51,11 @@ function inlineKeyboard(message) {
   for (const row of message.keyboard) {
     const line = el("div", { class: "row" });
     for (const button of row) {
-      if (button.url) {
+      if (button.webApp) {
+        line.append(
+          el("button", { type: "button", class: "web-app", text: `${button.text} ⧉`, onclick: () => openMiniApp(button.webApp) }),
+        );
+      } else if (button.url) {
         line.append(el("a", { href: button.url, target: "_blank", rel: "noopener noreferrer", text: `${button.text} ↗` }));
       } else if (button.data !== undefined) {
         line.append(
@@ -204,8 +208,37 @@ function renderCommands(commands) {
   $("menu").hidden = commands.length === 0;
 }
 
+// --- the Mini App panel -----------------------------------------------------------------------
+
+/** Opens the bot's Mini App beside the chat: the preview's own copy, as this persona, on the screen the link names. */
+function openMiniApp(url) {
+  let hash = "";
+  try {
+    hash = new URL(url).hash;
+  } catch {
+    // A malformed address: open the home screen.
+  }
+  $("miniapp-frame").src = `/miniapp/?user=${state.user.id}${hash}`;
+  $("miniapp").hidden = false;
+}
+
+function closeMiniApp() {
+  $("miniapp").hidden = true;
+  $("miniapp-frame").src = "about:blank";
+}
+$("miniapp-close").addEventListener("click", closeMiniApp);
+
+function renderMenuButton(menuButton) {
+  const button = $("web-app-menu");
+  button.hidden = !menuButton;
+  if (!menuButton) return;
+  button.textContent = menuButton.text;
+  button.onclick = () => openMiniApp(menuButton.url);
+}
+
 function renderChat(chat) {
   renderMessages(chat.messages);
+  renderMenuButton(chat.menuButton);
   renderReplyKeyboard(chat.replyKeyboard);
   renderCommands(chat.commands);
   // A reply keyboard shrinks the chat: keep the question it answers in view.
@@ -224,6 +257,7 @@ function selectUser(persona) {
   for (const node of [...$("messages").querySelectorAll(".message")]) node.remove();
   $("commands").hidden = true;
   $("location-form").hidden = true;
+  closeMiniApp();
   state.events?.close();
   state.events = new EventSource(`/api/events?user=${persona.id}`);
   state.events.addEventListener("chat", (event) => renderChat(JSON.parse(event.data)));
