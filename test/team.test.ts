@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
-import { registerInEnglish } from "./support/flows.js";
+import { proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 
 const ADMIN = 7101;
 const REFUSED = "Only organisers can do this.";
@@ -248,5 +248,12 @@ describe("organisers invited by /team", () => {
     expect(organiser.callbackAnswers().at(-1)?.show_alert).toBe(true);
     await organiser.tapData("team:rvy:" + ADMIN);
     expect(await team().roleOf(organiser.id)).toBe("organiser");
+
+    // What organisers must know reaches them too: a new idea to review comes with its buttons.
+    const citizen = bot.user({ languageCode: "en" });
+    await citizen.command("start");
+    await proposeIdeaInEnglish(citizen, "Drinking fountains along the green corridor");
+    const card = organiser.messages().find((m) => m.text?.includes("Drinking fountains along the green corridor"));
+    expect(card && organiser.buttons(card).length).toBeGreaterThan(1);
   });
 });

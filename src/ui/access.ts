@@ -89,3 +89,9 @@ export async function allowed(ctx: FlowContext, role: Role): Promise<boolean> {
   await refuse(ctx, role);
   return false;
 }
+
+/** Who is told what organisers must know (requests, new ideas, alerts, results): the admins and the organisers /team made. */
+export async function organiserIds(deps: BotDeps): Promise<number[]> {
+  const members = await deps.store.team.members();
+  return [...new Set([...deps.adminIds, ...members.filter((m) => m.role === "organiser").map((m) => m.userId)])].sort((a, b) => a - b);
+}

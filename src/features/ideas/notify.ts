@@ -1,3 +1,4 @@
+import { organiserIds } from "../../ui/access.js";
 import { InlineKeyboard, type Api, type Context } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
@@ -48,12 +49,12 @@ export function moderationText(deps: BotDeps, language: string, idea: Idea): str
 }
 
 /**
- * Sends a new idea to the organisers' group chat, or else to each admin in their language:
+ * Sends a new idea to the organisers' group chat, or else to each organiser in their language:
  * photo and pin first, then the card with the buttons, so the buttons end up at the bottom.
  */
 export async function sendForModeration(api: Api, deps: BotDeps, idea: Idea): Promise<void> {
   const group = deps.event.ideas?.moderationChat;
-  const targets = group !== undefined ? [group] : [...deps.adminIds];
+  const targets = group !== undefined ? [group] : await organiserIds(deps);
   for (const chatId of targets) {
     const known = chatId > 0 ? await deps.store.users.find(chatId) : undefined;
     const language = languageOf(deps.event, known?.language);

@@ -1,3 +1,4 @@
+import { organiserIds } from "../../ui/access.js";
 import { InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
 import { languageOf } from "../../event/language.js";
@@ -20,12 +21,6 @@ export const DECLINE_CONVERSATION = "rsvp-decline";
 export const REQUESTS_PER_PAGE = 10;
 const MAX_REASON = 300;
 const OWN = "own";
-
-/** Who decides requests: the admins and the organisers /team made. */
-async function organiserIds(deps: BotDeps): Promise<number[]> {
-  const members = await deps.store.team.members();
-  return [...new Set([...deps.adminIds, ...members.filter((m) => m.role === "organiser").map((m) => m.userId)])];
-}
 
 async function languageOfUser(deps: BotDeps, userId: number): Promise<string> {
   return languageOf(deps.event, (await deps.store.users.find(userId))?.language);

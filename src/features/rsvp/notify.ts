@@ -1,3 +1,4 @@
+import { organiserIds } from "../../ui/access.js";
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import type { BotDeps, PersonalDataEraser } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
@@ -93,7 +94,7 @@ export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<vo
   const { confirmed } = await deps.store.rsvps.peopleCounts();
   for (const percent of reachedThresholds(capacity, confirmed)) {
     if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
-    for (const adminId of deps.adminIds) {
+    for (const adminId of await organiserIds(deps)) {
       const language = languageOf(deps.event, (await deps.store.users.find(adminId))?.language);
       const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
       await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));

@@ -1,3 +1,4 @@
+import { organiserIds } from "../../ui/access.js";
 import { InputFile, type Api } from "grammy";
 import type { BotDeps, PersonalDataEraser } from "../../bot/context.js";
 import type { FeatureJobs } from "../../delivery/engine.js";
@@ -89,7 +90,7 @@ export async function closeVote(deps: BotDeps, api: Api, ref: VoteRef): Promise<
 
   const csv = toCsv(resultsRows(vote, ideas, tally, voters.length));
   const told = await store.votes.csvSentTo(ref.eventId, ref.number);
-  for (const organiser of [...deps.adminIds].sort((a, b) => a - b)) {
+  for (const organiser of await organiserIds(deps)) {
     if (told.has(organiser)) continue;
     const user = await store.users.find(organiser);
     // Telegram lets the bot write only to those who started it.
@@ -134,7 +135,7 @@ export async function scheduleVoteJobs(engine: FeatureJobs, deps: BotDeps): Prom
   engine.registerList(RESULTS_LIST, async (name) => {
     const ref = refOf(name);
     // The organisers get the results too; someone in both lists gets them once (the engine counts each chat once).
-    return ref ? [...(await deps.store.votes.voterIds(ref.eventId, ref.number)), ...deps.adminIds] : [];
+    return ref ? [...(await deps.store.votes.voterIds(ref.eventId, ref.number)), ...(await organiserIds(deps))] : [];
   });
   const open = await deps.store.votes.open(deps.event.id);
   if (open) {
