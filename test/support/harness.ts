@@ -43,6 +43,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   /** The Mini App's built front end (with MINIAPP_URL in env). */
   miniappDir?: string;
+  /** Another bot id than the emulator's default (a second bot on the same Redis prefix keeps its own inbox). */
+  botId?: number;
 }
 
 export interface TestBot {
@@ -77,7 +79,7 @@ let nextUserId = 1000;
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   // The bot confirms updates once stored, and reports when it is done with each.
-  const api = await FakeBotApi.start({ handledWhen: "reported" });
+  const api = await FakeBotApi.start({ handledWhen: "reported", ...(options.botId ? { botInfo: { id: options.botId } } : {}) });
   const prefix = `test:${randomUUID()}:`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
 
