@@ -64,7 +64,16 @@ async function reloadAsAdmin(bot: TestBot) {
 describe("/reload: the events folder read again without a restart", () => {
   it("adds a fourth file: the admin gets the summary and /events lists it", async () => {
     const dir = freshDir();
-    const bot = await startBot({ eventsDir: dir });
+    // The hook the announcement of new events is registered on: run once, after the swap.
+    const reloaded: { added: string[]; inForce: boolean }[] = [];
+    const bot: TestBot = await startBot({
+      eventsDir: dir,
+      onSeriesReloaded: [
+        async ({ changes, series }) => {
+          reloaded.push({ added: changes.added, inForce: bot.running.deps.series === series });
+        },
+      ],
+    });
     writeSeriesEvent(dir, { id: D, title: "Forum D", month: "2099-12" }, (data) => {
       // Later in December than B, so it is listed after it.
       data.starts = "2099-12-31T09:00";
@@ -77,6 +86,7 @@ describe("/reload: the events folder read again without a restart", () => {
     expect(text).toContain("Removed, archived (0): —");
     expect(text).toContain(`Unchanged (3):`);
     expect(bot.running.deps.series.events.map((event) => event.id)).toEqual([PAST, A, B, D]);
+    expect(reloaded).toEqual([{ added: [D], inForce: true }]);
 
     const user = bot.user({ languageCode: "en" });
     await user.command("events");

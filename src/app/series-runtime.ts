@@ -136,7 +136,9 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
     const next = build(series);
     // The swap: one assignment, read once by each update's middleware.
     holder.current = next;
-    for (const id of [...changes.added, ...changes.changed]) await scheduleEvent(next.depsByEvent.get(id)!);
+    // Every file's event again, idempotently: a changed reminder gets a new job (its content hash), an
+    // unchanged one keeps its own, and every job's handler gets this version's deps.
+    for (const event of series.events) if (!series.isArchived(event.id)) await scheduleEvent(next.depsByEvent.get(event.id)!);
     for (const event of newlyArchived) await retire(event);
     if (bump) seenVersion = await registry.bumpVersion();
     logger.info({ ...changes }, "series reloaded");
@@ -173,7 +175,7 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
      * Given to the bot's middleware and to long-lived jobs, so a reload reaches them.
      */
     liveDeps(): BotDeps {
-      const pick = () => view().depsByEvent.get(startEventId) ?? currentDeps();
+      const pick = () => (view().series.isArchived(startEventId) ? undefined : view().depsByEvent.get(startEventId)) ?? currentDeps();
       return {
         ...options.shared,
         get event() {
@@ -204,6 +206,7 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
 
     /** Polls series:version: another instance's /reload is repeated here from the same folder. */
     watch(everyMs = SERIES_WATCH_MS): void {
+      let checking = false;
       const check = async () => {
         const version = await registry.version();
         if (version === seenVersion) return;
@@ -212,7 +215,13 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
         if (!result.ok) logger.warn({ files: result.errors.map((error) => error.file) }, "reload after another instance's failed here");
       };
       watch = setInterval(() => {
-        reloading = reloading.then(check).catch((error) => logger.warn({ err: error }, "series version check failed"));
+        // One check at a time (a slow Redis does not pile them up); after any /reload in progress.
+        if (checking) return;
+        checking = true;
+        reloading = reloading
+          .then(check)
+          .catch((error) => logger.warn({ err: error }, "series version check failed"))
+          .finally(() => (checking = false));
       }, everyMs);
       watch.unref();
     },

@@ -146,7 +146,8 @@ export async function startBot(
     clock,
   });
   const { series } = await runtime.install(loadedSeries, event.id);
-  // After each successful /reload (here or on another instance): e.g. announcing the new events to followers.
+  // After each successful /reload (here or on another instance), with { changes, series, deps }: the place
+  // for the announcement of new events to followers (changes.added), as at start-up.
   runtime.onSeriesReloaded.push(...(options.onSeriesReloaded ?? []));
   // Reads the series in force at each access: the bot's middleware and the long-lived jobs follow a /reload.
   const deps: BotDeps = runtime.liveDeps();

@@ -6,6 +6,7 @@ import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
 import { loadSeriesDir } from "../../src/event/series.js";
 import { startBot, type RunningBot } from "../../src/app/start.js";
+import type { SeriesReloadedHook } from "../../src/app/series-runtime.js";
 import { connectRedis, deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { TelegramUser } from "./telegram-user.js";
@@ -45,6 +46,8 @@ export interface TestBotOptions {
   miniappDir?: string;
   /** Another bot id than the emulator's default (a second bot on the same Redis prefix keeps its own inbox). */
   botId?: number;
+  /** Steps run after each successful /reload (src/app/series-runtime.ts). */
+  onSeriesReloaded?: SeriesReloadedHook[];
 }
 
 export interface TestBot {
@@ -119,6 +122,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     clock: clock.now,
     onUpdateHandled: (id) => api.reportHandled(id),
     miniappDir: options.miniappDir,
+    onSeriesReloaded: options.onSeriesReloaded,
   });
 
   const bot: TestBot = {

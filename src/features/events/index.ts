@@ -53,6 +53,7 @@ async function eventsScreen(ctx: FlowContext, intro?: string): Promise<{ text: s
   if (isAdmin(ctx) && ctx.me.username) {
     lines.push("", ctx.t("events-links-title"));
     for (const event of series.events) {
+      if (series.isArchived(event.id)) continue;
       const link = `https://t.me/${ctx.me.username}?start=${EVENT_LINK_PREFIX}${event.id}`;
       lines.push(ctx.t("events-link", { title: escapeHtml(event.text(event.title, language)), link }));
     }
