@@ -49,7 +49,8 @@ describe("the series: several events on one bot", () => {
       }
       // Not an organiser: no deep links.
       expect(text).not.toContain("?start=e_");
-      expect(user.buttons()).toHaveLength(4);
+      // Three events, "Add all to calendar" and back.
+      expect(user.buttons()).toHaveLength(5);
     }
     // /start presents the series and the next upcoming event.
     const en = bot.user({ languageCode: "en" });

@@ -1,20 +1,17 @@
 import type { Config } from "../config.js";
 import type { EventInfo } from "../event/load.js";
-import { seriesOfOne, type Series } from "../event/series.js";
-import { eventBroadcaster } from "../delivery/types.js";
+import { loadSeries, seriesOfOne, type Series } from "../event/series.js";
+import { loadEvent } from "../event/load.js";
 import { migrateUnscoped } from "../store/migrate.js";
 import { createBroadcastEngine } from "../delivery/engine.js";
-import { scheduleReminders } from "../delivery/reminders.js";
 import { contestPersonalData } from "../features/contest/winner.js";
 import { ideasPersonalData, scheduleIdeaJobs } from "../features/ideas/updates.js";
 import { startRetention } from "../features/privacy/retention.js";
-import { scheduleRsvpJobs } from "../features/rsvp/jobs.js";
 import { rsvpPersonalData } from "../features/rsvp/notify.js";
 import { scheduleVoteJobs, votePersonalData } from "../features/vote/jobs.js";
 import { teamPersonalData } from "../features/team/index.js";
 import { createStore } from "../store/index.js";
 import { feedbackPersonalData } from "../features/feedback/index.js";
-import { scheduleFeedbackJobs } from "../features/feedback/jobs.js";
 import { connectRedis, type Redis } from "../store/redis.js";
 import { registerCommands } from "../bot/commands.js";
 import type { Bot } from "grammy";
@@ -29,6 +26,8 @@ import { createWebhook } from "./webhook.js";
 import { startHttpServer, type HttpServer, type Route } from "./http-server.js";
 import { miniAppRoutes } from "./miniapp.js";
 import { setTeamMenuButtons } from "../ui/miniapp.js";
+import { createSeriesRuntime, type SeriesReloadedHook } from "./series-runtime.js";
+import { calendarFeedRoute } from "./calendar-feed.js";
 
 export interface RunningBot {
   bot: Bot<BotContext>;
@@ -82,29 +81,33 @@ export async function startBot(
     onUpdateHandled?: (updateId: number) => void;
     /** The Mini App's built front end (default dist/miniapp): the preview and the tests give their own. */
     miniappDir?: string;
+    /** More steps after each successful /reload (the tests'); the bot's own are registered below. */
+    onSeriesReloaded?: SeriesReloadedHook[];
+    /** How often series:version is checked for another instance's /reload (default 5 s). */
+    seriesWatchMs?: number;
   } = {},
 ): Promise<RunningBot> {
   const logger = withoutPersonalData(givenLogger);
   const redis = options.redis ?? connectRedis(config);
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
-  const series = "events" in eventOrSeries ? eventOrSeries : seriesOfOne(eventOrSeries);
+  const loadedSeries = "events" in eventOrSeries ? eventOrSeries : seriesOfOne(eventOrSeries);
   const baseStore = createStore(redis, config.REDIS_PREFIX);
   // Data of an event stored before the series moves under its id before anything reads it.
   const migration = await migrateUnscoped(
     redis,
     baseStore.keys,
-    migrationTarget(config, series),
-    series.events.map((e) => e.id),
+    migrationTarget(config, loadedSeries),
+    loadedSeries.events.map((e) => e.id),
   );
   if (migration.moved > 0)
     logger.info({ event: migration.eventId, keys: migration.moved }, "data stored before the series moved under its event");
   const clock = options.clock ?? (() => new Date());
   // The default view (jobs without an event, the first update's context): the current event at start.
-  const event = series.current(clock());
+  const event = loadedSeries.current(clock());
   const store = baseStore.forEvent(event.id);
   // Broadcasts stored before the series carry no event id: they are the migrated event's.
-  const legacyEvent = (migration.eventId !== undefined && series.byId(migration.eventId)) || event;
-  const i18n = createI18n(series.languages);
+  const legacyEvent = (migration.eventId !== undefined && loadedSeries.byId(migration.eventId)) || event;
+  const i18n = createI18n(loadedSeries.languages);
   const broadcastEngine = createBroadcastEngine({
     redis: config,
     token: config.BOT_TOKEN,
@@ -113,36 +116,41 @@ export async function startBot(
     store: baseStore.forEvent(legacyEvent.id),
     event: legacyEvent,
     eventOf: (eventId) => {
-      const found = (eventId !== undefined && series.byId(eventId)) || legacyEvent;
+      // The series in force (a /reload swaps it), archived events included.
+      const found = (eventId !== undefined && runtime.view().series.byId(eventId)) || legacyEvent;
       return { event: found, store: baseStore.forEvent(found.id) };
     },
     logger,
     clock,
     i18n,
   });
-  const depsByEvent = new Map<string, BotDeps>();
   const shared = {
-    series,
     logger,
     clock,
     i18n,
-    adminIds: new Set([...series.admins, ...config.ADMIN_IDS]),
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
     personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData, ideasPersonalData],
-    depsOf: (eventId: string) => depsByEvent.get(eventId),
     miniappUrl: config.MINIAPP_URL,
+    reloadSeries: () => runtime.reload(),
   };
-  // One set of dependencies per event, built once: choosing an event in an update is a Map lookup.
-  for (const each of series.events) {
-    depsByEvent.set(each.id, {
-      ...shared,
-      event: each,
-      store: baseStore.forEvent(each.id),
-      broadcasts: eventBroadcaster(broadcastEngine.broadcaster, each.id),
-    });
-  }
-  const deps = depsByEvent.get(event.id)!;
+  // One set of dependencies per event, built once per version of the series: choosing an event in an update is a Map lookup.
+  const runtime = createSeriesRuntime({
+    store: baseStore,
+    engine: broadcastEngine,
+    shared,
+    configAdmins: config.ADMIN_IDS,
+    legacyEventId: migration.eventId,
+    load: () => loadSeries(config, loadEvent),
+    logger,
+    clock,
+  });
+  const { series } = await runtime.install(loadedSeries, event.id);
+  // After each successful /reload (here or on another instance), with { changes, series, deps }: the place
+  // for the announcement of new events to followers (changes.added), as at start-up.
+  runtime.onSeriesReloaded.push(...(options.onSeriesReloaded ?? []));
+  // Reads the series in force at each access: the bot's middleware and the long-lived jobs follow a /reload.
+  const deps: BotDeps = runtime.liveDeps();
   const bot = createBot(config.BOT_TOKEN, deps, { client: botApiClient(config.BOT_API_ROOT) });
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
   broadcastEngine.api.config.use(deps.latestMessages.transformer());
@@ -152,19 +160,14 @@ export async function startBot(
   // With MINIAPP_URL: the organisers' and the door team's menu button opens the Mini App.
   await setTeamMenuButtons(bot.api, deps);
   // Every process (re)schedules each event's reminders and system jobs idempotently, then runs workers.
-  for (const each of series.events) {
-    const eventDeps = depsByEvent.get(each.id)!;
-    await scheduleReminders(broadcastEngine, eventDeps.store, each, clock(), logger);
-    // The event whose data predates the series keeps its jobs' names (queued ones still find their handler).
-    await scheduleRsvpJobs(broadcastEngine, eventDeps, each.id === migration.eventId ? "" : `-${each.id}`);
-    // The survey's job is named by its event.
-    await scheduleFeedbackJobs(broadcastEngine, eventDeps);
-  }
+  await runtime.scheduleAll();
   // The vote's job families are registered once (their names carry the event).
   await scheduleVoteJobs(broadcastEngine, deps);
   // Ideas are the series': their jobs once.
   await scheduleIdeaJobs(broadcastEngine, deps);
   await broadcastEngine.start();
+  // Another instance's /reload is repeated here (series:version).
+  runtime.watch(options.seriesWatchMs);
   // Erases each event's personal data once its privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);
   let updates;
@@ -175,6 +178,8 @@ export async function startBot(
         ? createWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, store, logger })
         : undefined;
     const routes: Route[] = webhook ? [webhook.route] : [];
+    // GET /calendar.ics: the series' upcoming events, for subscription in a calendar app.
+    routes.push(calendarFeedRoute({ series: () => runtime.view().series, clock }));
     if (config.MINIAPP_URL) {
       const serving = { deps, api: bot.api, botToken: config.BOT_TOKEN, botUsername: bot.botInfo.username, apiRoot: config.BOT_API_ROOT };
       routes.push(...miniAppRoutes({ ...serving, maxAgeSeconds: config.MINIAPP_AUTH_MAX_AGE, dir: options.miniappDir }));
@@ -200,6 +205,7 @@ export async function startBot(
   } catch (error) {
     // No timer or worker outlives a failed start (tests and the preview go on in the same process).
     await http?.stop();
+    await runtime.stop();
     await retention.stop();
     await broadcastEngine.close();
     throw error;
@@ -218,6 +224,7 @@ export async function startBot(
     async stop() {
       // The server stops taking requests while the updates in hand finish.
       await Promise.all([updates.stop(), http?.stop()]);
+      await runtime.stop();
       await retention.stop();
       await broadcastEngine.close();
       if (!options.redis) await redis.quit();

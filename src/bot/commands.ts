@@ -25,7 +25,7 @@ export const ORGANISER_COMMANDS = [
 /** The door team's menu on top of the attendees' (check-in, guest search, the checked-in counter). */
 export const STAFF_COMMANDS = ["checkin", "find", "stats"] as const;
 /** Only admins manage the team. */
-export const ADMIN_COMMANDS = ["team"] as const;
+export const ADMIN_COMMANDS = ["team", "reload"] as const;
 
 /** Whose command menu a chat gets. */
 export type CommandMenu = "attendee" | "staff" | "organiser" | "admin";

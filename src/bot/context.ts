@@ -8,6 +8,7 @@ import type { Series } from "../event/series.js";
 import type { Language } from "../event/schema.js";
 import type { Store } from "../store/index.js";
 import type { Broadcaster } from "../delivery/types.js";
+import type { SeriesReloadResult } from "../event/reload.js";
 
 export interface SessionData {
   /** The language the user picked with /language; absent = follow Telegram's language. */
@@ -61,6 +62,8 @@ export interface BotDeps {
   personalData: readonly PersonalDataEraser[];
   /** The Mini App's public page (MINIAPP_URL); absent: no Mini App buttons anywhere. */
   miniappUrl?: string;
+  /** /reload: re-reads the events folder and swaps the series in force (src/app/series-runtime.ts); absent in bare tests. */
+  reloadSeries?: () => Promise<SeriesReloadResult>;
 }
 
 interface DepsFlavor {

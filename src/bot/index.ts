@@ -30,6 +30,7 @@ import { voteFeature, voteForms } from "../features/vote/index.js";
 import { teamFeature } from "../features/team/index.js";
 import { feedbackFeature, feedbackForms } from "../features/feedback/index.js";
 import { eventsFeature } from "../features/events/index.js";
+import { reloadFeature } from "../features/reload/index.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -58,7 +59,10 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
 function chooseEvent(deps: BotDeps): Middleware<FlowContext> {
   return (ctx, next) => {
     const chosen = ctx.chatId === undefined ? undefined : ctx.session?.eventId;
-    ctx.deps = (chosen !== undefined ? deps.depsOf(chosen) : undefined) ?? deps.depsOf(deps.series.current(deps.clock()).id) ?? deps;
+    // One synchronous read of the series in force (a /reload swaps it whole); an archived event is never chosen.
+    const series = deps.series;
+    const usable = chosen !== undefined && !series.isArchived(chosen) ? chosen : undefined;
+    ctx.deps = (usable !== undefined ? deps.depsOf(usable) : undefined) ?? deps.depsOf(series.current(deps.clock()).id) ?? deps;
     return next();
   };
 }
@@ -182,6 +186,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(broadcastFeature);
   // Before the menu: the series' events own their deep links (/start e_<id>).
   protectedBot.use(eventsFeature);
+  // /reload (admins): the events folder read again without a restart.
+  protectedBot.use(reloadFeature);
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);

@@ -41,6 +41,9 @@ export interface Series {
   events: readonly EventInfo[];
   /** True when the series is one EVENT_FILE. */
   single: boolean;
+  /** Events whose file was removed (/reload, a restart): listed as past, never upcoming; their data stays. Also in `events`. */
+  archived: readonly EventInfo[];
+  isArchived(id: string): boolean;
   byId(id: string): EventInfo | undefined;
   /** Events not yet ended at `now`, soonest first. */
   upcoming(now: Date): EventInfo[];
@@ -60,11 +63,15 @@ export class SeriesError extends Error {
   }
 }
 
-/** Builds the registry from validated events (sorted here) and the series' texts. */
-export function makeSeries(events: EventInfo[], info: Partial<SeriesFile> = {}, single = false): Series {
+/** Builds the registry from validated events (sorted here), the series' texts and the archived events (removed files). */
+export function makeSeries(events: EventInfo[], info: Partial<SeriesFile> = {}, single = false, archived: EventInfo[] = []): Series {
   if (events.length === 0) throw new SeriesError([new EventFileError("(series)", ["no event files found"])]);
-  const sorted = [...events].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
-  const ids = new Map(sorted.map((event) => [event.id, event]));
+  const byStart = (a: EventInfo, b: EventInfo) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id);
+  const archivedIds = new Set(archived.map((event) => event.id));
+  const gone = archived.filter((event) => !events.some((each) => each.id === event.id));
+  const all = [...events, ...gone].sort(byStart);
+  const sorted = [...events].sort(byStart);
+  const ids = new Map(all.map((event) => [event.id, event]));
   const first = sorted[0]!;
   const languages = info.languages ?? [...new Set(sorted.flatMap((event) => event.languages))];
   const defaultLanguage = languages[0] ?? first.defaultLanguage;
@@ -74,11 +81,13 @@ export function makeSeries(events: EventInfo[], info: Partial<SeriesFile> = {}, 
     links: info.links ?? [],
     languages,
     admins: [...new Set([...(info.admins ?? []), ...sorted.flatMap((event) => event.admins)])],
-    events: sorted,
+    events: all,
     single,
+    archived: gone.sort(byStart),
+    isArchived: (id) => archivedIds.has(id) && !sorted.some((event) => event.id === id),
     byId: (id) => ids.get(id),
     upcoming: (now) => sorted.filter((event) => event.endsAt > now),
-    past: (now) => sorted.filter((event) => event.endsAt <= now).reverse(),
+    past: (now) => [...sorted.filter((event) => event.endsAt <= now), ...gone].sort(byStart).reverse(),
     current(now) {
       for (const event of sorted) if (event.endsAt > now) return event;
       return sorted[sorted.length - 1]!;
@@ -182,4 +191,21 @@ export function loadSeries(config: { EVENTS_DIR?: string; EVENT_FILE?: string },
     }
   }
   return loadSeriesDir(BUNDLED_EVENTS_DIR);
+}
+
+/** The series with the archived events (removed files) added: listed as past, their data kept. */
+export function withArchived(series: Series, archived: EventInfo[]): Series {
+  const active = series.events.filter((event) => !series.isArchived(event.id));
+  const info = { title: series.title, about: series.about, links: series.links, languages: series.languages, admins: series.admins };
+  return makeSeries(active, info, series.single, archived);
+}
+
+/** The fields derived when an event file is loaded (src/event/load.ts): what is left is the file's data. */
+const DERIVED = ["startsAt", "endsAt", "rsvpDeadlineAt", "contestDeadlineAt", "defaultLanguage", "text", "reminderAt"] as const;
+
+/** An event's file data as validated (JSON-safe): compared by /reload and kept in the archive. */
+export function eventFileData(event: EventInfo): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...event };
+  for (const field of DERIVED) delete data[field];
+  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
 }

@@ -17,6 +17,7 @@ import { createVoteRepository } from "./votes.js";
 import { createTeamRepository } from "./team.js";
 import { createFeedbackRepository } from "./feedback.js";
 import { createRsvpRequestRepository } from "./rsvp-requests.js";
+import { createSeriesRegistry } from "./series-registry.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -46,6 +47,8 @@ export function createStore(redis: Redis, prefix: string) {
     feedback: createFeedbackRepository(redis, keys),
     /** Registration requests awaiting approval (rsvp.approval). */
     rsvpRequests: createRsvpRequestRepository(redis, keys),
+    /** The events the series has loaded (the archive of removed ones) and its reload version. */
+    seriesRegistry: createSeriesRegistry(redis, keys),
   };
   const byEvent = new Map<string, EventStore>();
   /**

@@ -88,6 +88,8 @@
  * | team:invite:<token>         | hash   | an invite link: role, uses left, expiresAt (ms; 24 h), by (admin id) | 25 h |
  * | migrated:unscoped           | string | the event id the pre-series (unscoped) per-event keys were moved under | never |
  * | migrate:lock                | string | SET NX while one instance moves them (src/store/migrate.ts) | 5 min |
+ * | series:events               | hash   | event id → JSON {data: its file as last loaded, archivedAt?: when found removed} | never |
+ * | series:version              | string | raised by each /reload that succeeds; every instance polls it to reload too | never |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  *
  * Registration answers: one field per question of the event file (`rsvp.questions`), "q:<question
@@ -134,6 +136,9 @@ export function keyspace(prefix: string, scope = prefix) {
     /** The event the pre-series per-event keys were moved under, and the lock of that move. */
     migratedUnscoped: `${prefix}migrated:unscoped`,
     migrateLock: `${prefix}migrate:lock`,
+    /** The series' events as last loaded (archived ones kept) and the version /reload raises. */
+    seriesEvents: `${prefix}series:events`,
+    seriesVersion: `${prefix}series:version`,
     /** The prefix of one event's keys (the scope of its rsvp, contest, quiz and reminder keys). */
     eventScope: (eventId: string) => `${prefix}event:${eventId}:`,
     /** BullMQ's own `prefix` option (it adds ":" itself). */

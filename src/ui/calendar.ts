@@ -1,5 +1,5 @@
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
-import { createEvent } from "ics";
+import { createEvent, createEvents, type EventAttributes } from "ics";
 import type { EventInfo } from "../event/load.js";
 
 /** Built once per event and language: the ics library validates every field, at a cost per ticket. */
@@ -15,9 +15,15 @@ export function buildCalendarFile(event: EventInfo, language: string): string {
 }
 
 function createCalendarFile(event: EventInfo, language: string): string {
+  const { error, value } = createEvent({ productId: "wealmaty-bot", ...calendarEntry(event, language) });
+  if (error || !value) throw error ?? new Error("calendar file was not built");
+  return value;
+}
+
+/** One event as a calendar entry: a stable UID (its id), UTC instants, the venue with its coordinates, an alarm an hour before. */
+function calendarEntry(event: EventInfo, language: string): EventAttributes {
   const text = (value: Parameters<EventInfo["text"]>[0]) => event.text(value, language);
-  const { error, value } = createEvent({
-    productId: "wealmaty-bot",
+  return {
     uid: `${event.id}@wealmaty-bot`,
     start: event.startsAt.getTime(),
     startInputType: "utc",
@@ -31,7 +37,15 @@ function createCalendarFile(event: EventInfo, language: string): string {
     geo: { lat: event.venue.latitude, lon: event.venue.longitude },
     status: "CONFIRMED",
     alarms: [{ action: "display", description: text(event.title), trigger: { hours: 1, before: true } }],
-  });
+  };
+}
+
+/** Several events as one .ics (the series' upcoming ones: /events and GET /calendar.ics); valid with none too. */
+export function buildSeriesCalendarFile(events: readonly EventInfo[], language: string, name: string): string {
+  const { error, value } = createEvents(
+    events.map((event) => calendarEntry(event, language)),
+    { productId: "wealmaty-bot", calName: name },
+  );
   if (error || !value) throw error ?? new Error("calendar file was not built");
   return value;
 }

@@ -84,3 +84,12 @@ export async function countdownText(ctx: FlowContext): Promise<string> {
 export async function eventText(ctx: FlowContext, value: Parameters<FlowContext["deps"]["event"]["text"]>[0]) {
   return ctx.deps.event.text(value, await language(ctx));
 }
+
+/** «30 ноября 2017, 9:00–13:00» for any event of the series, in its zone and a language (the archive). */
+export function eventSpanIn(deps: Pick<BotDeps, "i18n">, event: BotDeps["event"], language: string): string {
+  const style = { date: deps.i18n.t(language, "date-pattern"), time: deps.i18n.t(language, "time-pattern") };
+  return remember(
+    `span|${event.timezone}|${event.startsAt.getTime()}|${event.endsAt.getTime()}|${language}|${style.date}|${style.time}`,
+    () => formatSpan(event.startsAt, event.endsAt, event.timezone, language, style),
+  );
+}

@@ -6,6 +6,7 @@ import { parseConfig } from "../../src/config.js";
 import { BUNDLED_EVENT_FILE, loadEvent, type EventInfo } from "../../src/event/load.js";
 import { loadSeriesDir } from "../../src/event/series.js";
 import { startBot, type RunningBot } from "../../src/app/start.js";
+import type { SeriesReloadedHook } from "../../src/app/series-runtime.js";
 import { connectRedis, deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { TelegramUser } from "./telegram-user.js";
@@ -43,6 +44,10 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   /** The Mini App's built front end (with MINIAPP_URL in env). */
   miniappDir?: string;
+  /** Another bot id than the emulator's default (a second bot on the same Redis prefix keeps its own inbox). */
+  botId?: number;
+  /** Steps run after each successful /reload (src/app/series-runtime.ts). */
+  onSeriesReloaded?: SeriesReloadedHook[];
 }
 
 export interface TestBot {
@@ -77,7 +82,7 @@ let nextUserId = 1000;
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   // The bot confirms updates once stored, and reports when it is done with each.
-  const api = await FakeBotApi.start({ handledWhen: "reported" });
+  const api = await FakeBotApi.start({ handledWhen: "reported", ...(options.botId ? { botInfo: { id: options.botId } } : {}) });
   const prefix = `test:${randomUUID()}:`;
   const redisUrl = options.redisUrl ?? REDIS_URL;
 
@@ -117,6 +122,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     clock: clock.now,
     onUpdateHandled: (id) => api.reportHandled(id),
     miniappDir: options.miniappDir,
+    onSeriesReloaded: options.onSeriesReloaded,
   });
 
   const bot: TestBot = {

@@ -23,15 +23,21 @@ export function seriesDir(
 ): string {
   const dir = mkdtempSync(join(tmpdir(), "wealmaty-series-"));
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const source = readFileSync(BUNDLED_EVENT_FILE, "utf8");
-  for (const spec of events) {
-    const dated = spec.month ? source.replaceAll('"2017-11-', `"${spec.month}-`) : source;
-    const data = parse(dated) as { id: string; title: unknown; rsvp: { capacity?: number } };
-    data.id = spec.id;
-    data.title = { ru: `${spec.title} (ru)`, kk: `${spec.title} (kk)`, en: spec.title };
-    if (spec.capacity !== undefined) data.rsvp.capacity = spec.capacity;
-    writeFileSync(join(dir, `${spec.id}.yaml`), stringify(data));
-  }
+  for (const spec of events) writeSeriesEvent(dir, spec);
   writeFileSync(join(dir, "series.yaml"), stringify(series));
   return dir;
+}
+
+/** Writes one event file of a test series into `dir` (`<id>.yaml`); `edit` may change its data first. */
+export function writeSeriesEvent(dir: string, spec: SeriesEventSpec, edit?: (data: Record<string, unknown>) => void): string {
+  const source = readFileSync(BUNDLED_EVENT_FILE, "utf8");
+  const dated = spec.month ? source.replaceAll('"2017-11-', `"${spec.month}-`) : source;
+  const data = parse(dated) as { id: string; title: unknown; rsvp: { capacity?: number } };
+  data.id = spec.id;
+  data.title = { ru: `${spec.title} (ru)`, kk: `${spec.title} (kk)`, en: spec.title };
+  if (spec.capacity !== undefined) data.rsvp.capacity = spec.capacity;
+  edit?.(data as unknown as Record<string, unknown>);
+  const file = join(dir, `${spec.id}.yaml`);
+  writeFileSync(file, stringify(data));
+  return file;
 }

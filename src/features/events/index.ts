@@ -8,7 +8,9 @@ import { escapeHtml } from "../../ui/html.js";
 import { mainMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
-import { openEventData } from "./callback-data.js";
+import { enterEventData, openEventData, seriesCalendarData } from "./callback-data.js";
+import { archiveScreen } from "./archive.js";
+import { sendSeriesCalendar } from "./calendar.js";
 
 /** The deep link that opens one event: /start e_<event id>. */
 export const EVENT_LINK_PREFIX = "e_";
@@ -51,11 +53,13 @@ async function eventsScreen(ctx: FlowContext, intro?: string): Promise<{ text: s
   if (isAdmin(ctx) && ctx.me.username) {
     lines.push("", ctx.t("events-links-title"));
     for (const event of series.events) {
+      if (series.isArchived(event.id)) continue;
       const link = `https://t.me/${ctx.me.username}?start=${EVENT_LINK_PREFIX}${event.id}`;
       lines.push(ctx.t("events-link", { title: escapeHtml(event.text(event.title, language)), link }));
     }
   }
   lines.push("", ctx.t("events-choose"));
+  if (upcoming.length > 0) keyboard.text(ctx.t("events-calendar-button"), seriesCalendarData.pack()).row();
   keyboard.text(ctx.t("menu-back"), menuData.home.pack());
   return { text: lines.join("\n"), keyboard };
 }
@@ -83,6 +87,11 @@ privateChat.command("start", async (ctx, next) => {
   const { store, clock, series } = ctx.deps;
   await store.users.remember(ctx.from, await ctx.i18n.getLocale(), clock());
   const event = series.byId(payload.slice(EVENT_LINK_PREFIX.length));
+  // An archived event (its file removed) has no menu: its summary.
+  if (event && series.isArchived(event.id)) {
+    const archive = await archiveScreen(ctx, event);
+    return void (await ctx.reply(archive.text, { parse_mode: "HTML", reply_markup: archive.keyboard }));
+  }
   if (event) return openEvent(ctx, event);
   const { text, keyboard } = await eventsScreen(ctx, ctx.t("events-unknown"));
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
@@ -111,6 +120,25 @@ privateChat.use(
       return showScreen(ctx, text, keyboard);
     }
     await ctx.answerCallbackQuery();
+    // A past event opens on its summary (the archive); "Open" goes on to its menu.
+    if (event.endsAt <= ctx.deps.clock() || ctx.deps.series.isArchived(event.id)) {
+      const archive = await archiveScreen(ctx, event);
+      return showScreen(ctx, archive.text, archive.keyboard);
+    }
     await openEvent(ctx, event);
   }),
 );
+
+privateChat.use(
+  onTap(enterEventData, async (ctx) => {
+    const event = ctx.deps.series.byId(ctx.callbackData.id);
+    await ctx.answerCallbackQuery();
+    if (!event || ctx.deps.series.isArchived(event.id)) {
+      const { text, keyboard } = await eventsScreen(ctx, ctx.t("events-unknown"));
+      return showScreen(ctx, text, keyboard);
+    }
+    await openEvent(ctx, event);
+  }),
+);
+
+privateChat.use(onTap(seriesCalendarData, sendSeriesCalendar));

@@ -1,0 +1,25 @@
+# /reload (әкімшілер), өткен іс-шаралар мұрағаты және серия күнтізбесі.
+cmd-reload = Іс-шара файлдарын қайта оқу
+reload-unavailable = Бұл режимде файлдарды қайта оқу мүмкін емес.
+reload-failed = ❌ <b>Қайта оқылмады.</b> Қатесі бар файлдар саны: { $count }; бұрынғы іс-шаралар күшінде қалды. Қателерді түзетіп, /reload командасын қайта жіберіңіз:
+reload-file = 📄 <code>{ $file }</code>
+reload-problem = • { $problem }
+reload-done = ✅ <b>Іс-шара файлдары қайта оқылды.</b>
+reload-added = ➕ Қосылды ({ $count }): { $events }
+reload-changed = ✏️ Өзгерді ({ $count }): { $events }
+reload-removed = 🗄 Алынып, мұрағатқа өтті ({ $count }): { $events }
+reload-unchanged = ▫️ Өзгеріссіз ({ $count }): { $events }
+reload-none = —
+archive-title = 🗄 <b>{ $title }</b>
+archive-dates = 🗓 { $when }
+archive-venue = 📍 { $venue }, { $address }
+archive-winner = 🏆 Байқау жеңімпазы: <b>{ $name }</b>
+archive-winner-erased = 🏆 Байқау жеңімпазы жарияланды.
+archive-guests = 👥 Қонақтар: тіркелгені { $confirmed }, келгені { $checkedIn }
+archive-ideas = 💡 Іс-шара кезінде ұсынылған идеялар: { $count }
+archive-archived = Бұл іс-шара мұрағатта: тіркеулер мен нәтижелер сақталған.
+archive-open = ➡️ Іс-шараны ашу
+archive-back = ⬅️ Барлық іс-шаралар
+events-calendar-button = 📅 Барлығын күнтізбеге қосу
+events-calendar-caption = Серияның алдағы іс-шаралары ({ $count }): оларды күнтізбеге қосу үшін файлды ашыңыз.
+events-calendar-none = Күнтізбеге қосатын алдағы іс-шаралар әзірге жоқ.

@@ -1,0 +1,25 @@
+# /reload (администраторы), архив прошедших событий и календарь серии.
+cmd-reload = Перечитать файлы событий
+reload-unavailable = В этом режиме перечитать файлы нельзя.
+reload-failed = ❌ <b>Не перечитано.</b> Файлов с ошибками: { $count }; действуют прежние события. Исправьте и снова отправьте /reload:
+reload-file = 📄 <code>{ $file }</code>
+reload-problem = • { $problem }
+reload-done = ✅ <b>Файлы событий перечитаны.</b>
+reload-added = ➕ Добавлено ({ $count }): { $events }
+reload-changed = ✏️ Изменено ({ $count }): { $events }
+reload-removed = 🗄 Удалено, в архиве ({ $count }): { $events }
+reload-unchanged = ▫️ Без изменений ({ $count }): { $events }
+reload-none = —
+archive-title = 🗄 <b>{ $title }</b>
+archive-dates = 🗓 { $when }
+archive-venue = 📍 { $venue }, { $address }
+archive-winner = 🏆 Победитель конкурса: <b>{ $name }</b>
+archive-winner-erased = 🏆 Победитель конкурса объявлен.
+archive-guests = 👥 Гости: зарегистрировались { $confirmed }, пришли { $checkedIn }
+archive-ideas = 💡 Идей предложено во время события: { $count }
+archive-archived = Это событие в архиве: регистрации и итоги сохранены.
+archive-open = ➡️ Открыть событие
+archive-back = ⬅️ Все события
+events-calendar-button = 📅 Добавить все в календарь
+events-calendar-caption = Предстоящие события серии ({ $count }): откройте файл, чтобы добавить их в календарь.
+events-calendar-none = Предстоящих событий для календаря пока нет.
