@@ -29,6 +29,7 @@ import { createWebhook } from "./webhook.js";
 import { startHttpServer, type HttpServer, type Route } from "./http-server.js";
 import { miniAppRoutes } from "./miniapp.js";
 import { setTeamMenuButtons } from "../ui/miniapp.js";
+import { announceNewEvents } from "../features/followers/index.js";
 
 export interface RunningBot {
   bot: Bot<BotContext>;
@@ -164,6 +165,8 @@ export async function startBot(
   await scheduleVoteJobs(broadcastEngine, deps);
   // Ideas are the series': their jobs once.
   await scheduleIdeaJobs(broadcastEngine, deps);
+  // Followers: events new since the last start are announced (once, whichever instance gets there), nudges scheduled.
+  await announceNewEvents(broadcastEngine, deps, clock());
   await broadcastEngine.start();
   // Erases each event's personal data once its privacy.retainFor has passed: now if due, then hourly.
   const retention = startRetention(deps);

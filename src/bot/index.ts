@@ -30,6 +30,8 @@ import { voteFeature, voteForms } from "../features/vote/index.js";
 import { teamFeature } from "../features/team/index.js";
 import { feedbackFeature, feedbackForms } from "../features/feedback/index.js";
 import { eventsFeature } from "../features/events/index.js";
+import { followersFeature } from "../features/followers/index.js";
+import { openRsvp } from "../features/rsvp/mine.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -182,6 +184,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(broadcastFeature);
   // Before the menu: the series' events own their deep links (/start e_<id>).
   protectedBot.use(eventsFeature);
+  // /notifications and the announcements' Register button (which opens the event's RSVP).
+  protectedBot.use(followersFeature({ register: openRsvp }));
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);

@@ -17,6 +17,7 @@ import { createVoteRepository } from "./votes.js";
 import { createTeamRepository } from "./team.js";
 import { createFeedbackRepository } from "./feedback.js";
 import { createRsvpRequestRepository } from "./rsvp-requests.js";
+import { createFollowerRepository } from "./followers.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -46,6 +47,8 @@ export function createStore(redis: Redis, prefix: string) {
     feedback: createFeedbackRepository(redis, keys),
     /** Registration requests awaiting approval (rsvp.approval). */
     rsvpRequests: createRsvpRequestRepository(redis, keys),
+    /** Followers of the series: the notifications setting and which events were announced. */
+    followers: createFollowerRepository(redis, keys),
   };
   const byEvent = new Map<string, EventStore>();
   /**

@@ -88,6 +88,9 @@
  * | team:invite:<token>         | hash   | an invite link: role, uses left, expiresAt (ms; 24 h), by (admin id) | 25 h |
  * | migrated:unscoped           | string | the event id the pre-series (unscoped) per-event keys were moved under | never |
  * | migrate:lock                | string | SET NX while one instance moves them (src/store/migrate.ts) | 5 min |
+ * | followers:muted             | set    | user ids who turned notifications off (/notifications); "forget me" removes them | never |
+ * | followers:announced:<event id> | string | "known" (there before announcements began) or "sent" (announce-<id> exists) | never |
+ * | followers:baseline          | string | ISO time of the first start with announcements (events then present: known) | never |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  *
  * Registration answers: one field per question of the event file (`rsvp.questions`), "q:<question
@@ -134,6 +137,9 @@ export function keyspace(prefix: string, scope = prefix) {
     /** The event the pre-series per-event keys were moved under, and the lock of that move. */
     migratedUnscoped: `${prefix}migrated:unscoped`,
     migrateLock: `${prefix}migrate:lock`,
+    followersMuted: `${prefix}followers:muted`,
+    followersAnnounced: (eventId: string) => `${prefix}followers:announced:${eventId}`,
+    followersBaseline: `${prefix}followers:baseline`,
     /** The prefix of one event's keys (the scope of its rsvp, contest, quiz and reminder keys). */
     eventScope: (eventId: string) => `${prefix}event:${eventId}:`,
     /** BullMQ's own `prefix` option (it adds ":" itself). */
