@@ -1,16 +1,20 @@
-import { createHash } from "node:crypto";
 import type { BotDeps } from "../../bot/context.js";
 import type { BroadcastEngine } from "../../delivery/engine.js";
-import { fanoutJobId } from "../../delivery/queue.js";
 import type { Broadcaster, BroadcastSpec } from "../../delivery/types.js";
 import type { EventInfo } from "../../event/load.js";
 import type { Language } from "../../event/schema.js";
+import { parseDuration } from "../../event/time.js";
 import { formatMomentIn } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { followersData } from "./callback-data.js";
 import { announceable, announcementId, NUDGE_LIST, nudgeAt, nudgeId, nudgeList } from "./rules.js";
 
-type Deps = Pick<BotDeps, "series" | "store" | "i18n" | "logger">;
+type Deps = Pick<BotDeps, "series" | "store" | "i18n" | "logger" | "clock">;
+
+/** The nudge's system job family ("nudge.<event id>"). */
+const NUDGE_JOB = "nudge";
+/** A job may fire this much before its moment (queue timing); earlier means the event moved. */
+const NUDGE_EARLY_MS = 60_000;
 
 /** The message about one event in every series language: title, date and time (event zone), venue, a Register button. */
 function eventMessage(
@@ -88,37 +92,36 @@ async function unregisteredFollowers(deps: Deps, eventId: string): Promise<numbe
 }
 
 /**
- * Puts each event's nudge on the queue like an event-file reminder: a stable id, a job per content
- * hash (every process does it; job ids make that idempotent), and the reminder grace applied when it
- * fires (kind "reminder"). Turned off in the event file: a scheduled nudge is cancelled.
+ * Schedules each upcoming event's nudge as a system job at its moment (every process does it; the
+ * job id makes that idempotent). Nothing is stored until it fires: then the event as it is then
+ * decides (moved, turned off, missed by more than the reminder grace), and the broadcast's
+ * deterministic id keeps it to one, whichever instance runs it and however often.
  */
 export async function scheduleNudges(engine: BroadcastEngine, deps: Deps, now: Date): Promise<void> {
   engine.registerList(NUDGE_LIST, (name) => unregisteredFollowers(deps, name.slice(NUDGE_LIST.length + 1)));
-  const repo = deps.store.broadcasts;
+  engine.onSystemJobs(NUDGE_JOB, (_api, name) => sendNudge(engine.broadcaster, deps, name.slice(NUDGE_JOB.length + 1)));
   for (const event of deps.series.events) {
-    const id = nudgeId(event.id);
-    const existing = await repo.find(id);
     const at = nudgeAt(event, now);
-    if (!at) {
-      if (existing?.status === "scheduled" && !event.announce.nudge) {
-        await engine.queues.control.remove(fanoutJobId(id, existing.hash)).catch(() => undefined);
-        await repo.transition(id, "cancelled", ["scheduled"]);
-      }
-      continue;
-    }
-    // Sent (or skipped) once: a later edit of the event's time sends nothing again.
-    if (existing && existing.status !== "scheduled" && existing.status !== "cancelled") continue;
-    const hash = createHash("sha256").update(`${event.id}|${at.toISOString()}`).digest("hex").slice(0, 12);
-    if (existing && existing.hash !== hash) await engine.queues.control.remove(fanoutJobId(id, existing.hash)).catch(() => undefined);
-    const spec: BroadcastSpec = {
-      kind: "reminder",
-      id,
-      audience: "followers",
-      list: nudgeList(event.id),
-      ...eventMessage(deps, event, "followers-nudge"),
-    };
-    await repo.save({ id, spec, at, now, hash });
-    if (existing?.status === "cancelled") await repo.transition(id, "scheduled", ["cancelled"]);
-    await engine.enqueueFanout(id, hash, at);
+    if (at) await engine.broadcaster.scheduleJob(`${NUDGE_JOB}.${event.id}`, at);
   }
+}
+
+async function sendNudge(broadcaster: Broadcaster, deps: Deps, eventId: string): Promise<void> {
+  const event = deps.series.byId(eventId);
+  const now = deps.clock();
+  const at = event && nudgeAt(event, now);
+  // Removed, turned off, started, or moved later (its new job comes then).
+  if (!event || !at || at.getTime() > now.getTime() + NUDGE_EARLY_MS) return;
+  const lateMs = now.getTime() - at.getTime();
+  if (lateMs > parseDuration(event.reminderGrace)) {
+    deps.logger.warn({ event: eventId, lateMs }, "nudge missed its grace period: skipped");
+    return;
+  }
+  const spec = {
+    id: nudgeId(eventId),
+    audience: "followers" as const,
+    list: nudgeList(eventId),
+    ...eventMessage(deps, event, "followers-nudge"),
+  };
+  if (await broadcaster.send(spec)) deps.logger.info({ event: eventId }, "nudge sent to followers not registered");
 }
