@@ -53,14 +53,9 @@ export async function announceNewEvents(engineOrBroadcaster: BroadcastEngine | B
   const followers = store.followers;
   const broadcaster = isEngine(engineOrBroadcaster) ? engineOrBroadcaster.broadcaster : engineOrBroadcaster;
   // The deployment's first start with announcements: the events already there are known, not news.
-  if (
-    await followers.setBaseline(
-      series.events.map((event) => event.id),
-      now,
-    )
-  ) {
-    logger.info({ events: series.events.map((event) => event.id) }, "followers: events present at the first start count as announced");
-  }
+  const ids = series.events.map((event) => event.id);
+  if (await followers.setBaseline(ids, now))
+    logger.info({ events: ids }, "followers: events present at the first start count as announced");
   const announced: string[] = [];
   for (const event of series.events) {
     if (!announceable(event, now) || (await followers.announced(event.id)) !== undefined) continue;
