@@ -6,6 +6,8 @@ import { announceNewEvents } from "../src/features/followers/index.js";
 import { createStore } from "../src/store/index.js";
 import { connectRedis } from "../src/store/redis.js";
 import { parseConfig } from "../src/config.js";
+import { pino } from "pino";
+import { startBot as startBotProcess } from "../src/app/start.js";
 import { botPerTest, REDIS_URL, type TestBot } from "./support/harness.js";
 import { registerInEnglish } from "./support/flows.js";
 import { registerGuest } from "./support/seed.js";
@@ -141,6 +143,44 @@ describe("followers: announcements of new events", () => {
     for (const user of users) expect(announcementsIn(bot, user.id)).toHaveLength(1);
     expect(await bot.running.deps.store.followers.announced("forum-older")).toBeUndefined();
     expect(await bot.running.deps.broadcasts.progress("announce-forum-older")).toBeUndefined();
+  });
+});
+
+describe("followers: two instances starting at once", () => {
+  it("announce the new event once", async () => {
+    const dir = threeEvents();
+    const bot = await startBot({ eventsDir: dir, now: "2099-11-01T06:00:00Z" });
+    const users = ["en", "kk"].map((languageCode) => bot.user({ languageCode }));
+    for (const user of users) await user.command("start");
+    addFourth(dir);
+    await bot.running.stop();
+    const config = parseConfig({
+      BOT_TOKEN: bot.api.token,
+      BOT_API_ROOT: bot.api.apiRoot,
+      REDIS_URL,
+      REDIS_PREFIX: bot.prefix,
+      EVENTS_DIR: dir,
+      LOG_LEVEL: "silent",
+      FLOOD_LIMIT: "0",
+    });
+    const logger = pino({ level: "silent" });
+    const start = () => startBotProcess(config, loadSeriesDir(dir), logger, { redis: bot.redis, clock: bot.clock.now });
+    const [first, second] = await Promise.all([start(), start()]);
+    try {
+      for (const user of users) {
+        await until(
+          () => announcementsIn(bot, user.id),
+          (found) => found.length > 0,
+        );
+      }
+      await sleep(1_000);
+      for (const user of users) expect(announcementsIn(bot, user.id)).toHaveLength(1);
+      expect(await first.deps.broadcasts.progress(`announce-${C}`)).toMatchObject({ status: "done", total: 2, sent: 2 });
+    } finally {
+      await first.stop();
+      // The harness stops the one it holds.
+      bot.running = second;
+    }
   });
 });
 
