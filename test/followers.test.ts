@@ -102,6 +102,10 @@ describe("followers: announcements of new events", () => {
     expect((await bot.running.deps.store.forEvent(C).rsvps.find(en!.id))?.status).toBe("confirmed");
     expect(await bot.running.deps.store.forEvent(A).rsvps.find(en!.id)).toBeUndefined();
 
+    // A forged or outdated Register button (an event no longer in the series) gets a note and changes nothing.
+    await en!.tapData("followers:register:no-such-forum");
+    expect(en!.callbackAnswers().at(-1)?.text).toBe("This event is no longer in the series.");
+
     // "Forget me" removes the setting.
     await bot.running.deps.store.users.forget(quiet!.id);
     expect(await bot.running.deps.store.followers.isMuted(quiet!.id)).toBe(false);
