@@ -49,8 +49,8 @@ describe("the series: several events on one bot", () => {
       }
       // Not an organiser: no deep links.
       expect(text).not.toContain("?start=e_");
-      // Three events, "Add all to calendar" and back.
-      expect(user.buttons()).toHaveLength(5);
+      // Three events, "Add all to calendar", 🔔 Notifications and Back.
+      expect(user.buttons()).toHaveLength(6);
     }
     // /start presents the series and the next upcoming event.
     const en = bot.user({ languageCode: "en" });
@@ -167,6 +167,9 @@ describe("the series: several events on one bot", () => {
     await admin.tap("One message for everyone");
     await admin.send("Forum B moves to the big hall");
     await admin.tap("Registered (confirmed)");
+    // A per-event audience: the organiser's chosen event is offered first.
+    expect(admin.buttons()[0]).toBe("Forum B");
+    await admin.tap("Forum B");
     expect(admin.lastText()).toMatch(/Registered \(confirmed\) — 1 recipient/);
     await admin.tap("🚀 Send now");
     await until(

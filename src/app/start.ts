@@ -28,6 +28,7 @@ import { miniAppRoutes } from "./miniapp.js";
 import { setTeamMenuButtons } from "../ui/miniapp.js";
 import { createSeriesRuntime, type SeriesReloadedHook } from "./series-runtime.js";
 import { calendarFeedRoute } from "./calendar-feed.js";
+import { announceNewEvents } from "../features/followers/index.js";
 
 export interface RunningBot {
   bot: Bot<BotContext>;
@@ -146,8 +147,8 @@ export async function startBot(
     clock,
   });
   const { series } = await runtime.install(loadedSeries, event.id);
-  // After each successful /reload (here or on another instance), with { changes, series, deps }: the place
-  // for the announcement of new events to followers (changes.added), as at start-up.
+  // After each successful /reload (here or on another instance): new events are announced to followers as at start-up (once each).
+  runtime.onSeriesReloaded.push(async (reload) => void (await announceNewEvents(broadcastEngine, reload.deps, clock())));
   runtime.onSeriesReloaded.push(...(options.onSeriesReloaded ?? []));
   // Reads the series in force at each access: the bot's middleware and the long-lived jobs follow a /reload.
   const deps: BotDeps = runtime.liveDeps();
@@ -165,6 +166,8 @@ export async function startBot(
   await scheduleVoteJobs(broadcastEngine, deps);
   // Ideas are the series': their jobs once.
   await scheduleIdeaJobs(broadcastEngine, deps);
+  // Followers: events new since the last start are announced (once, whichever instance gets there), nudges scheduled.
+  await announceNewEvents(broadcastEngine, deps, clock());
   await broadcastEngine.start();
   // Another instance's /reload is repeated here (series:version).
   runtime.watch(options.seriesWatchMs);

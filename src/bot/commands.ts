@@ -4,7 +4,19 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Language } from "../event/schema.js";
 import type { BotContext } from "./context.js";
 
-export const ATTENDEE_COMMANDS = ["start", "events", "info", "rsvp", "contest", "idea", "language", "privacy", "help", "cancel"] as const;
+export const ATTENDEE_COMMANDS = [
+  "start",
+  "events",
+  "info",
+  "rsvp",
+  "contest",
+  "idea",
+  "language",
+  "privacy",
+  "help",
+  "cancel",
+  "notifications",
+] as const;
 export const ORGANISER_COMMANDS = [
   "admin",
   "ideas",

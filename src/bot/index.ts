@@ -31,6 +31,8 @@ import { teamFeature } from "../features/team/index.js";
 import { feedbackFeature, feedbackForms } from "../features/feedback/index.js";
 import { eventsFeature } from "../features/events/index.js";
 import { reloadFeature } from "../features/reload/index.js";
+import { followersFeature } from "../features/followers/index.js";
+import { openRsvp } from "../features/rsvp/mine.js";
 
 const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
@@ -188,6 +190,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(eventsFeature);
   // /reload (admins): the events folder read again without a restart.
   protectedBot.use(reloadFeature);
+  // /notifications and the announcements' Register button (which opens the event's RSVP).
+  protectedBot.use(followersFeature({ register: openRsvp }));
   protectedBot.use(menuFeature);
   protectedBot.use(infoFeature);
   protectedBot.use(languageFeature);

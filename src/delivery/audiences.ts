@@ -23,6 +23,11 @@ export async function resolveAudience(store: Store, audience: Audience): Promise
     }
     case "contest_entrants":
       return active(await store.contest.entrantIds());
+    case "followers": {
+      // Everyone who started the bot, minus those who turned the series' notifications off.
+      const muted = await store.followers.mutedIds();
+      return active(all.filter((id) => !muted.has(id)));
+    }
     case "idea_authors":
       return active(await store.ideas.authorIds());
     case "checked_in":

@@ -16,7 +16,14 @@ export async function sendBroadcastMessage(api: Api, chatId: number, spec: Broad
   const text = textFor(spec, language, event);
   const parse_mode = spec.parseMode;
   const markup = spec.buttons
-    ? { reply_markup: { inline_keyboard: spec.buttons.map((row) => row.map(([text, data]) => ({ text, callback_data: data }))) } }
+    ? {
+        reply_markup: {
+          // A label is one text, or one per language (the recipient's, like the message).
+          inline_keyboard: spec.buttons.map((row) =>
+            row.map(([label, data]) => ({ text: textFor({ texts: label }, language, event), callback_data: data })),
+          ),
+        },
+      }
     : {};
   if (spec.photoFileId) {
     return api.sendPhoto(chatId, spec.photoFileId, { caption: text || undefined, ...(parse_mode ? { parse_mode } : {}), ...markup });

@@ -227,6 +227,7 @@ export const reminderAudiences = [
   "idea_authors",
   "checked_in",
   "no_show",
+  "followers",
 ] as const;
 
 const reminder = z
@@ -293,6 +294,8 @@ export const eventSchema = z
     feedback: feedback.optional(),
     /** A reminder missed while the bot was down is still sent this late; later ones are skipped. */
     reminderGrace: duration.default("2h"),
+    /** Followers of the series: the nudge 72 hours before to those not registered (on unless `nudge: false`). */
+    announce: z.strictObject({ nudge: z.boolean().default(true) }).default({ nudge: true }),
     privacy: privacy.default({ retainFor: "90d" }),
     admins: z.array(z.number().int().positive()).default([]),
   })

@@ -29,8 +29,10 @@ const broadcastSpecSchema = z.object({
   createdBy: z.number().int().optional(),
   /** The organiser's language for the progress message and report (default: their stored one). */
   reportLanguage: z.string().optional(),
-  /** Inline buttons under the message, row by row: [label, callback data], the same in every language. */
-  buttons: z.array(z.array(z.tuple([z.string(), z.string()]))).optional(),
+  /** Inline buttons under the message, row by row: [label (one, or one per language), callback data]. */
+  buttons: z
+    .array(z.array(z.tuple([z.union([z.string(), z.partialRecord(z.enum(SUPPORTED_LANGUAGES), z.string())]), z.string()])))
+    .optional(),
   /** A recipient list a feature registered with the engine (a vote's voters, "<family>.<args>"): replaces `audience`. */
   list: z.string().optional(),
 });

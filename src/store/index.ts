@@ -18,6 +18,7 @@ import { createTeamRepository } from "./team.js";
 import { createFeedbackRepository } from "./feedback.js";
 import { createRsvpRequestRepository } from "./rsvp-requests.js";
 import { createSeriesRegistry } from "./series-registry.js";
+import { createFollowerRepository } from "./followers.js";
 
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
@@ -49,6 +50,8 @@ export function createStore(redis: Redis, prefix: string) {
     rsvpRequests: createRsvpRequestRepository(redis, keys),
     /** The events the series has loaded (the archive of removed ones) and its reload version. */
     seriesRegistry: createSeriesRegistry(redis, keys),
+    /** Followers of the series: the notifications setting and which events were announced. */
+    followers: createFollowerRepository(redis, keys),
   };
   const byEvent = new Map<string, EventStore>();
   /**

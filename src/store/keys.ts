@@ -90,6 +90,9 @@
  * | migrate:lock                | string | SET NX while one instance moves them (src/store/migrate.ts) | 5 min |
  * | series:events               | hash   | event id → JSON {data: its file as last loaded, archivedAt?: when found removed} | never |
  * | series:version              | string | raised by each /reload that succeeds; every instance polls it to reload too | never |
+ * | followers:muted             | set    | user ids who turned notifications off (/notifications); "forget me" removes them | never |
+ * | followers:announced:<event id> | string | "known" (there before announcements began) or "sent" (announce-<id> exists) | never |
+ * | followers:baseline          | string | ISO time of the first start with announcements (events then present: known) | never |
  * | bull:*                      | (BullMQ) | broadcast queues: deliveries, control (BullMQ prefix = REDIS_PREFIX + "bull") | by BullMQ |
  *
  * Registration answers: one field per question of the event file (`rsvp.questions`), "q:<question
@@ -139,6 +142,9 @@ export function keyspace(prefix: string, scope = prefix) {
     /** The series' events as last loaded (archived ones kept) and the version /reload raises. */
     seriesEvents: `${prefix}series:events`,
     seriesVersion: `${prefix}series:version`,
+    followersMuted: `${prefix}followers:muted`,
+    followersAnnounced: (eventId: string) => `${prefix}followers:announced:${eventId}`,
+    followersBaseline: `${prefix}followers:baseline`,
     /** The prefix of one event's keys (the scope of its rsvp, contest, quiz and reminder keys). */
     eventScope: (eventId: string) => `${prefix}event:${eventId}:`,
     /** BullMQ's own `prefix` option (it adds ":" itself). */

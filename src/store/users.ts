@@ -46,7 +46,13 @@ export function createUserRepository(redis: Redis, keys: Keyspace) {
 
     /** "Forget me": the name, username and language Telegram gave us, the membership and the blocked mark. */
     async forget(userId: number): Promise<void> {
-      await redis.multi().del(keys.user(userId)).zrem(keys.users, String(userId)).srem(keys.inactiveUsers, String(userId)).exec();
+      await redis
+        .multi()
+        .del(keys.user(userId))
+        .zrem(keys.users, String(userId))
+        .srem(keys.inactiveUsers, String(userId))
+        .srem(keys.followersMuted, String(userId))
+        .exec();
     },
 
     /** Retention: every profile's name and username erased; the language and dates stay (broadcast languages). */

@@ -13,6 +13,8 @@ export const menuData = {
   language: callbackData("menu:language"),
   /** The series' events (src/features/events); shown when the series has more than one. */
   events: callbackData("menu:events"),
+  /** The series' notifications setting (src/features/followers). */
+  notifications: callbackData("menu:notifications"),
 };
 
 /** The main menu: every feature's screens lead back to it, so it lives here rather than in one feature. */

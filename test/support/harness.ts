@@ -137,9 +137,12 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     async restart(restartOptions = {}) {
       await bot.running.stop();
       const file = restartOptions.eventFile ?? eventFile;
-      bot.event = loadEvent(file);
+      // A series bot restarts on its folder as it is now (files added or removed meanwhile).
+      const again = options.eventsDir && !restartOptions.eventFile ? loadSeriesDir(options.eventsDir) : undefined;
+      bot.event = again ? again.events[0]! : loadEvent(file);
       const admins = restartOptions.adminIds ?? config.ADMIN_IDS;
-      bot.running = await startBot({ ...config, EVENT_FILE: file, ADMIN_IDS: admins }, bot.event, logger, {
+      const eventConfig = again ? { EVENTS_DIR: options.eventsDir } : { EVENT_FILE: file };
+      bot.running = await startBot({ ...config, ...eventConfig, ADMIN_IDS: admins }, again ?? bot.event, logger, {
         redis,
         clock: clock.now,
         onUpdateHandled: (id) => api.reportHandled(id),

@@ -10,6 +10,9 @@ import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTi
 
 export const BROADCAST_CONVERSATION = "broadcast-compose";
 
+/** Audiences of the whole series: every other one is some event's people. */
+const SERIES_WIDE_AUDIENCES = new Set<Audience>(["all", "followers", "idea_authors"]);
+
 type Version = { html: string; photo?: string };
 
 /** A text message (its formatting as HTML) or a photo with its caption. */
@@ -80,18 +83,42 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
     step(3),
   );
 
+  // A per-event audience in a series of several events: which event's (default, first: the organiser's chosen one).
+  // Then the upcoming ones (soonest first) and the past ones (latest first); read once and kept in the replay.
+  const order = await conversation.external((outside) => {
+    const { series, clock } = outside.deps;
+    return [...series.upcoming(clock()), ...series.past(clock())].map((each) => each.id);
+  });
+  const series = ctx.deps.series;
+  const events = [event, ...order.flatMap((id) => (id === event.id ? [] : (series.byId(id) ?? [])))];
+  let eventId = event.id;
+  if (events.length > 1 && !SERIES_WIDE_AUDIENCES.has(audience)) {
+    const language = await ctx.i18n.getLocale();
+    const chosen = await form.ask(
+      choiceQuestion(ctx, {
+        prompt: ctx.t("broadcast-ask-event"),
+        choices: events.map((each, index) => [each.text(each.title, language), String(index)] as const),
+        field: ctx.t("broadcast-event-field"),
+        hint: ctx.t("broadcast-choose-hint"),
+      }),
+      step(3),
+    );
+    eventId = events[Number(chosen)]!.id;
+  }
+
   const createdBy = ctx.from!.id;
   const reportLanguage = await ctx.i18n.getLocale();
   const draft: Omit<BroadcastSpec, "id"> = {
     kind: "broadcast",
     audience,
+    eventId,
     texts,
     parseMode: "HTML",
     photoFileId: photo,
     createdBy,
     reportLanguage,
   };
-  const count = await conversation.external(() => ctx.deps.broadcasts.countAudience(audience));
+  const count = await conversation.external(() => ctx.deps.broadcasts.countAudience(audience, eventId));
   const languages = versions.flatMap((version) => (version.language ? [version.language] : []));
   const when = await form.ask(
     choiceQuestion(ctx, {

@@ -60,6 +60,7 @@ async function eventsScreen(ctx: FlowContext, intro?: string): Promise<{ text: s
   }
   lines.push("", ctx.t("events-choose"));
   if (upcoming.length > 0) keyboard.text(ctx.t("events-calendar-button"), seriesCalendarData.pack()).row();
+  keyboard.text(ctx.t("menu-notifications"), menuData.notifications.pack()).row();
   keyboard.text(ctx.t("menu-back"), menuData.home.pack());
   return { text: lines.join("\n"), keyboard };
 }
