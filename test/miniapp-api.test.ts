@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import { initData, startMiniAppBot } from "./support/miniapp.js";
+import { newCode, newTicketToken } from "../src/features/rsvp/rules.js";
+import { eventWith } from "./support/event-file.js";
 import { registerGuest } from "./support/seed.js";
 import { until } from "./support/wait.js";
 
@@ -259,6 +261,25 @@ describe("Mini App API: organisers", () => {
 });
 
 describe("Mini App API: ideas and the ticket", () => {
+  it("shows the approval queue: pending requests counted on the dashboard and listed by the status filter", async () => {
+    const { bot, call } = await startMiniAppBot(startTestBot, { eventFile: eventWith({ rsvp: { approval: true } }) });
+    const { store } = bot.running.deps;
+    const now = bot.clock.now();
+    for (const userId of [7401, 7402]) {
+      const details = { name: `Requester ${userId}`, answers: {}, language: "en", consentAt: now };
+      await store.rsvps.register(userId, details, { now, approval: true, identity: { newCode, newToken: newTicketToken } });
+    }
+    await registerGuest(store, 7403, { status: "confirmed", now });
+    await grant(bot, 7101, "organiser");
+    const dashboard = (await call({ id: 7101 }, "dashboard")).json!;
+    expect(dashboard.counts).toMatchObject({ pending: 2, confirmed: 1 });
+    const pending = (await call({ id: 7101 }, "guests?status=pending")).json!.guests as Array<{ userId: number; status: string }>;
+    expect(pending.map((g) => [g.userId, g.status])).toEqual([
+      [7401, "pending"],
+      [7402, "pending"],
+    ]);
+  });
+
   it("serves ideas with a pin as GeoJSON (published for everyone, pending too for organisers) and toggles support", async () => {
     const { bot, call } = await startMiniAppBot(startTestBot);
     const { store } = bot.running.deps;

@@ -16,6 +16,8 @@ async function dashboard(call: ApiCall) {
     store.broadcasts.recent(BROADCASTS_SHOWN),
     call.parts.feedbackSummary(deps),
   ]);
+  // With approval on, the queue of requests waiting for a decision.
+  const requests = event.rsvp.approval ? await store.rsvps.requestCounts() : undefined;
   const perDay = new Map<string, number>();
   for (const record of registrations) {
     const day = dayjs(record.createdAt).tz(event.timezone).format("YYYY-MM-DD");
@@ -23,7 +25,11 @@ async function dashboard(call: ApiCall) {
   }
   return {
     json: {
-      counts: { ...counts, ...(event.rsvp.capacity !== undefined && { capacity: event.rsvp.capacity }) },
+      counts: {
+        ...counts,
+        ...(requests && { pending: requests.pending }),
+        ...(event.rsvp.capacity !== undefined && { capacity: event.rsvp.capacity }),
+      },
       registrationsPerDay: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, count]) => ({ day, count })),
       ideas: {
         pending: ideas.filter((idea) => idea.status === "new").length,
