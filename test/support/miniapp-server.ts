@@ -144,7 +144,6 @@ export interface MiniAppServer {
   users: typeof USERS;
   /** What the shim's scanner offers: each guest's ticket link (the bot's real deep link), by name. */
   tickets: ShimTicket[];
-  bot: TestBot;
   close(): Promise<void>;
 }
 
@@ -231,7 +230,7 @@ export async function startMiniAppServer(language: string): Promise<MiniAppServe
       GUESTS.map(async (g) => ({ label: g.name, data: ticketLink(username, (await store.rsvps.find(g.userId))!.token) })),
     );
     tickets.push({ label: OTHER_EVENT_TICKET, data: ticketLink("another_event_bot", newTicketToken()) });
-    return { url: `${base}/miniapp/`, token: bot.api.token, users: USERS, tickets, bot, close: () => bot.stop() };
+    return { url: `${base}/miniapp/`, token: bot.api.token, users: USERS, tickets, close: () => bot.stop() };
   } catch (error) {
     await bot.stop();
     throw error;
