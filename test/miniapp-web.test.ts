@@ -312,19 +312,38 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
     const { page, problems } = await open("attendee", "/map");
     const map = page.getByTestId("map");
     await page.locator(`[data-testid="map"][data-pins="${published.length}"]`).waitFor(WAIT);
-    expect(await map.locator("path.pin").count()).toBe(published.length);
+    // The pins are drawn just after the page shows their number.
+    await expect.poll(() => map.locator("path.pin").count(), WAIT).toBe(published.length);
     expect(await map.locator("path.pin-new").count()).toBe(0);
     // The tiles failed (no internet): the pins stand on the plain background.
     await page.locator(".map.offline").waitFor(WAIT);
     await shot(page, "map");
 
     const idea = published[0]!;
-    await map.locator(`path.pin-${idea.status}`).first().click({ force: true });
+    const pin = map.locator(`path.pin-${idea.status}`).first();
+    // The map fits the pins in view with an animation: click where the pin stands once it has stopped.
+    await pin.evaluate(
+      (element) =>
+        new Promise<void>((resolve) => {
+          let last = "";
+          const check = () => {
+            const box = element.getBoundingClientRect();
+            const now = `${box.x},${box.y},${box.width}`;
+            if (now === last && !document.querySelector(".leaflet-zoom-anim")) return resolve();
+            last = now;
+            requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+    );
+    await pin.click({ force: true });
     const card = page.getByRole("dialog");
     await card.getByText(idea.text).waitFor(WAIT);
     // The photo comes through the API (with the initData header), not as a bare link.
     await card.getByTestId("idea-photo").waitFor(WAIT);
-    expect(await card.getByTestId("idea-photo").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(PHOTO_WIDTH);
+    await expect
+      .poll(() => card.getByTestId("idea-photo").evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), WAIT)
+      .toBe(PHOTO_WIDTH);
     await card.getByRole("button", { name: t("miniapp-idea-support") }).click();
     await card.getByRole("button", { name: t("miniapp-idea-supported") }).waitFor(WAIT);
     expect(await card.getByTestId("supports").innerText()).toBe(t("miniapp-idea-supports", { supports: idea.supports + 1 }));
@@ -337,6 +356,7 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
 
     const organiser = await open("organiser", "/map", "dark");
     await organiser.page.locator(`[data-testid="map"][data-pins="${IDEAS.length}"]`).waitFor(WAIT);
+    await expect.poll(() => organiser.page.locator("path.pin").count(), WAIT).toBe(IDEAS.length);
     expect(await organiser.page.locator("path.pin-new").count()).toBe(IDEAS.filter((i) => i.status === "new").length);
     expect(organiser.problems).toEqual([]);
     await organiser.page.close();
