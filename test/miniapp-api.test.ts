@@ -373,6 +373,16 @@ describe("Mini App API: ideas and the ticket", () => {
     expect((await call({ id: 9002 }, "ticket")).json).toMatchObject({ status: "none" });
     expect((await call({ id: 9002 }, "ticket")).json).not.toHaveProperty("qrSvg");
 
+    // A party: the ticket and the door give its size, the guest included.
+    await registerGuest(store, 9003, { status: "confirmed", now: bot.clock.now(), companions: ["Arman", "Dias"] });
+    expect((await call({ id: 9003 }, "ticket")).json).toMatchObject({ status: "confirmed", group: 3 });
+    await grant(bot, 9101, "staff");
+    const party = (await store.rsvps.find(9003))!;
+    expect((await call({ id: 9101 }, "door/checkin", { body: { code: party.code } })).json).toMatchObject({
+      outcome: "welcome",
+      guest: { name: "Guest 9003", group: 3 },
+    });
+
     const ics = await call({ id: 9001 }, "ticket.ics");
     expect(ics.status).toBe(200);
     expect(ics.type).toContain("text/calendar");

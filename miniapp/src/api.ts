@@ -14,7 +14,10 @@ export interface Api {
   post<T>(path: string, body?: unknown): Promise<T>;
   /** A file of the API as an object URL for <img> (an image's own request could not carry the header). */
   objectUrl(path: string): Promise<string>;
-  /** Fetches a file with the header (a plain link could not carry it) and saves it under `filename`. */
+  /**
+   * Fetches a file with the header (a plain link could not carry it) and saves it under the name the
+   * server gives (Content-Disposition), else under `filename`.
+   */
   download(path: string, filename: string): Promise<void>;
 }
 
@@ -39,11 +42,12 @@ export function createApi(initData: string): Api {
       (await (await call(path, { method: "POST", body: JSON.stringify(body ?? {}) })).json()) as T,
     objectUrl: async (path) => URL.createObjectURL(await (await call(path)).blob()),
     async download(path, filename) {
-      const blob = await (await call(path)).blob();
-      const url = URL.createObjectURL(blob);
+      const response = await call(path);
+      const named = /filename="([^"/\\]+)"/.exec(response.headers.get("content-disposition") ?? "");
+      const url = URL.createObjectURL(await response.blob());
       const link = document.createElement("a");
       link.href = url;
-      link.download = filename;
+      link.download = named?.[1] ?? filename;
       document.body.append(link);
       link.click();
       link.remove();

@@ -28,7 +28,7 @@ export type CheckInOutcome = "welcome" | "already" | "not_found" | "waitlisted" 
 
 export interface CheckInResult {
   outcome: CheckInOutcome;
-  /** group: the party's size, the guest included (1: alone; the bot has no groups yet and sends 1). */
+  /** group: the party's size, the guest included (1: alone). */
   guest?: { name: string; group: number };
   checkedInAt?: string;
   checkedInBy?: string;

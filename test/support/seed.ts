@@ -8,12 +8,19 @@ import type { Store } from "../../src/store/index.js";
 export async function registerGuest(
   store: Store,
   userId: number,
-  options: { status: "confirmed" | "waitlisted"; now: Date; language?: string },
+  options: { status: "confirmed" | "waitlisted"; now: Date; language?: string; companions?: string[] },
 ): Promise<void> {
   const { confirmed } = await store.rsvps.counts();
   if (options.status === "waitlisted" && confirmed === 0) throw new Error("a waitlisted guest needs a confirmed one first");
   const language = options.language ?? "en";
-  const details = { name: `Guest ${userId}`, answers: { sector: "media" }, language, consentAt: options.now, consentLanguage: language };
+  const details = {
+    name: `Guest ${userId}`,
+    answers: { sector: "media" },
+    language,
+    consentAt: options.now,
+    consentLanguage: language,
+    companions: options.companions,
+  };
   const capacity = options.status === "confirmed" ? undefined : confirmed;
   const identity = { newCode, newToken: newTicketToken };
   const { status } = await store.rsvps.register(userId, details, { now: options.now, capacity, identity });

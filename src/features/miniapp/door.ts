@@ -40,7 +40,7 @@ async function checkIn(call: ApiCall) {
   const reply = async (outcome: Outcome, record?: Rsvp, at?: Date, by?: number) => ({
     json: {
       outcome,
-      ...(record && { guest: { name: record.name, group: 1 } }),
+      ...(record && { guest: { name: record.name, group: record.party } }),
       ...(at && { checkedInAt: at.toISOString(), checkedInBy: await staffName(call, by) }),
       counter: await counter(call),
     },

@@ -24,7 +24,7 @@ async function ticket(call: ApiCall): Promise<Reply> {
       status: record.status,
       code: record.code,
       qrSvg,
-      group: 1,
+      group: record.party,
       ...(record.checkedInAt && { checkedInAt: record.checkedInAt.toISOString() }),
       ...base,
     },

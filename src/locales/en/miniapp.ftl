@@ -31,7 +31,7 @@ miniapp-door-search-none = Nobody found
 miniapp-door-checkin = Check in
 miniapp-door-checked-in = ✓ Checked in
 miniapp-door-code = Ticket code
-miniapp-door-code-placeholder = e.g. K7M2Q
+miniapp-door-code-placeholder = e.g. K7M2QX
 
 ## Dashboard
 miniapp-dash-title = Dashboard

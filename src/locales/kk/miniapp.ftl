@@ -31,7 +31,7 @@ miniapp-door-search-none = Ешкім табылмады
 miniapp-door-checkin = Белгілеу
 miniapp-door-checked-in = ✓ Белгіленді
 miniapp-door-code = Билет коды
-miniapp-door-code-placeholder = мысалы, K7M2Q
+miniapp-door-code-placeholder = мысалы, K7M2QX
 
 ## Ұйымдастырушы тақтасы
 miniapp-dash-title = Ұйымдастырушы тақтасы

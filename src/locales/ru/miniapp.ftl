@@ -31,7 +31,7 @@ miniapp-door-search-none = Никого не нашлось
 miniapp-door-checkin = Отметить
 miniapp-door-checked-in = ✓ На месте
 miniapp-door-code = Код билета
-miniapp-door-code-placeholder = например, K7M2Q
+miniapp-door-code-placeholder = например, K7M2QX
 
 ## Панель организатора
 miniapp-dash-title = Панель организатора
