@@ -74,6 +74,10 @@ describe("the series: several events on one bot", () => {
     await second.command("events");
     await second.tap("Forum B");
     await registerInEnglish(second, "Second Guest");
+    // Each ticket names its event.
+    const tickets = second.messages().filter((m) => m.kind === "photo" && m.caption?.includes("Your ticket"));
+    expect(tickets.map((m) => m.caption?.split("\n")[0])).toEqual(["🗓 Forum B"]);
+    expect(first.messages().find((m) => m.kind === "photo")?.caption?.split("\n")[0]).toBe("🗓 Forum A");
 
     const store = bot.running.deps.store;
     expect(await store.forEvent(A).rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 1 });
@@ -111,6 +115,14 @@ describe("the series: several events on one bot", () => {
     );
     expect(await exported(A)).toHaveLength(2);
     expect(await exported(B)).toEqual([[second.id, "confirmed"]]);
+  });
+
+  it("names the chosen event on the quiz's organiser screen", async () => {
+    const bot = await startBot({ adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start", `e_${B}`);
+    await admin.command("quiz");
+    expect(admin.lastText().split("\n")[0]).toBe("🗓 Forum B");
   });
 
   it("opens an event by its deep link, remembers it, and meets an unknown id with a note and the list", async () => {

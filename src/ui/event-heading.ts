@@ -1,15 +1,18 @@
-import type { FlowContext } from "../bot/context.js";
+import type { BotDeps, FlowContext } from "../bot/context.js";
 import { escapeHtml } from "./html.js";
 
 /**
- * The line that says which event a screen is about (HTML, ending in a blank line), or "" when the
- * series has one event: the menu and every event screen put it on top through this one formatter.
+ * The line that says which event a message is about (HTML, ending in a blank line), or "" when the
+ * series has one event: the menu, every event screen, quiz questions and tickets put it on top through this one formatter.
  */
-export async function eventHeading(ctx: FlowContext): Promise<string> {
-  const { series, event } = ctx.deps;
+export function eventHeadingIn(deps: Pick<BotDeps, "series" | "event" | "i18n">, language: string): string {
+  const { series, event } = deps;
   if (series.events.length < 2) return "";
-  const title = event.text(event.title, await ctx.i18n.getLocale());
-  return `${ctx.t("event-heading", { title: escapeHtml(title) })}\n\n`;
+  return `${deps.i18n.t(language, "event-heading", { title: escapeHtml(event.text(event.title, language)) })}\n\n`;
+}
+
+export async function eventHeading(ctx: FlowContext): Promise<string> {
+  return eventHeadingIn(ctx.deps, await ctx.i18n.getLocale());
 }
 
 /** `text` under the event heading (unchanged in a series of one). */

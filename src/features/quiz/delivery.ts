@@ -1,6 +1,7 @@
 import { InlineKeyboard, type Api } from "grammy";
 import type { BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
+import { eventHeadingIn } from "../../ui/event-heading.js";
 import type { QuizSettings } from "../../event/schema.js";
 import { languageOf } from "../../event/language.js";
 import { quizData } from "./callback-data.js";
@@ -9,11 +10,14 @@ import { quizData } from "./callback-data.js";
 const CONCURRENCY = 8;
 
 export function questionText(deps: BotDeps, quiz: QuizSettings, index: number, language: string): string {
-  return deps.i18n.t(language, "quiz-question", {
-    number: index + 1,
-    total: quiz.questions.length,
-    text: escapeHtml(deps.event.text(quiz.questions[index]!.text, language)),
-  });
+  return (
+    eventHeadingIn(deps, language) +
+    deps.i18n.t(language, "quiz-question", {
+      number: index + 1,
+      total: quiz.questions.length,
+      text: escapeHtml(deps.event.text(quiz.questions[index]!.text, language)),
+    })
+  );
 }
 
 export function answerKeyboard(deps: BotDeps, quiz: QuizSettings, index: number, language: string): InlineKeyboard {

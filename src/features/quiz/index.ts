@@ -1,3 +1,4 @@
+import { withEventHeading } from "../../ui/event-heading.js";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
@@ -92,7 +93,7 @@ privateChat.command("quiz", requireRole("organiser"), async (ctx) => {
 export async function showQuizHelp(ctx: FlowContext): Promise<void> {
   const quiz = ctx.deps.event.quiz;
   if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
-  await ctx.reply(ctx.t("quiz-usage", { status: await statusText(ctx, quiz) }), { parse_mode: "HTML" });
+  await ctx.reply(await withEventHeading(ctx, ctx.t("quiz-usage", { status: await statusText(ctx, quiz) })), { parse_mode: "HTML" });
 }
 
 /** The organiser's controls: admins only, checked at each tap; without a quiz in the event file they are stale. */

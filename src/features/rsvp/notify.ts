@@ -1,3 +1,4 @@
+import { eventHeadingIn } from "../../ui/event-heading.js";
 import { organiserIds } from "../../ui/access.js";
 import { GrammyError, InputFile, type Api, type RawApi } from "grammy";
 import type { BotDeps, PersonalDataEraser } from "../../bot/context.js";
@@ -60,10 +61,12 @@ export async function sendTicket(
   const qr = renderTicketQr(ticketLink(botUsername, record.token));
   const sent: { message_id: number }[] = [
     await api.sendPhoto(record.userId, new InputFile(qr, `ticket-${record.code}.png`), {
+      // In a series the ticket names its event (the heading's HTML, so the caption is HTML too).
       caption:
-        record.party > 1
-          ? `${t("rsvp-ticket-caption", { name: record.name, code: record.code })}\n${t("rsvp-ticket-group", { count: record.party })}`
-          : t("rsvp-ticket-caption", { name: record.name, code: record.code }),
+        eventHeadingIn(deps, language) +
+        escapeHtml(t("rsvp-ticket-caption", { name: record.name, code: record.code })) +
+        (record.party > 1 ? `\n${escapeHtml(t("rsvp-ticket-group", { count: record.party }))}` : ""),
+      parse_mode: "HTML",
       // With MINIAPP_URL: the ticket full-screen in the Mini App.
       reply_markup: miniAppKeyboard(deps, t("webapp-open-ticket"), "ticket"),
     }),
