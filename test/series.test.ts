@@ -77,7 +77,12 @@ describe("the series: several events on one bot", () => {
     // Each ticket names its event.
     const tickets = second.messages().filter((m) => m.kind === "photo" && m.caption?.includes("Your ticket"));
     expect(tickets.map((m) => m.caption?.split("\n")[0])).toEqual(["🗓 Forum B"]);
-    expect(first.messages().find((m) => m.kind === "photo")?.caption?.split("\n")[0]).toBe("🗓 Forum A");
+    expect(
+      first
+        .messages()
+        .find((m) => m.kind === "photo")
+        ?.caption?.split("\n")[0],
+    ).toBe("🗓 Forum A");
 
     const store = bot.running.deps.store;
     expect(await store.forEvent(A).rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 1 });
