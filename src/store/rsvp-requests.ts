@@ -22,16 +22,7 @@ if ARGV[4] == 'decline' then
   redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
   redis.call('HSET', KEYS[1], 'declineReason', ARGV[7])
 else
-  local capacity = tonumber(ARGV[9])
-  if capacity == 0 or (redis.call('ZCARD', KEYS[3]) == 0 and seatsTaken(KEYS[2], ARGV[8]) + partyOf(ARGV[8], ARGV[1]) <= capacity) then
-    next = 'confirmed'
-    redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-    redis.call('HSET', KEYS[1], 'confirmedAt', ARGV[3])
-  else
-    next = 'waitlisted'
-    redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
-    redis.call('HSET', KEYS[1], 'waitlistedAt', ARGV[3])
-  end
+  next = seatOrWait(KEYS[1], KEYS[2], KEYS[3], ARGV[8], ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[9]))
 end
 redis.call('HSET', KEYS[1], 'status', next)
 return {next}

@@ -29,6 +29,17 @@ local function promote(confirmed, waitlisted, untold, guestPrefix, nowMs, nowIso
   end
   return promoted
 end
+-- A new guest (or an approved request) takes seats if the whole party fits and nobody waits, else joins the waitlist.
+local function seatOrWait(guest, confirmed, waitlisted, guestPrefix, id, nowMs, nowIso, capacity)
+  if capacity == 0 or (redis.call('ZCARD', waitlisted) == 0 and seatsTaken(confirmed, guestPrefix) + partyOf(guestPrefix, id) <= capacity) then
+    redis.call('ZADD', confirmed, nowMs, id)
+    redis.call('HSET', guest, 'confirmedAt', nowIso)
+    return 'confirmed'
+  end
+  redis.call('ZADD', waitlisted, nowMs, id)
+  redis.call('HSET', guest, 'waitlistedAt', nowIso)
+  return 'waitlisted'
+end
 local function withPromoted(first, promoted)
   local result = {first}
   for _, id in ipairs(promoted) do result[#result + 1] = id end

@@ -47,22 +47,13 @@ redis.call('HDEL', KEYS[1], 'confirmedAt', 'waitlistedAt', 'cancelledAt', 'cance
 ${DROP_ANSWERS_LUA}
 if #fields > 0 then redis.call('HSET', KEYS[1], unpack(fields)) end
 local capacity = tonumber(ARGV[4])
-local next
 if ARGV[8] == '1' then
   redis.call('ZADD', KEYS[8], ARGV[2], ARGV[1])
   redis.call('ZREM', KEYS[4], ARGV[1])
   redis.call('HSET', KEYS[1], 'status', 'pending', 'updatedAt', ARGV[3])
   return {'pending', 1}
 end
-if capacity == 0 or (redis.call('ZCARD', KEYS[3]) == 0 and seatsTaken(KEYS[2], ARGV[7]) + partyOf(ARGV[7], ARGV[1]) <= capacity) then
-  next = 'confirmed'
-  redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-  redis.call('HSET', KEYS[1], 'confirmedAt', ARGV[3])
-else
-  next = 'waitlisted'
-  redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
-  redis.call('HSET', KEYS[1], 'waitlistedAt', ARGV[3])
-end
+local next = seatOrWait(KEYS[1], KEYS[2], KEYS[3], ARGV[7], ARGV[1], ARGV[2], ARGV[3], capacity)
 redis.call('ZREM', KEYS[4], ARGV[1])
 redis.call('HSET', KEYS[1], 'status', next, 'updatedAt', ARGV[3])
 return {next, 1}
