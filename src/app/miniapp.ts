@@ -1,10 +1,8 @@
 import { fileURLToPath } from "node:url";
-import type { Api, RawApi } from "grammy";
-import type { BotDeps } from "../bot/context.js";
 import { languageOf } from "../event/language.js";
 import { ideasGeoJson } from "../features/ideas/export.js";
 import { summariseNps, summariseScale } from "../features/feedback/rules.js";
-import { miniAppApi, API_PREFIX, type MiniAppParts } from "../features/miniapp/index.js";
+import { miniAppApi, API_PREFIX, type MiniAppApiOptions, type MiniAppParts } from "../features/miniapp/index.js";
 import { fold, letters, MIN_SEARCH_LETTERS } from "../features/rsvp/door.js";
 import { translator } from "../features/rsvp/notify.js";
 import { guestsCsv } from "../features/rsvp/organisers.js";
@@ -73,16 +71,10 @@ export const miniAppParts: MiniAppParts = {
   },
 };
 
-export interface MiniAppServing {
-  deps: BotDeps;
-  api: Api<RawApi>;
-  botToken: string;
-  botUsername: string;
-  apiRoot?: string;
-  maxAgeSeconds: number;
+export type MiniAppServing = Omit<MiniAppApiOptions, "parts"> & {
   /** The built front end (default: dist/miniapp). */
   dir?: string;
-}
+};
 
 /** The Mini App's routes on the bot's HTTP server: its API under /miniapp/api/, its page and assets under /miniapp/. */
 export function miniAppRoutes(options: MiniAppServing): Route[] {
