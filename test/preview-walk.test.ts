@@ -12,9 +12,9 @@ import { startPreview, type Preview } from "../tools/preview/start.js";
 import type { Persona } from "../tools/preview/personas.js";
 import { launchBrowser, type TestBrowser } from "./support/browser.js";
 import { REDIS_URL } from "./support/harness.js";
+import { lastBot, openChat as open, send as type, tap, WAIT } from "./support/preview-chat.js";
 
 const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? "../docs/screenshots/" : "./artifacts/", import.meta.url));
-const WAIT = { timeout: 15_000 };
 
 const walks = [
   {
@@ -140,56 +140,3 @@ const questionAboveReplyKeyboard = (page: Page) =>
     const keyboard = document.querySelector("#reply-keyboard")!.getBoundingClientRect();
     return last.height > 0 && last.top >= 0 && last.bottom <= keyboard.top + 1;
   });
-
-/** Opens a persona's chat, pressing START the first time. */
-async function open(page: Page, preview: Preview, persona: Persona) {
-  await page.goto(`${preview.url}/?user=${persona.id}`);
-  const start = page.getByRole("button", { name: "START" });
-  await page.locator(".message.bot").first().or(start).waitFor(WAIT);
-  if (await start.isVisible()) {
-    await start.click();
-    await page.locator(".message.bot").first().waitFor(WAIT);
-  }
-}
-
-/** Taps the newest inline button with this label, as a person would, and waits for the answer on screen. */
-async function tap(page: Page, label: string, changesChat = true) {
-  const before = await newest(page);
-  await page.locator(".message.bot .inline-keyboard").getByRole("button", { name: label, exact: true }).last().click();
-  if (changesChat) await answered(page, before);
-}
-
-async function type(page: Page, text: string) {
-  const before = await newest(page);
-  await page.locator("#text").fill(text);
-  await page.locator("#send").click();
-  await answered(page, before);
-}
-
-const newest = (page: Page) =>
-  page.evaluate(() => {
-    const last = [...document.querySelectorAll(".message.bot")].at(-1);
-    return `${last?.getAttribute("data-id")}|${last?.textContent}`;
-  });
-
-/** Waits until the newest bot message is another one or has changed, then for the rest of the answer. */
-async function answered(page: Page, before: string) {
-  await page.waitForFunction(
-    (previous) => {
-      const last = [...document.querySelectorAll(".message.bot")].at(-1);
-      return `${last?.getAttribute("data-id")}|${last?.textContent}` !== previous;
-    },
-    before,
-    WAIT,
-  );
-  await page.waitForTimeout(300);
-}
-
-/** Waits until the newest bot message shows this text. */
-async function lastBot(page: Page, text: string) {
-  await page.waitForFunction(
-    (expected) => [...document.querySelectorAll(".message.bot")].at(-1)?.textContent?.includes(expected),
-    text,
-    WAIT,
-  );
-}
