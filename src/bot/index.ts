@@ -6,6 +6,7 @@ import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js
 import { bestEffortCallbackAnswers } from "./callback-answers.js";
 import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
+import { Composer } from "./composer.js";
 import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
 import { privacyFeature } from "../features/privacy/index.js";
@@ -104,7 +105,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
 
   const { keys } = deps.store;
   const chosenLanguages = new RecentLanguages();
-  const protectedBot = bot.errorBoundary((error) => handleBotError(error, chosenLanguages));
+  const protectedBot = new Composer<BotContext>();
+  bot.errorBoundary((error) => handleBotError(error, chosenLanguages), protectedBot);
   protectedBot.use(noteCallbackAnswers);
   protectedBot.use(injectDeps(deps));
   protectedBot.use((ctx, next) => {

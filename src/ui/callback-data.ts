@@ -1,4 +1,5 @@
-import { Composer, type CallbackQueryContext, type Context, type Middleware } from "grammy";
+import { type CallbackQueryContext, type Context, type Middleware } from "grammy";
+import { Composer } from "../bot/composer.js";
 import type { FlowContext } from "../bot/context.js";
 
 /** Telegram refuses a button whose callback data is longer than this (UTF-8 bytes). */

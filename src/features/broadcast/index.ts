@@ -1,5 +1,6 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { allowed, requireRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { onTap } from "../../ui/callback-data.js";

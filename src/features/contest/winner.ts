@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, BotDeps, FlowContext, PersonalDataEraser } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
 import { answerUnknownButton, onTap, type CallbackData } from "../../ui/callback-data.js";

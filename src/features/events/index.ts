@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import type { EventInfo } from "../../event/load.js";
 import { isAdmin } from "../../ui/access.js";

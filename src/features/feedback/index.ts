@@ -1,5 +1,5 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext, PersonalDataEraser } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";

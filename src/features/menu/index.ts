@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
 import { eventText, eventWhen } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
 import { onTap } from "../../ui/callback-data.js";
 import { backToMenuKeyboard } from "../../ui/keyboards.js";

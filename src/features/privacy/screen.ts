@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";

@@ -1,5 +1,6 @@
 import { withEventHeading } from "../../ui/event-heading.js";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
 import { answerUnknownButton, onTap } from "../../ui/callback-data.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import type { EventFileError } from "../../event/load.js";
 import type { SeriesChanges } from "../../event/reload.js";

@@ -1,5 +1,5 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { rsvpForm, RSVP_CONVERSATION } from "./form.js";
 import { refuse, requireRole, isStaff, topRole } from "../../ui/access.js";

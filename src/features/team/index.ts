@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { Composer, InlineKeyboard, type Api, type RawApi } from "grammy";
+import { InlineKeyboard, type Api, type RawApi } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, BotDeps, FlowContext, PersonalDataEraser } from "../../bot/context.js";
 import { setChatCommands } from "../../bot/commands.js";
 import { languageOf } from "../../event/language.js";

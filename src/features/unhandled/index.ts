@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
 import { answerUnknownButton } from "../../ui/callback-data.js";
 import { mainMenuKeyboard } from "../../ui/keyboards.js";

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { Bot, Composer as GrammyComposer, type Context } from "grammy";
+import type { Update } from "grammy/types";
+import { Composer } from "../src/bot/composer.js";
+
+const botInfo = {
+  id: 1,
+  is_bot: true as const,
+  first_name: "Bot",
+  username: "test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+const message = (id: number, text: string): Update => ({
+  update_id: id,
+  message: {
+    message_id: id,
+    date: 0,
+    chat: { id: 7, type: "private", first_name: "A" },
+    from: { id: 7, is_bot: false, first_name: "A" },
+    text,
+    ...(text.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: text.length }] } : {}),
+  },
+});
+
+/** The same handlers on either Composer; returns what ran, in order, for each update. */
+async function trace(ComposerClass: typeof GrammyComposer, texts: string[]): Promise<string[][]> {
+  const bot = new Bot<Context>("1:x", { botInfo });
+  const log: string[] = [];
+  const root = new ComposerClass<Context>();
+  bot.errorBoundary((error) => void log.push(`boundary: ${(error.error as Error).message}`), root);
+  root.use(async (_ctx, next) => {
+    log.push("before");
+    await next();
+    log.push("after");
+  });
+  const privateChats = root.chatType("private");
+  privateChats.command("start", () => void log.push("start"));
+  privateChats.hears(/^fail/, () => {
+    throw new Error("sync throw");
+  });
+  privateChats.filter(
+    async (ctx) => ctx.message?.text === "async yes",
+    () => void log.push("async filter"),
+  );
+  root.branch(
+    (ctx) => ctx.message?.text === "left",
+    () => void log.push("left"),
+    [(_ctx, next) => next(), (_ctx, next) => next()],
+  );
+  root.on("message:text").drop(
+    (ctx) => ctx.message.text === "dropped",
+    (_ctx, next) => {
+      log.push("not dropped");
+      return next();
+    },
+  );
+  // Registered after the tree was built and first used: still runs.
+  const late = new ComposerClass<Context>();
+  root.use(late);
+  const runs: string[][] = [];
+  for (const [index, text] of texts.entries()) {
+    if (index === 1) late.use(() => void log.push("late"));
+    log.length = 0;
+    await bot.handleUpdate(message(index + 1, text));
+    runs.push([...log]);
+  }
+  return runs;
+}
+
+describe("the bot's Composer", () => {
+  it("runs the same handlers in the same order as grammY's, errors included", async () => {
+    const texts = ["/start", "/start", "fail now", "async yes", "left", "dropped", "anything"];
+    const ours = await trace(Composer as unknown as typeof GrammyComposer, texts);
+    const grammys = await trace(GrammyComposer, texts);
+    expect(ours).toEqual(grammys);
+    expect(ours[0]).toEqual(["before", "start", "after"]);
+    expect(ours[2]).toEqual(["before", "boundary: sync throw"]);
+    expect(ours[3]).toEqual(["before", "async filter", "after"]);
+    expect(ours[6]).toEqual(["before", "not dropped", "late", "after"]);
+  });
+});
