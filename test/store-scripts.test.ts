@@ -48,10 +48,10 @@ afterAll(async () => {
 });
 
 describe("Lua scripts registered once (defineCommand)", () => {
-  it("keep working, auto-pipelined, after SCRIPT FLUSH and after a Redis restart", async () => {
+  it("keep working, several at once, after SCRIPT FLUSH and after a Redis restart", async () => {
     server = new ScratchRedis(await freePort());
     await server.start();
-    // The bot's own connection options: auto-pipelining on, so concurrent calls share one write.
+    // The bot's own connection options.
     redis = connectRedis({ REDIS_URL: `redis://127.0.0.1:${server.port}` });
     redis.on("error", () => undefined); // the restart below drops the connection; ioredis reconnects by itself
     const store = createStore(redis, "scripts:");
@@ -60,7 +60,7 @@ describe("Lua scripts registered once (defineCommand)", () => {
     const identity = (n: number) => ({ newCode: () => `CODE${n}`, newToken: () => `token-${n}` });
 
     let round = 0;
-    /** One call of each repository's scripts, several at once (they go out auto-pipelined). */
+    /** One call of each repository's scripts, several at once (several in flight on one connection). */
     async function everyScript() {
       round++;
       const draft = { authorId: 100 + round, authorName: "A", language: "en", category: "bike", text: "Bike lanes" };

@@ -10,7 +10,8 @@ export type RedisConfig = Pick<Config, "REDIS_URL"> &
 /**
  * Every connection the bot makes, for its own commands ("bot") or BullMQ's ("queue").
  * The bot's commands fail fast while Redis is down (no endless offline queue), so a user gets an
- * answer instead of a hanging update; commands issued in the same tick go out in one write.
+ * answer instead of a hanging update. No auto-pipelining: ioredis builds a Pipeline per tick,
+ * copying every defined script onto it, which cost more than the writes it saved (bench/README.md).
  * BullMQ's workers need `maxRetriesPerRequest: null` (they block and wait instead).
  * With Sentinels, each (re)connection asks them for the current primary, so a failover is
  * followed by itself; REDIS_URL then gives only the password, user name and database.
@@ -20,7 +21,7 @@ export function connectRedis(config: RedisConfig, use: "bot" | "queue" = "bot", 
     use === "bot"
       ? {
           maxRetriesPerRequest: 2,
-          enableAutoPipelining: true,
+          enableAutoPipelining: false,
           enableOfflineQueue: true,
           connectTimeout: 5_000,
           retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
