@@ -7,7 +7,7 @@ const WINDOW_MS = 2_000;
 const NOTICE_EVERY_SECONDS = 60;
 
 export interface FloodLimit {
-  /** Starts counting the update, so the count travels to Redis with the session read. */
+  /** Starts counting the update: the count travels to Redis with the session read (src/store/sessions.ts). */
   count: Middleware<BotContext>;
   /** Past the limit, drops the update (one polite notice a minute); it needs the count and i18n. */
   limit: Middleware<BotContext>;
@@ -23,7 +23,7 @@ export function floodLimit(counters: FloodCounters, updatesPerWindow: number): F
   return {
     count(ctx, next) {
       if (ctx.from) {
-        const hits = counters.count(ctx.from.id, WINDOW_MS);
+        const hits = counters.count(ctx.from.id, WINDOW_MS, ctx.chatId);
         // Awaited by `limit`; an update that fails before it must not leave an unhandled rejection.
         hits.catch(() => undefined);
         counts.set(ctx, hits);
@@ -33,6 +33,7 @@ export function floodLimit(counters: FloodCounters, updatesPerWindow: number): F
     async limit(ctx, next) {
       const counted = counts.get(ctx);
       if (!counted) return next();
+      if (ctx.chatId !== undefined) counters.settle(ctx.chatId);
       const hits = await counted;
       if (hits <= updatesPerWindow) return next();
       if (hits > updatesPerWindow + 1 || !ctx.from || ctx.chat?.type !== "private") return;

@@ -23,6 +23,7 @@ import { createFollowerRepository } from "./followers.js";
 /** Every repository over one connection and one prefix: the bot's only door to Redis. */
 export function createStore(redis: Redis, prefix: string) {
   const keys = keyspace(prefix);
+  const chatState = createChatState(redis, keys);
   const base = {
     redis,
     keys,
@@ -31,9 +32,9 @@ export function createStore(redis: Redis, prefix: string) {
     /** Long polling's inbox, per bot. */
     inbox: (botId: number) => createUpdateInbox(redis, keys, botId),
     /** Sessions and conversations, written at an update's end together with its removal from the inbox. */
-    chatState: createChatState(redis, keys),
+    chatState,
     chatLocks: createChatLocks(redis, keys),
-    flood: createFloodCounters(redis, keys),
+    flood: createFloodCounters(redis, keys, chatState),
     audit: createAuditLog(redis, keys),
     users: createUserRepository(redis, keys),
     broadcasts: createBroadcastRepository(redis, keys),

@@ -2,6 +2,7 @@ import type { StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import { defineScript } from "./scripts.js";
 
 /** Sessions refreshed by this process, remembered up to this many, the least recently written forgotten first. */
 const MAX_REMEMBERED = 20_000;
@@ -28,6 +29,26 @@ else
 end
 return n`;
 
+/**
+ * Counts one update on a counter (INCR; its window of ARGV[1] ms starts with its first update) and
+ * reads the chat's state keys, in one round trip. KEYS: the counter, then the state keys.
+ */
+const COUNT_AND_READ = `
+local hits = redis.call("INCR", KEYS[1])
+if hits == 1 then redis.call("PEXPIRE", KEYS[1], ARGV[1]) end
+local values = redis.call("MGET", unpack(KEYS, 2))
+table.insert(values, 1, hits)
+return values`;
+
+/** A count waiting to travel with the chat's next state read. */
+interface CountAhead {
+  counterKey: string;
+  windowMs: number;
+  alone: () => Promise<number>;
+  resolve: (hits: number) => void;
+  reject: (error: unknown) => void;
+}
+
 /** How a webhook update leaves its inbox (src/store/webhook-updates.ts): its handled mark, the updates hash, its chat's queue. */
 export interface WebhookExit {
   keys: [handledMark: string, updates: string, chatQueue: string];
@@ -50,6 +71,16 @@ type PendingWrites = Map<string, { json: string; ttlSeconds: number }>;
 export function createChatState(redis: Redis, keys: Keyspace) {
   redis.defineCommand("commitChatState", { lua: COMMIT });
   const commitScript = (redis as unknown as { commitChatState: CommitCommand }).commitChatState.bind(redis);
+  const countAndRead = defineScript(redis, "countAndReadChatState", COUNT_AND_READ);
+  /** By chat id: the count asked for in the update in hand, until its state read carries it. */
+  const countsAhead = new Map<string, CountAhead>();
+  /** Counts a count no state read carried, on its own. */
+  const countAlone = (chat: string) => {
+    const ahead = countsAhead.get(chat);
+    if (!ahead) return;
+    countsAhead.delete(chat);
+    ahead.alone().then(ahead.resolve, ahead.reject);
+  };
   /** By chat id; one update per chat is handled at a time (polling orders them, webhooks lock the chat). */
   const inHand = new Map<string, PendingWrites>();
   /** By chat id: state read ahead with another key of the chat's update in hand (key → JSON, null = none). */
@@ -82,7 +113,7 @@ export function createChatState(redis: Redis, keys: Keyspace) {
         }
         if (readAlso.length === 0) return redis.get(key);
         const others = readAlso.map((other) => other + chat);
-        const [json = null, ...values] = await redis.mget(key, ...others);
+        const [json = null, ...values] = await readWithCount(chat, [key, ...others]);
         // Still the same update: commit() forgets what was read ahead.
         if (inHand.has(chat)) {
           const entry = readAhead.get(chat) ?? new Map<string, string | null>();
@@ -90,6 +121,23 @@ export function createChatState(redis: Redis, keys: Keyspace) {
           readAhead.set(chat, entry);
         }
         return json;
+      };
+      /** MGET of the keys, with the count the chat's update asked for (countWithRead), if any. */
+      const readWithCount = async (chat: string, keysToRead: string[]): Promise<(string | null)[]> => {
+        const ahead = countsAhead.get(chat);
+        if (!ahead) return redis.mget(...keysToRead);
+        countsAhead.delete(chat);
+        try {
+          const [hits, ...values] = (await countAndRead(1 + keysToRead.length, ahead.counterKey, ...keysToRead, ahead.windowMs)) as [
+            number,
+            ...(string | null)[],
+          ];
+          ahead.resolve(hits);
+          return values;
+        } catch (error) {
+          ahead.reject(error);
+          throw error;
+        }
       };
       return {
         async read(key) {
@@ -109,6 +157,20 @@ export function createChatState(redis: Redis, keys: Keyspace) {
         },
       };
     },
+    /**
+     * Counts the update on `counterKey` in the same round trip as the chat's state read, or on its
+     * own (`alone`) if the chat is not handling an update or its state was not read by settleCount().
+     */
+    countWithRead(chatId: number, counterKey: string, windowMs: number, alone: () => Promise<number>): Promise<number> {
+      const chat = String(chatId);
+      if (!inHand.has(chat)) return alone();
+      countAlone(chat);
+      return new Promise<number>((resolve, reject) => countsAhead.set(chat, { counterKey, windowMs, alone, resolve, reject }));
+    },
+    /** A count no state read carried (yet) is counted on its own now, so nobody waits for it forever. */
+    settleCount(chatId: number): void {
+      countAlone(String(chatId));
+    },
     /** The chat starts handling an update: its state writes wait for commit(). */
     begin(chatId: number): void {
       const chat = String(chatId);
@@ -120,6 +182,7 @@ export function createChatState(redis: Redis, keys: Keyspace) {
       const pending = inHand.get(chat);
       inHand.delete(chat);
       readAhead.delete(chat);
+      countAlone(chat);
       if (!pending || pending.size === 0) return;
       const args: (string | number)[] = [pending.size];
       for (const { json, ttlSeconds } of pending.values()) args.push(json, ttlSeconds);
