@@ -87,6 +87,26 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const inOrder = sequentialize<Update>(orderingKey);
   // Inside the per-chat order, so a chat's queued updates wait without holding a turn.
   const takeTurn = pLimit(handledAtOnce);
+  /** Wakes the fetcher waiting for updates in hand to finish (see waitForRoom). */
+  let progressed = () => {};
+
+  /**
+   * While as many updates wait for their turn as are handled at once, more would only wait too:
+   * fetch once some have finished, so getUpdates brings bigger batches (one inbox write each).
+   */
+  async function waitForRoom(signal: AbortSignal) {
+    while (inHand.size - takeTurn.activeCount >= handledAtOnce && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          signal.removeEventListener("abort", done);
+          progressed = () => {};
+          resolve();
+        };
+        progressed = done;
+        signal.addEventListener("abort", done, { once: true });
+      });
+    }
+  }
 
   async function handle(update: Update) {
     try {
@@ -182,6 +202,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         const leftovers = await takeLeftovers();
         if (leftovers.length > 0) return leftovers;
       }
+      await waitForRoom(signal as AbortSignal);
       const updates = await fetchUpdates(Math.max(1, Math.min(batchSize, 100)), signal as AbortSignal);
       if (updates.length === 0) return [];
       const fresh: Update[] = [];
@@ -209,7 +230,10 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       consume(update) {
         const work = inOrder(update, () => takeTurn(() => handle(update)));
         inHand.add(work);
-        void work.finally(() => inHand.delete(work));
+        void work.finally(() => {
+          inHand.delete(work);
+          progressed();
+        });
         return work;
       },
     },
