@@ -11,6 +11,8 @@ export const FLOW_USERS = env("BENCH_FLOW_USERS", USERS);
 export const MEMORY_USERS = env("BENCH_MEMORY_USERS", 12_000);
 /** Messages in each echo run beside a workload (see benchWorkloads). */
 export const ECHO_SLICE = env("BENCH_ECHO_SLICE", 5000);
+/** The share of a workload's size run unmeasured just before it (0 runs one task). */
+export const WARM_UP = env("BENCH_WARM_UP", 0.2);
 export const SOAK_MINUTES = env("BENCH_SOAK_MINUTES", 0);
 /** Comma-separated workload names to run (default all): free-text,info-command,start,info,rsvp,idea. */
 export const ONLY = process.env.BENCH_ONLY?.split(",");
