@@ -72,8 +72,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Updates one user may send in 2 seconds before being slowed down; 0 turns the limit off. */
     FLOOD_LIMIT: z.coerce.number().int().min(0).default(20),
-    /** Updates handled at the same moment (more wait in memory): few enough that a kill -9 repeats at most that many answers. */
-    UPDATES_HANDLED_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(4),
+    /** Updates handled at the same moment (more wait in memory): a kill -9 repeats at most that many answers (the trust goal: 5). */
+    UPDATES_HANDLED_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(5),
     /** The Mini App's public page (served by the bot on PORT at /miniapp/); unset: no Mini App, nothing changes. */
     MINIAPP_URL: z
       .url({ protocol: /^https?$/, error: "expected the Mini App's public https URL, like https://bot.example.org/miniapp/" })

@@ -77,7 +77,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * left first, and skips Telegram's repeats of updates stored before.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, handledAtOnce = 4, onHandled, leftWithState } = options;
+  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, handledAtOnce = 5, onHandled, leftWithState } = options;
   /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
   /** Whether an update is new to this bot: not one an earlier process stored (set from the inbox at start). */
