@@ -51,6 +51,10 @@ async function trace(ComposerClass: typeof GrammyComposer, texts: string[]): Pro
     async (ctx) => ctx.message?.text === "async yes",
     () => void log.push("async filter"),
   );
+  root.filter((ctx) => {
+    if (ctx.message?.text === "bad filter") throw new Error("predicate throw");
+    return false;
+  });
   root.branch(
     (ctx) => ctx.message?.text === "left",
     () => void log.push("left"),
@@ -78,7 +82,7 @@ async function trace(ComposerClass: typeof GrammyComposer, texts: string[]): Pro
 
 describe("the bot's Composer", () => {
   it("runs the same handlers in the same order as grammY's, errors included", async () => {
-    const texts = ["/start", "/start", "fail now", "async yes", "left", "dropped", "anything"];
+    const texts = ["/start", "/start", "fail now", "async yes", "left", "dropped", "anything", "bad filter"];
     const ours = await trace(Composer as unknown as typeof GrammyComposer, texts);
     const grammys = await trace(GrammyComposer, texts);
     expect(ours).toEqual(grammys);
@@ -86,5 +90,6 @@ describe("the bot's Composer", () => {
     expect(ours[2]).toEqual(["before", "boundary: sync throw"]);
     expect(ours[3]).toEqual(["before", "async filter", "after"]);
     expect(ours[6]).toEqual(["before", "not dropped", "late", "after"]);
+    expect(ours[7]).toEqual(["before", "boundary: predicate throw"]);
   });
 });

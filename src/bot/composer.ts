@@ -6,16 +6,49 @@ type MaybeArray<T> = T | T[];
 const asFunction = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
   typeof middleware === "function" ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
 
-const pass = <C extends Context>(_ctx: C, next: NextFunction) => next();
+/** A filter's step: its middleware runs only when `when` holds, else the next step does. */
+interface Guarded<C extends Context> {
+  when: (ctx: C) => MaybePromise<boolean>;
+  then: MiddlewareFn<C>;
+}
 
-/** Runs `steps` from `index` in order; each calls the next one through its `next`, the last the outer `next`. */
-function runSteps<C extends Context>(steps: MiddlewareFn<C>[], index: number, ctx: C, next: NextFunction): Promise<void> {
-  if (index === steps.length) return next();
+type Step<C extends Context> = MiddlewareFn<C> | Guarded<C>;
+
+/** Calls one middleware with the rest of the steps as its `next`; a synchronous throw becomes a rejection. */
+function callStep<C extends Context>(
+  middleware: MiddlewareFn<C>,
+  steps: Step<C>[],
+  index: number,
+  ctx: C,
+  next: NextFunction,
+): Promise<void> {
   try {
-    return Promise.resolve(steps[index]!(ctx, () => runSteps(steps, index + 1, ctx, next))) as Promise<void>;
+    return Promise.resolve(middleware(ctx, () => runSteps(steps, index + 1, ctx, next))) as Promise<void>;
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/**
+ * Runs `steps` from `index` in order; each calls the next one through its `next`, the last the
+ * outer `next`. A filter that does not match is skipped in the loop, with nothing allocated.
+ */
+function runSteps<C extends Context>(steps: Step<C>[], index: number, ctx: C, next: NextFunction): Promise<void> {
+  for (; index < steps.length; index++) {
+    const step = steps[index]!;
+    if (typeof step === "function") return callStep(step, steps, index, ctx, next);
+    let matches: MaybePromise<boolean>;
+    try {
+      matches = step.when(ctx);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (matches === false) continue;
+    if (matches === true) return callStep(step.then, steps, index, ctx, next);
+    const at = index;
+    return Promise.resolve(matches).then((ok) => (ok ? callStep(step.then, steps, at, ctx, next) : runSteps(steps, at + 1, ctx, next)));
+  }
+  return next();
 }
 
 /**
@@ -24,7 +57,7 @@ function runSteps<C extends Context>(steps: MiddlewareFn<C>[], index: number, ct
  * bot's ~250 handlers that was the largest part of an update's cost (bench/README.md).
  */
 export class Composer<C extends Context> extends GrammyComposer<C> {
-  private readonly steps: MiddlewareFn<C>[];
+  private readonly steps: Step<C>[];
 
   constructor(...middleware: Middleware<C>[]) {
     super();
@@ -47,7 +80,7 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
   override filter(predicate: (ctx: C) => MaybePromise<boolean>, ...middleware: Middleware<C>[]): Composer<C>;
   override filter(predicate: (ctx: C) => MaybePromise<boolean>, ...middleware: Middleware<C>[]): Composer<C> {
     const composer = new Composer<C>(...middleware);
-    this.branch(predicate, composer, pass);
+    this.steps.push({ when: predicate, then: composer.middleware() });
     return composer;
   }
 
