@@ -92,11 +92,12 @@ process.on("disconnect", () => process.exit(1));
 process.on("message", async (message: { stop?: boolean; stats?: boolean; resetLoopDelay?: boolean }) => {
   if (message.resetLoopDelay) loopDelay.reset();
   if (message.stats) {
+    const loopMaxMs = loopDelay.max / 1e6;
     // With BENCH_NODE_FLAGS=--expose-gc the heap figure is what is retained, garbage collected first.
     (globalThis as { gc?: () => void }).gc?.();
     const memory = process.memoryUsage();
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    process.send?.({ stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb } });
+    process.send?.({ stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb, loopMaxMs } });
   }
   if (!message.stop) return;
   const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };

@@ -11,7 +11,7 @@
  * rate. Each bot runs in its own process (bench/bot-process.ts). bench/README.md has the figures.
  */
 import { proposeIdeaInEnglish, registerInEnglish } from "../test/support/flows.js";
-import { startBotProcess } from "./support/bot-processes.js";
+import { driverLoop, startBotProcess } from "./support/bot-processes.js";
 import { drive, percentile, type Figures, type Workload } from "./support/driver.js";
 import { fixed, header, met, row } from "./support/report.js";
 import {
@@ -94,8 +94,13 @@ async function benchWorkloads() {
     // Half the rate just measured, same number of updates, as a steady stream.
     const half = await drive(bot, workload, full.rate / 2);
     results.push({ full, half, reference });
-    if (DEBUG)
-      console.log(`  ${workload.label}: ${fixed(full.rate)} updates/s (echo ${fixed(reference)}), half-rate p99 ${fixed(half.p99, 1)} ms`);
+    if (DEBUG) {
+      // A long stall of either process's event loop shows in the half-rate p99: this says whose it was.
+      const stalls = `longest event-loop delay: bot ${fixed((await bot.stats()).loopMaxMs, 1)} ms, driver ${fixed(driverLoop.max / 1e6, 1)} ms`;
+      console.log(
+        `  ${workload.label}: ${fixed(full.rate)} updates/s (echo ${fixed(reference)}), half-rate p99 ${fixed(half.p99, 1)} ms; ${stalls}`,
+      );
+    }
   }
   return {
     results,

@@ -53,6 +53,8 @@ export interface BotStats {
   rssMb: number;
   heapUsedMb: number;
   peakRssMb: number;
+  /** The bot's longest event-loop delay since resetLoopDelay(), in ms. */
+  loopMaxMs: number;
 }
 
 export interface BotProcess {
