@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Bot, Composer as GrammyComposer, type Context } from "grammy";
 import type { Update } from "grammy/types";
+import { DEFAULT_BOT_INFO as botInfo } from "@wealmaty/telegram-emulator";
 import { Composer } from "../src/bot/composer.js";
-
-const botInfo = {
-  id: 1,
-  is_bot: true as const,
-  first_name: "Bot",
-  username: "test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
 
 const message = (id: number, text: string): Update => ({
   update_id: id,
