@@ -2,16 +2,14 @@
  * The preview in a real (headless) browser: what an organiser or translator does with
  * `npm run preview`. Labels come from the bot's own locale files, so the test follows text edits.
  */
-import { randomUUID } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../tools/preview/start.js";
-import { launchBrowser, type TestBrowser } from "./support/browser.js";
-import { REDIS_URL } from "./support/harness.js";
+import type { Preview } from "../tools/preview/start.js";
+import type { TestBrowser } from "./support/browser.js";
+import { openPreview, type OpenPreview } from "./support/preview-browser.js";
 
 const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 const WAIT = { timeout: 10_000 };
@@ -19,20 +17,17 @@ const WAIT = { timeout: 10_000 };
 describe("preview in the browser", () => {
   let preview: Preview;
   let browser: TestBrowser;
-  const prefix = `test-preview:${randomUUID()}:`;
+  let opened: OpenPreview | undefined;
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    preview = await startPreview({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logLevel: "silent" });
-    browser = await launchBrowser({ timezoneId: preview.event.timezone });
+    opened = await openPreview({});
+    ({ preview, browser } = opened);
   }, 30_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    const redis = new Redis(REDIS_URL);
-    expect(await redis.keys(`${prefix}*`)).toEqual([]);
-    await redis.quit();
+    // Nothing of the preview stays in Redis.
+    expect(await opened?.close()).toEqual([]);
   });
 
   /** The bot's text in English, as the page shows it (tags and Fluent isolation marks dropped). */

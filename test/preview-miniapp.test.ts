@@ -3,33 +3,28 @@
  * beside the chat, as the chosen persona, with the Telegram.WebApp shim and initData signed with the
  * preview's token. The buttons are sent here through the bot's own API client, as the bot will send them.
  */
-import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketLink } from "../src/features/rsvp/rules.js";
 import { verifyInitData } from "../tools/preview/init-data.js";
-import { miniappApiOrigin, PREVIEW_TOKEN, startPreview, type Preview } from "../tools/preview/start.js";
-import { launchBrowser, type TestBrowser } from "./support/browser.js";
-import { REDIS_URL } from "./support/harness.js";
+import { miniappApiOrigin, PREVIEW_TOKEN, type Preview } from "../tools/preview/start.js";
+import type { TestBrowser } from "./support/browser.js";
+import { openPreview, type OpenPreview } from "./support/preview-browser.js";
 
 const WAIT = { timeout: 10_000 };
 
 describe("the Mini App panel in the preview", () => {
   let preview: Preview;
   let browser: TestBrowser;
-  const prefix = `test-preview:${randomUUID()}:`;
+  let opened: OpenPreview | undefined;
 
   beforeAll(async () => {
-    preview = await startPreview({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logLevel: "silent" });
-    browser = await launchBrowser({ timezoneId: preview.event.timezone });
+    opened = await openPreview({});
+    ({ preview, browser } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    const redis = new Redis(REDIS_URL);
-    expect(await redis.keys(`${prefix}*`)).toEqual([]);
-    await redis.quit();
+    // Nothing of the preview stays in Redis.
+    expect(await opened?.close()).toEqual([]);
   });
 
   it("opens from an inline web_app button and from the menu button, signed in as the persona", async () => {

@@ -5,18 +5,15 @@
  * /vote's open vote. Every screen is checked for what it shows. UPDATE_SCREENSHOTS=1 saves them to
  * docs/screenshots/organisers-*.png (1280×800); otherwise they go to test/artifacts/.
  */
-import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { consentMessage } from "../src/features/rsvp/consent.js";
 import { newCode, newTicketToken } from "../src/features/rsvp/rules.js";
 import type { Store } from "../src/store/index.js";
-import { startPreview, type Preview } from "../tools/preview/start.js";
 import type { Persona } from "../tools/preview/personas.js";
-import { launchBrowser, type TestBrowser } from "./support/browser.js";
 import { eventWith } from "./support/event-file.js";
-import { REDIS_URL } from "./support/harness.js";
+import { openPreview, type OpenPreview } from "./support/preview-browser.js";
 import { anyBot, lastBot, lastBotText, openChat, send, shown, tap, WAIT } from "./support/preview-chat.js";
 
 const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? "../docs/screenshots/" : "./artifacts/", import.meta.url));
@@ -102,25 +99,18 @@ async function seed(store: Store, now: Date, organiserId: number, consentVersion
   return ideas;
 }
 
-let preview: Preview | undefined;
-let browser: TestBrowser | undefined;
+let opened: OpenPreview | undefined;
 afterEach(async () => {
-  await browser?.close();
-  await preview?.stop();
-  browser = preview = undefined;
+  // Nothing of the preview stays in Redis.
+  expect(await opened?.close()).toEqual([]);
+  opened = undefined;
 });
 
 describe("the organisers' guide, walked in the preview", () => {
   it("shows /admin, a request and /requests, /team's invite, /stats, the door card, /feedback and the open vote", async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    preview = await startPreview({
-      port: 0,
-      redisUrl: REDIS_URL,
-      redisPrefix: `test-preview:${randomUUID()}:`,
-      eventFile: EVENT_FILE,
-      logLevel: "silent",
-    });
-    browser = await launchBrowser({ width: 1280, height: 800, timezoneId: preview.event.timezone });
+    opened = await openPreview({ eventFile: EVENT_FILE }, { width: 1280, height: 800 });
+    const { preview, browser } = opened;
     const { deps } = preview.running;
     const { store } = deps;
     const organiser = preview.personas.find((persona) => persona.admin)!;

@@ -1,11 +1,10 @@
 /** The preview at a phone's width (360×740): the chat scrolls, not the page; the input and every persona stay in view. */
-import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../tools/preview/start.js";
-import { launchBrowser, type TestBrowser } from "./support/browser.js";
-import { REDIS_URL } from "./support/harness.js";
+import type { Preview } from "../tools/preview/start.js";
+import type { TestBrowser } from "./support/browser.js";
+import { openPreview, type OpenPreview } from "./support/preview-browser.js";
 
 const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 const WAIT = { timeout: 10_000 };
@@ -13,18 +12,17 @@ const WAIT = { timeout: 10_000 };
 describe("preview on a phone", () => {
   let preview: Preview;
   let browser: TestBrowser;
-  const prefix = `test-preview:${randomUUID()}:`;
+  let opened: OpenPreview | undefined;
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    preview = await startPreview({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logLevel: "silent" });
-    browser = await launchBrowser({ width: 360, height: 740, timezoneId: "UTC" });
+    opened = await openPreview({}, { width: 360, height: 740, timezoneId: "UTC" });
+    ({ preview, browser } = opened);
   }, 30_000);
 
   afterAll(async () => {
-    await browser?.close();
-    // stop() deletes the preview's keys.
-    await preview?.stop();
+    // Nothing of the preview stays in Redis.
+    expect(await opened?.close()).toEqual([]);
   });
 
   it("scrolls the chat, keeps the input and every persona in view, and shows the whole title and the event's time", async () => {

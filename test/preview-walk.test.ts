@@ -3,15 +3,12 @@
  * similar one supported, and the organiser's reject-with-reason. UPDATE_SCREENSHOTS=1 saves the README's
  * screens to docs/screenshots/; otherwise they go to test/artifacts/, so a CI run leaves the committed ones alone.
  */
-import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../tools/preview/start.js";
 import type { Persona } from "../tools/preview/personas.js";
-import { launchBrowser, type TestBrowser } from "./support/browser.js";
-import { REDIS_URL } from "./support/harness.js";
+import { openPreview, type OpenPreview } from "./support/preview-browser.js";
 import { lastBot, openChat as open, send as type, tap, WAIT } from "./support/preview-chat.js";
 
 const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? "../docs/screenshots/" : "./artifacts/", import.meta.url));
@@ -40,20 +37,19 @@ const walks = [
 /** The text as the page shows it: Fluent's HTML tags dropped. */
 const shown = (html: string) => html.replace(/<[^>]+>/g, "");
 
-let preview: Preview | undefined;
-let browser: TestBrowser | undefined;
+let opened: OpenPreview | undefined;
 afterEach(async () => {
-  await browser?.close();
-  await preview?.stop();
-  browser = preview = undefined;
+  // Nothing of the preview stays in Redis.
+  expect(await opened?.close()).toEqual([]);
+  opened = undefined;
 });
 
 describe("a walk through the preview", () => {
   for (const walk of walks) {
     it(`registers, supports a similar idea and rejects with a reason, at ${walk.viewport.width}×${walk.viewport.height}`, async () => {
       await mkdir(SCREENSHOTS, { recursive: true });
-      preview = await startPreview({ port: 0, redisUrl: REDIS_URL, redisPrefix: `test-preview:${randomUUID()}:`, logLevel: "silent" });
-      browser = await launchBrowser({ ...walk.viewport, timezoneId: preview.event.timezone });
+      opened = await openPreview({}, walk.viewport);
+      const { preview, browser } = opened;
       const { deps } = preview.running;
       const attendee = preview.personas.find((persona) => persona.language === walk.language && !persona.admin)!;
       const organiser = preview.personas.find((persona) => persona.admin)!;
