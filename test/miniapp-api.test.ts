@@ -5,17 +5,13 @@ import { newCode, newTicketToken } from "../src/features/rsvp/rules.js";
 import { eventWith } from "./support/event-file.js";
 import { registerGuest } from "./support/seed.js";
 import { until } from "./support/wait.js";
+import { grantRole } from "./support/team.js";
 
 const ADMIN = 7301;
 const startTestBot = botPerTest({ adminIds: [ADMIN] });
 
-/** Gives a role through the store, as an accepted /team invite would. */
-async function grant(bot: TestBot, userId: number, role: "organiser" | "staff" | "juror") {
-  const token = `invite-${role}-${userId}`.padEnd(22, "x").slice(0, 22);
-  const { store } = bot.running.deps;
-  await store.team.createInvite(token, { role, uses: 1, createdBy: ADMIN }, bot.clock.now());
-  expect((await store.team.redeem(token, userId, `Member ${userId}`, bot.clock.now())).result).toBe("granted");
-}
+const grant = (bot: TestBot, userId: number, role: "organiser" | "staff" | "juror") =>
+  grantRole(bot, userId, role, { name: `Member ${userId}`, createdBy: ADMIN });
 
 describe("Mini App API: authentication", () => {
   it("lets in only a fresh initData signed with this bot's token; a user without the right gets 403", async () => {

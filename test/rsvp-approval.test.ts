@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eventWith } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
+import { grantRole } from "./support/team.js";
 
 const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
 const ADMIN = 4242;
@@ -19,10 +20,7 @@ const approvalEvent = (capacity?: number) => eventWith({ rsvp: { approval: true,
 /** A team member with a role, as /team's invite link would make them. */
 async function member(role: "organiser" | "staff", options: { languageCode: "en" | "ru"; firstName: string }) {
   const user = bot!.user(options);
-  const team = bot!.running.deps.store.team;
-  const token = `t${user.id}`;
-  await team.createInvite(token, { role, uses: 1, createdBy: ADMIN }, bot!.clock.now());
-  await team.redeem(token, user.id, options.firstName, bot!.clock.now());
+  await grantRole(bot!, user.id, role, { name: options.firstName, createdBy: ADMIN });
   await user.command("start");
   return user;
 }

@@ -3,6 +3,7 @@ import { eventWith } from "./support/event-file.js";
 import { parseCsv } from "./support/csv.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
+import { grantRole } from "./support/team.js";
 
 const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
 const ADMIN = 4242;
@@ -26,9 +27,7 @@ async function registerGroup(user: TelegramUser, name: string, companions: strin
 
 async function staffMember() {
   const user = bot!.user({ languageCode: "en", firstName: "Zed" });
-  const team = bot!.running.deps.store.team;
-  await team.createInvite(`s${user.id}`, { role: "staff", uses: 1, createdBy: ADMIN }, bot!.clock.now());
-  await team.redeem(`s${user.id}`, user.id, "Zed", bot!.clock.now());
+  await grantRole(bot!, user.id, "staff", { name: "Zed", createdBy: ADMIN });
   await user.command("start");
   return user;
 }
