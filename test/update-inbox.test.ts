@@ -83,4 +83,25 @@ describe("a chat's state and its update's removal from the inbox", () => {
     expect(store.chatState.isFinished(handled)).toBe(false);
     expect((await inbox.leftovers()).pending.map((u) => u.update_id)).toEqual([31]);
   });
+
+  it("takes an update that changed no state out with the next chat's state read, in its round trip", async () => {
+    const { store, prefix, redis } = current;
+    const inbox = store.inbox(42);
+    await inbox.store([update(41, "/info"), update(42, "/help")]);
+    const sessions = store.chatState.adapter<{ language?: string }>(`${prefix}session:`, 60, [`${prefix}conversation:`]);
+    const sent: string[] = [];
+    const send = redis.sendCommand.bind(redis);
+    redis.sendCommand = (command, ...rest) => (sent.push(command.name), send(command, ...rest));
+    try {
+      // The update handled (41) leaves as the next one (of another chat) reads its state.
+      const leaving = inbox.done(41);
+      store.chatState.begin(8);
+      expect(await sessions.read(`${prefix}session:8`)).toBeUndefined();
+      await leaving;
+    } finally {
+      redis.sendCommand = send;
+    }
+    expect(sent).not.toContain("hdel");
+    expect((await inbox.leftovers()).pending.map((u) => u.update_id)).toEqual([42]);
+  });
 });

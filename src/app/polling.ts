@@ -50,6 +50,12 @@ export const isTokenRejected = (error: unknown) => error instanceof GrammyError 
 /** A persistent 409 is logged again at most this often while it lasts. */
 const CONFLICT_REPORT_EVERY_MS = 60_000;
 
+/** Whether the bot reads the update's private chat state before anything else (see handle() in startPolling). */
+function readsPrivateChatFirst(update: Update): boolean {
+  const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
+  return chat?.type === "private";
+}
+
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
   const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat;
@@ -84,6 +90,8 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   let isNew: (update: Update) => boolean = () => true;
   let started = false;
   const inHand = new Set<Promise<void>>();
+  /** Updates in hand whose turn is over, on their way out of the inbox. */
+  let leavingCount = 0;
   const inOrder = sequentialize<Update>(orderingKey);
   // Inside the per-chat order, so a chat's queued updates wait without holding a turn.
   const takeTurn = pLimit(handledAtOnce);
@@ -95,7 +103,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
    * fetch once some have finished, so getUpdates brings bigger batches (one inbox write each).
    */
   async function waitForRoom(signal: AbortSignal) {
-    while (inHand.size - takeTurn.activeCount >= handledAtOnce && !signal.aborted) {
+    while (inHand.size - takeTurn.activeCount - leavingCount >= handledAtOnce && !signal.aborted) {
       await new Promise<void>((resolve) => {
         const done = () => {
           signal.removeEventListener("abort", done);
@@ -108,19 +116,27 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     }
   }
 
-  async function handle(update: Update) {
+  /**
+   * Handles an update in its turn and returns, apart, its way out of the inbox. The turn ends
+   * before the removal is answered: the update taking the turn reads its chat's state first thing,
+   * with the removal travelling along, so its own first answer comes after that removal reached
+   * Redis and the updates answered but still in the inbox stay at most `handledAtOnce`. An update
+   * with no private chat state to read first waits for the removals instead.
+   */
+  async function handle(update: Update): Promise<{ leaving: Promise<void> }> {
+    if (!readsPrivateChatFirst(update)) await inbox.removalsSettled();
     try {
       await bot.handleUpdate(update);
     } catch (error) {
       // The bot's error boundary catches handler errors; this is the last net.
       logger.error({ err: error, update_id: update.update_id }, "update could not be handled");
     }
-    if (!leftWithState?.(update)) {
-      await inbox.done(update.update_id).catch((error) => {
-        logger.warn({ err: error, update_id: update.update_id }, "could not clear a handled update from the inbox");
-      });
-    }
-    onHandled?.(update.update_id);
+    const leaving = leftWithState?.(update)
+      ? Promise.resolve()
+      : inbox.done(update.update_id).catch((error: unknown) => {
+          logger.warn({ err: error, update_id: update.update_id }, "could not clear a handled update from the inbox");
+        });
+    return { leaving: leaving.then(() => onHandled?.(update.update_id)) };
   }
 
   /** What an earlier process stored but did not finish: handed on first, its repeats skipped later. */
@@ -228,7 +244,14 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const sink = createConcurrentSink<Update>(
     {
       consume(update) {
-        const work = inOrder(update, () => takeTurn(() => handle(update)));
+        let leaving = Promise.resolve();
+        const turn = async () => void ({ leaving } = await takeTurn(() => handle(update)));
+        const work = inOrder(update, turn).then(async () => {
+          leavingCount++;
+          progressed();
+          await leaving;
+          leavingCount--;
+        });
         inHand.add(work);
         void work.finally(() => {
           inHand.delete(work);

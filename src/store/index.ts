@@ -30,7 +30,7 @@ export function createStore(redis: Redis, prefix: string) {
     /** Webhook mode's inbox, per bot (its id from getMe): each update stored, queued per chat, handled once. */
     webhookInbox: (botId: number) => createWebhookInbox(redis, keys, botId),
     /** Long polling's inbox, per bot. */
-    inbox: (botId: number) => createUpdateInbox(redis, keys, botId),
+    inbox: (botId: number) => createUpdateInbox(redis, keys, botId, chatState),
     /** Sessions and conversations, written at an update's end together with its removal from the inbox. */
     chatState,
     chatLocks: createChatLocks(redis, keys),

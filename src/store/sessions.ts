@@ -30,15 +30,28 @@ end
 return n`;
 
 /**
- * Counts one update on a counter (INCR; its window of ARGV[1] ms starts with its first update) and
- * reads the chat's state keys, in one round trip. KEYS: the counter, then the state keys.
+ * A chat's state read, in one round trip with what travels along: an update's count on a counter
+ * (INCR; its window of ARGV[1] ms starts with its first update; "" counts nothing) and the removal
+ * of updates handled before from the polling inbox. KEYS: the counter, the inbox, then the state
+ * keys (a key not used stands in for the counter or the inbox). ARGV: the window, then the ids to remove.
  */
-const COUNT_AND_READ = `
-local hits = redis.call("INCR", KEYS[1])
-if hits == 1 then redis.call("PEXPIRE", KEYS[1], ARGV[1]) end
-local values = redis.call("MGET", unpack(KEYS, 2))
+const READ_WITH_COUNT_AND_REMOVALS = `
+local hits = 0
+if ARGV[1] ~= "" then
+  hits = redis.call("INCR", KEYS[1])
+  if hits == 1 then redis.call("PEXPIRE", KEYS[1], ARGV[1]) end
+end
+if #ARGV > 1 then redis.call("HDEL", KEYS[2], unpack(ARGV, 2)) end
+local values = redis.call("MGET", unpack(KEYS, 3))
 table.insert(values, 1, hits)
 return values`;
+
+/** An update's removal from the polling inbox, waiting to travel with the next state read. */
+interface RemovalAhead {
+  id: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 /** A count waiting to travel with the chat's next state read. */
 interface CountAhead {
@@ -71,7 +84,7 @@ type PendingWrites = Map<string, { json: string; ttlSeconds: number }>;
 export function createChatState(redis: Redis, keys: Keyspace) {
   redis.defineCommand("commitChatState", { lua: COMMIT });
   const commitScript = (redis as unknown as { commitChatState: CommitCommand }).commitChatState.bind(redis);
-  const countAndRead = defineScript(redis, "countAndReadChatState", COUNT_AND_READ);
+  const readAlong = defineScript(redis, "readChatStateAlong", READ_WITH_COUNT_AND_REMOVALS);
   /** By chat id: the count asked for in the update in hand, until its state read carries it. */
   const countsAhead = new Map<string, CountAhead>();
   /** Counts a count no state read carried, on its own. */
@@ -89,6 +102,25 @@ export function createChatState(redis: Redis, keys: Keyspace) {
   const finished = new WeakSet<Update>();
   /** Webhook updates being handled: how each leaves the webhook inbox (polling updates leave the polling inbox). */
   const webhookExits = new WeakMap<Update, WebhookExit>();
+  /** By polling inbox key: removals the next state read carries, or else an HDEL on the next turn of the event loop. */
+  let removalsAhead = new Map<string, RemovalAhead[]>();
+  /** Removals sent and not yet answered. */
+  const removalsInFlight = new Set<Promise<void>>();
+  const settle = (removals: RemovalAhead[], reply: Promise<unknown>) =>
+    reply.then(
+      () => removals.forEach((removal) => removal.resolve()),
+      (error: unknown) => removals.forEach((removal) => removal.reject(error)),
+    );
+  const takeRemovals = () => {
+    const [first] = removalsAhead;
+    if (first) removalsAhead.delete(first[0]);
+    return first;
+  };
+  const removeAlone = () => {
+    const ahead = removalsAhead;
+    removalsAhead = new Map();
+    for (const [key, removals] of ahead) settle(removals, redis.hdel(key, ...removals.map((removal) => removal.id)));
+  };
 
   return {
     /**
@@ -122,20 +154,29 @@ export function createChatState(redis: Redis, keys: Keyspace) {
         }
         return json;
       };
-      /** MGET of the keys, with the count the chat's update asked for (countWithRead), if any. */
+      /** MGET of the keys, with the count the chat's update asked for (countWithRead) and the inbox removals ahead, if any. */
       const readWithCount = async (chat: string, keysToRead: string[]): Promise<(string | null)[]> => {
         const ahead = countsAhead.get(chat);
-        if (!ahead) return redis.mget(...keysToRead);
+        const removals = takeRemovals();
+        if (!ahead && !removals) return redis.mget(...keysToRead);
         countsAhead.delete(chat);
+        const [inboxKey, removing = []] = removals ?? [];
+        const stateKey = keysToRead[0]!;
+        const reply = readAlong(
+          2 + keysToRead.length,
+          ahead?.counterKey ?? stateKey,
+          inboxKey ?? stateKey,
+          ...keysToRead,
+          ahead?.windowMs ?? "",
+          ...removing.map((removal) => removal.id),
+        ) as Promise<[number, ...(string | null)[]]>;
+        void settle(removing, reply);
         try {
-          const [hits, ...values] = (await countAndRead(1 + keysToRead.length, ahead.counterKey, ...keysToRead, ahead.windowMs)) as [
-            number,
-            ...(string | null)[],
-          ];
-          ahead.resolve(hits);
+          const [hits, ...values] = await reply;
+          ahead?.resolve(hits);
           return values;
         } catch (error) {
-          ahead.reject(error);
+          ahead?.reject(error);
           throw error;
         }
       };
@@ -195,6 +236,26 @@ export function createChatState(redis: Redis, keys: Keyspace) {
     /** The webhook update about to be handled leaves the webhook inbox with its state, not the polling inbox. */
     leavesBy(update: Update, exit: WebhookExit): void {
       webhookExits.set(update, exit);
+    },
+    /**
+     * Takes a handled update out of the polling inbox: the next chat's state read carries the
+     * removal (the update taking its turn reads first thing), else an HDEL does on the next turn of the event loop.
+     */
+    removeFromInbox(inboxKey: string, updateId: number): Promise<void> {
+      const removal = new Promise<void>((resolve, reject) => {
+        const waiting = removalsAhead.get(inboxKey) ?? [];
+        if (removalsAhead.size === 0) setImmediate(removeAlone);
+        waiting.push({ id: String(updateId), resolve, reject });
+        removalsAhead.set(inboxKey, waiting);
+      });
+      const forget = () => void removalsInFlight.delete(removal);
+      removalsInFlight.add(removal);
+      removal.then(forget, forget);
+      return removal;
+    },
+    /** Settles once every removal asked for so far has reached Redis (or failed). */
+    async removalsSettled(): Promise<void> {
+      await Promise.allSettled([...removalsInFlight]);
     },
     /** Whether the update already left the inbox with its state (commit()). */
     isFinished(update: Update): boolean {

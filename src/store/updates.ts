@@ -1,6 +1,7 @@
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keys.js";
+import type { ChatState } from "./sessions.js";
 
 /** The inbox's field holding "<newest stored update id>:<ms stored>". */
 const LAST_FIELD = "last";
@@ -22,11 +23,8 @@ export interface InboxLeftovers {
  * (the next getUpdates offset), and removed once handled. A crash therefore loses none: the next
  * process handles what is left, and skips the repeats Telegram sends of updates stored before.
  */
-export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
+export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number, chatState: ChatState) {
   const key = keys.updateInbox(botId);
-  /** Updates done in this tick, taken out together in one HDEL. */
-  let doneNow: string[] = [];
-  let takenOut: Promise<unknown> | undefined;
   return {
     /** One command per batch: the updates and the newest id among them. */
     async store(updates: Update[], now = Date.now()): Promise<void> {
@@ -38,17 +36,12 @@ export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number) {
       const newest = Math.max(...updates.map((update) => update.update_id));
       await redis.hset(key, ...fields, LAST_FIELD, `${newest}:${now}`);
     },
-    /** Settles once the update left the inbox, with the others done in the same tick. */
-    async done(updateId: number): Promise<void> {
-      if (doneNow.push(String(updateId)) === 1) {
-        takenOut = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-          const fields = doneNow;
-          doneNow = [];
-          return redis.hdel(key, ...fields);
-        });
-      }
-      await takenOut;
+    /** Settles once the update left the inbox, with the next chat state read or the others done in the same tick. */
+    done(updateId: number): Promise<void> {
+      return chatState.removeFromInbox(key, updateId);
     },
+    /** Settles once every update done so far has left the inbox (or failed to). */
+    removalsSettled: () => chatState.removalsSettled(),
     async leftovers(now = Date.now()): Promise<InboxLeftovers> {
       const entries = await redis.hgetall(key);
       const [lastId, storedAt] = (entries[LAST_FIELD] ?? "0:0").split(":").map(Number);
