@@ -50,15 +50,15 @@ export const isTokenRejected = (error: unknown) => error instanceof GrammyError 
 /** A persistent 409 is logged again at most this often while it lasts. */
 const CONFLICT_REPORT_EVERY_MS = 60_000;
 
+/** The chat a message or a button tap comes from. */
+const chatOfMessage = (update: Update) => update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
+
 /** Whether the bot reads the update's private chat state before anything else (see handle() in startPolling). */
-function readsPrivateChatFirst(update: Update): boolean {
-  const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
-  return chat?.type === "private";
-}
+const readsPrivateChatFirst = (update: Update) => chatOfMessage(update)?.type === "private";
 
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
-  const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat;
+  const chat = chatOfMessage(update) ?? update.my_chat_member?.chat;
   const from = update.callback_query?.from ?? update.message?.from;
   return String(chat?.id ?? from?.id ?? `update-${update.update_id}`);
 }
