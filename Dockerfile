@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 
-# Build: compile TypeScript with the dev dependencies.
+# Build: type-check, then bundle the bot into one file (tools/build/bundle.ts), with the dev dependencies.
 # --workspaces=false: the workspace packages (packages/: the Telegram emulator for tests and the
 # preview) are neither copied nor installed; only src is compiled (tsconfig.build.json).
 FROM node:20-bookworm-slim AS build
@@ -9,6 +9,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --workspaces=false --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY tools/build ./tools/build
 COPY miniapp ./miniapp
 COPY events ./events
 RUN npm run build
@@ -25,4 +26,4 @@ USER node
 # `node` is PID 1's direct command (no npm or shell in between), so SIGTERM reaches the bot
 # and it shuts down gracefully.
 # V8 heap sizing as in npm start (bench/README.md has the measurements).
-CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "dist/server/main.js"]

@@ -1,16 +1,22 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
+import { loadEvent } from "../src/event/load.js";
+import { loadSeries } from "../src/event/series.js";
 import { keyspace } from "../src/store/keys.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { commandMessage, FakeBotApi, messageUpdate } from "@wealmaty/telegram-emulator";
 import { REDIS_URL } from "./support/harness.js";
 import { startSlowRedis } from "./support/slow-redis.js";
 import { TelegramUser } from "./support/telegram-user.js";
+import { bundle } from "../tools/build/bundle.js";
 
 /** Users in the kill -9 under load tests (each sends 2 messages while the process is killed), and how many are in flight. */
 const LOAD_USERS = 300;
@@ -43,9 +49,9 @@ async function until(predicate: () => boolean, timeoutMs = 15_000) {
   }
 }
 
-/** Runs src/main.ts as its own process against the emulator, as production would. */
-function startBotProcess(fake: FakeBotApi, { redisUrl = REDIS_URL, token = fake.token } = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/** Runs src/main.ts (or `args`: another way to start it) as its own process against the emulator, as production would. */
+function startBotProcess(fake: FakeBotApi, { redisUrl = REDIS_URL, token = fake.token, args = ["--import", "tsx", "src/main.ts"] } = {}) {
+  const child = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH,
       BOT_TOKEN: token,
@@ -155,6 +161,36 @@ async function callApi(fake: FakeBotApi, method: string, payload: object = {}) {
   });
   return (await response.json()) as { ok: boolean; description?: string };
 }
+
+describe("the production build", () => {
+  it("runs from its one bundled file with its locales and the bundled series, laid out as the Docker image is", async () => {
+    // /app/dist/server/main.js, /app/dist/locales, /app/events; no node_modules: everything the bot loads is in the bundle.
+    const app = mkdtempSync(join(tmpdir(), "wealmaty-build-"));
+    try {
+      await bundle("src/main.ts", join(app, "dist", "server", "main.js"));
+      cpSync("src/locales", join(app, "dist", "locales"), { recursive: true });
+      symlinkSync(resolve("events"), join(app, "events"));
+      api = await FakeBotApi.start();
+      const bot = startBotProcess(api, { args: [join(app, "dist", "server", "main.js")] });
+      await bot.ready();
+      const kk = new TelegramUser(api, { id: 81, firstName: "Асел", languageCode: "kk" });
+      await kk.command("start");
+      await until(() => kk.messages().some((message) => message.text?.startsWith("Сәлеметсіз бе, Асел!")));
+      const en = new TelegramUser(api, { id: 82, firstName: "Emma", languageCode: "en" });
+      await en.command("info");
+      await until(() => en.messages().some((message) => message.venue !== undefined));
+      // The overview names one of the bundled series' events: the files were found beside the bundle.
+      const titles = loadSeries({}, loadEvent).events.map((event) => event.text(event.title, "en"));
+      expect(titles.some((title) => en.messages()[0]!.text?.includes(title))).toBe(true);
+
+      bot.child.kill("SIGTERM");
+      const [code] = await once(bot.child, "exit");
+      expect(code, bot.output()).toBe(0);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("the bot process and Telegram's refusals", () => {
   it("deletes a webhook left by an earlier run (WEBHOOK_URL) and serves the updates Telegram held meanwhile", async () => {

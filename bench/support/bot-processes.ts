@@ -1,16 +1,16 @@
 /** The bot processes of the benchmark (bench/bot-process.ts), each forked against its own emulator. */
 import { randomUUID } from "node:crypto";
 import { fork } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import ts from "typescript";
 import { BUNDLED_EVENT_FILE } from "../../src/event/load.js";
 import { deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
+import { bundle } from "../../tools/build/bundle.js";
 import { DEBUG, REDIS_URL, PRODUCTION_NODE_FLAGS, THROUGH_TSX } from "./settings.js";
 
 /** How late the benchmark's own event loop runs (it drives the users and the emulator). */
@@ -20,33 +20,21 @@ driverLoop.enable();
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The bots run as production does, compiled to JavaScript (npm run build: node dist/main.js), not
- * through tsx, whose loader adds its own memory and start-up time: src and bench/bot-process.ts
- * are transpiled (no type check) into a temporary directory, removed at exit.
+ * The bots run as production does, bundled into one JavaScript file (npm run build:
+ * dist/server/main.js), not through tsx, whose loader adds its own memory and start-up time. The
+ * bundle of bench/bot-process.ts goes into a temporary directory, removed at exit.
  */
-function compileBots(): string {
+async function bundleBots(): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), "wealmaty-bench-"));
   process.on("exit", () => rmSync(out, { recursive: true, force: true }));
-  symlinkSync(join(ROOT, "node_modules"), join(out, "node_modules"));
-  const sources = [
-    ...readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" }).map((file) => join("src", file)),
-    join("bench", "bot-process.ts"),
-  ].filter((file) => file.endsWith(".ts"));
-  for (const file of sources) {
-    const { outputText } = ts.transpileModule(readFileSync(join(ROOT, file), "utf8"), {
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-      fileName: file,
-    });
-    const target = join(out, file.replace(/\.ts$/, ".js"));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-  }
-  cpSync(join(ROOT, "src", "locales"), join(out, "src", "locales"), { recursive: true });
-  writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));
-  if (DEBUG) console.log(`  compiled ${sources.length} files into ${relative(ROOT, out)}`);
-  return join(out, "bench", "bot-process.js");
+  const file = join(out, "bench", "bot-process.js");
+  await bundle(join(ROOT, "bench", "bot-process.ts"), file);
+  // Where the bundle's i18n looks for them, as dist/locales beside dist/server/.
+  cpSync(join(ROOT, "src", "locales"), join(out, "locales"), { recursive: true });
+  if (DEBUG) console.log(`  bundled the bot processes into ${relative(ROOT, file)}`);
+  return file;
 }
-const BOT_PROCESS = THROUGH_TSX ? fileURLToPath(new URL("../bot-process.ts", import.meta.url)) : compileBots();
+const BOT_PROCESS = THROUGH_TSX ? fileURLToPath(new URL("../bot-process.ts", import.meta.url)) : await bundleBots();
 
 export interface BotStats {
   redisCommands: number;

@@ -1,0 +1,37 @@
+/**
+ * The production build's JavaScript: one file per entry, bundled by esbuild with its dependencies.
+ * Node 20 has no compile cache, and loading some 1,100 separate modules (resolving, lexing CommonJS,
+ * compiling each) was most of the bot's start-up (bench/README.md, "Start-up").
+ */
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+/**
+ * The bundle is written one folder below the build's root (dist/server/main.js), as every source is
+ * in src/<folder>/: paths taken relative to a module (../locales, ../../events) resolve the same.
+ */
+export async function bundle(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    // CommonJS dependencies bundled into an ES module still call require and read __dirname.
+    banner: {
+      js: [
+        'import { createRequire as __createRequire } from "node:module";',
+        'import { dirname as __pathDirname } from "node:path";',
+        'import { fileURLToPath as __fileURLToPath } from "node:url";',
+        "const require = __createRequire(import.meta.url);",
+        "const __filename = __fileURLToPath(import.meta.url);",
+        "const __dirname = __pathDirname(__filename);",
+      ].join("\n"),
+    },
+  });
+}
+
+// npm run build: the bot.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle("src/main.ts", "dist/server/main.js");
