@@ -190,7 +190,7 @@ if (memory) {
 }
 const startups = [startupMs, ...(memory ? [memory.startupMs] : [])];
 console.log(
-  `start-up (process start to the first getUpdates, ${THROUGH_TSX ? "TypeScript through tsx" : "compiled JavaScript"}): WeAlmaty ${startups.map((ms) => `${fixed(ms)} ms`).join(", ")}; ` +
+  `start-up (process start to the first getUpdates, ${THROUGH_TSX ? "TypeScript through tsx" : "bundled JavaScript"}): WeAlmaty ${startups.map((ms) => `${fixed(ms)} ms`).join(", ")}; ` +
     `runner echo ${fixed(echo.startupMs)} ms`,
 );
 

@@ -164,11 +164,12 @@ async function callApi(fake: FakeBotApi, method: string, payload: object = {}) {
 
 describe("the production build", () => {
   it("runs from its one bundled file with its locales and the bundled series, laid out as the Docker image is", async () => {
-    // /app/dist/server/main.js, /app/dist/locales, /app/events; no node_modules: everything the bot loads is in the bundle.
+    // /app/package.json, /app/dist/server/main.js, /app/dist/locales, /app/events; no node_modules: everything the bot loads is in the bundle.
     const app = mkdtempSync(join(tmpdir(), "wealmaty-build-"));
     try {
       await bundle("src/main.ts", join(app, "dist", "server", "main.js"));
       cpSync("src/locales", join(app, "dist", "locales"), { recursive: true });
+      cpSync("package.json", join(app, "package.json"));
       symlinkSync(resolve("events"), join(app, "events"));
       api = await FakeBotApi.start();
       const bot = startBotProcess(api, { args: [join(app, "dist", "server", "main.js")] });

@@ -27,7 +27,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 async function bundleBots(): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), "wealmaty-bench-"));
   process.on("exit", () => rmSync(out, { recursive: true, force: true }));
-  const file = join(out, "bench", "bot-process.js");
+  const file = join(out, "bench", "bot-process.mjs");
   await bundle(join(ROOT, "bench", "bot-process.ts"), file);
   // Where the bundle's i18n looks for them, as dist/locales beside dist/server/.
   cpSync(join(ROOT, "src", "locales"), join(out, "locales"), { recursive: true });

@@ -19,6 +19,9 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
     format: "esm",
     target: "node20",
     logLevel: "warning",
+    // Classes keep their names when esbuild renames them apart: node-fetch checks an AbortSignal's
+    // constructor name, and logs name an error by its class.
+    keepNames: true,
     // CommonJS dependencies bundled into an ES module still call require and read __dirname.
     banner: {
       js: [
