@@ -164,7 +164,8 @@ async function callApi(fake: FakeBotApi, method: string, payload: object = {}) {
 
 describe("the production build", () => {
   it("runs from its one bundled file with its locales and the bundled series, laid out as the Docker image is", async () => {
-    // /app/package.json, /app/dist/server/main.js, /app/dist/locales, /app/events; no node_modules: everything the bot loads is in the bundle.
+    // As the Docker image lays out /app: package.json, dist/server/main.js, dist/locales, events; no node_modules:
+    // everything the bot loads is in the bundle.
     const app = mkdtempSync(join(tmpdir(), "wealmaty-build-"));
     try {
       await bundle("src/main.ts", join(app, "dist", "server", "main.js"));
