@@ -265,6 +265,22 @@ describe("proposing an idea", () => {
     expect(bot.errors()).toEqual([]);
   });
 
+  it("keeps only the similar ideas in the form's stored state, not every published idea of the category", async () => {
+    bot = await startTestBot();
+    const similar = await publishedIdea(1, { text: "Bike lane on Abay avenue between Dostyk and Baizakov, please" });
+    for (let i = 0; i < 40; i++) await publishedIdea(100 + i, { text: `Unrelated proposal number ${i} about benches near fountains` });
+    const user = bot.user({ languageCode: "en" });
+    await fillForm(user, "en", { category: "Bike lanes", text: BIKE_IDEA });
+    expect(user.buttons()).toEqual([`👍 #${similar.id} (0)`, "✅ Submit", "✏️ Edit", "❌ Cancel"]);
+    // Every later step of the form reads and writes this state: the category's other ideas are not in it.
+    const state = (await bot.redis.get(`${bot.running.deps.store.keys.conversationPrefix}${user.id}`)) ?? "";
+    expect(state).toContain("Bike lane on Abay avenue between Dostyk");
+    expect(state).not.toContain("Unrelated proposal");
+    await user.tap("✅ Submit");
+    expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toMatchObject([{ text: BIKE_IDEA, status: "new" }]);
+    expect(bot.errors()).toEqual([]);
+  });
+
   it("stops at the daily limit with a clear message", async () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });

@@ -140,8 +140,12 @@ async function preview(
   draft: Draft,
   language: string,
 ): Promise<"submit" | Field> {
-  const candidates = await conversation.external((outside) => outside.deps.store.ideas.publicInCategory(draft.category));
-  const similar = findSimilar(draft, candidates);
+  // Only the few similar ideas enter the form's replay log, not the whole category; filtering
+  // again is a no-op on them and trims a log written before, which kept every candidate.
+  const found = await conversation.external(async (outside) =>
+    findSimilar(draft, await outside.deps.store.ideas.publicInCategory(draft.category)),
+  );
+  const similar = findSimilar(draft, found);
   const supportedAtStart = await conversation.external((outside) => supportedOf(outside, similar));
   const choice = await form.ask<"submit" | "edit">({
     ...previewScreen(ctx, draft, language, similar, new Set(supportedAtStart)),
