@@ -2,7 +2,7 @@
 
 # Build: type-check, then bundle the bot into one file (tools/build/bundle.ts), with the dev dependencies.
 # --workspaces=false: the workspace packages (packages/: the Telegram emulator for tests and the
-# preview) are neither copied nor installed; only src is compiled (tsconfig.build.json).
+# preview) are neither copied nor installed; only src is type-checked (tsconfig.build.json) and bundled.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,7 +1,7 @@
 /**
  * The production build's JavaScript: one file per entry, bundled by esbuild with its dependencies.
  * Node 20 has no compile cache, and loading some 1,100 separate modules (resolving, lexing CommonJS,
- * compiling each) was most of the bot's start-up (bench/README.md, "Start-up").
+ * compiling each) was most of the bot's start-up (bench/README.md, session 8).
  */
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
