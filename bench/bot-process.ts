@@ -97,7 +97,9 @@ process.on("message", async (message: { stop?: boolean; stats?: boolean; resetLo
     (globalThis as { gc?: () => void }).gc?.();
     const memory = process.memoryUsage();
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    process.send?.({ stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb, loopMaxMs } });
+    const cpu = process.cpuUsage();
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    process.send?.({ stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb, loopMaxMs, cpuMs } });
   }
   if (!message.stop) return;
   const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };

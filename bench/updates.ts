@@ -76,6 +76,8 @@ const ECHO: Workload = {
 async function benchWorkloads() {
   const echo = await startBotProcess("echo-runner");
   const echoFull = await drive(echo, ECHO);
+  // The reference at half its own rate: the tail the shared machine gives a bot that does almost nothing.
+  const echoHalf = await drive(echo, ECHO, echoFull.rate / 2, ECHO_SLICE);
   const echoRates: number[] = [];
   const echoSlice = async () => {
     const { rate } = await drive(echo, ECHO, undefined, ECHO_SLICE);
@@ -104,7 +106,14 @@ async function benchWorkloads() {
   }
   return {
     results,
-    echo: { figures: echoFull, rates: echoRates, idleRssMb: echo.idleRssMb, peakRssMb: await echo.stop(), startupMs: echo.startupMs },
+    echo: {
+      figures: echoFull,
+      half: echoHalf,
+      rates: echoRates,
+      idleRssMb: echo.idleRssMb,
+      peakRssMb: await echo.stop(),
+      startupMs: echo.startupMs,
+    },
     peakRssMb: await bot.stop(),
     startupMs: bot.startupMs,
   };
@@ -168,7 +177,7 @@ console.log(
     `API/u = Bot API calls per update (getUpdates not counted)\n`,
 );
 header();
-row(echo.figures, echo.figures.rate);
+row(echo.figures, echo.figures.rate, echo.half);
 for (const { full, half, reference } of results) row(full, reference, half);
 if (sortedEcho.length > 0) {
   console.log(
@@ -205,11 +214,15 @@ for (const name of ["free-text", "info-command"]) {
 }
 const freeText = byName("free-text");
 if (freeText)
-  goals.push(`free text p99 < 100 ms at ${IN_FLIGHT} in flight: ${met(freeText.full.p99 < 100)} (${fixed(freeText.full.p99, 1)} ms)`);
+  goals.push(
+    `free text p99 < 100 ms at ${IN_FLIGHT} in flight: ${met(freeText.full.p99 < 100)} ` +
+      `(${fixed(freeText.full.p99, 1)} ms; the echo bot: ${fixed(echo.figures.p99, 1)} ms)`,
+  );
 if (results.length > 0) {
   const worst = results.reduce((a, b) => (b.half.p99 > a.half.p99 ? b : a));
   goals.push(
-    `p99 < 50 ms at half the rate, every workload: ${met(worst.half.p99 < 50)} (worst ${fixed(worst.half.p99, 1)} ms, ${worst.full.label})`,
+    `p99 < 50 ms at half the rate, every workload: ${met(worst.half.p99 < 50)} (worst ${fixed(worst.half.p99, 1)} ms, ${worst.full.label}; ` +
+      `the echo bot at half its rate: ${fixed(echo.half.p99, 1)} ms)`,
   );
 }
 if (memory) {

@@ -43,6 +43,8 @@ export interface BotStats {
   peakRssMb: number;
   /** The bot's longest event-loop delay since resetLoopDelay(), in ms. */
   loopMaxMs: number;
+  /** CPU time the bot's process has used so far (user and system), in ms. */
+  cpuMs: number;
 }
 
 export interface BotProcess {

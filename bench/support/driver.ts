@@ -23,6 +23,8 @@ export interface Figures {
   p99: number;
   redisPerUpdate: number;
   apiCallsPerUpdate: number;
+  /** The bot process's CPU time per update: what an update costs, less swayed by the shared machine than a rate. */
+  cpuMsPerUpdate: number;
 }
 
 export const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
@@ -104,6 +106,7 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
     p99: percentile(sorted, 0.99),
     redisPerUpdate: (after.redisCommands - before.redisCommands) / updates,
     apiCallsPerUpdate: apiCalls / updates,
+    cpuMsPerUpdate: (after.cpuMs - before.cpuMs) / updates,
   };
 }
 
