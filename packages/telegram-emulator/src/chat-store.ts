@@ -194,6 +194,13 @@ export class ChatStore {
     return undefined;
   }
 
+  /** Drops a chat and its messages; returns them (their files can go too). */
+  forget(chatId: number): ChatMessage[] {
+    const messages = this.chats.get(chatId)?.messages ?? [];
+    this.chats.delete(chatId);
+    return messages;
+  }
+
   /** A chat the fake hasn't seen yet: private for positive ids, (super)group for negative. */
   ensure(chatId: number): Chat {
     const known = this.get(chatId);

@@ -122,4 +122,11 @@ export class FileStore {
   getByPath(filePath: string): StoredFile | undefined {
     return this.byPath.get(filePath);
   }
+
+  delete(fileId: string): void {
+    const file = this.byId.get(fileId);
+    if (!file) return;
+    this.byId.delete(fileId);
+    this.byPath.delete(file.file_path);
+  }
 }

@@ -95,6 +95,16 @@ export class UpdateQueue {
     return this.history.get(updateId);
   }
 
+  /** Drops the updates the bot is done with from the history (they can no longer be redelivered). */
+  forgetHandled(): void {
+    const waiting = new Set(this.pending.map((e) => e.update.update_id));
+    for (const id of this.settled) {
+      if (waiting.has(id)) continue;
+      this.history.delete(id);
+      this.settled.delete(id);
+    }
+  }
+
   get lastUpdateId(): number {
     return this.nextId - 1;
   }

@@ -291,6 +291,26 @@ describe("files", () => {
     expect((await apiError(client.getFile("nope"))).description).toBe("Bad Request: invalid file_id");
   });
 
+  it("forgetChat() drops a finished chat, its files and the handled updates, and the fake goes on", async () => {
+    const id = pushText("hello");
+    await client.getUpdates({ offset: 0 });
+    await client.getUpdates({ offset: id + 1, timeout: 0 });
+    await api.waitHandled(id);
+    const sent = await client.sendPhoto(CHAT, new InputFile(Buffer.from("png!"), "ticket.png"));
+    const pending = pushText("still waiting");
+
+    api.forgetChat(CHAT);
+    expect(api.conversation(CHAT)).toEqual([]);
+    expect((await apiError(client.getFile(sent.photo!.at(-1)!.file_id))).description).toBe("Bad Request: invalid file_id");
+    // The handled update is gone from the history; the one not yet handled is still delivered and awaited.
+    expect(() => api.redeliver(id)).toThrow(/never pushed/);
+    expect((await client.getUpdates({ offset: id + 1, timeout: 0 })).map((u) => u.update_id)).toEqual([pending]);
+    await client.getUpdates({ offset: pending + 1, timeout: 0 });
+    await api.waitIdle(100);
+    await client.sendMessage(CHAT, "the chat works again");
+    expect(api.chat(CHAT).map((m) => m.text)).toEqual(["the chat works again"]);
+  });
+
   it("sends media groups as several messages sharing media_group_id", async () => {
     const group = await client.sendMediaGroup(CHAT, [
       { type: "photo", media: new InputFile(Buffer.from("a"), "a.jpg"), caption: "first" },
