@@ -1,10 +1,10 @@
 import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { createConcurrentSink, createRunner, createSource, sequentialize, type UpdateSupplier } from "@grammyjs/runner";
-import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { UpdateInbox } from "../store/updates.js";
 import type { BotContext } from "../bot/context.js";
+import { AnswerPermits } from "../bot/answer-permits.js";
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -13,13 +13,13 @@ export interface PollingOptions {
   logger: Logger;
   /** Long-polling wait in seconds. */
   timeoutSeconds?: number;
-  /** Updates in hand at most; polling fetches fewer, then waits, while this many are being handled. */
+  /** Updates in hand at most (being handled side by side, across chats). */
   maxInFlight?: number;
   /**
-   * Updates being handled at the same moment; the rest of those in hand wait their turn. An update
-   * whose answer went out but whose state write did not is repeated after a kill -9: this bounds them.
+   * The permits to answer, shared with the bot's middleware. An update whose answer went out but
+   * which had not left the inbox is repeated after a kill -9: their number bounds such updates.
    */
-  handledAtOnce?: number;
+  answerPermits?: AnswerPermits;
   /**
    * Called when the bot is done with an update (handled, or skipped as a repeat). Telegram learns
    * of arrivals, not of completions, so this is how the local emulator's tests know.
@@ -47,14 +47,14 @@ export class TokenRejectedError extends Error {
 /** Whether an API error is Telegram refusing the token. */
 export const isTokenRejected = (error: unknown) => error instanceof GrammyError && error.error_code === 401;
 
+/** How many updates may wait for a permit (or read their state) per permit before polling fetches more. */
+const WAITING_PER_PERMIT = 2;
+
 /** A persistent 409 is logged again at most this often while it lasts. */
 const CONFLICT_REPORT_EVERY_MS = 60_000;
 
 /** The chat a message or a button tap comes from. */
 const chatOfMessage = (update: Update) => update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat;
-
-/** Whether the bot reads the update's private chat state before anything else (see handle() in startPolling). */
-const readsPrivateChatFirst = (update: Update) => chatOfMessage(update)?.type === "private";
 
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
@@ -83,27 +83,25 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * left first, and skips Telegram's repeats of updates stored before.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, handledAtOnce = 5, onHandled, leftWithState } = options;
+  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, answerPermits = new AnswerPermits(5), onHandled, leftWithState } = options;
   /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
   /** Whether an update is new to this bot: not one an earlier process stored (set from the inbox at start). */
   let isNew: (update: Update) => boolean = () => true;
   let started = false;
   const inHand = new Set<Promise<void>>();
-  /** Updates in hand whose turn is over, on their way out of the inbox. */
-  let leavingCount = 0;
   const inOrder = sequentialize<Update>(orderingKey);
-  // Inside the per-chat order, so a chat's queued updates wait without holding a turn.
-  const takeTurn = pLimit(handledAtOnce);
   /** Wakes the fetcher waiting for updates in hand to finish (see waitForRoom). */
   let progressed = () => {};
+  /** Updates in hand without a permit (reading their state, or waiting) beyond which fetching waits. */
+  const waitingAtMost = answerPermits.atOnce * WAITING_PER_PERMIT;
 
   /**
-   * While as many updates wait for their turn as are handled at once, more would only wait too:
-   * fetch once some have finished, so getUpdates brings bigger batches (one inbox write each).
+   * While enough updates wait for a permit, more would only wait too: fetch once some have
+   * finished, so getUpdates brings bigger batches (one inbox write each).
    */
   async function waitForRoom(signal: AbortSignal) {
-    while (inHand.size - takeTurn.activeCount - leavingCount >= handledAtOnce && !signal.aborted) {
+    while (inHand.size - answerPermits.held >= waitingAtMost && !signal.aborted) {
       await new Promise<void>((resolve) => {
         const done = () => {
           signal.removeEventListener("abort", done);
@@ -117,14 +115,10 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   }
 
   /**
-   * Handles an update in its turn and returns, apart, its way out of the inbox. The turn ends
-   * before the removal is answered: the update taking the turn reads its chat's state first thing,
-   * with the removal travelling along, so its own first answer comes after that removal reached
-   * Redis and the updates answered but still in the inbox stay at most `handledAtOnce`. An update
-   * with no private chat state to read first waits for the removals instead.
+   * Handles an update and returns, apart, its way out of the inbox: its removal travels with the
+   * next update's state read, and its answer permit is given back once that removal is answered.
    */
   async function handle(update: Update): Promise<{ leaving: Promise<void> }> {
-    if (!readsPrivateChatFirst(update)) await inbox.removalsSettled();
     try {
       await bot.handleUpdate(update);
     } catch (error) {
@@ -244,14 +238,12 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const sink = createConcurrentSink<Update>(
     {
       consume(update) {
+        const permit = answerPermits.open(update);
         let leaving = Promise.resolve();
-        const turn = async () => void ({ leaving } = await takeTurn(() => handle(update)));
-        const work = inOrder(update, turn).then(async () => {
-          leavingCount++;
-          progressed();
-          await leaving;
-          leavingCount--;
-        });
+        const turn = async () => void ({ leaving } = await handle(update));
+        const work = inOrder(update, turn)
+          .then(() => leaving)
+          .finally(() => permit.giveBack());
         inHand.add(work);
         void work.finally(() => {
           inHand.delete(work);

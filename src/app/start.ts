@@ -23,6 +23,7 @@ import { LatestMessages } from "../bot/latest-messages.js";
 import { withoutPersonalData, type Logger } from "./logger.js";
 import { startPolling } from "./polling.js";
 import { createWebhook } from "./webhook.js";
+import { AnswerPermits } from "../bot/answer-permits.js";
 import { startHttpServer, type HttpServer, type Route } from "./http-server.js";
 import { miniAppRoutes } from "./miniapp.js";
 import { setTeamMenuButtons } from "../ui/miniapp.js";
@@ -131,6 +132,7 @@ export async function startBot(
     i18n,
     floodLimit: config.FLOOD_LIMIT,
     latestMessages: new LatestMessages(),
+    answerPermits: new AnswerPermits(config.UPDATES_HANDLED_AT_ONCE),
     personalData: [contestPersonalData, rsvpPersonalData, votePersonalData, teamPersonalData, feedbackPersonalData, ideasPersonalData],
     miniappUrl: config.MINIAPP_URL,
     reloadSeries: () => runtime.reload(),
@@ -200,7 +202,7 @@ export async function startBot(
         inbox: store.inbox(bot.botInfo.id),
         logger,
         timeoutSeconds: options.pollingTimeoutSeconds,
-        handledAtOnce: config.UPDATES_HANDLED_AT_ONCE,
+        answerPermits: shared.answerPermits,
         onHandled: options.onUpdateHandled,
         leftWithState: store.chatState.isFinished,
       });

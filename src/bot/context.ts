@@ -1,4 +1,5 @@
 import type { LatestMessages } from "./latest-messages.js";
+import type { AnswerPermits } from "./answer-permits.js";
 import type { Api, Context, RawApi, SessionFlavor } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
@@ -60,6 +61,8 @@ export interface BotDeps {
   latestMessages: LatestMessages;
   /** The features' personal-data erasers, run in this order by "forget me" and the retention job. */
   personalData: readonly PersonalDataEraser[];
+  /** Long polling's bound on updates answered and not yet out of the inbox (src/bot/answer-permits.ts); absent in bare tests. */
+  answerPermits?: AnswerPermits;
   /** The Mini App's public page (MINIAPP_URL); absent: no Mini App buttons anywhere. */
   miniappUrl?: string;
   /** /reload: re-reads the events folder and swaps the series in force (src/app/series-runtime.ts); absent in bare tests. */

@@ -6,6 +6,7 @@ import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js
 import { bestEffortCallbackAnswers } from "./callback-answers.js";
 import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
+import { callsWaitFor, type AnswerPermit, type AnswerPermits } from "./answer-permits.js";
 import { Composer } from "./composer.js";
 import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
@@ -51,6 +52,15 @@ function injectDeps(deps: BotDeps): Middleware<FlowContext> {
       set: (value: FlowContext["logger"]) => (logger = value),
       configurable: true,
     });
+    return next();
+  };
+}
+
+/** Makes the update's Bot API calls wait for its answer permit, when polling hands one out. */
+function answerWithPermit(permits: AnswerPermits | undefined): Middleware<BotContext> {
+  return (ctx, next) => {
+    const permit = permits?.of(ctx.update);
+    if (permit) callsWaitFor(ctx, permit);
     return next();
   };
 }
@@ -106,6 +116,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   const { keys } = deps.store;
   const chosenLanguages = new RecentLanguages();
   const protectedBot = new Composer<BotContext>();
+  // First, so every call made for the update, the error boundary's apology included, waits for its permit.
+  bot.use(answerWithPermit(deps.answerPermits));
   bot.errorBoundary((error) => handleBotError(error, chosenLanguages), protectedBot);
   protectedBot.use(noteCallbackAnswers);
   protectedBot.use(injectDeps(deps));
@@ -130,16 +142,16 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       storage: sessionStorage(sessionAdapter, SESSION_TTL_SECONDS),
     }),
   );
-  // The session of each chat whose update is being handled, for the conversations' replays
-  // (one chat's updates run one at a time, so the entry is this update's).
-  const sessionsInHand = new Map<number, SessionData>();
+  // The session and answer permit of each chat whose update is being handled, for the conversations'
+  // replays (one chat's updates run one at a time, so the entry is this update's).
+  const chatsInHand = new Map<number, { session: SessionData; permit?: AnswerPermit }>();
   protectedBot.use(async (ctx, next) => {
     if (ctx.chatId === undefined) return next();
-    sessionsInHand.set(ctx.chatId, ctx.session);
+    chatsInHand.set(ctx.chatId, { session: ctx.session, permit: deps.answerPermits?.of(ctx.update) });
     try {
       await next();
     } finally {
-      sessionsInHand.delete(ctx.chatId);
+      chatsInHand.delete(ctx.chatId);
       chosenLanguages.remember(ctx.chatId, ctx.session?.language);
     }
   });
@@ -164,8 +176,10 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
           return next();
         },
         (ctx, next) => {
-          const session = ctx.chatId === undefined ? undefined : sessionsInHand.get(ctx.chatId);
-          Object.defineProperty(ctx, "session", { value: session ?? {}, writable: true });
+          const inHand = ctx.chatId === undefined ? undefined : chatsInHand.get(ctx.chatId);
+          Object.defineProperty(ctx, "session", { value: inHand?.session ?? {}, writable: true });
+          // Replayed calls wait too: the update in hand holds its permit from its first call, replayed or not.
+          if (inHand?.permit) callsWaitFor(ctx, inHand.permit);
           return next();
         },
         // A form runs in the event the user has chosen (it is chosen outside forms).

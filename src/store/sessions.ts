@@ -104,8 +104,6 @@ export function createChatState(redis: Redis, keys: Keyspace) {
   const webhookExits = new WeakMap<Update, WebhookExit>();
   /** By polling inbox key: removals the next state read carries, or else an HDEL on the next turn of the event loop. */
   let removalsAhead = new Map<string, RemovalAhead[]>();
-  /** Removals sent and not yet answered. */
-  const removalsInFlight = new Set<Promise<void>>();
   const settle = (removals: RemovalAhead[], reply: Promise<unknown>) =>
     reply.then(
       () => removals.forEach((removal) => removal.resolve()),
@@ -239,23 +237,15 @@ export function createChatState(redis: Redis, keys: Keyspace) {
     },
     /**
      * Takes a handled update out of the polling inbox: the next chat's state read carries the
-     * removal (the update taking its turn reads first thing), else an HDEL does on the next turn of the event loop.
+     * removal, else an HDEL does on the next turn of the event loop.
      */
     removeFromInbox(inboxKey: string, updateId: number): Promise<void> {
-      const removal = new Promise<void>((resolve, reject) => {
+      return new Promise<void>((resolve, reject) => {
         const waiting = removalsAhead.get(inboxKey) ?? [];
         if (removalsAhead.size === 0) setImmediate(removeAlone);
         waiting.push({ id: String(updateId), resolve, reject });
         removalsAhead.set(inboxKey, waiting);
       });
-      const forget = () => void removalsInFlight.delete(removal);
-      removalsInFlight.add(removal);
-      removal.then(forget, forget);
-      return removal;
-    },
-    /** Settles once every removal asked for so far has reached Redis (or failed). */
-    async removalsSettled(): Promise<void> {
-      await Promise.allSettled([...removalsInFlight]);
     },
     /** Whether the update already left the inbox with its state (commit()). */
     isFinished(update: Update): boolean {

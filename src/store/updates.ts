@@ -40,8 +40,6 @@ export function createUpdateInbox(redis: Redis, keys: Keyspace, botId: number, c
     done(updateId: number): Promise<void> {
       return chatState.removeFromInbox(key, updateId);
     },
-    /** Settles once every update done so far has left the inbox (or failed to). */
-    removalsSettled: () => chatState.removalsSettled(),
     async leftovers(now = Date.now()): Promise<InboxLeftovers> {
       const entries = await redis.hgetall(key);
       const [lastId, storedAt] = (entries[LAST_FIELD] ?? "0:0").split(":").map(Number);

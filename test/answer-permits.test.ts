@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../src/config.js";
+import { botPerTest } from "./support/harness.js";
+import { until } from "./support/wait.js";
+
+const ANSWERING_AT_ONCE = parseConfig({ BOT_TOKEN: "1:token" }).UPDATES_HANDLED_AT_ONCE;
+const USERS = 6 * ANSWERING_AT_ONCE;
+
+describe("long polling's answer permits", () => {
+  const startBot = botPerTest();
+
+  it(`lets at most ${ANSWERING_AT_ONCE} updates answer before they have left the inbox (what a kill -9 would repeat)`, async () => {
+    const bot = await startBot();
+    const users = Array.from({ length: USERS }, () => bot.user({ languageCode: "en" }));
+    await Promise.all(users.map((user) => user.command("start")));
+    bot.api.clearCalls();
+    // /info answers with the overview, then the venue pin: held here, each update stays half answered.
+    let releaseVenues = () => {};
+    const venuesHeld = new Promise<void>((resolve) => (releaseVenues = resolve));
+    let venuesAsked = 0;
+    const stopGate = bot.api.gateCalls((method) => (method === "sendVenue" ? (venuesAsked++, venuesHeld) : undefined));
+    const answered = () => new Set(bot.api.callsTo("sendMessage").map((call) => call.payload.chat_id)).size;
+
+    const handled = Promise.all(users.map((user) => user.command("info")));
+    await until(
+      () => venuesAsked,
+      (asked) => asked >= ANSWERING_AT_ONCE,
+      10_000,
+    );
+    // Long enough for every other update to have read its state and reached its first call.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answered()).toBe(ANSWERING_AT_ONCE);
+
+    releaseVenues();
+    stopGate();
+    await handled;
+    expect(answered()).toBe(USERS);
+    for (const user of users) expect(user.messages().filter((message) => message.kind === "venue")).toHaveLength(1);
+  });
+});
