@@ -4,7 +4,7 @@ import { createConcurrentSink, createRunner, createSource, sequentialize, type U
 import type { Logger } from "pino";
 import type { UpdateInbox } from "../store/updates.js";
 import type { BotContext } from "../bot/context.js";
-import { AnswerPermits } from "../bot/answer-permits.js";
+import type { AnswerPermits } from "../bot/answer-permits.js";
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -16,10 +16,11 @@ export interface PollingOptions {
   /** Updates in hand at most (being handled side by side, across chats). */
   maxInFlight?: number;
   /**
-   * The permits to answer, shared with the bot's middleware. An update whose answer went out but
-   * which had not left the inbox is repeated after a kill -9: their number bounds such updates.
+   * The permits to answer, the same the bot's middleware waits for (BotDeps.answerPermits). An
+   * update whose answer went out but which had not left the inbox is repeated after a kill -9:
+   * their number bounds such updates.
    */
-  answerPermits?: AnswerPermits;
+  answerPermits: AnswerPermits;
   /**
    * Called when the bot is done with an update (handled, or skipped as a repeat). Telegram learns
    * of arrivals, not of completions, so this is how the local emulator's tests know.
@@ -83,7 +84,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * left first, and skips Telegram's repeats of updates stored before.
  */
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Polling {
-  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, answerPermits = new AnswerPermits(5), onHandled, leftWithState } = options;
+  const { inbox, logger, timeoutSeconds = 30, maxInFlight = 100, answerPermits, onHandled, leftWithState } = options;
   /** The next update id to ask Telegram for (confirming everything before it). */
   let nextId: number | undefined;
   /** Whether an update is new to this bot: not one an earlier process stored (set from the inbox at start). */
