@@ -3,8 +3,18 @@
  * Node 20 has no compile cache, and loading some 1,100 separate modules (resolving, lexing CommonJS,
  * compiling each) was most of the bot's start-up (bench/README.md, session 8).
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+
+/** esbuild's keepNames helper, as it emits it. */
+const NAME_HELPER = 'var __name = (target, value) => __defProp(target, "name", { value, configurable: true });';
+/**
+ * The same helper naming only classes and plain functions (they have a prototype): the arrows and
+ * async functions made on every update keep V8's own name instead of a defineProperty each.
+ */
+const NAME_HELPER_FOR_CLASSES =
+  'var __name = (target, value) => target.prototype === undefined ? target : __defProp(target, "name", { value, configurable: true });';
 
 /**
  * The bundle is written one folder below the build's root (dist/server/main.js), as every source is
@@ -34,6 +44,9 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
       ].join("\n"),
     },
   });
+  const code = readFileSync(outfile, "utf8");
+  if (!code.includes(NAME_HELPER)) throw new Error("esbuild's __name helper changed: update NAME_HELPER in tools/build/bundle.ts");
+  writeFileSync(outfile, code.replace(NAME_HELPER, NAME_HELPER_FOR_CLASSES));
 }
 
 // npm run build: the bot.
