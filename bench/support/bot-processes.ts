@@ -73,7 +73,8 @@ export async function startBotProcess(kind: "wealmaty" | "echo-runner"): Promise
     execArgv: [
       ...(THROUGH_TSX ? ["--import", "tsx"] : []),
       ...(kind === "wealmaty" ? PRODUCTION_NODE_FLAGS : []),
-      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      // The bot's own: the echo bot stays the same reference whatever is tried.
+      ...(kind === "wealmaty" ? (process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []) : []),
       ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     ],
     env: {
