@@ -1,7 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUNDLED_EVENT_FILE, EventFileError, loadEvent, parseEvent } from "../src/event/load.js";
-import { eventPhase, formatSpan, isPastDeadline, localDay, parseDuration, relativeToNow, wallClockToInstant } from "../src/event/time.js";
+import {
+  durationToNow,
+  eventPhase,
+  formatSpan,
+  isPastDeadline,
+  localDay,
+  parseDuration,
+  relativeToNow,
+  wallClockToInstant,
+} from "../src/event/time.js";
 import { localize } from "../src/event/text.js";
 import { buildCalendarFile } from "../src/ui/calendar.js";
 
@@ -62,6 +71,11 @@ describe("formatting", () => {
     expect(relativeToNow(starts, now, "en")).toBe("in 5 days");
     expect(relativeToNow(starts, new Date(starts.getTime() - 3 * 3_600_000), "en")).toBe("in 3 hours");
     expect(relativeToNow(starts, now, "kk")).toBe("5 күн ішінде");
+    // Texts are remembered per second: each moment, language and form still gets its own.
+    expect(durationToNow(starts, now, "ru")).toBe("5 дней");
+    expect(relativeToNow(ends, now, "en")).toBe("in 5 days");
+    expect(relativeToNow(starts, new Date(starts.getTime() - 30_000), "en")).toBe("in a few seconds");
+    expect(relativeToNow(starts, new Date(starts.getTime() - 50_000), "en")).toBe("in a minute");
   });
 
   it("knows the phase of the event and whether a deadline passed", () => {

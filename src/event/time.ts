@@ -76,12 +76,26 @@ export function formatMoment(at: Date, zone: string, language: string, patterns:
   return `${moment.format(patterns.date)}, ${moment.format(patterns.time)}`;
 }
 
+// dayjs's relative time is a costly step of every overview; its words change at most once a second.
+const relativeTexts = new Map<string, string>();
+function relativeText(at: Date, now: Date, language: string, withoutSuffix: boolean): string {
+  const second = Math.floor(now.getTime() / 1000) * 1000;
+  const key = `${at.getTime()}|${second}|${language}|${withoutSuffix}`;
+  let text = relativeTexts.get(key);
+  if (text === undefined) {
+    if (relativeTexts.size >= 1_000) relativeTexts.clear();
+    text = dayjs(at).locale(language).from(dayjs(second), withoutSuffix);
+    relativeTexts.set(key, text);
+  }
+  return text;
+}
+
 /** «5 дней», «3 hours», «7 күн»: the time left, for sentences such as «Басталуына 7 күн қалды». */
 export function durationToNow(at: Date, now: Date, language: string): string {
-  return dayjs(at).locale(language).from(dayjs(now), true);
+  return relativeText(at, now, language, true);
 }
 
 /** «через 5 дней», «in 3 hours», «5 күн ішінде». */
 export function relativeToNow(at: Date, now: Date, language: string): string {
-  return dayjs(at).locale(language).from(dayjs(now));
+  return relativeText(at, now, language, false);
 }
