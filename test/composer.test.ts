@@ -52,6 +52,11 @@ async function trace(ComposerClass: typeof GrammyComposer, texts: string[]): Pro
       return next();
     },
   );
+  // Composers inside composers: each runs in place, and its last step's next goes on outside it.
+  const nested = new ComposerClass<Context>();
+  nested.use(new ComposerClass<Context>((_ctx, next) => (log.push("inner"), next())));
+  nested.use((_ctx, next) => (log.push("nested"), next()));
+  root.use(nested);
   // Registered after the tree was built and first used: still runs.
   const late = new ComposerClass<Context>();
   root.use(late);
@@ -74,7 +79,7 @@ describe("the bot's Composer", () => {
     expect(ours[0]).toEqual(["before", "start", "after"]);
     expect(ours[2]).toEqual(["before", "boundary: sync throw"]);
     expect(ours[3]).toEqual(["before", "async filter", "after"]);
-    expect(ours[6]).toEqual(["before", "not dropped", "late", "after"]);
+    expect(ours[6]).toEqual(["before", "not dropped", "inner", "nested", "late", "after"]);
     expect(ours[7]).toEqual(["before", "boundary: predicate throw"]);
   });
 });

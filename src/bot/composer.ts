@@ -3,27 +3,35 @@ import { Composer as GrammyComposer, type Context, type Middleware, type Middlew
 type MaybePromise<T> = T | Promise<T>;
 type MaybeArray<T> = T | T[];
 
-const asFunction = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
-  typeof middleware === "function" ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
-
-/** A filter's step: its middleware runs only when `when` holds, else the next step does. */
-interface Guarded<C extends Context> {
-  when: (ctx: C) => MaybePromise<boolean>;
-  then: MiddlewareFn<C>;
+/**
+ * A composer's steps, run in place: a nested composer (`use`), or a filter's (`filter`) when
+ * `when` holds; else the step after it runs.
+ */
+interface Group<C extends Context> {
+  when: ((ctx: C) => MaybePromise<boolean>) | undefined;
+  steps: Step<C>[];
 }
 
-type Step<C extends Context> = MiddlewareFn<C> | Guarded<C>;
+type Step<C extends Context> = MiddlewareFn<C> | Group<C>;
+
+/** Where the steps go on once a group's steps are done: after the group, in the steps around it. */
+interface Resume<C extends Context> {
+  steps: Step<C>[];
+  index: number;
+  up: Resume<C> | undefined;
+}
 
 /** Calls one middleware with the rest of the steps as its `next`; a synchronous throw becomes a rejection. */
 function callStep<C extends Context>(
   middleware: MiddlewareFn<C>,
   steps: Step<C>[],
   index: number,
+  up: Resume<C> | undefined,
   ctx: C,
   next: NextFunction,
 ): Promise<void> {
   try {
-    return Promise.resolve(middleware(ctx, () => runSteps(steps, index + 1, ctx, next))) as Promise<void>;
+    return Promise.resolve(middleware(ctx, () => runSteps(steps, index + 1, up, ctx, next))) as Promise<void>;
   } catch (error) {
     return Promise.reject(error);
   }
@@ -31,24 +39,51 @@ function callStep<C extends Context>(
 
 /**
  * Runs `steps` from `index` in order; each calls the next one through its `next`, the last the
- * outer `next`. A filter that does not match is skipped in the loop, with nothing allocated.
+ * outer `next`. Groups are entered in the loop and a filter that does not match is skipped, so
+ * only a middleware function's `next` is allocated.
  */
-function runSteps<C extends Context>(steps: Step<C>[], index: number, ctx: C, next: NextFunction): Promise<void> {
-  for (; index < steps.length; index++) {
-    const step = steps[index]!;
-    if (typeof step === "function") return callStep(step, steps, index, ctx, next);
-    let matches: MaybePromise<boolean>;
-    try {
-      matches = step.when(ctx);
-    } catch (error) {
-      return Promise.reject(error);
+function runSteps<C extends Context>(
+  steps: Step<C>[],
+  index: number,
+  up: Resume<C> | undefined,
+  ctx: C,
+  next: NextFunction,
+): Promise<void> {
+  for (;;) {
+    if (index >= steps.length) {
+      if (up === undefined) return next();
+      ({ steps, index, up } = up);
+      continue;
     }
-    if (matches === false) continue;
-    if (matches === true) return callStep(step.then, steps, index, ctx, next);
-    const at = index;
-    return Promise.resolve(matches).then((ok) => (ok ? callStep(step.then, steps, at, ctx, next) : runSteps(steps, at + 1, ctx, next)));
+    const step = steps[index]!;
+    if (typeof step === "function") return callStep(step, steps, index, up, ctx, next);
+    if (step.when !== undefined) {
+      let matches: MaybePromise<boolean>;
+      try {
+        matches = step.when(ctx);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (matches === false) {
+        index++;
+        continue;
+      }
+      if (matches !== true) {
+        const [around, at, outer] = [steps, index, up];
+        return Promise.resolve(matches).then((ok) =>
+          ok ? runSteps(step.steps, 0, after(around, at, outer), ctx, next) : runSteps(around, at + 1, outer, ctx, next),
+        );
+      }
+    }
+    up = after(steps, index, up);
+    steps = step.steps;
+    index = 0;
   }
-  return next();
+}
+
+/** The place after the step at `index`; a last step needs none of its own. */
+function after<C extends Context>(steps: Step<C>[], index: number, up: Resume<C> | undefined): Resume<C> | undefined {
+  return index + 1 < steps.length ? { steps, index: index + 1, up } : up;
 }
 
 /**
@@ -57,22 +92,29 @@ function runSteps<C extends Context>(steps: Step<C>[], index: number, ctx: C, ne
  * bot's ~250 handlers that was the largest part of an update's cost (bench/README.md).
  */
 export class Composer<C extends Context> extends GrammyComposer<C> {
+  // The array itself is what a parent runs, never a copy: middleware registered later still runs.
   private readonly steps: Step<C>[];
 
   constructor(...middleware: Middleware<C>[]) {
     super();
-    this.steps = middleware.map(asFunction);
+    this.steps = middleware.map((one) => Composer.toStep(one));
+  }
+
+  /** Our composers run in place; any other middleware object is asked for its middleware per update, as grammY does. */
+  private static toStep<C extends Context>(middleware: Middleware<C>): Step<C> {
+    if (typeof middleware === "function") return middleware;
+    if (middleware instanceof Composer) return { when: undefined, steps: (middleware as Composer<C>).steps };
+    return (ctx, next) => middleware.middleware()(ctx, next);
   }
 
   override middleware(): MiddlewareFn<C> {
     const { steps } = this;
-    // The array, not a copy: middleware registered later still runs.
-    return (ctx, next) => runSteps(steps, 0, ctx, next);
+    return (ctx, next) => runSteps(steps, 0, undefined, ctx, next);
   }
 
   override use(...middleware: Middleware<C>[]): Composer<C> {
     const composer = new Composer<C>(...middleware);
-    this.steps.push(composer.middleware());
+    this.steps.push({ when: undefined, steps: composer.steps });
     return composer;
   }
 
@@ -80,7 +122,7 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
   override filter(predicate: (ctx: C) => MaybePromise<boolean>, ...middleware: Middleware<C>[]): Composer<C>;
   override filter(predicate: (ctx: C) => MaybePromise<boolean>, ...middleware: Middleware<C>[]): Composer<C> {
     const composer = new Composer<C>(...middleware);
-    this.steps.push({ when: predicate, then: composer.middleware() });
+    this.steps.push({ when: predicate, steps: composer.steps });
     return composer;
   }
 
@@ -90,7 +132,7 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
     falseMiddleware: MaybeArray<Middleware<C>>,
   ): Composer<C> {
     const one = (middleware: MaybeArray<Middleware<C>>) =>
-      Array.isArray(middleware) ? new Composer<C>(...middleware).middleware() : asFunction(middleware);
+      new Composer<C>(...(Array.isArray(middleware) ? middleware : [middleware])).middleware();
     const onTrue = one(trueMiddleware);
     const onFalse = one(falseMiddleware);
     return this.use((ctx, next) => {
