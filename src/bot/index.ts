@@ -8,6 +8,7 @@ import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.j
 import { floodLimit } from "./flood.js";
 import { callsWaitFor, type AnswerPermit, type AnswerPermits } from "./answer-permits.js";
 import { Composer } from "./composer.js";
+import { directJsonCalls } from "./http.js";
 import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
 import { privacyFeature } from "../features/privacy/index.js";
@@ -111,7 +112,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     // 429s are retried after retry_after, within bounds, so a flood wait never stalls a chat for long.
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }),
   ];
-  for (const transformer of apiTransformers) bot.api.config.use(transformer);
+  // Innermost, on the bot's API only: a conversation's API must keep its own replay transformer below every call.
+  for (const transformer of [directJsonCalls(token, botConfig?.client), ...apiTransformers]) bot.api.config.use(transformer);
 
   const { keys } = deps.store;
   const chosenLanguages = new RecentLanguages();
