@@ -68,6 +68,17 @@ describe("event info", () => {
     expect(user.messages().at(-2)?.text).toContain("The event already took place.");
   });
 
+  it("gives everyone in the same second the overview of their own language, and moves it on with the clock", async () => {
+    bot = await startTestBot({ now: "2017-11-30T00:00:00Z" });
+    const [ann, ivan, aigerim] = [bot.user({ languageCode: "en" }), bot.user({ languageCode: "ru" }), bot.user({ languageCode: "kk" })];
+    expect((await ann.command("info"))[0]?.text).toContain("Starts in 3 hours.");
+    expect((await ivan.command("info"))[0]?.text).toContain("Начало через 3 часа.");
+    expect((await aigerim.command("info"))[0]?.text).toContain("Басталуына 3 сағат қалды.");
+    bot.clock.set("2017-11-30T02:00:00Z");
+    expect((await ivan.command("info"))[0]?.text).toContain("Начало через час.");
+    expect((await ann.command("info"))[0]?.text).toContain("Starts in an hour.");
+  });
+
   it("opens programme, speakers, organisers, the concept and contacts below the venue pin, then in place, with a way back", async () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });

@@ -26,6 +26,25 @@ async function overviewKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   return backToMenuKeyboard(ctx, keyboard);
 }
 
+interface Overview {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+// Everyone reading one event in one language within a second sees the same overview: built once for them all.
+const overviews = new WeakMap<FlowContext["deps"]["event"], { second: number; byLanguage: Map<string, Overview> }>();
+
+async function overview(ctx: FlowContext): Promise<Overview> {
+  const { event, clock } = ctx.deps;
+  const second = Math.floor(clock().getTime() / 1000);
+  const language = await ctx.i18n.getLocale();
+  let built = overviews.get(event);
+  if (built?.second !== second) overviews.set(event, (built = { second, byLanguage: new Map() }));
+  let shown = built.byLanguage.get(language);
+  if (!shown) built.byLanguage.set(language, (shown = { text: await overviewText(ctx), keyboard: await overviewKeyboard(ctx) }));
+  return shown;
+}
+
 const backToOverview = (ctx: FlowContext) =>
   backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("info-back"), infoData.pack({ screen: "overview" })));
 
@@ -42,9 +61,10 @@ async function sendVenue(ctx: FlowContext) {
 
 /** The event overview followed by the venue pin: what /info and the menu show. */
 async function sendEventInfo(ctx: FlowContext) {
-  await ctx.reply(await overviewText(ctx), {
+  const { text, keyboard } = await overview(ctx);
+  await ctx.reply(text, {
     parse_mode: "HTML",
-    reply_markup: await overviewKeyboard(ctx),
+    reply_markup: keyboard,
     link_preview_options: { is_disabled: true },
   });
   await sendVenue(ctx);
@@ -83,8 +103,10 @@ privateChat.use(
     const { screen } = ctx.callbackData;
     if (screen === "venue") return showVenue(ctx);
     await ctx.answerCallbackQuery();
-    if (screen === "overview") await showScreen(ctx, await overviewText(ctx), await overviewKeyboard(ctx));
-    else if (screen === "calendar") {
+    if (screen === "overview") {
+      const { text, keyboard } = await overview(ctx);
+      await showScreen(ctx, text, keyboard);
+    } else if (screen === "calendar") {
       await sendCalendarFile(ctx.api, ctx.chatId, ctx.deps.event, await ctx.i18n.getLocale(), ctx.t("calendar-caption"));
     } else await showScreen(ctx, await sections[screen](ctx), backToOverview(ctx));
   }),
