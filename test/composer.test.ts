@@ -12,7 +12,7 @@ const message = (id: number, text: string): Update => ({
     chat: { id: 7, type: "private", first_name: "A" },
     from: { id: 7, is_bot: false, first_name: "A" },
     text,
-    ...(text.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: text.length }] } : {}),
+    ...(text.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] } : {}),
   },
 });
 
@@ -28,7 +28,8 @@ async function trace(ComposerClass: typeof GrammyComposer, texts: string[]): Pro
     log.push("after");
   });
   const privateChats = root.chatType("private");
-  privateChats.command("start", () => void log.push("start"));
+  privateChats.command("start", (ctx) => void log.push(`start ${ctx.match}`));
+  root.command(["help", "about"], (ctx) => void log.push(`help or about: ${ctx.match}`));
   privateChats.hears(/^fail/, () => {
     throw new Error("sync throw");
   });
@@ -72,11 +73,26 @@ async function trace(ComposerClass: typeof GrammyComposer, texts: string[]): Pro
 
 describe("the bot's Composer", () => {
   it("runs the same handlers in the same order as grammY's, errors included", async () => {
-    const texts = ["/start", "/start", "fail now", "async yes", "left", "dropped", "anything", "bad filter"];
+    const texts = [
+      "/start",
+      "/start",
+      "fail now",
+      "async yes",
+      "left",
+      "dropped",
+      "anything",
+      "bad filter",
+      "/start  ci_42",
+      `/start@${botInfo.username} x`,
+      "/start@another_bot x",
+      "/about the bot",
+      "/HELP",
+    ];
     const ours = await trace(Composer as unknown as typeof GrammyComposer, texts);
     const grammys = await trace(GrammyComposer, texts);
     expect(ours).toEqual(grammys);
-    expect(ours[0]).toEqual(["before", "start", "after"]);
+    expect(ours[0]).toEqual(["before", "start ", "after"]);
+    expect(ours.slice(8).map((run) => run[1])).toEqual(["start ci_42", "start x", "not dropped", "help or about: the bot", "not dropped"]);
     expect(ours[2]).toEqual(["before", "boundary: sync throw"]);
     expect(ours[3]).toEqual(["before", "async filter", "after"]);
     expect(ours[6]).toEqual(["before", "not dropped", "inner", "nested", "late", "after"]);

@@ -1,4 +1,12 @@
-import { Composer as GrammyComposer, type Context, type Middleware, type MiddlewareFn, type NextFunction } from "grammy";
+import {
+  type CommandContext,
+  type CommandMiddleware,
+  Composer as GrammyComposer,
+  type Context,
+  type Middleware,
+  type MiddlewareFn,
+  type NextFunction,
+} from "grammy";
 
 type MaybePromise<T> = T | Promise<T>;
 type MaybeArray<T> = T | T[];
@@ -86,6 +94,38 @@ function after<C extends Context>(steps: Step<C>[], index: number, up: Resume<C>
   return index + 1 < steps.length ? { steps, index: index + 1, up } : up;
 }
 
+/** The command a message starts with («/info@bot args»): as written, without the bot's name, and the text after it. */
+interface LeadingCommand {
+  written: string;
+  name: string;
+  atBot: string | undefined;
+  match: string;
+}
+
+// Read once per update for all the bot's command filters; grammY reads it again in each of them.
+const leadingCommands = new WeakMap<Context, LeadingCommand | null>();
+
+function leadingCommand(ctx: Context): LeadingCommand | null {
+  let found = leadingCommands.get(ctx);
+  if (found !== undefined) return found;
+  found = null;
+  const message = ctx.message ?? ctx.channelPost;
+  const text = message?.text ?? message?.caption;
+  const entity = message?.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
+  if (text !== undefined && entity) {
+    const written = text.substring(1, entity.length);
+    const at = written.indexOf("@");
+    found = {
+      written,
+      name: at === -1 ? written : written.substring(0, at),
+      atBot: at === -1 ? undefined : written.substring(at + 1).toLowerCase(),
+      match: text.substring(written.length + 1).trimStart(),
+    };
+  }
+  leadingCommands.set(ctx, found);
+  return found;
+}
+
 /**
  * grammY's Composer, with the same API and order, run from an array. grammY's own nests two async
  * closures per registered handler and builds a new Composer per update for each filter; with the
@@ -124,6 +164,24 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
     const composer = new Composer<C>(...middleware);
     this.steps.push({ when: predicate, steps: composer.steps });
     return composer;
+  }
+
+  /** grammY's command filter (the same matches, and `ctx.match`), with the message's command read once per update. */
+  override command(command: string | string[], ...middleware: Array<CommandMiddleware<C>>): Composer<CommandContext<C>> {
+    const names = new Set(typeof command === "string" ? [command] : command);
+    for (const name of names) {
+      if (name.startsWith("/"))
+        throw new Error(`Do not include '/' when registering command handlers (use '${name.substring(1)}' not '${name}')`);
+    }
+    const isCommand = (ctx: C): ctx is CommandContext<C> => {
+      const found = leadingCommand(ctx);
+      if (found === null) return false;
+      const matches =
+        names.has(found.written) || (found.atBot !== undefined && found.atBot === ctx.me.username.toLowerCase() && names.has(found.name));
+      if (matches) ctx.match = found.match;
+      return matches;
+    };
+    return this.filter(isCommand, ...middleware);
   }
 
   override branch(
