@@ -37,4 +37,31 @@ describe("long polling's answer permits", () => {
     expect(answered()).toBe(USERS);
     for (const user of users) expect(user.messages().filter((message) => message.kind === "venue")).toHaveLength(1);
   });
+
+  it("makes a form's calls wait for the permit too, though the conversations plugin rebuilds their context", async () => {
+    const bot = await startBot();
+    const users = Array.from({ length: USERS }, () => bot.user({ languageCode: "en" }));
+    await Promise.all(users.map((user) => user.command("rsvp")));
+    await Promise.all(users.map((user) => user.tap("✅ I agree")));
+    // Every answer is held: an update that reaches the gate holds its permit until released.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let callsHeld = 0;
+    const stopGate = bot.api.gateCalls((method) => (method === "getUpdates" ? undefined : (callsHeld++, held)));
+
+    // The form's next question is asked through the context the plugin rebuilt.
+    const handled = Promise.all(users.map((user) => user.send("Ann Lee")));
+    await until(
+      () => callsHeld,
+      (calls) => calls >= ANSWERING_AT_ONCE,
+      10_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(callsHeld).toBe(ANSWERING_AT_ONCE);
+
+    release();
+    stopGate();
+    await handled;
+    for (const user of users) expect(user.lastText()).toContain("sector");
+  });
 });

@@ -1,4 +1,4 @@
-import type { Api, Context, RawApi } from "grammy";
+import type { Context } from "grammy";
 import type { Update } from "grammy/types";
 import pLimit, { type LimitFunction } from "p-limit";
 
@@ -58,21 +58,7 @@ export class AnswerPermits {
   }
 }
 
-/** Makes every Bot API call through the context wait for the permit first. */
+/** Makes every Bot API call through the context wait for the permit first (outermost, so retries run holding it). */
 export function callsWaitFor(ctx: Context, permit: AnswerPermit): void {
-  (ctx as { api: Api }).api = apiWaitingFor(ctx.api, permit);
-}
-
-/** The same API whose every call first waits for the permit (its methods call `this.raw`). */
-function apiWaitingFor(api: Api, permit: AnswerPermit): Api {
-  const raw = new Proxy(api.raw, {
-    get: (target, method: keyof RawApi) => {
-      const call = target[method] as (...args: unknown[]) => Promise<unknown>;
-      return async (...args: unknown[]) => {
-        await permit.take();
-        return call(...args);
-      };
-    },
-  });
-  return Object.create(api, { raw: { value: raw } }) as Api;
+  ctx.api.config.use((prev, method, payload, signal) => permit.take().then(() => prev(method, payload, signal)));
 }
