@@ -9,6 +9,7 @@ import { floodLimit } from "./flood.js";
 import { callsWaitFor, type AnswerPermit, type AnswerPermits } from "./answer-permits.js";
 import { Composer } from "./composer.js";
 import { directJsonCalls } from "./http.js";
+import { formsWhenOpen } from "./forms.js";
 import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
 import { privacyFeature } from "../features/privacy/index.js";
@@ -160,7 +161,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(chooseEvent(deps));
   protectedBot.use(deps.i18n);
   protectedBot.use(flood.limit);
-  protectedBot.use(
+  const forms = formsWhenOpen(
     conversations<BotContext, FlowContext>({
       storage: {
         type: "key",
@@ -189,14 +190,17 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
         deps.i18n as unknown as Middleware<FlowContext>,
       ],
     }),
+    [rsvpForms, ...ideasForms, contestForms, broadcastForms, feedbackForms, voteForms, rsvpDeclineForm],
+    (ctx) => ctx.chatId !== undefined && chatState.isEmptyAhead(keys.conversationPrefix, ctx.chatId) === true,
   );
+  protectedBot.use(forms.plugin);
 
   // /forget_me and /privacy must work while a form is open, so they come before the forms would take them.
   protectedBot.use(privacyFeature);
   protectedBot.use(privacyScreenFeature);
   // Every form sees an update before any feature does, so one set of rules (src/ui/form/ask.ts)
   // decides what a command or a button does while a form is open.
-  protectedBot.chatType("private").use(rsvpForms, ...ideasForms, contestForms, broadcastForms, feedbackForms, voteForms, rsvpDeclineForm);
+  protectedBot.use(forms.forms);
   // Before the menu: RSVP owns the ticket deep links (/start ci_<token>).
   protectedBot.use(rsvpFeature);
   // Before the menu too: invite links (/start team_<token>).

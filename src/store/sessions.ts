@@ -206,6 +206,16 @@ export function createChatState(redis: Redis, keys: Keyspace) {
       countAlone(chat);
       return new Promise<number>((resolve, reject) => countsAhead.set(chat, { counterKey, windowMs, alone, resolve, reject }));
     },
+    /**
+     * Whether the chat has no state under `prefix`, as read ahead with another of its keys in this
+     * update (the value stays for its own read); undefined when it was not read ahead.
+     */
+    isEmptyAhead(prefix: string, chatId: number): boolean | undefined {
+      const chat = String(chatId);
+      const ahead = readAhead.get(chat);
+      const key = prefix + chat;
+      return ahead?.has(key) ? ahead.get(key) === null : undefined;
+    },
     /** A count no state read carried (yet) is counted on its own now, so nobody waits for it forever. */
     settleCount(chatId: number): void {
       countAlone(String(chatId));
