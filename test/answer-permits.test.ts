@@ -6,6 +6,32 @@ import { until } from "./support/wait.js";
 const ANSWERING_AT_ONCE = parseConfig({ BOT_TOKEN: "1:token" }).UPDATES_HANDLED_AT_ONCE;
 const USERS = 6 * ANSWERING_AT_ONCE;
 
+type TestBot = Awaited<ReturnType<ReturnType<typeof botPerTest>>>;
+
+/**
+ * Holds the calls `held` picks in the emulator, waits until `ANSWERING_AT_ONCE` are held and a
+ * while longer (for every other update to read its state and reach its first call), then gives
+ * `check` the number held and releases them.
+ */
+async function whileHeld(bot: TestBot, held: (method: string) => boolean, check: (callsHeld: number) => void): Promise<void> {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let callsHeld = 0;
+  const stopGate = bot.api.gateCalls((method) => (held(method) ? (callsHeld++, gate) : undefined));
+  try {
+    await until(
+      () => callsHeld,
+      (calls) => calls >= ANSWERING_AT_ONCE,
+      10_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    check(callsHeld);
+  } finally {
+    release();
+    stopGate();
+  }
+}
+
 describe("long polling's answer permits", () => {
   const startBot = botPerTest();
 
@@ -14,25 +40,15 @@ describe("long polling's answer permits", () => {
     const users = Array.from({ length: USERS }, () => bot.user({ languageCode: "en" }));
     await Promise.all(users.map((user) => user.command("start")));
     bot.api.clearCalls();
-    // /info answers with the overview, then the venue pin: held here, each update stays half answered.
-    let releaseVenues = () => {};
-    const venuesHeld = new Promise<void>((resolve) => (releaseVenues = resolve));
-    let venuesAsked = 0;
-    const stopGate = bot.api.gateCalls((method) => (method === "sendVenue" ? (venuesAsked++, venuesHeld) : undefined));
     const answered = () => new Set(bot.api.callsTo("sendMessage").map((call) => call.payload.chat_id)).size;
 
     const handled = Promise.all(users.map((user) => user.command("info")));
-    await until(
-      () => venuesAsked,
-      (asked) => asked >= ANSWERING_AT_ONCE,
-      10_000,
+    // /info answers with the overview, then the venue pin: held here, each update stays half answered.
+    await whileHeld(
+      bot,
+      (method) => method === "sendVenue",
+      () => expect(answered()).toBe(ANSWERING_AT_ONCE),
     );
-    // Long enough for every other update to have read its state and reached its first call.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(answered()).toBe(ANSWERING_AT_ONCE);
-
-    releaseVenues();
-    stopGate();
     await handled;
     expect(answered()).toBe(USERS);
     for (const user of users) expect(user.messages().filter((message) => message.kind === "venue")).toHaveLength(1);
@@ -43,24 +59,14 @@ describe("long polling's answer permits", () => {
     const users = Array.from({ length: USERS }, () => bot.user({ languageCode: "en" }));
     await Promise.all(users.map((user) => user.command("rsvp")));
     await Promise.all(users.map((user) => user.tap("✅ I agree")));
-    // Every answer is held: an update that reaches the gate holds its permit until released.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let callsHeld = 0;
-    const stopGate = bot.api.gateCalls((method) => (method === "getUpdates" ? undefined : (callsHeld++, held)));
-
     // The form's next question is asked through the context the plugin rebuilt.
     const handled = Promise.all(users.map((user) => user.send("Ann Lee")));
-    await until(
-      () => callsHeld,
-      (calls) => calls >= ANSWERING_AT_ONCE,
-      10_000,
+    // Every answer is held: an update that reaches the gate holds its permit until released.
+    await whileHeld(
+      bot,
+      (method) => method !== "getUpdates",
+      (callsHeld) => expect(callsHeld).toBe(ANSWERING_AT_ONCE),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(callsHeld).toBe(ANSWERING_AT_ONCE);
-
-    release();
-    stopGate();
     await handled;
     for (const user of users) expect(user.lastText()).toContain("sector");
   });
