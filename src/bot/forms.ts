@@ -3,20 +3,17 @@ import type { Middleware, MiddlewareFn } from "grammy";
 import { Composer } from "./composer.js";
 import type { BotContext } from "./context.js";
 
-/** How the bot learns, from the state read with its session, whether a chat has no form open. */
-export type NoFormOpen = (ctx: BotContext) => boolean;
-
 /**
- * The conversations plugin and the forms, run only for a chat with a form open. For any other chat
- * (most updates) `ctx.conversation` says none is active, and only entering a form runs them, then:
- * the plugin and each form's middleware make some 80 objects per update (bench/README.md).
- * `plugin` goes where the plugin went; `forms` where the forms went (after the features that may
- * exit a form first).
+ * The conversations plugin and the forms, run for a chat with a form open. In any other chat (most
+ * updates) `ctx.conversation` says none is active, and the plugin and the forms run only when a
+ * feature enters one: otherwise they cost some 80 objects per update (bench/README.md).
+ * `noFormOpen` tells from the state read with the session. `plugin` goes where the plugin went,
+ * `forms` where the forms went (after the features that may exit a form first).
  */
 export function formsWhenOpen(
   conversations: MiddlewareFn<BotContext>,
   forms: Middleware<BotContext>[],
-  noFormOpen: NoFormOpen,
+  noFormOpen: (ctx: BotContext) => boolean,
 ): { plugin: MiddlewareFn<BotContext>; forms: Composer<BotContext> } {
   const formSteps = new Composer<BotContext>();
   formSteps.chatType("private").use(...forms);
