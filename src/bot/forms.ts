@@ -8,7 +8,8 @@ import type { BotContext } from "./context.js";
  * updates) `ctx.conversation` says none is active, and the plugin and the forms run only when a
  * feature enters one: otherwise they cost some 80 objects per update (bench/README.md).
  * `noFormOpen` tells from the state read with the session. `plugin` goes where the plugin went,
- * `forms` where the forms went (after the features that may exit a form first).
+ * `forms` where the forms went (after the features that may exit a form first). Entering is a
+ * feature's last step with the forms, as it is everywhere: the plugin saves the state right after it.
  */
 export function formsWhenOpen(
   conversations: MiddlewareFn<BotContext>,
