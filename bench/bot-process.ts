@@ -6,7 +6,7 @@
  * It tells the parent which updates it is done with, answers {stats} with its Redis commands sent
  * and memory so far, and on {stop} reports its peak memory and exits.
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { Bot, type Context, session, type SessionFlavor } from "grammy";
 import { run, sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
@@ -85,12 +85,25 @@ if (kind === "wealmaty") {
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
+// Its major collections, for BENCH_DEBUG: a half-rate tail that comes with them is the heap's, not a stall's.
+const majorGcs = { count: 0, longestMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+    majorGcs.count++;
+    majorGcs.longestMs = Math.max(majorGcs.longestMs, entry.duration);
+  }
+}).observe({ entryTypes: ["gc"] });
+
 const mb = (bytes: number) => bytes / 1024 / 1024;
 process.send?.({ ready: true });
 // The benchmark is gone (finished, failed or interrupted): so is this bot.
 process.on("disconnect", () => process.exit(1));
 process.on("message", async (message: { stop?: boolean; stats?: boolean; resetLoopDelay?: boolean }) => {
-  if (message.resetLoopDelay) loopDelay.reset();
+  if (message.resetLoopDelay) {
+    loopDelay.reset();
+    Object.assign(majorGcs, { count: 0, longestMs: 0 });
+  }
   if (message.stats) {
     const loopMaxMs = loopDelay.max / 1e6;
     // With BENCH_NODE_FLAGS=--expose-gc the heap figure is what is retained, garbage collected first.
@@ -99,7 +112,9 @@ process.on("message", async (message: { stop?: boolean; stats?: boolean; resetLo
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     const cpu = process.cpuUsage();
     const cpuMs = (cpu.user + cpu.system) / 1000;
-    process.send?.({ stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb, loopMaxMs, cpuMs } });
+    process.send?.({
+      stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb, loopMaxMs, cpuMs, majorGcs },
+    });
   }
   if (!message.stop) return;
   const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };

@@ -98,9 +98,12 @@ async function benchWorkloads() {
     results.push({ full, half, reference });
     if (DEBUG) {
       // A long stall of either process's event loop shows in the half-rate p99: this says whose it was.
-      const stalls = `longest event-loop delay: bot ${fixed((await bot.stats()).loopMaxMs, 1)} ms, driver ${fixed(driverLoop.max / 1e6, 1)} ms`;
+      const { loopMaxMs, majorGcs } = await bot.stats();
+      const stalls = `longest event-loop delay: bot ${fixed(loopMaxMs, 1)} ms, driver ${fixed(driverLoop.max / 1e6, 1)} ms`;
+      const gcs = `the bot's major GCs: ${majorGcs.count} (longest ${fixed(majorGcs.longestMs, 1)} ms)`;
+      const bySteps = half.p99ByStep.length ? `; half-rate p99 by step: ${half.p99ByStep.map((ms) => fixed(ms, 1)).join(", ")} ms` : "";
       console.log(
-        `  ${workload.label}: ${fixed(full.rate)} updates/s (echo ${fixed(reference)}), half-rate p99 ${fixed(half.p99, 1)} ms; ${stalls}`,
+        `  ${workload.label}: ${fixed(full.rate)} updates/s (echo ${fixed(reference)}), half-rate p99 ${fixed(half.p99, 1)} ms; ${stalls}; ${gcs}${bySteps}`,
       );
     }
   }

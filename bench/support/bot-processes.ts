@@ -45,6 +45,8 @@ export interface BotStats {
   loopMaxMs: number;
   /** CPU time the bot's process has used so far (user and system), in ms. */
   cpuMs: number;
+  /** The bot's major (mark-compact) garbage collections since resetLoopDelay(): how many, and the longest pause in ms. */
+  majorGcs: { count: number; longestMs: number };
 }
 
 export interface BotProcess {

@@ -25,8 +25,11 @@ export interface Figures {
   apiCallsPerUpdate: number;
   /** The bot process's CPU time per update: what an update costs, less swayed by the shared machine than a rate. */
   cpuMsPerUpdate: number;
+  /** A flow's p99 by step (its 1st, 2nd… update per user): which step makes the tail. */
+  p99ByStep: number[];
 }
 
+const byValue = (a: number, b: number) => a - b;
 export const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 
 let nextUserId = 1_000_000;
@@ -39,22 +42,30 @@ let nextUserId = 1_000_000;
  */
 export async function drive(bot: BotProcess, workload: Workload, rate?: number, tasks?: number): Promise<Figures> {
   const { api } = bot;
-  const pushedAt = new Map<string, number>();
+  const pushedAt = new Map<string, { at: number; step: number }>();
   const latencies: number[] = [];
+  const latenciesByStep: number[][] = [];
+  /** Updates pushed so far per user: the step of a flow each update is. */
+  const stepsPushed = new Map<number, number>();
   let apiCalls = 0;
   const stopListening = api.onCall((call: ApiCall) => {
     apiCalls++;
     const key = call.method === "answerCallbackQuery" ? `q:${call.payload.callback_query_id}` : `c:${call.payload.chat_id}`;
-    const started = pushedAt.get(key);
-    if (started !== undefined) {
-      latencies.push(performance.now() - started);
+    const pushed = pushedAt.get(key);
+    if (pushed !== undefined) {
+      const latency = performance.now() - pushed.at;
+      latencies.push(latency);
+      (latenciesByStep[pushed.step] ??= []).push(latency);
       pushedAt.delete(key);
     }
   });
   const stopUpdates = api.onUpdate((update) => {
     const query = update.callback_query;
-    if (query) pushedAt.set(`q:${query.id}`, performance.now());
-    else if (update.message) pushedAt.set(`c:${update.message.chat.id}`, performance.now());
+    const userId = query?.from.id ?? update.message?.from?.id ?? 0;
+    const step = stepsPushed.get(userId) ?? 0;
+    stepsPushed.set(userId, step + 1);
+    if (query) pushedAt.set(`q:${query.id}`, { at: performance.now(), step });
+    else if (update.message) pushedAt.set(`c:${update.message.chat.id}`, { at: performance.now(), step });
   });
 
   // Messages come from USERS returning users in turn (never two of one user in flight); each flow from new users.
@@ -89,7 +100,10 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
           user.dispatch = dispatch;
         }
         // Kept, every finished user's chat filled the benchmark's heap, and its collections slowed the bot beside it.
-        if (!users) api.forgetChat(user.id);
+        if (!users) {
+          api.forgetChat(user.id);
+          stepsPushed.delete(user.id);
+        }
       }
     }),
   );
@@ -99,7 +113,7 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
   stopUpdates();
   const after = await bot.stats();
   const updates = api.lastUpdateId - updatesBefore;
-  const sorted = latencies.sort((a, b) => a - b);
+  const sorted = latencies.sort(byValue);
   return {
     label: workload.label,
     updates,
@@ -110,6 +124,7 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
     redisPerUpdate: (after.redisCommands - before.redisCommands) / updates,
     apiCallsPerUpdate: apiCalls / updates,
     cpuMsPerUpdate: (after.cpuMs - before.cpuMs) / updates,
+    p99ByStep: workload.shape === "flow" ? latenciesByStep.map((step) => percentile(step.sort(byValue), 0.99)) : [],
   };
 }
 
