@@ -93,8 +93,9 @@ async function benchWorkloads() {
     const full = await drive(bot, workload);
     const reference = (before + (await echoSlice())) / 2;
     bot.resetLoopDelay();
-    // Half the rate just measured, same number of updates, as a steady stream.
-    const half = await drive(bot, workload, full.rate / 2);
+    // Half the rate just measured, same number of updates, as a steady stream; a flow's users at different steps.
+    const steps = workload.shape === "flow" ? Math.round(full.updates / FLOW_USERS) : undefined;
+    const half = await drive(bot, workload, full.rate / 2, undefined, steps);
     results.push({ full, half, reference });
     if (DEBUG) {
       // A long stall of either process's event loop shows in the half-rate p99: this says whose it was.

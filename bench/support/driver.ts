@@ -39,8 +39,10 @@ let nextUserId = 1_000_000;
  * update to be handled before the next); with `rate`, no update starts before its slot, spaced
  * 1/rate apart, so the bot sees a steady stream. Latency is from pushing an update to the first
  * API call that answers it (the first message to its chat; for a tap, answerCallbackQuery).
+ * With `rate` and a flow's `steps`, lane i starts i mod steps turns late: the lanes are at different
+ * steps of the flow, as a population of users is, instead of all sending the same step in a row.
  */
-export async function drive(bot: BotProcess, workload: Workload, rate?: number, tasks?: number): Promise<Figures> {
+export async function drive(bot: BotProcess, workload: Workload, rate?: number, tasks?: number, steps?: number): Promise<Figures> {
   const { api } = bot;
   const pushedAt = new Map<string, { at: number; step: number }>();
   const latencies: number[] = [];
@@ -84,7 +86,9 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
   const started = performance.now();
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(IN_FLIGHT, taskCount) }, async () => {
+    Array.from({ length: Math.min(IN_FLIGHT, taskCount) }, async (_, lane) => {
+      // A turn: every lane sends one update, one slot each.
+      if (rate !== undefined && steps) await new Promise((resolve) => setTimeout(resolve, ((lane % steps) * IN_FLIGHT * 1000) / rate));
       while (next < taskCount) {
         const task = next++;
         const user = users ? users[task % users.length]! : newUser(api);
