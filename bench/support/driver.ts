@@ -87,7 +87,7 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(IN_FLIGHT, taskCount) }, async (_, lane) => {
-      // A turn: every lane sends one update, one slot each.
+      // A turn is IN_FLIGHT slots: each lane sends one update per turn.
       if (rate !== undefined && steps) await new Promise((resolve) => setTimeout(resolve, ((lane % steps) * IN_FLIGHT * 1000) / rate));
       while (next < taskCount) {
         const task = next++;
