@@ -11,7 +11,7 @@ import { BUNDLED_EVENT_FILE } from "../../src/event/load.js";
 import { deleteKeysWithPrefix } from "../../src/store/redis.js";
 import { FakeBotApi } from "@wealmaty/telegram-emulator";
 import { bundle } from "../../tools/build/bundle.js";
-import { DEBUG, REDIS_URL, PRODUCTION_NODE_FLAGS, THROUGH_TSX } from "./settings.js";
+import { API_LATENCY_MS, DEBUG, REDIS_URL, PRODUCTION_NODE_FLAGS, THROUGH_TSX } from "./settings.js";
 
 /** How late the benchmark's own event loop runs (it drives the users and the emulator). */
 export const driverLoop = monitorEventLoopDelay({ resolution: 5 });
@@ -66,6 +66,10 @@ export async function startBotProcess(kind: "wealmaty" | "echo-runner"): Promise
   // The bot reports when it is done with each update: the runner confirms updates as it fetches them.
   const api = await FakeBotApi.start({ maxPollTimeoutSeconds: 1, recordCalls: false, handledWhen: "reported" });
   const prefix = `bench-${kind}:${randomUUID()}:`;
+  if (API_LATENCY_MS > 0) {
+    // A long poll's own round trip overlaps the handling of the batch before it: only the answers wait.
+    api.gateCalls((method) => (method === "getUpdates" ? undefined : new Promise((resolve) => setTimeout(resolve, API_LATENCY_MS))));
+  }
   let firstPoll: number | undefined;
   const stopWatching = api.gateCalls((method) => {
     if (method === "getUpdates") firstPoll ??= performance.now();

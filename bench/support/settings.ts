@@ -14,6 +14,8 @@ export const ECHO_SLICE = env("BENCH_ECHO_SLICE", 5000);
 /** The share of a workload's size run unmeasured just before it (0 runs one task). */
 export const WARM_UP = env("BENCH_WARM_UP", 0.2);
 export const SOAK_MINUTES = env("BENCH_SOAK_MINUTES", 0);
+/** Every Bot API call but getUpdates is served this many ms late, for both bots: a round trip to the real Telegram. */
+export const API_LATENCY_MS = env("BENCH_API_LATENCY_MS", 0);
 /** Comma-separated workload names to run (default all): free-text,info-command,start,info,rsvp,idea. */
 export const ONLY = process.env.BENCH_ONLY?.split(",");
 // BENCH_NODE_FLAGS: extra node flags for the bot processes (e.g. --max-semi-space-size=8), to try memory settings.
