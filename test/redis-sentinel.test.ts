@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.js";
+import { connectRedis, type Redis } from "../src/store/redis.js";
 import type { ChatMessage } from "@wealmaty/telegram-emulator";
 import { registerInEnglish } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
-import { SentinelSetup } from "./support/redis-processes.js";
+import { SentinelGate, SentinelSetup } from "./support/redis-processes.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
 
@@ -97,6 +98,68 @@ describe("Redis Sentinel", () => {
       await until(() => guest.messages().some((message) => message.text === "Doors open at 9"), Boolean);
     }
   }, 90_000);
+
+  it("follows a failover announced while its connections are asking the Sentinel for the primary (bot's and BullMQ's)", async () => {
+    setup = new SentinelSetup();
+    await setup.start();
+    const gate = await new SentinelGate(() => setup!.sentinel.port).start();
+    const config = parseConfig({ ...setup.env(), BOT_TOKEN: "1:gate", REDIS_SENTINELS: `127.0.0.1:${gate.port}` });
+    const connections = [connectRedis(config, "bot"), connectRedis(config, "queue")];
+    const ended: string[] = [];
+    connections.forEach((connection, index) => {
+      connection.on("error", () => undefined);
+      connection.on("end", () => ended.push(index === 0 ? "bot" : "queue"));
+    });
+    try {
+      for (const connection of connections) expect(await connection.ping()).toBe("PONG");
+      // Any failover watcher those connections keep is in place before the primary goes.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const watchers = await setup.sentinelSubscribers();
+      // Reconnecting after the primary dies, each asks the Sentinel again, and that question waits
+      // until the Sentinel has announced the new primary.
+      gate.holdNew();
+      await setup.primary.kill();
+      await setup.failedOver();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      gate.release();
+      for (const connection of connections) {
+        const answer = await until(
+          () => connection.ping().catch(() => undefined),
+          (reply) => reply === "PONG",
+          20_000,
+        ).catch(() => undefined);
+        expect({ answer, status: connection.status, ended, watchers }).toMatchObject({ answer: "PONG", status: "ready", ended: [] });
+      }
+    } finally {
+      connections.forEach((connection) => connection.disconnect());
+      await gate.close();
+    }
+  }, 60_000);
+
+  it("follows a failover made with the old primary alive: the Sentinel demotes it and its clients move", async () => {
+    setup = new SentinelSetup();
+    await setup.start();
+    const config = parseConfig({ ...setup.env(), BOT_TOKEN: "1:hand" });
+    const connections = [connectRedis(config, "bot"), connectRedis(config, "queue")];
+    connections.forEach((connection) => connection.on("error", () => undefined));
+    const servedBy = async (connection: Redis) => /^tcp_port:(\d+)/m.exec(await connection.info("server"))?.[1];
+    try {
+      for (const connection of connections) expect(await servedBy(connection)).toBe(String(setup.primary.port));
+      await setup.failOverByHand();
+      await setup.failedOver();
+      for (const connection of connections) {
+        const port = await until(
+          () => servedBy(connection).catch(() => undefined),
+          (served) => served === String(setup!.replica.port),
+          20_000,
+        );
+        expect(port).toBe(String(setup.replica.port));
+        expect(await connection.set("after-failover", "written")).toBe("OK");
+      }
+    } finally {
+      connections.forEach((connection) => connection.disconnect());
+    }
+  }, 60_000);
 
   it("confirms a registration only once the replica has it (WAIT), so a failover cannot take it back", async () => {
     setup = new SentinelSetup({ throughLink: true });

@@ -14,7 +14,8 @@ export type RedisConfig = Pick<Config, "REDIS_URL"> &
  * copying every defined script onto it, which cost more than the writes it saved (bench/README.md).
  * BullMQ's workers need `maxRetriesPerRequest: null` (they block and wait instead).
  * With Sentinels, each (re)connection asks them for the current primary, so a failover is
- * followed by itself; REDIS_URL then gives only the password, user name and database.
+ * followed by itself; REDIS_URL then gives only the password, user name and database. No
+ * `failoverDetector`: a failover announced while a connection asked for the primary ended it for good.
  */
 export function connectRedis(config: RedisConfig, use: "bot" | "queue" = "bot", overrides: RedisOptions = {}): Redis {
   const options: RedisOptions =
@@ -33,8 +34,6 @@ export function connectRedis(config: RedisConfig, use: "bot" | "queue" = "bot", 
       sentinels: config.REDIS_SENTINELS,
       name: config.REDIS_SENTINEL_NAME,
       sentinelPassword: config.REDIS_SENTINEL_PASSWORD,
-      // Reconnects as soon as a Sentinel announces a new primary, not only when the old one drops us.
-      failoverDetector: true,
       // A demoted primary refuses writes: reconnect through the Sentinels and resend the command.
       reconnectOnError: (error: Error) => (error.message.startsWith("READONLY") ? 2 : false),
     } satisfies RedisOptions);

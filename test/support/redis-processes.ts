@@ -114,6 +114,55 @@ export class ReplicationLink {
 }
 
 /**
+ * A TCP way to the Sentinel that can hold back what new connections send (their questions wait;
+ * connections opened before, such as a failover subscription, go on): a client stays in the
+ * middle of asking the Sentinel for the primary for as long as the test wants.
+ */
+export class SentinelGate {
+  private server: Server | undefined;
+  private sockets = new Set<Socket>();
+  private holdingNew = false;
+  private held: Array<() => void> = [];
+  port = 0;
+
+  constructor(private readonly sentinelPort: () => number) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((client) => {
+      const sentinel = connect(this.sentinelPort(), "127.0.0.1");
+      this.sockets.add(client).add(sentinel);
+      const held = this.holdingNew;
+      client.on("data", (chunk) => (held && this.holdingNew ? this.held.push(() => sentinel.write(chunk)) : sentinel.write(chunk)));
+      sentinel.on("data", (chunk) => client.write(chunk));
+      const close = () => {
+        client.destroy();
+        sentinel.destroy();
+      };
+      client.on("error", close).on("close", close);
+      sentinel.on("error", close).on("close", close);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as { port: number }).port;
+    return this;
+  }
+
+  /** From now on, what new connections send waits for release(). */
+  holdNew(): void {
+    this.holdingNew = true;
+  }
+
+  release(): void {
+    this.holdingNew = false;
+    for (const send of this.held.splice(0)) send();
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server?.close(resolve) ?? resolve(undefined));
+  }
+}
+
+/**
  * One primary, one replica and one Sentinel (quorum 1, down after 1 s), each its own
  * redis-server process in a temp dir, with passwords on the servers and on the Sentinel.
  */
@@ -238,6 +287,18 @@ export class SentinelSetup {
       (role) => Array.isArray(role) && role[0] === "master",
       timeoutMs,
     );
+  }
+
+  /** Asks the Sentinel to fail over with the primary alive: it becomes the replica. */
+  async failOverByHand(): Promise<void> {
+    const reply = await this.ask(this.sentinel, "SENTINEL", "FAILOVER", MASTER_NAME);
+    if (reply !== "OK") throw new Error(`the Sentinel refused to fail over: ${String(reply)}`);
+  }
+
+  /** How many clients of the Sentinel are subscribed to something (ioredis' failover watchers are). */
+  async sentinelSubscribers(): Promise<number> {
+    const clients = (await this.ask(this.sentinel, "CLIENT", "LIST")) as string | undefined;
+    return (clients ?? "").split("\n").filter((line) => /\bsub=[1-9]/.test(line)).length;
   }
 
   /** One command on a fresh connection (the Sentinel closes clients' connections while it reconfigures). */
