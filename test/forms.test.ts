@@ -192,6 +192,38 @@ for (const form of cases) {
       expect(await stateSize(user)).toBe(0);
     });
 
+    it("stores what it replays without the bot's own words: no texts, buttons or names of the messages it sent", async () => {
+      const user = await begin(form);
+      await form.choice.reach(user);
+      await user.tap(form.choice.label);
+      const stored = JSON.parse((await bot!.redis.get(`${bot!.prefix}conversation:${user.id}`))!) as {
+        state: Record<string, Array<{ replay: { receive: Array<{ returnValue?: unknown }> } }>>;
+      };
+      const runs = Object.values(stored.state).flat();
+      const logged = runs.flatMap((run) => run.replay.receive.map((entry) => entry.returnValue));
+      const sent = logged.flatMap((value) => {
+        const result = (value as { res?: { result?: unknown } } | undefined)?.res?.result;
+        return typeof result === "object" && result !== null && "message_id" in result ? [result as Record<string, unknown>] : [];
+      });
+      const tapped = logged.flatMap((value) => {
+        const message = (value as { callback_query?: { message?: Record<string, unknown> } } | undefined)?.callback_query?.message;
+        return message ? [message] : [];
+      });
+      expect(sent.length).toBeGreaterThan(1);
+      expect(tapped.length).toBeGreaterThan(0);
+      for (const message of sent) {
+        for (const echoed of ["text", "entities", "reply_markup", "from"]) expect(message).not.toHaveProperty(echoed);
+        expect(message.chat).toEqual({ id: user.id, type: "private" });
+      }
+      // A tapped message keeps its text (a screen tells a text from a photo by it), not its buttons.
+      for (const message of tapped) {
+        expect(message).not.toHaveProperty("reply_markup");
+        expect(message).toHaveProperty("text");
+      }
+      // The form goes on from that state.
+      expect(user.lastText()).toMatch(/^Step \d+ of /);
+    });
+
     it("keeps a button answer in the question and removes its buttons", async () => {
       const user = await begin(form);
       await form.choice.reach(user);

@@ -1,5 +1,6 @@
 import type { ConversationControls } from "@grammyjs/conversations";
-import type { Middleware, MiddlewareFn } from "grammy";
+import type { Middleware, MiddlewareFn, StorageAdapter, Transformer } from "grammy";
+import type { Message, Update } from "grammy/types";
 import { Composer } from "./composer.js";
 import type { BotContext } from "./context.js";
 
@@ -45,5 +46,72 @@ function noneActive(enter: (name: string, ...args: unknown[]) => Promise<void>):
     exitAll: nothing,
     exitOne: nothing,
     active: ((name?: string) => (name === undefined ? {} : 0)) as ConversationControls["active"],
+  };
+}
+
+/** What a sent message echoes of the bot's own request (its text, buttons, the bot itself): a form already has it. */
+const ECHOED_FIELDS = ["from", "text", "entities", "caption", "caption_entities", "reply_markup", "link_preview_options"];
+
+/** A Bot API result without the echoes of what was sent, and its chat as id and type only (no user's name). */
+function withoutEchoes(result: unknown): unknown {
+  if (Array.isArray(result)) return result.map(withoutEchoes);
+  if (typeof result !== "object" || result === null || !("message_id" in result)) return result;
+  const trimmed: Record<string, unknown> = { ...result };
+  for (const field of ECHOED_FIELDS) delete trimmed[field];
+  const { chat } = result as { chat?: { id: number; type: string } };
+  if (chat) trimmed.chat = { id: chat.id, type: chat.type };
+  return trimmed;
+}
+
+/**
+ * A form's Bot API results as its code sees them, live and replayed alike: without the echoes
+ * (formReplayStorage keeps them so, and a form's state stays a few KB however long it runs).
+ */
+export const echoFreeResults: Transformer = async (prev, method, payload, signal) => {
+  const response = await prev(method, payload, signal);
+  return response.ok ? { ...response, result: withoutEchoes(response.result) as typeof response.result } : response;
+};
+
+/** A form's state as the conversations plugin stores it: per conversation, its runs, each with a replay log. */
+interface StoredForms {
+  state?: Record<string, Array<{ replay?: { receive?: Array<{ returnValue?: unknown }> } }>>;
+}
+
+/** A Bot API call's outcome in a replay log: `{ ok, res }`, res being the response. */
+const isCallOutcome = (value: unknown): value is { ok: true; res: { ok: boolean; result?: unknown } } =>
+  typeof value === "object" && value !== null && "res" in value && (value as { ok?: unknown }).ok === true;
+
+/**
+ * A replay log's value as stored: a Bot API result without the echoes, and a tapped message
+ * (in a button's update) without its buttons, entities and sender (the bot), which no form reads.
+ */
+function loggedValue(value: unknown): unknown {
+  if (isCallOutcome(value)) return value.res.ok ? { ...value, res: { ...value.res, result: withoutEchoes(value.res.result) } } : value;
+  const query = (value as Update | undefined)?.callback_query;
+  if (!query?.message) return value;
+  const { reply_markup: _buttons, entities: _entities, from: _bot, ...tapped } = query.message as Message;
+  return { ...(value as Update), callback_query: { ...query, message: tapped } };
+}
+
+/** The conversations' storage, writing each logged Bot API result without the echoes (echoFreeResults gives the code no more). */
+export function formReplayStorage<T>(adapter: StorageAdapter<T>): StorageAdapter<T> {
+  return {
+    ...adapter,
+    write(key, value) {
+      const { state } = value as StoredForms;
+      if (!state) return adapter.write(key, value);
+      const trimmedState = Object.fromEntries(
+        Object.entries(state).map(([name, runs]) => [
+          name,
+          runs.map((run) => {
+            const receive = run.replay?.receive;
+            if (!receive) return run;
+            const logged = receive.map((entry) => ({ ...entry, returnValue: loggedValue(entry.returnValue) }));
+            return { ...run, replay: { ...run.replay, receive: logged } };
+          }),
+        ]),
+      );
+      return adapter.write(key, { ...value, state: trimmedState } as T);
+    },
   };
 }

@@ -9,7 +9,7 @@ import { floodLimit } from "./flood.js";
 import { callsWaitFor, type AnswerPermit, type AnswerPermits } from "./answer-permits.js";
 import { Composer } from "./composer.js";
 import { directJsonCalls } from "./http.js";
-import { formsWhenOpen } from "./forms.js";
+import { echoFreeResults, formReplayStorage, formsWhenOpen } from "./forms.js";
 import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
 import { privacyFeature } from "../features/privacy/index.js";
@@ -166,16 +166,16 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       storage: {
         type: "key",
         prefix: keys.conversationPrefix,
-        adapter: chatState.adapter(keys.conversationPrefix, CONVERSATION_TTL_SECONDS),
+        adapter: formReplayStorage(chatState.adapter(keys.conversationPrefix, CONVERSATION_TTL_SECONDS)),
       },
       // Conversations rebuild the context for every replayed step: give it the same dependencies,
       // a read-only copy of the session (for the language choice) and i18n.
       plugins: [
         noteCallbackAnswers,
         injectDeps(deps),
-        // A conversation's context has its own API object, without the bot's transformers.
+        // A conversation's context has its own API object, without the bot's transformers; its results come without echoes.
         (ctx, next) => {
-          for (const transformer of apiTransformers) ctx.api.config.use(transformer);
+          for (const transformer of [...apiTransformers, echoFreeResults]) ctx.api.config.use(transformer);
           return next();
         },
         (ctx, next) => {
