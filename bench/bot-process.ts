@@ -23,11 +23,16 @@ let stop: () => Promise<void>;
 
 /** Commands this bot's own Redis connection sent (pipelined and scripted ones count one each). */
 let redisCommands = 0;
+let counted: Redis | undefined;
 function countCommands(redis: Redis): Redis {
   const send = redis.sendCommand.bind(redis);
   redis.sendCommand = (...args: Parameters<Redis["sendCommand"]>) => (redisCommands++, send(...args));
+  counted = redis;
   return redis;
 }
+
+/** Bytes that connection has sent and received so far (its current socket's: the benchmark never reconnects). */
+const redisBytes = () => (counted?.stream ? counted.stream.bytesWritten + counted.stream.bytesRead : 0);
 
 // The emulator learns when each update is done from these reports, sent in one message per tick.
 let handled: number[] = [];
@@ -113,7 +118,16 @@ process.on("message", async (message: { stop?: boolean; stats?: boolean; resetLo
     const cpu = process.cpuUsage();
     const cpuMs = (cpu.user + cpu.system) / 1000;
     process.send?.({
-      stats: { redisCommands, rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), peakRssMb, loopMaxMs, cpuMs, majorGcs },
+      stats: {
+        redisCommands,
+        redisBytes: redisBytes(),
+        rssMb: mb(memory.rss),
+        heapUsedMb: mb(memory.heapUsed),
+        peakRssMb,
+        loopMaxMs,
+        cpuMs,
+        majorGcs,
+      },
     });
   }
   if (!message.stop) return;

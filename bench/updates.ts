@@ -179,7 +179,7 @@ console.log(
     `${process.env.BENCH_NODE_FLAGS ? `, then BENCH_NODE_FLAGS (${process.env.BENCH_NODE_FLAGS})` : ""}, the echo bot with none.` +
     (API_LATENCY_MS > 0 ? ` Every Bot API call but getUpdates served ${API_LATENCY_MS} ms late (BENCH_API_LATENCY_MS).` : "") +
     `\nratio = updates/s ÷ the echo bot's in ${ECHO_SLICE}-message runs just before and after it (echo/s); ` +
-    `½ = at half the workload's own rate; Redis/u = commands sent by the bot's connection per update; ` +
+    `½ = at half the workload's own rate; Redis/u = commands sent by the bot's connection per update, KB/u the bytes it sent and received; ` +
     `API/u = Bot API calls per update (getUpdates not counted)\n`,
 );
 header();

@@ -38,6 +38,8 @@ const BOT_PROCESS = THROUGH_TSX ? fileURLToPath(new URL("../bot-process.ts", imp
 
 export interface BotStats {
   redisCommands: number;
+  /** Bytes the bot's own Redis connection has sent and received. */
+  redisBytes: number;
   rssMb: number;
   heapUsedMb: number;
   peakRssMb: number;

@@ -22,6 +22,8 @@ export interface Figures {
   p50: number;
   p99: number;
   redisPerUpdate: number;
+  /** KB the bot's Redis connection sent and received per update (a form's state travels both ways on every update). */
+  redisKbPerUpdate: number;
   apiCallsPerUpdate: number;
   /** The bot process's CPU time per update: what an update costs, less swayed by the shared machine than a rate. */
   cpuMsPerUpdate: number;
@@ -126,6 +128,7 @@ export async function drive(bot: BotProcess, workload: Workload, rate?: number, 
     p50: percentile(sorted, 0.5),
     p99: percentile(sorted, 0.99),
     redisPerUpdate: (after.redisCommands - before.redisCommands) / updates,
+    redisKbPerUpdate: (after.redisBytes - before.redisBytes) / 1024 / updates,
     apiCallsPerUpdate: apiCalls / updates,
     cpuMsPerUpdate: (after.cpuMs - before.cpuMs) / updates,
     p99ByStep: workload.shape === "flow" ? latenciesByStep.map((step) => percentile(step.sort(byValue), 0.99)) : [],
