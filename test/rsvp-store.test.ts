@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { newCode, newTicketToken } from "../src/features/rsvp/rules.js";
 import { createStore } from "../src/store/index.js";
 import type { RsvpDetails } from "../src/store/rsvps.js";
 import { REDIS_URL } from "./support/harness.js";
+import { RedisProcess } from "./support/redis-processes.js";
 import { storePerTest } from "./support/store.js";
 
 const test = storePerTest();
@@ -103,5 +107,31 @@ describe("RSVP repository (real Redis)", () => {
     expect(await test.store.rsvps.forget(1, now, 1)).toBeUndefined();
     expect(await test.store.rsvps.counts()).toMatchObject({ confirmed: 1, waitlisted: 0, cancelled: 0 });
     expect(await test.store.rsvps.untoldPromotions()).toEqual([2]);
+  });
+});
+
+describe("RSVP seat scripts' work (a redis-server of their own, counting its commands)", () => {
+  it("frees a seat with nobody waiting without reading every confirmed guest's party", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wealmaty-seats-"));
+    const server = new RedisProcess(dir, (port) => ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
+    await server.start();
+    const redis = server.client();
+    try {
+      await redis.connect();
+      const { rsvps } = createStore(redis, "seats:");
+      const guests = 300;
+      for (let id = 1; id <= guests; id++) await rsvps.register(id, details(`Guest ${id}`), { now, capacity: 1000, identity });
+      await redis.config("RESETSTAT");
+      const change = await rsvps.cancel(7, now, "changed plans", 1000);
+      const hgets = /^cmdstat_hget:calls=(\d+)/m.exec(await redis.info("commandstats"))?.[1];
+      expect(change?.promoted ?? []).toEqual([]);
+      // Adding up the parties would be one HGET per confirmed guest.
+      expect(Number(hgets ?? 0)).toBeLessThan(10);
+      expect(await rsvps.counts()).toMatchObject({ confirmed: guests - 1, cancelled: 1 });
+    } finally {
+      redis.disconnect();
+      await server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

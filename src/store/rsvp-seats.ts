@@ -14,6 +14,8 @@ local function seatsTaken(confirmed, guestPrefix)
 end
 local function promote(confirmed, waitlisted, untold, guestPrefix, nowMs, nowIso, capacity)
   local promoted = {}
+  -- Nobody waiting: no need to add up every confirmed party (a cancellation, the seat repair).
+  if redis.call('ZCARD', waitlisted) == 0 then return promoted end
   local taken = seatsTaken(confirmed, guestPrefix)
   while true do
     local id = redis.call('ZRANGE', waitlisted, 0, 0)[1]
