@@ -71,40 +71,36 @@ export class RedisProcess {
   }
 }
 
-/**
- * A TCP relay the replica replicates through: `hold()` stops passing the primary's stream on
- * (the replica stays connected but falls behind), as a slow or congested link would.
- */
-export class ReplicationLink {
+type Pass = (chunk: Buffer, write: (chunk: Buffer) => void) => void;
+
+/** A TCP relay on 127.0.0.1 to a local server; each relay decides what it passes on, and when. */
+abstract class TcpRelay {
   private server: Server | undefined;
-  private sockets = new Set<Socket>();
-  private held = false;
+  private readonly sockets = new Set<Socket>();
   port = 0;
 
   constructor(private readonly upstreamPort: () => number) {}
 
+  /** For a new connection: how its client's bytes go up, and the server's come down. */
+  protected abstract passing(): { up: Pass; down: Pass };
+
   async start(): Promise<this> {
-    this.server = createServer((replica) => {
-      const primary = connect(this.upstreamPort(), "127.0.0.1");
-      this.sockets.add(replica).add(primary);
-      replica.on("data", (chunk) => primary.write(chunk));
-      primary.on("data", (chunk) => {
-        if (!this.held) replica.write(chunk);
-      });
+    this.server = createServer((client) => {
+      const upstream = connect(this.upstreamPort(), "127.0.0.1");
+      this.sockets.add(client).add(upstream);
+      const { up, down } = this.passing();
+      client.on("data", (chunk: Buffer) => up(chunk, (bytes) => upstream.write(bytes)));
+      upstream.on("data", (chunk: Buffer) => down(chunk, (bytes) => client.write(bytes)));
       const close = () => {
-        replica.destroy();
-        primary.destroy();
+        client.destroy();
+        upstream.destroy();
       };
-      replica.on("error", close).on("close", close);
-      primary.on("error", close).on("close", close);
+      client.on("error", close).on("close", close);
+      upstream.on("error", close).on("close", close);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as { port: number }).port;
     return this;
-  }
-
-  hold(): void {
-    this.held = true;
   }
 
   async close(): Promise<void> {
@@ -113,37 +109,47 @@ export class ReplicationLink {
   }
 }
 
+const passOn: Pass = (chunk, write) => write(chunk);
+
+/**
+ * A TCP relay the replica replicates through: `hold()` stops passing the primary's stream on
+ * (the replica stays connected but falls behind), as a slow or congested link would.
+ */
+export class ReplicationLink extends TcpRelay {
+  private held = false;
+
+  protected passing(): { up: Pass; down: Pass } {
+    return {
+      up: passOn,
+      down: (chunk, write) => {
+        if (!this.held) write(chunk);
+      },
+    };
+  }
+
+  hold(): void {
+    this.held = true;
+  }
+}
+
 /**
  * A TCP way to the Sentinel that can hold back what new connections send (their questions wait;
  * connections opened before, such as a failover subscription, go on): a client stays in the
  * middle of asking the Sentinel for the primary for as long as the test wants.
  */
-export class SentinelGate {
-  private server: Server | undefined;
-  private sockets = new Set<Socket>();
+export class SentinelGate extends TcpRelay {
   private holdingNew = false;
-  private held: Array<() => void> = [];
-  port = 0;
+  private waiting: Array<() => void> = [];
 
-  constructor(private readonly sentinelPort: () => number) {}
-
-  async start(): Promise<this> {
-    this.server = createServer((client) => {
-      const sentinel = connect(this.sentinelPort(), "127.0.0.1");
-      this.sockets.add(client).add(sentinel);
-      const held = this.holdingNew;
-      client.on("data", (chunk) => (held && this.holdingNew ? this.held.push(() => sentinel.write(chunk)) : sentinel.write(chunk)));
-      sentinel.on("data", (chunk) => client.write(chunk));
-      const close = () => {
-        client.destroy();
-        sentinel.destroy();
-      };
-      client.on("error", close).on("close", close);
-      sentinel.on("error", close).on("close", close);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.port = (this.server.address() as { port: number }).port;
-    return this;
+  protected passing(): { up: Pass; down: Pass } {
+    const openedWhileHolding = this.holdingNew;
+    return {
+      up: (chunk, write) => {
+        if (openedWhileHolding && this.holdingNew) this.waiting.push(() => write(chunk));
+        else write(chunk);
+      },
+      down: passOn,
+    };
   }
 
   /** From now on, what new connections send waits for release(). */
@@ -153,12 +159,7 @@ export class SentinelGate {
 
   release(): void {
     this.holdingNew = false;
-    for (const send of this.held.splice(0)) send();
-  }
-
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => this.server?.close(resolve) ?? resolve(undefined));
+    for (const send of this.waiting.splice(0)) send();
   }
 }
 
