@@ -112,7 +112,7 @@ describe("Redis Sentinel", () => {
     });
     try {
       for (const connection of connections) expect(await connection.ping()).toBe("PONG");
-      // Any failover watcher those connections keep is in place before the primary goes.
+      // Any failover watcher of theirs subscribes before the primary goes (how many: shown on a failure).
       await new Promise((resolve) => setTimeout(resolve, 500));
       const watchers = await setup.sentinelSubscribers();
       // Reconnecting after the primary dies, each asks the Sentinel again, and that question waits
