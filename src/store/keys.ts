@@ -43,6 +43,7 @@
  * | idea-updates:since          | string | ms when earlier supports became follows (SET NX: done once) | never   |
  * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
  * | rsvp:status:<status>        | zset   | user ids by status time (confirmed, waitlisted: queue, cancelled, pending, declined) | never |
+ * | rsvp:status:confirmed:seats | string | people the confirmed registrations hold (seats taken): kept by the seat scripts, recounted by the seat repair | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
  * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
  * | rsvp:token:<token>          | string | ticket token (QR deep link) → user id             | never   |
@@ -153,6 +154,8 @@ export function keyspace(prefix: string, scope = prefix) {
       guest: (userId: number) => `${scope}rsvp:guest:${userId}`,
       guestPrefix: `${scope}rsvp:guest:`,
       status: (status: "confirmed" | "waitlisted" | "cancelled" | "pending" | "declined") => `${scope}rsvp:status:${status}`,
+      /** Built in Lua from the confirmed set's key (SEAT_HELPERS' seatsKey): read here by tests only. */
+      seatsTaken: `${scope}rsvp:status:confirmed:seats`,
       guests: `${scope}rsvp:guests`,
       code: (code: string) => `${scope}rsvp:code:${code}`,
       token: (token: string) => `${scope}rsvp:token:${token}`,

@@ -64,7 +64,7 @@ return {next, 1}
 const CANCEL = `${SEAT_HELPERS}
 local status = redis.call('HGET', KEYS[1], 'status')
 if status ~= 'confirmed' and status ~= 'waitlisted' and status ~= 'pending' then return false end
-redis.call('ZREM', KEYS[2], ARGV[1])
+removeConfirmed(KEYS[2], ARGV[5], ARGV[1])
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[6], ARGV[1])
 redis.call('ZREM', KEYS[5], ARGV[1])
@@ -80,16 +80,18 @@ const RELEASE_UNANSWERED = `${SEAT_HELPERS}
 if redis.call('HGET', KEYS[1], 'status') ~= 'confirmed' then return false end
 local asked = redis.call('HGET', KEYS[1], 'reconfirmAskedAt')
 if not asked or asked > ARGV[4] or redis.call('HEXISTS', KEYS[1], 'reconfirmedAt') == 1 then return false end
-redis.call('ZREM', KEYS[2], ARGV[1])
+removeConfirmed(KEYS[2], ARGV[5], ARGV[1])
 redis.call('ZREM', KEYS[5], ARGV[1])
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'status', 'cancelled', 'cancelledAt', ARGV[3], 'cancelReason', 'no-reconfirmation', 'updatedAt', ARGV[3])
 return withPromoted('released', promote(KEYS[2], KEYS[3], KEYS[5], ARGV[5], ARGV[2], ARGV[3], tonumber(ARGV[6])))
 `;
 
-// Gives free seats to the waitlist (a raised capacity, a leftover). KEYS: confirmed, waitlisted, untold.
-// ARGV: guest key prefix, now (ms), now (ISO), capacity (0 = unlimited).
+// Gives free seats to the waitlist (a raised capacity, a leftover), the seats taken counted again from
+// every guest first if they are kept (so a counter gone wrong is right again within one seat repair).
+// KEYS: confirmed, waitlisted, untold. ARGV: guest key prefix, now (ms), now (ISO), capacity (0 = unlimited).
 const FILL_SEATS = `${SEAT_HELPERS}
+if redis.call('DEL', seatsKey(KEYS[1])) == 1 then seatsTaken(KEYS[1], ARGV[1]) end
 return promote(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]))
 `;
 
@@ -102,6 +104,7 @@ local record = redis.call('HMGET', KEYS[1], 'status', 'code', 'token')
 if not record[1] then return false end
 if record[2] then redis.call('DEL', ARGV[2] .. record[2]) end
 if record[3] then redis.call('DEL', ARGV[3] .. record[3]) end
+removeConfirmed(KEYS[4], ARGV[4], ARGV[1])
 redis.call('DEL', KEYS[1], KEYS[10])
 for i = 2, 9 do redis.call('ZREM', KEYS[i], ARGV[1]) end
 return withPromoted(record[1], promote(KEYS[4], KEYS[5], KEYS[7], ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])))
@@ -148,6 +151,7 @@ for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HDEL', KEYS[1], ${GROUP_FIELDS_LUA}, ${LEGACY_LUA})
 ${DROP_ANSWERS_LUA}
 redis.call('HSET', KEYS[1], unpack(fields))
+if redis.call('ZSCORE', KEYS[2], ARGV[3]) then moveSeats(KEYS[2], partyOf(ARGV[1], ARGV[3]) - before) end
 return before
 `;
 
