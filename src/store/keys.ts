@@ -43,7 +43,7 @@
  * | idea-updates:since          | string | ms when earlier supports became follows (SET NX: done once) | never   |
  * | rsvp:guest:<user id>        | hash   | a registration: name, answers ("q:<id>", below), status, code, ticket, times, check-in | never |
  * | rsvp:status:<status>        | zset   | user ids by status time (confirmed, waitlisted: queue, cancelled, pending, declined) | never |
- * | rsvp:status:confirmed:seats | string | people the confirmed registrations hold (seats taken): kept by the seat scripts, recounted by the seat repair | never |
+ * | rsvp:status:confirmed:seats | string | seats taken (people confirmed): moved by the seat scripts, recounted by the repair | never |
  * | rsvp:guests                 | zset   | every registered user id by first registration time | never |
  * | rsvp:code:<CODE>            | string | personal code → user id (/checkin CODE)           | never   |
  * | rsvp:token:<token>          | string | ticket token (QR deep link) → user id             | never   |
