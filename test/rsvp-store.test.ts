@@ -7,7 +7,7 @@ import { newCode, newTicketToken } from "../src/features/rsvp/rules.js";
 import { createStore } from "../src/store/index.js";
 import type { RsvpDetails } from "../src/store/rsvps.js";
 import { REDIS_URL } from "./support/harness.js";
-import { RedisProcess } from "./support/redis-processes.js";
+import { RedisProcess, scratchServerArgs } from "./support/redis-processes.js";
 import { storePerTest } from "./support/store.js";
 
 const test = storePerTest();
@@ -165,7 +165,7 @@ describe("RSVP seats taken (a counter the seat scripts keep)", () => {
 describe("RSVP seat scripts' work (a redis-server of their own, counting its commands)", () => {
   it("frees and takes a seat without reading every confirmed guest's party", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wealmaty-seats-"));
-    const server = new RedisProcess(dir, (port) => ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
+    const server = new RedisProcess(dir, scratchServerArgs);
     await server.start();
     const redis = server.client();
     // Adding up the parties would be one HGET per confirmed guest.

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createStore } from "../src/store/index.js";
 import { connectRedis, type Redis } from "../src/store/redis.js";
 import { freePort } from "./support/net.js";
-import { directClient } from "./support/redis-processes.js";
+import { directClient, scratchServerArgs } from "./support/redis-processes.js";
 import { until } from "./support/wait.js";
 
 /** A redis-server of this test's own (no persistence), so restarting it and flushing its scripts touch nobody else. */
@@ -13,7 +13,7 @@ class ScratchRedis {
   constructor(readonly port: number) {}
 
   async start(): Promise<void> {
-    this.child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    this.child = spawn("redis-server", scratchServerArgs(this.port), {
       stdio: "ignore",
     });
     await until(

@@ -29,6 +29,9 @@ async function answers(port: number, password?: string): Promise<boolean> {
   }
 }
 
+/** A redis-server on a port of its own, keeping nothing on disk: what every server a test starts begins with. */
+export const scratchServerArgs = (port: number) => ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+
 /** One redis-server (or Sentinel) process of the test's own, on a port free at start. */
 export class RedisProcess {
   private child: ChildProcess | undefined;
@@ -178,14 +181,7 @@ export class SentinelSetup {
 
   constructor(options: { throughLink?: boolean } = {}) {
     const server = (port: number) => [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--save",
-      "",
-      "--appendonly",
-      "no",
+      ...scratchServerArgs(port),
       "--requirepass",
       this.password,
       "--masterauth",
