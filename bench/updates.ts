@@ -94,9 +94,11 @@ async function benchWorkloads() {
     const full = await drive(bot, workload);
     const reference = (before + (await echoSlice())) / 2;
     bot.resetLoopDelay();
-    // Half the rate just measured, same number of updates, as a steady stream; a flow's users at different steps.
+    // Half the rate just measured, as a steady stream; a flow's users at different steps. At least as many
+    // updates as the echo bot's half-rate run (ECHO_SLICE): over 1,000 updates (2 s), one stall of the machine is the p99.
     const steps = workload.shape === "flow" ? Math.round(full.updates / FLOW_USERS) : undefined;
-    const half = await drive(bot, workload, full.rate / 2, undefined, steps);
+    const halfTasks = steps === undefined ? undefined : Math.max(FLOW_USERS, Math.ceil(ECHO_SLICE / steps));
+    const half = await drive(bot, workload, full.rate / 2, halfTasks, steps);
     results.push({ full, half, reference });
     if (DEBUG) {
       // A long stall of either process's event loop shows in the half-rate p99: this says whose it was.
@@ -179,7 +181,7 @@ console.log(
     `${process.env.BENCH_NODE_FLAGS ? `, then BENCH_NODE_FLAGS (${process.env.BENCH_NODE_FLAGS})` : ""}, the echo bot with none.` +
     (API_LATENCY_MS > 0 ? ` Every Bot API call but getUpdates served ${API_LATENCY_MS} ms late (BENCH_API_LATENCY_MS).` : "") +
     `\nratio = updates/s ÷ the echo bot's in ${ECHO_SLICE}-message runs just before and after it (echo/s); ` +
-    `½ = at half the workload's own rate; Redis/u = commands sent by the bot's connection per update, KB/u the bytes it sent and received; ` +
+    `½ = at half the workload's own rate, over at least ${ECHO_SLICE} updates; Redis/u = commands sent by the bot's connection per update, KB/u the bytes it sent and received; ` +
     `API/u = Bot API calls per update (getUpdates not counted)\n`,
 );
 header();
