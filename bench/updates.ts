@@ -97,7 +97,7 @@ async function benchWorkloads() {
     // Half the rate just measured, as a steady stream; a flow's users at different steps. At least as many
     // updates as the echo bot's half-rate run (ECHO_SLICE): over 1,000 updates (2 s), one stall of the machine is the p99.
     const steps = workload.shape === "flow" ? Math.round(full.updates / FLOW_USERS) : undefined;
-    const halfTasks = steps === undefined ? undefined : Math.max(FLOW_USERS, Math.ceil(ECHO_SLICE / steps));
+    const halfTasks = steps === undefined ? Math.max(MESSAGES, ECHO_SLICE) : Math.max(FLOW_USERS, Math.ceil(ECHO_SLICE / steps));
     const half = await drive(bot, workload, full.rate / 2, halfTasks, steps);
     results.push({ full, half, reference });
     if (DEBUG) {
