@@ -95,6 +95,12 @@ if redis.call('DEL', seatsKey(KEYS[1])) == 1 then seatsTaken(KEYS[1], ARGV[1]) e
 return promote(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]))
 `;
 
+// The seats taken (people confirmed), from the counter, counted once from every guest where it is missing.
+// KEYS: confirmed. ARGV: guest key prefix.
+const SEATS_TAKEN = `${SEAT_HELPERS}
+return seatsTaken(KEYS[1], ARGV[1])
+`;
+
 // Erases a guest and refills their seat in one step. KEYS: guest, guests, checked-in, confirmed, waitlisted,
 // cancelled, untold, pending, declined, the request's cards. ARGV: user id, code key prefix, token key prefix,
 // guest key prefix, now (ms), now (ISO),
@@ -178,6 +184,7 @@ export interface RsvpIdentity {
 export function createRsvpRepository(redis: Redis, keys: Keyspace) {
   const checkInScript = defineScript(redis, "rsvpCheckIn", CHECK_IN);
   const fillSeatsScript = defineScript(redis, "rsvpFillSeats", FILL_SEATS);
+  const seatsTakenScript = defineScript(redis, "rsvpSeatsTaken", SEATS_TAKEN);
   const forgetScript = defineScript(redis, "rsvpForget", FORGET);
   const markAskedScript = defineScript(redis, "rsvpMarkAsked", MARK_ASKED);
   const markReconfirmedScript = defineScript(redis, "rsvpMarkReconfirmed", MARK_RECONFIRMED);
@@ -305,6 +312,11 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
     async releaseUnanswered(userId: number, askedBy: Date, now: Date, capacity: number | undefined): Promise<SeatChange | undefined> {
       const result = await freeSeat(releaseUnansweredScript, userId, now, askedBy.toISOString(), capacity);
       return result ? { previous: "confirmed", promoted: (result as string[]).slice(1).map(Number) } : undefined;
+    },
+
+    /** Seats taken: confirmed guests with their companions (one key read). */
+    async seatsTaken(): Promise<number> {
+      return Number(await seatsTakenScript(1, k.status("confirmed"), k.guestPrefix));
     },
 
     /** Gives free seats to the waitlist in order; returns the promoted user ids. */

@@ -19,16 +19,17 @@ export const menuData = {
 
 /** The main menu: every feature's screens lead back to it, so it lives here rather than in one feature. */
 export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("menu-info"), menuData.info.pack())
-    .text(ctx.t("menu-rsvp"), menuData.rsvp.pack())
-    .row()
-    .text(ctx.t("menu-contest"), menuData.contest.pack())
-    .text(ctx.t("menu-idea"), menuData.idea.pack())
-    .row()
-    .text(ctx.t("menu-language"), menuData.language.pack());
-  if (ctx.deps.series.events.length > 1) keyboard.text(ctx.t("menu-events"), menuData.events.pack());
-  return keyboard;
+  const { event, series } = ctx.deps;
+  // Only what the event file has: an event without a contest or ideas gets no button that leads nowhere.
+  const buttons = [
+    InlineKeyboard.text(ctx.t("menu-info"), menuData.info.pack()),
+    InlineKeyboard.text(ctx.t("menu-rsvp"), menuData.rsvp.pack()),
+    ...(event.contest ? [InlineKeyboard.text(ctx.t("menu-contest"), menuData.contest.pack())] : []),
+    ...(event.ideas ? [InlineKeyboard.text(ctx.t("menu-idea"), menuData.idea.pack())] : []),
+    InlineKeyboard.text(ctx.t("menu-language"), menuData.language.pack()),
+    ...(series.events.length > 1 ? [InlineKeyboard.text(ctx.t("menu-events"), menuData.events.pack())] : []),
+  ];
+  return InlineKeyboard.from([buttons]).toFlowed(2);
 }
 
 /** The button back to the main menu, for the bottom of every screen: added to `keyboard`, or alone. */

@@ -5,19 +5,21 @@ import { eventText } from "../../ui/format.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
 import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
-import { infoData } from "./callback-data.js";
+import { infoData, type INFO_SCREENS } from "./callback-data.js";
 import { sendCalendarFile } from "../../ui/calendar.js";
 import { conceptText, contactsText, organisersText, overviewText, programmeText, speakersText } from "./screens.js";
 
 async function overviewKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   const { event } = ctx.deps;
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("info-programme"), infoData.pack({ screen: "programme" }))
-    .text(ctx.t("info-speakers"), infoData.pack({ screen: "speakers" }))
-    .row()
-    .text(ctx.t("info-organisers"), infoData.pack({ screen: "organisers" }))
-    .text(ctx.t("info-contacts"), infoData.pack({ screen: "contacts" }))
-    .row();
+  const section = (label: string, screen: (typeof INFO_SCREENS)[number]) => InlineKeyboard.text(label, infoData.pack({ screen }));
+  // Only the sections the event file fills: an empty one would open on "Nothing here yet".
+  const sections = [
+    ...(event.programme.length > 0 ? [section(ctx.t("info-programme"), "programme")] : []),
+    ...(event.speakers ? [section(ctx.t("info-speakers"), "speakers")] : []),
+    ...(event.organisers.length > 0 ? [section(ctx.t("info-organisers"), "organisers")] : []),
+    ...(event.contacts.length > 0 || event.links.length > 0 ? [section(ctx.t("info-contacts"), "contacts")] : []),
+  ];
+  const keyboard = sections.length > 0 ? InlineKeyboard.from([sections]).toFlowed(2).row() : new InlineKeyboard();
   if (event.concept) keyboard.text(`🌳 ${await eventText(ctx, event.concept.title)}`, infoData.pack({ screen: "concept" })).row();
   keyboard
     .text(ctx.t("info-venue"), infoData.pack({ screen: "venue" }))

@@ -7,6 +7,12 @@ import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
 import { mainMenuKeyboard, menuData, sendMainMenu } from "../../ui/keyboards.js";
 
+/** What the greeting says the bot offers besides info and registration: only what the event file has. */
+function offered({ contest, ideas }: BotContext["deps"]["event"]): "all" | "contest" | "ideas" | "none" {
+  if (contest) return ideas ? "all" : "contest";
+  return ideas ? "ideas" : "none";
+}
+
 export const menuFeature = new Composer<BotContext>();
 const privateChat = menuFeature.chatType("private");
 
@@ -32,6 +38,7 @@ privateChat.command("start", async (ctx) => {
     name: escapeHtml(ctx.from.first_name),
     title: escapeHtml(await eventText(ctx, ctx.deps.event.title)),
     when: await eventWhen(ctx),
+    offers: offered(ctx.deps.event),
   });
   await sendMainMenu(ctx, greeting);
 });

@@ -75,7 +75,11 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
   const relative = relativeToNow(event.rsvpDeadlineAt, clock(), language);
   const duration = durationToNow(event.rsvpDeadlineAt, clock(), language);
   const title = escapeHtml(await eventText(ctx, event.title));
-  await ctx.reply(ctx.t("rsvp-intro", { title, deadline, relative, duration }), { parse_mode: "HTML" });
+  const { capacity } = event.rsvp;
+  // Told before the consent and the questions: with every seat taken, registering means the waiting list.
+  const full = capacity !== undefined && (await ctx.deps.store.rsvps.seatsTaken()) >= capacity;
+  const intro = ctx.t("rsvp-intro", { title, deadline, relative, duration });
+  await ctx.reply(full ? `${intro}\n\n${ctx.t("rsvp-intro-full")}` : intro, { parse_mode: "HTML" });
   await askConsent(ctx);
 }
 

@@ -8,7 +8,12 @@ time-pattern = H:mm
 start-greeting =
     Hello, { $name }! 👋
     I am the assistant of <b>{ $title }</b> — { $when }.
-    Here you can read about the event, register, take part in the contest and share your ideas for the city.
+    { $offers ->
+        [contest] Here you can read about the event, register and take part in the contest.
+        [ideas] Here you can read about the event, register and share your ideas for the city.
+        [none] Here you can read about the event and register.
+       *[all] Here you can read about the event, register, take part in the contest and share your ideas for the city.
+    }
 menu-title = What would you like to do?
 menu-info = ℹ️ Event info
 menu-rsvp = 📝 Register

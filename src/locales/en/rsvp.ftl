@@ -5,6 +5,7 @@ rsvp-intro =
     📝 <b>Registration: { $title }</b>
     Registration is open until { $deadline } ({ $relative }).
     It takes a minute: first your consent below, then your name and a few questions.
+rsvp-intro-full = ⏳ <b>No seats are left for now.</b> You can still register: you will join the waiting list, and if a seat frees up, I will tell you at once.
 rsvp-closed =
     ⛔️ Registration closed on { $deadline }.
     If you still want to come, please contact the organisers: { $contact }

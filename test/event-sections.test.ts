@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { eventWith } from "./support/event-file.js";
+import { botPerTest, type TestBot } from "./support/harness.js";
+
+const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
+
+const startTestBot = botPerTest();
+let bot: TestBot | undefined;
+
+/** The bundled event without the optional sections an organiser may leave out of the file. */
+const bareEvent = (keep: { contest?: boolean; ideas?: boolean } = {}) =>
+  eventWith({
+    ...(keep.contest ? {} : { contest: undefined }),
+    ...(keep.ideas ? {} : { ideas: undefined }),
+    speakers: undefined,
+    organisers: [],
+    programme: [],
+  });
+
+describe("an event file without its optional sections", () => {
+  it("greets and shows a menu with only what the event has, in every language", async () => {
+    bot = await startTestBot({ eventFile: bareEvent() });
+    const greetings = {
+      en: "Here you can read about the event and register.",
+      ru: "Здесь можно узнать о мероприятии и зарегистрироваться.",
+      kk: "Мұнда іс-шара туралы біліп, тіркеле аласыз.",
+    };
+    for (const [language, sentence] of Object.entries(greetings)) {
+      const user = bot.user({ languageCode: language });
+      const [menu] = await user.command("start");
+      expect(menu?.text).toContain(sentence);
+      expect(user.keyboard(menu).map((row) => row.map((button) => ("callback_data" in button ? button.callback_data : "")))).toEqual([
+        ["menu:info", "menu:rsvp"],
+        ["menu:language"],
+      ]);
+    }
+    // A contest button from an older menu still gets a clear answer.
+    const user = bot.user({ languageCode: "en" });
+    await user.command("start");
+    expect((await user.tapData("menu:contest")).at(-1)?.text).toBe("There is no contest at this event.");
+    expect((await user.command("idea")).at(-1)?.text).toBe("Idea submissions are not open for this event.");
+  });
+
+  it("names the contest alone when the event has no ideas", async () => {
+    bot = await startTestBot({ eventFile: bareEvent({ contest: true }) });
+    const user = bot.user({ languageCode: "ru" });
+    const [menu] = await user.command("start");
+    expect(menu?.text).toContain("Здесь можно узнать о мероприятии, зарегистрироваться и принять участие в конкурсе.");
+    expect(user.buttons(menu)).toEqual(["ℹ️ О мероприятии", "📝 Зарегистрироваться", "🏆 Конкурс", "🌐 Язык"]);
+  });
+
+  it("names both, with both buttons, for the bundled event", async () => {
+    bot = await startTestBot();
+    const guest = bot.user({ languageCode: "en" });
+    const [full] = await guest.command("start");
+    expect(full?.text).toContain("register, take part in the contest and share your ideas for the city.");
+    expect(guest.buttons(full)).toEqual(["ℹ️ Event info", "📝 Register", "🏆 Contest", "💡 Ideas for the city", "🌐 Language"]);
+  });
+
+  it("offers in the event info only the sections the file fills", async () => {
+    bot = await startTestBot({ eventFile: bareEvent() });
+    const user = bot.user({ languageCode: "en" });
+    const [overview] = await user.command("info");
+    // Contacts stay: the bundled file has them.
+    expect(user.buttons(overview)).toEqual([
+      "☎️ Contacts",
+      expect.stringMatching(/^🌳 /),
+      "📍 Show on map",
+      "📅 Add to calendar",
+      "⬅️ Menu",
+    ]);
+  });
+});
+
+describe("registration when every seat is taken", () => {
+  it("says so before the consent, and opening it changes nothing", async () => {
+    bot = await startTestBot({ eventFile: RIVERSIDE });
+    const intros: string[] = [];
+    for (const name of ["Guest A", "Guest B"]) {
+      const guest = bot.user({ languageCode: "en" });
+      const [intro] = await guest.command("rsvp");
+      intros.push(intro?.text ?? "");
+      await guest.tap("✅ I agree");
+      await guest.send(name);
+      await guest.tap("✅ Confirm");
+    }
+    expect(intros.every((text) => text.startsWith("📝 Registration") && !text.includes("No seats are left"))).toBe(true);
+    const rsvps = bot.running.deps.store.rsvps;
+    expect(await rsvps.seatsTaken()).toBe(2);
+
+    const late = bot.user({ languageCode: "ru" });
+    const [intro, consent] = await late.command("rsvp");
+    expect(intro?.text).toContain("Свободных мест сейчас нет.");
+    expect(intro?.text).toContain("вы попадёте в лист ожидания");
+    expect(late.buttons(consent)).toContain("✅ Даю согласие");
+    expect(await rsvps.find(late.id)).toBeUndefined();
+    await late.tap("✅ Даю согласие");
+    await late.send("Гость В");
+    await late.tap("✅ Подтвердить");
+    expect((await rsvps.find(late.id))?.status).toBe("waitlisted");
+  });
+});
