@@ -10,7 +10,7 @@ let bot: TestBot | undefined;
 /** The bundled event without the optional sections an organiser may leave out of the file. */
 const bareEvent = (keep: { contest?: boolean; ideas?: boolean } = {}) =>
   eventWith({
-    ...(keep.contest ? {} : { contest: undefined }),
+    ...(keep.contest ? {} : { contest: undefined, quiz: undefined }),
     ...(keep.ideas ? {} : { ideas: undefined }),
     speakers: undefined,
     organisers: [],
@@ -55,6 +55,21 @@ describe("an event file without its optional sections", () => {
     const [full] = await guest.command("start");
     expect(full?.text).toContain("register, take part in the contest and share your ideas for the city.");
     expect(guest.buttons(full)).toEqual(["ℹ️ Event info", "📝 Register", "🏆 Contest", "💡 Ideas for the city", "🌐 Language"]);
+  });
+
+  it("offers organisers only the tools of the sections the event has", async () => {
+    bot = await startTestBot({ eventFile: bareEvent(), adminIds: [4242] });
+    const organiser = bot.user({ id: 4242, languageCode: "en" });
+    const [panel] = await organiser.command("admin");
+    expect(organiser.buttons(panel)).toEqual([
+      "📊 Statistics",
+      "📄 Guest list (CSV)",
+      "🎫 Check-in at the door",
+      "📣 New broadcast",
+      "📋 Broadcasts",
+      "🧾 Audit log",
+    ]);
+    expect(organiser.keyboard(panel).map((row) => row.length)).toEqual([2, 2, 2]);
   });
 
   it("offers in the event info only the sections the file fills", async () => {

@@ -72,11 +72,13 @@ async function showHome(ctx: FlowContext) {
   const byLanguage = Object.entries(await users.countByLanguage())
     .map(([language, count]) => `${language}: ${count}`)
     .join(", ");
-  const keyboard = new InlineKeyboard();
-  TOOLS.forEach((tool, i) => {
-    keyboard.text(ctx.t(`admin-tool-${tool}`), adminData.pack({ tool }));
-    if (i % 2 === 1) keyboard.row();
-  });
+  const { event } = ctx.deps;
+  // A tool of a section the event file leaves out would open on "there is none": it is not offered.
+  const sectionOf: Partial<Record<Tool, unknown>> = { ideas: event.ideas, entries: event.contest, winner: event.contest, quiz: event.quiz };
+  const offered = TOOLS.filter((tool) => !(tool in sectionOf) || sectionOf[tool] !== undefined);
+  const keyboard = InlineKeyboard.from([
+    offered.map((tool) => InlineKeyboard.text(ctx.t(`admin-tool-${tool}`), adminData.pack({ tool }))),
+  ]).toFlowed(2);
   await ctx.reply(ctx.t("admin-panel", { users: await users.count(), languages: byLanguage || "—" }), {
     parse_mode: "HTML",
     reply_markup: keyboard,
