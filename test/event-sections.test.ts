@@ -70,6 +70,23 @@ describe("an event file without its optional sections", () => {
       "🧾 Audit log",
     ]);
     expect(organiser.keyboard(panel).map((row) => row.length)).toEqual([2, 2, 2]);
+
+    await organiser.command("broadcast");
+    await organiser.tap("One message for everyone");
+    const [audiences] = await organiser.send("Bring gloves!");
+    expect(organiser.buttons(audiences)).not.toContain("Contest entrants");
+    expect(organiser.buttons(audiences)).not.toContain("Idea authors");
+    expect(organiser.buttons(audiences)).toContain("Registered (confirmed)");
+    // A forged tap on an audience not offered is refused like a stale button, and the form waits.
+    const confirmed = organiser
+      .keyboard(audiences)
+      .flat()
+      .find((button) => button.text === "Registered (confirmed)");
+    const data = "callback_data" in confirmed! ? confirmed.callback_data : "";
+    await organiser.tapData(data.replace(/:confirmed$/, ":contest_entrants"), audiences!.message_id);
+    expect(organiser.callbackAnswers().at(-1)?.text).toBe("This button is no longer active.");
+    const [, preview] = await organiser.tap("Registered (confirmed)");
+    expect(preview?.text).toContain("Audience: Registered (confirmed) — 0 recipients now");
   });
 
   it("offers in the event info only the sections the file fills", async () => {

@@ -73,10 +73,18 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
   const photo = versions.find((version) => version.photo)?.photo;
   const texts = perLanguage ? Object.fromEntries(versions.map((version) => [version.language!, version.html])) : versions[0]!.html;
 
+  // An audience of a section no event of the series has is always empty: it is not offered.
+  const held = ctx.deps.series.events;
+  const sectionHeld: Partial<Record<Audience, boolean>> = {
+    contest_entrants: held.some((each) => each.contest),
+    idea_authors: held.some((each) => each.ideas),
+  };
   const audience = await form.ask(
     choiceQuestion<Audience>(ctx, {
       prompt: ctx.t("broadcast-ask-audience"),
-      choices: reminderAudiences.map((name) => [ctx.t(`broadcast-audience-${name}`), name] as const),
+      choices: reminderAudiences
+        .filter((name) => sectionHeld[name] ?? true)
+        .map((name) => [ctx.t(`broadcast-audience-${name}`), name] as const),
       field: ctx.t("broadcast-audience-field"),
       hint: ctx.t("broadcast-choose-hint"),
     }),
