@@ -206,6 +206,25 @@ describe("registration questions from the event file", () => {
     expect(bot.logs().join("\n")).not.toContain("Ann@example.org");
   });
 
+  it("takes whole numbers only where the question says `whole`, in ru, kk and en", async () => {
+    const label = { ru: "Сколько друзей придут с вами?", kk: "Қанша досыңыз келеді?", en: "How many friends come with you?" };
+    const eventFile = eventWith({ rsvp: { questions: [{ id: "friends", type: "number", label, min: 0, max: 3, whole: true }] } });
+    bot = await startTestBot({ eventFile });
+    for (const lang of ["ru", "kk", "en"] as const) {
+      const t = (key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(lang, key, vars);
+      const guest = bot.user({ languageCode: lang });
+      await guest.command("rsvp");
+      await guest.tap(t("rsvp-agree"));
+      await guest.send("Ann Lee");
+      await guest.send("2,5");
+      expect(guest.lastText()).toBe(t("rsvp-error-number-whole"));
+      await guest.send("2");
+      expect(guest.lastText()).toContain(t("rsvp-answer-line", { label: label[lang], answer: "2" }));
+      await guest.tap(t("rsvp-confirm"));
+      expect((await bot.running.deps.store.rsvps.find(guest.id))?.answers).toEqual({ friends: "2" });
+    }
+  });
+
   it("erases text, e-mail and phone answers at retention and keeps the choices", async () => {
     bot = await startTestBot({ eventFile: customEvent() });
     const { store, event } = bot.running.deps;
@@ -318,6 +337,9 @@ ${questions}
     expect(problems(`    - { id: Bad Id, type: date, label: X }`)).toEqual([
       "rsvp.questions.0.id: expected a short id of a-z, 0-9, _ or -",
       expect.stringMatching(/^rsvp\.questions\.0\.type: /),
+    ]);
+    expect(problems(`    - { id: t, type: text, label: T, whole: true }`)).toEqual([
+      "rsvp.questions.0.whole: only number questions take `whole`",
     ]);
     expect(problems(`    - { id: t, type: text, label: T, min: 10, max: 5 }`)).toEqual([
       "rsvp.questions.0.min: `min` must not exceed `max`",

@@ -87,6 +87,8 @@ const rsvpQuestion = z
     options: z.array(z.strictObject({ id: questionId, label: text })).optional(),
     /** false: the question gets a Skip button. */
     required: z.boolean().default(true),
+    /** number: true takes whole numbers only (a count of people), refusing 2.5. */
+    whole: z.boolean().optional(),
     /** text: length in characters; number: the value; multi: how many options are picked. */
     min: z.number().min(0).optional(),
     max: z.number().positive().optional(),
@@ -103,6 +105,8 @@ const rsvpQuestion = z
         issues.addIssue({ code: "custom", message: `option id "${option.id}" is used twice`, path: ["options", i, "id"] });
       seen.add(option.id);
     }
+    if (q.whole !== undefined && q.type !== "number")
+      issues.addIssue({ code: "custom", message: "only number questions take `whole`", path: ["whole"] });
     const bounded = q.type === "text" || q.type === "number" || q.type === "multi";
     for (const key of ["min", "max"] as const) {
       if (q[key] === undefined) continue;

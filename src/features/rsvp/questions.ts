@@ -122,9 +122,10 @@ function checkTyped(ctx: FlowContext, q: RsvpQuestion, typed: string): { value: 
     return email ? { value: email } : { hint: ctx.t("rsvp-error-email") };
   }
   if (q.type === "number") {
-    const checked = checkNumber(typed, q.min, q.max);
+    const checked = checkNumber(typed, q.min, q.max, q.whole);
     if (checked.ok) return { value: checked.value };
     if (checked.reason === "not-a-number") return { hint: ctx.t("rsvp-error-number") };
+    if (checked.reason === "not-whole") return { hint: ctx.t("rsvp-error-number-whole") };
     if (q.min !== undefined && q.max !== undefined) return { hint: ctx.t("rsvp-error-number-range", { min: q.min, max: q.max }) };
     return { hint: q.min !== undefined ? ctx.t("rsvp-error-number-min", { min: q.min }) : ctx.t("rsvp-error-number-max", { max: q.max! }) };
   }

@@ -49,16 +49,17 @@ export function checkText(input: string, min = 1): { ok: true; value: string } |
   return [...value].length >= least ? { ok: true, value } : { ok: false, min: least };
 }
 
-export type NumberCheck = { ok: true; value: string } | { ok: false; reason: "not-a-number" | "range" };
+export type NumberCheck = { ok: true; value: string } | { ok: false; reason: "not-a-number" | "not-whole" | "range" };
 
-/** A typed number (a comma or a point for decimals, spaces between thousands), within min and max. */
-export function checkNumber(input: string, min?: number, max?: number): NumberCheck {
+/** A typed number (a comma or a point for decimals, spaces between thousands), within min and max; `whole`: no fraction. */
+export function checkNumber(input: string, min?: number, max?: number, whole = false): NumberCheck {
   const typed = input
     .trim()
     .replace(/[\s\u00a0]/g, "")
     .replace(",", ".");
   if (!/^[-+]?\d+(\.\d+)?$/.test(typed) || typed.length > 20) return { ok: false, reason: "not-a-number" };
   const value = Number(typed);
+  if (whole && !Number.isInteger(value)) return { ok: false, reason: "not-whole" };
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) return { ok: false, reason: "range" };
   return { ok: true, value: String(value) };
 }

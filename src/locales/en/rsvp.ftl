@@ -29,6 +29,7 @@ rsvp-error-text-short = ✋ That is too short: at least { $min ->
        *[other] { $min } characters
     }. Please type your answer.
 rsvp-error-number = ✋ Please send a number, e.g. 25.
+rsvp-error-number-whole = ✋ Please send a whole number, without a fraction, e.g. 2.
 rsvp-error-number-range = ✋ Please send a number from { $min } to { $max }.
 rsvp-error-number-min = ✋ Please send a number of at least { $min }.
 rsvp-error-number-max = ✋ Please send a number of at most { $max }.

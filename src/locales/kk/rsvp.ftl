@@ -26,6 +26,7 @@ rsvp-multi-hint = Керек нұсқаларды ✅ белгілеп, «Дай
 rsvp-multi-done = ✔️ Дайын
 rsvp-error-text-short = ✋ Тым қысқа: кемінде { $min } таңба болуы керек. Жауабыңызды қайта жазыңыз.
 rsvp-error-number = ✋ Санды жіберіңіз, мысалы 25.
+rsvp-error-number-whole = ✋ Бүтін санды жіберіңіз, бөлшексіз, мысалы 2.
 rsvp-error-number-range = ✋ { $min } мен { $max } аралығындағы санды жіберіңіз.
 rsvp-error-number-min = ✋ Кемінде { $min } болатын санды жіберіңіз.
 rsvp-error-number-max = ✋ Көп дегенде { $max } болатын санды жіберіңіз.

@@ -30,6 +30,7 @@ rsvp-error-text-short = ✋ Слишком коротко: нужно хотя �
        *[other] { $min } символов
     }. Напишите ответ ещё раз.
 rsvp-error-number = ✋ Пришлите, пожалуйста, число, например 25.
+rsvp-error-number-whole = ✋ Пришлите целое число, без дробной части, например 2.
 rsvp-error-number-range = ✋ Пришлите число от { $min } до { $max }.
 rsvp-error-number-min = ✋ Пришлите число не меньше { $min }.
 rsvp-error-number-max = ✋ Пришлите число не больше { $max }.
