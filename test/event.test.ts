@@ -137,6 +137,14 @@ describe("the event file", () => {
     expect(() => parseEvent(source.replace('ends: "2026-11-30T12:30"', 'ends: "2026-11-30T08:00"'))).toThrow(/ends/);
   });
 
+  it("refuses a reminder to contest entrants in a file without a contest", () => {
+    const source = readFileSync(OTHER_EVENT, "utf8").replace("audience: confirmed", "audience: contest_entrants");
+    expect(() => parseEvent(source)).not.toThrow();
+    const withoutContest = source.replace(/^contest:\n(?: .*\n|\n)*/m, "");
+    expect(withoutContest).not.toMatch(/^contest:/m);
+    expect(() => parseEvent(withoutContest)).toThrow(/reminders\.0\.audience: contest_entrants needs a `contest` section in this file/);
+  });
+
   it("resolves reminders given as `at` or `before`", () => {
     const event = loadEvent(OTHER_EVENT);
     const reminder = event.reminders[0]!;

@@ -303,7 +303,18 @@ export const eventSchema = z
     privacy: privacy.default({ retainFor: "90d" }),
     admins: z.array(z.number().int().positive()).default([]),
   })
-  .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] });
+  .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] })
+  .superRefine((e, issues) => {
+    // A reminder to this event's contest entrants with no contest section would always reach nobody.
+    for (const [i, each] of e.reminders.entries()) {
+      if (each.audience === "contest_entrants" && !e.contest)
+        issues.addIssue({
+          code: "custom",
+          message: "contest_entrants needs a `contest` section in this file",
+          path: ["reminders", i, "audience"],
+        });
+    }
+  });
 
 export type EventFile = z.infer<typeof eventSchema>;
 export type Venue = EventFile["venue"];
