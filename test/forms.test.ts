@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
+import { typedChoice } from "../src/ui/form/question.js";
 
 /**
  * The one set of form rules (src/ui/form/ask.ts, README *Forms*), shown in each of the four forms:
@@ -291,5 +292,40 @@ describe("forms and the rest of the bot", () => {
     await admin.send("Hello everyone");
     expect(admin.lastText()).toBe("Only organisers can do this.");
     expect(await stateSize(admin)).toBe(0);
+  });
+});
+
+describe("a label typed instead of tapped", () => {
+  it("counts as the tap when it names one choice, in ru, kk and en; a near miss gets the hint", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    const t = (language: string, key: string, vars?: Record<string, string | number>) =>
+      bot!.running.deps.i18n.t(language, key, vars).replace(/<\/?b>/g, "");
+    const organiser = bot.user({ id: ADMIN, languageCode: "kk" });
+    await organiser.command("broadcast");
+    // The first mode's label, upper-cased.
+    await organiser.send(organiser.buttons()[0]!.toLocaleUpperCase("kk"));
+    expect(organiser.lastText()).toContain(t("kk", "form-step", { number: 2, total: 4 }));
+
+    for (const language of ["ru", "kk", "en"]) {
+      const guest = bot.user({ languageCode: language });
+      await guest.command("idea");
+      await guest.tap(/^✍️ /);
+      const category = guest.buttons()[1]!;
+      await guest.send(category.slice(0, 4));
+      expect(guest.lastText()).toBe(t(language, "ideas-category-hint"));
+      await guest.send(`${category.toLocaleLowerCase(language)}.`);
+      expect(guest.lastText()).toContain(t(language, "form-step", { number: 2, total: 4 }));
+    }
+  });
+
+  it("is not taken when it could name two choices", () => {
+    const choices = [
+      ["✅ Yes", "a"],
+      ["Yes!", "b"],
+      ["No", "c"],
+    ] as const;
+    expect(typedChoice(choices, "yes")).toBeUndefined();
+    expect(typedChoice(choices, " no ")).toBe("c");
+    expect(typedChoice(choices, "🙂")).toBeUndefined();
   });
 });

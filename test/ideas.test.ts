@@ -131,7 +131,7 @@ describe("proposing an idea", () => {
     const user = bot.user({ languageCode: "en" });
     await user.command("idea");
     await user.tap("✍️ Propose an idea");
-    await user.send("Bike lanes");
+    await user.send("Bikes");
     expect(user.lastText()).toBe("Please choose a category with the buttons.");
     await user.tap("Bike lanes");
     await user.send("Too short");

@@ -62,11 +62,11 @@ describe("registration questions from the event file", () => {
       await ann.tap(t("rsvp-agree"));
       await ann.send("Aigerim Saparova");
 
-      // The choice: its options as buttons, a typed answer refused.
+      // The choice: its options as buttons, a typed answer that names none of them refused.
       expect(ann.lastText()).toContain(t("form-step", { number: 2, total: 5 }).replace(/<\/?b>/g, ""));
       expect(ann.lastText()).toContain(DISTRICT[lang]);
       expect(ann.buttons()).toEqual([ALMALY[lang], BOSTANDYK[lang], t("form-cancel")]);
-      await ann.send(ALMALY[lang]);
+      await ann.send("42");
       expect(ann.lastText()).toBe(t("form-use-buttons"));
       await ann.tap(BOSTANDYK[lang]);
 

@@ -2,7 +2,7 @@ import type { FlowContext } from "../../bot/context.js";
 import type { EventInfo } from "../../event/load.js";
 import type { RsvpQuestion } from "../../event/schema.js";
 import { DEFAULT_MAX_LENGTH } from "../../ui/form/ask.js";
-import { rows, textQuestion, type Choice, type Question } from "../../ui/form/question.js";
+import { rows, textQuestion, typedChoice, type Choice, type Question } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
 import { checkNumber, checkText, normaliseEmail, normalisePhone } from "./rules.js";
@@ -93,7 +93,10 @@ export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion
         buttons: [...rows(options, q.type === "yes_no" || options.length >= 4 ? 2 : 1), ...skipRow],
         wrongType: ctx.t("form-use-buttons"),
         read: (answer) => {
-          if (answer.kind !== "button") return { hint: ctx.t("form-use-buttons") };
+          if (answer.kind !== "button") {
+            const typed = answer.kind === "text" ? typedChoice(options, answer.text) : undefined;
+            return typed === undefined ? { hint: ctx.t("form-use-buttons") } : { value: typed.slice(OPTION.length) };
+          }
           if (ids.has(answer.value)) return { value: answer.value.slice(OPTION.length) };
           if (answer.value === SKIP) return skipped(answer.value);
           // A form opened before the questions came from the file has the bare id in its kept taps (the sector).

@@ -68,9 +68,20 @@ export function choiceQuestion<V extends string>(
     wrongType: hint,
     read: (answer) => {
       if (answer.kind === "button") return values.has(answer.value) ? { value: answer.value as V } : undefined;
-      return { hint };
+      const typed = answer.kind === "text" ? typedChoice(options.choices, answer.text) : undefined;
+      return typed === undefined ? { hint } : { value: typed };
     },
   };
+}
+
+/** A button's label as compared with a typed text: without the emoji and marks around it, in lower case. */
+const labelKey = (label: string) => label.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLocaleLowerCase();
+
+/** The choice whose label was typed instead of tapped ("yes" for "Yes", "publish" for "✅ Publish"), if it names one choice only. */
+export function typedChoice<V extends string>(choices: readonly (readonly [label: string, value: V])[], text: string): V | undefined {
+  const key = labelKey(text);
+  const named = key ? choices.filter(([label]) => labelKey(label) === key) : [];
+  return named.length === 1 ? named[0]![1] : undefined;
 }
 
 /** A typed text, checked by `check` (which gives the value or a hint). */
