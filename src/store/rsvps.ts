@@ -314,7 +314,7 @@ export function createRsvpRepository(redis: Redis, keys: Keyspace) {
       return result ? { previous: "confirmed", promoted: (result as string[]).slice(1).map(Number) } : undefined;
     },
 
-    /** Seats taken: confirmed guests with their companions (one key read). */
+    /** Seats taken: confirmed guests with their companions (the counter; counted from every guest once where it is missing). */
     async seatsTaken(): Promise<number> {
       return Number(await seatsTakenScript(1, k.status("confirmed"), k.guestPrefix));
     },
