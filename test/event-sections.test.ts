@@ -34,6 +34,9 @@ describe("an event file without its optional sections", () => {
         ["menu:language"],
       ]);
     }
+    const [help] = await bot.user({ languageCode: "kk" }).command("help");
+    expect(help?.text).toContain("/rsvp — іс-шараға тіркелу\n/language — тілді өзгерту");
+    expect(help?.text).not.toMatch(/\/contest|\/idea/);
     // A contest button from an older menu still gets a clear answer.
     const user = bot.user({ languageCode: "en" });
     await user.command("start");
@@ -55,6 +58,10 @@ describe("an event file without its optional sections", () => {
     const [full] = await guest.command("start");
     expect(full?.text).toContain("register, take part in the contest and share your ideas for the city.");
     expect(guest.buttons(full)).toEqual(["ℹ️ Event info", "📝 Register", "🏆 Contest", "💡 Ideas for the city", "🌐 Language"]);
+    const [help] = await guest.command("help");
+    expect(help?.text).toContain(
+      "/rsvp — register for the event\n/contest — contest rules and your entry\n/idea — propose an idea for the city\n/language",
+    );
   });
 
   it("offers organisers only the tools of the sections the event has", async () => {

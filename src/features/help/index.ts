@@ -6,7 +6,10 @@ export const helpFeature = new Composer<BotContext>();
 const privateChat = helpFeature.chatType("private");
 
 privateChat.command("help", async (ctx) => {
-  await ctx.reply(ctx.t("help"), { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
+  const { contest, ideas } = ctx.deps.event;
+  // The contest's and the ideas' commands only where the event has them, as in the menu.
+  const lines = [ctx.t("help"), ...(contest ? [ctx.t("help-contest")] : []), ...(ideas ? [ctx.t("help-idea")] : []), ctx.t("help-more")];
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
 });
 
 // Conversations handle /cancel themselves while one is active; here nothing is in progress.

@@ -59,8 +59,10 @@ help =
     /start — main menu
     /info — about the event: time, place, programme, contacts
     /rsvp — register for the event
-    /contest — contest rules and your entry
-    /idea — propose an idea for the city
+# The contest's and the ideas' lines: only for an event that has them.
+help-contest = /contest — contest rules and your entry
+help-idea = /idea — propose an idea for the city
+help-more =
     /language — change the language
     /cancel — stop what you are doing
     /privacy — what the bot stores about me

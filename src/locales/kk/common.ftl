@@ -58,8 +58,10 @@ help =
     /start — басты мәзір
     /info — іс-шара туралы: уақыты, орны, бағдарламасы, байланыс
     /rsvp — іс-шараға тіркелу
-    /contest — байқау ережелері және сіздің өтініміңіз
-    /idea — қалаға идея ұсыну
+# The contest's and the ideas' lines: only for an event that has them.
+help-contest = /contest — байқау ережелері және сіздің өтініміңіз
+help-idea = /idea — қалаға идея ұсыну
+help-more =
     /language — тілді өзгерту
     /cancel — ағымдағы әрекетті тоқтату
     /privacy — бот мен туралы не сақтайды

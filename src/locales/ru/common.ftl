@@ -58,8 +58,10 @@ help =
     /start — главное меню
     /info — о мероприятии: время, место, программа, контакты
     /rsvp — регистрация на мероприятие
-    /contest — правила конкурса и ваша заявка
-    /idea — предложить идею для города
+# The contest's and the ideas' lines: only for an event that has them.
+help-contest = /contest — правила конкурса и ваша заявка
+help-idea = /idea — предложить идею для города
+help-more =
     /language — сменить язык
     /cancel — прервать текущее действие
     /privacy — что бот хранит обо мне
