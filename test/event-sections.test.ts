@@ -8,10 +8,10 @@ const startTestBot = botPerTest();
 let bot: TestBot | undefined;
 
 /** The bundled event without the optional sections an organiser may leave out of the file. */
-const bareEvent = (keep: { contest?: boolean; ideas?: boolean } = {}) =>
+const bareEvent = (keep: { contest?: boolean } = {}) =>
   eventWith({
     ...(keep.contest ? {} : { contest: undefined, quiz: undefined }),
-    ...(keep.ideas ? {} : { ideas: undefined }),
+    ideas: undefined,
     speakers: undefined,
     organisers: [],
     programme: [],
