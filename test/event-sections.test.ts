@@ -111,6 +111,35 @@ describe("an event file without its optional sections", () => {
   });
 });
 
+describe("the command menu of an event file without its optional sections", () => {
+  it("lists no command of a section the file leaves out, for guests and organisers, in every language", async () => {
+    bot = await startTestBot({ eventFile: bareEvent(), adminIds: [4242] });
+    const menu = (chatId: number, language: string) => bot!.api.visibleCommands(chatId, language).map((each) => each.command);
+    for (const language of ["ru", "kk", "en"]) {
+      expect(menu(5_000_001, language)).toEqual([
+        "start",
+        "events",
+        "info",
+        "rsvp",
+        "language",
+        "privacy",
+        "help",
+        "cancel",
+        "notifications",
+      ]);
+      const organiser = menu(4242, language);
+      expect(organiser).toEqual(expect.arrayContaining(["rsvp", "admin", "export", "checkin", "feedback", "team"]));
+      for (const absent of ["contest", "idea", "ideas", "vote", "entries", "winner", "quiz"]) expect(organiser).not.toContain(absent);
+    }
+    // A chat's own menu, set when its user picks a language, leaves them out as well.
+    const guest = bot.user({ languageCode: "ru" });
+    await guest.command("language");
+    await guest.tap(/English/);
+    expect(bot.api.commands({ scope: { type: "chat", chat_id: guest.id } }).map((each) => each.command)).toContain("rsvp");
+    expect(menu(guest.id, "ru")).not.toContain("contest");
+  });
+});
+
 describe("registration when every seat is taken", () => {
   it("says so before the consent, and opening it changes nothing", async () => {
     bot = await startTestBot({ eventFile: RIVERSIDE });

@@ -194,6 +194,19 @@ describe("/reload: the events folder read again without a restart", () => {
     expect(other.running.deps.series.past(other.clock.now()).map((event) => event.id)).toEqual([B, PAST]);
   });
 
+  it("sets the command menus again: a file that brings the first contest brings /contest and /entries", async () => {
+    const dir = seriesDir([]);
+    for (const spec of SPECS) writeSeriesEvent(dir, spec, (data) => delete data.contest && delete data.quiz);
+    const bot = await startBot({ eventsDir: dir });
+    const menu = (chatId: number) => bot.api.visibleCommands(chatId, "en").map((each) => each.command);
+    expect(menu(5_000_002)).not.toContain("contest");
+    expect(menu(ADMIN)).not.toContain("entries");
+    writeSeriesEvent(dir, { id: D, title: "Forum D", month: "2099-12" });
+    expect((await reloadAsAdmin(bot)).text).toContain(`Added (1): Forum D (${D})`);
+    expect(menu(5_000_002)).toContain("contest");
+    expect(menu(ADMIN)).toEqual(expect.arrayContaining(["contest", "entries", "winner", "quiz"]));
+  });
+
   it("refuses /reload to anyone but an admin, and changes nothing", async () => {
     const dir = freshDir();
     const bot = await startBot({ eventsDir: dir });

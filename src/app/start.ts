@@ -158,7 +158,9 @@ export async function startBot(
   // Broadcasts, reminders and notices from jobs are messages too: screens above them are not edited.
   broadcastEngine.api.config.use(deps.latestMessages.transformer());
   await bot.init();
-  await registerCommands(bot.api, deps.i18n, series.languages, deps.adminIds);
+  await registerCommands(bot.api, deps.i18n, series, deps.adminIds);
+  // A reload may add or drop the last event with a contest, ideas, a quiz or a survey: the menus follow.
+  runtime.onSeriesReloaded.push((reload) => registerCommands(bot.api, reload.deps.i18n, reload.series, reload.deps.adminIds));
   await warnAboutSilentAdmins(deps);
   // With MINIAPP_URL: the organisers' and the door team's menu button opens the Mini App.
   await setTeamMenuButtons(bot.api, deps);

@@ -1,7 +1,9 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
+import type { EventInfo } from "../event/load.js";
 import type { Language } from "../event/schema.js";
+import type { Series } from "../event/series.js";
 import type { BotContext } from "./context.js";
 
 export const ATTENDEE_COMMANDS = [
@@ -42,11 +44,30 @@ export const ADMIN_COMMANDS = ["team", "reload"] as const;
 /** Whose command menu a chat gets. */
 export type CommandMenu = "attendee" | "staff" | "organiser" | "admin";
 
-export function menuCommands(menu: CommandMenu): readonly string[] {
+/** The commands of an optional section of the event file. */
+const SECTION_COMMANDS = {
+  contest: ["contest", "entries", "winner"],
+  ideas: ["idea", "ideas", "vote"],
+  quiz: ["quiz"],
+  feedback: ["feedback"],
+} as const satisfies Partial<Record<keyof EventInfo, readonly string[]>>;
+
+/** A menu leaves out the commands of a section no event of the series has: they would only answer "there is none". */
+function commandsOfAbsentSections(events: readonly EventInfo[]): ReadonlySet<string> {
+  const absent = Object.entries(SECTION_COMMANDS).filter(([section]) => !events.some((event) => event[section as keyof EventInfo]));
+  return new Set(absent.flatMap(([, commands]) => commands));
+}
+
+function roleCommands(menu: CommandMenu): readonly string[] {
   if (menu === "staff") return [...ATTENDEE_COMMANDS, ...STAFF_COMMANDS];
   if (menu === "organiser") return [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS];
   if (menu === "admin") return [...ATTENDEE_COMMANDS, ...ORGANISER_COMMANDS, ...ADMIN_COMMANDS];
   return ATTENDEE_COMMANDS;
+}
+
+export function menuCommands(menu: CommandMenu, events: readonly EventInfo[]): readonly string[] {
+  const absent = commandsOfAbsentSections(events);
+  return roleCommands(menu).filter((name) => !absent.has(name));
 }
 
 function describe(i18n: I18n<BotContext>, language: string, names: readonly string[]): BotCommand[] {
@@ -63,9 +84,9 @@ export async function setChatCommands(
   i18n: I18n<BotContext>,
   chatId: number,
   language: string,
-  options: { menu: CommandMenu; languages: readonly Language[]; leftTeam?: boolean },
+  options: { menu: CommandMenu; languages: readonly Language[]; events: readonly EventInfo[]; leftTeam?: boolean },
 ): Promise<void> {
-  const commands = describe(i18n, language, menuCommands(options.menu));
+  const commands = describe(i18n, language, menuCommands(options.menu, options.events));
   const scope = { type: "chat" as const, chat_id: chatId };
   await api.setMyCommands(commands, { scope });
   for (const code of options.languages) {
@@ -75,17 +96,13 @@ export async function setChatCommands(
 }
 
 /**
- * The command menu in every event language (the first one also as the default), and the
- * organiser commands on top of those only in each admin's private chat.
+ * The command menu in every language of the series (the first one also as the default), and the
+ * organiser commands on top of those only in each admin's private chat. Set at start and after each /reload.
  */
-export async function registerCommands(
-  api: Api,
-  i18n: I18n<BotContext>,
-  languages: readonly Language[],
-  adminIds: Iterable<number>,
-): Promise<void> {
-  const attendee = (language: string) => describe(i18n, language, ATTENDEE_COMMANDS);
-  const organiser = (language: string) => describe(i18n, language, menuCommands("admin"));
+export async function registerCommands(api: Api, i18n: I18n<BotContext>, series: Series, adminIds: Iterable<number>): Promise<void> {
+  const { languages, events } = series;
+  const attendee = (language: string) => describe(i18n, language, menuCommands("attendee", events));
+  const organiser = (language: string) => describe(i18n, language, menuCommands("admin", events));
   await api.setMyCommands(attendee(languages[0]!));
   for (const language of languages) await api.setMyCommands(attendee(language), { language_code: language });
   for (const chat_id of adminIds) {

@@ -98,9 +98,12 @@ async function revoke(ctx: FlowContext, memberId: number): Promise<void> {
   await ctx.api
     .sendMessage(memberId, i18n.t(language, "team-revoked-member", { role: i18n.t(language, `team-role-${role}`) }))
     .catch((error) => logger.warn({ err: error, member: memberId }, "could not tell a member their role was revoked"));
-  await setChatCommands(ctx.api, i18n, memberId, language, { menu: "attendee", languages: event.languages, leftTeam: true }).catch(
-    (error) => logger.warn({ err: error, member: memberId }, "could not reset a former member's command menu"),
-  );
+  await setChatCommands(ctx.api, i18n, memberId, language, {
+    menu: "attendee",
+    languages: event.languages,
+    events: ctx.deps.series.events,
+    leftTeam: true,
+  }).catch((error) => logger.warn({ err: error, member: memberId }, "could not reset a former member's command menu"));
   await setMiniAppMenuButton(ctx.api, ctx.deps, memberId, undefined, language).catch((error) =>
     logger.warn({ err: error, member: memberId }, "could not reset a former member's menu button"),
   );
@@ -131,9 +134,11 @@ async function openInvite(ctx: FlowContext, token: string): Promise<void> {
   logger.info({ role }, "a team role was granted by invite");
   await store.audit.record(from.id, "team-join", `joined as ${role}`, clock(), { user: from.id });
   await ctx.reply(ctx.t(`team-welcome-${role}`), { parse_mode: "HTML" });
-  await setChatCommands(ctx.api, i18n, from.id, await ctx.i18n.getLocale(), { menu: commandMenu(role), languages: event.languages }).catch(
-    (error) => logger.warn({ err: error }, "could not set a new member's command menu"),
-  );
+  await setChatCommands(ctx.api, i18n, from.id, await ctx.i18n.getLocale(), {
+    menu: commandMenu(role),
+    languages: event.languages,
+    events: ctx.deps.series.events,
+  }).catch((error) => logger.warn({ err: error }, "could not set a new member's command menu"));
   // With MINIAPP_URL: the Mini App's door (staff) or dashboard (organisers) behind the menu button.
   await setMiniAppMenuButton(ctx.api, ctx.deps, from.id, role, await ctx.i18n.getLocale()).catch((error) =>
     logger.warn({ err: error }, "could not set a new member's menu button"),
