@@ -145,6 +145,14 @@ describe("the event file", () => {
     expect(() => parseEvent(withoutContest)).toThrow(/reminders\.0\.audience: contest_entrants needs a `contest` section in this file/);
   });
 
+  it("refuses plus-ones whose party could never fit the capacity", () => {
+    const source = readFileSync(OTHER_EVENT, "utf8");
+    expect(() => parseEvent(source.replace("  capacity: 2\n", "  capacity: 2\n  plusOnes: 1\n"))).not.toThrow();
+    expect(() => parseEvent(source.replace("  capacity: 2\n", "  capacity: 2\n  plusOnes: 2\n"))).toThrow(
+      /rsvp\.plusOnes: a guest and 2 companions take 3 seats, more than the capacity \(2\)/,
+    );
+  });
+
   it("resolves reminders given as `at` or `before`", () => {
     const event = loadEvent(OTHER_EVENT);
     const reminder = event.reminders[0]!;

@@ -130,21 +130,31 @@ const rsvpQuestions = z
     }
   });
 
-const rsvp = z.strictObject({
-  deadline: wallClock,
-  /** Absent means unlimited. */
-  capacity: z.number().int().positive().optional(),
-  /** Consent to the processing of personal data; absent = a generic text naming the first organiser. */
-  consent: z.strictObject({ text, controller: text }).optional(),
-  /** Ask confirmed guests "Still coming?" `before` the start; unanswered asks free the seat after `grace`. */
-  reconfirm: z.strictObject({ before: duration, grace: duration }).optional(),
-  /** The form's questions after the name, in order (README, The event file). */
-  questions: rsvpQuestions,
-  /** Registrations wait for an organiser's Approve or Decline (README, Registration). */
-  approval: z.boolean().default(false),
-  /** How many people a guest may bring (0 = nobody); each takes a seat. */
-  plusOnes: z.number().int().min(0).max(10).default(0),
-});
+const rsvp = z
+  .strictObject({
+    deadline: wallClock,
+    /** Absent means unlimited. */
+    capacity: z.number().int().positive().optional(),
+    /** Consent to the processing of personal data; absent = a generic text naming the first organiser. */
+    consent: z.strictObject({ text, controller: text }).optional(),
+    /** Ask confirmed guests "Still coming?" `before` the start; unanswered asks free the seat after `grace`. */
+    reconfirm: z.strictObject({ before: duration, grace: duration }).optional(),
+    /** The form's questions after the name, in order (README, The event file). */
+    questions: rsvpQuestions,
+    /** Registrations wait for an organiser's Approve or Decline (README, Registration). */
+    approval: z.boolean().default(false),
+    /** How many people a guest may bring (0 = nobody); each takes a seat. */
+    plusOnes: z.number().int().min(0).max(10).default(0),
+  })
+  .superRefine((r, issues) => {
+    // A party larger than the hall would wait forever at the head of the waiting list, and everyone behind it.
+    if (r.capacity !== undefined && r.plusOnes + 1 > r.capacity)
+      issues.addIssue({
+        code: "custom",
+        message: `a guest and ${r.plusOnes} companions take ${r.plusOnes + 1} seats, more than the capacity (${r.capacity})`,
+        path: ["plusOnes"],
+      });
+  });
 
 const contestCriterion = z.strictObject({
   id: z.string().regex(/^[a-z0-9_-]{1,16}$/, "expected a short id of a-z, 0-9, _ or -"),
