@@ -140,6 +140,22 @@ describe("the command menu of an event file without its optional sections", () =
   });
 });
 
+describe("an event in one language", () => {
+  it("offers no language choice: no menu button, no /language in /help or the command menu", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ languages: ["kk"] }) });
+    const user = bot.user({ languageCode: "en" });
+    const [menu] = await user.command("start");
+    expect(user.buttons(menu)).toEqual(["ℹ️ Іс-шара туралы", "📝 Тіркелу", "🏆 Байқау", "💡 Қалаға арналған идеялар"]);
+    const [help] = await user.command("help");
+    expect(help?.text).toContain("/idea — қалаға идея ұсыну\n/cancel");
+    expect(help?.text).not.toContain("/language");
+    expect(bot.api.visibleCommands(user.id, "en").map((each) => each.command)).not.toContain("language");
+    // Typed anyway, it still shows the one language, with the way back.
+    const [screen] = await user.command("language");
+    expect(user.buttons(screen)).toEqual(["Қазақша", "⬅️ Мәзір"]);
+  });
+});
+
 describe("registration when every seat is taken", () => {
   it("says so before the consent, and opening it changes nothing", async () => {
     bot = await startTestBot({ eventFile: RIVERSIDE });

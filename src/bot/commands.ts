@@ -52,10 +52,12 @@ const SECTION_COMMANDS = {
   feedback: ["feedback"],
 } as const satisfies Partial<Record<keyof EventInfo, readonly string[]>>;
 
-/** A menu leaves out the commands of a section no event of the series has: they would only answer "there is none". */
-function commandsOfAbsentSections(events: readonly EventInfo[]): ReadonlySet<string> {
+/** A menu leaves out what no event of the series offers (a section, a second language): those commands would answer "there is none". */
+function commandsLeadingNowhere(events: readonly EventInfo[]): ReadonlySet<string> {
   const absent = Object.entries(SECTION_COMMANDS).filter(([section]) => !events.some((event) => event[section as keyof EventInfo]));
-  return new Set(absent.flatMap(([, commands]) => commands));
+  const names: string[] = absent.flatMap(([, commands]) => commands);
+  if (!events.some((event) => event.languages.length > 1)) names.push("language");
+  return new Set(names);
 }
 
 function roleCommands(menu: CommandMenu): readonly string[] {
@@ -66,7 +68,7 @@ function roleCommands(menu: CommandMenu): readonly string[] {
 }
 
 export function menuCommands(menu: CommandMenu, events: readonly EventInfo[]): readonly string[] {
-  const absent = commandsOfAbsentSections(events);
+  const absent = commandsLeadingNowhere(events);
   return roleCommands(menu).filter((name) => !absent.has(name));
 }
 

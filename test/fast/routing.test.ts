@@ -60,8 +60,8 @@ describe("commands (fast tier)", () => {
     expect(await user.command("help")).toEqual([
       {
         method: "sendMessage",
-        // The bundled event has a contest and ideas: their lines are in.
-        text: ["help", "help-contest", "help-idea", "help-more"].map((key) => t(fast, language, key)).join("\n"),
+        // The bundled event has a contest, ideas and three languages: their lines are in.
+        text: ["help", "help-contest", "help-idea", "help-language", "help-more"].map((key) => t(fast, language, key)).join("\n"),
         buttons: [t(fast, language, "menu-back")],
       },
     ]);

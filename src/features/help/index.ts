@@ -6,9 +6,15 @@ export const helpFeature = new Composer<BotContext>();
 const privateChat = helpFeature.chatType("private");
 
 privateChat.command("help", async (ctx) => {
-  const { contest, ideas } = ctx.deps.event;
-  // The contest's and the ideas' commands only where the event has them, as in the menu.
-  const lines = [ctx.t("help"), ...(contest ? [ctx.t("help-contest")] : []), ...(ideas ? [ctx.t("help-idea")] : []), ctx.t("help-more")];
+  const { contest, ideas, languages } = ctx.deps.event;
+  // The contest's, the ideas' and the language's commands only where the event has them, as in the menu.
+  const lines = [
+    ctx.t("help"),
+    ...(contest ? [ctx.t("help-contest")] : []),
+    ...(ideas ? [ctx.t("help-idea")] : []),
+    ...(languages.length > 1 ? [ctx.t("help-language")] : []),
+    ctx.t("help-more"),
+  ];
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
 });
 

@@ -62,8 +62,9 @@ help =
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — contest rules and your entry
 help-idea = /idea — propose an idea for the city
+# Only where the event is in more than one language.
+help-language = /language — change the language
 help-more =
-    /language — change the language
     /cancel — stop what you are doing
     /privacy — what the bot stores about me
     /forget_me — delete my data

@@ -61,8 +61,9 @@ help =
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — байқау ережелері және сіздің өтініміңіз
 help-idea = /idea — қалаға идея ұсыну
+# Only where the event is in more than one language.
+help-language = /language — тілді өзгерту
 help-more =
-    /language — тілді өзгерту
     /cancel — ағымдағы әрекетті тоқтату
     /privacy — бот мен туралы не сақтайды
     /forget_me — деректерімді жою

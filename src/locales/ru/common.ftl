@@ -61,8 +61,9 @@ help =
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — правила конкурса и ваша заявка
 help-idea = /idea — предложить идею для города
+# Only where the event is in more than one language.
+help-language = /language — сменить язык
 help-more =
-    /language — сменить язык
     /cancel — прервать текущее действие
     /privacy — что бот хранит обо мне
     /forget_me — удалить мои данные
