@@ -72,6 +72,25 @@ describe("Registration approval (rsvp.approval)", () => {
     expect(photos(guest)).toHaveLength(1);
   });
 
+  it("says before the consent that the organisers approve each registration, with the full hall's note too", async () => {
+    bot = await startTestBot({ eventFile: approvalEvent(), adminIds: [ADMIN] });
+    const [intro, consent] = await bot.user({ languageCode: "ru" }).command("rsvp");
+    expect(intro?.text).toContain("Участие подтверждают организаторы: после анкеты ваш запрос уйдёт к ним");
+    expect(consent?.text).toContain("Согласие");
+    await bot.restart({ eventFile: eventWith({ rsvp: { approval: true, capacity: 1 } }, RIVERSIDE) });
+    const first = bot.user({ languageCode: "en" });
+    await request(first, "Emma Stone");
+    await bot.user({ id: ADMIN, languageCode: "en" }).tap("✅ Approve");
+    const [full] = await bot.user({ languageCode: "en" }).command("rsvp");
+    expect(full?.text).toContain("The organisers approve each registration");
+    expect(full?.text).toContain("No seats are left for now.");
+    // Without approval the intro does not say it.
+    await bot.restart({ eventFile: RIVERSIDE });
+    const [plain] = await bot.user({ languageCode: "en" }).command("rsvp");
+    expect(plain?.text).toContain("Registration");
+    expect(plain?.text).not.toContain("approve");
+  });
+
   it("declines with a preset reason or the organiser's own words, each guest told in their language", async () => {
     bot = await startTestBot({ eventFile: approvalEvent(), adminIds: [ADMIN] });
     const admin = bot.user({ id: ADMIN, languageCode: "en", firstName: "Aida" });

@@ -76,10 +76,10 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
   const duration = durationToNow(event.rsvpDeadlineAt, clock(), language);
   const title = escapeHtml(await eventText(ctx, event.title));
   const { capacity } = event.rsvp;
-  // Told before the consent and the questions: with every seat taken, registering means the waiting list.
+  // Told before the consent and the questions: an organiser decides, or with every seat taken, registering means the waiting list.
   const full = capacity !== undefined && (await ctx.deps.store.rsvps.seatsTaken()) >= capacity;
-  const intro = ctx.t("rsvp-intro", { title, deadline, relative, duration });
-  await ctx.reply(full ? `${intro}\n\n${ctx.t("rsvp-intro-full")}` : intro, { parse_mode: "HTML" });
+  const notes = [...(event.rsvp.approval ? [ctx.t("rsvp-intro-approval")] : []), ...(full ? [ctx.t("rsvp-intro-full")] : [])];
+  await ctx.reply([ctx.t("rsvp-intro", { title, deadline, relative, duration }), ...notes].join("\n\n"), { parse_mode: "HTML" });
   await askConsent(ctx);
 }
 
