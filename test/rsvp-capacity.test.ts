@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { askReconfirmation, releaseUnanswered } from "../src/features/rsvp/reconfirm.js";
 import { reconfirmSchedule } from "../src/features/rsvp/rules.js";
+import { eventWith } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 
@@ -44,11 +45,9 @@ describe("RSVP capacity and waitlist (riverside-cleanup, 2 seats)", () => {
     expect(waiting.lastText()).toContain("Your place in the queue: 1");
     expect(waiting.messages().some((m) => m.kind === "photo")).toBe(false);
 
+    // From 1 of 2 to 2 of 2 passes 80% and 100% at once: one alert, the higher.
     const alerts = texts(admin).filter((text) => text.startsWith("📈"));
-    expect(alerts).toEqual([
-      "📈 Registrations have reached 80% of the capacity: 2 of 2 seats taken.",
-      "📈 Registrations have reached 100% of the capacity: 2 of 2 seats taken.",
-    ]);
+    expect(alerts).toEqual(["📈 Registrations have reached 100% of the capacity: 2 of 2 seats taken."]);
 
     const leaving = users[statuses.indexOf("confirmed")]!;
     await leaving.command("rsvp");
@@ -59,12 +58,25 @@ describe("RSVP capacity and waitlist (riverside-cleanup, 2 seats)", () => {
     expect(texts(waiting).some((text) => text.includes("a seat freed up and it is yours"))).toBe(true);
     expect(waiting.messages().some((m) => m.kind === "photo")).toBe(true);
     expect(await rsvps().idsByStatus("cancelled")).toEqual([leaving.id]);
-    // The alerts are not repeated when the seats fill up again.
-    expect(texts(admin).filter((text) => text.startsWith("📈"))).toHaveLength(2);
+    // The alert is not repeated when the seats fill up again.
+    expect(texts(admin).filter((text) => text.startsWith("📈"))).toHaveLength(1);
   });
 });
 
 describe("RSVP re-confirmation", () => {
+  it("alerts at 80% and again at 100% when registrations reach them one by one", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { capacity: 5 } }, RIVERSIDE), adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("start");
+    for (const name of ["Guest A", "Guest B", "Guest C", "Guest D"]) await registered(name);
+    expect(texts(admin).filter((text) => text.startsWith("📈"))).toEqual(["📈 Регистрации достигли 80% вместимости: занято мест: 4 из 5."]);
+    await registered("Guest E");
+    expect(texts(admin).filter((text) => text.startsWith("📈"))).toEqual([
+      "📈 Регистрации достигли 80% вместимости: занято мест: 4 из 5.",
+      "📈 Регистрации достигли 100% вместимости: занято мест: 5 из 5.",
+    ]);
+  });
+
   it("asks once, keeps Yes, frees No at once and unanswered seats after the grace period", async () => {
     bot = await startTestBot({ eventFile: RIVERSIDE });
     const { deps, bot: grammy } = bot.running;

@@ -95,13 +95,17 @@ export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<vo
   const capacity = deps.event.rsvp.capacity;
   if (capacity === undefined) return; // unlimited places: nothing to alert about
   const { confirmed } = await deps.store.rsvps.peopleCounts();
+  const claimed: number[] = [];
   for (const percent of reachedThresholds(capacity, confirmed)) {
-    if (!(await deps.store.rsvps.claimCapacityAlert(percent, deps.clock()))) continue;
-    for (const adminId of await organiserIds(deps)) {
-      const language = languageOf(deps.event, (await deps.store.users.find(adminId))?.language);
-      const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
-      await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
-    }
+    if (await deps.store.rsvps.claimCapacityAlert(percent, deps.clock())) claimed.push(percent);
+  }
+  // A jump past both thresholds at once (a group, a small hall) is one alert, the higher one.
+  const percent = claimed.at(-1);
+  if (percent === undefined) return;
+  for (const adminId of await organiserIds(deps)) {
+    const language = languageOf(deps.event, (await deps.store.users.find(adminId))?.language);
+    const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
+    await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
   }
 }
 
