@@ -152,7 +152,7 @@ describe("contest entry", () => {
     // Cancel leaves the entry as it was.
     await ann.tap("✏️ Edit my entry");
     await ann.command("cancel");
-    expect(ann.lastText()).toContain("Cancelled");
+    expect(ann.lastText()).toBe("Cancelled. Your entry was not changed.");
     expect((await bot.running.deps.store.contest.find(ann.id))!.idea).toBe(edited!.idea);
 
     // 23:59 is still open; from 00:00 on the next day it is closed.

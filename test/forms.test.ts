@@ -77,7 +77,8 @@ const cases: FormCase[] = [
     name: "contest entry",
     title: "Contest entry",
     steps: 3,
-    cancelled: "Cancelled. Your entry was not changed.",
+    // A first entry: there is none to keep.
+    cancelled: "Cancelled. No entry was sent, and nothing was saved.",
     open: async (user) => {
       await user.command("contest");
       await user.tap("📤 Submit my entry");

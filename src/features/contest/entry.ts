@@ -74,7 +74,8 @@ export async function entryConversation(conversation: FormConversation, ctx: Flo
   });
 
   const canKeep = existing !== undefined;
-  const form = await Form.open(conversation, ctx, { title: ctx.t("contest-form-title"), cancelled: ctx.t("contest-cancelled") });
+  const cancelled = ctx.t(canKeep ? "contest-cancelled" : "contest-cancelled-new");
+  const form = await Form.open(conversation, ctx, { title: ctx.t("contest-form-title"), cancelled });
   // The entry, in order; adding a question is one line here.
   const { link, idea, photoFileId } = await form.fill({
     link: linkQuestion(ctx, contest.allowedHosts, canKeep),

@@ -38,6 +38,8 @@ contest-photo-expected = Please send a photo (not a file or a sticker).
 contest-text-expected = Please send text here.
 contest-keep = ↩️ Keep the current one
 contest-cancelled = Cancelled. Your entry was not changed.
+# A first entry left with /cancel: there was none to keep.
+contest-cancelled-new = Cancelled. No entry was sent, and nothing was saved.
 contest-saved = ✅ Your entry is saved. You can edit it until { $deadline }.
 contest-entry =
     📄 <b>Your entry</b>

@@ -29,6 +29,8 @@ contest-photo-expected = Фотосурет жіберіңіз (файл нем�
 contest-text-expected = Мұнда мәтін жіберіңіз.
 contest-keep = ↩️ Бұрынғысын қалдыру
 contest-cancelled = Тоқтатылды. Өтініміңіз өзгерген жоқ.
+# A first entry left with /cancel: there was none to keep.
+contest-cancelled-new = Тоқтатылды. Өтінім жіберілмеді, ештеңе сақталған жоқ.
 contest-saved = ✅ Өтініміңіз сақталды. Оны { DATIVE($deadline) } дейін өзгертуге болады.
 contest-entry =
     📄 <b>Сіздің өтініміңіз</b>

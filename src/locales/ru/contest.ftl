@@ -41,6 +41,8 @@ contest-photo-expected = Пожалуйста, пришлите фотограф
 contest-text-expected = Пожалуйста, пришлите здесь текст.
 contest-keep = ↩️ Оставить как есть
 contest-cancelled = Отменено. Ваша заявка не изменилась.
+# A first entry left with /cancel: there was none to keep.
+contest-cancelled-new = Отменено. Заявка не отправлена, ничего не сохранено.
 contest-saved = ✅ Заявка сохранена. Её можно изменить до { $deadline }.
 contest-entry =
     📄 <b>Ваша заявка</b>
