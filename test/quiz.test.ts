@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { quizStandings } from "../src/features/quiz/rules.js";
 import { createStore } from "../src/store/index.js";
 import { deleteKeysWithPrefix } from "../src/store/redis.js";
+import { eventWith } from "./support/event-file.js";
 import { REDIS_URL, botPerTest, type TestBot } from "./support/harness.js";
 import { registerGuest } from "./support/seed.js";
 import { TelegramUser } from "./support/telegram-user.js";
@@ -194,6 +195,7 @@ describe("live quiz", () => {
     );
     expect(best.lastText()).toContain("Поздравляем! Вы заняли 1-е место");
     expect(best.lastText()).toContain("Costa Coffee");
+    expect(third.lastText()).toContain(". Come to the organisers' desk for it.");
     expect(second.lastText()).toContain("2-орын");
     expect(third.lastText()).toContain("You came 3rd in the quiz");
     expect(rest[0]!.messages().some((m) => m.text?.includes("Congratulations"))).toBe(false);
@@ -208,6 +210,25 @@ describe("live quiz", () => {
     await admin.command("quiz", "start");
     expect(admin.lastText()).toContain("already started (finished)");
   }, 60_000);
+
+  it("promises no prize to the winners of a quiz without one", async () => {
+    const quiz = { prize: undefined, questions: [{ text: "2 + 2?", options: ["3", "4"], answer: 1 }] };
+    bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00", eventFile: eventWith({ quiz }) });
+    const [ann] = await confirmedPlayers(bot, ["Ann", "Bob"]);
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("quiz", "start");
+    await until(
+      () => ann.messages().length,
+      (n) => n === 1,
+    );
+    await ann.tapData("quiz:a:0:1", ann.messages()[0]!.message_id);
+    await admin.command("quiz", "end");
+    await until(
+      () => ann.messages().length,
+      (n) => n === 2,
+    );
+    expect(ann.lastText()).toBe("🎉 Congratulations! You came 1st in the quiz with 1 of 1 right answers.");
+  });
 
   it("times answers by Redis' clock, so instances whose clocks disagree still rank by who answered first", async () => {
     bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00" });

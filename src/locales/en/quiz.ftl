@@ -44,8 +44,9 @@ quiz-winner = 🎉 Congratulations! You came { ORDINAL($place, locale: "en") ->
         [two] { $place }nd
         [few] { $place }rd
        *[other] { $place }th
-    } in the quiz with { $correct } of { $total } right answers. Come to the organisers' desk for your prize.
-quiz-winner-prize = 🎁 Prize: { $prize }
+    } in the quiz with { $correct } of { $total } right answers.
+# Only with quiz.prize: without one, no prize is promised.
+quiz-winner-prize = 🎁 Prize: { $prize }. Come to the organisers' desk for it.
 
 ## Command menu descriptions
 cmd-quiz = Live quiz: start, next, end

@@ -33,8 +33,9 @@ quiz-not-running = Викторина қазір өтіп жатқан жоқ.
 quiz-results-title = 🏁 <b>Викторина қорытындысы</b> — { $players } қатысушы жауап берді
 quiz-results-line = { $place }. { $name } — дұрыс жауап: { $correct }/{ $total }, { $seconds } с
 quiz-results-nobody = Ешкім дұрыс жауап бермеді.
-quiz-winner = 🎉 Құттықтаймыз! Сіз викторинада { $place }-орын алдыңыз: дұрыс жауаптарыңыз — { $correct }/{ $total }. Жүлдеңізді алу үшін ұйымдастырушылар үстеліне келіңіз.
-quiz-winner-prize = 🎁 Жүлде: { $prize }
+quiz-winner = 🎉 Құттықтаймыз! Сіз викторинада { $place }-орын алдыңыз: дұрыс жауаптарыңыз — { $correct }/{ $total }.
+# Only with quiz.prize: without one, no prize is promised.
+quiz-winner-prize = 🎁 Жүлде: { $prize }. Оны алу үшін ұйымдастырушылар үстеліне келіңіз.
 
 ## Мәзірдегі командалардың сипаттамасы
 cmd-quiz = Викторина: бастау, келесі сұрақ, қорытынды

@@ -40,8 +40,9 @@ quiz-results-title = 🏁 <b>Итоги викторины</b> — { $players ->
     }
 quiz-results-line = { $place }. { $name } — верно { $correct } из { $total }, { $seconds } с
 quiz-results-nobody = Никто не ответил правильно.
-quiz-winner = 🎉 Поздравляем! Вы заняли { $place }-е место в викторине: верных ответов { $correct } из { $total }. Подойдите к стойке организаторов за призом.
-quiz-winner-prize = 🎁 Приз: { $prize }
+quiz-winner = 🎉 Поздравляем! Вы заняли { $place }-е место в викторине: верных ответов { $correct } из { $total }.
+# Only with quiz.prize: without one, no prize is promised.
+quiz-winner-prize = 🎁 Приз: { $prize }. Подойдите за ним к стойке организаторов.
 
 ## Описания команд в меню
 cmd-quiz = Викторина: старт, следующий вопрос, итоги
