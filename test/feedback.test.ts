@@ -157,6 +157,10 @@ describe("feedback after the event", () => {
     const bot = await startTestBot();
     const guests = await seedGuests(bot);
     await (await feedbackJob(bot)).run();
+    // Before any answer: dashes, not "—%".
+    const [empty] = await bot.user({ id: ADMIN, languageCode: "en" }).command("feedback");
+    expect(empty?.text).toContain("0 answers, average —");
+    expect(empty?.text).toContain("0 answers, NPS — (promoters 0, passives 0, detractors 0)");
 
     await guests.en.tap("▶️ Start");
     expect(guests.en.lastText()).toBe("Step 1 of 3. How was the forum? Rate it from 1 to 5.\nTap a number: 1 — poor, 5 — excellent.");

@@ -71,7 +71,8 @@ export async function showFeedback(ctx: FlowContext): Promise<void> {
         ctx.t("feedback-stats-nps", {
           label,
           count: summary.count,
-          score: summary.score === undefined ? "—" : String(summary.score),
+          // No answers yet: a dash, not "—%".
+          score: summary.score === undefined ? "—" : `${summary.score}%`,
           promoters: summary.promoters,
           passives: summary.passives,
           detractors: summary.detractors,

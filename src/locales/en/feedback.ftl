@@ -38,7 +38,7 @@ feedback-stats-nps =
     { $count ->
         [one] { $count } answer
        *[other] { $count } answers
-    }, NPS { $score }% (promoters { $promoters }, passives { $passives }, detractors { $detractors })
+    }, NPS { $score } (promoters { $promoters }, passives { $passives }, detractors { $detractors })
     { $distribution }
 feedback-stats-text =
     <b>{ $label }</b> ({ $count })

@@ -32,7 +32,7 @@ feedback-stats-rating =
     { $distribution }
 feedback-stats-nps =
     <b>{ $label }</b>
-    { $count } жауап, NPS { $score }% (ұсынатындар { $promoters }, бейтараптар { $passives }, сыншылар { $detractors })
+    { $count } жауап, NPS { $score } (ұсынатындар { $promoters }, бейтараптар { $passives }, сыншылар { $detractors })
     { $distribution }
 feedback-stats-text =
     <b>{ $label }</b> ({ $count })

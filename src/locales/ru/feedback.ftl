@@ -40,7 +40,7 @@ feedback-stats-nps =
         [one] { $count } ответ
         [few] { $count } ответа
        *[other] { $count } ответов
-    }, NPS { $score }% (промоутеры { $promoters }, нейтральные { $passives }, критики { $detractors })
+    }, NPS { $score } (промоутеры { $promoters }, нейтральные { $passives }, критики { $detractors })
     { $distribution }
 feedback-stats-text =
     <b>{ $label }</b> ({ $count })
