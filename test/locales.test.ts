@@ -221,6 +221,15 @@ describe("dates, ordinals and language names", () => {
     expect(places).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "21st", "22nd"]);
   });
 
+  it("name every broadcast audience in Russian as whom it goes to (the dative)", () => {
+    const ids = [...readFileSync(join(LOCALES, "ru", "broadcast.ftl"), "utf8").matchAll(/^(broadcast-audience-[a-z_]+) =/gm)];
+    const labels = [...ids.map(([, id]) => id!), "broadcast-audience-followers"]
+      .filter((id) => id !== "broadcast-audience-field")
+      .map((id) => i18n.t("ru", id));
+    expect(labels.length).toBeGreaterThan(8);
+    for (const label of labels) expect(label).toMatch(/^(Всем|Листу|\S+(ым|им|ам|ям))([ ,]|$)/);
+  });
+
   it("name languages in the right case", () => {
     expect(i18n.t("ru", "broadcast-ask-message-in", { language: "kk" })).toContain("<b>на казахском</b>");
     expect(i18n.t("kk", "broadcast-ask-message-in", { language: "ru" })).toContain("<b>Орыс тіліндегі</b>");

@@ -18,6 +18,6 @@ followers-announcement =
 followers-nudge =
     ⏳ <b>{ $title }</b> іс-шарасына үш күн қалды: { $when }, { $venue }.
     Сіз әлі тіркелмегенсіз — орын әлі де болуы мүмкін.
-broadcast-audience-followers = Барлық жазылушылар (хабарландырулар қосулы)
+broadcast-audience-followers = Барлық жазылушыларға (хабарландырулар қосулы)
 broadcast-ask-event = Хабарлама қай іс-шара туралы? Аудитория — соның қатысушылары.
 broadcast-event-field = Іс-шара

@@ -18,6 +18,6 @@ followers-announcement =
 followers-nudge =
     ⏳ До события <b>{ $title }</b> три дня: { $when }, { $venue }.
     Вы ещё не зарегистрировались — места ещё могут быть.
-broadcast-audience-followers = Все подписчики (уведомления включены)
+broadcast-audience-followers = Всем подписчикам (уведомления включены)
 broadcast-ask-event = О каком событии рассылка? Аудитория — его участники.
 broadcast-event-field = Событие
