@@ -228,6 +228,11 @@ describe("dates, ordinals and language names", () => {
       .map((id) => i18n.t("ru", id));
     expect(labels.length).toBeGreaterThan(8);
     for (const label of labels) expect(label).toMatch(/^(Всем|Листу|\S+(ым|им|ам|ям))([ ,]|$)/);
+    // So they follow «Кому» and «Кімге» (to whom), not «Аудитория».
+    const preview = (language: string) => i18n.t(language, "broadcast-preview", { language: "all", audience: "X", count: 2 });
+    expect(preview("ru")).toContain("Кому: <b>X</b>");
+    expect(preview("kk")).toContain("Кімге: <b>X</b>");
+    expect([i18n.t("ru", "broadcast-audience-field"), i18n.t("kk", "broadcast-audience-field")]).toEqual(["Кому", "Кімге"]);
   });
 
   it("name languages in the right case", () => {

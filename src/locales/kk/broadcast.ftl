@@ -54,7 +54,7 @@ broadcast-preview =
         [en] хабарламаны ағылшын тілін таңдаған алушылар осылай көреді; қалғандары жоғарыда жіберген өз нұсқаларын алады.
        *[kk] хабарламаны қазақ тілін таңдаған алушылар осылай көреді; қалғандары жоғарыда жіберген өз нұсқаларын алады.
     }
-    Алушылар: <b>{ $audience }</b> — қазір { $count } адам (жіберу сәтінде қайта саналады).
+    Кімге: <b>{ $audience }</b> — қазір { $count } адам (жіберу сәтінде қайта саналады).
     Қазір жіберу керек пе, әлде уақытын белгілеу керек пе?
 broadcast-send-now = 🚀 Қазір жіберу
 broadcast-schedule = 🕒 Уақытын белгілеу
@@ -84,6 +84,6 @@ broadcast-name = «{ $excerpt }» { $kind ->
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 broadcast-form-title = Тарату
-broadcast-audience-field = Алушылар
+broadcast-audience-field = Кімге
 broadcast-audience-checked_in = Кіреберісте белгіленгендерге
 broadcast-audience-no_show = Растап, бірақ келмегендерге

@@ -58,7 +58,7 @@ broadcast-preview =
         [en] так сообщение увидят получатели с английским языком; остальные получат свои версии, присланные выше.
        *[ru] так сообщение увидят получатели с русским языком; остальные получат свои версии, присланные выше.
     }
-    Аудитория: <b>{ $audience }</b> — сейчас { $count ->
+    Кому: <b>{ $audience }</b> — сейчас { $count ->
         [one] { $count } получатель
         [few] { $count } получателя
        *[other] { $count } получателей
@@ -95,6 +95,6 @@ broadcast-name = { $kind ->
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 broadcast-form-title = Рассылка
-broadcast-audience-field = Получатели
+broadcast-audience-field = Кому
 broadcast-audience-checked_in = Отмеченным на входе
 broadcast-audience-no_show = Подтвердившим, но не пришедшим
