@@ -163,6 +163,7 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     expect(card).not.toContain("Media");
     expect(card).not.toContain("Bob Ray");
     expect(staff.buttons()).toEqual(["✅ Check in all 3", "1", "2"]);
+    expect(card).toContain("Not all of them here? Tap how many people came.");
     // Organisers see it all as before.
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     await admin.command("checkin", record.code);

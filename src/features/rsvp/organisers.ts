@@ -213,6 +213,7 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
     if (record.party > 1) text += `\n${ctx.t("rsvp-checkin-arrived", { arrived: record.arrived ?? record.party, count: record.party })}`;
   } else if (record.status === "confirmed") {
     if (record.party > 1) {
+      text += `\n\n${ctx.t("rsvp-checkin-partial")}`;
       keyboard
         .text(
           ctx.t("rsvp-checkin-group-button", { count: record.party }),

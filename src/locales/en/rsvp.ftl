@@ -241,4 +241,6 @@ rsvp-requests-none = No requests await approval.
 rsvp-stats-people = People (with companions): confirmed { $confirmed }, waiting { $waitlisted }, pending { $pending }, checked in { $checkedIn }
 rsvp-stats-requests = Requests: pending { $pending }, declined { $declined }
 rsvp-checkin-group-button = ✅ Check in all { $count }
+# Above the buttons 1…N−1 of a group's card: what those numbers are.
+rsvp-checkin-partial = Not all of them here? Tap how many people came.
 rsvp-checkin-arrived = Arrived: { $arrived } of { $count }.

@@ -217,4 +217,6 @@ rsvp-requests-none = Мақұлдауды күтетін сұраныс жоқ.
 rsvp-stats-people = Адамдар (қонақтарымен): расталған { $confirmed }, күтуде { $waitlisted }, мақұлдауда { $pending }, келгендер { $checkedIn }
 rsvp-stats-requests = Сұраныстар: мақұлдауда { $pending }, қабылданбаған { $declined }
 rsvp-checkin-group-button = ✅ Бәрін белгілеу ({ $count })
+# Above the buttons 1…N−1 of a group's card: what those numbers are.
+rsvp-checkin-partial = Бәрі келмеді ме? Қанша адам келгенін басыңыз.
 rsvp-checkin-arrived = Келгендер: { $arrived } / { $count }.

@@ -236,4 +236,6 @@ rsvp-requests-none = Запросов на одобрение нет.
 rsvp-stats-people = Людей (с гостями): подтверждено { $confirmed }, в ожидании { $waitlisted }, на одобрении { $pending }, пришли { $checkedIn }
 rsvp-stats-requests = Запросы на участие: на одобрении { $pending }, отклонено { $declined }
 rsvp-checkin-group-button = ✅ Отметить всех ({ $count })
+# Above the buttons 1…N−1 of a group's card: what those numbers are.
+rsvp-checkin-partial = Пришли не все? Нажмите, сколько человек пришло.
 rsvp-checkin-arrived = Пришли: { $arrived } из { $count }.
