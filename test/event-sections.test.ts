@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eventWith } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
+import { seriesDir, writeSeriesEvent } from "./support/series-dir.js";
 
 const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
 
@@ -153,6 +154,18 @@ describe("an event in one language", () => {
     // Typed anyway, it still shows the one language, with the way back.
     const [screen] = await user.command("language");
     expect(user.buttons(screen)).toEqual(["Қазақша", "⬅️ Мәзір"]);
+  });
+
+  it("offers it in a series whose events are in different languages", async () => {
+    const dir = seriesDir([]);
+    writeSeriesEvent(dir, { id: "forum-ru", title: "Forum RU", month: "2099-11" }, (data) => void (data.languages = ["ru"]));
+    writeSeriesEvent(dir, { id: "forum-en", title: "Forum EN", month: "2099-12" }, (data) => void (data.languages = ["en"]));
+    bot = await startTestBot({ eventsDir: dir, now: "2099-11-01T06:00:00Z" });
+    const user = bot.user({ languageCode: "en" });
+    const [menu] = await user.command("start");
+    expect(user.buttons(menu)).toContain("🌐 Language");
+    expect((await user.command("help"))[0]?.text).toContain("/language — change the language");
+    expect(bot.api.visibleCommands(user.id, "en").map((each) => each.command)).toContain("language");
   });
 });
 

@@ -52,11 +52,14 @@ const SECTION_COMMANDS = {
   feedback: ["feedback"],
 } as const satisfies Partial<Record<keyof EventInfo, readonly string[]>>;
 
-/** A menu leaves out what no event of the series offers (a section, a second language): those commands would answer "there is none". */
-function commandsLeadingNowhere(events: readonly EventInfo[]): ReadonlySet<string> {
-  const absent = Object.entries(SECTION_COMMANDS).filter(([section]) => !events.some((event) => event[section as keyof EventInfo]));
+/** What a menu depends on: the series' events (their sections) and its interface languages. */
+export type MenuSeries = Pick<Series, "events" | "languages">;
+
+/** A menu leaves out what the series does not offer (a section, a second language): those commands would answer "there is none". */
+function commandsLeadingNowhere(series: MenuSeries): ReadonlySet<string> {
+  const absent = Object.entries(SECTION_COMMANDS).filter(([section]) => !series.events.some((event) => event[section as keyof EventInfo]));
   const names: string[] = absent.flatMap(([, commands]) => commands);
-  if (!events.some((event) => event.languages.length > 1)) names.push("language");
+  if (series.languages.length < 2) names.push("language");
   return new Set(names);
 }
 
@@ -67,8 +70,8 @@ function roleCommands(menu: CommandMenu): readonly string[] {
   return ATTENDEE_COMMANDS;
 }
 
-export function menuCommands(menu: CommandMenu, events: readonly EventInfo[]): readonly string[] {
-  const absent = commandsLeadingNowhere(events);
+export function menuCommands(menu: CommandMenu, series: MenuSeries): readonly string[] {
+  const absent = commandsLeadingNowhere(series);
   return roleCommands(menu).filter((name) => !absent.has(name));
 }
 
@@ -86,9 +89,9 @@ export async function setChatCommands(
   i18n: I18n<BotContext>,
   chatId: number,
   language: string,
-  options: { menu: CommandMenu; languages: readonly Language[]; events: readonly EventInfo[]; leftTeam?: boolean },
+  options: { menu: CommandMenu; languages: readonly Language[]; series: MenuSeries; leftTeam?: boolean },
 ): Promise<void> {
-  const commands = describe(i18n, language, menuCommands(options.menu, options.events));
+  const commands = describe(i18n, language, menuCommands(options.menu, options.series));
   const scope = { type: "chat" as const, chat_id: chatId };
   await api.setMyCommands(commands, { scope });
   for (const code of options.languages) {
@@ -102,9 +105,9 @@ export async function setChatCommands(
  * organiser commands on top of those only in each admin's private chat. Set at start and after each /reload.
  */
 export async function registerCommands(api: Api, i18n: I18n<BotContext>, series: Series, adminIds: Iterable<number>): Promise<void> {
-  const { languages, events } = series;
-  const attendee = (language: string) => describe(i18n, language, menuCommands("attendee", events));
-  const organiser = (language: string) => describe(i18n, language, menuCommands("admin", events));
+  const { languages } = series;
+  const attendee = (language: string) => describe(i18n, language, menuCommands("attendee", series));
+  const organiser = (language: string) => describe(i18n, language, menuCommands("admin", series));
   await api.setMyCommands(attendee(languages[0]!));
   for (const language of languages) await api.setMyCommands(attendee(language), { language_code: language });
   for (const chat_id of adminIds) {

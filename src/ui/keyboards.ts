@@ -20,13 +20,13 @@ export const menuData = {
 /** The main menu: every feature's screens lead back to it, so it lives here rather than in one feature. */
 export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
   const { event, series } = ctx.deps;
-  // Only what the event file has: an event without a contest, ideas or a second language gets no button that leads nowhere.
+  // Only what the event file has: an event without a contest or ideas, or a bot in one language, gets no button that leads nowhere.
   const buttons = [
     InlineKeyboard.text(ctx.t("menu-info"), menuData.info.pack()),
     InlineKeyboard.text(ctx.t("menu-rsvp"), menuData.rsvp.pack()),
     ...(event.contest ? [InlineKeyboard.text(ctx.t("menu-contest"), menuData.contest.pack())] : []),
     ...(event.ideas ? [InlineKeyboard.text(ctx.t("menu-idea"), menuData.idea.pack())] : []),
-    ...(event.languages.length > 1 ? [InlineKeyboard.text(ctx.t("menu-language"), menuData.language.pack())] : []),
+    ...(series.languages.length > 1 ? [InlineKeyboard.text(ctx.t("menu-language"), menuData.language.pack())] : []),
     ...(series.events.length > 1 ? [InlineKeyboard.text(ctx.t("menu-events"), menuData.events.pack())] : []),
   ];
   return InlineKeyboard.from([buttons]).toFlowed(2);

@@ -6,13 +6,13 @@ export const helpFeature = new Composer<BotContext>();
 const privateChat = helpFeature.chatType("private");
 
 privateChat.command("help", async (ctx) => {
-  const { contest, ideas, languages } = ctx.deps.event;
-  // The contest's, the ideas' and the language's commands only where the event has them, as in the menu.
+  const { contest, ideas } = ctx.deps.event;
+  // The contest's and the ideas' commands only where the event has them, /language where the bot speaks more than one; as in the menu.
   const lines = [
     ctx.t("help"),
     ...(contest ? [ctx.t("help-contest")] : []),
     ...(ideas ? [ctx.t("help-idea")] : []),
-    ...(languages.length > 1 ? [ctx.t("help-language")] : []),
+    ...(ctx.deps.series.languages.length > 1 ? [ctx.t("help-language")] : []),
     ctx.t("help-more"),
   ];
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });

@@ -45,7 +45,7 @@ privateChat.use(
     await setChatCommands(ctx.api, i18n, ctx.chat.id, language, {
       menu: commandMenu(await topRole(ctx)),
       languages: event.languages,
-      events: ctx.deps.series.events,
+      series: ctx.deps.series,
     }).catch(
       // The menu is a convenience: the choice itself is saved and shown already.
       (error: unknown) => logger.warn({ err: error, user_id: ctx.from.id }, "could not set the chat's command menu"),

@@ -101,7 +101,7 @@ async function revoke(ctx: FlowContext, memberId: number): Promise<void> {
   await setChatCommands(ctx.api, i18n, memberId, language, {
     menu: "attendee",
     languages: event.languages,
-    events: ctx.deps.series.events,
+    series: ctx.deps.series,
     leftTeam: true,
   }).catch((error) => logger.warn({ err: error, member: memberId }, "could not reset a former member's command menu"));
   await setMiniAppMenuButton(ctx.api, ctx.deps, memberId, undefined, language).catch((error) =>
@@ -137,7 +137,7 @@ async function openInvite(ctx: FlowContext, token: string): Promise<void> {
   await setChatCommands(ctx.api, i18n, from.id, await ctx.i18n.getLocale(), {
     menu: commandMenu(role),
     languages: event.languages,
-    events: ctx.deps.series.events,
+    series: ctx.deps.series,
   }).catch((error) => logger.warn({ err: error }, "could not set a new member's command menu"));
   // With MINIAPP_URL: the Mini App's door (staff) or dashboard (organisers) behind the menu button.
   await setMiniAppMenuButton(ctx.api, ctx.deps, from.id, role, await ctx.i18n.getLocale()).catch((error) =>

@@ -62,7 +62,7 @@ help =
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — contest rules and your entry
 help-idea = /idea — propose an idea for the city
-# Only where the event is in more than one language.
+# Only where the bot speaks more than one language.
 help-language = /language — change the language
 help-more =
     /cancel — stop what you are doing

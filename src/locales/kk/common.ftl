@@ -61,7 +61,7 @@ help =
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — байқау ережелері және сіздің өтініміңіз
 help-idea = /idea — қалаға идея ұсыну
-# Only where the event is in more than one language.
+# Only where the bot speaks more than one language.
 help-language = /language — тілді өзгерту
 help-more =
     /cancel — ағымдағы әрекетті тоқтату

@@ -61,7 +61,7 @@ help =
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — правила конкурса и ваша заявка
 help-idea = /idea — предложить идею для города
-# Only where the event is in more than one language.
+# Only where the bot speaks more than one language.
 help-language = /language — сменить язык
 help-more =
     /cancel — прервать текущее действие
