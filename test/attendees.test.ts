@@ -40,7 +40,7 @@ describe("what attendees see", () => {
 
       await user.command("start");
       await user.tap(rsvp);
-      await user.tap(t("rsvp-agree"));
+      await user.tap(t("consent-agree"));
       expect(user.lastText()).toContain(steps[0]);
       await user.send("Aigerim Saparova");
       expect(user.lastText()).toContain(steps[1]);

@@ -373,7 +373,8 @@ describe("the bot process killed (kill -9) under load", () => {
       stateSaved: (update, state) => state.conversation?.includes(`"update_id":${update.update_id},`) ?? false,
       before: async (user, step) => {
         await step(user, () => user.command("idea"), "💡 Ideas for the city");
-        await step(user, () => user.tap("✍️ Propose an idea"), "Step 1 of 4");
+        await step(user, () => user.tap("✍️ Propose an idea"), "🔒 Before your first idea");
+        await step(user, () => user.tap("✅ I agree"), "Step 1 of 4");
         await step(user, () => user.tap("Bike lanes"), "Step 2 of 4");
       },
       // The text question is answered, then the next one (a photo), while the process is killed.

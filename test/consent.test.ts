@@ -184,6 +184,65 @@ describe("consent first", () => {
   });
 });
 
+describe("consent before a first idea or contest entry", () => {
+  const IDEA = "Велодорожка вдоль проспекта Абая от Достык до Байзакова";
+
+  it("asks once before the first idea: nothing is kept before I agree, Cancel keeps nothing, /forget_me asks again", async () => {
+    bot = await startTestBot();
+    const users = bot.running.deps.store.users;
+    const author = bot.user({ languageCode: "ru" });
+    await author.command("idea");
+    const [consent] = await author.tap("✍️ Предложить идею");
+    expect(consent?.text).toContain("🔒 Перед первой идеей");
+    expect(consent?.text).toContain("место на карте смогут увидеть все пользователи бота");
+    expect(author.buttons(consent)).toEqual(["✅ Даю согласие", "❌ Отмена"]);
+    // Typed before I agree: not kept anywhere, and no form is open.
+    await author.send(IDEA);
+    expect(await dumpPrefix(bot)).not.toContain("Достык");
+    expect(await bot.redis.exists(`${bot.prefix}conversation:${author.id}`)).toBe(0);
+    await author.tap("❌ Отмена");
+    expect(author.lastText()).toContain("Идеи для города");
+    expect(await users.consentOf(author.id, "ideas")).toBeUndefined();
+
+    await author.tap("✍️ Предложить идею");
+    await author.tap("✅ Даю согласие");
+    expect(author.lastText()).toMatch(/^Шаг 1 из 4\. /);
+    const given = await users.consentOf(author.id, "ideas");
+    expect(given).toEqual({
+      at: bot.clock.now().toISOString(),
+      language: "ru",
+      version: versionOf(consentSent(bot, author, "Перед первой идеей")),
+    });
+    await author.command("cancel");
+    // Agreed once: the next idea opens the form at once.
+    await author.command("idea");
+    await author.tap("✍️ Предложить идею");
+    expect(author.lastText()).toMatch(/^Шаг 1 из 4\. /);
+    await author.command("cancel");
+
+    await author.command("forget_me");
+    await author.tap(/Да, удалить/);
+    expect(await users.consentOf(author.id, "ideas")).toBeUndefined();
+  });
+
+  it("asks before a first contest entry, in the user's language, and shows a changed text again", async () => {
+    bot = await startTestBot();
+    const entrant = bot.user({ languageCode: "kk" });
+    await entrant.command("contest");
+    const [consent] = await entrant.tap("📤 Өтінімімді жіберу");
+    expect(consent?.text).toContain("🔒 Өтінім алдында");
+    expect(consent?.text).toContain("Дербес деректер операторы:");
+    // A button of an older text: told, and the current text is shown again; nothing is stored.
+    await entrant.tapData("contest:agree:0123456789ab", consent!.message_id);
+    expect(entrant.callbackAnswers().at(-1)?.text).toBe("Келісім мәтіні өзгерді: төмендегі жаңа мәтінді оқып шығыңыз.");
+    expect(entrant.lastText()).toContain("🔒 Өтінім алдында");
+    expect(await bot.running.deps.store.users.consentOf(entrant.id, "contest")).toBeUndefined();
+    await entrant.tap("✅ Келісемін");
+    expect(entrant.lastText()).toMatch(/^1-қадам, барлығы 3\. /);
+    expect((await bot.running.deps.store.users.consentOf(entrant.id, "contest"))?.language).toBe("kk");
+  });
+});
+
 describe("export access", () => {
   it("records who exported the guest list and when, shown in /audit", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });

@@ -3,6 +3,7 @@ import { eventWith } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
+import { openSubmission } from "./support/flows.js";
 
 const ADMIN = 9001;
 const SECOND_ADMIN = 9002;
@@ -18,7 +19,7 @@ const eventWithJuror = () => eventWith({ contest: { jurors: [JUROR] } });
 
 async function submitEntry(user: TelegramUser, link = POST, idea = IDEA) {
   await user.command("contest");
-  await user.tapData("contest:enter");
+  await openSubmission(user, { data: "contest:enter" });
   await user.send(link);
   await user.send(idea);
   await user.sendPhoto();
@@ -62,7 +63,7 @@ describe("another event file", () => {
     expect(ru.lastText()).toContain("28 ноября 2026, 20:00");
     expect(ru.lastMessage().raw).toContain("<code>#CleanEsentai</code>");
     expect(ru.lastText()).not.toContain("WeAlmaty");
-    await ru.tap("📤 Отправить заявку");
+    await openSubmission(ru, "📤 Отправить заявку");
     await ru.send("https://www.facebook.com/photo?fbid=1234567");
     await ru.send("Больше урн вдоль набережной Есентай");
     await ru.sendPhoto();
@@ -78,7 +79,7 @@ describe("contest entry", () => {
     bot = await startTestBot();
     const ann = bot.user({ languageCode: "en", firstName: "Ann" });
     await ann.command("contest");
-    await ann.tap("📤 Submit my entry");
+    await openSubmission(ann, "📤 Submit my entry");
     expect(ann.lastText()).toContain("Step 1 of 3");
 
     await ann.send("my post on insta");
@@ -180,7 +181,7 @@ describe("contest entry", () => {
     bot = await startTestBot({ now: "2017-11-28T23:50:00+06:00" });
     const ann = bot.user({ languageCode: "en" });
     await ann.command("contest");
-    await ann.tap("📤 Submit my entry");
+    await openSubmission(ann, "📤 Submit my entry");
     await ann.send(POST);
     await ann.send(IDEA);
     bot.clock.set("2017-11-29T00:01:00+06:00");

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { typedChoice } from "../src/ui/form/question.js";
+import { openSubmission } from "./support/flows.js";
 
 /**
  * The one set of form rules (src/ui/form/ask.ts, README *Forms*), shown in each of the four forms:
@@ -64,7 +65,7 @@ const cases: FormCase[] = [
     cancelled: "Your draft was discarded.",
     open: async (user) => {
       await user.command("idea");
-      await user.tap("✍️ Propose an idea");
+      await openSubmission(user, "✍️ Propose an idea");
     },
     toText: (user) => user.tap("Bike lanes").then(() => undefined),
     textStep: 2,
@@ -81,7 +82,7 @@ const cases: FormCase[] = [
     cancelled: "Cancelled. No entry was sent, and nothing was saved.",
     open: async (user) => {
       await user.command("contest");
-      await user.tap("📤 Submit my entry");
+      await openSubmission(user, "📤 Submit my entry");
     },
     toText: async () => undefined,
     textStep: 1,
@@ -280,7 +281,7 @@ describe("forms and the rest of the bot", () => {
 
     const kk = bot.user({ languageCode: "kk" });
     await kk.command("idea");
-    await kk.tap(/Идея ұсыну/);
+    await openSubmission(kk, /Идея ұсыну/);
     expect(kk.lastText()).toMatch(/^1-қадам, барлығы 4\. /);
   });
 
@@ -310,7 +311,7 @@ describe("a label typed instead of tapped", () => {
     for (const language of ["ru", "kk", "en"]) {
       const guest = bot.user({ languageCode: language });
       await guest.command("idea");
-      await guest.tap(/^✍️ /);
+      await openSubmission(guest, /^✍️ /);
       const category = guest.buttons()[1]!;
       await guest.send(category.slice(0, 4));
       expect(guest.lastText()).toBe(t(language, "ideas-category-hint"));

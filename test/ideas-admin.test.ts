@@ -5,6 +5,7 @@ import { eventWith, type EventPatch } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
+import { openSubmission } from "./support/flows.js";
 
 const startTestBot = botPerTest();
 let bot: TestBot;
@@ -19,7 +20,7 @@ const eventFileWith = (ideas: EventPatch["ideas"]) => eventWith({ ideas });
 async function propose(user: TelegramUser, text: string, options: { place?: boolean } = {}) {
   const en = user.user.language_code === "en";
   await user.command("idea");
-  await user.tap(en ? "✍️ Propose an idea" : /✍️/);
+  await openSubmission(user, en ? "✍️ Propose an idea" : /✍️/);
   await user.tap(en ? "Bike lanes" : /^(Велодорожки|Велосипед жолдары)$/);
   await user.send(text);
   await user.tap(/➡️/);

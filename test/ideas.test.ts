@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { IdeaDraft } from "../src/store/ideas.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
+import { openSubmission } from "./support/flows.js";
 
 const startTestBot = botPerTest();
 let bot: TestBot;
@@ -23,7 +24,7 @@ interface FormAnswers {
 /** Walks the form from /idea to the preview, as a user would. */
 async function fillForm(user: TelegramUser, language: string, answers: FormAnswers) {
   await user.command("idea");
-  await user.tap(t(language, "ideas-new"));
+  await openSubmission(user, t(language, "ideas-new"));
   await user.tap(answers.category);
   await user.send(answers.text);
   if (answers.photo) await user.sendPhoto();
@@ -115,7 +116,7 @@ describe("proposing an idea", () => {
     bot = await startTestBot({ eventFile: fileURLToPath(new URL("./fixtures/events/riverside-cleanup.yaml", import.meta.url)) });
     const user = bot.user();
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     expect(user.buttons()).toEqual(["Litter bins", "Trees", "❌ Cancel"]);
     await user.tap("Trees");
     await user.send("Plant willows along the river bank");
@@ -130,7 +131,7 @@ describe("proposing an idea", () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     await user.send("Bikes");
     expect(user.lastText()).toBe("Please choose a category with the buttons.");
     await user.tap("Bike lanes");
@@ -182,7 +183,7 @@ describe("proposing an idea", () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     await user.tap("Bike lanes");
     await user.command("cancel");
     expect(user.lastText()).toBe("Your draft was discarded.");
@@ -199,10 +200,10 @@ describe("proposing an idea", () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     await user.tap("Bike lanes");
     // The old menu's button starts a fresh form.
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     expect(user.lastText()).toContain("Step 1 of 4");
     await user.tap("Other");
     await user.command("start");
@@ -216,7 +217,7 @@ describe("proposing an idea", () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     await user.tap("Bike lanes");
     await user.send(BIKE_IDEA);
     await user.tap("Skip ➡️");
@@ -291,11 +292,11 @@ describe("proposing an idea", () => {
     }
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toHaveLength(limit);
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     expect(user.lastText()).toBe(`You have already sent ${limit} ideas today, the daily limit. Please come back tomorrow.`);
     // A new day in Almaty opens the form again.
     bot.clock.advance(24 * 60 * 60 * 1000);
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     expect(user.lastText()).toContain("Step 1 of 4");
   });
 });

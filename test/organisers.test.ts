@@ -11,7 +11,7 @@ import { deleteKeysWithPrefix } from "../src/store/redis.js";
 import { REDIS_URL, botPerTest, type TestBot } from "./support/harness.js";
 import { registerGuest } from "./support/seed.js";
 import { until } from "./support/wait.js";
-import { enterContestInEnglish, registerInEnglish } from "./support/flows.js";
+import { enterContestInEnglish, registerInEnglish, openSubmission } from "./support/flows.js";
 
 const ADMIN = 4242;
 const startTestBot = botPerTest();
@@ -140,7 +140,7 @@ describe("check-in mode", () => {
       const user = bot.user({ languageCode: language });
       const t = (key: string) => bot!.running.deps.i18n.t(language, key);
       await user.command("rsvp");
-      await user.tap(t("rsvp-agree"));
+      await user.tap(t("consent-agree"));
       await user.send("Aigerim Saparova");
       await user.tap({ ru: "СМИ", kk: "БАҚ", en: "Media" }[language]!); // the bundled event file's option
       await user.tap(t("rsvp-skip"));
@@ -206,7 +206,7 @@ describe("/ideas for organisers", () => {
     await admin.command("start");
     const author = bot.user({ languageCode: "ru" });
     await author.command("idea");
-    await author.tap("✍️ Предложить идею");
+    await openSubmission(author, "✍️ Предложить идею");
     await author.tap("Велодорожки");
     await author.send("Велодорожка вдоль проспекта Абая от Достык до Байзакова");
     await author.tap("Пропустить ➡️");
@@ -220,7 +220,7 @@ describe("/ideas for organisers", () => {
 
     // A rejection: the reason is chosen on the question below the card, and the card shows it was decided.
     await author.command("idea");
-    await author.tap("✍️ Предложить идею");
+    await openSubmission(author, "✍️ Предложить идею");
     await author.tap("Велодорожки");
     await author.send("Ещё одна велодорожка, на этот раз по улице Сатпаева");
     await author.tap("Пропустить ➡️");

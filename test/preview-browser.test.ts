@@ -81,7 +81,7 @@ describe("preview in the browser", () => {
     await page.locator("#text").press("Enter");
     await lastBotMessage(page).getByText(t("menu-title")).waitFor(WAIT);
     await tap(page, t("menu-rsvp"));
-    await tap(page, t("rsvp-agree"));
+    await tap(page, t("consent-agree"));
     await lastBotMessage(page).getByText(firstLine("rsvp-ask-name")).waitFor(WAIT);
     await page.locator("#text").fill("Emma Clarke");
     await page.locator("#send").click();

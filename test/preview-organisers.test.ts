@@ -134,7 +134,7 @@ describe("the organisers' guide, walked in the preview", () => {
     // A guest registers: the district question from the event file, two people with her, then the request waits.
     await openChat(page, preview, emma);
     await tap(page, t(emma, "menu-rsvp"));
-    await tap(page, t(emma, "rsvp-agree"));
+    await tap(page, t(emma, "consent-agree"));
     await send(page, "Emma Clarke");
     await tap(page, "Bostandyk");
     await send(page, "Shade trees and drinking water on the route");

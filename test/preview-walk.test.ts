@@ -63,7 +63,7 @@ describe("a walk through the preview", () => {
 
       // Registration: consent, name, sector, organisation skipped, phone shared, confirmed; the ticket follows.
       await tap(page, t(attendee, "menu-rsvp"));
-      await tap(page, t(attendee, "rsvp-agree"));
+      await tap(page, t(attendee, "consent-agree"));
       await type(page, walk.name);
       const media = deps.event.rsvp.questions.find((q) => q.id === "sector")!.options!.find((o) => o.id === "media")!;
       await tap(page, shown(deps.event.text(media.label, attendee.language)));
@@ -89,6 +89,14 @@ describe("a walk through the preview", () => {
       if (!published.ok) throw new Error("the published idea was not created");
       await type(page, "/idea");
       await tap(page, t(attendee, "ideas-new"));
+      // The consent asked before a first idea.
+      await lastBot(
+        page,
+        t(attendee, "ideas-consent", { controller: "" })
+          .split("\n")[0]!
+          .replace(/<\/?b>/g, ""),
+      );
+      await tap(page, t(attendee, "consent-agree"));
       await tap(page, deps.event.text(deps.event.ideas!.categories.find((category) => category.id === "bike")!.name, walk.language));
       await type(page, walk.idea);
       await tap(page, t(attendee, "ideas-skip"));

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { GrammyError, InputFile } from "grammy";
 import { describe, expect, it } from "vitest";
-import { registerInEnglish } from "./support/flows.js";
+import { registerInEnglish, openSubmission } from "./support/flows.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 
 const startTestBot = botPerTest();
@@ -37,7 +37,7 @@ describe("logs without personal data", () => {
     // An idea with a pin whose moderation message fails: logged as a warning, the idea kept.
     bot.api.failNext("sendLocation", BAD_REQUEST);
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     await user.tap("Bike lanes");
     await user.send("A protected bike lane along Abay avenue to the river");
     await user.tap("Skip ➡️");

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { registerInEnglish } from "./support/flows.js";
+import { registerInEnglish, openSubmission } from "./support/flows.js";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import { freePort } from "./support/net.js";
 
@@ -88,7 +88,7 @@ describe("Redis outage", () => {
     await user.tap("Қазақша");
     // Mid-flow: the idea form is open when Redis dies.
     await user.command("idea");
-    await user.tap("✍️ Идея ұсыну");
+    await openSubmission(user, "✍️ Идея ұсыну");
 
     await redis.kill();
     const [down] = await user.tap("Велосипед жолдары");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadEvent } from "../src/event/load.js";
 import { eraseEventPersonalData } from "../src/features/privacy/retention.js";
 import { retentionDue, retentionEndsAt } from "../src/event/retention.js";
-import { registerInEnglish } from "./support/flows.js";
+import { registerInEnglish, openSubmission } from "./support/flows.js";
 import { eventWith } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import { dumpKeys, keysHolding, type DumpedKey } from "./support/redis-dump.js";
@@ -45,14 +45,14 @@ describe("retention job", () => {
       await registerInEnglish(guest, name);
     }
     await first.command("idea");
-    await first.tap("✍️ Propose an idea");
+    await openSubmission(first, "✍️ Propose an idea");
     await first.tap("Bike lanes");
     await first.send(IDEA);
     await first.tap("Skip ➡️");
     await first.tapReply("Skip ➡️");
     await first.tap("✅ Submit");
     await first.command("contest");
-    await first.tap("📤 Submit my entry");
+    await openSubmission(first, "📤 Submit my entry");
     await first.send("https://www.instagram.com/p/Zhanargul42/");
     await first.send("Shade trees and benches along every tram stop");
     await first.sendPhoto();

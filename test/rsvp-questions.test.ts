@@ -59,7 +59,7 @@ describe("registration questions from the event file", () => {
       const rsvps = bot.running.deps.store.rsvps;
       const ann = bot.user({ languageCode: lang });
       await ann.command("rsvp");
-      await ann.tap(t("rsvp-agree"));
+      await ann.tap(t("consent-agree"));
       await ann.send("Aigerim Saparova");
 
       // The choice: its options as buttons, a typed answer that names none of them refused.
@@ -122,7 +122,7 @@ describe("registration questions from the event file", () => {
 
       const bob = bot.user({ languageCode: lang });
       await bob.command("rsvp");
-      await bob.tap(t("rsvp-agree"));
+      await bob.tap(t("consent-agree"));
       await bob.send("Bob Ray");
       await bob.tap(ALMALY[lang]);
       await bob.send("Parks");
@@ -214,7 +214,7 @@ describe("registration questions from the event file", () => {
       const t = (key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(lang, key, vars);
       const guest = bot.user({ languageCode: lang });
       await guest.command("rsvp");
-      await guest.tap(t("rsvp-agree"));
+      await guest.tap(t("consent-agree"));
       await guest.send("Ann Lee");
       await guest.send("2,5");
       expect(guest.lastText()).toBe(t("rsvp-error-number-whole"));

@@ -3,6 +3,7 @@ import { botPerTest, type TestBot } from "./support/harness.js";
 import { registerGuest } from "./support/seed.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { until } from "./support/wait.js";
+import { openSubmission } from "./support/flows.js";
 
 /**
  * Old buttons, tapped again with the data they really carried (a second device, a slow client):
@@ -36,7 +37,7 @@ describe("old buttons", () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const user = bot.user({ languageCode: "en" });
     await user.command("idea");
-    await user.tap("✍️ Propose an idea");
+    await openSubmission(user, "✍️ Propose an idea");
     await user.tap("Bike lanes");
     await user.send("Shade trees along every bike lane on Abay avenue");
     const skip = dataOf(user, "Skip ➡️");

@@ -22,7 +22,7 @@
  * | audit                       | list   | organisers' actions, newest first (5,000 kept); the people named are erasable | never |
  * | ratelimit:<user id>         | string | flood limit counter (src/store/flood.ts)         | 2 s     |
  * | flood-notice:<user id>      | string | the flood notice was sent                         | 60 s    |
- * | user:<user id>              | hash   | a user who started the bot: name, language, dates (retention erases the name) | never |
+ * | user:<user id>              | hash   | a user who started the bot: name, language, dates, consents (retention erases names) | never |
  * | users                       | zset   | user ids by first contact time                    | never   |
  * | idea:seq                    | string | last idea number given out (INCR)                 | never   |
  * | idea:<id>                   | hash   | an idea: author, category, text, photo, pin, status, answer | never |

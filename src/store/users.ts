@@ -9,6 +9,16 @@ export interface KnownUser {
   firstSeen: Date;
 }
 
+/** A consent as given: when (ISO), in which language, and to which text (its version). */
+export interface GivenConsent {
+  at: string;
+  language: string;
+  version: string;
+}
+
+/** What a person may send that is kept and shown to others, each asked for consent once. */
+export type SubmissionKind = "ideas" | "contest";
+
 /** Users who started the bot: the audience of announcements. Names come from Telegram, not from a form. */
 export function createUserRepository(redis: Redis, keys: Keyspace) {
   return {
@@ -37,6 +47,16 @@ export function createUserRepository(redis: Redis, keys: Keyspace) {
         language: data.language ?? "",
         firstSeen: new Date(data.firstSeen ?? 0),
       };
+    },
+
+    /** The consent to a kind of submission (src/ui/consent.ts), kept with the profile: "forget me" deletes both. */
+    async giveConsent(userId: number, kind: SubmissionKind, consent: GivenConsent): Promise<void> {
+      await redis.hset(keys.user(userId), `consent:${kind}`, JSON.stringify(consent));
+    },
+
+    async consentOf(userId: number, kind: SubmissionKind): Promise<GivenConsent | undefined> {
+      const raw = await redis.hget(keys.user(userId), `consent:${kind}`);
+      return raw ? (JSON.parse(raw) as GivenConsent) : undefined;
     },
 
     /** Every user id, oldest contact first (the "all" audience of broadcasts). */

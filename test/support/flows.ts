@@ -1,5 +1,18 @@
 import type { TelegramUser } from "./telegram-user.js";
 
+/** I agree under a consent, in any of the bot's languages. */
+const AGREE = /^✅ (I agree|Даю согласие|Келісемін)$/;
+
+/**
+ * Taps the button that opens an idea or contest entry form, then I agree under the consent asked
+ * before a person's first one (src/ui/consent.ts); returns what the last tap brought.
+ */
+export async function openSubmission(user: TelegramUser, button: string | RegExp | { data: string }) {
+  const replies = typeof button === "object" && "data" in button ? await user.tapData(button.data) : await user.tap(button);
+  const agree = user.buttons().find((label) => AGREE.test(label));
+  return agree ? user.tap(agree) : replies;
+}
+
 /** Registers through the RSVP form with the English labels: consent first, then the Skip and Share buttons. */
 export async function registerInEnglish(user: TelegramUser, name = "Aigerim Saparova") {
   await user.command("rsvp");
@@ -14,7 +27,7 @@ export async function registerInEnglish(user: TelegramUser, name = "Aigerim Sapa
 /** Proposes an idea in English (Bike lanes, no photo, no place) and submits it. */
 export async function proposeIdeaInEnglish(user: TelegramUser, text = "A protected bike lane along Abay avenue to the river") {
   await user.command("idea");
-  await user.tap("✍️ Propose an idea");
+  await openSubmission(user, "✍️ Propose an idea");
   await user.tap("Bike lanes");
   await user.send(text);
   await user.tap("Skip ➡️");
@@ -25,7 +38,7 @@ export async function proposeIdeaInEnglish(user: TelegramUser, text = "A protect
 /** Sends a contest entry in English: the post's link, the idea and a photo. */
 export async function enterContestInEnglish(user: TelegramUser, link = "https://www.instagram.com/p/CxYz123abc/") {
   await user.command("contest");
-  await user.tap("📤 Submit my entry");
+  await openSubmission(user, "📤 Submit my entry");
   await user.send(link);
   await user.send("Shade trees and benches along every tram stop");
   return user.sendPhoto();

@@ -2,6 +2,7 @@ import { Composer } from "../../bot/composer.js";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { onTap } from "../../ui/callback-data.js";
+import { consentFirst, recordConsent, type ConsentButtons } from "../../ui/consent.js";
 import { momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
@@ -37,17 +38,29 @@ privateChat.use(
   }),
 );
 
+/** The consent's buttons: I agree opens the form, Cancel goes back to the contest with nothing kept. */
+const consentButtons: ConsentButtons = { agree: (version) => contestData.agree.pack({ version }), cancel: menuData.contest.pack() };
+
+/** The entry form, while entries are open (else says when they closed). */
+async function openEntryForm(ctx: BotContext, deadline: Date) {
+  if (!entriesOpen(ctx, deadline)) return void (await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, deadline) })));
+  // One form at a time: a half-filled form of another feature ends here.
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(ENTRY_CONVERSATION);
+}
+
 privateChat.use(
   onTap(contestData.enter, async (ctx) => {
     await ctx.answerCallbackQuery();
     const setup = contestOf(ctx);
     if (!setup) return;
-    if (!entriesOpen(ctx, setup.deadline)) {
-      return void (await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, setup.deadline) })));
-    }
-    // One form at a time: a half-filled form of another feature ends here.
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ENTRY_CONVERSATION);
+    if (!entriesOpen(ctx, setup.deadline)) return openEntryForm(ctx, setup.deadline);
+    if (await consentFirst(ctx, "contest", consentButtons)) await openEntryForm(ctx, setup.deadline);
+  }),
+  onTap(contestData.agree, async (ctx) => {
+    const setup = contestOf(ctx);
+    if (!setup) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+    if (await recordConsent(ctx, "contest", ctx.callbackData.version, consentButtons)) await openEntryForm(ctx, setup.deadline);
   }),
 );
 

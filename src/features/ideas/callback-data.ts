@@ -35,6 +35,8 @@ const index = int(99_999);
 export const ideasData = {
   menu: callbackData("ideas:menu"),
   new: callbackData("ideas:new"),
+  /** I agree under the consent before a first idea, with the version of the text shown. */
+  agree: callbackData("ideas:agree", { version: matching(/[0-9a-f]{12}/) }),
   mine: callbackData("ideas:mine"),
   categories: callbackData("ideas:b"),
   // Browse keeps an optional status filter (none = every public status) on each of its buttons.

@@ -5,6 +5,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { isOrganiser } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
+import { consentFirst, recordConsent, type ConsentButtons } from "../../ui/consent.js";
 import { showScreen } from "../../ui/screens.js";
 import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { ideasAdminFeature } from "./admin.js";
@@ -147,13 +148,24 @@ const openMenu = async (ctx: FlowContext) => {
 };
 privateChat.use(onTap(menuData.idea, openMenu), onTap(ideasData.menu, openMenu));
 
+/** The consent's buttons: I agree opens the form, Cancel goes back to the ideas menu with nothing kept. */
+const consentButtons: ConsentButtons = { agree: (version) => ideasData.agree.pack({ version }), cancel: ideasData.menu.pack() };
+
+async function openIdeaForm(ctx: BotContext) {
+  // A tap here ends any half-filled form of another feature: one form at a time.
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(SUBMIT_CONVERSATION);
+}
+
 privateChat.use(
   onTap(ideasData.new, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!ctx.deps.event.ideas) return ideasMenu(ctx);
-    // A tap here ends any half-filled form of another feature: one form at a time.
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(SUBMIT_CONVERSATION);
+    if (await consentFirst(ctx, "ideas", consentButtons)) await openIdeaForm(ctx);
+  }),
+  onTap(ideasData.agree, async (ctx) => {
+    if (!ctx.deps.event.ideas) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+    if (await recordConsent(ctx, "ideas", ctx.callbackData.version, consentButtons)) await openIdeaForm(ctx);
   }),
 );
 

@@ -1,6 +1,6 @@
 import type { BotContext } from "../../bot/context.js";
 import { backToMenuKeyboard } from "../../ui/keyboards.js";
-import type { GivenConsent } from "./consent.js";
+import type { GivenConsent } from "../../store/users.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { alertCapacity, sendTicket, tellPromoted, translator } from "./notify.js";

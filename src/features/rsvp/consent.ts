@@ -1,17 +1,10 @@
-import { createHash } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { rsvpData } from "./callback-data.js";
+import { consentVersion } from "../../ui/consent.js";
 import { consentController } from "../../ui/organisers.js";
 import { translator } from "./notify.js";
-
-/** A consent as given: when (ISO), in which language, and to which text (its version). */
-export interface GivenConsent {
-  at: string;
-  language: string;
-  version: string;
-}
 
 /** The consent message exactly as it is sent in a language, and its version: the first 12 hex digits of its SHA-256. */
 export function consentMessage(deps: BotDeps, language: string): { text: string; version: string } {
@@ -19,7 +12,7 @@ export function consentMessage(deps: BotDeps, language: string): { text: string;
   const consent = deps.event.rsvp.consent;
   const body = consent ? deps.event.text(consent.text, language) : t("rsvp-consent-generic");
   const text = t("rsvp-ask-consent", { text: escapeHtml(body), controller: escapeHtml(consentController(deps, language)) });
-  return { text, version: createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12) };
+  return { text, version: consentVersion(text) };
 }
 
 /** The current version in each of the event's languages (a guest's version is current if it matches its language's). */
@@ -34,7 +27,7 @@ export function currentConsentVersions(deps: BotDeps): Map<string, string> {
 export async function askConsent(ctx: BotContext): Promise<void> {
   const { text, version } = consentMessage(ctx.deps, await ctx.i18n.getLocale());
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("rsvp-agree"), rsvpData.agree.pack({ version }))
+    .text(ctx.t("consent-agree"), rsvpData.agree.pack({ version }))
     .row()
     .text(ctx.t("rsvp-cancel"), rsvpData.decline.pack());
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });

@@ -2,7 +2,7 @@ import type { FlowContext } from "../../bot/context.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { choiceQuestion, textQuestion } from "../../ui/form/question.js";
 import { completeRegistration, type FormAnswers } from "./complete.js";
-import type { GivenConsent } from "./consent.js";
+import type { GivenConsent } from "../../store/users.js";
 import { detailVars } from "./notify.js";
 import type { Translate } from "./questions.js";
 import { formQuestion } from "./questions.js";

@@ -9,7 +9,8 @@ import { eventText } from "../../ui/format.js";
 import { durationToNow, relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
-import { askConsent, consentMessage, type GivenConsent } from "./consent.js";
+import type { GivenConsent } from "../../store/users.js";
+import { askConsent, consentMessage } from "./consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { detailVars, sendTicket, statusText, tellPromoted } from "./notify.js";
@@ -92,7 +93,7 @@ export async function agreeToConsent(ctx: BotContext, version: string): Promise<
   const language = await ctx.i18n.getLocale();
   const fresh = !(await activeRegistration(ctx)) && registrationOpen(deps.event, deps.clock());
   if (fresh && consentMessage(deps, language).version !== version) {
-    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-consent-changed") });
+    await ctx.answerCallbackQuery({ text: ctx.t("consent-changed") });
     await closeButtons(ctx);
     await askConsent(ctx);
     return;

@@ -133,3 +133,9 @@ cmd-winner = Announce the contest winner
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 contest-form-title = Contest entry
+
+## Asked once, before the first one (src/ui/consent.ts)
+contest-consent =
+    🔒 <b>Before your entry</b>
+    Your entry (the link to your post, your idea and the photo) is kept with your Telegram name and username for the jury and the organisers; the winner's name and entry are announced. It is all kept until the event's data is deleted (see /privacy); /forget_me deletes it earlier.
+    Data controller: { $controller }

@@ -181,3 +181,9 @@ ideas-mod-merged = ✅ Idea #{ $from } was merged into #{ $into }, which now has
 ideas-mod-merge-refused = Idea #{ $id } was merged into another one itself: choose the idea it joined.
 ideas-browse-status = 🎚 Status: { $status }
 ideas-browse-status-all = all
+
+## Asked once, before the first one (src/ui/consent.ts)
+ideas-consent =
+    🔒 <b>Before your first idea</b>
+    Your idea, its photo and its place on the map can be seen by everyone in the bot, with your first name; the organisers also see your Telegram name. If you send your own location as the place, it is published too. It is all kept until the event's data is deleted (see /privacy); /forget_me deletes it earlier.
+    Data controller: { $controller }

@@ -52,8 +52,6 @@ rsvp-ask-consent =
     { $text }
     Data controller: { $controller }
 rsvp-consent-generic = I agree that my name and my answers to the registration questions will be processed to register me for the event, to send me event updates and to check me in at the entrance. The data will not be passed to third parties and will be deleted after the event on request.
-rsvp-agree = ✅ I agree
-rsvp-consent-changed = The consent text has changed: please read the new one below.
 rsvp-summary =
     📋 <b>Please check your details</b>
     Name: { $name }

@@ -109,3 +109,9 @@ cmd-winner = Байқау жеңімпазын жариялау
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 contest-form-title = Байқауға өтінім
+
+## Asked once, before the first one (src/ui/consent.ts)
+contest-consent =
+    🔒 <b>Өтінім алдында</b>
+    Өтініміңіз (жазбаңызға сілтеме, идея және фото) Telegram-дағы атыңызбен және пайдаланушы атыңызбен бірге қазылар алқасы мен ұйымдастырушылар үшін сақталады; жеңімпаздың аты мен өтінімі жарияланады. Мұның бәрі іс-шара деректері жойылғанша сақталады (/privacy қараңыз); /forget_me оны ертерек жояды.
+    Дербес деректер операторы: { $controller }

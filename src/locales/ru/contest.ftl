@@ -128,3 +128,9 @@ cmd-winner = Объявить победителя конкурса
 
 ## The form's name, as the shared form rules say it (src/ui/form/ask.ts)
 contest-form-title = Заявка на конкурс
+
+## Asked once, before the first one (src/ui/consent.ts)
+contest-consent =
+    🔒 <b>Перед заявкой</b>
+    Ваша заявка (ссылка на пост, идея и фото) хранится вместе с вашим именем и именем пользователя в Telegram для жюри и организаторов; имя победителя и его заявка будут объявлены. Всё это хранится до удаления данных мероприятия (см. /privacy); /forget_me удалит раньше.
+    Оператор персональных данных: { $controller }

@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { InlineKeyboard } from "grammy";
+import type { BotDeps, FlowContext } from "../bot/context.js";
+import type { SubmissionKind } from "../store/users.js";
+import { escapeHtml } from "./html.js";
+import { consentController } from "./organisers.js";
+
+/** A consent text's version: the first 12 hex digits of the SHA-256 of the message exactly as sent. */
+export function consentVersion(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12);
+}
+
+/** The consent asked before a first idea or contest entry, as sent in a language, and its version. */
+export function submissionConsent(deps: BotDeps, kind: SubmissionKind, language: string): { text: string; version: string } {
+  const text = deps.i18n.t(language, `${kind}-consent`, { controller: escapeHtml(consentController(deps, language)) });
+  return { text, version: consentVersion(text) };
+}
+
+/** The buttons under a submission consent: each feature's own callback data (one codec per feature). */
+export interface ConsentButtons {
+  agree: (version: string) => string;
+  cancel: string;
+}
+
+/**
+ * Personal data is asked for only after consent: before the first idea or contest entry, the text
+ * with I agree / Cancel. True when the person already agreed to the text now shown in their
+ * language (the form may open); otherwise it is asked, and the feature's agree button opens the form.
+ */
+export async function consentFirst(ctx: FlowContext, kind: SubmissionKind, buttons: ConsentButtons): Promise<boolean> {
+  const { text, version } = submissionConsent(ctx.deps, kind, await ctx.i18n.getLocale());
+  if ((await ctx.deps.store.users.consentOf(ctx.from!.id, kind))?.version === version) return true;
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("consent-agree"), buttons.agree(version))
+    .row()
+    .text(ctx.t("form-cancel"), buttons.cancel);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  return false;
+}
+
+/**
+ * I agree under a submission consent: stored with its moment, language and version when `version`
+ * is the text of today (true); a text changed meanwhile (the event file, the language) is shown again (false).
+ */
+export async function recordConsent(ctx: FlowContext, kind: SubmissionKind, version: string, buttons: ConsentButtons): Promise<boolean> {
+  const language = await ctx.i18n.getLocale();
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+  if (submissionConsent(ctx.deps, kind, language).version !== version) {
+    await ctx.answerCallbackQuery({ text: ctx.t("consent-changed") });
+    await consentFirst(ctx, kind, buttons);
+    return false;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.deps.store.users.giveConsent(ctx.from!.id, kind, { at: ctx.deps.clock().toISOString(), language, version });
+  return true;
+}
