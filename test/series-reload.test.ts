@@ -9,6 +9,7 @@ import { botPerTest, type TestBot } from "./support/harness.js";
 import { freePort } from "./support/net.js";
 import { enterContest, registerGuest } from "./support/seed.js";
 import { seriesDir, writeSeriesEvent, type SeriesEventSpec } from "./support/series-dir.js";
+import { grantRole } from "./support/team.js";
 import { until } from "./support/wait.js";
 
 const PAST = "forum-past";
@@ -199,12 +200,17 @@ describe("/reload: the events folder read again without a restart", () => {
     for (const spec of SPECS) writeSeriesEvent(dir, spec, (data) => delete data.contest && delete data.quiz);
     const bot = await startBot({ eventsDir: dir });
     const menu = (chatId: number) => bot.api.visibleCommands(chatId, "en").map((each) => each.command);
+    // A team organiser's own menu, as /team's invite sets it when they join.
+    const organiser = bot.user({ languageCode: "en" });
+    await grantRole(bot, organiser.id, "organiser", { name: "Olga", createdBy: ADMIN });
     expect(menu(5_000_002)).not.toContain("contest");
     expect(menu(ADMIN)).not.toContain("entries");
     writeSeriesEvent(dir, { id: D, title: "Forum D", month: "2099-12" });
     expect((await reloadAsAdmin(bot)).text).toContain(`Added (1): Forum D (${D})`);
     expect(menu(5_000_002)).toContain("contest");
     expect(menu(ADMIN)).toEqual(expect.arrayContaining(["contest", "entries", "winner", "quiz"]));
+    expect(menu(organiser.id)).toEqual(expect.arrayContaining(["contest", "entries", "winner", "export"]));
+    expect(menu(organiser.id)).not.toContain("reload");
   });
 
   it("refuses /reload to anyone but an admin, and changes nothing", async () => {

@@ -13,8 +13,10 @@ import { teamPersonalData } from "../features/team/index.js";
 import { createStore } from "../store/index.js";
 import { feedbackPersonalData } from "../features/feedback/index.js";
 import { connectRedis, type Redis } from "../store/redis.js";
-import { registerCommands } from "../bot/commands.js";
-import type { Bot } from "grammy";
+import { registerCommands, setChatCommands } from "../bot/commands.js";
+import { languageOf } from "../event/language.js";
+import { commandMenu } from "../ui/access.js";
+import type { Api, Bot } from "grammy";
 import type { BotContext, BotDeps } from "../bot/context.js";
 import { botApiClient } from "../bot/http.js";
 import { createI18n } from "../bot/i18n.js";
@@ -159,8 +161,11 @@ export async function startBot(
   broadcastEngine.api.config.use(deps.latestMessages.transformer());
   await bot.init();
   await registerCommands(bot.api, deps.i18n, series, deps.adminIds);
-  // A reload may add or drop the last event with a contest, ideas, a quiz or a survey: the menus follow.
-  runtime.onSeriesReloaded.push((reload) => registerCommands(bot.api, reload.deps.i18n, reload.series, reload.deps.adminIds));
+  // A reload may add or drop the last event with a contest, ideas, a quiz or a survey: the menus follow, the team's own too.
+  runtime.onSeriesReloaded.push(async (reload) => {
+    await registerCommands(bot.api, reload.deps.i18n, reload.series, reload.deps.adminIds);
+    await setTeamCommands(bot.api, reload.deps);
+  });
   await warnAboutSilentAdmins(deps);
   // With MINIAPP_URL: the organisers' and the door team's menu button opens the Mini App.
   await setTeamMenuButtons(bot.api, deps);
@@ -237,4 +242,16 @@ export async function startBot(
       if (!options.redis) await redis.quit();
     },
   };
+}
+
+/** Each team member's own command menu (their role's, in their language), as at joining; the admins' are registerCommands'. */
+async function setTeamCommands(api: Api, deps: BotDeps): Promise<void> {
+  for (const member of await deps.store.team.members()) {
+    if (deps.adminIds.has(member.userId)) continue;
+    const language = languageOf(deps.event, (await deps.store.users.find(member.userId))?.language);
+    const options = { menu: commandMenu(member.role), languages: deps.event.languages, series: deps.series };
+    await setChatCommands(api, deps.i18n, member.userId, language, options).catch((error: unknown) =>
+      deps.logger.warn({ err: error, user_id: member.userId }, "could not set a team member's command menu"),
+    );
+  }
 }
