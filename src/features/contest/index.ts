@@ -54,8 +54,9 @@ privateChat.use(
     await ctx.answerCallbackQuery();
     const setup = contestOf(ctx);
     if (!setup) return;
-    if (!entriesOpen(ctx, setup.deadline)) return openEntryForm(ctx, setup.deadline);
-    if (await consentFirst(ctx, "contest", consentButtons)) await openEntryForm(ctx, setup.deadline);
+    // Closed entries are told as such, without asking for a consent first.
+    if (entriesOpen(ctx, setup.deadline) && !(await consentFirst(ctx, "contest", consentButtons))) return;
+    await openEntryForm(ctx, setup.deadline);
   }),
   onTap(contestData.agree, async (ctx) => {
     const setup = contestOf(ctx);
