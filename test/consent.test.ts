@@ -240,6 +240,10 @@ describe("consent before a first idea or contest entry", () => {
     await entrant.tap("✅ Келісемін");
     expect(entrant.lastText()).toMatch(/^1-қадам, барлығы 3\. /);
     expect((await bot.running.deps.store.users.consentOf(entrant.id, "contest"))?.language).toBe("kk");
+    // The older message's button once today's text is agreed to: the form opens again, not nothing.
+    await entrant.command("cancel");
+    await entrant.tapData("contest:agree:0123456789ab", consent!.message_id);
+    expect(entrant.lastText()).toMatch(/^1-қадам, барлығы 3\. /);
   });
 });
 

@@ -40,15 +40,16 @@ export async function consentFirst(ctx: FlowContext, kind: SubmissionKind, butto
 
 /**
  * I agree under a submission consent: stored with its moment, language and version when `version`
- * is the text of today (true); a text changed meanwhile (the event file, the language) is shown again (false).
+ * is the text of today (true); a text changed meanwhile (the event file, the language) is shown again
+ * (false), unless today's text was agreed to already (true).
  */
 export async function recordConsent(ctx: FlowContext, kind: SubmissionKind, version: string, buttons: ConsentButtons): Promise<boolean> {
   const language = await ctx.i18n.getLocale();
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
   if (submissionConsent(ctx.deps, kind, language).version !== version) {
     await ctx.answerCallbackQuery({ text: ctx.t("consent-changed") });
-    await consentFirst(ctx, kind, buttons);
-    return false;
+    // True when today's text was already agreed to from its own message: the form opens rather than nothing.
+    return consentFirst(ctx, kind, buttons);
   }
   await ctx.answerCallbackQuery();
   await ctx.deps.store.users.giveConsent(ctx.from!.id, kind, { at: ctx.deps.clock().toISOString(), language, version });
