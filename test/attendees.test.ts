@@ -10,7 +10,7 @@ describe("what attendees see", () => {
   const menus = [
     {
       language: "ru",
-      rsvp: "📝 Зарегистрироваться",
+      rsvp: "📝 Регистрация",
       ideas: "💡 Идеи для города",
       steps: ["Шаг 1 из 4.", "Шаг 2 из 4.", "Шаг 3 из 4.", "Шаг 4 из 4."],
     },
@@ -22,7 +22,7 @@ describe("what attendees see", () => {
     },
     {
       language: "en",
-      rsvp: "📝 Register",
+      rsvp: "📝 Registration",
       ideas: "💡 Ideas for the city",
       steps: ["Step 1 of 4.", "Step 2 of 4.", "Step 3 of 4.", "Step 4 of 4."],
     },

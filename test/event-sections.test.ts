@@ -50,7 +50,7 @@ describe("an event file without its optional sections", () => {
     const user = bot.user({ languageCode: "ru" });
     const [menu] = await user.command("start");
     expect(menu?.text).toContain("Здесь можно узнать о мероприятии, зарегистрироваться и принять участие в конкурсе.");
-    expect(user.buttons(menu)).toEqual(["ℹ️ О мероприятии", "📝 Зарегистрироваться", "🏆 Конкурс", "🌐 Язык"]);
+    expect(user.buttons(menu)).toEqual(["ℹ️ О мероприятии", "📝 Регистрация", "🏆 Конкурс", "🌐 Язык"]);
   });
 
   it("names both, with both buttons, for the bundled event", async () => {
@@ -58,7 +58,7 @@ describe("an event file without its optional sections", () => {
     const guest = bot.user({ languageCode: "en" });
     const [full] = await guest.command("start");
     expect(full?.text).toContain("register, take part in the contest and share your ideas for the city.");
-    expect(guest.buttons(full)).toEqual(["ℹ️ Event info", "📝 Register", "🏆 Contest", "💡 Ideas for the city", "🌐 Language"]);
+    expect(guest.buttons(full)).toEqual(["ℹ️ Event info", "📝 Registration", "🏆 Contest", "💡 Ideas for the city", "🌐 Language"]);
     const [help] = await guest.command("help");
     expect(help?.text).toContain(
       "/rsvp — register for the event\n/contest — contest rules and your entry\n/idea — propose an idea for the city\n/language",

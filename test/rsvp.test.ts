@@ -268,7 +268,8 @@ describe("RSVP: the attendee flow", () => {
     expect(await rsvps().find(ann.id)).toMatchObject({ name: "Ann Smith", status: "confirmed", code });
 
     await ann.tap("⬅️ Menu");
-    await ann.tap("📝 Register");
+    // The menu names the section, not an invitation to register again.
+    await ann.tap("📝 Registration");
     expect(ann.lastText()).toContain("Ann Smith");
     await ann.tap("❌ Cancel my registration");
     await ann.tap("Yes, cancel it");

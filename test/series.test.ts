@@ -135,7 +135,7 @@ describe("the series: several events on one bot", () => {
     const user = bot.user({ languageCode: "en" });
     await user.command("start", `e_${B}`);
     expect(user.lastText()).toContain("You are now in: Forum B");
-    expect(user.buttons()).toContain("📝 Register");
+    expect(user.buttons()).toContain("📝 Registration");
     // Remembered: the menu and the info are forum B's.
     await user.command("info");
     expect(user.messages().at(-2)?.text ?? "").toContain("Forum B");

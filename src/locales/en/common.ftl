@@ -16,7 +16,7 @@ start-greeting =
     }
 menu-title = What would you like to do?
 menu-info = ℹ️ Event info
-menu-rsvp = 📝 Register
+menu-rsvp = 📝 Registration
 menu-contest = 🏆 Contest
 menu-idea = 💡 Ideas for the city
 menu-language = 🌐 Language

@@ -15,7 +15,7 @@ start-greeting =
     }
 menu-title = Что вы хотите сделать?
 menu-info = ℹ️ О мероприятии
-menu-rsvp = 📝 Зарегистрироваться
+menu-rsvp = 📝 Регистрация
 menu-contest = 🏆 Конкурс
 menu-idea = 💡 Идеи для города
 menu-language = 🌐 Язык
