@@ -58,6 +58,20 @@ function eventWithNewConsentText(): string {
 }
 
 describe("consent first", () => {
+  it("says in the generic text until when the data is kept, in ru, kk and en", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { consent: undefined }, privacy: { retainFor: "30d" } }) });
+    const kept = {
+      ru: "хранятся до 30 декабря 2017, 13:00 или удаляются раньше по моему запросу (/forget_me)",
+      kk: "Сақталу мерзімі: 2017 жылғы 30 желтоқсан, 13:00; менің сұрауым бойынша одан ертерек жойылады (/forget_me)",
+      en: "kept until 30 December 2017, 13:00, or deleted earlier at my request (/forget_me)",
+    };
+    for (const [language, text] of Object.entries(kept)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("rsvp");
+      expect(user.lastText()).toContain(text);
+    }
+  });
+
   it("asks for consent before anything personal, and stores nothing before Agree", async () => {
     bot = await startTestBot();
     const ann = bot.user({ languageCode: "en" });

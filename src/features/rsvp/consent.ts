@@ -1,6 +1,9 @@
 import { InlineKeyboard } from "grammy";
+import { retentionEndsAt } from "../../event/retention.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
+import { formatMomentIn } from "../../ui/format.js";
+import { languageOf } from "../../event/language.js";
 import { rsvpData } from "./callback-data.js";
 import { consentVersion } from "../../ui/consent.js";
 import { consentController } from "../../ui/organisers.js";
@@ -10,7 +13,10 @@ import { translator } from "./notify.js";
 export function consentMessage(deps: BotDeps, language: string): { text: string; version: string } {
   const t = translator(deps, language);
   const consent = deps.event.rsvp.consent;
-  const body = consent ? deps.event.text(consent.text, language) : t("rsvp-consent-generic");
+  // The generic text names when the data goes (privacy.retainFor after the end); the organisers' own text says what it says.
+  const body = consent
+    ? deps.event.text(consent.text, language)
+    : t("rsvp-consent-generic", { until: formatMomentIn(deps, languageOf(deps.event, language), retentionEndsAt(deps.event)) });
   const text = t("rsvp-ask-consent", { text: escapeHtml(body), controller: escapeHtml(consentController(deps, language)) });
   return { text, version: consentVersion(text) };
 }
