@@ -82,13 +82,14 @@ describe("registration questions from the event file", () => {
       // The number: not a number, out of range, then right.
       expect(ann.lastText()).toContain(AGE[lang]);
       await ann.send("thirty");
-      expect(ann.lastText()).toBe(t("rsvp-error-number"));
+      expect(ann.lastText()).toBe(t("rsvp-error-number-range", { min: 14, max: 120 }));
       await ann.send("7");
       expect(ann.lastText()).toBe(t("rsvp-error-number-range", { min: 14, max: 120 }));
       await ann.send("30");
 
-      // The multi: toggles in place, at most 2, Done.
+      // The multi: says it takes at most 2 of the 3, toggles in place, Done.
       expect(ann.lastText()).toContain(FORMATS[lang]);
+      expect(ann.lastText()).toContain(t("rsvp-multi-at-most", { max: 2 }));
       const question = ann.lastMessage().message_id;
       await ann.tap(TALKS[lang]);
       await ann.tap(WORKSHOP[lang]);
@@ -158,6 +159,83 @@ describe("registration questions from the event file", () => {
     });
   }
 
+  it("gives examples and bounds a number and a multi question take", async () => {
+    const eventFile = eventWith({
+      rsvp: {
+        questions: [
+          { id: "age", type: "number", whole: true, min: 14, max: 99, label: { en: "Your age?" } },
+          { id: "guests", type: "number", whole: true, label: { en: "How many seats?" } },
+          { id: "size", type: "number", label: { en: "Your shoe size?" } },
+          {
+            id: "topics",
+            type: "multi",
+            min: 2,
+            label: { en: "Which topics?" },
+            options: ["trees", "benches", "light"].map((id) => ({ id, label: { en: id } })),
+          },
+          {
+            id: "pick",
+            type: "multi",
+            min: 2,
+            max: 2,
+            label: { en: "Pick two" },
+            options: [
+              { id: "a", label: { en: "A" } },
+              { id: "b", label: { en: "B" } },
+              { id: "c", label: { en: "C" } },
+            ],
+          },
+          {
+            id: "any",
+            type: "multi",
+            label: { en: "Any of these?" },
+            options: [
+              { id: "x", label: { en: "X" } },
+              { id: "y", label: { en: "Y" } },
+            ],
+          },
+        ],
+      },
+    });
+    bot = await startTestBot({ eventFile });
+    const ann = bot.user({ languageCode: "en" });
+    await ann.command("rsvp");
+    await ann.tap("✅ I agree");
+    await ann.send("Ann Lee");
+    await ann.send("12.5");
+    expect(ann.lastText()).toBe("✋ Please send a whole number, without a fraction, e.g. 14.");
+    await ann.send("twelve");
+    expect(ann.lastText()).toBe("✋ Please send a number from 14 to 99.");
+    await ann.send("30");
+    await ann.send("1.5");
+    expect(ann.lastText()).toBe("✋ Please send a whole number, without a fraction, e.g. 2.");
+    await ann.send("3");
+    await ann.send("big");
+    expect(ann.lastText()).toBe("✋ Please send a number, e.g. 25.");
+    await ann.send("38,5");
+    expect(ann.lastText()).toContain("Which topics?\nTap the options to mark them ✅, then “Done”.\nChoose at least 2.");
+    await ann.tap("trees");
+    await ann.tap("light");
+    await ann.tap("✔️ Done");
+    expect(ann.lastText()).toContain("Pick two\nTap the options to mark them ✅, then “Done”.\nChoose 2.");
+    await ann.tap("A");
+    await ann.tap("C");
+    await ann.tap("✔️ Done");
+    expect(ann.lastText()).toMatch(/Any of these\?\nTap the options to mark them ✅, then “Done”\.$/);
+    await ann.tap("Y");
+    await ann.tap("✔️ Done");
+    await ann.tap("✅ Confirm");
+    expect((await bot.running.deps.store.rsvps.find(ann.id))?.answers).toEqual({
+      age: "30",
+      guests: "3",
+      size: "38.5",
+      topics: "trees,light",
+      pick: "a,c",
+      any: "y",
+    });
+    expect(bot.errors()).toEqual([]);
+  });
+
   it("asks yes/no, e-mail and an optional phone with Skip, and erases phone and e-mail answers with the person", async () => {
     const eventFile = eventWith({
       rsvp: {
@@ -217,7 +295,7 @@ describe("registration questions from the event file", () => {
       await guest.tap(t("consent-agree"));
       await guest.send("Ann Lee");
       await guest.send("2,5");
-      expect(guest.lastText()).toBe(t("rsvp-error-number-whole"));
+      expect(guest.lastText()).toBe(t("rsvp-error-number-whole", { example: 2 }));
       await guest.send("2");
       expect(guest.lastText()).toContain(t("rsvp-answer-line", { label: label[lang], answer: "2" }));
       await guest.tap(t("rsvp-confirm"));

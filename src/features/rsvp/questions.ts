@@ -119,6 +119,11 @@ export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion
   }
 }
 
+/** A whole number within the question's bounds, 2 when they allow it. */
+function wholeExample(min = -Infinity, max = Infinity): number {
+  return Math.min(Math.max(2, Math.ceil(min)), Math.floor(max));
+}
+
 function checkTyped(ctx: FlowContext, q: RsvpQuestion, typed: string): { value: string } | { hint: string } {
   if (q.type === "email") {
     const email = normaliseEmail(typed);
@@ -127,10 +132,11 @@ function checkTyped(ctx: FlowContext, q: RsvpQuestion, typed: string): { value: 
   if (q.type === "number") {
     const checked = checkNumber(typed, q.min, q.max, q.whole);
     if (checked.ok) return { value: checked.value };
-    if (checked.reason === "not-a-number") return { hint: ctx.t("rsvp-error-number") };
-    if (checked.reason === "not-whole") return { hint: ctx.t("rsvp-error-number-whole") };
+    // The example and the bounds said are ones the question takes: "e.g. 2" is no help when the least is 14.
+    if (checked.reason === "not-whole") return { hint: ctx.t("rsvp-error-number-whole", { example: wholeExample(q.min, q.max) }) };
     if (q.min !== undefined && q.max !== undefined) return { hint: ctx.t("rsvp-error-number-range", { min: q.min, max: q.max }) };
-    return { hint: q.min !== undefined ? ctx.t("rsvp-error-number-min", { min: q.min }) : ctx.t("rsvp-error-number-max", { max: q.max! }) };
+    if (q.min !== undefined) return { hint: ctx.t("rsvp-error-number-min", { min: q.min }) };
+    return { hint: q.max !== undefined ? ctx.t("rsvp-error-number-max", { max: q.max }) : ctx.t("rsvp-error-number") };
   }
   const checked = checkText(typed, q.min);
   return checked.ok ? { value: checked.value } : { hint: ctx.t("rsvp-error-text-short", { min: checked.min }) };
@@ -165,6 +171,14 @@ function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Quest
  * the chosen ids, between min (1 when required) and max. The toggles live in this closure, rebuilt
  * the same on every replay from the kept taps.
  */
+/** How many options a multi takes, said before the first tap; "" when any number will do. */
+function multiBounds(ctx: FlowContext, min: number, max: number, options: number): string {
+  if (min <= 1 && max >= options) return "";
+  if (min === max) return ctx.t("rsvp-multi-exactly", { min });
+  if (min <= 1) return ctx.t("rsvp-multi-at-most", { max });
+  return max >= options ? ctx.t("rsvp-multi-at-least", { min }) : ctx.t("rsvp-multi-between", { min, max });
+}
+
 function multiQuestion(
   ctx: FlowContext,
   language: string,
@@ -178,7 +192,7 @@ function multiQuestion(
   const chosen = new Set((current ?? "").split(",").filter((id) => options.some((o) => o.id === id)));
   const min = q.min ?? (q.required ? 1 : 0);
   const max = q.max ?? options.length;
-  const shownPrompt = `${prompt}\n${ctx.t("rsvp-multi-hint")}`;
+  const shownPrompt = [prompt, ctx.t("rsvp-multi-hint"), multiBounds(ctx, min, max, options.length)].filter(Boolean).join("\n");
   const buttons = (): Choice[][] => [
     ...rows(
       options.map((o) => [`${chosen.has(o.id) ? "✅ " : ""}${o.label}`, `${OPTION}${o.id}`] as Choice),

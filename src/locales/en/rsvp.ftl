@@ -25,13 +25,18 @@ rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Yes
 rsvp-answer-no = No
 rsvp-multi-hint = Tap the options to mark them ✅, then “Done”.
+# After the hint when the file bounds the choice (min/max); none when any number of options will do.
+rsvp-multi-at-most = You can choose up to { $max }.
+rsvp-multi-at-least = Choose at least { $min }.
+rsvp-multi-between = Choose { $min } to { $max }.
+rsvp-multi-exactly = Choose { $min }.
 rsvp-multi-done = ✔️ Done
 rsvp-error-text-short = ✋ That is too short: at least { $min ->
         [one] { $min } character
        *[other] { $min } characters
     }. Please type your answer.
 rsvp-error-number = ✋ Please send a number, e.g. 25.
-rsvp-error-number-whole = ✋ Please send a whole number, without a fraction, e.g. 2.
+rsvp-error-number-whole = ✋ Please send a whole number, without a fraction, e.g. { $example }.
 rsvp-error-number-range = ✋ Please send a number from { $min } to { $max }.
 rsvp-error-number-min = ✋ Please send a number of at least { $min }.
 rsvp-error-number-max = ✋ Please send a number of at most { $max }.

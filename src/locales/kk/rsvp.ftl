@@ -25,10 +25,15 @@ rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Иә
 rsvp-answer-no = Жоқ
 rsvp-multi-hint = Керек нұсқаларды ✅ белгілеп, «Дайын» батырмасын басыңыз.
+# After the hint when the file bounds the choice (min/max); none when any number of options will do.
+rsvp-multi-at-most = Ең көбі { $max } нұсқа таңдауға болады.
+rsvp-multi-at-least = Кемінде { $min } нұсқа таңдаңыз.
+rsvp-multi-between = Таңдалатын нұсқалар саны: { $min }–{ $max }.
+rsvp-multi-exactly = Дәл { $min } нұсқа таңдаңыз.
 rsvp-multi-done = ✔️ Дайын
 rsvp-error-text-short = ✋ Тым қысқа: кемінде { $min } таңба болуы керек. Жауабыңызды қайта жазыңыз.
 rsvp-error-number = ✋ Санды жіберіңіз, мысалы 25.
-rsvp-error-number-whole = ✋ Бүтін санды жіберіңіз, бөлшексіз, мысалы 2.
+rsvp-error-number-whole = ✋ Бүтін санды жіберіңіз, бөлшексіз, мысалы { $example }.
 rsvp-error-number-range = ✋ { $min } мен { $max } аралығындағы санды жіберіңіз.
 rsvp-error-number-min = ✋ Кемінде { $min } болатын санды жіберіңіз.
 rsvp-error-number-max = ✋ Көп дегенде { $max } болатын санды жіберіңіз.

@@ -25,6 +25,11 @@ rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Да
 rsvp-answer-no = Нет
 rsvp-multi-hint = Отметьте нужные варианты ✅ и нажмите «Готово».
+# After the hint when the file bounds the choice (min/max); none when any number of options will do.
+rsvp-multi-at-most = Можно выбрать не больше { $max }.
+rsvp-multi-at-least = Выберите не меньше { $min }.
+rsvp-multi-between = Выберите от { $min } до { $max }.
+rsvp-multi-exactly = Выберите ровно { $min }.
 rsvp-multi-done = ✔️ Готово
 rsvp-error-text-short = ✋ Слишком коротко: нужно хотя бы { $min ->
         [one] { $min } символ
@@ -32,7 +37,7 @@ rsvp-error-text-short = ✋ Слишком коротко: нужно хотя �
        *[other] { $min } символов
     }. Напишите ответ ещё раз.
 rsvp-error-number = ✋ Пришлите, пожалуйста, число, например 25.
-rsvp-error-number-whole = ✋ Пришлите целое число, без дробной части, например 2.
+rsvp-error-number-whole = ✋ Пришлите целое число, без дробной части, например { $example }.
 rsvp-error-number-range = ✋ Пришлите число от { $min } до { $max }.
 rsvp-error-number-min = ✋ Пришлите число не меньше { $min }.
 rsvp-error-number-max = ✋ Пришлите число не больше { $max }.
