@@ -274,6 +274,8 @@ describe("registration questions from the event file", () => {
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     await admin.command("stats");
     expect(admin.lastText()).toContain("Is it your first forum?</b> (confirmed)\nYes: 1\nNo: 0".replace("</b>", ""));
+    // Without plus-ones, people are registrations: no second count of them.
+    expect(admin.lastText()).not.toContain("People (with companions)");
 
     await ann.command("forget_me");
     await ann.tap("🗑 Yes, delete my data");

@@ -94,12 +94,18 @@ export async function showStats(ctx: FlowContext): Promise<void> {
     days: days.length ? days.join("\n") : ctx.t("rsvp-none"),
   });
   const consent = consentSection(ctx, all);
-  // People (each guest's group) beside registrations, and the requests awaiting a decision.
-  const extra = [
-    ctx.t("rsvp-stats-people", { ...people }),
+  // People (each guest's group) beside registrations, when groups make them differ; and the requests awaiting a decision.
+  const groups =
+    event.rsvp.plusOnes > 0 ||
+    (["confirmed", "waitlisted", "checkedIn"] as const).some((status) => people[status] !== counts[status]) ||
+    people.pending !== requests.pending;
+  const lines = [
+    text,
+    ...(groups ? [ctx.t("rsvp-stats-people", { ...people })] : []),
     ...(event.rsvp.approval || requests.pending || requests.declined ? [ctx.t("rsvp-stats-requests", requests)] : []),
-  ].join("\n");
-  await ctx.reply(`${text}\n${extra}${consent ? `\n${consent}` : ""}\n\n${retention}`, { parse_mode: "HTML" });
+    ...(consent ? [consent] : []),
+  ];
+  await ctx.reply(`${lines.join("\n")}\n\n${retention}`, { parse_mode: "HTML" });
 }
 
 /** The export's fixed columns; the event file's questions come after `name`, one column each. */
