@@ -153,6 +153,14 @@ describe("the event file", () => {
     );
   });
 
+  it("refuses a registration deadline after the event's end, and takes one during it", () => {
+    const source = readFileSync(OTHER_EVENT, "utf8");
+    expect(() => parseEvent(source.replace('deadline: "2026-11-29T18:00"', 'deadline: "2026-11-30T11:00"'))).not.toThrow();
+    expect(() => parseEvent(source.replace('deadline: "2026-11-29T18:00"', 'deadline: "2026-12-01T18:00"'))).toThrow(
+      /rsvp\.deadline: registration must close by `ends`/,
+    );
+  });
+
   it("resolves reminders given as `at` or `before`", () => {
     const event = loadEvent(OTHER_EVENT);
     const reminder = event.reminders[0]!;

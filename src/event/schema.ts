@@ -315,6 +315,9 @@ export const eventSchema = z
   })
   .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] })
   .superRefine((e, issues) => {
+    // Registering for an event that is over would hand out a ticket for nothing (the strings compare as times).
+    if (e.rsvp.deadline > e.ends)
+      issues.addIssue({ code: "custom", message: "registration must close by `ends`", path: ["rsvp", "deadline"] });
     // A reminder to this event's contest entrants with no contest section would always reach nobody.
     for (const [i, each] of e.reminders.entries()) {
       if (each.audience === "contest_entrants" && !e.contest)
