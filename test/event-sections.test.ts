@@ -18,6 +18,17 @@ const bareEvent = (keep: { contest?: boolean } = {}) =>
     programme: [],
   });
 
+describe("an event file with a text missing in one of its languages", () => {
+  it("starts, and warns which texts that language's users read in the first language", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ title: { ru: "Форум", kk: undefined, en: "Forum" } }), logLevel: "warn" });
+    const warning = bot.logs().find((line) => line.includes("texts without a kk version are shown in ru"));
+    expect(warning).toContain('"texts":["title"]');
+    const user = bot.user({ languageCode: "kk" });
+    await user.command("start");
+    expect(user.lastText()).toContain("Форум");
+  });
+});
+
 describe("an event file without its optional sections", () => {
   it("greets and shows a menu with only what the event has, in every language", async () => {
     bot = await startTestBot({ eventFile: bareEvent() });

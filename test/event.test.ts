@@ -11,7 +11,7 @@ import {
   relativeToNow,
   wallClockToInstant,
 } from "../src/event/time.js";
-import { localize } from "../src/event/text.js";
+import { localize, untranslated } from "../src/event/text.js";
 import { buildCalendarFile } from "../src/ui/calendar.js";
 
 const OTHER_EVENT = "test/fixtures/events/riverside-cleanup.yaml";
@@ -159,6 +159,15 @@ describe("the event file", () => {
     expect(() => parseEvent(source.replace('deadline: "2026-11-29T18:00"', 'deadline: "2026-12-01T18:00"'))).toThrow(
       /rsvp\.deadline: registration must close by `ends`/,
     );
+  });
+
+  it("lists the texts a language of the file lacks, which that language's users read in the first", () => {
+    const source = readFileSync(OTHER_EVENT, "utf8");
+    expect([...untranslated(parseEvent(source))]).toEqual([]);
+    const event = parseEvent(source.replace("languages: [en, ru]", "languages: [en, ru, kk]"));
+    const missing = untranslated(event).get("kk") ?? [];
+    expect(missing).toEqual(expect.arrayContaining(["title", "summary", "venue.name", "programme.0.title"]));
+    expect(untranslated(event).has("ru")).toBe(false);
   });
 
   it("resolves reminders given as `at` or `before`", () => {

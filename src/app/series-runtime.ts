@@ -4,6 +4,7 @@ import type { BroadcastEngine } from "../delivery/engine.js";
 import { scheduleReminders } from "../delivery/reminders.js";
 import { eventBroadcaster } from "../delivery/types.js";
 import { EventFileError, eventFromData, type EventInfo } from "../event/load.js";
+import { untranslated } from "../event/text.js";
 import { diffSeries, type SeriesChanges, type SeriesReloadResult } from "../event/reload.js";
 import { eventFileData, SeriesError, withArchived, type Series } from "../event/series.js";
 import { scheduleFeedbackJobs } from "../features/feedback/jobs.js";
@@ -102,6 +103,16 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
     return { series: withArchived(series, archived), newlyArchived };
   }
 
+  /** A text missing in one of an event's languages is shown in its first language: said once per loaded version. */
+  function warnUntranslated(series: Series): void {
+    for (const event of series.events)
+      for (const [language, paths] of untranslated(event))
+        logger.warn(
+          { event: event.id, language, texts: paths },
+          `texts without a ${language} version are shown in ${event.defaultLanguage}`,
+        );
+  }
+
   /** Reminders (rescheduled by content hash), RSVP jobs and the survey of one event; idempotent. */
   async function scheduleEvent(deps: BotDeps): Promise<void> {
     const { event } = deps;
@@ -131,6 +142,7 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
       throw error;
     }
     const before = view().series;
+    warnUntranslated(loaded);
     const { series, newlyArchived } = await archive(loaded, clock());
     const changes = diffSeries(before, series);
     const next = build(series);
@@ -156,6 +168,7 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
 
     /** Start-up: the loaded series with its archive, in force from now. */
     async install(series: Series, startEvent: string): Promise<SeriesView> {
+      warnUntranslated(series);
       const { series: full, newlyArchived } = await archive(series, clock());
       holder.current = build(full);
       startEventId = startEvent;
