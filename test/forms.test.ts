@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { editedMessageUpdate, locationMessage } from "@wealmaty/telegram-emulator";
 import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { typedChoice } from "../src/ui/form/question.js";
@@ -124,6 +125,13 @@ async function begin(form: FormCase) {
   return user;
 }
 
+/** The user's own last message in the chat. */
+const lastSentBy = (user: TelegramUser) =>
+  bot!.api
+    .conversation(user.id)
+    .filter((m) => m.from === "user")
+    .at(-1)!;
+
 /** The conversation state the bot keeps for a chat (what every update replays). */
 const stateSize = (user: TelegramUser) => bot!.redis.strlen(`${bot!.prefix}conversation:${user.id}`);
 
@@ -180,6 +188,19 @@ for (const form of cases) {
       expect(await stateSize(user)).toBe(before);
       await user.send(form.right);
       expect(user.lastText()).toMatch(new RegExp(`^Step ${form.textStep + 1} of ${form.steps}\\. `));
+    });
+
+    it("says an edit of a sent answer is not read, and keeps the answer as sent", async () => {
+      const user = await begin(form);
+      await form.toText(user);
+      await user.send(form.right);
+      const answer = lastSentBy(user);
+      const next = user.lastText();
+      const before = await stateSize(user);
+      await user.editMessage(answer.message_id, "Something else");
+      expect(user.lastText()).toBe("✏️ I don't see edits of messages already sent: the form keeps the answer as you first sent it.");
+      expect(await stateSize(user)).toBe(before);
+      expect(user.messages().at(-2)?.text).toBe(next);
     });
 
     it("ends politely after five wrong answers in a row", async () => {
@@ -251,6 +272,34 @@ for (const form of cases) {
 }
 
 describe("forms and the rest of the bot", () => {
+  it("answers an edited message outside a form in the user's language, and a live location's moves not at all", async () => {
+    bot = await startTestBot();
+    for (const [language, text] of [
+      ["ru", "✏️ Я не вижу правок уже отправленных сообщений: пришлите, пожалуйста, текст заново новым сообщением."],
+      ["kk", "✏️ Жіберілген хабарламалардағы түзетулерді көрмеймін: мәтінді жаңа хабарлама етіп қайта жіберіңіз."],
+      ["en", "✏️ I don't see edits of messages already sent: please send it again as a new message."],
+    ]) {
+      const user = bot.user({ languageCode: language });
+      await user.send("helo");
+      const sent = lastSentBy(user);
+      const seen = user.messages().length;
+      await user.editMessage(sent.message_id, "hello");
+      expect(user.messages()).toHaveLength(seen + 1);
+      expect(user.lastText()).toBe(text);
+      // A live location moving is an edit of the pin: not a typo to tell about.
+      await user.sendLocation();
+      const pin = lastSentBy(user);
+      const shown = user.messages().length;
+      await user.dispatch(
+        editedMessageUpdate(
+          locationMessage({ message_id: pin.message_id, from: user.user, chat: user.chat }, { latitude: 43.26, longitude: 76.95 }),
+        ),
+      );
+      expect(user.messages()).toHaveLength(shown);
+    }
+    expect(bot.errors()).toEqual([]);
+  });
+
   it("removes the reply keyboard after a shared contact, and on /cancel", async () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "ru" });

@@ -16,3 +16,11 @@ privateChat.on("message:text", async (ctx) => {
 privateChat.on("message", async (ctx) => {
   await ctx.reply(ctx.t("unhandled-media"), { reply_markup: mainMenuKeyboard(ctx) });
 });
+
+// A typo fixed by editing would otherwise look taken; live locations edit without text and get no reply.
+privateChat.on("edited_message:text", async (ctx) => {
+  const formOpen = Object.keys(await ctx.conversation.active()).length > 0;
+  await ctx.reply(ctx.t(formOpen ? "unhandled-edited-form" : "unhandled-edited"), {
+    reply_parameters: { message_id: ctx.editedMessage.message_id, allow_sending_without_reply: true },
+  });
+});

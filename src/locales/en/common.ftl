@@ -72,6 +72,9 @@ help-more =
 cancel-nothing = There is nothing to cancel. Here is the menu.
 unhandled-text = I didn't understand that. Use the buttons below or /help.
 unhandled-media = I can't use this here. Use the buttons below or /help.
+# A text message edited after it was sent: neither a form nor a command reads edits.
+unhandled-edited = ✏️ I don't see edits of messages already sent: please send it again as a new message.
+unhandled-edited-form = ✏️ I don't see edits of messages already sent: the form keeps the answer as you first sent it.
 stale-button = This button is no longer active.
 flood-notice = 🐢 You are sending messages too fast. Please wait a moment, then continue.
 error-unavailable = 🔧 The bot is temporarily unavailable. Please try again in a minute.
