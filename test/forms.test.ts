@@ -271,6 +271,23 @@ for (const form of cases) {
   });
 }
 
+describe("a button answer kept in its question", () => {
+  it("names its field as a field, in ru and kk", async () => {
+    bot = await startTestBot();
+    for (const [language, propose, category, line] of [
+      ["ru", "✍️ Предложить идею", "Велодорожки", "Категория: Велодорожки ✓"],
+      ["kk", "✍️ Идея ұсыну", "Велосипед жолдары", "Санат: Велосипед жолдары ✓"],
+    ]) {
+      const user = bot.user({ languageCode: language });
+      await user.command("idea");
+      await openSubmission(user, propose!);
+      const question = user.lastMessage();
+      await user.tap(category!);
+      expect(bot.api.message(user.id, question.message_id)?.text).toContain(line);
+    }
+  });
+});
+
 describe("forms and the rest of the bot", () => {
   it("answers an edited message outside a form in the user's language, and a live location's moves not at all", async () => {
     bot = await startTestBot();

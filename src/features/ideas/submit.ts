@@ -28,7 +28,7 @@ const categoryQuestion = (ctx: FlowContext, language: string) =>
   choiceQuestion(ctx, {
     prompt: ctx.t("ideas-ask-category"),
     choices: (ctx.deps.event.ideas?.categories ?? []).map(({ id, name }) => [ctx.deps.event.text(name, language), id] as const),
-    field: ctx.t("ideas-edit-category"),
+    field: ctx.t("ideas-category-field"),
     hint: ctx.t("ideas-category-hint"),
   });
 

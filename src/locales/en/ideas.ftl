@@ -51,6 +51,8 @@ ideas-submit = ✅ Submit
 ideas-edit = ✏️ Edit
 ideas-edit-which = What would you like to change?
 ideas-edit-category = Category
+# The category kept in its question once tapped ("Category: … ✓"): the field's name, not the edit menu's object.
+ideas-category-field = Category
 ideas-edit-text = Text
 ideas-edit-photo = Photo
 ideas-edit-place = Place

@@ -36,6 +36,8 @@ ideas-submit = ✅ Жіберу
 ideas-edit = ✏️ Өзгерту
 ideas-edit-which = Нені өзгерткіңіз келеді?
 ideas-edit-category = Санатын
+# The category kept in its question once tapped ("Санат: … ✓"): the field's name, not the edit menu's object.
+ideas-category-field = Санат
 ideas-edit-text = Мәтінін
 ideas-edit-photo = Фотосын
 ideas-edit-place = Орнын

@@ -52,6 +52,8 @@ ideas-submit = ✅ Отправить
 ideas-edit = ✏️ Изменить
 ideas-edit-which = Что вы хотите изменить?
 ideas-edit-category = Категорию
+# The category kept in its question once tapped ("Категория: … ✓"): the field's name, not the edit menu's object.
+ideas-category-field = Категория
 ideas-edit-text = Текст
 ideas-edit-photo = Фото
 ideas-edit-place = Место
