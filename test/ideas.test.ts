@@ -361,6 +361,15 @@ describe("my ideas and browsing", () => {
     expect(user.lastText()).toBe("No published ideas in this category yet.");
     await user.tapData("ideas:s:1:bike:x:0");
     expect(user.callbackAnswers().at(-1)?.text).toBe("This button is no longer active.");
+
+    // Every card went out as laid out, without a row holding no button.
+    const keyboards = ["sendMessage", "editMessageText"].flatMap((method) =>
+      bot!.api
+        .callsTo(method)
+        .map((call) => (call.payload.reply_markup as { inline_keyboard?: unknown[][] } | undefined)?.inline_keyboard ?? []),
+    );
+    expect(keyboards.length).toBeGreaterThan(5);
+    expect(keyboards.filter((rows) => rows.some((row) => row.length === 0))).toEqual([]);
   });
 
   it("counts exactly 50 supports when 50 users tap Support at the same moment", async () => {

@@ -100,3 +100,15 @@ export function directJsonCalls(token: string, client: ApiClientOptions | undefi
     }
   };
 }
+
+/**
+ * grammY's row() before append(), or at the end, leaves a row with no button; such rows are
+ * dropped from every call's inline keyboard, so no screen sends a gap (one place, not each screen).
+ */
+export const dropEmptyRows: Transformer = (prev, method, payload, signal) => {
+  const markup = (payload as { reply_markup?: { inline_keyboard?: unknown[][] } }).reply_markup;
+  const rows = markup?.inline_keyboard;
+  if (!rows?.some((row) => row.length === 0)) return prev(method, payload, signal);
+  const inline_keyboard = rows.filter((row) => row.length > 0);
+  return prev(method, { ...payload, reply_markup: { ...markup, inline_keyboard } }, signal);
+};

@@ -8,7 +8,7 @@ import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.j
 import { floodLimit } from "./flood.js";
 import { callsWaitFor, type AnswerPermit, type AnswerPermits } from "./answer-permits.js";
 import { Composer } from "./composer.js";
-import { directJsonCalls } from "./http.js";
+import { directJsonCalls, dropEmptyRows } from "./http.js";
 import { echoFreeResults, formReplayStorage, formsWhenOpen } from "./forms.js";
 import { sessionStorage, type ChatState } from "../store/sessions.js";
 import { adminFeature } from "../features/admin/index.js";
@@ -107,6 +107,7 @@ function commitChatState(chatState: ChatState): Middleware<BotContext> {
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
   const apiTransformers = [
+    dropEmptyRows,
     deps.latestMessages.transformer(),
     // Inside auto-retry: a refused button answer never stops or delays the action.
     bestEffortCallbackAnswers(deps.logger),

@@ -3,7 +3,7 @@ import { DelayedError, Worker, type Job } from "bullmq";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { BotContext } from "../bot/context.js";
-import { botApiClient } from "../bot/http.js";
+import { botApiClient, dropEmptyRows } from "../bot/http.js";
 import type { EventInfo } from "../event/load.js";
 import { parseDuration } from "../event/time.js";
 import type { Store } from "../store/index.js";
@@ -93,6 +93,7 @@ export function createBroadcastEngine(options: EngineOptions): BroadcastEngine {
   const repo = store.broadcasts;
   // A separate API instance: sends never share the flows' auto-retry (which would hold a request during a 429).
   const api = new Api(options.token, botApiClient(options.apiRoot));
+  api.config.use(dropEmptyRows);
   const log = logger.child({ module: "broadcasts" });
   const queues = connectQueues(options.redis, store.keys.bullPrefix, (error) => log.warn({ err: error }, "broadcast queue redis error"));
   const systemHandlers = new Map<string, SystemJobHandler>();
