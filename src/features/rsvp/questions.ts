@@ -166,11 +166,6 @@ function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Quest
   };
 }
 
-/**
- * Several options: each tap toggles one (✅) and redraws the question in place; Done answers with
- * the chosen ids, between min (1 when required) and max. The toggles live in this closure, rebuilt
- * the same on every replay from the kept taps.
- */
 /** How many options a multi takes, said before the first tap; "" when any number will do. */
 function multiBounds(ctx: FlowContext, min: number, max: number, options: number): string {
   if (min <= 1 && max >= options) return "";
@@ -179,6 +174,11 @@ function multiBounds(ctx: FlowContext, min: number, max: number, options: number
   return max >= options ? ctx.t("rsvp-multi-at-least", { min }) : ctx.t("rsvp-multi-between", { min, max });
 }
 
+/**
+ * Several options: each tap toggles one (✅) and redraws the question in place; Done answers with
+ * the chosen ids, between min (1 when required) and max. The toggles live in this closure, rebuilt
+ * the same on every replay from the kept taps.
+ */
 function multiQuestion(
   ctx: FlowContext,
   language: string,
