@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { resolveAudience } from "../src/delivery/audiences.js";
 import { enterContestInEnglish, proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import { dumpKeys, keysHolding } from "./support/redis-dump.js";
@@ -85,6 +86,21 @@ describe("/forget_me leaves nothing behind", () => {
     await admin.command("winner");
     expect(admin.lastText()).toContain("already sent");
     expect(admin.lastText()).toContain("the winner is (data deleted)");
+  });
+
+  it("counts someone who comes back with /rsvp, not /start, among the users the organisers' messages reach", async () => {
+    bot = await startTestBot();
+    const { store } = bot.running.deps;
+    const guest = bot.user({ languageCode: "en", firstName: "Gulnara" });
+    await guest.command("start");
+    await guest.command("forget_me");
+    await guest.tap("🗑 Yes, delete my data");
+    expect(await store.users.find(guest.id)).toBeUndefined();
+    // The chat is open, so Telegram shows no Start button: the next message is whatever the person types.
+    await registerInEnglish(guest, "Gulnara Temirkhanova");
+    expect((await store.rsvps.find(guest.id))?.status).toBe("confirmed");
+    expect(await store.users.find(guest.id)).toMatchObject({ firstName: "Gulnara", language: "en" });
+    expect(await resolveAudience(store, "confirmed")).toEqual([guest.id]);
   });
 
   it("works while the RSVP form is open: the form ends and what was typed into it is gone", async () => {

@@ -61,8 +61,8 @@ describe("/audit", () => {
     await admin.tap(/Check in/);
     await admin.command("export");
     const [log] = await admin.command("audit");
-    expect(log?.text).toContain(`${ADMIN} — Checked in at the door: Aigerim Saparova`);
-    expect(log?.text).toContain(`${ADMIN} — Guest list exported: 1 row`);
+    expect(log?.text).toContain(`(${ADMIN}) — Checked in at the door: Aigerim Saparova`);
+    expect(log?.text).toContain(`(${ADMIN}) — Guest list exported: 1 row`);
 
     const [refusal] = await guest.command("audit");
     expect(refusal?.text).toBe("Only organisers can do this.");

@@ -121,7 +121,8 @@ describe("a vote on the shortlist", () => {
 
     await setUpVote(admin, { ideas, max: 2, who: "all", closes: "2h", live: true });
     expect(admin.lastText()).toMatch(
-      /^✅ Vote no\. 1 is open: the ballot is going out, recipients: 301\. It closes 30 November 2017, 14:00/,
+      // The 300 voters, the admin and the guest refused above: everyone who has written to the bot.
+      /^✅ Vote no\. 1 is open: the ballot is going out, recipients: 302\. It closes 30 November 2017, 14:00/,
     );
     await until(
       () => voters.filter((v) => v.messages().length === 1).length,
@@ -187,7 +188,7 @@ describe("a vote on the shortlist", () => {
     // A second /vote shows the open one with its counts and Close now.
     await admin.command("vote");
     expect(admin.lastText()).toContain("Vote no. 1 is open, it closes 30 November 2017, 14:00.");
-    expect(admin.lastText()).toContain(`Voted: ${voted.length} (may vote: 301) · votes per person: 2`);
+    expect(admin.lastText()).toContain(`Voted: ${voted.length} (may vote: 302) · votes per person: 2`);
     expect(admin.buttons()).toEqual(["⏹ Close now"]);
 
     // After the close time nothing is accepted, even before the close job ran.

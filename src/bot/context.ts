@@ -20,6 +20,8 @@ export interface SessionData {
   eventId?: string;
   /** Wrong answers in a row to the question on screen (`<form run>:<question>`): refused answers never enter a form's state. */
   formMisses?: { key: string; count: number };
+  /** The user is among the bot's users (store.users): set with their first message, /start or not. */
+  known?: true;
 }
 
 /**

@@ -162,6 +162,14 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(chooseEvent(deps));
   protectedBot.use(deps.i18n);
   protectedBot.use(flood.limit);
+  // A chat's first message may be /rsvp, not /start (after /forget_me, say): its user joins the audiences all the same.
+  protectedBot.use(async (ctx, next) => {
+    if (ctx.chat?.type === "private" && ctx.from && !ctx.session.known && (ctx.message || ctx.callbackQuery)) {
+      await ctx.deps.store.users.remember(ctx.from, await ctx.i18n.getLocale(), ctx.deps.clock());
+      ctx.session.known = true;
+    }
+    return next();
+  });
   const forms = formsWhenOpen(
     conversations<BotContext, FlowContext>({
       storage: {
