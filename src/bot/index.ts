@@ -162,9 +162,11 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(chooseEvent(deps));
   protectedBot.use(deps.i18n);
   protectedBot.use(flood.limit);
-  // A chat's first message may be /rsvp, not /start (after /forget_me, say): its user joins the audiences all the same.
+  // The one place users are remembered: at /start (their name may have changed) and at the first message of a chat,
+  // which may be /rsvp, not /start (after /forget_me, say): its user joins the audiences all the same.
   protectedBot.use(async (ctx, next) => {
-    if (ctx.chat?.type === "private" && ctx.from && !ctx.session.known && (ctx.message || ctx.callbackQuery)) {
+    const first = !ctx.session.known && (ctx.message !== undefined || ctx.callbackQuery !== undefined);
+    if (ctx.chat?.type === "private" && ctx.from && (first || ctx.hasCommand("start"))) {
       await ctx.deps.store.users.remember(ctx.from, await ctx.i18n.getLocale(), ctx.deps.clock());
       ctx.session.known = true;
     }

@@ -86,8 +86,7 @@ const privateChat = eventsFeature.chatType("private");
 privateChat.command("start", async (ctx, next) => {
   const payload = ctx.match.trim();
   if (!payload.startsWith(EVENT_LINK_PREFIX)) return next();
-  const { store, clock, series } = ctx.deps;
-  await store.users.remember(ctx.from, await ctx.i18n.getLocale(), clock());
+  const { series } = ctx.deps;
   const event = series.byId(payload.slice(EVENT_LINK_PREFIX.length));
   // An archived event (its file removed) has no menu: its summary.
   if (event && series.isArchived(event.id)) {

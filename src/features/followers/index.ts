@@ -61,7 +61,6 @@ export function followersFeature(options: FollowersFeatureOptions): Composer<Bot
       // The event becomes the user's chosen one, as its e_<id> link would make it.
       ctx.session.eventId = event.id;
       ctx.deps = ctx.deps.depsOf(event.id) ?? ctx.deps;
-      await ctx.deps.store.users.remember(ctx.from, await ctx.i18n.getLocale(), ctx.deps.clock());
       await options.register(ctx);
     }),
   );

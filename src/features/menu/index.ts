@@ -18,8 +18,7 @@ const privateChat = menuFeature.chatType("private");
 
 // Deep-link payloads (/start <payload>) are taken by the features that own them, before this.
 privateChat.command("start", async (ctx) => {
-  const { store, clock, series } = ctx.deps;
-  await store.users.remember(ctx.from, await ctx.i18n.getLocale(), clock());
+  const { series } = ctx.deps;
   if (series.events.length > 1) {
     // A series: its title and about, then the event in focus (the chosen or current one) and its menu.
     const language = await ctx.i18n.getLocale();

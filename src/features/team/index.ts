@@ -118,8 +118,6 @@ async function openInvite(ctx: FlowContext, token: string): Promise<void> {
     return;
   }
   const from = ctx.from!;
-  // The link stands in for /start: the bot knows the person from now on (their language for later notes).
-  await store.users.remember(from, await ctx.i18n.getLocale(), clock());
   const name = [from.first_name, from.last_name].filter(Boolean).join(" ").slice(0, MAX_NAME);
   const outcome = TOKEN.test(token) ? await store.team.redeem(token, from.id, name, clock()) : ({ result: "unknown" } as const);
   if (outcome.result === "already") {
