@@ -73,7 +73,7 @@ describe("/broadcast for organisers", () => {
     await admin.send("2017-11-01 10:00");
     expect(admin.lastText()).toMatch(/already passed/);
     await admin.send("2017-11-29 10:00");
-    expect(admin.lastText()).toBe("🕒 Scheduled for 2017-11-29 10:00 (Asia/Almaty). See /broadcasts to cancel it.");
+    expect(admin.lastText()).toBe("🕒 Scheduled for 29 November 2017, 10:00 (Asia/Almaty). See /broadcasts to cancel it.");
 
     const record = (await bot.running.deps.store.broadcasts.recent()).find((r) => r.id.startsWith("b-"));
     // Almaty was UTC+06:00 in 2017.

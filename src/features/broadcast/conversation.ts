@@ -3,7 +3,7 @@ import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { choiceQuestion, type Question } from "../../ui/form/question.js";
 import type { Audience, BroadcastSpec } from "../../delivery/types.js";
 import { reminderAudiences, type Language } from "../../event/schema.js";
-import { dayjs } from "../../event/time.js";
+import { momentText } from "../../ui/format.js";
 import { entitiesToHtml } from "./entities.js";
 import { sendBroadcastPreview } from "./preview.js";
 import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
@@ -184,6 +184,7 @@ export async function broadcastConversation(conversation: FormConversation, ctx:
     if (scheduled) await ctx.deps.store.audit.record(ctx.from!.id, "broadcast-scheduled", details, ctx.deps.clock(), subject);
     return scheduled;
   });
-  const whenText = dayjs(atMs).tz(event.timezone).format("YYYY-MM-DD HH:mm");
+  // Written as /broadcasts lists it, in the organiser's language.
+  const whenText = await momentText(ctx, new Date(atMs));
   await ctx.reply(created ? ctx.t("broadcast-scheduled", { when: whenText, zone: event.timezone }) : ctx.t("broadcast-duplicate"));
 }
