@@ -82,7 +82,7 @@ describe("role filters", () => {
   it("refuse organiser commands and buttons with one text: a reply to a command, an alert on a button", async () => {
     bot = await startTestBot({ adminIds: [ADMIN] });
     const guest = bot.user({ languageCode: "en" });
-    for (const command of ["admin", "stats", "export", "audit", "quiz", "winner", "broadcast", "broadcasts", "ideas"]) {
+    for (const command of ["admin", "stats", "export", "audit", "quiz", "winner", "broadcast", "broadcasts"]) {
       await guest.command(command);
       expect(guest.lastText(), command).toBe(REFUSED);
     }
@@ -90,6 +90,21 @@ describe("role filters", () => {
     expect(guest.lastText()).toBe(REFUSED);
     for (const data of ["admin:stats", "ideas:a", "quiz:end", "contest:wx", "broadcast:drop:later"]) await guest.tapData(data);
     expect(guest.callbackAnswers()).toEqual(Array(5).fill(expect.objectContaining({ text: REFUSED, show_alert: true })));
+  });
+
+  it("takes a guest's /ideas for /idea: the ideas screen, not a refusal nor the organisers' list", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN] });
+    for (const languageCode of ["ru", "kk", "en"]) {
+      const guest = bot.user({ languageCode });
+      await guest.command("idea");
+      const screen = { text: guest.lastText(), buttons: guest.buttons() };
+      await guest.command("ideas");
+      expect({ text: guest.lastText(), buttons: guest.buttons() }, languageCode).toEqual(screen);
+      expect(guest.messages().length, languageCode).toBe(2);
+    }
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("ideas");
+    expect(admin.lastText()).toMatch(/^🗂 All ideas: 0\./);
   });
 
   it("refuses the jury's command and buttons to anyone not on the jury", async () => {

@@ -1,7 +1,7 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { requireRole } from "../../ui/access.js";
+import { isOrganiser, requireRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
@@ -140,7 +140,8 @@ export const ideasAdminFeature = new Composer<BotContext>();
 const privateChat = ideasAdminFeature.chatType("private");
 const admin = requireRole("organiser");
 
-privateChat.command("ideas", admin, (ctx) => overview(ctx));
+// A guest's /ideas is a slip for /idea: it goes on to the ideas screen (src/features/ideas/index.ts).
+privateChat.command("ideas").filter(isOrganiser, (ctx) => overview(ctx));
 
 // Plain /export (the guest list) and other payloads belong to other features.
 privateChat.command("export").filter((ctx) => ctx.match.trim().toLowerCase() === "ideas", admin, exportIdeas);

@@ -141,7 +141,7 @@ ideasFeature.use(ideasAdminFeature);
 
 const privateChat = ideasFeature.chatType("private");
 
-privateChat.command("idea", ideasMenu);
+privateChat.command(["idea", "ideas"], ideasMenu);
 const openMenu = async (ctx: FlowContext) => {
   await ctx.answerCallbackQuery();
   await ideasMenu(ctx);
