@@ -117,7 +117,7 @@ describe("registration questions from the event file", () => {
       await ann.tap(t("rsvp-edit"));
       await ann.tap(TOPIC[lang]);
       await ann.tap(t("rsvp-skip"));
-      expect(ann.lastText()).toContain(line(TOPIC[lang], t("rsvp-none")));
+      expect(ann.lastText()).toContain(line(TOPIC[lang], t("rsvp-not-answered")));
       await ann.tap(t("rsvp-confirm"));
       expect((await rsvps.find(ann.id))?.answers).toEqual({ district: "almaly", age: "30", formats: "walk,workshop" });
 
@@ -260,7 +260,7 @@ describe("registration questions from the event file", () => {
     await ann.send("12");
     expect(ann.lastText()).toContain("does not look like a phone number");
     await ann.tapReply("Skip ➡️");
-    expect(ann.lastText()).toContain("Your phone? — —");
+    expect(ann.lastText()).toContain("Your phone? — not given");
     await ann.tap("✏️ Edit a field");
     await ann.tap("Your phone?");
     await ann.tapReply("📱 Share my phone");

@@ -60,7 +60,7 @@ export function answerLines(event: EventInfo, answers: RsvpAnswers, t: Translate
     .map((q) =>
       t("rsvp-answer-line", {
         label: escapeHtml(event.text(q.label, language)),
-        answer: escapeHtml(answerText(event, q, answers[q.id], t, language) ?? t("rsvp-none")),
+        answer: escapeHtml(answerText(event, q, answers[q.id], t, language) ?? t("rsvp-not-answered")),
       }),
     )
     .join("\n");

@@ -62,6 +62,8 @@ rsvp-summary =
     Name: { $name }
     { $answers }
 rsvp-none = —
+# An optional question left unanswered, after its label: "Your e-mail — not given".
+rsvp-not-answered = not given
 rsvp-confirm = ✅ Confirm
 rsvp-edit = ✏️ Edit a field
 rsvp-cancel = ❌ Cancel

@@ -53,6 +53,8 @@ rsvp-summary =
     Аты-жөні: { $name }
     { $answers }
 rsvp-none = —
+# An optional question left unanswered, after its label: "Your e-mail — not given".
+rsvp-not-answered = көрсетілмеген
 rsvp-confirm = ✅ Растау
 rsvp-edit = ✏️ Жауапты өзгерту
 rsvp-cancel = ❌ Бас тарту

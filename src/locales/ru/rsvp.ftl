@@ -64,6 +64,8 @@ rsvp-summary =
     Имя: { $name }
     { $answers }
 rsvp-none = —
+# An optional question left unanswered, after its label: "Your e-mail — not given".
+rsvp-not-answered = не указано
 rsvp-confirm = ✅ Подтвердить
 rsvp-edit = ✏️ Изменить поле
 rsvp-cancel = ❌ Отмена
