@@ -45,6 +45,10 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     expect(ann.lastText()).toContain("Full name of the person you bring (1 of 2)");
     await ann.send("x1");
     expect(ann.lastText()).not.toContain("Please check your details");
+    // A companion's name is not the guest's own: the hint says "the full name", not "your".
+    expect(ann.lastText()).toBe("✋ Please use only letters, spaces, hyphens and apostrophes. Type the full name again.");
+    await ann.send("😀");
+    expect(ann.lastText()).toBe("✋ The name must be 2 to 100 characters long. Please type the full name.");
     await ann.send("Bob Ray");
     await ann.send("Cleo Park");
     expect(ann.lastText()).toContain("Bringing 2: Bob Ray, Cleo Park");
