@@ -230,6 +230,32 @@ describe("live quiz", () => {
     expect(ann.lastText()).toBe("🎉 Congratulations! You came 1st in the quiz with 1 of 1 right answers.");
   });
 
+  it("answers an option typed instead of tapped with how to answer, in the player's language, and records nothing", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00" });
+    const { store } = bot.running.deps;
+    const hints = { ru: "Чтобы ответить", kk: "Викторинаға жауап беру үшін", en: "To answer the quiz" };
+    const typed = { ru: "  путь для велосипедистов и пешеходов ", kk: "Метроның жаңа желісі", en: "a MOTORWAY" };
+    const players = Object.keys(hints).map((languageCode) => bot!.user({ languageCode }));
+    for (const player of players) {
+      await store.users.remember(player.user, player.user.language_code!, bot.clock.now());
+      await registerGuest(store, player.id, { status: "confirmed", now: bot.clock.now() });
+    }
+    await bot.user({ id: ADMIN, languageCode: "en" }).command("quiz", "start");
+    for (const player of players) {
+      const language = player.user.language_code as keyof typeof hints;
+      await until(
+        () => player.messages().length,
+        (n) => n === 1,
+      );
+      await player.send(typed[language]);
+      expect(player.lastText(), language).toContain(hints[language]);
+      expect(await store.quiz.answerOf(0, player.id), language).toBeUndefined();
+      // Any other text still gets the general hint.
+      await player.send("hello");
+      expect(player.lastText(), language).not.toContain(hints[language]);
+    }
+  });
+
   it("times answers by Redis' clock, so instances whose clocks disagree still rank by who answered first", async () => {
     bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00" });
     const t = bot;

@@ -132,6 +132,25 @@ privateChat.use(
   }),
 );
 
+// An option typed rather than tapped: only the buttons record an answer and its time, so say so.
+const typedOptions = new WeakMap<QuizSettings, ReadonlySet<string>>();
+const comparable = (text: string) => text.trim().toLocaleLowerCase();
+function isTypedOption(ctx: FlowContext): boolean {
+  const quiz = ctx.deps.event.quiz;
+  if (!quiz || !ctx.message?.text) return false;
+  let options = typedOptions.get(quiz);
+  if (!options) {
+    const labels = quiz.questions.flatMap((q) =>
+      q.options.flatMap((option) => (typeof option === "string" ? [option] : Object.values(option))),
+    );
+    typedOptions.set(quiz, (options = new Set(labels.map(comparable))));
+  }
+  return options.has(comparable(ctx.message.text));
+}
+privateChat.on("message:text").filter(isTypedOption, async (ctx) => {
+  await ctx.reply(ctx.t("quiz-answer-by-button"));
+});
+
 privateChat.use(
   onTap(quizData.answer, async (ctx) => {
     const quiz = ctx.deps.event.quiz;

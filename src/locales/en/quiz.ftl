@@ -26,6 +26,7 @@ quiz-question =
 quiz-your-answer = Your answer: { $option }
 quiz-answer-recorded = ✅ Answer received!
 quiz-answer-duplicate = You have already answered this question.
+quiz-answer-by-button = 🎲 To answer the quiz, tap one of the buttons under its question: that is how your answer and its time are counted.
 quiz-answer-closed = This question is closed.
 quiz-not-player = This quiz is for the event's guests.
 quiz-next-button = ➡️ Next question

@@ -23,6 +23,7 @@ quiz-question =
 quiz-your-answer = Сіздің жауабыңыз: { $option }
 quiz-answer-recorded = ✅ Жауап қабылданды!
 quiz-answer-duplicate = Сіз бұл сұраққа жауап бердіңіз.
+quiz-answer-by-button = 🎲 Викторинаға жауап беру үшін сұрақтың астындағы батырмалардың бірін басыңыз: жауап пен оның уақыты осылай есептеледі.
 quiz-answer-closed = Бұл сұрақ жабылды.
 quiz-not-player = Бұл викторина іс-шара қонақтарына арналған.
 quiz-next-button = ➡️ Келесі сұрақ

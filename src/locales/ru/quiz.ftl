@@ -26,6 +26,7 @@ quiz-question =
 quiz-your-answer = Ваш ответ: { $option }
 quiz-answer-recorded = ✅ Ответ принят!
 quiz-answer-duplicate = Вы уже ответили на этот вопрос.
+quiz-answer-by-button = 🎲 Чтобы ответить в викторине, нажмите одну из кнопок под вопросом: так засчитываются ответ и его время.
 quiz-answer-closed = Этот вопрос уже закрыт.
 quiz-not-player = Эта викторина — для гостей мероприятия.
 quiz-next-button = ➡️ Следующий вопрос
