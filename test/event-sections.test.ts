@@ -29,6 +29,25 @@ describe("an event file with a text missing in one of its languages", () => {
   });
 });
 
+describe("an event file naming no data controller", () => {
+  it("starts, and warns that the consent names the event's title, until rsvp.consent or organisers give one", async () => {
+    const warning = "the registration consent names the event's title as the data controller";
+    bot = await startTestBot({ eventFile: eventWith({ organisers: [], rsvp: { consent: undefined } }), logLevel: "warn" });
+    expect(bot.logs().some((line) => line.includes(warning))).toBe(true);
+    const user = bot.user({ languageCode: "en" });
+    await user.command("rsvp");
+    expect(user.lastText()).toContain(`Data controller: ${bot.running.deps.event.text(bot.running.deps.event.title, "en")}`);
+  });
+
+  it("does not warn when an organiser is named", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { consent: undefined } }), logLevel: "warn" });
+    expect(bot.logs().some((line) => line.includes("as the data controller"))).toBe(false);
+    const user = bot.user({ languageCode: "en" });
+    await user.command("rsvp");
+    expect(user.lastText()).toContain("Data controller: British Council");
+  });
+});
+
 describe("an event file without its optional sections", () => {
   it("greets and shows a menu with only what the event has, in every language", async () => {
     bot = await startTestBot({ eventFile: bareEvent() });

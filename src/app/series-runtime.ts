@@ -103,14 +103,20 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
     return { series: withArchived(series, archived), newlyArchived };
   }
 
-  /** A text missing in one of an event's languages is shown in its first language: said once per loaded version. */
-  function warnUntranslated(series: Series): void {
-    for (const event of series.events)
+  /** Fallbacks a file leaves its readers to, said once per loaded version: untranslated texts, no data controller. */
+  function warnFileGaps(series: Series): void {
+    for (const event of series.events) {
       for (const [language, paths] of untranslated(event))
         logger.warn(
           { event: event.id, language, texts: paths },
           `texts without a ${language} version are shown in ${event.defaultLanguage}`,
         );
+      if (!event.rsvp.consent && event.organisers.length === 0)
+        logger.warn(
+          { event: event.id },
+          "the registration consent names the event's title as the data controller: give rsvp.consent (text and controller) or organisers",
+        );
+    }
   }
 
   /** Reminders (rescheduled by content hash), RSVP jobs and the survey of one event; idempotent. */
@@ -142,7 +148,7 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
       throw error;
     }
     const before = view().series;
-    warnUntranslated(loaded);
+    warnFileGaps(loaded);
     const { series, newlyArchived } = await archive(loaded, clock());
     const changes = diffSeries(before, series);
     const next = build(series);
@@ -168,7 +174,7 @@ export function createSeriesRuntime(options: SeriesRuntimeOptions) {
 
     /** Start-up: the loaded series with its archive, in force from now. */
     async install(series: Series, startEvent: string): Promise<SeriesView> {
-      warnUntranslated(series);
+      warnFileGaps(series);
       const { series: full, newlyArchived } = await archive(series, clock());
       holder.current = build(full);
       startEventId = startEvent;
