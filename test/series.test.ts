@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { botPerTest } from "./support/harness.js";
 import { proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 import { parseCsv } from "./support/csv.js";
-import { seriesDir } from "./support/series-dir.js";
+import { seriesDir, writeSeriesEvent } from "./support/series-dir.js";
 import { until } from "./support/wait.js";
 
 const PAST = "forum-past";
@@ -58,6 +58,28 @@ describe("the series: several events on one bot", () => {
     expect(en.lastText()).toContain("Series T");
     expect(en.lastText()).toContain("Now in focus: Forum A");
     expect(en.buttons()).toContain("🗓 All events");
+  });
+
+  it("/events names each event's time zone when the series' events are in more than one", async () => {
+    // The shared series: every event in Asia/Almaty, so no zone is named.
+    const en = (await startBot()).user({ languageCode: "en" });
+    await en.command("events");
+    expect(en.lastText()).toContain("30 November 2099, 9:00 — Forum A");
+    expect(en.lastText()).not.toContain("(Asia/Almaty)");
+
+    const zones = seriesDir([{ id: A, title: "Forum A", month: "2099-11" }]);
+    writeSeriesEvent(zones, { id: "forum-london", title: "Forum London", month: "2099-12" }, (data) => {
+      data.timezone = "Europe/London";
+    });
+    const bot = await startBot({ eventsDir: zones });
+    for (const [languageCode, lines] of Object.entries({
+      en: ["30 November 2099, 9:00 (Asia/Almaty) — Forum A", "30 December 2099, 9:00 (Europe/London) — Forum London"],
+      ru: ["30 ноября 2099, 9:00 (Asia/Almaty) — Forum A (ru)", "30 декабря 2099, 9:00 (Europe/London) — Forum London (ru)"],
+    })) {
+      const user = bot.user({ languageCode });
+      await user.command("events");
+      for (const line of lines) expect(user.lastText()).toContain(line);
+    }
   });
 
   it("keeps registration, waiting list and export apart for each upcoming event; ✅ marks the user's events", async () => {

@@ -31,11 +31,14 @@ async function eventsScreen(ctx: FlowContext, intro?: string): Promise<{ text: s
   const now = clock();
   const keyboard = new InlineKeyboard();
   let anyRegistered = false;
+  // Times are wall-clock in each event's zone: named when the events do not share one.
+  const severalZones = new Set(series.events.map((event) => event.timezone)).size > 1;
   const line = async (event: EventInfo) => {
     const title = event.text(event.title, language);
     const registered = await registeredFor(ctx, event);
     anyRegistered ||= registered;
-    const when = formatMomentIn({ event, i18n: ctx.deps.i18n }, language, event.startsAt);
+    const moment = formatMomentIn({ event, i18n: ctx.deps.i18n }, language, event.startsAt);
+    const when = severalZones ? `${moment} (${event.timezone})` : moment;
     keyboard.text(`${registered ? "✅ " : ""}${title}`, openEventData.pack({ id: event.id })).row();
     return ctx.t("events-line", { registered: registered ? "yes" : "no", when, title: escapeHtml(title) });
   };
