@@ -60,6 +60,25 @@ describe("the series: several events on one bot", () => {
     expect(en.buttons()).toContain("🗓 All events");
   });
 
+  it("/help names /events and /notifications in a series, in ru, kk and en, and not for a single event", async () => {
+    const bot = await startBot();
+    const lines = {
+      en: "/rsvp — register for the event\n/events — all events of the series\n/notifications — messages about new events: on or off",
+      ru: "/events — все события серии\n/notifications — сообщения о новых событиях: включить или выключить",
+      kk: "/events — сериядағы барлық іс-шаралар\n/notifications — жаңа іс-шаралар туралы хабарламалар: қосу не өшіру",
+    };
+    for (const [languageCode, expected] of Object.entries(lines)) {
+      const user = bot.user({ languageCode });
+      await user.command("help");
+      expect(user.lastText(), languageCode).toContain(expected);
+    }
+    // One event file: no series to list, as the menu has no 🗓 button then.
+    const single = await startBot({ eventsDir: undefined });
+    const [help] = await single.user({ languageCode: "en" }).command("help");
+    expect(help?.text).toContain("/rsvp — register for the event");
+    expect(help?.text).not.toContain("/events");
+  });
+
   it("/events names each event's time zone when the series' events are in more than one", async () => {
     // The shared series: every event in Asia/Almaty, so no zone is named.
     const en = (await startBot()).user({ languageCode: "en" });

@@ -7,9 +7,10 @@ const privateChat = helpFeature.chatType("private");
 
 privateChat.command("help", async (ctx) => {
   const { contest, ideas } = ctx.deps.event;
-  // The contest's and the ideas' commands only where the event has them, /language where the bot speaks more than one; as in the menu.
+  // As in the menu: /events in a series, the contest and ideas where the event has them, /language with more than one language.
   const lines = [
     ctx.t("help"),
+    ...(ctx.deps.series.events.length > 1 ? [ctx.t("help-events")] : []),
     ...(contest ? [ctx.t("help-contest")] : []),
     ...(ideas ? [ctx.t("help-idea")] : []),
     ...(ctx.deps.series.languages.length > 1 ? [ctx.t("help-language")] : []),

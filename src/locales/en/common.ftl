@@ -59,6 +59,10 @@ help =
     /start — main menu
     /info — about the event: time, place, programme, contacts
     /rsvp — register for the event
+# Only in a series of more than one event, as the menu's 🗓 button.
+help-events =
+    /events — all events of the series
+    /notifications — messages about new events: on or off
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — contest rules and your entry
 help-idea = /idea — propose an idea for the city

@@ -58,6 +58,10 @@ help =
     /start — басты мәзір
     /info — іс-шара туралы: уақыты, орны, бағдарламасы, байланыс
     /rsvp — іс-шараға тіркелу
+# Only in a series of more than one event, as the menu's 🗓 button.
+help-events =
+    /events — сериядағы барлық іс-шаралар
+    /notifications — жаңа іс-шаралар туралы хабарламалар: қосу не өшіру
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — байқау ережелері және сіздің өтініміңіз
 help-idea = /idea — қалаға идея ұсыну

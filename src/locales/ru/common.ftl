@@ -58,6 +58,10 @@ help =
     /start — главное меню
     /info — о мероприятии: время, место, программа, контакты
     /rsvp — регистрация на мероприятие
+# Only in a series of more than one event, as the menu's 🗓 button.
+help-events =
+    /events — все события серии
+    /notifications — сообщения о новых событиях: включить или выключить
 # The contest's and the ideas' lines: only for an event that has them.
 help-contest = /contest — правила конкурса и ваша заявка
 help-idea = /idea — предложить идею для города
