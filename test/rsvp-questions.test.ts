@@ -118,6 +118,10 @@ describe("registration questions from the event file", () => {
       await ann.tap(TOPIC[lang]);
       await ann.tap(t("rsvp-skip"));
       expect(ann.lastText()).toContain(line(TOPIC[lang], t("rsvp-not-answered")));
+      // The question keeps what its answer is, not the Skip button's label.
+      const skippedQuestion = ann.messages().at(-2)?.text ?? "";
+      expect(skippedQuestion).toContain(TOPIC[lang]);
+      expect(skippedQuestion).toContain(t("form-chosen", { choice: t("rsvp-not-answered") }));
       await ann.tap(t("rsvp-confirm"));
       expect((await rsvps.find(ann.id))?.answers).toEqual({ district: "almaly", age: "30", formats: "walk,workshop" });
 

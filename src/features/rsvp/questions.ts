@@ -81,7 +81,8 @@ export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion
   const hintLine = q.hint ? `\n${escapeHtml(event.text(q.hint, language))}` : "";
   const prompt = `${escapeHtml(event.text(q.label, language))}${hintLine}`;
   const skipRow: Choice[][] = q.required ? [] : [[[ctx.t("rsvp-skip"), SKIP]]];
-  const skipped = (value: string) => (value === SKIP && !q.required ? { value: null } : undefined);
+  // A skipped question keeps "not given" as its answer, as the summary shows it, not the Skip button's label.
+  const skipped = (value: string) => (value === SKIP && !q.required ? { value: null, chosen: ctx.t("rsvp-not-answered") } : undefined);
 
   switch (q.type) {
     case "choice":
@@ -210,7 +211,7 @@ function multiQuestion(
       if (answer.value === SKIP && !q.required) return { value: null };
       if (answer.value === DONE) {
         const ids = options.filter((o) => chosen.has(o.id));
-        if (ids.length === 0 && !q.required) return { value: null, chosen: ctx.t("rsvp-none") };
+        if (ids.length === 0 && !q.required) return { value: null, chosen: ctx.t("rsvp-not-answered") };
         if (ids.length < min) return { hint: ctx.t("rsvp-error-multi-min", { min }) };
         return { value: ids.map((o) => o.id).join(","), chosen: ids.map((o) => o.label).join("; ") };
       }
