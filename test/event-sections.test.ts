@@ -29,6 +29,21 @@ describe("an event file with a text missing in one of its languages", () => {
   });
 });
 
+describe("an event file without a registration deadline", () => {
+  it("keeps registration open until the event starts, and closes it then", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { deadline: undefined } }) });
+    const { clock, event } = bot;
+    expect(event.rsvpDeadlineAt).toEqual(event.startsAt);
+    const early = bot.user({ languageCode: "en" });
+    await early.command("rsvp");
+    expect(early.messages().at(-2)?.text).toContain("Registration is open until 30 November 2017, 9:00");
+    clock.set(new Date(event.startsAt.getTime() + 60_000));
+    const late = bot.user({ languageCode: "ru" });
+    await late.command("rsvp");
+    expect(late.lastText()).toContain("Регистрация закрылась 30 ноября 2017, 9:00");
+  });
+});
+
 describe("an event file naming no data controller", () => {
   it("starts, and warns that the consent names the event's title, until rsvp.consent or organisers give one", async () => {
     const warning = "the registration consent names the event's title as the data controller";

@@ -153,6 +153,14 @@ describe("the event file", () => {
     );
   });
 
+  it("says a missing time is required and how to write it", () => {
+    const source = readFileSync(OTHER_EVENT, "utf8");
+    expect(() => parseEvent(source.replace(/^starts: .*\n/m, ""))).toThrow(/starts: required: a wall-clock time YYYY-MM-DDTHH:mm/);
+    expect(() => parseEvent(source.replace(/^ {2}deadline: "2026-11-28T20:00"\n/m, ""))).toThrow(
+      /contest\.deadline: required: a wall-clock time YYYY-MM-DDTHH:mm/,
+    );
+  });
+
   it("refuses a registration deadline after the event's end, and takes one during it", () => {
     const source = readFileSync(OTHER_EVENT, "utf8");
     expect(() => parseEvent(source.replace('deadline: "2026-11-29T18:00"', 'deadline: "2026-11-30T11:00"'))).not.toThrow();

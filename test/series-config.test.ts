@@ -60,7 +60,7 @@ describe("the series: loading a folder of event files", () => {
       expect(errors.map((each) => each.file.slice(dir.length + 1))).toEqual(["broken.yaml", "wrong.yaml", "z-copy.yaml"]);
       expect(errors[0]!.problems[0]).toMatch(/^YAML:/);
       expect(errors[1]!.problems).toEqual(
-        expect.arrayContaining(["id: expected an id of a-z, 0-9 and -", "starts: expected string, received undefined"]),
+        expect.arrayContaining(["id: expected an id of a-z, 0-9 and -", "starts: required: a wall-clock time YYYY-MM-DDTHH:mm"]),
       );
       expect(errors[2]!.problems).toEqual(['id: "one" is already the id of one.yaml']);
     }

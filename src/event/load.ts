@@ -68,7 +68,7 @@ function resolveEvent(data: EventFile): EventInfo {
     ...data,
     startsAt,
     endsAt: wallClockToInstant(data.ends, zone),
-    rsvpDeadlineAt: wallClockToInstant(data.rsvp.deadline, zone),
+    rsvpDeadlineAt: data.rsvp.deadline === undefined ? startsAt : wallClockToInstant(data.rsvp.deadline, zone),
     contestDeadlineAt: data.contest ? wallClockToInstant(data.contest.deadline, zone) : undefined,
     defaultLanguage,
     text: (value, language) => localize(value, language, defaultLanguage),

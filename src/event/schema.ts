@@ -21,7 +21,9 @@ const text = z.union(
 export type LocalizedText = z.infer<typeof text>;
 
 /** Wall-clock time in the event's zone, e.g. 2017-11-30T09:00. */
-const wallClock = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "expected wall-clock time YYYY-MM-DDTHH:mm");
+const wallClock = z
+  .string({ error: (issue) => (issue.input === undefined ? "required: a wall-clock time YYYY-MM-DDTHH:mm" : undefined) })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "expected wall-clock time YYYY-MM-DDTHH:mm");
 
 /** A duration before the start: 48h, 90m, 2d. */
 export const durationPattern = /^(\d+)\s*(m|h|d)$/;
@@ -132,7 +134,8 @@ const rsvpQuestions = z
 
 const rsvp = z
   .strictObject({
-    deadline: wallClock,
+    /** Absent: registration closes when the event starts. */
+    deadline: wallClock.optional(),
     /** Absent means unlimited. */
     capacity: z.number().int().positive().optional(),
     /** Consent to the processing of personal data; absent = a generic text naming the first organiser. */
@@ -316,7 +319,7 @@ export const eventSchema = z
   .refine((e) => e.starts < e.ends, { message: "`ends` must be after `starts`", path: ["ends"] })
   .superRefine((e, issues) => {
     // Registering for an event that is over would hand out a ticket for nothing (the strings compare as times).
-    if (e.rsvp.deadline > e.ends)
+    if (e.rsvp.deadline !== undefined && e.rsvp.deadline > e.ends)
       issues.addIssue({ code: "custom", message: "registration must close by `ends`", path: ["rsvp", "deadline"] });
     // A reminder to this event's contest entrants with no contest section would always reach nobody.
     for (const [i, each] of e.reminders.entries()) {
