@@ -4,6 +4,7 @@ import type { IdeaDraft } from "../src/store/ideas.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { openSubmission } from "./support/flows.js";
+import { eventWith } from "./support/event-file.js";
 
 const startTestBot = botPerTest();
 let bot: TestBot;
@@ -125,6 +126,27 @@ describe("proposing an idea", () => {
     expect(user.lastText()).toContain("📍 Place: 51.50720, -0.12760");
     await user.tap("✅ Submit");
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toMatchObject([{ category: "trees", latitude: 51.5072 }]);
+  });
+
+  it("asks no category when the event file has one: the form starts at the text and Edit does not offer it", async () => {
+    const lanes = { id: "lanes", name: { ru: "Велодорожки", kk: "Веложолдар", en: "Bike lanes" } };
+    bot = await startTestBot({ eventFile: eventWith({ ideas: { categories: [lanes] } }) });
+    const user = bot.user({ languageCode: "ru" });
+    await user.command("idea");
+    await openSubmission(user, t("ru", "ideas-new"));
+    expect(user.lastText()).toContain("Шаг 1 из 3");
+    expect(user.lastText()).toContain("Опишите идею");
+    await user.send(BIKE_IDEA);
+    await user.tap(t("ru", "ideas-skip"));
+    await user.tapReply(t("ru", "ideas-skip"));
+    expect(user.lastText()).toContain("Категория: Велодорожки");
+    await user.tap(t("ru", "ideas-edit"));
+    expect(user.buttons()).not.toContain(t("ru", "ideas-edit-category"));
+    expect(user.buttons()).toContain(t("ru", "ideas-edit-text"));
+    await user.tap(t("ru", "ideas-edit-photo"));
+    await user.tap(t("ru", "ideas-skip"));
+    await user.tap(t("ru", "ideas-submit"));
+    expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toMatchObject([{ category: "lanes", text: BIKE_IDEA }]);
   });
 
   it("checks every step and re-asks with a hint", async () => {

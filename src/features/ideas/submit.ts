@@ -139,6 +139,7 @@ async function preview(
   ctx: FlowContext,
   draft: Draft,
   language: string,
+  editable: readonly Field[],
 ): Promise<"submit" | Field> {
   // Only the few similar ideas enter the form's replay log, not the whole category; filtering
   // again is a no-op on them and trims a log written before, which kept every candidate.
@@ -175,14 +176,14 @@ async function preview(
   return form.ask(
     choiceQuestion<Field>(ctx, {
       prompt: ctx.t("ideas-edit-which"),
-      choices: FIELDS.map((field) => [ctx.t(`ideas-edit-${field}`), field] as const),
+      choices: editable.map((field) => [ctx.t(`ideas-edit-${field}`), field] as const),
       columns: 4,
     }),
   );
 }
 
 /**
- * The idea form: category, text, optional photo, optional place, then a preview with similar
+ * The idea form: category (unless the file has one), text, optional photo, optional place, then a preview with similar
  * ideas, Submit / Edit / Cancel. Submitting stores the idea (within the daily limit) and sends it
  * to moderation, or publishes it at once when the event file turns moderation off.
  */
@@ -207,13 +208,17 @@ export async function ideaSubmitConversation(conversation: FormConversation, ctx
 
   const form = await Form.open(conversation, ctx, { title: ctx.t("ideas-form-title"), cancelled: ctx.t("ideas-cancelled") });
   const ask = questions(ctx, language);
-  const filled = await form.fill(ask);
+  // A single category needs no choosing: the idea goes in it, and the form starts at its text.
+  const onlyCategory = config.categories.length === 1 ? config.categories[0]!.id : undefined;
+  const { category: _category, ...afterCategory } = ask;
+  const filled = onlyCategory ? { ...(await form.fill(afterCategory)), category: onlyCategory } : await form.fill(ask);
+  const editable = onlyCategory ? FIELDS.filter((field) => field !== "category") : FIELDS;
   const draft: Draft = { category: filled.category, text: filled.text };
   setField(draft, "photo", filled.photo);
   setField(draft, "place", filled.place);
 
   for (let round = 0; round < MAX_EDIT_ROUNDS; round++) {
-    const action = await preview(form, conversation, ctx, draft, language);
+    const action = await preview(form, conversation, ctx, draft, language, editable);
     if (action !== "submit") {
       setField(draft, action, await form.ask<unknown>(ask[action]));
       continue;
