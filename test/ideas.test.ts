@@ -130,7 +130,7 @@ describe("proposing an idea", () => {
 
   it("asks no category when the event file has one: the form starts at the text and Edit does not offer it", async () => {
     const lanes = { id: "lanes", name: { ru: "Велодорожки", kk: "Веложолдар", en: "Bike lanes" } };
-    bot = await startTestBot({ eventFile: eventWith({ ideas: { categories: [lanes] } }) });
+    bot = await startTestBot({ eventFile: eventWith({ ideas: { categories: [lanes], moderation: false } }) });
     const user = bot.user({ languageCode: "ru" });
     await user.command("idea");
     await openSubmission(user, t("ru", "ideas-new"));
@@ -147,6 +147,16 @@ describe("proposing an idea", () => {
     await user.tap(t("ru", "ideas-skip"));
     await user.tap(t("ru", "ideas-submit"));
     expect(await bot.running.deps.store.ideas.byAuthor(user.id)).toMatchObject([{ category: "lanes", text: BIKE_IDEA }]);
+
+    // Browsing opens the category's ideas at once, and goes back to the ideas menu, not to a choice of one.
+    const reader = bot.user({ languageCode: "kk" });
+    await reader.command("idea");
+    await reader.tap(t("kk", "ideas-browse"));
+    expect(reader.lastText()).toContain("Веложолдар");
+    expect(reader.lastText()).toContain(BIKE_IDEA);
+    expect(reader.buttons()).not.toContain(t("kk", "ideas-browse"));
+    await reader.tap(t("kk", "ideas-back"));
+    expect(reader.buttons()).toContain(t("kk", "ideas-new"));
   });
 
   it("checks every step and re-asks with a hint", async () => {

@@ -41,6 +41,8 @@ async function myIdeas(ctx: FlowContext) {
 async function browseCategories(ctx: FlowContext) {
   const language = await ctx.i18n.getLocale();
   const categories = ctx.deps.event.ideas?.categories ?? [];
+  // One category is no choice: its ideas open at once.
+  if (categories.length === 1) return browseCard(ctx, categories[0]!.id, "n", 0);
   const counts = await ctx.deps.store.ideas.countPublic(categories.map((c) => c.id));
   const keyboard = new InlineKeyboard();
   for (const category of categories) {
@@ -74,7 +76,10 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
   const language = await ctx.i18n.getLocale();
   const page = await browsePage(ctx, category, order, index, status);
   const idea = focus !== undefined ? await store.ideas.get(focus) : page.ideas[0];
-  const back = backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-browse"), ideasData.categories.pack()));
+  const oneCategory = ctx.deps.event.ideas?.categories.length === 1;
+  const back = oneCategory
+    ? ideasBackRow(ctx)
+    : backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-browse"), ideasData.categories.pack()));
   const nextStatus = STATUS_FILTERS[(STATUS_FILTERS.indexOf(status) + 1) % STATUS_FILTERS.length];
   const filterButton = new InlineKeyboard().text(
     ctx.t("ideas-browse-status", { status: status ? ctx.t(ideaStatusKey(status)) : ctx.t("ideas-browse-status-all") }),
