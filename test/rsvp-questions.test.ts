@@ -264,6 +264,8 @@ describe("registration questions from the event file", () => {
     await ann.send("12");
     expect(ann.lastText()).toContain("does not look like a phone number");
     await ann.tapReply("Skip ➡️");
+    // The note that removes the keyboard says what the summary says: no phone, not "Saved".
+    expect(ann.messages().at(-2)?.text).toBe("not given ✓");
     expect(ann.lastText()).toContain("Your phone? — not given");
     await ann.tap("✏️ Edit a field");
     await ann.tap("Your phone?");
@@ -306,6 +308,38 @@ describe("registration questions from the event file", () => {
       expect(guest.lastText()).toContain(t("rsvp-answer-line", { label: label[lang], answer: "2" }));
       await guest.tap(t("rsvp-confirm"));
       expect((await bot.running.deps.store.rsvps.find(guest.id))?.answers).toEqual({ friends: "2" });
+    }
+  });
+
+  it("marks a skipped optional multi question as not given, as the summary reads, in ru, kk and en", async () => {
+    const eventFile = eventWith({
+      rsvp: {
+        questions: [
+          {
+            id: "formats",
+            type: "multi",
+            label: FORMATS,
+            required: false,
+            options: [
+              { id: "walk", label: WALK },
+              { id: "talks", label: TALKS },
+            ],
+          },
+        ],
+      },
+    });
+    bot = await startTestBot({ eventFile });
+    for (const lang of ["ru", "kk", "en"] as const) {
+      const t = (key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(lang, key, vars);
+      const guest = bot.user({ languageCode: lang });
+      await guest.command("rsvp");
+      await guest.tap(t("consent-agree"));
+      await guest.send("Ann Lee");
+      await guest.tap(t("rsvp-skip"));
+      const question = guest.messages().find((m) => m.text?.includes(FORMATS[lang]))?.text ?? "";
+      expect(question).toContain(t("form-chosen", { choice: t("rsvp-not-answered") }));
+      expect(question).not.toContain(t("form-chosen", { choice: t("rsvp-skip") }));
+      expect(guest.lastText()).toContain(t("rsvp-answer-line", { label: FORMATS[lang], answer: t("rsvp-not-answered") }));
     }
   });
 

@@ -147,13 +147,15 @@ function checkTyped(ctx: FlowContext, q: RsvpQuestion, typed: string): { value: 
 function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Question<string | null> {
   const saved = (phone: string) => ({ value: phone, note: ctx.t("rsvp-contact-saved", { contact: escapeHtml(phone) }) });
   const skip = ctx.t("rsvp-skip");
+  const notGiven = ctx.t("form-chosen", { choice: ctx.t("rsvp-not-answered") });
   return {
     prompt,
     reply: { contact: ctx.t("rsvp-share-phone"), buttons: q.required ? [] : [[skip, SKIP]] },
     maxLength: 40,
     wrongType: ctx.t("form-text-expected"),
     read: (answer, update) => {
-      if (answer.kind === "button") return answer.value === SKIP && !q.required ? { value: null, note: ctx.t("form-saved") } : undefined;
+      // Under the removed keyboard, what the summary will say (not "Saved" for no phone).
+      if (answer.kind === "button") return answer.value === SKIP && !q.required ? { value: null, note: notGiven } : undefined;
       if (answer.kind === "contact") {
         // Only the user's own card: someone else's contact is not a way to register them.
         if (answer.userId !== update.from?.id) return { hint: ctx.t("rsvp-error-contact-not-yours") };
@@ -208,7 +210,7 @@ function multiQuestion(
     wrongType: ctx.t("form-use-buttons"),
     read: (answer) => {
       if (answer.kind !== "button") return { hint: ctx.t("form-use-buttons") };
-      if (answer.value === SKIP && !q.required) return { value: null };
+      if (answer.value === SKIP && !q.required) return { value: null, chosen: ctx.t("rsvp-not-answered") };
       if (answer.value === DONE) {
         const ids = options.filter((o) => chosen.has(o.id));
         if (ids.length === 0 && !q.required) return { value: null, chosen: ctx.t("rsvp-not-answered") };
