@@ -211,6 +211,41 @@ describe("live quiz", () => {
     expect(admin.lastText()).toContain("already started (finished)");
   }, 60_000);
 
+  it("offers the quiz's next step as a button on its screen, to organisers only, in ru, kk and en", async () => {
+    bot = await startTestBot({ adminIds: [ADMIN, ADMIN + 1, ADMIN + 2], now: "2017-11-30T11:00:00+06:00" });
+    const t = (language: string, key: string) => bot!.running.deps.i18n.t(language, key);
+    for (const [id, language] of [
+      [ADMIN + 1, "kk"],
+      [ADMIN + 2, "en"],
+    ] as const) {
+      const organiser = bot.user({ id, languageCode: language });
+      await organiser.command("quiz");
+      expect(organiser.buttons(), language).toEqual([t(language, "quiz-start-button")]);
+    }
+    const [ann] = await confirmedPlayers(bot, ["Ann", "Bob"]);
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("quiz");
+    expect(admin.buttons()).toEqual([t("ru", "quiz-start-button")]);
+
+    // A guest who got hold of the button starts nothing.
+    await ann.command("start");
+    await ann.tapData("quiz:start");
+    expect(ann.callbackAnswers().at(-1)?.text).toBe(t("en", "admin-only"));
+    expect(await bot.running.deps.store.quiz.state()).toBeUndefined();
+
+    await admin.tap(t("ru", "quiz-start-button"));
+    expect(admin.lastText()).toContain("Викторина началась");
+    expect(admin.buttons(admin.messages().at(-2))).toEqual([]);
+    await admin.command("quiz");
+    expect(admin.buttons()).toEqual([t("ru", "quiz-next-button"), t("ru", "quiz-end-button")]);
+    await admin.tap(t("ru", "quiz-end-button"));
+    expect(admin.lastText()).toContain("Итоги викторины");
+    await admin.command("quiz");
+    expect(admin.buttons()).toEqual([t("ru", "quiz-results-button")]);
+    await admin.tap(t("ru", "quiz-results-button"));
+    expect(admin.lastText()).toContain("Итоги викторины");
+  });
+
   it("promises no prize to the winners of a quiz without one", async () => {
     const quiz = { prize: undefined, questions: [{ text: "2 + 2?", options: ["3", "4"], answer: 1 }] };
     bot = await startTestBot({ adminIds: [ADMIN], now: "2017-11-30T11:00:00+06:00", eventFile: eventWith({ quiz }) });

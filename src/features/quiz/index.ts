@@ -90,11 +90,20 @@ privateChat.command("quiz", requireRole("organiser"), async (ctx) => {
   await showQuizHelp(ctx);
 });
 
-/** What /quiz can do and where the quiz stands (also the organisers' home screen's Quiz button). */
+/** What /quiz can do and where the quiz stands (also the organisers' home screen's Quiz button), with the button for its next step. */
 export async function showQuizHelp(ctx: FlowContext): Promise<void> {
   const quiz = ctx.deps.event.quiz;
   if (!quiz) return void (await ctx.reply(ctx.t("quiz-none")));
-  await ctx.reply(await withEventHeading(ctx, ctx.t("quiz-usage", { status: await statusText(ctx, quiz) })), { parse_mode: "HTML" });
+  const state = await ctx.deps.store.quiz.state();
+  const keyboard = !state
+    ? new InlineKeyboard().text(ctx.t("quiz-start-button"), quizData.start.pack())
+    : state.status === "open"
+      ? controls(ctx, state.question, quiz.questions.length)
+      : new InlineKeyboard().text(ctx.t("quiz-results-button"), quizData.end.pack());
+  await ctx.reply(await withEventHeading(ctx, ctx.t("quiz-usage", { status: await statusText(ctx, quiz) })), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
 }
 
 /** The organiser's controls: admins only, checked at each tap; without a quiz in the event file they are stale. */
@@ -115,6 +124,13 @@ privateChat.use(
     if (!quiz || state?.status !== "open" || state.question !== ctx.callbackData.from) return answerUnknownButton(ctx);
     await ctx.answerCallbackQuery();
     await next(ctx, quiz, ctx.callbackData.from);
+  }),
+);
+privateChat.use(
+  onTap(quizData.start, ...control, async (ctx) => {
+    // Like every control, the button goes once used: the next step comes with the answer.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await startOrAsk(ctx, ctx.deps.event.quiz!);
   }),
 );
 privateChat.use(onTap(quizData.end, ...control, (ctx) => end(ctx, ctx.deps.event.quiz!)));
