@@ -51,6 +51,16 @@ const customEvent = () =>
     },
   });
 
+/** A guest speaking `lang` who agreed and gave a name: the form is at the event file's first question. */
+async function guestAtFirstQuestion(lang: Lang) {
+  const t = (key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(lang, key, vars);
+  const guest = bot!.user({ languageCode: lang });
+  await guest.command("rsvp");
+  await guest.tap(t("consent-agree"));
+  await guest.send("Ann Lee");
+  return { t, guest };
+}
+
 describe("registration questions from the event file", () => {
   for (const lang of ["ru", "kk", "en"] as Lang[]) {
     it(`asks them, refuses wrong answers, shows and edits them in the summary, exports and counts them, in ${lang}`, async () => {
@@ -297,11 +307,7 @@ describe("registration questions from the event file", () => {
     const eventFile = eventWith({ rsvp: { questions: [{ id: "friends", type: "number", label, min: 0, max: 3, whole: true }] } });
     bot = await startTestBot({ eventFile });
     for (const lang of ["ru", "kk", "en"] as const) {
-      const t = (key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(lang, key, vars);
-      const guest = bot.user({ languageCode: lang });
-      await guest.command("rsvp");
-      await guest.tap(t("consent-agree"));
-      await guest.send("Ann Lee");
+      const { t, guest } = await guestAtFirstQuestion(lang);
       await guest.send("2,5");
       expect(guest.lastText()).toBe(t("rsvp-error-number-whole", { example: 2 }));
       await guest.send("2");
@@ -330,11 +336,7 @@ describe("registration questions from the event file", () => {
     });
     bot = await startTestBot({ eventFile });
     for (const lang of ["ru", "kk", "en"] as const) {
-      const t = (key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(lang, key, vars);
-      const guest = bot.user({ languageCode: lang });
-      await guest.command("rsvp");
-      await guest.tap(t("consent-agree"));
-      await guest.send("Ann Lee");
+      const { t, guest } = await guestAtFirstQuestion(lang);
       await guest.tap(t("rsvp-skip"));
       const question = guest.messages().find((m) => m.text?.includes(FORMATS[lang]))?.text ?? "";
       expect(question).toContain(t("form-chosen", { choice: t("rsvp-not-answered") }));
