@@ -183,9 +183,10 @@ async function preview(
 }
 
 /**
- * The idea form: category (unless the file has one), text, optional photo, optional place, then a preview with similar
- * ideas, Submit / Edit / Cancel. Submitting stores the idea (within the daily limit) and sends it
- * to moderation, or publishes it at once when the event file turns moderation off.
+ * The idea form: category (unless the file has only one), text, optional photo, optional place,
+ * then a preview with similar ideas, Submit / Edit / Cancel. Submitting stores the idea (within the
+ * daily limit) and sends it to moderation, or publishes it at once when the event file turns
+ * moderation off.
  */
 export async function ideaSubmitConversation(conversation: FormConversation, ctx: FlowContext): Promise<void> {
   const config = ctx.deps.event.ideas;
@@ -210,8 +211,10 @@ export async function ideaSubmitConversation(conversation: FormConversation, ctx
   const ask = questions(ctx, language);
   // A single category needs no choosing: the idea goes in it, and the form starts at its text.
   const onlyCategory = config.categories.length === 1 ? config.categories[0]!.id : undefined;
-  const { category: _category, ...afterCategory } = ask;
-  const filled = onlyCategory ? { ...(await form.fill(afterCategory)), category: onlyCategory } : await form.fill(ask);
+  const { category, ...afterCategory } = ask;
+  const filled = onlyCategory
+    ? { ...(await form.fill(afterCategory)), category: onlyCategory }
+    : await form.fill({ category, ...afterCategory });
   const editable = onlyCategory ? FIELDS.filter((field) => field !== "category") : FIELDS;
   const draft: Draft = { category: filled.category, text: filled.text };
   setField(draft, "photo", filled.photo);
