@@ -199,6 +199,10 @@ describe("/ideas for organisers", () => {
     await admin.command("ideas");
     expect(admin.lastText()).toBe("🗂 All ideas: 2. Choose a status:");
     expect(admin.buttons()).toContain("📢 published (1)");
+    await admin.tap("All (2)");
+    // Every status together is named as such, not by the filter's own "*".
+    expect(admin.lastText()).toBe("Status: all. Choose a category:");
+    await admin.tap("⬅️ Ideas");
     await admin.tap("📢 published (1)");
     await admin.tap("Bike lanes (1)");
     expect(admin.lastText()).toContain("#1 (1 of 1) · 📢 published");

@@ -59,7 +59,11 @@ async function categories(ctx: FlowContext, status: Filter["status"]) {
     .text(ctx.t("ideas-admin-all-categories", { count: ideas.length }), ideasData.card.pack({ status, category: ALL, index: 0 }))
     .row();
   backToMenuKeyboard(ctx, keyboard.text(ctx.t("ideas-back"), ideasData.overview.pack()));
-  await showScreen(ctx, ctx.t("ideas-admin-categories", { status: status === ALL ? ALL : ctx.t(ideaStatusKey(status)) }), keyboard);
+  await showScreen(
+    ctx,
+    ctx.t("ideas-admin-categories", { status: ctx.t(status === ALL ? "ideas-status-all" : ideaStatusKey(status)) }),
+    keyboard,
+  );
 }
 
 /** One idea of the filtered list with everything an organiser can do to it; `focus` keeps a just-changed idea on screen. */

@@ -82,7 +82,7 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
     : backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-browse"), ideasData.categories.pack()));
   const nextStatus = STATUS_FILTERS[(STATUS_FILTERS.indexOf(status) + 1) % STATUS_FILTERS.length];
   const filterButton = new InlineKeyboard().text(
-    ctx.t("ideas-browse-status", { status: status ? ctx.t(ideaStatusKey(status)) : ctx.t("ideas-browse-status-all") }),
+    ctx.t("ideas-browse-status", { status: status ? ctx.t(ideaStatusKey(status)) : ctx.t("ideas-status-all") }),
     ideasData.browse.pack({ category, order, index: 0, status: nextStatus }),
   );
   if (!idea || !isPublicStatus(idea.status)) {

@@ -182,7 +182,7 @@ ideas-mod-merge-hint = Please send the number of another idea, e.g. 12.
 ideas-mod-merged = ✅ Idea #{ $from } was merged into #{ $into }, which now has { $supports } supports. The author of #{ $from } was told.
 ideas-mod-merge-refused = Idea #{ $id } was merged into another one itself: choose the idea it joined.
 ideas-browse-status = 🎚 Status: { $status }
-ideas-browse-status-all = all
+ideas-status-all = all
 
 ## Asked once, before the first one (src/ui/consent.ts)
 ideas-consent =

@@ -164,7 +164,7 @@ ideas-mod-merge-hint = Басқа идеяның нөмірін жіберіңі
 ideas-mod-merged = ✅ №{ $from } идея №{ $into } идеямен біріктірілді; енді №{ $into } идеяны { $supports } адам қолдайды. №{ $from } идеяның авторына хабарланды.
 ideas-mod-merge-refused = №{ $id } идеяның өзі басқа идеямен біріктірілген: соны таңдаңыз.
 ideas-browse-status = 🎚 Мәртебе: { $status }
-ideas-browse-status-all = барлығы
+ideas-status-all = барлығы
 
 ## Asked once, before the first one (src/ui/consent.ts)
 ideas-consent =

@@ -184,7 +184,7 @@ ideas-mod-merge-hint = Пришлите номер другой идеи, нап
 ideas-mod-merged = ✅ Идея №{ $from } объединена с №{ $into }; теперь у №{ $into } поддержек: { $supports }. Автор №{ $from } получил уведомление.
 ideas-mod-merge-refused = Идея №{ $id } сама объединена с другой: выберите ту, с которой её объединили.
 ideas-browse-status = 🎚 Статус: { $status }
-ideas-browse-status-all = все
+ideas-status-all = все
 
 ## Asked once, before the first one (src/ui/consent.ts)
 ideas-consent =
