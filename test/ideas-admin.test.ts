@@ -38,6 +38,22 @@ async function storedIdea(authorId: number, extra: Partial<IdeaDraft> = {}, publ
   return created.idea;
 }
 
+describe("the organisers' list of an event with one idea category", () => {
+  it("opens a status's ideas at once, and goes back to the statuses, in ru", async () => {
+    const lanes = { id: "lanes", name: { ru: "Велодорожки", kk: "Веложолдар", en: "Bike lanes" } };
+    bot = await startTestBot({ adminIds: [ADMIN], eventFile: eventFileWith({ categories: [lanes] }) });
+    const t = (key: string, vars?: Record<string, string | number>) => bot.running.deps.i18n.t("ru", key, vars);
+    await storedIdea(1001, { category: "lanes", text: "Велодорожка вдоль набережной" }, false);
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("ideas");
+    await admin.tap(t("ideas-admin-all", { count: 1 }));
+    expect(admin.lastText()).toContain("Велодорожка вдоль набережной");
+    expect(admin.buttons()).not.toContain(t("ideas-admin-all-categories", { count: 1 }));
+    await admin.tap(t("ideas-back"));
+    expect(admin.lastText()).toContain(t("ideas-admin-title", { total: 1 }).replace(/<\/?b>/g, ""));
+  });
+});
+
 describe("moderation", () => {
   it("publishes a new idea once, and tells the author in their language", async () => {
     bot = await startTestBot({ adminIds: [ADMIN, OTHER_ADMIN] });
