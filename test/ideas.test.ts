@@ -138,6 +138,8 @@ describe("proposing an idea", () => {
     expect(user.lastText()).toContain("Опишите идею");
     await user.send(BIKE_IDEA);
     await user.tap(t("ru", "ideas-skip"));
+    // The skipped photo's question says so, not the Skip button's label.
+    expect(user.messages().at(-2)?.text).toContain("Без фото ✓");
     await user.tapReply(t("ru", "ideas-skip"));
     expect(user.lastText()).toContain("Категория: Велодорожки");
     await user.tap(t("ru", "ideas-edit"));

@@ -54,7 +54,8 @@ const photoQuestion = (ctx: FlowContext): Question<string | undefined> => ({
   wrongType: ctx.t("ideas-photo-hint"),
   read: (answer) => {
     if (answer.kind === "photo") return { value: answer.fileId };
-    if (answer.kind === "button") return answer.value === "skip" ? { value: undefined } : undefined;
+    // The question keeps "No photo ✓", what was chosen, rather than the Skip button's label.
+    if (answer.kind === "button") return answer.value === "skip" ? { value: undefined, chosen: ctx.t("ideas-photo-skipped") } : undefined;
     return { hint: ctx.t("ideas-photo-hint") };
   },
 });

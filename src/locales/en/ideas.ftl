@@ -41,6 +41,7 @@ ideas-send-location = 📍 Send my location
 ideas-place-hint = Please send a map pin, or tap Skip.
 ideas-place-outside = This pin is outside the city. Please put the pin on a place in the city, or tap Skip.
 ideas-place-saved = 📍 Got the place.
+ideas-photo-skipped = No photo
 ideas-place-skipped = No place then.
 ideas-preview-title = 👀 <b>Check your idea</b>
 ideas-field-category = Category: { $category }

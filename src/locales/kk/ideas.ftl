@@ -26,6 +26,7 @@ ideas-send-location = 📍 Орнымды жіберу
 ideas-place-hint = Картадан нүкте жіберіңіз немесе «Өткізіп жіберу» батырмасын басыңыз.
 ideas-place-outside = Бұл нүкте қала шегінен тыс. Нүктені қаладағы орынға қойыңыз немесе «Өткізіп жіберу» батырмасын басыңыз.
 ideas-place-saved = 📍 Орын сақталды.
+ideas-photo-skipped = Фотосыз
 ideas-place-skipped = Жақсы, орынсыз.
 ideas-preview-title = 👀 <b>Идеяңызды тексеріңіз</b>
 ideas-field-category = Санат: { $category }

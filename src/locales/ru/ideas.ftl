@@ -42,6 +42,7 @@ ideas-send-location = 📍 Отправить геопозицию
 ideas-place-hint = Пришлите точку на карте или нажмите «Пропустить».
 ideas-place-outside = Эта точка за пределами города. Поставьте точку на место в городе или нажмите «Пропустить».
 ideas-place-saved = 📍 Место сохранено.
+ideas-photo-skipped = Без фото
 ideas-place-skipped = Хорошо, без места.
 ideas-preview-title = 👀 <b>Проверьте идею</b>
 ideas-field-category = Категория: { $category }
