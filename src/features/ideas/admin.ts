@@ -15,6 +15,7 @@ import { mediaButtons } from "./keyboards.js";
 import { ANSWER_CONVERSATION, type AnswerMode } from "./moderation.js";
 import { categoryLabel } from "./notify.js";
 import { milestoneLines } from "./texts.js";
+import { onlyCategory } from "./rules.js";
 import { announceIdeaUpdate } from "./updates.js";
 
 /** Statuses an organiser sets by a button ("merged" comes only from a merge). */
@@ -47,7 +48,7 @@ export async function overview(ctx: FlowContext, below = false) {
 
 async function categories(ctx: FlowContext, status: Filter["status"]) {
   // One category is no choice: the status's ideas open at once.
-  if (ctx.deps.event.ideas?.categories.length === 1) return card(ctx, { status, category: ALL }, 0);
+  if (onlyCategory(ctx.deps.event.ideas)) return card(ctx, { status, category: ALL }, 0);
   const language = await ctx.i18n.getLocale();
   const ideas = (await ctx.deps.store.ideas.all()).filter((idea) => matches(idea, { status, category: ALL }));
   const keyboard = new InlineKeyboard();
@@ -77,8 +78,7 @@ async function card(ctx: FlowContext, filter: Filter, index: number, focus?: num
   const position = focused >= 0 ? focused : Math.max(0, Math.min(index, list.length - 1));
   const idea = list[position];
   // Back to the choice of category, or with a single category to the choice of status.
-  const backTo =
-    ctx.deps.event.ideas?.categories.length === 1 ? ideasData.overview.pack() : ideasData.status.pack({ status: filter.status });
+  const backTo = onlyCategory(ctx.deps.event.ideas) ? ideasData.overview.pack() : ideasData.status.pack({ status: filter.status });
   const back = () => backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-back"), backTo));
   if (!idea) return showScreen(ctx, ctx.t("ideas-admin-empty"), back());
 

@@ -13,7 +13,7 @@ import { ideasData } from "./callback-data.js";
 import { ideasBackRow, ideasMenuKeyboard, mediaButtons } from "./keyboards.js";
 import { ANSWER_CONVERSATION, ideaAnswerConversation, moderationFeature } from "./moderation.js";
 import { categoryLabel } from "./notify.js";
-import { isPublicStatus, type IdeaStatus } from "./rules.js";
+import { isPublicStatus, onlyCategory, type IdeaStatus } from "./rules.js";
 import { ideaStatusKey } from "../../ui/labels.js";
 import { SUBMIT_CONVERSATION, ideaSubmitConversation } from "./submit.js";
 import { fitMessage, ideaCard } from "./texts.js";
@@ -42,7 +42,8 @@ async function browseCategories(ctx: FlowContext) {
   const language = await ctx.i18n.getLocale();
   const categories = ctx.deps.event.ideas?.categories ?? [];
   // One category is no choice: its ideas open at once.
-  if (categories.length === 1) return browseCard(ctx, categories[0]!.id, "n", 0);
+  const only = onlyCategory(ctx.deps.event.ideas);
+  if (only) return browseCard(ctx, only, "n", 0);
   const counts = await ctx.deps.store.ideas.countPublic(categories.map((c) => c.id));
   const keyboard = new InlineKeyboard();
   for (const category of categories) {
@@ -76,8 +77,7 @@ async function browseCard(ctx: FlowContext, category: string, order: Order, inde
   const language = await ctx.i18n.getLocale();
   const page = await browsePage(ctx, category, order, index, status);
   const idea = focus !== undefined ? await store.ideas.get(focus) : page.ideas[0];
-  const oneCategory = ctx.deps.event.ideas?.categories.length === 1;
-  const back = oneCategory
+  const back = onlyCategory(ctx.deps.event.ideas)
     ? ideasBackRow(ctx)
     : backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("ideas-browse"), ideasData.categories.pack()));
   const nextStatus = STATUS_FILTERS[(STATUS_FILTERS.indexOf(status) + 1) % STATUS_FILTERS.length];

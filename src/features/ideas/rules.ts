@@ -12,6 +12,10 @@ export { IDEA_STATUSES, PUBLIC_STATUSES, isIdeaStatus, isPublicStatus, type Idea
 export const REJECT_REASONS = ["duplicate", "offtopic", "rules"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
+/** The one category of an ideas section that has only one: nobody is asked to choose it. */
+export const onlyCategory = (ideas: { categories: readonly { id: string }[] } | undefined): string | undefined =>
+  ideas?.categories.length === 1 ? ideas.categories[0]!.id : undefined;
+
 export type TextCheck = { ok: true; text: string } | { ok: false; problem: "too-short" | "too-long" };
 
 /** The idea's text, trimmed, between the limits (counted in characters, not UTF-16 units). */

@@ -14,6 +14,7 @@ import {
   findSimilar,
   ideaDay,
   insideBounds,
+  onlyCategory,
 } from "./rules.js";
 
 export const SUBMIT_CONVERSATION = "idea-submit";
@@ -211,12 +212,10 @@ export async function ideaSubmitConversation(conversation: FormConversation, ctx
   const form = await Form.open(conversation, ctx, { title: ctx.t("ideas-form-title"), cancelled: ctx.t("ideas-cancelled") });
   const ask = questions(ctx, language);
   // A single category needs no choosing: the idea goes in it, and the form starts at its text.
-  const onlyCategory = config.categories.length === 1 ? config.categories[0]!.id : undefined;
+  const single = onlyCategory(config);
   const { category, ...afterCategory } = ask;
-  const filled = onlyCategory
-    ? { ...(await form.fill(afterCategory)), category: onlyCategory }
-    : await form.fill({ category, ...afterCategory });
-  const editable = onlyCategory ? FIELDS.filter((field) => field !== "category") : FIELDS;
+  const filled = single ? { ...(await form.fill(afterCategory)), category: single } : await form.fill({ category, ...afterCategory });
+  const editable = single ? FIELDS.filter((field) => field !== "category") : FIELDS;
   const draft: Draft = { category: filled.category, text: filled.text };
   setField(draft, "photo", filled.photo);
   setField(draft, "place", filled.place);
