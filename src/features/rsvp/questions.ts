@@ -70,6 +70,9 @@ const OPTION = "o.";
 const SKIP = "skip";
 const DONE = "done";
 
+/** A question left unanswered keeps "not given" as its answer, as the summary shows it, not the Skip button's label. */
+const notAnswered = (ctx: FlowContext) => ({ value: null, chosen: ctx.t("rsvp-not-answered") });
+
 /**
  * A question of the event file as a form question, in the user's language. Its value is the stored
  * string, or null when skipped (optional questions only). `current` is the answer being edited (a
@@ -81,8 +84,7 @@ export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion
   const hintLine = q.hint ? `\n${escapeHtml(event.text(q.hint, language))}` : "";
   const prompt = `${escapeHtml(event.text(q.label, language))}${hintLine}`;
   const skipRow: Choice[][] = q.required ? [] : [[[ctx.t("rsvp-skip"), SKIP]]];
-  // A skipped question keeps "not given" as its answer, as the summary shows it, not the Skip button's label.
-  const skipped = (value: string) => (value === SKIP && !q.required ? { value: null, chosen: ctx.t("rsvp-not-answered") } : undefined);
+  const skipped = (value: string) => (value === SKIP && !q.required ? notAnswered(ctx) : undefined);
 
   switch (q.type) {
     case "choice":
@@ -210,10 +212,10 @@ function multiQuestion(
     wrongType: ctx.t("form-use-buttons"),
     read: (answer) => {
       if (answer.kind !== "button") return { hint: ctx.t("form-use-buttons") };
-      if (answer.value === SKIP && !q.required) return { value: null, chosen: ctx.t("rsvp-not-answered") };
+      if (answer.value === SKIP && !q.required) return notAnswered(ctx);
       if (answer.value === DONE) {
         const ids = options.filter((o) => chosen.has(o.id));
-        if (ids.length === 0 && !q.required) return { value: null, chosen: ctx.t("rsvp-not-answered") };
+        if (ids.length === 0 && !q.required) return notAnswered(ctx);
         if (ids.length < min) return { hint: ctx.t("rsvp-error-multi-min", { min }) };
         return { value: ids.map((o) => o.id).join(","), chosen: ids.map((o) => o.label).join("; ") };
       }
