@@ -72,6 +72,22 @@ describe("another event file", () => {
     await admin.command("quiz", "start");
     expect(admin.lastText()).toBe("There is no quiz in the event file.");
   });
+
+  it("names the file's own sites for the entry link, in each language, and no others", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ contest: { allowedHosts: ["vk.com", "m.vk.com", "t.me"] } }) });
+    const expected = { en: "vk.com or t.me", ru: "vk.com или t.me", kk: "vk.com не t.me" };
+    for (const [language, sites] of Object.entries(expected)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("contest");
+      // The rules are the file's own text; the bot's line about links comes last.
+      expect(user.lastText().split("\n\n").at(-1), language).not.toMatch(/Instagram|Facebook/);
+      await openSubmission(user, { data: "contest:enter" });
+      expect(user.lastText(), language).toContain(sites);
+      expect(user.lastText(), language).not.toMatch(/Instagram|Facebook/);
+      await user.send("https://t.me/cleanup/42");
+      expect(user.lastText(), language).not.toContain(sites);
+    }
+  });
 });
 
 describe("contest entry", () => {

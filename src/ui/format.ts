@@ -14,6 +14,11 @@ export function formatDecimal(value: number, language: string, digits: { min?: n
   return format.format(value);
 }
 
+/** Alternatives as the language lists them: "a, b or c" in English, «a, b или c» in Russian. */
+export function formatOneOf(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { type: "disjunction" }).format(items);
+}
+
 /** Date and time patterns of the user's language, from its locale file. */
 function patterns(ctx: FlowContext) {
   return { date: ctx.t("date-pattern"), time: ctx.t("time-pattern") };

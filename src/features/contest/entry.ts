@@ -1,9 +1,9 @@
 import type { FlowContext } from "../../bot/context.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { textQuestion, type Choice, type Question } from "../../ui/form/question.js";
-import { momentText } from "../../ui/format.js";
+import { formatOneOf, momentText } from "../../ui/format.js";
 import { isPastDeadline } from "../../event/time.js";
-import { checkEntryLink, checkIdea, IDEA_MAX_LENGTH, IDEA_MIN_LENGTH } from "./rules.js";
+import { checkEntryLink, checkIdea, entrySites, IDEA_MAX_LENGTH, IDEA_MIN_LENGTH } from "./rules.js";
 import { contestOf, entryCardKeyboard, entryText } from "./screens.js";
 
 export const ENTRY_CONVERSATION = "contest-entry";
@@ -14,9 +14,9 @@ type Kept<T> = T | typeof KEEP;
 const keepButton = (ctx: FlowContext, canKeep: boolean): Choice[][] => (canKeep ? [[[ctx.t("contest-keep"), KEEP]]] : []);
 const keep = (value: string) => (value === KEEP ? { value: KEEP } : undefined);
 
-function linkQuestion(ctx: FlowContext, allowedHosts: string[], canKeep: boolean) {
+function linkQuestion(ctx: FlowContext, allowedHosts: string[], language: string, canKeep: boolean) {
   return textQuestion<Kept<string>>(ctx, {
-    prompt: ctx.t("contest-ask-link"),
+    prompt: ctx.t("contest-ask-link", { sites: formatOneOf(entrySites(allowedHosts), language) }),
     buttons: keepButton(ctx, canKeep),
     maxLength: 500,
     wrongType: ctx.t("contest-text-expected"),
@@ -76,9 +76,10 @@ export async function entryConversation(conversation: FormConversation, ctx: Flo
   const canKeep = existing !== undefined;
   const cancelled = ctx.t(canKeep ? "contest-cancelled" : "contest-cancelled-new");
   const form = await Form.open(conversation, ctx, { title: ctx.t("contest-form-title"), cancelled });
+  const language = await ctx.i18n.getLocale();
   // The entry, in order; adding a question is one line here.
   const { link, idea, photoFileId } = await form.fill({
-    link: linkQuestion(ctx, contest.allowedHosts, canKeep),
+    link: linkQuestion(ctx, contest.allowedHosts, language, canKeep),
     idea: ideaQuestion(ctx, canKeep),
     photoFileId: photoQuestion(ctx, canKeep),
   });
@@ -87,7 +88,6 @@ export async function entryConversation(conversation: FormConversation, ctx: Flo
     await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, deadline) }));
     return;
   }
-  const language = await ctx.i18n.getLocale();
   const from = ctx.from!;
   const saved = await conversation.external(async () => {
     const entry = await ctx.deps.store.contest.save(

@@ -30,8 +30,16 @@ const FACEBOOK_QUERY_POST: Array<[RegExp, string]> = [
   [/^\/watch\/?$/, "v"],
 ];
 
+/** A host without its www. or m. prefix: the site as people name it. */
+const bareHost = (host: string) => host.replace(/^(www|m)\./, "");
+
+/** The sites an entry link may come from, as the entry form names them: each allowed host once, without www. or m. */
+export function entrySites(allowedHosts: readonly string[]): string[] {
+  return [...new Set(allowedHosts.map(bareHost))];
+}
+
 function family(host: string): "instagram" | "facebook" | "other" {
-  const bare = host.replace(/^(www|m)\./, "");
+  const bare = bareHost(host);
   if (bare === "instagram.com") return "instagram";
   if (bare === "facebook.com" || bare === "fb.com") return "facebook";
   return "other";

@@ -9,13 +9,13 @@ contest-rules =
 contest-deadline-open = ⏰ <b>Entries until:</b> { $deadline } ({ $relative })
 contest-deadline-closed = 🔒 <b>Entries closed</b> on { $deadline }.
 contest-hashtags = #️⃣ <b>Hashtags</b> (tap to copy): <code>{ $hashtags }</code>
-contest-no-bot-scraping = The bot does not open Instagram or Facebook: the jury looks at your post by its link.
+contest-no-bot-scraping = The bot never opens your post itself: the jury looks at it by its link.
 contest-submit = 📤 Submit my entry
 contest-edit = ✏️ Edit my entry
 contest-my-entry = 📄 My entry
 contest-closed = 🔒 Entries are closed: the deadline was { $deadline }.
 contest-ask-link =
-    Send the link to your post on Instagram or Facebook.
+    Send the link to your post on { $sites }.
     In the app: ⋯ → Copy link. It starts with https://
 contest-link-not-url = That doesn't look like a link. Open your post, tap ⋯ → Copy link, and send it here.
 contest-link-not-https = The link must start with https://

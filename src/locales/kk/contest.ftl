@@ -9,13 +9,13 @@ contest-rules =
 contest-deadline-open = ⏰ <b>Өтінімдер қабылданады:</b> { DATIVE($deadline) } дейін ({ $duration } қалды)
 contest-deadline-closed = 🔒 <b>Өтінім қабылдау аяқталды:</b> { $deadline }.
 contest-hashtags = #️⃣ <b>Хэштегтер</b> (көшіру үшін басыңыз): <code>{ $hashtags }</code>
-contest-no-bot-scraping = Бот Instagram мен Facebook-ке кірмейді: қазылар алқасы постыңызды сілтеме арқылы ашады.
+contest-no-bot-scraping = Бот постыңызды өзі ашпайды: қазылар алқасы оны сілтеме арқылы қарайды.
 contest-submit = 📤 Өтінімімді жіберу
 contest-edit = ✏️ Өтінімімді өзгерту
 contest-my-entry = 📄 Менің өтінімім
 contest-closed = 🔒 Өтінім қабылдау жабылды (мерзімі: { $deadline }).
 contest-ask-link =
-    Instagram немесе Facebook-тегі постыңыздың сілтемесін жіберіңіз.
+    { $sites } сайтындағы постыңыздың сілтемесін жіберіңіз.
     Қосымшада: ⋯ → Сілтемені көшіру. Ол https:// деп басталады
 contest-link-not-url = Бұл сілтемеге ұқсамайды. Постты ашып, ⋯ → Сілтемені көшіру басып, осында жіберіңіз.
 contest-link-not-https = Сілтеме https:// деп басталуы керек.

@@ -9,13 +9,13 @@ contest-rules =
 contest-deadline-open = ⏰ <b>Приём заявок до:</b> { $deadline } ({ $relative })
 contest-deadline-closed = 🔒 <b>Приём заявок закрыт</b> { $deadline }.
 contest-hashtags = #️⃣ <b>Хэштеги</b> (нажмите, чтобы скопировать): <code>{ $hashtags }</code>
-contest-no-bot-scraping = Бот не заходит в Instagram и Facebook: жюри откроет ваш пост по ссылке.
+contest-no-bot-scraping = Бот сам не открывает ваш пост: жюри посмотрит его по ссылке.
 contest-submit = 📤 Отправить заявку
 contest-edit = ✏️ Изменить заявку
 contest-my-entry = 📄 Моя заявка
 contest-closed = 🔒 Приём заявок закрыт: срок истёк { $deadline }.
 contest-ask-link =
-    Пришлите ссылку на ваш пост в Instagram или Facebook.
+    Пришлите ссылку на ваш пост с сайта { $sites }.
     В приложении: ⋯ → Копировать ссылку. Она начинается с https://
 contest-link-not-url = Это не похоже на ссылку. Откройте пост, нажмите ⋯ → Копировать ссылку и пришлите её сюда.
 contest-link-not-https = Ссылка должна начинаться с https://
