@@ -94,7 +94,7 @@ describe("moderation", () => {
     expect(admin.lastText()).toBe("Why is idea #1 rejected? Choose a reason or write your own in one message. The author will see it.");
     expect(admin.buttons()).toEqual([
       "It repeats an idea that is already published.",
-      "It is not about the topic of the forum.",
+      "It is not about the event's topic.",
       "It breaks the rules: insults, advertising or personal data.",
       "⬅️ Back to the idea",
       "❌ Cancel",

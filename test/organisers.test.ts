@@ -228,7 +228,7 @@ describe("/ideas for organisers", () => {
     await author.tap("✅ Отправить");
     const second = admin.lastMessage();
     await admin.tap("❌ Отклонить");
-    await admin.tap("Не относится к теме форума.");
+    await admin.tap("Не относится к теме мероприятия.");
     const rejected = bot.api.message(admin.id, second.message_id)!;
     expect(rejected.text).toContain("по улице Сатпаева");
     expect(rejected.text).toContain("Решение: ❌ отклонена (Дана)");
