@@ -169,6 +169,14 @@ describe("registration questions from the event file", () => {
       expect(stats).toContain(`${ALMALY[lang]}: 2\n${BOSTANDYK[lang]}: 0`);
       expect(stats).toContain(`${TALKS[lang]}: 1\n${WALK[lang]}: 1\n${WORKSHOP[lang]}: 1`);
       expect(stats).not.toContain(TOPIC[lang]);
+      // and the sum and average of the number (30 and 41.5), in the language's decimals.
+      const numbers = {
+        en: "Total: 71.5 · average: 35.8 · answers: 2",
+        ru: "Сумма: 71,5 · в среднем: 35,8 · ответов: 2",
+        kk: "Барлығы: 71,5 · орташа: 35,8 · жауап саны: 2",
+      };
+      expect(stats).toContain(`${AGE[lang]} `);
+      expect(stats).toContain(numbers[lang]);
       expect(bot.errors()).toEqual([]);
     });
   }

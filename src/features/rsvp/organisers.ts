@@ -20,7 +20,7 @@ const stripTags = (html: string) =>
     .replaceAll("&lt;", "<")
     .replaceAll("&gt;", ">")
     .replaceAll("&amp;", "&");
-import { answerText, countedQuestions, optionCounts } from "./questions.js";
+import { answerText, statsLines } from "./questions.js";
 import { isTicketToken, normaliseCode } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../../event/retention.js";
 import { checkinCountText, findGuests, searchable } from "./door.js";
@@ -69,11 +69,10 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const confirmed = all.filter((r) => r.status === "confirmed");
   const language = await ctx.i18n.getLocale();
   const answered = confirmed.map((r) => r.answers);
-  // A count per option of each choice, multi and yes/no question of the event file.
-  const breakdown = countedQuestions(event).map((q) => {
-    const options = optionCounts(event, q, answered, t(ctx), language);
-    const lines = options.map(({ label, count }) => `${escapeHtml(label)}: ${count}`).join("\n");
-    return ctx.t("rsvp-stats-question", { question: escapeHtml(event.text(q.label, language)), lines });
+  // Each question of the event file that can be counted: its options, or a number's total.
+  const breakdown = event.rsvp.questions.flatMap((q) => {
+    const lines = statsLines(event, q, answered, t(ctx), language);
+    return lines === undefined ? [] : [ctx.t("rsvp-stats-question", { question: escapeHtml(event.text(q.label, language)), lines })];
   });
   const byDay = new Map<string, number>();
   for (const record of all) {

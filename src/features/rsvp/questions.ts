@@ -4,6 +4,7 @@ import type { RsvpQuestion } from "../../event/schema.js";
 import { DEFAULT_MAX_LENGTH } from "../../ui/form/ask.js";
 import { rows, textQuestion, typedChoice, type Choice, type Question } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
+import { formatDecimal } from "../../ui/format.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
 import { checkNumber, checkText, normaliseEmail, normalisePhone } from "./rules.js";
 
@@ -21,21 +22,39 @@ const PERSONAL_TYPES: ReadonlySet<RsvpQuestion["type"]> = new Set(["text", "emai
 export const personalQuestionIds = (event: EventInfo): string[] =>
   event.rsvp.questions.filter((q) => PERSONAL_TYPES.has(q.type)).map((q) => q.id);
 
-/** Question types whose answers /stats counts per option. */
-export const countedQuestions = (event: EventInfo) => event.rsvp.questions.filter((q) => q.type !== "text" && optionsOf(q).length > 0);
-
 /** The options of a choice, multi or yes_no question: id and label in the language. */
 function optionsOf(q: RsvpQuestion): { id: string; label: (event: EventInfo, t: Translate, language: string) => string }[] {
   if (q.type === "yes_no") return ["yes", "no"].map((id) => ({ id, label: (_e, t) => t(`rsvp-answer-${id}`) }));
   return (q.options ?? []).map((option) => ({ id: option.id, label: (event, _t, language) => event.text(option.label, language) }));
 }
 
-/** Counts per option of a counted question over the registrations' answers, in the options' order. */
-export function optionCounts(event: EventInfo, q: RsvpQuestion, answers: RsvpAnswers[], t: Translate, language: string) {
-  return optionsOf(q).map((option) => ({
-    label: option.label(event, t, language),
-    count: answers.filter((a) => (a[q.id] ?? "").split(",").includes(option.id)).length,
-  }));
+/**
+ * What /stats says of a question over the registrations' answers, in HTML: a count per option of a
+ * choice, multi or yes/no question (in the options' order), the total and average of a number
+ * question; nothing for the rest, whose answers are people's own words or contacts.
+ */
+export function statsLines(event: EventInfo, q: RsvpQuestion, answers: RsvpAnswers[], t: Translate, language: string): string | undefined {
+  if (q.type === "number") {
+    const values = answers
+      .map((a) => a[q.id])
+      .filter((value) => value !== undefined && value !== "")
+      .map(Number);
+    const total = values.reduce((sum, value) => sum + value, 0);
+    const decimal = (value: number) => formatDecimal(value, language, { max: 1 });
+    return t("rsvp-stats-number", {
+      total: decimal(total),
+      average: values.length ? decimal(total / values.length) : "—",
+      answered: values.length,
+    });
+  }
+  const options = q.type === "text" ? [] : optionsOf(q);
+  if (options.length === 0) return undefined;
+  return options
+    .map((option) => {
+      const count = answers.filter((a) => (a[q.id] ?? "").split(",").includes(option.id)).length;
+      return `${escapeHtml(option.label(event, t, language))}: ${count}`;
+    })
+    .join("\n");
 }
 
 /** An answer as read in the language: option labels (a multi's joined by "; "), yes/no words; undefined when not answered. */

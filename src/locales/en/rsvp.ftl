@@ -52,6 +52,8 @@ rsvp-error-multi-max = ✋ At most { $max ->
     } can be chosen: untick one first.
 rsvp-stats-question = <b>{ $question }</b> (confirmed)
     { $lines }
+# A number question's answers in /stats: their sum and average.
+rsvp-stats-number = Total: { $total } · average: { $average } · answers: { $answered }
 rsvp-ask-consent =
     🔒 <b>Consent to the processing of personal data</b>
     { $text }

@@ -43,6 +43,8 @@ rsvp-error-multi-min = ✋ Кемінде { $min } нұсқаны белгіле
 rsvp-error-multi-max = ✋ Көп дегенде { $max } нұсқа белгілеуге болады: алдымен біреуінің белгісін алып тастаңыз.
 rsvp-stats-question = <b>{ $question }</b> (расталғандар)
     { $lines }
+# A number question's answers in /stats: their sum and average.
+rsvp-stats-number = Барлығы: { $total } · орташа: { $average } · жауап саны: { $answered }
 rsvp-ask-consent =
     🔒 <b>Дербес деректерді өңдеуге келісім</b>
     { $text }

@@ -54,6 +54,8 @@ rsvp-error-multi-max = ✋ Можно отметить не больше { $max 
     }: сначала снимите отметку с одного.
 rsvp-stats-question = <b>{ $question }</b> (подтверждённые)
     { $lines }
+# A number question's answers in /stats: their sum and average.
+rsvp-stats-number = Сумма: { $total } · в среднем: { $average } · ответов: { $answered }
 rsvp-ask-consent =
     🔒 <b>Согласие на обработку персональных данных</b>
     { $text }
