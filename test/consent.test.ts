@@ -72,6 +72,34 @@ describe("consent first", () => {
     }
   });
 
+  it("points text or a sticker sent before the consent is answered to its buttons, in ru, kk and en, then lets go after a tap", async () => {
+    bot = await startTestBot();
+    const pointer = {
+      ru: "👆 Сначала ответьте на согласие выше: нажмите «✅ Даю согласие», чтобы продолжить, или «❌ Отмена».",
+      kk: "👆 Алдымен жоғарыдағы келісімге жауап беріңіз: жалғастыру үшін «✅ Келісемін», болмаса «❌ Бас тарту» батырмасын басыңыз.",
+      en: "👆 First answer the consent above: tap “✅ I agree” to go on, or “❌ Cancel”.",
+    };
+    for (const [language, text] of Object.entries(pointer)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("rsvp");
+      await user.send("Aigerim Saparova");
+      expect(user.lastText(), language).toBe(text);
+      await user.sendSticker();
+      expect(user.lastText(), language).toBe(text);
+      expect(await dumpPrefix(bot)).not.toContain("Saparova");
+      // The same before a first idea; after Cancel, typed text gets the usual hint and menu.
+      await user.command("idea");
+      await user.tap(/✍️/);
+      await user.send("A bench by the river");
+      expect(user.lastText(), language).toBe(text);
+      await user.tap(/❌/);
+      await user.send("hello");
+      expect(user.lastText(), language).not.toBe(text);
+      expect(user.buttons().length, language).toBeGreaterThan(1);
+    }
+    expect(bot.errors()).toEqual([]);
+  });
+
   it("asks for consent before anything personal, and stores nothing before Agree", async () => {
     bot = await startTestBot();
     const ann = bot.user({ languageCode: "en" });

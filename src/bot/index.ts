@@ -126,7 +126,10 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use(noteCallbackAnswers);
   protectedBot.use(injectDeps(deps));
   protectedBot.use((ctx, next) => {
-    if (ctx.chat?.type === "private" && ctx.message) deps.latestMessages.note(ctx.chat.id, ctx.message.message_id);
+    if (ctx.chat?.type !== "private") return next();
+    if (ctx.message) deps.latestMessages.note(ctx.chat.id, ctx.message.message_id);
+    // A tap or a command moves on from a consent left unanswered: what is typed next is not pointed to it.
+    if (ctx.callbackQuery || ctx.message?.text?.startsWith("/")) deps.latestMessages.forget(ctx.chat.id, "consent");
     return next();
   });
   // Organisers tap idea moderation buttons in their group chat.

@@ -6,8 +6,8 @@ const MAX_CHATS = 20_000;
 /** Message ids (the user's count too) between a thing and the tapped message for both to be on one screen. */
 const IN_SIGHT = 3;
 
-/** Things sent once and pointed to afterwards, rather than sent again while in sight. */
-export type ShownThing = "venue" | "ticket";
+/** Things sent once and pointed to afterwards: rather than sent again while in sight, or (a consent) while unanswered. */
+export type ShownThing = "venue" | "ticket" | "consent";
 
 /**
  * The newest message of each private chat this process has seen, the bot's or the user's: a
@@ -35,6 +35,11 @@ export class LatestMessages {
   remember(chatId: number, thing: ShownThing, messageIds: readonly number[]): void {
     if (this.shown.size >= MAX_CHATS) this.shown.clear();
     this.shown.set(`${chatId}:${thing}`, messageIds);
+  }
+
+  /** The thing is no longer shown (a consent answered, or left by a tap or a command). */
+  forget(chatId: number, thing: ShownThing): void {
+    this.shown.delete(`${chatId}:${thing}`);
   }
 
   /**

@@ -34,8 +34,14 @@ export async function consentFirst(ctx: FlowContext, kind: SubmissionKind, butto
     .text(ctx.t("consent-agree"), buttons.agree(version))
     .row()
     .text(ctx.t("form-cancel"), buttons.cancel);
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await sendConsent(ctx, text, keyboard);
   return false;
+}
+
+/** Sends a consent with its buttons; what is typed before they are tapped is pointed to them (features/unhandled). */
+export async function sendConsent(ctx: FlowContext, text: string, keyboard: InlineKeyboard): Promise<void> {
+  const sent = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  ctx.deps.latestMessages.remember(sent.chat.id, "consent", [sent.message_id]);
 }
 
 /**

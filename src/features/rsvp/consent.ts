@@ -5,7 +5,7 @@ import { escapeHtml } from "../../ui/html.js";
 import { formatMomentIn } from "../../ui/format.js";
 import { languageOf } from "../../event/language.js";
 import { rsvpData } from "./callback-data.js";
-import { consentVersion } from "../../ui/consent.js";
+import { consentVersion, sendConsent } from "../../ui/consent.js";
 import { consentController } from "../../ui/organisers.js";
 import { translator } from "./notify.js";
 
@@ -36,5 +36,5 @@ export async function askConsent(ctx: BotContext): Promise<void> {
     .text(ctx.t("consent-agree"), rsvpData.agree.pack({ version }))
     .row()
     .text(ctx.t("rsvp-cancel"), rsvpData.decline.pack());
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await sendConsent(ctx, text, keyboard);
 }

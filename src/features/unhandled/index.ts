@@ -9,6 +9,12 @@ const privateChat = unhandledFeature.chatType("private");
 
 privateChat.on("callback_query", answerUnknownButton);
 
+// Text or media sent while a consent just above waits for its buttons: pointed to them, not to the menu.
+privateChat.on("message", async (ctx, next) => {
+  if (!ctx.deps.latestMessages.whereShown(ctx.chat.id, "consent", ctx.message.message_id)) return next();
+  await ctx.reply(ctx.t("consent-pending", { agree: ctx.t("consent-agree"), cancel: ctx.t("form-cancel") }));
+});
+
 privateChat.on("message:text", async (ctx) => {
   await ctx.reply(ctx.t("unhandled-text"), { reply_markup: mainMenuKeyboard(ctx) });
 });
