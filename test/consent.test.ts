@@ -343,6 +343,34 @@ describe("/privacy", () => {
     expect(kk.lastText()).toContain("Дербес деректер операторы: Қазақстандағы Британ Кеңесі");
   });
 
+  it("names only what the event runs, in /privacy's purposes and in what /forget_me deletes, in ru, kk and en", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ contest: undefined, quiz: undefined, feedback: undefined }) });
+    const expected = {
+      en: {
+        why: "So that we can register you and check you in at the entrance, send you news and reminders about the event in your language, collect ideas for the city and answer you.",
+        deletes:
+          "This deletes your registration (your seat goes to the next person on the waiting list), a form you have not finished, your name on your ideas (the ideas stay, anonymously) and your profile in this bot.",
+      },
+      ru: {
+        why: "Чтобы зарегистрировать вас и отметить на входе, присылать новости и напоминания о мероприятии на вашем языке, собирать идеи для города и отвечать вам.",
+        deletes:
+          "Будут удалены ваша регистрация (место перейдёт следующему в листе ожидания), незаконченная анкета, ваше имя в ваших идеях (сами идеи останутся анонимно) и ваш профиль в этом боте.",
+      },
+      kk: {
+        why: "Сізді тіркеу және кіреберісте белгілеу, іс-шара туралы жаңалықтар мен еске салғыштарды өз тіліңізде жіберу, қалаға арналған идеяларды жинау және сізге жауап беру үшін.",
+        deletes:
+          "Сіздің тіркелуіңіз (орныңыз күту тізіміндегі келесі адамға беріледі), аяқталмаған сауалнамаңыз, идеяларыңыздағы атыңыз (идеялардың өзі жасырын түрде қалады) және осы боттағы профиліңіз жойылады.",
+      },
+    };
+    for (const [language, { why, deletes }] of Object.entries(expected)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("privacy");
+      expect(user.lastText(), language).toContain(why);
+      await user.command("forget_me");
+      expect(user.lastText(), language).toContain(deletes);
+    }
+  });
+
   it("answers in the middle of the registration form, which then goes on where it was", async () => {
     bot = await startTestBot();
     const user = bot.user({ languageCode: "en" });

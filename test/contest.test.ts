@@ -75,7 +75,7 @@ describe("another event file", () => {
 
   it("names the file's own sites for the entry link, in each language, and no others", async () => {
     bot = await startTestBot({ eventFile: eventWith({ contest: { allowedHosts: ["vk.com", "m.vk.com", "t.me"] } }) });
-    const expected = { en: "vk.com or t.me", ru: "vk.com или t.me", kk: "vk.com не t.me" };
+    const expected = { en: "vk.com or t.me", ru: "vk.com или t.me", kk: "vk.com немесе t.me" };
     for (const [language, sites] of Object.entries(expected)) {
       const user = bot.user({ languageCode: language });
       await user.command("contest");

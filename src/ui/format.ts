@@ -14,9 +14,10 @@ export function formatDecimal(value: number, language: string, digits: { min?: n
   return format.format(value);
 }
 
-/** Alternatives as the language lists them: "a, b or c" in English, «a, b или c» in Russian. */
-export function formatOneOf(items: readonly string[], language: string): string {
-  return new Intl.ListFormat(language, { type: "disjunction" }).format(items);
+/** Items as the user's language lists them: "a, b and c", or "a, b or c"; the joiners are the locale files' (ICU's Kazakh has none). */
+export function formatList(ctx: FlowContext, items: readonly string[], joiner: "and" | "or"): string {
+  if (items.length < 2) return items.join("");
+  return ctx.t(`list-${joiner}`, { rest: items.slice(0, -1).join(", "), last: items.at(-1)! });
 }
 
 /** Date and time patterns of the user's language, from its locale file. */

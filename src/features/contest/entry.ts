@@ -1,7 +1,7 @@
 import type { FlowContext } from "../../bot/context.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { textQuestion, type Choice, type Question } from "../../ui/form/question.js";
-import { formatOneOf, momentText } from "../../ui/format.js";
+import { formatList, momentText } from "../../ui/format.js";
 import { isPastDeadline } from "../../event/time.js";
 import { checkEntryLink, checkIdea, entrySites, IDEA_MAX_LENGTH, IDEA_MIN_LENGTH } from "./rules.js";
 import { contestOf, entryCardKeyboard, entryText } from "./screens.js";
@@ -14,9 +14,9 @@ type Kept<T> = T | typeof KEEP;
 const keepButton = (ctx: FlowContext, canKeep: boolean): Choice[][] => (canKeep ? [[[ctx.t("contest-keep"), KEEP]]] : []);
 const keep = (value: string) => (value === KEEP ? { value: KEEP } : undefined);
 
-function linkQuestion(ctx: FlowContext, allowedHosts: string[], language: string, canKeep: boolean) {
+function linkQuestion(ctx: FlowContext, allowedHosts: string[], canKeep: boolean) {
   return textQuestion<Kept<string>>(ctx, {
-    prompt: ctx.t("contest-ask-link", { sites: formatOneOf(entrySites(allowedHosts), language) }),
+    prompt: ctx.t("contest-ask-link", { sites: formatList(ctx, entrySites(allowedHosts), "or") }),
     buttons: keepButton(ctx, canKeep),
     maxLength: 500,
     wrongType: ctx.t("contest-text-expected"),
@@ -76,10 +76,9 @@ export async function entryConversation(conversation: FormConversation, ctx: Flo
   const canKeep = existing !== undefined;
   const cancelled = ctx.t(canKeep ? "contest-cancelled" : "contest-cancelled-new");
   const form = await Form.open(conversation, ctx, { title: ctx.t("contest-form-title"), cancelled });
-  const language = await ctx.i18n.getLocale();
   // The entry, in order; adding a question is one line here.
   const { link, idea, photoFileId } = await form.fill({
-    link: linkQuestion(ctx, contest.allowedHosts, language, canKeep),
+    link: linkQuestion(ctx, contest.allowedHosts, canKeep),
     idea: ideaQuestion(ctx, canKeep),
     photoFileId: photoQuestion(ctx, canKeep),
   });
@@ -88,6 +87,7 @@ export async function entryConversation(conversation: FormConversation, ctx: Flo
     await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, deadline) }));
     return;
   }
+  const language = await ctx.i18n.getLocale();
   const from = ctx.from!;
   const saved = await conversation.external(async () => {
     const entry = await ctx.deps.store.contest.save(

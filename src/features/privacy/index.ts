@@ -2,9 +2,11 @@ import { InlineKeyboard } from "grammy";
 import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
 import { onTap } from "../../ui/callback-data.js";
+import { formatList } from "../../ui/format.js";
 import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { privacyData } from "./callback-data.js";
 import { forgetPerson } from "./forget.js";
+import { seriesActivities } from "./screen.js";
 
 /**
  * /forget_me: a user deletes their personal data after a confirmation (src/features/privacy/forget.ts
@@ -15,7 +17,8 @@ export const privacyFeature = new Composer<BotContext>();
 const privateChat = privacyFeature.chatType("private");
 
 privateChat.command("forget_me", async (ctx) => {
-  await ctx.reply(ctx.t("privacy-ask"), {
+  const deleted = ["registration", "form", ...seriesActivities(ctx.deps), "profile"].map((item) => ctx.t(`privacy-deletes-${item}`));
+  await ctx.reply(ctx.t("privacy-ask", { items: formatList(ctx, deleted, "and") }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("privacy-confirm"), privacyData.forget.pack())

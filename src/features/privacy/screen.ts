@@ -1,6 +1,6 @@
 import { Composer } from "../../bot/composer.js";
-import type { BotContext, FlowContext } from "../../bot/context.js";
-import { momentText } from "../../ui/format.js";
+import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
+import { formatList, momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { dayjs, parseDuration } from "../../event/time.js";
 import { consentController, organisersContact } from "../../ui/organisers.js";
@@ -17,6 +17,11 @@ function durationText(ctx: FlowContext, value: string): string {
   const ms = parseDuration(value);
   const [unit, size] = UNITS.find(([, size]) => ms % size === 0) ?? ["m", 60_000];
   return ctx.t("privacy-duration", { unit, count: ms / size });
+}
+
+/** What some event of the series runs: /privacy's purposes and /forget_me's list name these, and no others. */
+export function seriesActivities(deps: BotDeps): Array<"contest" | "quiz" | "ideas" | "feedback"> {
+  return (["contest", "quiz", "ideas", "feedback"] as const).filter((activity) => deps.series.events.some((event) => event[activity]));
 }
 
 /** Which kinds of data the bot holds about this user now: field names and counts, never the values. */
@@ -65,6 +70,11 @@ async function showPrivacy(ctx: FlowContext): Promise<void> {
   const until = retentionEndsAt(event);
   const text = ctx.t("privacy-screen", {
     stored: (await storedLines(ctx)).join("\n"),
+    purposes: formatList(
+      ctx,
+      ["register", "news", ...seriesActivities(ctx.deps), "answer"].map((purpose) => ctx.t(`privacy-why-${purpose}`)),
+      "and",
+    ),
     until: dayjs(until).tz(event.timezone).locale(language).format(ctx.t("date-pattern")),
     retain: durationText(ctx, event.privacy.retainFor),
     controller: escapeHtml(consentController(ctx.deps, language)),

@@ -3,6 +3,9 @@ language-name = English
 # dayjs patterns for dates and times in this language
 date-pattern = D MMMM YYYY
 time-pattern = H:mm
+# The last joiner of a list (src/ui/format.ts, formatList): "a, b and c", "a, b or c".
+list-and = { $rest } and { $last }
+list-or = { $rest } or { $last }
 
 ## Start and main menu
 start-greeting =

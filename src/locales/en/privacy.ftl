@@ -1,8 +1,16 @@
 # "Forget me": a user deletes their own personal data.
 privacy-ask =
     🔒 <b>Delete my data</b>
-    This deletes your registration (your seat goes to the next person on the waiting list), a form you have not finished, your name on your ideas (the ideas stay, anonymously), your contest entry and your name in the winner announcement, your quiz answers and your profile in this bot.
+    This deletes { $items }.
     This cannot be undone. Delete everything?
+# What /forget_me deletes: each only where some event of the series has it (registration first).
+privacy-deletes-registration = your registration (your seat goes to the next person on the waiting list)
+privacy-deletes-form = a form you have not finished
+privacy-deletes-ideas = your name on your ideas (the ideas stay, anonymously)
+privacy-deletes-contest = your contest entry and your name in the winner announcement
+privacy-deletes-quiz = your quiz answers
+privacy-deletes-feedback = your answers to the survey after the event
+privacy-deletes-profile = your profile in this bot
 privacy-confirm = 🗑 Yes, delete my data
 privacy-keep = ↩️ No, keep it
 privacy-kept = Nothing was deleted.
@@ -19,7 +27,7 @@ privacy-screen =
     { $stored }
 
     <b>Why</b>
-    To register you and check you in at the entrance, to send you news and reminders about the event in your language, to run the contest, the quiz and the ideas for the city, and to answer you. Nothing is asked before you agree to the consent text.
+    So that we can { $purposes }. Nothing is asked before you agree to the consent text.
 
     <b>Where</b>
     In the bot's database on the organisers' server. The organisers see the guest list; every export of it is recorded with who made it and when.
@@ -29,6 +37,14 @@ privacy-screen =
 
     Data controller: { $controller }
     Contact: { $contact }
+# /privacy's purposes: each only where some event of the series runs it (registration first).
+privacy-why-register = register you and check you in at the entrance
+privacy-why-news = send you news and reminders about the event in your language
+privacy-why-contest = run the contest
+privacy-why-quiz = run the quiz
+privacy-why-ideas = collect ideas for the city
+privacy-why-feedback = ask how the event went
+privacy-why-answer = answer you
 privacy-stored-profile = • Your Telegram profile (first name, username, language): { $state }
 privacy-stored-registration = • Registration: { $fields }; consent given { $at } (version { $version }, { $language })
 privacy-stored-registration-none = • Registration: none

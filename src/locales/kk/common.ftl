@@ -2,6 +2,9 @@
 language-name = Қазақша
 date-pattern = YYYY [жылғы] D MMMM
 time-pattern = H:mm
+# The last joiner of a list (src/ui/format.ts, formatList): "a, b және c", "a, b немесе c".
+list-and = { $rest } және { $last }
+list-or = { $rest } немесе { $last }
 
 ## Бастау және басты мәзір
 start-greeting =

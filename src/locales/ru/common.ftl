@@ -2,6 +2,9 @@
 language-name = Русский
 date-pattern = D MMMM YYYY
 time-pattern = H:mm
+# The last joiner of a list (src/ui/format.ts, formatList): "a, b и c", "a, b или c".
+list-and = { $rest } и { $last }
+list-or = { $rest } или { $last }
 
 ## Старт и главное меню
 start-greeting =

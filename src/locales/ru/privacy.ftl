@@ -1,8 +1,16 @@
 # «Забыть меня»: пользователь удаляет свои персональные данные.
 privacy-ask =
     🔒 <b>Удалить мои данные</b>
-    Будут удалены ваша регистрация (место перейдёт следующему в листе ожидания), незаконченная анкета, ваше имя в ваших идеях (сами идеи останутся анонимно), заявка на конкурс и ваше имя в объявлении победителей, ответы викторины и ваш профиль в этом боте.
+    Будут удалены { $items }.
     Отменить это нельзя. Удалить всё?
+# What /forget_me deletes: each only where some event of the series has it (registration first).
+privacy-deletes-registration = ваша регистрация (место перейдёт следующему в листе ожидания)
+privacy-deletes-form = незаконченная анкета
+privacy-deletes-ideas = ваше имя в ваших идеях (сами идеи останутся анонимно)
+privacy-deletes-contest = заявка на конкурс и ваше имя в объявлении победителей
+privacy-deletes-quiz = ответы викторины
+privacy-deletes-feedback = ответы на опрос после мероприятия
+privacy-deletes-profile = ваш профиль в этом боте
 privacy-confirm = 🗑 Да, удалить мои данные
 privacy-keep = ↩️ Нет, оставить
 privacy-kept = Ничего не удалено.
@@ -19,7 +27,7 @@ privacy-screen =
     { $stored }
 
     <b>Зачем</b>
-    Чтобы зарегистрировать вас и отметить на входе, присылать новости и напоминания о мероприятии на вашем языке, проводить конкурс, викторину и сбор идей для города и отвечать вам. До вашего согласия ничего не спрашивается.
+    Чтобы { $purposes }. До вашего согласия ничего не спрашивается.
 
     <b>Где</b>
     В базе данных бота на сервере организаторов. Организаторы видят список гостей; каждая его выгрузка записывается: кто и когда.
@@ -29,6 +37,14 @@ privacy-screen =
 
     Оператор персональных данных: { $controller }
     Контакты: { $contact }
+# /privacy's purposes: each only where some event of the series runs it (registration first).
+privacy-why-register = зарегистрировать вас и отметить на входе
+privacy-why-news = присылать новости и напоминания о мероприятии на вашем языке
+privacy-why-contest = проводить конкурс
+privacy-why-quiz = проводить викторину
+privacy-why-ideas = собирать идеи для города
+privacy-why-feedback = узнать, как прошло мероприятие
+privacy-why-answer = отвечать вам
 privacy-stored-profile = • Ваш профиль Telegram (имя, имя пользователя, язык): { $state }
 privacy-stored-registration = • Регистрация: { $fields }; согласие дано { $at } (версия { $version }, { $language })
 privacy-stored-registration-none = • Регистрация: нет
