@@ -122,6 +122,14 @@ describe("Registration approval (rsvp.approval)", () => {
     expect(await rsvps().requestCounts()).toEqual({ pending: 0, declined: 2 });
   });
 
+  it("asks an organiser for the reason naming the guest as written, with no case ending to get wrong", async () => {
+    bot = await startTestBot({ eventFile: approvalEvent(), adminIds: [ADMIN] });
+    const olga = await member("organiser", { languageCode: "ru", firstName: "Ольга" });
+    await request(bot.user({ languageCode: "en" }), "Emma Stone");
+    await olga.tap("❌ Отклонить");
+    expect(olga.lastText()).toBe("Emma Stone: почему вы отклоняете запрос? Гость увидит причину.");
+  });
+
   it("lets one of two organisers tapping at once decide; the other is told who did", async () => {
     bot = await startTestBot({ eventFile: approvalEvent(), adminIds: [ADMIN] });
     const admin = bot.user({ id: ADMIN, languageCode: "en", firstName: "Aida" });

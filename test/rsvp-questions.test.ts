@@ -78,6 +78,8 @@ describe("registration questions from the event file", () => {
       expect(ann.buttons()).toEqual([ALMALY[lang], BOSTANDYK[lang], t("form-cancel")]);
       await ann.send("42");
       expect(ann.lastText()).toBe(t("form-use-buttons"));
+      // The hint comes below the question that holds the buttons: it must not send the eye further down.
+      expect(ann.lastText()).not.toMatch(/below|ниже|Төмендегі/i);
       await ann.tap(BOSTANDYK[lang]);
 
       // The optional text: Skip offered, too long refused.
