@@ -47,7 +47,7 @@ export function statsLines(event: EventInfo, q: RsvpQuestion, answers: RsvpAnswe
       answered: values.length,
     });
   }
-  const options = q.type === "text" ? [] : optionsOf(q);
+  const options = optionsOf(q);
   if (options.length === 0) return undefined;
   return options
     .map((option) => {
