@@ -31,6 +31,23 @@ describe("retention rule", () => {
   });
 });
 
+describe("retention in /stats", () => {
+  it("names the kinds of personal data the event holds, without contest links or idea authors where it has neither", async () => {
+    const admins = { en: ADMIN, ru: ADMIN + 1, kk: ADMIN + 2 };
+    bot = await startTestBot({ eventFile: eventWith({ contest: undefined, ideas: undefined }), adminIds: Object.values(admins) });
+    const expected = {
+      en: "Personal data of this event (names and contacts) will be deleted on",
+      ru: "Персональные данные этого мероприятия (имена и контакты) будут удалены",
+      kk: "Осы іс-шараның дербес деректері (аттар және байланыс деректері) жойылатын күн:",
+    };
+    for (const [language, text] of Object.entries(expected)) {
+      const admin = bot.user({ id: admins[language as keyof typeof admins], languageCode: language });
+      await admin.command("stats");
+      expect(admin.lastText(), language).toContain(text);
+    }
+  });
+});
+
 describe("retention job", () => {
   it("erases the guests' names and phones everywhere within 30 s of a start 40 days after an event kept for 30", async () => {
     const eventFile = eventRetainingFor("30d");

@@ -4,7 +4,7 @@ import { hasRole, isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../event/language.js";
-import { momentText } from "../../ui/format.js";
+import { formatList, momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
 import { dayjs } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
@@ -82,8 +82,14 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   const days = [...byDay].map(([day, count]) => `${day}: ${count}`);
   const capacity = event.rsvp.capacity;
   const erasedAt = retentionEndsAt(event);
+  const kinds = ["names", "contacts", ...(event.contest ? ["contest"] : []), ...(event.ideas ? ["ideas"] : [])];
   const retention = ctx.t(retentionDue(event, ctx.deps.clock()) ? "privacy-retention-done" : "privacy-retention-stats", {
     date: await momentText(ctx, erasedAt),
+    kinds: formatList(
+      ctx,
+      kinds.map((kind) => ctx.t(`privacy-data-${kind}`)),
+      "and",
+    ),
   });
   const [people, requests] = await Promise.all([store.rsvps.peopleCounts(), store.rsvps.requestCounts()]);
   const text = ctx.t("rsvp-stats", {

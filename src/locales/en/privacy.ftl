@@ -16,7 +16,12 @@ privacy-keep = ↩️ No, keep it
 privacy-kept = Nothing was deleted.
 privacy-done = ✅ Your data is deleted. If you write to me again, I will start from scratch.
 # /stats: when the retention job erases the event's personal data (privacy.retainFor after the end).
-privacy-retention-stats = 🔒 Personal data of this event (names, contacts, contest links, authors' names) will be deleted on { $date }.
+privacy-retention-stats = 🔒 Personal data of this event ({ $kinds }) will be deleted on { $date }.
+# The kinds of personal data in privacy-retention-stats: contest links and idea authors only where the event has them.
+privacy-data-names = names
+privacy-data-contacts = contacts
+privacy-data-contest = contest links
+privacy-data-ideas = idea authors' names
 privacy-retention-done = 🔒 Personal data of this event was deleted on { $date }; the counts stay.
 
 ## /privacy: what is stored, why, for how long, and who is responsible.

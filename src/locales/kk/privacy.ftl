@@ -16,7 +16,12 @@ privacy-keep = ↩️ Жоқ, қалдыру
 privacy-kept = Ештеңе жойылған жоқ.
 privacy-done = ✅ Деректеріңіз жойылды. Маған қайта жазсаңыз, бәрін басынан бастаймын.
 # /stats: сақтау мерзімі біткенде іс-шараның дербес деректері қашан жойылатыны (аяқталғаннан кейін privacy.retainFor).
-privacy-retention-stats = 🔒 Осы іс-шараның дербес деректері (аттар, байланыс деректері, байқау сілтемелері, авторлардың аттары) жойылатын күн: { $date }.
+privacy-retention-stats = 🔒 Осы іс-шараның дербес деректері ({ $kinds }) жойылатын күн: { $date }.
+# The kinds of personal data in privacy-retention-stats: contest links and idea authors only where the event has them.
+privacy-data-names = аттар
+privacy-data-contacts = байланыс деректері
+privacy-data-contest = байқау сілтемелері
+privacy-data-ideas = идея авторларының аттары
 privacy-retention-done = 🔒 Осы іс-шараның дербес деректері жойылды ({ $date }); жалпы сандар сақталды.
 
 ## /privacy: не сақталады, не үшін, қанша уақыт және кім жауапты.

@@ -16,7 +16,12 @@ privacy-keep = ↩️ Нет, оставить
 privacy-kept = Ничего не удалено.
 privacy-done = ✅ Ваши данные удалены. Если вы напишете мне снова, я начну с чистого листа.
 # /stats: когда задача хранения удалит персональные данные мероприятия (privacy.retainFor после окончания).
-privacy-retention-stats = 🔒 Персональные данные этого мероприятия (имена, контакты, ссылки из конкурсных заявок, имена авторов) будут удалены { $date }.
+privacy-retention-stats = 🔒 Персональные данные этого мероприятия ({ $kinds }) будут удалены { $date }.
+# The kinds of personal data in privacy-retention-stats: contest links and idea authors only where the event has them.
+privacy-data-names = имена
+privacy-data-contacts = контакты
+privacy-data-contest = ссылки из конкурсных заявок
+privacy-data-ideas = имена авторов идей
 privacy-retention-done = 🔒 Персональные данные этого мероприятия удалены { $date }; цифры сохраняются.
 
 ## /privacy: что хранится, зачем, как долго и кто отвечает.
