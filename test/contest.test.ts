@@ -84,6 +84,9 @@ describe("another event file", () => {
       await openSubmission(user, { data: "contest:enter" });
       expect(user.lastText(), language).toContain(sites);
       expect(user.lastText(), language).not.toMatch(/Instagram|Facebook/);
+      // A link from elsewhere is told the same sites, each once.
+      await user.send("https://www.instagram.com/p/BbWeAlmaty1/");
+      expect(user.lastText(), language).toMatch(/: vk\.com, t\.me\.$/);
       await user.send("https://t.me/cleanup/42");
       expect(user.lastText(), language).not.toContain(sites);
     }

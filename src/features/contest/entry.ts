@@ -15,8 +15,9 @@ const keepButton = (ctx: FlowContext, canKeep: boolean): Choice[][] => (canKeep 
 const keep = (value: string) => (value === KEEP ? { value: KEEP } : undefined);
 
 function linkQuestion(ctx: FlowContext, allowedHosts: string[], canKeep: boolean) {
+  const sites = entrySites(allowedHosts);
   return textQuestion<Kept<string>>(ctx, {
-    prompt: ctx.t("contest-ask-link", { sites: formatList(ctx, entrySites(allowedHosts), "or") }),
+    prompt: ctx.t("contest-ask-link", { sites: formatList(ctx, sites, "or") }),
     buttons: keepButton(ctx, canKeep),
     maxLength: 500,
     wrongType: ctx.t("contest-text-expected"),
@@ -24,7 +25,7 @@ function linkQuestion(ctx: FlowContext, allowedHosts: string[], canKeep: boolean
     check: (text) => {
       const check = checkEntryLink(text, allowedHosts);
       if (check.ok) return { value: check.url };
-      return { hint: ctx.t(`contest-link-${check.problem}`, { hosts: allowedHosts.join(", ") }) };
+      return { hint: ctx.t(`contest-link-${check.problem}`, { hosts: sites.join(", ") }) };
     },
   });
 }
