@@ -42,7 +42,11 @@ describe("entry link", () => {
     expect(checkEntryLink("https://www.instagram.com/p/abc/#x", HOSTS)).toEqual({ ok: true, url: "https://www.instagram.com/p/abc/" });
     expect(checkEntryLink("https://vk.com/wall1_2", ["vk.com"])).toMatchObject({ ok: true });
     expect(checkEntryLink("https://vk.com/", ["vk.com"])).toEqual({ ok: false, problem: "not-post" });
-    expect(checkEntryLink("https://www.instagram.com/p/abc/", ["instagram.com"])).toEqual({ ok: false, problem: "host" });
+    // The form names the site without www. or m.: a link from either form of an allowed host is the same site.
+    expect(checkEntryLink("https://www.instagram.com/p/abc/", ["instagram.com"])).toMatchObject({ ok: true });
+    expect(checkEntryLink("https://m.vk.com/wall1_2", ["www.vk.com"])).toMatchObject({ ok: true });
+    expect(checkEntryLink("https://www.threads.net/@emma/post/abc", ["threads.net"])).toMatchObject({ ok: true });
+    expect(checkEntryLink("https://mobile.vk.com/wall1_2", ["vk.com"])).toEqual({ ok: false, problem: "host" });
   });
 });
 

@@ -91,6 +91,18 @@ describe("another event file", () => {
       expect(user.lastText(), language).not.toContain(sites);
     }
   });
+
+  it("takes a link from the www. or m. form of a site the file names bare, in each language", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ contest: { allowedHosts: ["threads.net", "vk.com"] } }) });
+    const step2 = { en: "Step 2 of 3", ru: "Шаг 2 из 3", kk: "2-қадам" };
+    for (const [language, next] of Object.entries(step2)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("contest");
+      await openSubmission(user, { data: "contest:enter" });
+      await user.send(language === "en" ? "https://www.threads.net/@emma/post/C1x2" : "https://m.vk.com/wall1_2");
+      expect(user.lastText(), language).toContain(next);
+    }
+  });
 });
 
 describe("contest entry", () => {

@@ -62,7 +62,7 @@ export function looksLikePost(url: URL): boolean {
   }
 }
 
-/** Checks an entry link: https, a host the event file allows, and a path that looks like a post. */
+/** Checks an entry link: https, a site the event file allows (its www. and m. hosts too), and a path that looks like a post. */
 export function checkEntryLink(input: string, allowedHosts: readonly string[]): LinkCheck {
   const candidate = input.trim();
   if (/\s/.test(candidate) || candidate.length > LINK_MAX_LENGTH) return { ok: false, problem: "not-url" };
@@ -75,7 +75,8 @@ export function checkEntryLink(input: string, allowedHosts: readonly string[]): 
   if (url.protocol !== "https:") return { ok: false, problem: url.protocol === "http:" ? "not-https" : "not-url" };
   if (url.username || url.password || url.port) return { ok: false, problem: "host" };
   const host = url.hostname.toLowerCase();
-  if (!allowedHosts.some((allowed) => allowed.toLowerCase() === host)) return { ok: false, problem: "host" };
+  // The form names each site without www. or m. (entrySites), so a link from either form of it is the same site.
+  if (!allowedHosts.some((allowed) => bareHost(allowed.toLowerCase()) === bareHost(host))) return { ok: false, problem: "host" };
   if (!looksLikePost(url)) return { ok: false, problem: "not-post" };
   url.hash = "";
   // Instagram's query string only carries share tracking (?igsh=...); Facebook's may carry the post id.
