@@ -112,6 +112,12 @@ describe("registration questions from the event file", () => {
       expect(ann.buttons()).not.toContain(`✅ ${WALK[lang]}`);
       await ann.tap(`✅ ${TALKS[lang]}`);
       await ann.tap(WALK[lang]);
+      // Typing an option, even its very label, is told how a multi is answered, not "choose one".
+      await ann.send(TALKS[lang]);
+      expect(ann.lastText()).toBe(t("rsvp-multi-use-buttons"));
+      expect(ann.lastText()).toContain(t("rsvp-multi-done").replace("✔️ ", ""));
+      await ann.sendSticker();
+      expect(ann.lastText()).toBe(t("rsvp-multi-use-buttons"));
       await ann.tap(t("rsvp-multi-done"));
       expect(ann.messages().find((m) => m.message_id === question)?.text).toContain(`${WALK[lang]}; ${WORKSHOP[lang]}`);
 
@@ -154,6 +160,8 @@ describe("registration questions from the event file", () => {
       // "My registration" shows the answers too.
       await bob.command("rsvp");
       expect(bob.lastText()).toContain(line(TOPIC[lang], "Parks"));
+      // A number reads in the language's decimals there (the export keeps it as stored).
+      expect(bob.lastText()).toContain(line(AGE[lang], { en: "41.5", ru: "41,5", kk: "41,5" }[lang]));
 
       // The export: a column per question in the file's order, labels in the organiser's language.
       const admin = bot.user({ id: ADMIN, languageCode: lang });

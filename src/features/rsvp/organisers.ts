@@ -13,6 +13,7 @@ import { currentConsentVersions } from "./consent.js";
 import { activeRegistration, showMine } from "./mine.js";
 import { declineReasonText, detailVars, statusText } from "./notify.js";
 import type { Translate } from "./questions.js";
+import type { RsvpQuestion } from "../../event/schema.js";
 
 const stripTags = (html: string) =>
   html
@@ -148,9 +149,11 @@ export async function guestsCsv(deps: BotDeps, all: Rsvp[], translate: Translate
   const waitlist = await store.rsvps.idsByStatus("waitlisted");
   const current = currentConsentVersions(deps);
   const questions = event.rsvp.questions;
-  // A column per question in the file's order: its label and the answers in the organiser's language.
+  // A column per question in the file's order: its label and the answers in the organiser's language (numbers as stored, for sums).
   const header = [...EXPORT_HEADER.slice(0, 4), ...questions.map((q) => event.text(q.label, language)), ...EXPORT_HEADER.slice(4)];
-  const answers = (r: Rsvp) => questions.map((q) => answerText(event, q, r.answers[q.id], translate, language) ?? "");
+  const answer = (q: RsvpQuestion, value: string | undefined) =>
+    q.type === "number" ? value : answerText(event, q, value, translate, language);
+  const answers = (r: Rsvp) => questions.map((q) => answer(q, r.answers[q.id]) ?? "");
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [
     String(r.userId),

@@ -57,7 +57,7 @@ export function statsLines(event: EventInfo, q: RsvpQuestion, answers: RsvpAnswe
     .join("\n");
 }
 
-/** An answer as read in the language: option labels (a multi's joined by "; "), yes/no words; undefined when not answered. */
+/** An answer as read in the language: option labels (a multi's joined by "; "), yes/no words, decimals; undefined when not answered. */
 export function answerText(
   event: EventInfo,
   q: RsvpQuestion,
@@ -66,6 +66,7 @@ export function answerText(
   language: string,
 ): string | undefined {
   if (value === undefined || value === "") return undefined;
+  if (q.type === "number" && Number.isFinite(Number(value))) return formatDecimal(Number(value), language, { max: 20 });
   const options = optionsOf(q);
   if (options.length === 0) return value;
   // An option taken out of the file since is shown by its id rather than lost.
@@ -228,9 +229,10 @@ function multiQuestion(
   return {
     prompt: shownPrompt,
     buttons: buttons(),
-    wrongType: ctx.t("form-use-buttons"),
+    wrongType: ctx.t("rsvp-multi-use-buttons"),
     read: (answer) => {
-      if (answer.kind !== "button") return { hint: ctx.t("form-use-buttons") };
+      // Several options are marked, then Done: "choose one of the buttons" would mislead.
+      if (answer.kind !== "button") return { hint: ctx.t("rsvp-multi-use-buttons") };
       if (answer.value === SKIP && !q.required) return notAnswered(ctx);
       if (answer.value === DONE) {
         const ids = options.filter((o) => chosen.has(o.id));

@@ -25,6 +25,7 @@ rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Yes
 rsvp-answer-no = No
 rsvp-multi-hint = Tap the options to mark them ✅, then “Done”.
+rsvp-multi-use-buttons = ✋ Please answer with the buttons of the question: tap the options to mark them ✅, then “Done”.
 # After the hint when the file bounds the choice (min/max); none when any number of options will do.
 rsvp-multi-at-most = You can choose up to { $max }.
 rsvp-multi-at-least = Choose at least { $min }.

@@ -25,6 +25,7 @@ rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Иә
 rsvp-answer-no = Жоқ
 rsvp-multi-hint = Керек нұсқаларды ✅ белгілеп, «Дайын» батырмасын басыңыз.
+rsvp-multi-use-buttons = ✋ Сұрақтың батырмаларымен жауап беріңіз: керек нұсқаларды ✅ белгілеп, «Дайын» батырмасын басыңыз.
 # After the hint when the file bounds the choice (min/max); none when any number of options will do.
 rsvp-multi-at-most = Ең көбі { $max } нұсқа таңдауға болады.
 rsvp-multi-at-least = Кемінде { $min } нұсқа таңдаңыз.

@@ -25,6 +25,7 @@ rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Да
 rsvp-answer-no = Нет
 rsvp-multi-hint = Отметьте нужные варианты ✅ и нажмите «Готово».
+rsvp-multi-use-buttons = ✋ Пожалуйста, ответьте кнопками вопроса: отметьте нужные варианты ✅ и нажмите «Готово».
 # After the hint when the file bounds the choice (min/max); none when any number of options will do.
 rsvp-multi-at-most = Можно выбрать не больше { $max }.
 rsvp-multi-at-least = Выберите не меньше { $min }.
