@@ -72,7 +72,8 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     const dana = bot.user({ languageCode: "ru" });
     await registerGroup(dana, "Дана Омарова", ["Ерлан Омаров"], "ru");
     expect(await rsvps().find(dana.id)).toMatchObject({ status: "waitlisted", party: 2 });
-    expect(dana.lastText()).toContain("лист");
+    // One seat is free: she is told it is too few for her group, not that every seat is taken.
+    expect(dana.lastText()).toContain("Свободных мест: 1, а вашей группе нужно 2, поэтому вы в листе ожидания.");
     expect(await rsvps().peopleCounts()).toMatchObject({ confirmed: 3, waitlisted: 2 });
 
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
@@ -98,6 +99,8 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     await registerGroup(group, "Gus Grant", ["Hal Hart", "Ida Ivy"]);
     await registerGroup(single, "Sol Sun", []);
     expect(await rsvps().peopleCounts()).toMatchObject({ confirmed: 2, waitlisted: 4 });
+    expect(group.lastText()).toContain("Seats left: 2, and your group needs 3, so you are on the waiting list.");
+    expect(single.lastText()).toContain("Free seats go first to those already waiting, so you are on the waiting list too.");
     // Two seats free: the group of 3 does not fit, and the single guest behind it does not jump the queue.
     expect(await rsvps().fillSeats(bot.clock.now(), 4)).toEqual([]);
     await first.command("rsvp");

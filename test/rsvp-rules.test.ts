@@ -17,6 +17,7 @@ import {
   reconfirmSchedule,
   registrationOpen,
   ticketLink,
+  waitlistReason,
 } from "../src/features/rsvp/rules.js";
 import { parseCsv } from "./support/csv.js";
 
@@ -36,6 +37,14 @@ rsvp:
 `;
 
 describe("RSVP rules", () => {
+  it("says why a registration waits: no seat, too few for its group, or seats kept for the queue", () => {
+    expect(waitlistReason(0, 1)).toBe("full");
+    expect(waitlistReason(0, 3)).toBe("full");
+    expect(waitlistReason(1, 2)).toBe("group");
+    expect(waitlistReason(2, 2)).toBe("queue");
+    expect(waitlistReason(5, 1)).toBe("queue");
+  });
+
   it("accepts names in any script and rejects the rest", () => {
     expect(checkName("  Айгерим   Сапарова ")).toEqual({ ok: true, value: "Айгерим Сапарова" });
     expect(checkName("Jean-Luc O'Neil")).toMatchObject({ ok: true });

@@ -7,7 +7,16 @@ import { choiceQuestion, textQuestion } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
-import { alertCapacity, DECLINE_PRESETS, declineReasonText, detailVars, PRESET_PREFIX, sendTicket, translator } from "./notify.js";
+import {
+  alertCapacity,
+  DECLINE_PRESETS,
+  declineReasonText,
+  detailVars,
+  PRESET_PREFIX,
+  sendTicket,
+  translator,
+  waitlistVars,
+} from "./notify.js";
 import type { Translate } from "./questions.js";
 
 /*
@@ -98,8 +107,7 @@ async function tellGuest(deps: BotDeps, api: Api<RawApi>, record: Rsvp, botUsern
       await api.sendMessage(record.userId, t("rsvp-approved", { code: record.code }), { parse_mode: "HTML" });
       await sendTicket(api, deps, record, language, botUsername);
     } else if (record.status === "waitlisted") {
-      const position = (await deps.store.rsvps.waitlistPosition(record.userId)) ?? 0;
-      await api.sendMessage(record.userId, t("rsvp-approved-waitlisted", { position, code: record.code }), { parse_mode: "HTML" });
+      await api.sendMessage(record.userId, t("rsvp-approved-waitlisted", await waitlistVars(deps, t, record)), { parse_mode: "HTML" });
     } else if (record.status === "declined") {
       await api.sendMessage(record.userId, t("rsvp-declined", { reason: declineReasonText(t, record.declineReason) }), {
         parse_mode: "HTML",

@@ -3,7 +3,7 @@ import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import type { GivenConsent } from "../../store/users.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
 import { organisersContact } from "../../ui/organisers.js";
-import { alertCapacity, sendTicket, tellPromoted, translator } from "./notify.js";
+import { alertCapacity, sendTicket, tellPromoted, translator, waitlistVars } from "./notify.js";
 import { refreshRequestCards, sendRequestCards } from "./approval.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
 
@@ -78,8 +78,10 @@ export async function completeRegistration(
     return status;
   }
   if (status === "waitlisted") {
-    const position = (await deps.store.rsvps.waitlistPosition(userId)) ?? 0;
-    await ctx.reply(ctx.t("rsvp-done-waitlisted", { position, code: record.code }), { parse_mode: "HTML", reply_markup: back });
+    await ctx.reply(ctx.t("rsvp-done-waitlisted", await waitlistVars(deps, (key, vars) => ctx.t(key, vars), record)), {
+      parse_mode: "HTML",
+      reply_markup: back,
+    });
     return status;
   }
   await ctx.reply(ctx.t("rsvp-done-confirmed", { code: record.code }), { parse_mode: "HTML", reply_markup: back });

@@ -7,7 +7,7 @@ import { languageOf } from "../../event/language.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { sendCalendarFile } from "../../ui/calendar.js";
 import { miniAppKeyboard } from "../../ui/miniapp.js";
-import { reachedThresholds, ticketLink } from "./rules.js";
+import { reachedThresholds, ticketLink, waitlistReason } from "./rules.js";
 import { renderTicketQr } from "./ticket-qr.js";
 import { answerLines, personalQuestionIds, type Translate } from "./questions.js";
 import type { EventInfo } from "../../event/load.js";
@@ -37,6 +37,15 @@ export function detailVars(
   const group = companionsLine(record.companions, t);
   const answers = answerLines(event, record.answers, t, language);
   return { name: escapeHtml(record.name), answers: group ? (answers ? `${answers}\n${group}` : group) : answers };
+}
+
+/** What the waiting-list messages say: the place in the queue, the code, and why it waits. */
+export async function waitlistVars(deps: BotDeps, t: Translate, record: Rsvp): Promise<Record<string, string | number>> {
+  const { rsvps } = deps.store;
+  const [position, taken] = await Promise.all([rsvps.waitlistPosition(record.userId), rsvps.seatsTaken()]);
+  const free = Math.max(0, (deps.event.rsvp.capacity ?? Infinity) - taken);
+  const why = t("rsvp-waitlisted-why", { reason: waitlistReason(free, record.party), free, party: record.party });
+  return { position: position ?? 0, code: record.code, why };
 }
 
 export async function statusText(deps: BotDeps, t: Translate, record: Rsvp): Promise<string> {

@@ -91,6 +91,12 @@ export function ticketLink(botUsername: string, token: string): string {
   return `https://t.me/${botUsername}?start=${TICKET_PREFIX}${token}`;
 }
 
+/** Why a registration waits: no seat left, fewer seats than its group, or free seats kept for those already waiting. */
+export function waitlistReason(seatsLeft: number, party: number): "full" | "group" | "queue" {
+  if (seatsLeft <= 0) return "full";
+  return seatsLeft < party ? "group" : "queue";
+}
+
 /** Registration is open until the deadline (inclusive to the minute). */
 export function registrationOpen(event: EventInfo, now: Date): boolean {
   return !isPastDeadline(now, event.rsvpDeadlineAt);

@@ -82,8 +82,14 @@ rsvp-done-confirmed =
     🎉 <b>You are registered!</b>
     Your code: <b>{ $code }</b>
     Show the QR code at the entrance, or give them this code. The calendar file below adds the event to your calendar.
+rsvp-waitlisted-why =
+    { $reason ->
+        [group] Seats left: { $free }, and your group needs { $party }, so you are on the waiting list.
+        [queue] Free seats go first to those already waiting, so you are on the waiting list too.
+       *[full] All seats are taken, so you are on the waiting list.
+    }
 rsvp-done-waitlisted =
-    ⏳ <b>All seats are taken, so you are on the waiting list.</b>
+    ⏳ <b>{ $why }</b>
     Your place in the queue: { $position }. Your code: <b>{ $code }</b>
     If a seat frees up, I will let you know right away.
 rsvp-updated = ✅ Your details are updated.
@@ -211,7 +217,7 @@ rsvp-approved =
     Your code: <b>{ $code }</b>
     Show the QR code at the entrance, or give them this code.
 rsvp-approved-waitlisted =
-    ✅ <b>Your request is approved, but all seats are taken, so you are on the waiting list.</b>
+    ✅ <b>Your request is approved. { $why }</b>
     Your place in the queue: { $position }. Your code: <b>{ $code }</b>
     I'll let you know as soon as a seat frees up.
 rsvp-declined =
