@@ -176,6 +176,15 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     await admin.command("checkin", record.code);
     expect(admin.lastText()).toContain(phone);
     expect(admin.lastText()).toContain("Bringing 2: Bob Ray, Cleo Park");
+    // In Russian and Kazakh the line speaks of the guest, not "with me": the organiser reads it.
+    const companions = { ru: "Спутники (2): Bob Ray, Cleo Park", kk: "Бірге келетіндер (2): Bob Ray, Cleo Park" };
+    for (const [language, line] of Object.entries(companions)) {
+      const organiser = bot.user({ id: ADMIN, languageCode: language });
+      await organiser.command("language");
+      await organiser.tap(language === "ru" ? /Русский/ : /Қазақша/);
+      await organiser.command("checkin", record.code);
+      expect(organiser.lastText(), language).toContain(line);
+    }
 
     await staff.tap("2");
     expect(await rsvps().find(guest.id)).toMatchObject({ arrived: 2 });
