@@ -14,7 +14,7 @@ describe("the series: loading a folder of event files", () => {
     const series = loadSeries({}, loadEvent);
     expect(series.events.map((event) => event.id)).toEqual(["wealmaty-forum-2017", "wealmaty-forum-2027-2"]);
     expect(series.single).toBe(false);
-    expect(series.text(series.title, "en")).toBe("WeAlmaty — forums about the city");
+    expect(series.text(series.title!, "en")).toBe("WeAlmaty — forums about the city");
     expect(series.languages).toEqual(["ru", "kk", "en"]);
     // The 2017 file keeps its path (tests and tools build on it).
     expect(BUNDLED_EVENT_FILE.startsWith(BUNDLED_EVENTS_DIR)).toBe(true);

@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { botPerTest } from "./support/harness.js";
 import { proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
@@ -77,6 +79,43 @@ describe("the series: several events on one bot", () => {
     const [help] = await single.user({ languageCode: "en" }).command("help");
     expect(help?.text).toContain("/rsvp — register for the event");
     expect(help?.text).not.toContain("/events");
+  });
+
+  it('calls a folder of events without series.yaml "this series", not after its first event, in ru, kk and en', async () => {
+    const untitled = seriesDir([{ id: A, title: "Forum A", month: "2099-11" }]);
+    rmSync(join(untitled, "series.yaml"));
+    writeSeriesEvent(untitled, { id: B, title: "Forum B", month: "2099-12" });
+    const bot = await startBot({ eventsDir: untitled });
+    const expected = {
+      en: {
+        start: "I am the assistant of this series of events.",
+        events: "Events of this series",
+        notifications: "a new event of this series",
+      },
+      ru: { start: "Я помощник этой серии событий.", events: "События этой серии", notifications: "о каждом новом событии этой серии" },
+      kk: {
+        start: "Мен осы іс-шаралар сериясының көмекшісімін.",
+        events: "Осы сериядағы іс-шаралар",
+        notifications: "бот осы серияның әр жаңа",
+      },
+    };
+    for (const [languageCode, texts] of Object.entries(expected)) {
+      const user = bot.user({ languageCode });
+      await user.command("start");
+      expect(user.lastText(), languageCode).toContain(texts.start);
+      await user.command("events");
+      expect(user.lastText(), languageCode).toContain(texts.events);
+      expect(user.lastText(), languageCode).not.toContain("Forum A: ");
+      await user.command("notifications");
+      expect(user.lastText(), languageCode).toContain(texts.notifications);
+    }
+    // The calendar of all events has no name of its own then, rather than the first event's.
+    const en = bot.user({ languageCode: "en" });
+    await en.command("events");
+    await en.tap("📅 Add all to calendar");
+    const file = Buffer.from(en.documents().at(-1)!.document!.data!).toString("utf8");
+    expect(file).toContain("SUMMARY:Forum A");
+    expect(file).not.toContain("X-WR-CALNAME");
   });
 
   it("/events names each event's time zone when the series' events are in more than one", async () => {

@@ -21,7 +21,7 @@ export function calendarFeedRoute(options: { series: () => Series; clock: () => 
     const series = options.series();
     const asked = url.searchParams.get("lang");
     const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(asked ?? "") ? asked! : series.languages[0]!;
-    const body = buildSeriesCalendarFile(series.upcoming(options.clock()), language, series.text(series.title, language));
+    const body = buildSeriesCalendarFile(series.upcoming(options.clock()), language, series.title && series.text(series.title, language));
     res.writeHead(200, {
       "content-type": "text/calendar; charset=utf-8",
       "content-disposition": 'inline; filename="calendar.ics"',

@@ -31,8 +31,8 @@ export type SeriesFile = z.infer<typeof seriesSchema>;
 
 /** Every event of the bot and the series' own texts; pure: the clock is passed in. */
 export interface Series {
-  /** The series' texts (series.yaml; for a series of one, its event's title and summary). */
-  title: LocalizedText;
+  /** The series' texts (series.yaml; for a series of one, its event's title and summary). No title: texts say "this series". */
+  title: LocalizedText | undefined;
   about: LocalizedText | undefined;
   links: SeriesFile["links"];
   languages: Language[];
@@ -76,7 +76,8 @@ export function makeSeries(events: EventInfo[], info: Partial<SeriesFile> = {}, 
   const languages = info.languages ?? [...new Set(sorted.flatMap((event) => event.languages))];
   const defaultLanguage = languages[0] ?? first.defaultLanguage;
   return {
-    title: info.title ?? first.title,
+    // Several events without series.yaml's title: naming the series after its first event would mislabel the rest.
+    title: info.title ?? (single ? first.title : undefined),
     about: info.about ?? (single ? first.summary : undefined),
     links: info.links ?? [],
     languages,

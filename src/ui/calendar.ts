@@ -41,10 +41,10 @@ function calendarEntry(event: EventInfo, language: string): EventAttributes {
 }
 
 /** Several events as one .ics (the series' upcoming ones: /events and GET /calendar.ics); valid with none too. */
-export function buildSeriesCalendarFile(events: readonly EventInfo[], language: string, name: string): string {
+export function buildSeriesCalendarFile(events: readonly EventInfo[], language: string, name: string | undefined): string {
   const { error, value } = createEvents(
     events.map((event) => calendarEntry(event, language)),
-    { productId: "wealmaty-bot", calName: name },
+    { productId: "wealmaty-bot", ...(name ? { calName: name } : {}) },
   );
   if (error || !value) throw error ?? new Error("calendar file was not built");
   return value;

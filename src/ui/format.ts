@@ -1,5 +1,6 @@
 import { durationToNow, eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
 import type { BotDeps, FlowContext } from "../bot/context.js";
+import { escapeHtml } from "./html.js";
 
 const decimalFormats = new Map<string, Intl.NumberFormat>();
 
@@ -18,6 +19,13 @@ export function formatDecimal(value: number, language: string, digits: { min?: n
 export function formatList(ctx: FlowContext, items: readonly string[], joiner: "and" | "or"): string {
   if (items.length < 2) return items.join("");
   return ctx.t(`list-${joiner}`, { rest: items.slice(0, -1).join(", "), last: items.at(-1)! });
+}
+
+/** The series' title for texts that name it ($series, HTML) and whether it has one ($titled: "no" says "this series"). */
+export async function seriesNameVars(ctx: FlowContext): Promise<{ series: string; titled: "yes" | "no" }> {
+  const { series } = ctx.deps;
+  if (!series.title) return { series: "", titled: "no" };
+  return { series: escapeHtml(series.text(series.title, await language(ctx))), titled: "yes" };
 }
 
 /** Date and time patterns of the user's language, from its locale file. */

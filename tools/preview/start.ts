@@ -79,7 +79,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await deleteKeysWithPrefix(redis, prefix);
     cleanups.push(() => deleteKeysWithPrefix(redis, prefix));
 
-    const title = series ? series.text(series.title, event.defaultLanguage) : event.text(event.title, event.defaultLanguage);
+    const title = event.text(series?.title ?? event.title, event.defaultLanguage);
     const api = await FakeBotApi.start({
       handledWhen: "reported",
       token: PREVIEW_TOKEN,

@@ -12,7 +12,7 @@ export async function sendSeriesCalendar(ctx: FlowContext): Promise<void> {
   }
   await ctx.answerCallbackQuery();
   const language = await ctx.i18n.getLocale();
-  const name = series.text(series.title, language);
+  const name = series.title && series.text(series.title, language);
   const file = buildSeriesCalendarFile(upcoming, language, name);
   await ctx.replyWithDocument(new InputFile(Buffer.from(file, "utf8"), "events.ics"), {
     caption: ctx.t("events-calendar-caption", { count: upcoming.length }),

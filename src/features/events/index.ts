@@ -4,7 +4,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import type { EventInfo } from "../../event/load.js";
 import { isAdmin } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
-import { formatMomentIn } from "../../ui/format.js";
+import { formatMomentIn, seriesNameVars } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { mainMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { showScreen } from "../../ui/screens.js";
@@ -46,7 +46,7 @@ async function eventsScreen(ctx: FlowContext, intro?: string): Promise<{ text: s
   const past = series.past(now);
   const lines: string[] = [];
   if (intro) lines.push(intro, "");
-  lines.push(ctx.t("events-title", { series: escapeHtml(series.text(series.title, language)) }), "", ctx.t("events-upcoming"));
+  lines.push(ctx.t("events-title", await seriesNameVars(ctx)), "", ctx.t("events-upcoming"));
   if (upcoming.length === 0) lines.push(ctx.t("events-none-upcoming"));
   for (const event of upcoming) lines.push(await line(event));
   if (past.length > 0) {

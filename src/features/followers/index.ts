@@ -4,7 +4,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { onTap } from "../../ui/callback-data.js";
 import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { showScreen } from "../../ui/screens.js";
-import { escapeHtml } from "../../ui/html.js";
+import { seriesNameVars } from "../../ui/format.js";
 import { followersData } from "./callback-data.js";
 
 export { announceNewEvents, scheduleNudges } from "./jobs.js";
@@ -12,8 +12,7 @@ export { announceNewEvents, scheduleNudges } from "./jobs.js";
 /** The setting as it is, with the button that flips it. */
 async function notificationsScreen(ctx: FlowContext, intro?: string): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const muted = await ctx.deps.store.followers.isMuted(ctx.from!.id);
-  const series = ctx.deps.series.text(ctx.deps.series.title, await ctx.i18n.getLocale());
-  const lines = [ctx.t(muted ? "followers-off" : "followers-on", { series: escapeHtml(series) })];
+  const lines = [ctx.t(muted ? "followers-off" : "followers-on", await seriesNameVars(ctx))];
   if (intro) lines.unshift(intro, "");
   const keyboard = new InlineKeyboard().text(
     ctx.t(muted ? "followers-turn-on" : "followers-turn-off"),

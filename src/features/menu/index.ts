@@ -1,6 +1,6 @@
 import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
-import { eventText, eventWhen } from "../../ui/format.js";
+import { eventText, eventWhen, seriesNameVars } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
@@ -22,9 +22,7 @@ privateChat.command("start", async (ctx) => {
   if (series.events.length > 1) {
     // A series: its title and about, then the event in focus (the chosen or current one) and its menu.
     const language = await ctx.i18n.getLocale();
-    const lines = [
-      ctx.t("start-series", { name: escapeHtml(ctx.from.first_name), series: escapeHtml(series.text(series.title, language)) }),
-    ];
+    const lines = [ctx.t("start-series", { name: escapeHtml(ctx.from.first_name), ...(await seriesNameVars(ctx)) })];
     if (series.about) lines.push(ctx.t("start-series-about", { about: escapeHtml(series.text(series.about, language)) }));
     lines.push(
       ctx.t("start-series-current", { title: escapeHtml(await eventText(ctx, ctx.deps.event.title)), when: await eventWhen(ctx) }),

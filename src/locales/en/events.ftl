@@ -5,10 +5,17 @@ menu-events = 🗓 All events
 event-heading = 🗓 <b>{ $title }</b>
 start-series =
     Hello, { $name }! 👋
-    I am the assistant of <b>{ $series }</b>.
+    I am the assistant of { $titled ->
+        [no] this series of events
+       *[yes] <b>{ $series }</b>
+    }.
 start-series-about = { $about }
 start-series-current = Now in focus: <b>{ $title }</b> — { $when }.
-events-title = <b>Events of { $series }</b>
+events-title =
+    <b>Events of { $titled ->
+        [no] this series
+       *[yes] { $series }
+    }</b>
 events-upcoming = <b>Upcoming</b>
 events-past = <b>Past</b>
 events-none-upcoming = No upcoming events yet.

@@ -1,8 +1,14 @@
 # Followers of the series: /notifications, announcements of new events and the nudge before one.
 cmd-notifications = Notifications about new events
 menu-notifications = 🔔 Notifications
-followers-on = 🔔 Notifications are on: the bot tells you when a new event of { $series } is announced, and three days before an event you have not registered for.
-followers-off = 🔕 Notifications are off: the bot will not tell you about new events of { $series }. Messages about events you registered for still come.
+followers-on = 🔔 Notifications are on: the bot tells you when a new event of { $titled ->
+        [no] this series
+       *[yes] { $series }
+    } is announced, and three days before an event you have not registered for.
+followers-off = 🔕 Notifications are off: the bot will not tell you about new events of { $titled ->
+        [no] this series
+       *[yes] { $series }
+    }. Messages about events you registered for still come.
 followers-turn-off = 🔕 Turn off
 followers-turn-on = 🔔 Turn on
 followers-turned-off = Notifications are off

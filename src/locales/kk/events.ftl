@@ -5,10 +5,17 @@ menu-events = 🗓 Барлық іс-шаралар
 event-heading = 🗓 <b>{ $title }</b>
 start-series =
     Сәлеметсіз бе, { $name }! 👋
-    Мен <b>{ $series }</b> сериясының көмекшісімін.
+    Мен { $titled ->
+        [no] осы іс-шаралар сериясының
+       *[yes] <b>{ $series }</b> сериясының
+    } көмекшісімін.
 start-series-about = { $about }
 start-series-current = Қазір назарда: <b>{ $title }</b> — { $when }.
-events-title = <b>{ $series }: сериядағы іс-шаралар</b>
+events-title =
+    <b>{ $titled ->
+        [no] Осы сериядағы іс-шаралар
+       *[yes] { $series }: сериядағы іс-шаралар
+    }</b>
 events-upcoming = <b>Алдағы іс-шаралар</b>
 events-past = <b>Өткен іс-шаралар</b>
 events-none-upcoming = Әзірге алдағы іс-шаралар жоқ.

@@ -5,10 +5,17 @@ menu-events = 🗓 Все события
 event-heading = 🗓 <b>{ $title }</b>
 start-series =
     Здравствуйте, { $name }! 👋
-    Я помощник серии <b>{ $series }</b>.
+    Я помощник { $titled ->
+        [no] этой серии событий
+       *[yes] серии <b>{ $series }</b>
+    }.
 start-series-about = { $about }
 start-series-current = Сейчас в фокусе: <b>{ $title }</b> — { $when }.
-events-title = <b>События серии { $series }</b>
+events-title =
+    <b>События { $titled ->
+        [no] этой серии
+       *[yes] серии { $series }
+    }</b>
 events-upcoming = <b>Предстоящие</b>
 events-past = <b>Прошедшие</b>
 events-none-upcoming = Предстоящих событий пока нет.
