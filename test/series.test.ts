@@ -202,12 +202,28 @@ describe("the series: several events on one bot", () => {
     expect(await exported(B)).toEqual([[second.id, "confirmed"]]);
   });
 
-  it("names the chosen event on the quiz's organiser screen", async () => {
+  it("names the chosen event on the organiser's screens: the panel, /stats, /export, check-in and the quiz, in ru, kk and en", async () => {
     const bot = await startBot({ adminIds: [ADMIN] });
-    const admin = bot.user({ id: ADMIN, languageCode: "en" });
-    await admin.command("start", `e_${B}`);
-    await admin.command("quiz");
-    expect(admin.lastText().split("\n")[0]).toBe("🗓 Forum B");
+    const titles = { en: "🗓 Forum B", ru: "🗓 Forum B (ru)", kk: "🗓 Forum B (kk)" };
+    for (const [languageCode, title] of Object.entries(titles)) {
+      const admin = bot.user({ id: ADMIN, languageCode });
+      await admin.command("language");
+      await admin.tap(languageCode === "en" ? /English/ : languageCode === "ru" ? /Русский/ : /Қазақша/);
+      await admin.command("start", `e_${B}`);
+      for (const command of ["admin", "stats", "checkin", "quiz"]) {
+        await admin.command(command);
+        expect(admin.lastText().split("\n")[0], `${languageCode} /${command}`).toBe(title);
+      }
+      await admin.command("cancel");
+      // An export needs a guest; its caption names the event too.
+      if (languageCode === "en") {
+        const guest = bot.user({ languageCode: "en" });
+        await guest.command("start", `e_${B}`);
+        await registerInEnglish(guest);
+      }
+      await admin.command("export");
+      expect(admin.documents().at(-1)!.caption!.split("\n")[0], `${languageCode} /export`).toBe(title);
+    }
   });
 
   it("opens an event by its deep link, remembers it, and meets an unknown id with a note and the list", async () => {

@@ -4,6 +4,7 @@ import type { BotContext, FlowContext } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { momentText } from "../../ui/format.js";
+import { withEventHeading } from "../../ui/event-heading.js";
 import { escapeHtml } from "../../ui/html.js";
 import { broadcastName } from "../../delivery/label.js";
 import type { AuditEntry } from "../../store/audit.js";
@@ -79,7 +80,8 @@ async function showHome(ctx: FlowContext) {
   const keyboard = InlineKeyboard.from([
     offered.map((tool) => InlineKeyboard.text(ctx.t(`admin-tool-${tool}`), adminData.pack({ tool }))),
   ]).toFlowed(2);
-  await ctx.reply(ctx.t("admin-panel", { users: await users.count(), languages: byLanguage || "—" }), {
+  // In a series the tools act on the chosen event: the panel says which.
+  await ctx.reply(await withEventHeading(ctx, ctx.t("admin-panel", { users: await users.count(), languages: byLanguage || "—" })), {
     parse_mode: "HTML",
     reply_markup: keyboard,
   });

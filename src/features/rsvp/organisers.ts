@@ -6,6 +6,7 @@ import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../event/language.js";
 import { formatList, momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
+import { withEventHeading } from "../../ui/event-heading.js";
 import { dayjs } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
@@ -111,7 +112,7 @@ export async function showStats(ctx: FlowContext): Promise<void> {
     ...(event.rsvp.approval || requests.pending || requests.declined ? [ctx.t("rsvp-stats-requests", requests)] : []),
     ...(consent ? [consent] : []),
   ];
-  await ctx.reply(`${lines.join("\n")}\n\n${retention}`, { parse_mode: "HTML" });
+  await ctx.reply(await withEventHeading(ctx, `${lines.join("\n")}\n\n${retention}`), { parse_mode: "HTML" });
 }
 
 /** The export's fixed columns; the event file's questions come after `name`, one column each. */
@@ -205,7 +206,8 @@ export async function exportGuests(ctx: FlowContext): Promise<void> {
   const earlier = all.filter((r) => !consentIsCurrent(current, r)).length;
   const caption = ctx.t("rsvp-export-caption", { count: all.length });
   await ctx.replyWithDocument(new InputFile(await guestsCsv(ctx.deps, all, t(ctx), await ctx.i18n.getLocale()), filename), {
-    caption: earlier ? `${caption}\n${ctx.t("rsvp-export-consent-earlier", { count: earlier })}` : caption,
+    caption: await withEventHeading(ctx, earlier ? `${caption}\n${ctx.t("rsvp-export-consent-earlier", { count: earlier })}` : caption),
+    parse_mode: "HTML",
   });
 }
 
@@ -279,7 +281,8 @@ export async function checkinByCode(ctx: FlowContext, argument: string): Promise
 
 export async function startCheckinMode(ctx: FlowContext): Promise<void> {
   ctx.session.checkinUntil = ctx.deps.clock().getTime() + CHECKIN_MODE_MS;
-  await ctx.reply(`${ctx.t("rsvp-checkin-mode-on")}\n${ctx.t("team-find-in-mode")}\n\n${await checkinCountText(ctx)}`, {
+  const intro = `${ctx.t("rsvp-checkin-mode-on")}\n${ctx.t("team-find-in-mode")}\n\n${await checkinCountText(ctx)}`;
+  await ctx.reply(await withEventHeading(ctx, intro), {
     parse_mode: "HTML",
   });
 }
