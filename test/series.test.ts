@@ -224,6 +224,27 @@ describe("the series: several events on one bot", () => {
       await admin.command("export");
       expect(admin.documents().at(-1)!.caption!.split("\n")[0], `${languageCode} /export`).toBe(title);
     }
+    // The guest took Forum B's one seat: the capacity alert names it.
+    const alert = bot
+      .user({ id: ADMIN })
+      .messages()
+      .find((m) => m.text?.includes("100%"));
+    expect(alert?.text?.split("\n")[0]).toBe("🗓 Forum B");
+  });
+
+  it("names the event on a registration request's card in a series", async () => {
+    const approval = seriesDir([{ id: A, title: "Forum A", month: "2099-11" }]);
+    writeSeriesEvent(approval, { id: "forum-c", title: "Forum C", month: "2099-12" }, (data) => {
+      (data.rsvp as Record<string, unknown>).approval = true;
+    });
+    const bot = await startBot({ eventsDir: approval, adminIds: [ADMIN] });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    const guest = bot.user({ languageCode: "en" });
+    await guest.command("start", "e_forum-c");
+    await registerInEnglish(guest);
+    const card = admin.messages().find((m) => m.text?.includes("Registration request"));
+    expect(card?.text?.split("\n")[0]).toBe("🗓 Forum C");
   });
 
   it("opens an event by its deep link, remembers it, and meets an unknown id with a note and the list", async () => {

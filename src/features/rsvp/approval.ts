@@ -1,4 +1,5 @@
 import { organiserIds } from "../../ui/access.js";
+import { eventHeadingIn } from "../../ui/event-heading.js";
 import { InlineKeyboard, type Api, type RawApi } from "grammy";
 import type { BotContext, BotDeps, FlowContext } from "../../bot/context.js";
 import { languageOf } from "../../event/language.js";
@@ -37,7 +38,9 @@ async function languageOfUser(deps: BotDeps, userId: number): Promise<string> {
 
 /** A request's card in a language: the name and answers (the one formatter), and the decision once taken. */
 function cardText(deps: BotDeps, t: Translate, language: string, record: Rsvp): string {
-  const text = t("rsvp-request-card", { code: record.code, party: record.party, ...detailVars(deps.event, record, t, language) });
+  // In a series the heading says which event the request is for.
+  const details = detailVars(deps.event, record, t, language);
+  const text = eventHeadingIn(deps, language) + t("rsvp-request-card", { code: record.code, party: record.party, ...details });
   if (record.status === "pending") return text;
   return `${text}\n\n${decisionLine(t, record)}`;
 }

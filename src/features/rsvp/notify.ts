@@ -113,8 +113,11 @@ export async function alertCapacity(deps: BotDeps, api: Api<RawApi>): Promise<vo
   if (percent === undefined) return;
   for (const adminId of await organiserIds(deps)) {
     const language = languageOf(deps.event, (await deps.store.users.find(adminId))?.language);
-    const text = translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
-    await api.sendMessage(adminId, text).catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
+    // In a series the heading says which event filled up.
+    const text = eventHeadingIn(deps, language) + translator(deps, language)("rsvp-alert", { percent, confirmed, capacity });
+    await api
+      .sendMessage(adminId, text, { parse_mode: "HTML" })
+      .catch((error) => deps.logger.warn({ err: error, adminId }, "capacity alert not delivered"));
   }
 }
 
