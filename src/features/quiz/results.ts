@@ -11,14 +11,17 @@ async function askedCount(deps: BotDeps, quiz: QuizSettings): Promise<number> {
   return state ? Math.min(state.question + 1, quiz.questions.length) : quiz.questions.length;
 }
 
-async function loadWinners(deps: BotDeps, quiz: QuizSettings): Promise<{ winners: QuizStanding[]; players: number; asked: number }> {
+async function loadWinners(
+  deps: BotDeps,
+  quiz: QuizSettings,
+): Promise<{ winners: QuizStanding[]; players: number; asked: number; standings: QuizStanding[] }> {
   const asked = await askedCount(deps, quiz);
   const answers = await deps.store.quiz.answers(asked);
   const standings = quizStandings(
     quiz.questions.slice(0, asked).map((q) => q.answer),
     answers,
   );
-  return { winners: quizWinners(standings, quiz.top), players: standings.length, asked };
+  return { winners: quizWinners(standings, quiz.top), players: standings.length, asked, standings };
 }
 
 /** The leaderboard for the organiser, in their language. */
@@ -55,7 +58,7 @@ export async function tellWinners(deps: BotDeps, api: Api, quiz: QuizSettings): 
 }
 
 async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<void> {
-  const { winners, asked } = await loadWinners(deps, quiz);
+  const { winners, asked, standings } = await loadWinners(deps, quiz);
   const told = await deps.store.quiz.toldIds();
   for (const [index, w] of winners.entries()) {
     if (told.has(w.userId)) continue;
@@ -70,13 +73,17 @@ async function tellUntold(deps: BotDeps, api: Api, quiz: QuizSettings): Promise<
     }
     await deps.store.quiz.markTold(w.userId, deps.clock());
   }
-  // The other players learn that it is over, so nobody waits for a next question; each once, like the winners.
+  // The other players learn that it is over, so nobody waits for a next question, with their score if they answered; each once.
   const winnerIds = new Set(winners.map((w) => w.userId));
+  const scores = new Map(standings.map((s) => [s.userId, s.correct]));
   for (const userId of await deps.store.quiz.playerIds()) {
     if (winnerIds.has(userId) || told.has(userId)) continue;
     const language = languageOf(deps.event, (await deps.store.users.find(userId))?.language);
     try {
-      await api.sendMessage(userId, deps.i18n.t(language, "quiz-over"));
+      const correct = scores.get(userId);
+      const text =
+        correct === undefined ? deps.i18n.t(language, "quiz-over") : deps.i18n.t(language, "quiz-over-score", { correct, total: asked });
+      await api.sendMessage(userId, text);
     } catch (error) {
       deps.logger.warn({ err: error, user_id: userId }, "quiz player not told the end (the next /quiz end tries again)");
       continue;
