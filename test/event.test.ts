@@ -137,6 +137,29 @@ describe("the event file", () => {
     expect(() => parseEvent(source.replace('ends: "2026-11-30T12:30"', 'ends: "2026-11-30T08:00"'))).toThrow(/ends/);
   });
 
+  it("refuses a time its zone skips when the clocks go forward, and takes the hour after", () => {
+    const source = readFileSync(OTHER_EVENT, "utf8");
+    const london = (starts: string, ends: string) =>
+      source
+        .replace(/^timezone: .*$/m, "timezone: Europe/London")
+        .replace(/^starts: .*$/m, `starts: "${starts}"`)
+        .replace(/^ends: .*$/m, `ends: "${ends}"`)
+        .replace(/^( {2}deadline: ).*$/gm, `$1"2027-03-27T12:00"`);
+    // 01:00–02:00 on 28 March 2027 does not happen in London: 01:30 would silently become 02:30.
+    expect.assertions(3);
+    try {
+      parseEvent(london("2027-03-28T01:30", "2027-03-28T04:00"));
+    } catch (error) {
+      expect((error as EventFileError).problems).toEqual([
+        "starts: 2027-03-28T01:30 does not exist in Europe/London (the clocks go forward then); give a time outside the gap",
+      ]);
+    }
+    const event = parseEvent(london("2027-03-28T02:30", "2027-03-28T04:00"));
+    expect(event.startsAt.toISOString()).toBe("2027-03-28T01:30:00.000Z");
+    // The hour repeated in October exists: taken as its first occurrence.
+    expect(() => parseEvent(london("2027-10-31T01:30", "2027-10-31T04:00"))).not.toThrow();
+  });
+
   it("refuses a reminder to contest entrants in a file without a contest", () => {
     const source = readFileSync(OTHER_EVENT, "utf8").replace("audience: confirmed", "audience: contest_entrants");
     expect(() => parseEvent(source)).not.toThrow();

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { eventSchema, type EventFile, type Language, type LocalizedText } from "./schema.js";
 import { localize } from "./text.js";
-import { parseDuration, wallClockToInstant } from "./time.js";
+import { parseDuration, wallClockExists, wallClockToInstant } from "./time.js";
 
 export const BUNDLED_EVENT_FILE = fileURLToPath(new URL("../../events/wealmaty/wealmaty-2017.yaml", import.meta.url));
 
@@ -47,7 +47,23 @@ export function parseEvent(source: string, file = "(event file)"): EventInfo {
 export function eventFromData(raw: unknown, file = "(event file)"): EventInfo {
   const result = eventSchema.safeParse(raw);
   if (!result.success) throw new EventFileError(file, formatIssues(result.error.issues));
+  const skipped = skippedTimes(result.data);
+  if (skipped.length > 0) throw new EventFileError(file, skipped);
   return resolveEvent(result.data);
+}
+
+/** Times the file gives that its zone skips (the clocks going forward): read as an hour later, they would mislead. */
+function skippedTimes(data: EventFile): string[] {
+  const times: Array<[string, string | undefined]> = [
+    ["starts", data.starts],
+    ["ends", data.ends],
+    ["rsvp.deadline", data.rsvp.deadline],
+    ["contest.deadline", data.contest?.deadline],
+    ...data.reminders.map((reminder, i): [string, string | undefined] => [`reminders.${i}.at`, reminder.at]),
+  ];
+  return times
+    .filter(([, time]) => time !== undefined && !wallClockExists(time, data.timezone))
+    .map(([path, time]) => `${path}: ${time} does not exist in ${data.timezone} (the clocks go forward then); give a time outside the gap`);
 }
 
 export function loadEvent(file: string): EventInfo {

@@ -13,6 +13,11 @@ dayjs.extend(relativeTime);
 
 export { dayjs };
 
+/** Whether a wall-clock time happens at all in a zone: one skipped when the clocks go forward does not. */
+export function wallClockExists(wallClock: string, zone: string): boolean {
+  return dayjs.tz(wallClock, zone).format("YYYY-MM-DDTHH:mm") === wallClock;
+}
+
 /** The UTC instant of a wall-clock time (YYYY-MM-DDTHH:mm) in an IANA zone, DST and offset history included. */
 export function wallClockToInstant(wallClock: string, zone: string): Date {
   return dayjs.tz(wallClock, zone).toDate();
