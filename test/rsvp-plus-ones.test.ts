@@ -90,6 +90,26 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     expect(await rsvps().peopleCounts()).toMatchObject({ confirmed: 2, waitlisted: 0 });
   });
 
+  it("refuses a companion's name already given (the guest's own or an earlier companion's), in en, ru and kk", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ languages: ["en", "ru", "kk"], rsvp: { plusOnes: 2, capacity: 10 } }, RIVERSIDE) });
+    for (const language of ["en", "ru", "kk"]) {
+      const t = (key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(language, key, vars);
+      const guest = bot.user({ languageCode: language });
+      await guest.command("rsvp");
+      await guest.tap(t("consent-agree"));
+      await guest.send("Ann Lee");
+      await guest.tap("2");
+      await guest.send("ann  lee");
+      expect(guest.lastText(), language).toBe(t("rsvp-error-companion-repeated", { name: "Ann Lee" }));
+      await guest.send("Bob Ray");
+      await guest.send("BOB RAY");
+      expect(guest.lastText(), language).toBe(t("rsvp-error-companion-repeated", { name: "Bob Ray" }));
+      await guest.send("Cleo Park");
+      await guest.tap(t("rsvp-confirm"));
+      expect(await rsvps().find(guest.id), language).toMatchObject({ status: "confirmed", companions: ["Bob Ray", "Cleo Park"] });
+    }
+  });
+
   it("keeps a waiting group in line until all of it fits: a smaller one behind it waits too", async () => {
     bot = await startTestBot({ eventFile: groupEvent() });
     const first = bot.user({ languageCode: "en" });

@@ -7,19 +7,26 @@ import { detailVars } from "./notify.js";
 import type { Translate } from "./questions.js";
 import { formQuestion } from "./questions.js";
 import { checkName } from "./rules.js";
+import { escapeHtml } from "../../ui/html.js";
 
 export const RSVP_CONVERSATION = "rsvp";
 // Summary → Edit → summary rounds before the form gives up.
 const MAX_EDITS = 20;
 
-const nameQuestion = (ctx: FlowContext, prompt = ctx.t("rsvp-ask-name")) =>
+/** Names compare as people read them, case aside (checkName has already collapsed the spaces). */
+const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+/** A full name; `taken` are the names already in the registration (a companion typed twice is a slip). */
+const nameQuestion = (ctx: FlowContext, prompt = ctx.t("rsvp-ask-name"), taken: readonly string[] = []) =>
   textQuestion<string>(ctx, {
     prompt,
     maxLength: 100,
     tooLong: () => ctx.t("rsvp-error-name-length"),
     check: (text) => {
       const checked = checkName(text);
-      return checked.ok ? { value: checked.value } : { hint: ctx.t(`rsvp-error-name-${checked.reason}`) };
+      if (!checked.ok) return { hint: ctx.t(`rsvp-error-name-${checked.reason}`) };
+      const repeated = taken.find((name) => sameName(name, checked.value));
+      return repeated ? { hint: ctx.t("rsvp-error-companion-repeated", { name: escapeHtml(repeated) }) } : { value: checked.value };
     },
   });
 
@@ -42,11 +49,18 @@ const groupQuestion = (ctx: FlowContext, max: number) =>
     columns: Math.min(max + 1, 6),
   });
 
-/** The companions: how many, then each one's name (checked like the guest's). */
-async function askCompanions(form: Form, ctx: FlowContext, max: number, step?: { number: number; total: number }): Promise<string[]> {
+/** The companions: how many, then each one's name (checked like the guest's, and unlike the names given before). */
+async function askCompanions(
+  form: Form,
+  ctx: FlowContext,
+  max: number,
+  guestName: string,
+  step?: { number: number; total: number },
+): Promise<string[]> {
   const count = Number(await form.ask(groupQuestion(ctx, max), step));
   const names: string[] = [];
-  for (let i = 1; i <= count; i++) names.push(await form.ask(nameQuestion(ctx, ctx.t("rsvp-ask-companion", { number: i, count }))));
+  for (let i = 1; i <= count; i++)
+    names.push(await form.ask(nameQuestion(ctx, ctx.t("rsvp-ask-companion", { number: i, count }), [guestName, ...names])));
   return names;
 }
 
@@ -77,7 +91,7 @@ export async function rsvpForm(conversation: FormConversation, ctx: FlowContext,
     answers.name = await form.ask(nameQuestion(ctx), { number: 1, total });
     for (const [i, q] of questions.entries())
       setAnswer(answers, q.id, await form.ask(formQuestion(ctx, language, q), { number: i + 2, total }));
-    answers.companions = plusOnes > 0 ? await askCompanions(form, ctx, plusOnes, { number: total, total }) : [];
+    answers.companions = plusOnes > 0 ? await askCompanions(form, ctx, plusOnes, answers.name, { number: total, total }) : [];
   }
 
   const summary = (complete: FormAnswers) =>
@@ -107,7 +121,7 @@ export async function rsvpForm(conversation: FormConversation, ctx: FlowContext,
     }
     const field = await form.ask(which);
     if (field === NAME) answers.name = await form.ask(nameQuestion(ctx));
-    if (field === GROUP) answers.companions = await askCompanions(form, ctx, plusOnes);
+    if (field === GROUP) answers.companions = await askCompanions(form, ctx, plusOnes, complete.name);
     const q = questions.find((question) => `${QUESTION}${question.id}` === field);
     if (q) setAnswer(answers, q.id, await form.ask(formQuestion(ctx, language, q, complete.answers[q.id])));
   }

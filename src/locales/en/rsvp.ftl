@@ -17,6 +17,7 @@ rsvp-organisers = the organisers
 rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
 rsvp-error-name-length = ✋ The name must be 2 to 100 characters long. Please type the full name.
 rsvp-error-name-characters = ✋ Please use only letters, spaces, hyphens and apostrophes. Type the full name again.
+rsvp-error-companion-repeated = ✋ { $name } is already in this registration. Please type the full name of the next person.
 rsvp-skip = Skip ➡️
 rsvp-share-phone = 📱 Share my phone
 rsvp-error-contact-not-yours = ✋ Please share your own number with the “Share my phone” button, or type a number.
