@@ -244,6 +244,8 @@ describe("registration questions from the event file", () => {
     await ann.send("3");
     await ann.send("big");
     expect(ann.lastText()).toBe("✋ Please send a number, e.g. 25.");
+    await ann.send("-38,5");
+    expect(ann.lastText()).toBe("✋ Please send a number of at least 0.");
     await ann.send("38,5");
     expect(ann.lastText()).toContain("Which topics?\nTap the options to mark them ✅, then “Done”.\nChoose at least 2.");
     await ann.tap("trees");
@@ -320,12 +322,15 @@ describe("registration questions from the event file", () => {
     expect(bot.logs().join("\n")).not.toContain("Ann@example.org");
   });
 
-  it("takes whole numbers only where the question says `whole`, in ru, kk and en", async () => {
+  it("takes whole numbers only where the question says `whole`, and none below 0 without a `min`, in ru, kk and en", async () => {
     const label = { ru: "Сколько друзей придут с вами?", kk: "Қанша досыңыз келеді?", en: "How many friends come with you?" };
-    const eventFile = eventWith({ rsvp: { questions: [{ id: "friends", type: "number", label, min: 0, max: 3, whole: true }] } });
+    const eventFile = eventWith({ rsvp: { questions: [{ id: "friends", type: "number", label, max: 3, whole: true }] } });
     bot = await startTestBot({ eventFile });
     for (const lang of ["ru", "kk", "en"] as const) {
       const { t, guest } = await guestAtFirstQuestion(lang);
+      // The file's bounds are never negative: a count below 0 is a slip.
+      await guest.send("-1");
+      expect(guest.lastText()).toBe(t("rsvp-error-number-range", { min: 0, max: 3 }));
       await guest.send("2,5");
       expect(guest.lastText()).toBe(t("rsvp-error-number-whole", { example: 2 }));
       await guest.send("2");

@@ -153,13 +153,15 @@ function checkTyped(ctx: FlowContext, q: RsvpQuestion, typed: string): { value: 
     return email ? { value: email } : { hint: ctx.t("rsvp-error-email") };
   }
   if (q.type === "number") {
-    const checked = checkNumber(typed, q.min, q.max, q.whole);
+    // The file's bounds are never negative (schema): a count or a size below 0 is a slip, not an answer.
+    const min = q.min ?? 0;
+    const checked = checkNumber(typed, min, q.max, q.whole);
     if (checked.ok) return { value: checked.value };
     // The example and the bounds said are ones the question takes: "e.g. 2" is no help when the least is 14.
-    if (checked.reason === "not-whole") return { hint: ctx.t("rsvp-error-number-whole", { example: wholeExample(q.min, q.max) }) };
-    if (q.min !== undefined && q.max !== undefined) return { hint: ctx.t("rsvp-error-number-range", { min: q.min, max: q.max }) };
-    if (q.min !== undefined) return { hint: ctx.t("rsvp-error-number-min", { min: q.min }) };
-    return { hint: q.max !== undefined ? ctx.t("rsvp-error-number-max", { max: q.max }) : ctx.t("rsvp-error-number") };
+    if (checked.reason === "not-whole") return { hint: ctx.t("rsvp-error-number-whole", { example: wholeExample(min, q.max) }) };
+    if (q.max !== undefined) return { hint: ctx.t("rsvp-error-number-range", { min, max: q.max }) };
+    if (q.min !== undefined || checked.reason === "range") return { hint: ctx.t("rsvp-error-number-min", { min }) };
+    return { hint: ctx.t("rsvp-error-number") };
   }
   const checked = checkText(typed, q.min);
   return checked.ok ? { value: checked.value } : { hint: ctx.t("rsvp-error-text-short", { min: checked.min }) };

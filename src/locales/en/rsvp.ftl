@@ -41,7 +41,6 @@ rsvp-error-number = ✋ Please send a number, e.g. 25.
 rsvp-error-number-whole = ✋ Please send a whole number, without a fraction, e.g. { $example }.
 rsvp-error-number-range = ✋ Please send a number from { $min } to { $max }.
 rsvp-error-number-min = ✋ Please send a number of at least { $min }.
-rsvp-error-number-max = ✋ Please send a number of at most { $max }.
 rsvp-error-email = ✋ This does not look like an e-mail address. Example: name@example.com
 rsvp-error-phone = ✋ This does not look like a phone number. Examples: 8 701 123 45 67, +44 20 7946 0958
 rsvp-error-multi-min = ✋ Please choose at least { $min ->

@@ -38,7 +38,6 @@ rsvp-error-number = ✋ Санды жіберіңіз, мысалы 25.
 rsvp-error-number-whole = ✋ Бүтін санды жіберіңіз, бөлшексіз, мысалы { $example }.
 rsvp-error-number-range = ✋ { $min } мен { $max } аралығындағы санды жіберіңіз.
 rsvp-error-number-min = ✋ Кемінде { $min } болатын санды жіберіңіз.
-rsvp-error-number-max = ✋ Көп дегенде { $max } болатын санды жіберіңіз.
 rsvp-error-email = ✋ Бұл электрондық пошта мекенжайына ұқсамайды. Мысал: name@example.com
 rsvp-error-phone = ✋ Бұл телефон нөміріне ұқсамайды. Мысалдар: 8 701 123 45 67, +44 20 7946 0958
 rsvp-error-multi-min = ✋ Кемінде { $min } нұсқаны белгілеп, «Дайын» батырмасын басыңыз.

@@ -42,7 +42,6 @@ rsvp-error-number = ✋ Пришлите, пожалуйста, число, на
 rsvp-error-number-whole = ✋ Пришлите целое число, без дробной части, например { $example }.
 rsvp-error-number-range = ✋ Пришлите число от { $min } до { $max }.
 rsvp-error-number-min = ✋ Пришлите число не меньше { $min }.
-rsvp-error-number-max = ✋ Пришлите число не больше { $max }.
 rsvp-error-email = ✋ Это не похоже на адрес электронной почты. Пример: name@example.com
 rsvp-error-phone = ✋ Это не похоже на номер телефона. Примеры: 8 701 123 45 67, +44 20 7946 0958
 rsvp-error-multi-min = ✋ Отметьте хотя бы { $min ->
