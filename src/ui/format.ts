@@ -1,4 +1,4 @@
-import { durationToNow, eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
+import { dayjs, durationToNow, eventPhase, formatMoment, formatSpan, relativeToNow } from "../event/time.js";
 import type { BotDeps, FlowContext } from "../bot/context.js";
 import { escapeHtml } from "./html.js";
 
@@ -68,6 +68,13 @@ export function formatMomentIn(deps: Pick<BotDeps, "event" | "i18n">, language: 
   const style = { date: deps.i18n.t(language, "date-pattern"), time: deps.i18n.t(language, "time-pattern") };
   const zone = deps.event.timezone;
   return remember(`moment|${zone}|${at.getTime()}|${language}|${style.date}|${style.time}`, () => formatMoment(at, zone, language, style));
+}
+
+/** «10 мая 2027»: a calendar day (YYYY-MM-DD, already in the event's zone) in the user's language. */
+export async function dayText(ctx: FlowContext, day: string): Promise<string> {
+  return dayjs(day)
+    .locale(await language(ctx))
+    .format(ctx.t("date-pattern"));
 }
 
 /** A moment such as a deadline, in the event's zone and the user's language. */

@@ -4,10 +4,10 @@ import { hasRole, isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../event/language.js";
-import { formatList, momentText } from "../../ui/format.js";
+import { dayText, formatList, momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
-import { dayjs } from "../../event/time.js";
+import { dayjs, localDay } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 import { currentConsentVersions } from "./consent.js";
@@ -78,10 +78,10 @@ export async function showStats(ctx: FlowContext): Promise<void> {
   });
   const byDay = new Map<string, number>();
   for (const record of all) {
-    const day = dayjs(record.createdAt).tz(event.timezone).format("YYYY-MM-DD");
+    const day = localDay(record.createdAt, event.timezone);
     byDay.set(day, (byDay.get(day) ?? 0) + 1);
   }
-  const days = [...byDay].map(([day, count]) => `${day}: ${count}`);
+  const days = await Promise.all([...byDay].map(async ([day, count]) => `${await dayText(ctx, day)}: ${count}`));
   const capacity = event.rsvp.capacity;
   const erasedAt = retentionEndsAt(event);
   const kinds = ["names", "contacts", ...(event.contest ? ["contest"] : []), ...(event.ideas ? ["ideas"] : [])];
