@@ -129,7 +129,7 @@ describe("contest entry", () => {
     await ann.send("x".repeat(1001));
     expect(ann.lastText()).toContain("1,001 characters, the limit is 1,000");
     await ann.sendSticker();
-    expect(ann.lastText()).toBe("Please send text here.");
+    expect(ann.lastText()).toBe("✋ Please send text here.");
     await ann.send(IDEA);
     expect(ann.lastText()).toContain("Step 3 of 3");
 

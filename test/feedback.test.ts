@@ -166,7 +166,7 @@ describe("feedback after the event", () => {
     expect(guests.en.lastText()).toBe("Step 1 of 3. How was the forum? Rate it from 1 to 5.\nTap a number: 1 — poor, 5 — excellent.");
     expect(guests.en.buttons()).toEqual(["1", "2", "3", "4", "5", "❌ Cancel"]);
     await guests.en.send("five");
-    expect(guests.en.lastText()).toBe("Please tap one of the numbers.");
+    expect(guests.en.lastText()).toBe("✋ Please tap one of the numbers.");
     await guests.en.tap("4");
     expect(guests.en.buttons()).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "❌ Cancel"]);
     await guests.en.tap("10");

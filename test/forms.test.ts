@@ -380,7 +380,7 @@ describe("a label typed instead of tapped", () => {
       await openSubmission(guest, /^✍️ /);
       const category = guest.buttons()[1]!;
       await guest.send(category.slice(0, 4));
-      expect(guest.lastText()).toBe(t(language, "ideas-category-hint"));
+      expect(guest.lastText()).toBe(`✋ ${t(language, "ideas-category-hint")}`);
       await guest.send(`${category.toLocaleLowerCase(language)}.`);
       expect(guest.lastText()).toContain(t(language, "form-step", { number: 2, total: 4 }));
     }

@@ -158,7 +158,7 @@ describe("moderation", () => {
     expect(admin.buttons(card)).toEqual(["✅ Publish", "❌ Reject", "🔗 Merge into another idea"]);
     await admin.tap("❌ Reject");
     await admin.sendSticker();
-    expect(admin.lastText()).toBe("Please send the answer as text, up to 1,000 characters.");
+    expect(admin.lastText()).toBe("✋ Please send the answer as text, up to 1,000 characters.");
     await admin.send("The depot is a protected monument; we will pass the idea to the heritage office.");
     expect(admin.lastText()).toBe("✅ Saved. The author of idea #1 was notified.");
     expect(author.lastText()).toContain("is now ❌ rejected");

@@ -94,7 +94,7 @@ describe("following ideas", () => {
     before = counts(people);
     await admin.tap("🗓 Add a milestone");
     await admin.send("31.02.2026");
-    expect(admin.lastText()).toBe("Please send a date such as 2026-12-01 or 01.12.2026.");
+    expect(admin.lastText()).toBe("✋ Please send a date such as 2026-12-01 or 01.12.2026.");
     await admin.send("2026-12-01");
     await admin.send("Included in the design brief");
     expect(admin.lastText()).toBe("✅ The milestone was added to idea #1. Its author and followers will be told.");
@@ -253,7 +253,7 @@ describe("merging duplicates", () => {
     await adminCard(admin, 2);
     await admin.tap("🔗 Merge into another idea");
     await admin.send("2");
-    expect(admin.lastText()).toBe("Please send the number of another idea, e.g. 12.");
+    expect(admin.lastText()).toBe("✋ Please send the number of another idea, e.g. 12.");
     await admin.send("#1");
     // #1 keeps `both` once and gains `onlyDup`; its own author's support of the duplicate does not count for their own idea.
     expect(admin.lastText()).toBe("✅ Idea #2 was merged into #1, which now has 2 supports. The author of #2 was told.");

@@ -167,12 +167,12 @@ describe("proposing an idea", () => {
     await user.command("idea");
     await openSubmission(user, "✍️ Propose an idea");
     await user.send("Bikes");
-    expect(user.lastText()).toBe("Please choose a category with the buttons.");
+    expect(user.lastText()).toBe("✋ Please choose a category with the buttons.");
     await user.tap("Bike lanes");
     await user.send("Too short");
-    expect(user.lastText()).toBe("That is too short: please write at least 10 characters.");
+    expect(user.lastText()).toBe("✋ That is too short: please write at least 10 characters.");
     await user.send("x".repeat(2001));
-    expect(user.lastText()).toBe("That is too long (2,001 characters). Please keep it to 2,000 characters.");
+    expect(user.lastText()).toBe("✋ That is too long (2,001 characters). Please keep it to 2,000 characters.");
     await user.sendSticker();
     expect(user.lastText()).toContain("I need your idea as a text message");
     await user.sendPhoto();
@@ -184,9 +184,9 @@ describe("proposing an idea", () => {
     expect(user.lastText()).toContain("Please send a photo");
     await user.tap("Skip ➡️");
     await user.sendLocation(51.1694, 71.4491); // Astana, far outside Almaty
-    expect(user.lastText()).toBe("This pin is outside the city. Please put the pin on a place in the city, or tap Skip.");
+    expect(user.lastText()).toBe("✋ This pin is outside the city. Please put the pin on a place in the city, or tap Skip.");
     await user.sendSticker();
-    expect(user.lastText()).toBe("Please send a map pin, or tap Skip.");
+    expect(user.lastText()).toBe("✋ Please send a map pin, or tap Skip.");
     await user.sendLocation(43.25, 76.95);
     expect(user.lastText()).toContain("Check your idea");
     await user.send("send it");

@@ -77,7 +77,7 @@ describe("registration questions from the event file", () => {
       expect(ann.lastText()).toContain(DISTRICT[lang]);
       expect(ann.buttons()).toEqual([ALMALY[lang], BOSTANDYK[lang], t("form-cancel")]);
       await ann.send("42");
-      expect(ann.lastText()).toBe(t("form-use-buttons"));
+      expect(ann.lastText()).toBe(`✋ ${t("form-use-buttons")}`);
       // The hint comes below the question that holds the buttons: it must not send the eye further down.
       expect(ann.lastText()).not.toMatch(/below|ниже|Төмендегі/i);
       await ann.tap(BOSTANDYK[lang]);
@@ -88,15 +88,15 @@ describe("registration questions from the event file", () => {
       await ann.send("x".repeat(31));
       expect(ann.lastText()).toContain(t("form-too-long", { length: 31, max: 30 }));
       await ann.sendSticker();
-      expect(ann.lastText()).toBe(t("form-text-expected"));
+      expect(ann.lastText()).toBe(`✋ ${t("form-text-expected")}`);
       await ann.send("Bike lanes");
 
       // The number: not a number, out of range, then right.
       expect(ann.lastText()).toContain(AGE[lang]);
       await ann.send("thirty");
-      expect(ann.lastText()).toBe(t("rsvp-error-number-range", { min: 14, max: 120 }));
+      expect(ann.lastText()).toBe(`✋ ${t("rsvp-error-number-range", { min: 14, max: 120 })}`);
       await ann.send("7");
-      expect(ann.lastText()).toBe(t("rsvp-error-number-range", { min: 14, max: 120 }));
+      expect(ann.lastText()).toBe(`✋ ${t("rsvp-error-number-range", { min: 14, max: 120 })}`);
       await ann.send("30");
 
       // The multi: says it takes at most 2 of the 3, toggles in place, Done.
@@ -108,16 +108,16 @@ describe("registration questions from the event file", () => {
       expect(ann.lastMessage().message_id).toBe(question);
       expect(ann.buttons()).toEqual(expect.arrayContaining([`✅ ${TALKS[lang]}`, WALK[lang], `✅ ${WORKSHOP[lang]}`]));
       await ann.tap(WALK[lang]);
-      expect(ann.callbackAnswers().at(-1)?.text).toBe(t("rsvp-error-multi-max", { max: 2 }).replace(/<[^>]+>/g, ""));
+      expect(ann.callbackAnswers().at(-1)?.text).toBe(`✋ ${t("rsvp-error-multi-max", { max: 2 }).replace(/<[^>]+>/g, "")}`);
       expect(ann.buttons()).not.toContain(`✅ ${WALK[lang]}`);
       await ann.tap(`✅ ${TALKS[lang]}`);
       await ann.tap(WALK[lang]);
       // Typing an option, even its very label, is told how a multi is answered, not "choose one".
       await ann.send(TALKS[lang]);
-      expect(ann.lastText()).toBe(t("rsvp-multi-use-buttons"));
+      expect(ann.lastText()).toBe(`✋ ${t("rsvp-multi-use-buttons")}`);
       expect(ann.lastText()).toContain(t("rsvp-multi-done").replace("✔️ ", ""));
       await ann.sendSticker();
-      expect(ann.lastText()).toBe(t("rsvp-multi-use-buttons"));
+      expect(ann.lastText()).toBe(`✋ ${t("rsvp-multi-use-buttons")}`);
       await ann.tap(t("rsvp-multi-done"));
       expect(ann.messages().find((m) => m.message_id === question)?.text).toContain(`${WALK[lang]}; ${WORKSHOP[lang]}`);
 
@@ -151,7 +151,7 @@ describe("registration questions from the event file", () => {
       await bob.send("Parks");
       await bob.send("41,5");
       await bob.tap(t("rsvp-multi-done"));
-      expect(bob.callbackAnswers().at(-1)?.text).toBe(t("rsvp-error-multi-min", { min: 1 }).replace(/<[^>]+>/g, ""));
+      expect(bob.callbackAnswers().at(-1)?.text).toBe(`✋ ${t("rsvp-error-multi-min", { min: 1 }).replace(/<[^>]+>/g, "")}`);
       await bob.tap(TALKS[lang]);
       await bob.tap(t("rsvp-multi-done"));
       await bob.tap(t("rsvp-confirm"));
@@ -330,9 +330,9 @@ describe("registration questions from the event file", () => {
       const { t, guest } = await guestAtFirstQuestion(lang);
       // The file's bounds are never negative: a count below 0 is a slip.
       await guest.send("-1");
-      expect(guest.lastText()).toBe(t("rsvp-error-number-range", { min: 0, max: 3 }));
+      expect(guest.lastText()).toBe(`✋ ${t("rsvp-error-number-range", { min: 0, max: 3 })}`);
       await guest.send("2,5");
-      expect(guest.lastText()).toBe(t("rsvp-error-number-whole", { example: 2 }));
+      expect(guest.lastText()).toBe(`✋ ${t("rsvp-error-number-whole", { example: 2 })}`);
       await guest.send("2");
       expect(guest.lastText()).toContain(t("rsvp-answer-line", { label: label[lang], answer: "2" }));
       await guest.tap(t("rsvp-confirm"));

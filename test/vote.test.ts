@@ -260,20 +260,22 @@ describe("a vote on the shortlist", () => {
 
     await admin.command("vote");
     await admin.send("many");
-    expect(admin.lastText()).toBe("Send idea numbers separated by commas, e.g. 12, 15, 21.");
+    expect(admin.lastText()).toBe("✋ Send idea numbers separated by commas, e.g. 12, 15, 21.");
     await admin.send(String(ideas[0]));
-    expect(admin.lastText()).toBe("Ideas on the shortlist: from 2 to 12. You sent: 1.");
+    expect(admin.lastText()).toBe("✋ Ideas on the shortlist: from 2 to 12. You sent: 1.");
     await admin.send(`${ideas[0]}, ${hidden.idea.id}, 999`);
-    expect(admin.lastText()).toBe(`These numbers are not published ideas: #${hidden.idea.id}, #999. Check them and send the list again.`);
+    expect(admin.lastText()).toBe(
+      `✋ These numbers are not published ideas: #${hidden.idea.id}, #999. Check them and send the list again.`,
+    );
     await admin.sendSticker();
-    expect(admin.lastText()).toBe("Send idea numbers separated by commas, e.g. 12, 15, 21.");
+    expect(admin.lastText()).toBe("✋ Send idea numbers separated by commas, e.g. 12, 15, 21.");
     await admin.send(ideas.join(" "));
     expect(admin.buttons()).toEqual(["1", "2", "3", "❌ Cancel"]);
     await admin.tap("1");
     expect(admin.buttons()).toEqual(["Everyone who started the bot (3)", "Guests checked in at the door (1)", "❌ Cancel"]);
     await admin.tap(/^Guests checked in/);
     await admin.send("09:00");
-    expect(admin.lastText()).toBe("That moment has passed: give a later time.");
+    expect(admin.lastText()).toBe("✋ That moment has passed: give a later time.");
     await admin.send("soon");
     expect(admin.lastText()).toContain("I could not read the time.");
     await admin.send("12:30");

@@ -15,39 +15,39 @@ rsvp-organisers = the organisers
 
 ## The form
 rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
-rsvp-error-name-length = ✋ The name must be 2 to 100 characters long. Please type the full name.
-rsvp-error-name-characters = ✋ Please use only letters, spaces, hyphens and apostrophes. Type the full name again.
-rsvp-error-companion-repeated = ✋ { $name } is already in this registration. Please type the full name of the person you bring.
+rsvp-error-name-length = The name must be 2 to 100 characters long. Please type the full name.
+rsvp-error-name-characters = Please use only letters, spaces, hyphens and apostrophes. Type the full name again.
+rsvp-error-companion-repeated = { $name } is already in this registration. Please type the full name of the person you bring.
 rsvp-skip = Skip ➡️
 rsvp-share-phone = 📱 Share my phone
-rsvp-error-contact-not-yours = ✋ Please share your own number with the “Share my phone” button, or type a number.
+rsvp-error-contact-not-yours = Please share your own number with the “Share my phone” button, or type a number.
 rsvp-contact-saved = ✅ Contact saved: { $contact }
 rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Yes
 rsvp-answer-no = No
 rsvp-multi-hint = Tap the options to mark them ✅, then “Done”.
-rsvp-multi-use-buttons = ✋ Please answer with the buttons of the question: tap the options to mark them ✅, then “Done”.
+rsvp-multi-use-buttons = Please answer with the buttons of the question: tap the options to mark them ✅, then “Done”.
 # After the hint when the file bounds the choice (min/max); none when any number of options will do.
 rsvp-multi-at-most = You can choose up to { $max }.
 rsvp-multi-at-least = Choose at least { $min }.
 rsvp-multi-between = Choose { $min } to { $max }.
 rsvp-multi-exactly = Choose { $min }.
 rsvp-multi-done = ✔️ Done
-rsvp-error-text-short = ✋ That is too short: at least { $min ->
+rsvp-error-text-short = That is too short: at least { $min ->
         [one] { $min } character
        *[other] { $min } characters
     }. Please type your answer.
-rsvp-error-number = ✋ Please send a number, e.g. 25.
-rsvp-error-number-whole = ✋ Please send a whole number, without a fraction, e.g. { $example }.
-rsvp-error-number-range = ✋ Please send a number from { $min } to { $max }.
-rsvp-error-number-min = ✋ Please send a number of at least { $min }.
-rsvp-error-email = ✋ This does not look like an e-mail address. Example: name@example.com
-rsvp-error-phone = ✋ This does not look like a phone number. Examples: 8 701 123 45 67, +44 20 7946 0958
-rsvp-error-multi-min = ✋ Please choose at least { $min ->
+rsvp-error-number = Please send a number, e.g. 25.
+rsvp-error-number-whole = Please send a whole number, without a fraction, e.g. { $example }.
+rsvp-error-number-range = Please send a number from { $min } to { $max }.
+rsvp-error-number-min = Please send a number of at least { $min }.
+rsvp-error-email = This does not look like an e-mail address. Example: name@example.com
+rsvp-error-phone = This does not look like a phone number. Examples: 8 701 123 45 67, +44 20 7946 0958
+rsvp-error-multi-min = Please choose at least { $min ->
         [one] { $min } option
        *[other] { $min } options
     }, then tap “Done”.
-rsvp-error-multi-max = ✋ At most { $max ->
+rsvp-error-multi-max = At most { $max ->
         [one] { $max } option
        *[other] { $max } options
     } can be chosen: untick one first.

@@ -15,33 +15,33 @@ rsvp-organisers = ұйымдастырушылар
 
 ## Сауалнама
 rsvp-ask-name = 👤 Аты-жөніңіз кім? Толық атыңызды жазыңыз (жеке куәліктегідей — қонақтар тізімі үшін).
-rsvp-error-name-length = ✋ Аты-жөні 2 мен 100 таңба аралығында болуы керек. Толық аты-жөнді жазыңыз.
-rsvp-error-name-characters = ✋ Тек әріптерді, бос орындарды, сызықшаларды және апострофтарды қолданыңыз. Толық аты-жөнді қайта жазыңыз.
-rsvp-error-companion-repeated = ✋ { $name } бұл тіркеуде бар. Өзіңізбен бірге келетін адамның толық аты-жөнін жазыңыз.
+rsvp-error-name-length = Аты-жөні 2 мен 100 таңба аралығында болуы керек. Толық аты-жөнді жазыңыз.
+rsvp-error-name-characters = Тек әріптерді, бос орындарды, сызықшаларды және апострофтарды қолданыңыз. Толық аты-жөнді қайта жазыңыз.
+rsvp-error-companion-repeated = { $name } бұл тіркеуде бар. Өзіңізбен бірге келетін адамның толық аты-жөнін жазыңыз.
 rsvp-skip = Өткізіп жіберу ➡️
 rsvp-share-phone = 📱 Нөмірімді бөлісу
-rsvp-error-contact-not-yours = ✋ «Нөмірімді бөлісу» батырмасымен өз нөміріңізді бөлісіңіз немесе нөмірді жазыңыз.
+rsvp-error-contact-not-yours = «Нөмірімді бөлісу» батырмасымен өз нөміріңізді бөлісіңіз немесе нөмірді жазыңыз.
 rsvp-contact-saved = ✅ Байланыс сақталды: { $contact }
 rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Иә
 rsvp-answer-no = Жоқ
 rsvp-multi-hint = Керек нұсқаларды ✅ белгілеп, «Дайын» батырмасын басыңыз.
-rsvp-multi-use-buttons = ✋ Сұрақтың батырмаларымен жауап беріңіз: керек нұсқаларды ✅ белгілеп, «Дайын» батырмасын басыңыз.
+rsvp-multi-use-buttons = Сұрақтың батырмаларымен жауап беріңіз: керек нұсқаларды ✅ белгілеп, «Дайын» батырмасын басыңыз.
 # After the hint when the file bounds the choice (min/max); none when any number of options will do.
 rsvp-multi-at-most = Ең көбі { $max } нұсқа таңдауға болады.
 rsvp-multi-at-least = Кемінде { $min } нұсқа таңдаңыз.
 rsvp-multi-between = Таңдалатын нұсқалар саны: { $min }–{ $max }.
 rsvp-multi-exactly = Дәл { $min } нұсқа таңдаңыз.
 rsvp-multi-done = ✔️ Дайын
-rsvp-error-text-short = ✋ Тым қысқа: кемінде { $min } таңба болуы керек. Жауабыңызды қайта жазыңыз.
-rsvp-error-number = ✋ Санды жіберіңіз, мысалы 25.
-rsvp-error-number-whole = ✋ Бүтін санды жіберіңіз, бөлшексіз, мысалы { $example }.
-rsvp-error-number-range = ✋ { $min } мен { $max } аралығындағы санды жіберіңіз.
-rsvp-error-number-min = ✋ Кемінде { $min } болатын санды жіберіңіз.
-rsvp-error-email = ✋ Бұл электрондық пошта мекенжайына ұқсамайды. Мысал: name@example.com
-rsvp-error-phone = ✋ Бұл телефон нөміріне ұқсамайды. Мысалдар: 8 701 123 45 67, +44 20 7946 0958
-rsvp-error-multi-min = ✋ Кемінде { $min } нұсқаны белгілеп, «Дайын» батырмасын басыңыз.
-rsvp-error-multi-max = ✋ Көп дегенде { $max } нұсқа белгілеуге болады: алдымен біреуінің белгісін алып тастаңыз.
+rsvp-error-text-short = Тым қысқа: кемінде { $min } таңба болуы керек. Жауабыңызды қайта жазыңыз.
+rsvp-error-number = Санды жіберіңіз, мысалы 25.
+rsvp-error-number-whole = Бүтін санды жіберіңіз, бөлшексіз, мысалы { $example }.
+rsvp-error-number-range = { $min } мен { $max } аралығындағы санды жіберіңіз.
+rsvp-error-number-min = Кемінде { $min } болатын санды жіберіңіз.
+rsvp-error-email = Бұл электрондық пошта мекенжайына ұқсамайды. Мысал: name@example.com
+rsvp-error-phone = Бұл телефон нөміріне ұқсамайды. Мысалдар: 8 701 123 45 67, +44 20 7946 0958
+rsvp-error-multi-min = Кемінде { $min } нұсқаны белгілеп, «Дайын» батырмасын басыңыз.
+rsvp-error-multi-max = Көп дегенде { $max } нұсқа белгілеуге болады: алдымен біреуінің белгісін алып тастаңыз.
 rsvp-stats-question = <b>{ $question }</b> (расталғандар)
     { $lines }
 # A number question's answers in /stats: their sum and average.

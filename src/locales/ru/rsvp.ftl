@@ -15,41 +15,41 @@ rsvp-organisers = организаторы
 
 ## Анкета
 rsvp-ask-name = 👤 Как вас зовут? Напишите полное имя (как в удостоверении — для списка гостей).
-rsvp-error-name-length = ✋ Имя должно быть длиной от 2 до 100 символов. Напишите, пожалуйста, полное имя.
-rsvp-error-name-characters = ✋ Используйте только буквы, пробелы, дефисы и апострофы. Напишите полное имя ещё раз.
-rsvp-error-companion-repeated = ✋ { $name } уже есть в этой регистрации. Напишите полное имя человека, которого вы приводите.
+rsvp-error-name-length = Имя должно быть длиной от 2 до 100 символов. Напишите, пожалуйста, полное имя.
+rsvp-error-name-characters = Используйте только буквы, пробелы, дефисы и апострофы. Напишите полное имя ещё раз.
+rsvp-error-companion-repeated = { $name } уже есть в этой регистрации. Напишите полное имя человека, которого вы приводите.
 rsvp-skip = Пропустить ➡️
 rsvp-share-phone = 📱 Поделиться номером
-rsvp-error-contact-not-yours = ✋ Поделитесь, пожалуйста, своим номером кнопкой «Поделиться номером» или напишите номер.
+rsvp-error-contact-not-yours = Поделитесь, пожалуйста, своим номером кнопкой «Поделиться номером» или напишите номер.
 rsvp-contact-saved = ✅ Контакт сохранён: { $contact }
 rsvp-answer-line = { $label } — { $answer }
 rsvp-answer-yes = Да
 rsvp-answer-no = Нет
 rsvp-multi-hint = Отметьте нужные варианты ✅ и нажмите «Готово».
-rsvp-multi-use-buttons = ✋ Пожалуйста, ответьте кнопками вопроса: отметьте нужные варианты ✅ и нажмите «Готово».
+rsvp-multi-use-buttons = Пожалуйста, ответьте кнопками вопроса: отметьте нужные варианты ✅ и нажмите «Готово».
 # After the hint when the file bounds the choice (min/max); none when any number of options will do.
 rsvp-multi-at-most = Можно выбрать не больше { $max }.
 rsvp-multi-at-least = Выберите не меньше { $min }.
 rsvp-multi-between = Выберите от { $min } до { $max }.
 rsvp-multi-exactly = Выберите ровно { $min }.
 rsvp-multi-done = ✔️ Готово
-rsvp-error-text-short = ✋ Слишком коротко: нужно хотя бы { $min ->
+rsvp-error-text-short = Слишком коротко: нужно хотя бы { $min ->
         [one] { $min } символ
         [few] { $min } символа
        *[other] { $min } символов
     }. Напишите ответ ещё раз.
-rsvp-error-number = ✋ Пришлите, пожалуйста, число, например 25.
-rsvp-error-number-whole = ✋ Пришлите целое число, без дробной части, например { $example }.
-rsvp-error-number-range = ✋ Пришлите число от { $min } до { $max }.
-rsvp-error-number-min = ✋ Пришлите число не меньше { $min }.
-rsvp-error-email = ✋ Это не похоже на адрес электронной почты. Пример: name@example.com
-rsvp-error-phone = ✋ Это не похоже на номер телефона. Примеры: 8 701 123 45 67, +44 20 7946 0958
-rsvp-error-multi-min = ✋ Отметьте хотя бы { $min ->
+rsvp-error-number = Пришлите, пожалуйста, число, например 25.
+rsvp-error-number-whole = Пришлите целое число, без дробной части, например { $example }.
+rsvp-error-number-range = Пришлите число от { $min } до { $max }.
+rsvp-error-number-min = Пришлите число не меньше { $min }.
+rsvp-error-email = Это не похоже на адрес электронной почты. Пример: name@example.com
+rsvp-error-phone = Это не похоже на номер телефона. Примеры: 8 701 123 45 67, +44 20 7946 0958
+rsvp-error-multi-min = Отметьте хотя бы { $min ->
         [one] { $min } вариант
         [few] { $min } варианта
        *[other] { $min } вариантов
     } и нажмите «Готово».
-rsvp-error-multi-max = ✋ Можно отметить не больше { $max ->
+rsvp-error-multi-max = Можно отметить не больше { $max ->
         [one] { $max } варианта
        *[other] { $max } вариантов
     }: сначала снимите отметку с одного.

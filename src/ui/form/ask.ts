@@ -12,6 +12,8 @@ export type FormConversation = Conversation<BotContext, FlowContext>;
 
 /** Wrong answers in a row to one question before the form ends: the same for every form. */
 export const MAX_WRONG_ANSWERS = 5;
+/** What every hint to a wrong answer starts with, in every form: one look for “try again”. */
+const HINT_MARK = "✋";
 /** The longest text or caption a question takes unless it says otherwise (checked before the answer is stored). */
 export const DEFAULT_MAX_LENGTH = 1000;
 
@@ -145,7 +147,7 @@ export class Form {
     const reading: Reading<T> = answer.kind === "none" ? undefined : await question.read(answer, update);
     if (reading === undefined || "hint" in reading) {
       if (query) {
-        await update.answerCallbackQuery({ text: reading ? stripTags(reading.hint) : ctx.t("stale-button") });
+        await update.answerCallbackQuery({ text: reading ? `${HINT_MARK} ${stripTags(reading.hint)}` : ctx.t("stale-button") });
         return this.conversation.skip();
       }
       return this.refuse(update, ordinal, sent, hasReplyKeyboard, reading?.hint ?? question.wrongType);
@@ -251,7 +253,7 @@ export class Form {
       await this.conversation.external((outside) => void delete outside.session.formMisses);
       return this.leave(sent, replyKeyboard, { menu: true, text: update.t("form-too-many", { form: this.spec.title }) });
     }
-    await update.reply(hint, { parse_mode: "HTML" });
+    await update.reply(`${HINT_MARK} ${hint}`, { parse_mode: "HTML" });
     return this.conversation.skip();
   }
 
