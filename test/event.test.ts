@@ -184,6 +184,40 @@ describe("the event file", () => {
     );
   });
 
+  it("refuses an id used twice in a list (reminders, jury criteria, idea categories) and a language listed twice", () => {
+    const source = readFileSync(BUNDLED_EVENT_FILE, "utf8");
+    expect(() => parseEvent(source)).not.toThrow();
+    const problems = (edited: string) => {
+      try {
+        parseEvent(edited);
+        return [];
+      } catch (error) {
+        return (error as EventFileError).problems;
+      }
+    };
+    expect(problems(source.replace("id: two-hours", "id: day-before"))).toEqual(['reminders.3.id: reminder id "day-before" is used twice']);
+    expect(problems(source.replace("id: photo", "id: idea"))).toEqual(['contest.criteria.1.id: criterion id "idea" is used twice']);
+    expect(
+      problems(
+        source.replace(
+          "id: other\n      name:\n        ru: Другое\n        kk: Басқа\n        en: Other\n\n# Scheduled",
+          "id: bike\n      name:\n        ru: Другое\n        kk: Басқа\n        en: Other\n\n# Scheduled",
+        ),
+      ),
+    ).toEqual(['ideas.categories.6.id: category id "bike" is used twice']);
+    expect(problems(source.replace("languages: [ru, kk, en]", "languages: [ru, kk, ru]"))).toEqual([
+      "languages: a language is listed twice",
+    ]);
+  });
+
+  it("refuses a retention that erases the guests before the survey goes out", () => {
+    const source = readFileSync(BUNDLED_EVENT_FILE, "utf8");
+    expect(() => parseEvent(source.replace("retainFor: 90d", "retainFor: 3h"))).not.toThrow();
+    expect(() => parseEvent(source.replace("retainFor: 90d", "retainFor: 2h"))).toThrow(
+      /privacy\.retainFor: 2h erases the guests before the survey goes out \(feedback\.after: 2h\); keep the data longer than that/,
+    );
+  });
+
   it("refuses a registration deadline after the event's end, and takes one during it", () => {
     const source = readFileSync(OTHER_EVENT, "utf8");
     expect(() => parseEvent(source.replace('deadline: "2026-11-29T18:00"', 'deadline: "2026-11-30T11:00"'))).not.toThrow();

@@ -350,7 +350,7 @@ describe("feedback after the event", () => {
   it("refuses event files whose feedback has repeated ids, no questions or an unknown type, with the path", () => {
     const question = { id: "rating", type: "rating" as const, label: "How was it?" };
     expect(() => eventWith({ feedback: { questions: [question, { ...question, type: "text" }] } })).toThrow(
-      /feedback\.questions: question ids must be unique/,
+      /feedback\.questions\.1\.id: question id "rating" is used twice/,
     );
     expect(() => eventWith({ feedback: { questions: [] } })).toThrow(/feedback\.questions: expected at least one question/);
     expect(() => eventWith({ feedback: { questions: [{ ...question, type: "stars" as "rating" }] } })).toThrow(

@@ -47,8 +47,8 @@ export function parseEvent(source: string, file = "(event file)"): EventInfo {
 export function eventFromData(raw: unknown, file = "(event file)"): EventInfo {
   const result = eventSchema.safeParse(raw);
   if (!result.success) throw new EventFileError(file, formatIssues(result.error.issues));
-  const skipped = skippedTimes(result.data);
-  if (skipped.length > 0) throw new EventFileError(file, skipped);
+  const problems = [...skippedTimes(result.data), ...erasedBeforeSurvey(result.data)];
+  if (problems.length > 0) throw new EventFileError(file, problems);
   return resolveEvent(result.data);
 }
 
@@ -64,6 +64,15 @@ function skippedTimes(data: EventFile): string[] {
   return times
     .filter(([, time]) => time !== undefined && !wallClockExists(time, data.timezone))
     .map(([path, time]) => `${path}: ${time} does not exist in ${data.timezone} (the clocks go forward then); give a time outside the gap`);
+}
+
+/** A retention shorter than the survey's wait would erase the guests first: the survey would never go out. */
+function erasedBeforeSurvey(data: EventFile): string[] {
+  if (!data.feedback || parseDuration(data.privacy.retainFor) > parseDuration(data.feedback.after)) return [];
+  return [
+    `privacy.retainFor: ${data.privacy.retainFor} erases the guests before the survey goes out (feedback.after: ${data.feedback.after}); ` +
+      "keep the data longer than that",
+  ];
 }
 
 export function loadEvent(file: string): EventInfo {

@@ -20,6 +20,15 @@ const text = z.union(
 );
 export type LocalizedText = z.infer<typeof text>;
 
+/** Ids are keys in storage, button data and exports: each may appear once in its list. */
+function reportRepeatedIds(items: readonly { id: string }[], what: string, issues: z.RefinementCtx, path: (string | number)[] = []) {
+  const seen = new Set<string>();
+  for (const [i, item] of items.entries()) {
+    if (seen.has(item.id)) issues.addIssue({ code: "custom", message: `${what} id "${item.id}" is used twice`, path: [...path, i, "id"] });
+    seen.add(item.id);
+  }
+}
+
 /** Wall-clock time in the event's zone, e.g. 2017-11-30T09:00. */
 const wallClock = z
   .string({ error: (issue) => (issue.input === undefined ? "required: a wall-clock time YYYY-MM-DDTHH:mm" : undefined) })
@@ -101,12 +110,7 @@ const rsvpQuestion = z
       issues.addIssue({ code: "custom", message: `a ${q.type} question needs options`, path: ["options"] });
     if (!choosing && q.options !== undefined)
       issues.addIssue({ code: "custom", message: "only choice and multi questions have options", path: ["options"] });
-    const seen = new Set<string>();
-    for (const [i, option] of (q.options ?? []).entries()) {
-      if (seen.has(option.id))
-        issues.addIssue({ code: "custom", message: `option id "${option.id}" is used twice`, path: ["options", i, "id"] });
-      seen.add(option.id);
-    }
+    reportRepeatedIds(q.options ?? [], "option", issues, ["options"]);
     if (q.whole !== undefined && q.type !== "number")
       issues.addIssue({ code: "custom", message: "only number questions take `whole`", path: ["whole"] });
     const bounded = q.type === "text" || q.type === "number" || q.type === "multi";
@@ -124,13 +128,7 @@ export type RsvpQuestion = z.infer<typeof rsvpQuestion>;
 const rsvpQuestions = z
   .array(rsvpQuestion)
   .default([])
-  .superRefine((questions, issues) => {
-    const seen = new Set<string>();
-    for (const [i, q] of questions.entries()) {
-      if (seen.has(q.id)) issues.addIssue({ code: "custom", message: `question id "${q.id}" is used twice`, path: [i, "id"] });
-      seen.add(q.id);
-    }
-  });
+  .superRefine((questions, issues) => reportRepeatedIds(questions, "question", issues));
 
 const rsvp = z
   .strictObject({
@@ -181,6 +179,7 @@ const contest = z.strictObject({
   criteria: z
     .array(contestCriterion)
     .min(1)
+    .superRefine((criteria, issues) => reportRepeatedIds(criteria, "criterion", issues))
     .default([
       { id: "idea", name: { ru: "Качество идеи", kk: "Идеяның сапасы", en: "Quality of the idea" } },
       { id: "photo", name: { ru: "Креативность фото", kk: "Фотосуреттің шығармашылығы", en: "Creativity of the photo" } },
@@ -224,7 +223,10 @@ const bounds = z
   .refine((b) => b.south < b.north && b.west < b.east, { message: "expected south < north and west < east" });
 
 const ideas = z.strictObject({
-  categories: z.array(ideaCategory).min(1),
+  categories: z
+    .array(ideaCategory)
+    .min(1)
+    .superRefine((categories, issues) => reportRepeatedIds(categories, "category", issues)),
   /** Without bounds any map pin is accepted. */
   bounds: bounds.optional(),
   /** Ideas one user may send per day (in the event's zone). */
@@ -276,7 +278,7 @@ const feedback = z.strictObject({
     .array(feedbackQuestion)
     .min(1, "expected at least one question")
     .max(20)
-    .refine((questions) => new Set(questions.map((q) => q.id)).size === questions.length, { message: "question ids must be unique" }),
+    .superRefine((questions, issues) => reportRepeatedIds(questions, "question", issues)),
   /** Absent: a generic "sorry we missed you" from the locale files. */
   noShow: text.optional(),
 });
@@ -290,7 +292,10 @@ export const eventSchema = z
     id: z.string().regex(/^[a-z0-9-]{2,60}$/, "expected an id of a-z, 0-9 and -"),
     timezone: z.string().refine(isIanaZone, { message: "expected an IANA time zone like Asia/Almaty" }),
     /** The first language is the default and the fallback for texts. */
-    languages: z.array(language).min(1),
+    languages: z
+      .array(language)
+      .min(1)
+      .refine((languages) => new Set(languages).size === languages.length, { message: "a language is listed twice" }),
     title: text,
     summary: text,
     starts: wallClock,
@@ -307,7 +312,11 @@ export const eventSchema = z
     contest: contest.optional(),
     quiz: quiz.optional(),
     ideas: ideas.optional(),
-    reminders: z.array(reminder).default([]),
+    // A reminder is sent once per id: a second one with the same id would never go out.
+    reminders: z
+      .array(reminder)
+      .default([])
+      .superRefine((reminders, issues) => reportRepeatedIds(reminders, "reminder", issues)),
     feedback: feedback.optional(),
     /** A reminder missed while the bot was down is still sent this late; later ones are skipped. */
     reminderGrace: duration.default("2h"),
