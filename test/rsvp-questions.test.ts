@@ -300,7 +300,8 @@ describe("registration questions from the event file", () => {
     await ann.tap("✏️ Edit a field");
     await ann.tap("Your phone?");
     await ann.tapReply("📱 Share my phone");
-    expect(ann.lastText()).toContain(`Your phone? — ${ann.phoneNumber}`);
+    // Read in groups (+7 700 000 12 34), stored and exported as E.164.
+    expect(ann.lastText()).toContain(`Your phone? — ${ann.phoneShown}`);
     await ann.tap("✅ Confirm");
     expect((await bot.running.deps.store.rsvps.find(ann.id))?.answers).toEqual({
       first: "yes",

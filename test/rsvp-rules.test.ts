@@ -10,6 +10,7 @@ import {
   newTicketToken,
   normaliseCode,
   normalisePhone,
+  phoneForReading,
   checkNumber,
   checkText,
   normaliseEmail,
@@ -58,6 +59,8 @@ describe("RSVP rules", () => {
 
   it("normalises Kazakh and international phone numbers to E.164", () => {
     expect(normalisePhone("8 701 765 05 10")).toBe("+77017650510");
+    expect(phoneForReading("+77017650510")).toBe("+7 701 765 05 10");
+    expect(phoneForReading("+442079460958")).toBe("+442079460958");
     expect(normalisePhone("+7 (727) 244-41-44")).toBe("+77272444144");
     expect(normalisePhone("87017650510")).toBe("+77017650510");
     expect(normalisePhone("77017650510")).toBe("+77017650510");

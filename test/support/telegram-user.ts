@@ -8,6 +8,7 @@
  *   expect(ann.lastText()).toContain("You're in");
  */
 import type { Chat, InlineKeyboardButton, KeyboardButton, Message, User } from "grammy/types";
+import { phoneForReading } from "../../src/features/rsvp/rules.js";
 import {
   callbackQueryUpdate,
   commandMessage,
@@ -99,6 +100,11 @@ export class TelegramUser {
 
   get phoneNumber(): string {
     return this.options.phoneNumber ?? `+7700${String(this.id).padStart(7, "0").slice(-7)}`;
+  }
+
+  /** The phone as the bot shows it to people (+7 700 000 12 34); stored and exported as phoneNumber. */
+  get phoneShown(): string {
+    return phoneForReading(this.phoneNumber);
   }
 
   /** The same user, acting in a group chat (negative id) instead of the private chat. */

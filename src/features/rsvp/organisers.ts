@@ -150,10 +150,11 @@ export async function guestsCsv(deps: BotDeps, all: Rsvp[], translate: Translate
   const waitlist = await store.rsvps.idsByStatus("waitlisted");
   const current = currentConsentVersions(deps);
   const questions = event.rsvp.questions;
-  // A column per question in the file's order: its label and the answers in the organiser's language (numbers as stored, for sums).
+  // A column per question in the file's order: its label and the answers in the organiser's language
+  // (numbers and phones as stored, for sums and for dialling or mailing tools).
   const header = [...EXPORT_HEADER.slice(0, 4), ...questions.map((q) => event.text(q.label, language)), ...EXPORT_HEADER.slice(4)];
   const answer = (q: RsvpQuestion, value: string | undefined) =>
-    q.type === "number" ? value : answerText(event, q, value, translate, language);
+    q.type === "number" || q.type === "phone" ? value : answerText(event, q, value, translate, language);
   const answers = (r: Rsvp) => questions.map((q) => answer(q, r.answers[q.id]) ?? "");
   const time = (at: Date | undefined) => (at ? dayjs(at).tz(event.timezone).format("YYYY-MM-DD HH:mm:ssZ") : "");
   const row = (r: Rsvp) => [

@@ -6,7 +6,7 @@ import { rows, textQuestion, typedChoice, type Choice, type Question } from "../
 import { escapeHtml } from "../../ui/html.js";
 import { formatDecimal } from "../../ui/format.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
-import { checkNumber, checkText, normaliseEmail, normalisePhone } from "./rules.js";
+import { checkNumber, checkText, normaliseEmail, normalisePhone, phoneForReading } from "./rules.js";
 
 /** A translation in one language (ctx.t, or i18n.t for a guest's own language). */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -67,6 +67,7 @@ export function answerText(
 ): string | undefined {
   if (value === undefined || value === "") return undefined;
   if (q.type === "number" && Number.isFinite(Number(value))) return formatDecimal(Number(value), language, { max: 20 });
+  if (q.type === "phone") return phoneForReading(value);
   const options = optionsOf(q);
   if (options.length === 0) return value;
   // An option taken out of the file since is shown by its id rather than lost.
@@ -169,7 +170,7 @@ function checkTyped(ctx: FlowContext, q: RsvpQuestion, typed: string): { value: 
 
 /** A phone: the user's own shared contact (the reply keyboard's button) or a typed number, normalised to E.164. */
 function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Question<string | null> {
-  const saved = (phone: string) => ({ value: phone, note: ctx.t("rsvp-contact-saved", { contact: escapeHtml(phone) }) });
+  const saved = (phone: string) => ({ value: phone, note: ctx.t("rsvp-contact-saved", { contact: escapeHtml(phoneForReading(phone)) }) });
   const skip = ctx.t("rsvp-skip");
   const notGiven = ctx.t("form-chosen", { choice: ctx.t("rsvp-not-answered") });
   return {

@@ -33,6 +33,12 @@ export function normalisePhone(input: string): string | undefined {
   return `+${international}`;
 }
 
+/** A stored E.164 phone as people read it: «+7 701 123 45 67» in Kazakhstan and Russia, other countries' as stored. */
+export function phoneForReading(e164: string): string {
+  const parts = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
+  return parts ? `+7 ${parts.slice(1).join(" ")}` : e164;
+}
+
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:.]{2,}$/;
 
 export function normaliseEmail(input: string): string | undefined {
