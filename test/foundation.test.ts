@@ -223,7 +223,11 @@ describe("organiser panel", () => {
     const [panel] = await admin.command("admin");
     // The attendee and the admin: whoever has written to the bot, /start or not.
     expect(panel?.text).toContain("Users who started the bot: 2");
-    expect(panel?.text).toContain("en: 2");
+    expect(panel?.text).toContain("By language: English: 2");
+    const kazakh = bot.user({ languageCode: "kk" });
+    await kazakh.command("start");
+    const [later] = await admin.command("admin");
+    expect(later?.text).toMatch(/By language: (English: 2, Қазақша: 1|Қазақша: 1, English: 2)/);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Series } from "../event/series.js";
-import { SUPPORTED_LANGUAGES } from "../event/schema.js";
+import { isSupportedLanguage } from "../event/schema.js";
 import { buildSeriesCalendarFile } from "../ui/calendar.js";
 import type { Route } from "./http-server.js";
 
@@ -19,8 +19,8 @@ export function calendarFeedRoute(options: { series: () => Series; clock: () => 
       return true;
     }
     const series = options.series();
-    const asked = url.searchParams.get("lang");
-    const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(asked ?? "") ? asked! : series.languages[0]!;
+    const asked = url.searchParams.get("lang") ?? undefined;
+    const language = isSupportedLanguage(asked) ? asked : series.languages[0]!;
     const body = buildSeriesCalendarFile(series.upcoming(options.clock()), language, series.title && series.text(series.title, language));
     res.writeHead(200, {
       "content-type": "text/calendar; charset=utf-8",

@@ -1,13 +1,13 @@
 import type { Api } from "grammy";
 import type { EventInfo } from "../event/load.js";
-import { SUPPORTED_LANGUAGES, type Language } from "../event/schema.js";
+import { isSupportedLanguage } from "../event/schema.js";
 import type { BroadcastSpec } from "./types.js";
 
 /** The user's language if the organiser wrote that version, else the event's first language, else any. */
 export function textFor(spec: Pick<BroadcastSpec, "texts">, language: string, event: Pick<EventInfo, "defaultLanguage">): string {
   if (typeof spec.texts === "string") return spec.texts;
   const texts = spec.texts;
-  const pick = (lang: string) => ((SUPPORTED_LANGUAGES as readonly string[]).includes(lang) ? texts[lang as Language] : undefined);
+  const pick = (lang: string) => (isSupportedLanguage(lang) ? texts[lang] : undefined);
   return pick(language) ?? pick(event.defaultLanguage) ?? Object.values(texts).find(Boolean) ?? "";
 }
 

@@ -4,6 +4,10 @@ import { z } from "zod";
 export const SUPPORTED_LANGUAGES = ["ru", "kk", "en"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
+/** Whether a code (stored, or asked for in a URL) is one of the languages the bot ships. */
+export const isSupportedLanguage = (code: string | undefined): code is Language =>
+  (SUPPORTED_LANGUAGES as readonly unknown[]).includes(code);
+
 const language = z.enum(SUPPORTED_LANGUAGES);
 
 /** A text is one string for every language, or a map per language. */

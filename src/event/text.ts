@@ -1,4 +1,4 @@
-import { SUPPORTED_LANGUAGES, type EventFile, type Language, type LocalizedText } from "./schema.js";
+import { isSupportedLanguage, type EventFile, type Language, type LocalizedText } from "./schema.js";
 
 /** Picks a text in the language, falling back to the event's first language, then to any. */
 export function localize(text: LocalizedText, language: string, fallback: Language): string {
@@ -8,8 +8,7 @@ export function localize(text: LocalizedText, language: string, fallback: Langua
 }
 
 const isTextMap = (value: object): value is Record<string, string> =>
-  Object.keys(value).length > 0 &&
-  Object.entries(value).every(([key, text]) => (SUPPORTED_LANGUAGES as readonly string[]).includes(key) && typeof text === "string");
+  Object.keys(value).length > 0 && Object.entries(value).every(([key, text]) => isSupportedLanguage(key) && typeof text === "string");
 
 /**
  * Where the file's texts lack one of its languages, by language ("programme.2.title"): users of

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { isSupportedLanguage } from "../../event/schema.js";
 import { Composer } from "../../bot/composer.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { requireRole } from "../../ui/access.js";
@@ -70,8 +71,9 @@ export type OrganiserTools = Record<Exclude<Tool, "audit">, (ctx: BotContext) =>
 
 async function showHome(ctx: FlowContext) {
   const { users } = ctx.deps.store;
+  // Each language by its own name (Русский, Қазақша), as the language screen shows it, not by its code.
   const byLanguage = Object.entries(await users.countByLanguage())
-    .map(([language, count]) => `${language}: ${count}`)
+    .map(([language, count]) => `${isSupportedLanguage(language) ? ctx.deps.i18n.t(language, "language-name") : language}: ${count}`)
     .join(", ");
   const { event } = ctx.deps;
   // A tool of a section the event file leaves out would open on "there is none": it is not offered.
