@@ -6,6 +6,7 @@ import { proposeIdeaInEnglish, registerInEnglish } from "./support/flows.js";
 import { parseCsv } from "./support/csv.js";
 import { seriesDir, writeSeriesEvent } from "./support/series-dir.js";
 import { until } from "./support/wait.js";
+import { grantRole } from "./support/team.js";
 
 const PAST = "forum-past";
 const A = "forum-a";
@@ -18,6 +19,7 @@ const dir = seriesDir([
 ]);
 const startBot = botPerTest({ eventsDir: dir, now: "2099-11-01T06:00:00Z" });
 const ADMIN = 9_001;
+const DOOR = 9_002;
 
 describe("the series: several events on one bot", () => {
   it("/events lists upcoming events by date and past ones apart, in ru, kk and en", async () => {
@@ -202,7 +204,7 @@ describe("the series: several events on one bot", () => {
     expect(await exported(B)).toEqual([[second.id, "confirmed"]]);
   });
 
-  it("names the chosen event on the organiser's screens: the panel, /stats, /export, check-in and the quiz, in ru, kk and en", async () => {
+  it("names the chosen event on the organiser's screens (the panel, /stats, /export, check-in, /find, the quiz) and the door team's count, in ru, kk and en", async () => {
     const bot = await startBot({ adminIds: [ADMIN] });
     const titles = { en: "🗓 Forum B", ru: "🗓 Forum B (ru)", kk: "🗓 Forum B (kk)" };
     for (const [languageCode, title] of Object.entries(titles)) {
@@ -223,7 +225,18 @@ describe("the series: several events on one bot", () => {
       }
       await admin.command("export");
       expect(admin.documents().at(-1)!.caption!.split("\n")[0], `${languageCode} /export`).toBe(title);
+      // The door's name search says which event's guests it searched, found or not.
+      for (const name of ["Aigerim", "Nobody"]) {
+        await admin.command("find", name);
+        expect(admin.lastText().split("\n")[0], `${languageCode} /find ${name}`).toBe(title);
+      }
     }
+    // The door team's /stats (a count of arrivals) names it too.
+    await grantRole(bot, DOOR, "staff", { name: "Door", createdBy: ADMIN });
+    const door = bot.user({ id: DOOR, languageCode: "en" });
+    await door.command("start", `e_${B}`);
+    await door.command("stats");
+    expect(door.lastText()).toBe("🗓 Forum B\n\nChecked in: 0 of 1.");
     // The guest took Forum B's one seat: the capacity alert names it.
     const alert = bot
       .user({ id: ADMIN })

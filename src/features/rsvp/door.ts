@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { momentText } from "../../ui/format.js";
+import { withEventHeading } from "../../ui/event-heading.js";
 import { rsvpData } from "./callback-data.js";
 
 /** A name search needs this many letters: the door team looks guests up, it never lists them all. */
@@ -24,7 +25,7 @@ export async function checkinCountText(ctx: FlowContext): Promise<string> {
 
 /** /stats for the door team. */
 export async function showCheckinCount(ctx: FlowContext): Promise<void> {
-  await ctx.reply(await checkinCountText(ctx));
+  await ctx.reply(await withEventHeading(ctx, await checkinCountText(ctx)), { parse_mode: "HTML" });
 }
 
 /** /find NAME: up to ten confirmed guests whose name contains it, each with a Check in button until checked in. */
@@ -41,7 +42,8 @@ export async function findGuests(ctx: FlowContext, input: string, options: { not
   const found = (await ctx.deps.store.rsvps.all()).filter((r) => r.status === "confirmed" && r.name && fold(r.name).includes(query));
   if (found.length === 0) {
     const none = ctx.t("team-find-none", { query: escapeHtml(query) });
-    await ctx.reply(options.notFoundHint ? `${none}\n${options.notFoundHint}` : none, { parse_mode: "HTML" });
+    // In a series the search names its event, found or not: a guest of another event is not here.
+    await ctx.reply(await withEventHeading(ctx, options.notFoundHint ? `${none}\n${options.notFoundHint}` : none), { parse_mode: "HTML" });
     return;
   }
   const shown = found.slice(0, MAX_RESULTS);
@@ -62,7 +64,7 @@ export async function findGuests(ctx: FlowContext, input: string, options: { not
     }
   }
   const more = found.length > MAX_RESULTS ? `\n\n${ctx.t("team-find-more", { count: found.length - MAX_RESULTS })}` : "";
-  await ctx.reply(`${ctx.t("team-find-title", { count: shown.length })}\n${lines.join("\n")}${more}`, {
+  await ctx.reply(await withEventHeading(ctx, `${ctx.t("team-find-title", { count: shown.length })}\n${lines.join("\n")}${more}`), {
     parse_mode: "HTML",
     reply_markup: keyboard,
   });
