@@ -7,6 +7,7 @@ import { parseCsv } from "./support/csv.js";
 import { seriesDir, writeSeriesEvent } from "./support/series-dir.js";
 import { until } from "./support/wait.js";
 import { grantRole } from "./support/team.js";
+import { startMiniAppBot } from "./support/miniapp.js";
 
 const PAST = "forum-past";
 const A = "forum-a";
@@ -243,6 +244,48 @@ describe("the series: several events on one bot", () => {
       .messages()
       .find((m) => m.text?.includes("100%"));
     expect(alert?.text?.split("\n")[0]).toBe("🗓 Forum B");
+  });
+
+  it("tells the door a ticket or code of another event of the series, rather than calling it invalid, in en and ru", async () => {
+    const bot = await startBot({ adminIds: [ADMIN] });
+    const guest = bot.user({ languageCode: "en" });
+    await guest.command("start", `e_${A}`);
+    await registerInEnglish(guest, "Guest Of A");
+    const { code, token } = (await bot.running.deps.store.forEvent(A).rsvps.find(guest.id))!;
+    const expected = {
+      en: "🗓 Forum B\n\n🎟 This ticket is for another event: Forum A, 30 November 2099, 9:00–13:00. To check its guests in, choose that event in /events.",
+      ru: "🗓 Forum B (ru)\n\n🎟 Этот билет на другое событие: Forum A (ru), 30 ноября 2099, 9:00–13:00. Чтобы отмечать его гостей, выберите это событие в /events.",
+    };
+    for (const [languageCode, text] of Object.entries(expected)) {
+      const admin = bot.user({ id: ADMIN, languageCode });
+      await admin.command("language");
+      await admin.tap(languageCode === "en" ? /English/ : /Русский/);
+      await admin.command("start", `e_${B}`);
+      await admin.command("checkin", code);
+      expect(admin.lastText(), `${languageCode} code`).toBe(text);
+      await admin.command("start", `ci_${token}`);
+      expect(admin.lastText(), `${languageCode} ticket`).toBe(text);
+      expect(admin.buttons()).toEqual([]);
+    }
+    // Nobody was checked in, and a code no event holds is still unknown.
+    expect((await bot.running.deps.store.forEvent(A).rsvps.find(guest.id))?.checkedInAt).toBeUndefined();
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("checkin", "ZZZZZZ");
+    expect(admin.lastText()).toBe("Регистрации с кодом ZZZZZZ нет.");
+  });
+
+  it("tells the Mini App's door scanner a ticket of another event of the series, not 'not found'", async () => {
+    const { bot, call } = await startMiniAppBot(startBot, { adminIds: [ADMIN] });
+    const guest = bot.user({ languageCode: "en" });
+    await guest.command("start", `e_${B}`);
+    await registerInEnglish(guest, "Guest Of B");
+    const { code, token } = (await bot.running.deps.store.forEvent(B).rsvps.find(guest.id))!;
+    // The Mini App works on the series' current event: forum A, running next.
+    for (const scanned of [code, `ci_${token}`]) {
+      expect((await call({ id: ADMIN }, "door/checkin", { body: { code: scanned } })).json).toMatchObject({ outcome: "other_event" });
+    }
+    expect((await call({ id: ADMIN }, "door/checkin", { body: { code: "ZZZZZZ" } })).json).toMatchObject({ outcome: "not_found" });
+    expect((await bot.running.deps.store.forEvent(B).rsvps.find(guest.id))?.checkedInAt).toBeUndefined();
   });
 
   it("names the event on a registration request's card in a series", async () => {

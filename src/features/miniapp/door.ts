@@ -23,8 +23,13 @@ async function findTicket(call: ApiCall, text: string): Promise<Rsvp | "other_ev
   const reading = call.parts.readTicket(text, call.botUsername);
   if (!reading) return undefined;
   if ("otherBot" in reading) return "other_event";
-  const { rsvps } = call.deps.store;
-  return "code" in reading ? rsvps.findByCode(reading.code) : rsvps.findByToken(reading.token);
+  const { series, event, store } = call.deps;
+  const find = (rsvps: typeof store.rsvps) => ("code" in reading ? rsvps.findByCode(reading.code) : rsvps.findByToken(reading.token));
+  const found = await find(store.rsvps);
+  if (found) return found;
+  // A genuine ticket for another event of the series is not "not found": the door is told so.
+  for (const other of series.events) if (other.id !== event.id && (await find(store.forEvent(other.id).rsvps))) return "other_event";
+  return undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { hasRole, isStaff } from "../../ui/access.js";
 import { toCsv } from "../../ui/csv.js";
 import { escapeHtml } from "../../ui/html.js";
 import { languageOf } from "../../event/language.js";
-import { dayText, formatList, momentText } from "../../ui/format.js";
+import { dayText, eventSpanIn, formatList, momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
 import { dayjs, localDay } from "../../event/time.js";
@@ -246,11 +246,31 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
+type RsvpStore = BotDeps["store"]["rsvps"];
+
+/**
+ * Not this event's ticket or code: if another event of the series holds it, the door is told which
+ * (a genuine ticket for the wrong evening is not "invalid"); otherwise `unknown`.
+ */
+async function replyNotHere(ctx: FlowContext, find: (rsvps: RsvpStore) => Promise<Rsvp | undefined>, unknown: string): Promise<void> {
+  const { series, event, store } = ctx.deps;
+  for (const other of series.events) {
+    if (other.id === event.id || !(await find(store.forEvent(other.id).rsvps))) continue;
+    const language = await ctx.i18n.getLocale();
+    const vars = { title: escapeHtml(other.text(other.title, language)), when: eventSpanIn(ctx.deps, other, language) };
+    await ctx.reply(await withEventHeading(ctx, ctx.t("rsvp-checkin-other-event", vars)), { parse_mode: "HTML" });
+    return;
+  }
+  await ctx.reply(unknown);
+}
+
 /** /start ci_<token>: the door card for the door team; for anyone else only their own ticket. */
 export async function openTicket(ctx: FlowContext, token: string): Promise<void> {
-  const record = isTicketToken(token) ? await ctx.deps.store.rsvps.findByToken(token) : undefined;
+  const valid = isTicketToken(token);
+  const record = valid ? await ctx.deps.store.rsvps.findByToken(token) : undefined;
   if (await isStaff(ctx)) {
     if (record) await showCheckinCard(ctx, record);
+    else if (valid) await replyNotHere(ctx, (rsvps) => rsvps.findByToken(token), ctx.t("rsvp-ticket-unknown"));
     else await ctx.reply(ctx.t("rsvp-ticket-unknown"));
     return;
   }
@@ -266,7 +286,7 @@ const CHECKIN_MODE_MS = 12 * 60 * 60_000;
 async function lookUpCode(ctx: FlowContext, code: string): Promise<void> {
   const record = await ctx.deps.store.rsvps.findByCode(code);
   if (record) await showCheckinCard(ctx, record);
-  else await ctx.reply(ctx.t("rsvp-checkin-unknown", { code }));
+  else await replyNotHere(ctx, (rsvps) => rsvps.findByCode(code), ctx.t("rsvp-checkin-unknown", { code }));
 }
 
 /** /checkin CODE looks one code up; /checkin alone starts the check-in mode (every message a code, until /cancel). */

@@ -144,6 +144,7 @@ rsvp-checkin-again = ⚠️ This ticket was already used: { $name } was checked 
 rsvp-checkin-not-confirmed = ⚠️ This guest is not confirmed: no check-in.
 rsvp-checkin-usage = Send /checkin CODE, e.g. /checkin ABC234, or scan the guest's QR code.
 rsvp-checkin-unknown = No registration with the code { $code }.
+rsvp-checkin-other-event = 🎟 This ticket is for another event: { $title }, { $when }. To check its guests in, choose that event in /events.
 rsvp-checkin-mode-on =
     🎫 <b>Check-in mode</b>
     Send the guests' codes, one per message: I'll show each guest's card with the check-in button. To finish: /cancel.
