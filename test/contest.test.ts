@@ -234,8 +234,11 @@ describe("jury", () => {
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     const juror = bot.user({ id: JUROR, languageCode: "en" });
     await admin.command("entries");
+    // Before any score: said in words, not as "— — (0 scores)".
+    expect(admin.messages().find((m) => m.text?.includes("Ranking"))?.text).toContain("1. Ann — no scores yet");
     const cards = admin.messages().filter((m) => m.kind === "photo");
     expect(cards).toHaveLength(2);
+    expect(cards[0]!.caption).toContain("📊 No scores yet");
     expect(cards[0]!.caption).toContain("Ann");
     expect(cards[0]!.caption).toContain(POST);
     expect(cards[0]!.caption).toContain("① Quality of the idea — your score: —");

@@ -60,22 +60,26 @@ contest-ranking-title = 📊 <b>Ranking</b> — { $count ->
         [one] { $count } entry
        *[other] { $count } entries
     }, by average score
-contest-ranking-line = { $place }. { $mark }{ $name } — { $average } ({ $scores ->
-        [one] { $scores } score
-       *[other] { $scores } scores
-    })
+contest-ranking-line = { $place }. { $mark }{ $name } — { $scores ->
+        [0] no scores yet
+        [one] { $average } ({ $scores } score)
+       *[other] { $average } ({ $scores } scores)
+    }
 contest-card =
     <b>{ $place }.</b> { $mark }{ $name }
     🔗 { $link }
     💡 { $idea }
 
-    📊 Average: { $average } ({ $scores ->
-        [one] { $scores } score
-       *[other] { $scores } scores
-    } from { $jurors ->
-        [one] { $jurors } juror
-       *[other] { $jurors } jurors
-    })
+    📊 { $scores ->
+        [0] No scores yet
+       *[other] Average: { $average } ({ $scores ->
+            [one] { $scores } score
+           *[other] { $scores } scores
+        } from { $jurors ->
+            [one] { $jurors } juror
+           *[other] { $jurors } jurors
+        })
+    }
 contest-card-criterion = { $marker } { $criterion } — your score: { $score }
 contest-shortlisted = ⭐ shortlisted
 contest-shortlist-add = ⭐ Shortlist

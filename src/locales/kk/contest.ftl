@@ -48,13 +48,19 @@ contest-status-runner-up = 🥈 жүлдегер
 ## Қазылар алқасы
 contest-entries-empty = Әзірге өтінімдер жоқ.
 contest-ranking-title = 📊 <b>Рейтинг</b> — өтінімдер саны: { $count }, орташа баға бойынша
-contest-ranking-line = { $place }. { $mark }{ $name } — { $average } (бағалар саны: { $scores })
+contest-ranking-line = { $place }. { $mark }{ $name } — { $scores ->
+        [0] әзірге баға жоқ
+       *[other] { $average } (бағалар саны: { $scores })
+    }
 contest-card =
     <b>{ $place }.</b> { $mark }{ $name }
     🔗 { $link }
     💡 { $idea }
 
-    📊 Орташа баға: { $average } (бағалар: { $scores }, қазылар: { $jurors })
+    📊 { $scores ->
+        [0] Әзірге баға жоқ
+       *[other] Орташа баға: { $average } (бағалар: { $scores }, қазылар: { $jurors })
+    }
 contest-card-criterion = { $marker } { $criterion } — сіздің бағаңыз: { $score }
 contest-shortlisted = ⭐ қысқа тізімде
 contest-shortlist-add = ⭐ Қысқа тізімге қосу

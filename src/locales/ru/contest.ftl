@@ -64,13 +64,19 @@ contest-ranking-title = 📊 <b>Рейтинг</b> — { $count ->
         [few] { $count } заявки
        *[other] { $count } заявок
     }, по средней оценке
-contest-ranking-line = { $place }. { $mark }{ $name } — { $average } (оценок: { $scores })
+contest-ranking-line = { $place }. { $mark }{ $name } — { $scores ->
+        [0] оценок пока нет
+       *[other] { $average } (оценок: { $scores })
+    }
 contest-card =
     <b>{ $place }.</b> { $mark }{ $name }
     🔗 { $link }
     💡 { $idea }
 
-    📊 Средняя: { $average } (оценок: { $scores }, членов жюри: { $jurors })
+    📊 { $scores ->
+        [0] Оценок пока нет
+       *[other] Средняя: { $average } (оценок: { $scores }, членов жюри: { $jurors })
+    }
 contest-card-criterion = { $marker } { $criterion } — ваша оценка: { $score }
 contest-shortlisted = ⭐ в коротком списке
 contest-shortlist-add = ⭐ В короткий список
