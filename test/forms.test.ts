@@ -4,6 +4,7 @@ import { startTestBot, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { typedChoice } from "../src/ui/form/question.js";
 import { openSubmission } from "./support/flows.js";
+import { eventWith } from "./support/event-file.js";
 
 /**
  * The one set of form rules (src/ui/form/ask.ts, README *Forms*), shown in each of the four forms:
@@ -284,6 +285,19 @@ describe("a button answer kept in its question", () => {
       const question = user.lastMessage();
       await user.tap(category!);
       expect(bot.api.message(user.id, question.message_id)?.text).toContain(line);
+    }
+  });
+});
+
+describe("step numbers", () => {
+  it("are left out of a form of one question (a registration asking only the name), in en, ru and kk", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { questions: [] } }) });
+    const prompts = { en: "👤 What is your full name?", ru: "👤 Как вас зовут?", kk: "👤 Аты-жөніңіз кім?" };
+    for (const [languageCode, prompt] of Object.entries(prompts)) {
+      const user = bot.user({ languageCode });
+      await user.command("rsvp");
+      await user.tap(/^✅/);
+      expect(user.lastText(), languageCode).toMatch(new RegExp(`^${prompt.replace("?", "\\?")}`));
     }
   });
 });

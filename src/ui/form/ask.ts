@@ -186,9 +186,9 @@ export class Form {
     return { value: reading.value };
   }
 
-  /** The question as shown: with its step (“Step 2 of 4”) when it has one. */
+  /** The question as shown: with its step (“Step 2 of 4”) when it has one, and not in a form of one question (“Step 1 of 1”). */
   private shown(prompt: string, step?: Step): string {
-    return step ? `${this.ctx.t("form-step", { number: step.number, total: step.total })} ${prompt}` : prompt;
+    return step && step.total > 1 ? `${this.ctx.t("form-step", { number: step.number, total: step.total })} ${prompt}` : prompt;
   }
 
   /** The question's buttons with Cancel, or its reply keyboard with Cancel. */
