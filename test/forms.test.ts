@@ -299,6 +299,14 @@ describe("step numbers", () => {
       await user.tap(/^✅/);
       expect(user.lastText(), languageCode).toMatch(new RegExp(`^${prompt.replace("?", "\\?")}`));
     }
+    // Its summary has no answer lines: the choice kept under it follows after one blank line, not two.
+    const user = bot.user({ languageCode: "en" });
+    await user.command("rsvp");
+    await user.tap(/^✅/);
+    await user.send("Emma Stone");
+    const summary = user.lastMessage();
+    await user.tap("✏️ Edit a field");
+    expect(bot.api.message(user.id, summary.message_id)?.text).toContain("Name: Emma Stone\n\n✏️ Edit a field ✓");
   });
 });
 

@@ -188,7 +188,9 @@ export class Form {
 
   /** The question as shown: with its step (“Step 2 of 4”) when it has one, and not in a form of one question (“Step 1 of 1”). */
   private shown(prompt: string, step?: Step): string {
-    return step && step.total > 1 ? `${this.ctx.t("form-step", { number: step.number, total: step.total })} ${prompt}` : prompt;
+    // Trimmed: a prompt ending in an empty line (a summary with no answers) would leave a gap above the choice kept under it.
+    const text = step && step.total > 1 ? `${this.ctx.t("form-step", { number: step.number, total: step.total })} ${prompt}` : prompt;
+    return text.trimEnd();
   }
 
   /** The question's buttons with Cancel, or its reply keyboard with Cancel. */
