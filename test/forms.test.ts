@@ -293,9 +293,12 @@ describe("step numbers", () => {
   it("are left out of a form of one question (a registration asking only the name), in en, ru and kk", async () => {
     bot = await startTestBot({ eventFile: eventWith({ rsvp: { questions: [] } }) });
     const prompts = { en: "👤 What is your full name?", ru: "👤 Как вас зовут?", kk: "👤 Аты-жөніңіз кім?" };
+    // Its introduction promises the name only, not "a few questions".
+    const intros = { en: "then your name.", ru: "затем имя.", kk: "содан кейін аты-жөніңіз." };
     for (const [languageCode, prompt] of Object.entries(prompts)) {
       const user = bot.user({ languageCode });
       await user.command("rsvp");
+      expect(user.messages().at(-2)?.text, languageCode).toContain(intros[languageCode as keyof typeof intros]);
       await user.tap(/^✅/);
       expect(user.lastText(), languageCode).toMatch(new RegExp(`^${prompt.replace("?", "\\?")}`));
     }

@@ -80,7 +80,9 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
   // Told before the consent and the questions: an organiser decides, or with every seat taken, registering means the waiting list.
   const full = capacity !== undefined && (await ctx.deps.store.rsvps.seatsTaken()) >= capacity;
   const notes = [...(event.rsvp.approval ? [ctx.t("rsvp-intro-approval")] : []), ...(full ? [ctx.t("rsvp-intro-full")] : [])];
-  await ctx.reply([ctx.t("rsvp-intro", { title, deadline, relative, duration }), ...notes].join("\n\n"), { parse_mode: "HTML" });
+  // The form's questions after the name: the file's, and how many people come when a guest may bring some.
+  const questions = event.rsvp.questions.length + (event.rsvp.plusOnes > 0 ? 1 : 0);
+  await ctx.reply([ctx.t("rsvp-intro", { title, deadline, relative, duration, questions }), ...notes].join("\n\n"), { parse_mode: "HTML" });
   await askConsent(ctx);
 }
 

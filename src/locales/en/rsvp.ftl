@@ -4,7 +4,11 @@
 rsvp-intro =
     📝 <b>Registration: { $title }</b>
     Registration is open until { $deadline } ({ $relative }).
-    It takes a minute: first your consent below, then your name and a few questions.
+    It takes a minute: first your consent below, then your name{ $questions ->
+        [0] .
+        [1] {" "}and one question.
+       *[other] {" "}and a few questions.
+    }
 # With rsvp.approval: told before the consent, as the full hall is.
 rsvp-intro-approval = 🙋 The organisers approve each registration: after the form your request goes to them, and I will tell you their decision at once.
 rsvp-intro-full = ⏳ <b>No seats are left for now.</b> You can still register: you will join the waiting list, and if a seat frees up, I will tell you at once.
