@@ -288,6 +288,21 @@ describe("the series: several events on one bot", () => {
     expect((await bot.running.deps.store.forEvent(B).rsvps.find(guest.id))?.checkedInAt).toBeUndefined();
   });
 
+  it("offers every language of the series on /language, also while an event in one language is chosen", async () => {
+    const mixed = seriesDir([{ id: A, title: "Forum A", month: "2099-11" }]);
+    writeSeriesEvent(mixed, { id: "forum-kk", title: "Forum KK", month: "2099-12" }, (data) => {
+      data.languages = ["kk"];
+    });
+    const bot = await startBot({ eventsDir: mixed });
+    const reader = bot.user({ languageCode: "ru" });
+    await reader.command("start", "e_forum-kk");
+    await reader.command("language");
+    expect(reader.buttons()).toEqual(["Русский", "Қазақша", "English", "⬅️ Меню"]);
+    // Back to English from there, and the choice holds.
+    await reader.tap("English");
+    expect(reader.lastText()).toContain("Language: English");
+  });
+
   it("names the event on a registration request's card in a series", async () => {
     const approval = seriesDir([{ id: A, title: "Forum A", month: "2099-11" }]);
     writeSeriesEvent(approval, { id: "forum-c", title: "Forum C", month: "2099-12" }, (data) => {

@@ -249,7 +249,7 @@ async function setTeamCommands(api: Api, deps: BotDeps): Promise<void> {
   for (const member of await deps.store.team.members()) {
     if (deps.adminIds.has(member.userId)) continue;
     const language = languageOf(deps.event, (await deps.store.users.find(member.userId))?.language);
-    const options = { menu: commandMenu(member.role), languages: deps.event.languages, series: deps.series };
+    const options = { menu: commandMenu(member.role), series: deps.series };
     await setChatCommands(api, deps.i18n, member.userId, language, options).catch((error: unknown) =>
       deps.logger.warn({ err: error, user_id: member.userId }, "could not set a team member's command menu"),
     );

@@ -2,7 +2,6 @@ import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { EventInfo } from "../event/load.js";
-import type { Language } from "../event/schema.js";
 import type { Series } from "../event/series.js";
 import type { BotContext } from "./context.js";
 
@@ -89,12 +88,13 @@ export async function setChatCommands(
   i18n: I18n<BotContext>,
   chatId: number,
   language: string,
-  options: { menu: CommandMenu; languages: readonly Language[]; series: MenuSeries; leftTeam?: boolean },
+  options: { menu: CommandMenu; series: MenuSeries; leftTeam?: boolean },
 ): Promise<void> {
   const commands = describe(i18n, language, menuCommands(options.menu, options.series));
   const scope = { type: "chat" as const, chat_id: chatId };
   await api.setMyCommands(commands, { scope });
-  for (const code of options.languages) {
+  // Every interface language of the series, whichever event the chat has chosen.
+  for (const code of options.series.languages) {
     if (options.menu !== "attendee") await api.setMyCommands(commands, { scope, language_code: code });
     else if (options.leftTeam) await api.deleteMyCommands({ scope, language_code: code });
   }

@@ -9,10 +9,11 @@ import { backToMenuKeyboard, mainMenuKeyboard, menuData } from "../../ui/keyboar
 import { languageData } from "./callback-data.js";
 
 function languageKeyboard(ctx: FlowContext): InlineKeyboard {
-  const { event, i18n } = ctx.deps;
+  const { series, i18n } = ctx.deps;
   const keyboard = new InlineKeyboard();
-  // Each language is named in itself, so anyone can find their own.
-  for (const language of event.languages) keyboard.text(i18n.t(language, "language-name"), languageData.pack({ language }));
+  // Each language is named in itself, so anyone can find their own; the series' interface languages,
+  // whichever event is chosen (an event in one language must not strand a reader of another).
+  for (const language of series.languages) keyboard.text(i18n.t(language, "language-name"), languageData.pack({ language }));
   return backToMenuKeyboard(ctx, keyboard.row());
 }
 
@@ -35,16 +36,15 @@ privateChat.use(
   onTap(languageData, async (ctx, next) => {
     const { language } = ctx.callbackData;
     // A forged or outdated code falls through to the stale-button answer.
-    if (!ctx.deps.event.languages.includes(language)) return next();
+    if (!ctx.deps.series.languages.includes(language)) return next();
     ctx.session.language = language;
     await ctx.i18n.renegotiateLocale();
     await ctx.deps.store.users.setLanguage(ctx.from.id, language);
     await ctx.answerCallbackQuery({ text: ctx.t("language-set") });
     await showScreen(ctx, `${ctx.t("language-set")}\n\n${ctx.t("menu-title")}`, mainMenuKeyboard(ctx));
-    const { i18n, event, logger } = ctx.deps;
+    const { i18n, logger } = ctx.deps;
     await setChatCommands(ctx.api, i18n, ctx.chat.id, language, {
       menu: commandMenu(await topRole(ctx)),
-      languages: event.languages,
       series: ctx.deps.series,
     }).catch(
       // The menu is a convenience: the choice itself is saved and shown already.

@@ -85,7 +85,7 @@ async function askRevoke(ctx: FlowContext, memberId: number): Promise<void> {
 }
 
 async function revoke(ctx: FlowContext, memberId: number): Promise<void> {
-  const { store, clock, i18n, event, logger } = ctx.deps;
+  const { store, clock, i18n, logger } = ctx.deps;
   const member = (await store.team.members()).find((m) => m.userId === memberId);
   const role = await store.team.revoke(memberId);
   if (!role) {
@@ -100,7 +100,6 @@ async function revoke(ctx: FlowContext, memberId: number): Promise<void> {
     .catch((error) => logger.warn({ err: error, member: memberId }, "could not tell a member their role was revoked"));
   await setChatCommands(ctx.api, i18n, memberId, language, {
     menu: "attendee",
-    languages: event.languages,
     series: ctx.deps.series,
     leftTeam: true,
   }).catch((error) => logger.warn({ err: error, member: memberId }, "could not reset a former member's command menu"));
@@ -112,7 +111,7 @@ async function revoke(ctx: FlowContext, memberId: number): Promise<void> {
 
 /** /start team_<token>: the invite link grants its role once per use; the admins are told who joined. */
 async function openInvite(ctx: FlowContext, token: string): Promise<void> {
-  const { store, clock, i18n, event, logger, adminIds } = ctx.deps;
+  const { store, clock, i18n, logger, adminIds } = ctx.deps;
   if (isAdmin(ctx)) {
     await ctx.reply(ctx.t("team-invite-admin"));
     return;
@@ -134,7 +133,6 @@ async function openInvite(ctx: FlowContext, token: string): Promise<void> {
   await ctx.reply(ctx.t(`team-welcome-${role}`), { parse_mode: "HTML" });
   await setChatCommands(ctx.api, i18n, from.id, await ctx.i18n.getLocale(), {
     menu: commandMenu(role),
-    languages: event.languages,
     series: ctx.deps.series,
   }).catch((error) => logger.warn({ err: error }, "could not set a new member's command menu"));
   // With MINIAPP_URL: the Mini App's door (staff) or dashboard (organisers) behind the menu button.
