@@ -1,4 +1,5 @@
 import type { BotDeps } from "../bot/context.js";
+import type { EventInfo } from "../event/load.js";
 import { escapeHtml } from "./html.js";
 
 /** How to reach the organisers, from the event file's contacts (or its first organiser), as HTML. */
@@ -18,4 +19,13 @@ export function consentController(deps: BotDeps, language: string): string {
   const consent = event.rsvp.consent;
   if (consent) return event.text(consent.controller, language);
   return event.text(event.organisers[0]?.name ?? event.title, language);
+}
+
+/** The other event of the series whose guests hold what `find` looks for (a code, a ticket): the door names it rather than "unknown". */
+export async function otherEventHolding(
+  deps: Pick<BotDeps, "series" | "event" | "store">,
+  find: (rsvps: BotDeps["store"]["rsvps"]) => Promise<unknown>,
+): Promise<EventInfo | undefined> {
+  for (const other of deps.series.events) if (other.id !== deps.event.id && (await find(deps.store.forEvent(other.id).rsvps))) return other;
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Rsvp } from "../../store/rsvps.js";
+import { otherEventHolding } from "../../ui/organisers.js";
 import { failure, type ApiCall, type Endpoint } from "./types.js";
 
 const MAX_CODE = 512;
@@ -23,13 +24,12 @@ async function findTicket(call: ApiCall, text: string): Promise<Rsvp | "other_ev
   const reading = call.parts.readTicket(text, call.botUsername);
   if (!reading) return undefined;
   if ("otherBot" in reading) return "other_event";
-  const { series, event, store } = call.deps;
-  const find = (rsvps: typeof store.rsvps) => ("code" in reading ? rsvps.findByCode(reading.code) : rsvps.findByToken(reading.token));
-  const found = await find(store.rsvps);
+  const find = (rsvps: ApiCall["deps"]["store"]["rsvps"]) =>
+    "code" in reading ? rsvps.findByCode(reading.code) : rsvps.findByToken(reading.token);
+  const found = await find(call.deps.store.rsvps);
   if (found) return found;
   // A genuine ticket for another event of the series is not "not found": the door is told so.
-  for (const other of series.events) if (other.id !== event.id && (await find(store.forEvent(other.id).rsvps))) return "other_event";
-  return undefined;
+  return (await otherEventHolding(call.deps, find)) ? "other_event" : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { languageOf } from "../../event/language.js";
 import { dayText, eventSpanIn, formatList, momentText } from "../../ui/format.js";
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
+import { otherEventHolding } from "../../ui/organisers.js";
 import { dayjs, localDay } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
@@ -246,22 +247,16 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-type RsvpStore = BotDeps["store"]["rsvps"];
-
 /**
  * Not this event's ticket or code: if another event of the series holds it, the door is told which
  * (a genuine ticket for the wrong evening is not "invalid"); otherwise `unknown`.
  */
-async function replyNotHere(ctx: FlowContext, find: (rsvps: RsvpStore) => Promise<Rsvp | undefined>, unknown: string): Promise<void> {
-  const { series, event, store } = ctx.deps;
-  for (const other of series.events) {
-    if (other.id === event.id || !(await find(store.forEvent(other.id).rsvps))) continue;
-    const language = await ctx.i18n.getLocale();
-    const vars = { title: escapeHtml(other.text(other.title, language)), when: eventSpanIn(ctx.deps, other, language) };
-    await ctx.reply(await withEventHeading(ctx, ctx.t("rsvp-checkin-other-event", vars)), { parse_mode: "HTML" });
-    return;
-  }
-  await ctx.reply(unknown);
+async function replyNotHere(ctx: FlowContext, find: (rsvps: BotDeps["store"]["rsvps"]) => Promise<unknown>, unknown: string) {
+  const other = await otherEventHolding(ctx.deps, find);
+  if (!other) return void (await ctx.reply(unknown));
+  const language = await ctx.i18n.getLocale();
+  const vars = { title: escapeHtml(other.text(other.title, language)), when: eventSpanIn(ctx.deps, other, language) };
+  await ctx.reply(await withEventHeading(ctx, ctx.t("rsvp-checkin-other-event", vars)), { parse_mode: "HTML" });
 }
 
 /** /start ci_<token>: the door card for the door team; for anyone else only their own ticket. */
