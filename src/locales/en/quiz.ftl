@@ -18,7 +18,7 @@ quiz-start-early = ⚠️ The event has not started yet (it starts { $start }). 
 quiz-start-anyway = ▶️ Start anyway
 quiz-start-cancel = ❌ Cancel
 quiz-start-cancelled = The quiz was not started.
-quiz-over = 🏁 The quiz is over. Thank you for playing! The winners have each had a message from the bot.
+quiz-over = 🏁 The quiz is over. The winners have each had a message from the bot.
 quiz-over-score = 🏁 The quiz is over: you got { $correct } of { $total } right. Thank you for playing! The winners have each had a message from the bot.
 quiz-question =
     🎲 <b>Quiz — question { $number } of { $total }</b>
