@@ -124,11 +124,15 @@ describe("consent first", () => {
     expect(await bot.redis.keys(`${bot.prefix}event:*:rsvp:*`)).toEqual([]);
     expect(await bot.redis.get(`${bot.prefix}conversation:${ann.id}`)).toBeNull();
 
-    // Agree opens the form at its first question.
+    // Agree opens the form at its first question; the consent keeps its text and shows it was agreed to.
     await ann.command("rsvp");
+    const consentId = ann.lastMessage().message_id;
     await ann.tap("✅ I agree");
     expect(ann.lastText()).toContain("full name");
     expect(ann.buttons()).not.toContain("✅ I agree");
+    const agreed = ann.messages().find((m) => m.message_id === consentId)!;
+    expect(agreed.text).toMatch(/^🔒 Consent to the processing of personal data\n[^]*\n\n✅ I agree ✓$/);
+    expect(ann.buttons(agreed)).toEqual([]);
   });
 
   it("stores the moment, the language and the version (a hash of the exact text shown) with the registration", async () => {
@@ -246,9 +250,12 @@ describe("consent before a first idea or contest entry", () => {
     expect(author.lastText()).toContain("Идеи для города");
     expect(await users.consentOf(author.id, "ideas")).toBeUndefined();
 
-    await author.tap("✍️ Предложить идею");
+    const [again] = await author.tap("✍️ Предложить идею");
     await author.tap("✅ Даю согласие");
     expect(author.lastText()).toMatch(/^Шаг 1 из 4\. /);
+    const agreed = author.messages().find((m) => m.message_id === again!.message_id)!;
+    expect(agreed.text).toMatch(/^🔒 Перед первой идеей[^]*\n\n✅ Даю согласие ✓$/);
+    expect(author.buttons(agreed)).toEqual([]);
     const given = await users.consentOf(author.id, "ideas");
     expect(given).toEqual({
       at: bot.clock.now().toISOString(),

@@ -51,13 +51,21 @@ export async function sendConsent(ctx: FlowContext, text: string, keyboard: Inli
  */
 export async function recordConsent(ctx: FlowContext, kind: SubmissionKind, version: string, buttons: ConsentButtons): Promise<boolean> {
   const language = await ctx.i18n.getLocale();
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-  if (submissionConsent(ctx.deps, kind, language).version !== version) {
+  const shown = submissionConsent(ctx.deps, kind, language);
+  if (shown.version !== version) {
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     await ctx.answerCallbackQuery({ text: ctx.t("consent-changed") });
     // True when today's text was already agreed to from its own message: the form opens rather than nothing.
     return consentFirst(ctx, kind, buttons);
   }
   await ctx.answerCallbackQuery();
+  await showAgreed(ctx, shown.text);
   await ctx.deps.store.users.giveConsent(ctx.from!.id, kind, { at: ctx.deps.clock().toISOString(), language, version });
   return true;
+}
+
+/** The tapped consent keeps its text and shows it was agreed to (“✅ I agree ✓”), as a form's question keeps its choice; its buttons go. */
+export async function showAgreed(ctx: FlowContext, text: string): Promise<void> {
+  const agreed = ctx.t("form-chosen", { choice: ctx.t("consent-agree") });
+  await ctx.editMessageText(`${text}\n\n${agreed}`, { parse_mode: "HTML" }).catch(() => undefined);
 }

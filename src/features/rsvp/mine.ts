@@ -11,6 +11,7 @@ import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 import type { GivenConsent } from "../../store/users.js";
 import { askConsent, consentMessage } from "./consent.js";
+import { showAgreed } from "../../ui/consent.js";
 import { RSVP_CONVERSATION } from "./form.js";
 import { organisersContact } from "../../ui/organisers.js";
 import { detailVars, sendTicket, statusText, tellPromoted } from "./notify.js";
@@ -94,15 +95,19 @@ export async function agreeToConsent(ctx: BotContext, version: string): Promise<
   const { deps } = ctx;
   const language = await ctx.i18n.getLocale();
   const fresh = !(await activeRegistration(ctx)) && registrationOpen(deps.event, deps.clock());
-  if (fresh && consentMessage(deps, language).version !== version) {
+  const shown = consentMessage(deps, language);
+  if (fresh && shown.version !== version) {
     await ctx.answerCallbackQuery({ text: ctx.t("consent-changed") });
     await closeButtons(ctx);
     await askConsent(ctx);
     return;
   }
   await ctx.answerCallbackQuery();
-  await closeButtons(ctx);
-  if (!fresh) return openRsvp(ctx);
+  if (!fresh) {
+    await closeButtons(ctx);
+    return openRsvp(ctx);
+  }
+  await showAgreed(ctx, shown.text);
   await enterForm(ctx, "new", { at: deps.clock().toISOString(), language, version });
 }
 
