@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { parseCsv } from "./support/csv.js";
+import { eventWith } from "./support/event-file.js";
 
 const ADMIN = 7001;
 const startTestBot = botPerTest();
@@ -20,6 +21,41 @@ async function register(user: TelegramUser, name: string, organisation: string, 
 const rsvps = () => bot!.running.deps.store.rsvps;
 
 describe("RSVP for organisers", () => {
+  it("counts in /stats the guests who skipped an optional question, so its lines add up (en, ru)", async () => {
+    const shifts = [
+      { id: "am", label: { en: "Morning", ru: "Утро" } },
+      { id: "pm", label: { en: "Afternoon", ru: "День" } },
+    ];
+    const eventFile = eventWith({
+      rsvp: {
+        questions: [
+          { id: "gloves", type: "yes_no", required: false, label: { en: "Do you need gloves?", ru: "Нужны ли перчатки?" } },
+          { id: "shift", type: "choice", required: false, label: { en: "Which shift?", ru: "Какая смена?" }, options: shifts },
+        ],
+      },
+    });
+    bot = await startTestBot({ eventFile, adminIds: [ADMIN, ADMIN + 1] });
+    for (const [name, gloves] of [
+      ["Ann Lee", "Yes"],
+      ["Bob Ray", "Skip ➡️"],
+    ]) {
+      const guest = bot.user({ languageCode: "en" });
+      await guest.command("rsvp");
+      await guest.tap("✅ I agree");
+      await guest.send(name!);
+      await guest.tap(gloves!);
+      await guest.tap("Skip ➡️");
+      await guest.tap("✅ Confirm");
+    }
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("stats");
+    expect(admin.lastText()).toContain("Do you need gloves? (confirmed)\nYes: 1\nNo: 0\nNot given: 1\n");
+    expect(admin.lastText()).toContain("Which shift? (confirmed)\nMorning: 0\nAfternoon: 0\nNot given: 2\n");
+    const russianAdmin = bot.user({ id: ADMIN + 1, languageCode: "ru" });
+    await russianAdmin.command("stats");
+    expect(russianAdmin.lastText()).toContain("Нужны ли перчатки? (подтверждённые)\nДа: 1\nНет: 0\nНе указано: 1\n");
+  });
+
   it("shows statistics and exports every field as escaped CSV, to admins only", async () => {
     bot = await startTestBot({ adminIds: [ADMIN, ADMIN + 1] });
     const admin = bot.user({ id: ADMIN, languageCode: "en" });

@@ -30,7 +30,7 @@ function optionsOf(q: RsvpQuestion): { id: string; label: (event: EventInfo, t: 
 
 /**
  * What /stats says of a question over the registrations' answers, in HTML: a count per option of a
- * choice, multi or yes/no question (in the options' order), the total and average of a number
+ * choice, multi or yes/no question (in the options' order, then those who skipped it), the total and average of a number
  * question; nothing for the rest, whose answers are people's own words or contacts.
  */
 export function statsLines(event: EventInfo, q: RsvpQuestion, answers: RsvpAnswers[], t: Translate, language: string): string | undefined {
@@ -49,12 +49,14 @@ export function statsLines(event: EventInfo, q: RsvpQuestion, answers: RsvpAnswe
   }
   const options = optionsOf(q);
   if (options.length === 0) return undefined;
-  return options
-    .map((option) => {
-      const count = answers.filter((a) => (a[q.id] ?? "").split(",").includes(option.id)).length;
-      return `${escapeHtml(option.label(event, t, language))}: ${count}`;
-    })
-    .join("\n");
+  const lines = options.map((option) => {
+    const count = answers.filter((a) => (a[q.id] ?? "").split(",").includes(option.id)).length;
+    return `${escapeHtml(option.label(event, t, language))}: ${count}`;
+  });
+  // Guests who skipped it are counted too, so none is missing from the question's lines.
+  const skipped = answers.filter((a) => (a[q.id] ?? "") === "").length;
+  if (skipped > 0) lines.push(t("rsvp-stats-not-given", { count: skipped }));
+  return lines.join("\n");
 }
 
 /** An answer as read in the language: option labels (a multi's joined by "; "), yes/no words, decimals; undefined when not answered. */

@@ -57,6 +57,8 @@ rsvp-error-multi-max = At most { $max ->
     } can be chosen: untick one first.
 rsvp-stats-question = <b>{ $question }</b> (confirmed)
     { $lines }
+# Guests who skipped an optional question, under its options' counts in /stats.
+rsvp-stats-not-given = Not given: { $count }
 # A number question's answers in /stats: their sum and average.
 rsvp-stats-number = Total: { $total } · average: { $average } · answers: { $answered }
 rsvp-ask-consent =

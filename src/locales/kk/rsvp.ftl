@@ -48,6 +48,8 @@ rsvp-error-multi-min = Кемінде { $min } нұсқаны белгілеп, 
 rsvp-error-multi-max = Көп дегенде { $max } нұсқа белгілеуге болады: алдымен біреуінің белгісін алып тастаңыз.
 rsvp-stats-question = <b>{ $question }</b> (расталғандар)
     { $lines }
+# Guests who skipped an optional question, under its options' counts in /stats.
+rsvp-stats-not-given = Көрсетілмеген: { $count }
 # A number question's answers in /stats: their sum and average.
 rsvp-stats-number = Барлығы: { $total } · орташа: { $average } · жауап саны: { $answered }
 rsvp-ask-consent =

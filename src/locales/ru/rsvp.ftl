@@ -59,6 +59,8 @@ rsvp-error-multi-max = Можно отметить не больше { $max ->
     }: сначала снимите отметку с одного.
 rsvp-stats-question = <b>{ $question }</b> (подтверждённые)
     { $lines }
+# Guests who skipped an optional question, under its options' counts in /stats.
+rsvp-stats-not-given = Не указано: { $count }
 # A number question's answers in /stats: their sum and average.
 rsvp-stats-number = Сумма: { $total } · в среднем: { $average } · ответов: { $answered }
 rsvp-ask-consent =
