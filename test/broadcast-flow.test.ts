@@ -72,6 +72,9 @@ describe("/broadcast for organisers", () => {
     expect(admin.lastText()).toMatch(/couldn't read that/);
     await admin.send("2017-11-01 10:00");
     expect(admin.lastText()).toMatch(/already passed/);
+    // The date as it is usually written in Kazakhstan is read too.
+    await admin.send("1.11.2017 10:00");
+    expect(admin.lastText()).toMatch(/already passed/);
     await admin.send("2017-11-29 10:00");
     expect(admin.lastText()).toBe("🕒 Scheduled for 29 November 2017, 10:00 (Asia/Almaty). See /broadcasts to cancel it.");
 

@@ -73,6 +73,8 @@ describe("vote rules", () => {
     expect(parseCloseTime("13:00", "Asia/Almaty", now)).toEqual({ ok: true, at: new Date("2017-11-30T07:00:00Z") });
     expect(parseCloseTime("12:00", "Asia/Almaty", now)).toEqual({ ok: false, problem: "past" });
     expect(parseCloseTime("2017-12-01 09:00", "Asia/Almaty", now)).toEqual({ ok: true, at: new Date("2017-12-01T03:00:00Z") });
+    expect(parseCloseTime("1.12.2017 9:00", "Asia/Almaty", now)).toEqual({ ok: true, at: new Date("2017-12-01T03:00:00Z") });
+    expect(parseCloseTime("31.11.2017 9:00", "Asia/Almaty", now)).toEqual({ ok: false, problem: "format" });
     expect(parseCloseTime("25:00", "Asia/Almaty", now)).toEqual({ ok: false, problem: "format" });
     expect(parseCloseTime("0h", "Asia/Almaty", now)).toEqual({ ok: false, problem: "past" });
     expect(parseCloseTime("40d", "Asia/Almaty", now)).toEqual({ ok: false, problem: "far" });

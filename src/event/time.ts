@@ -23,6 +23,23 @@ export function wallClockToInstant(wallClock: string, zone: string): Date {
   return dayjs.tz(wallClock, zone).toDate();
 }
 
+/**
+ * A date and time an organiser typed, in the event's zone: "2027-10-31 09:30" or the way it is
+ * usually written in Kazakhstan, "31.10.2027 9:30"; undefined when unreadable or impossible
+ * (25:00, 30 February, an hour skipped when the clocks go forward).
+ */
+export function parseTypedDateTime(input: string, zone: string): Date | undefined {
+  const text = input.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[ Tt](\d{1,2}):(\d{2})$/.exec(text);
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),? (\d{1,2}):(\d{2})$/.exec(text);
+  const [year, month, day, hour, minute] = iso ? iso.slice(1) : dotted ? [dotted[3], dotted[2], dotted[1], dotted[4], dotted[5]] : [];
+  if (minute === undefined) return undefined;
+  const pad = (part: string | undefined) => part!.padStart(2, "0");
+  const wall = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${minute}`;
+  // dayjs rolls 2026-02-30 over to March: a round trip catches impossible dates and hours.
+  return wallClockExists(wall, zone) ? wallClockToInstant(wall, zone) : undefined;
+}
+
 /** The last day looked up per zone: converting a time zone is slow, and most lookups fall in the same day. */
 const lastDay = new Map<string, { from: number; to: number; day: string }>();
 

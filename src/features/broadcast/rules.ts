@@ -1,4 +1,4 @@
-import { dayjs } from "../../event/time.js";
+import { dayjs, parseTypedDateTime } from "../../event/time.js";
 
 /** Telegram's limits: a message text and a photo caption. */
 export const TEXT_LIMIT = 4096;
@@ -6,15 +6,10 @@ export const CAPTION_LIMIT = 1024;
 
 export type ScheduleTime = { ok: true; at: Date } | { ok: false; problem: "format" | "past" };
 
-/** "2026-11-29 09:00" in the event zone → the instant; rejects impossible dates and the past. */
+/** "2026-11-29 09:00" (or "29.11.2026 9:00") in the event zone → the instant; rejects impossible dates and the past. */
 export function parseScheduleTime(input: string, zone: string, now: Date): ScheduleTime {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(input.trim());
-  if (!match) return { ok: false, problem: "format" };
-  const wall = `${match[1]}T${match[2]!.padStart(2, "0")}:${match[3]}`;
-  const parsed = dayjs.tz(wall, zone);
-  // dayjs rolls 2026-02-30 over to March: a round trip catches impossible dates and hours.
-  if (!parsed.isValid() || parsed.format("YYYY-MM-DDTHH:mm") !== wall) return { ok: false, problem: "format" };
-  const at = parsed.toDate();
+  const at = parseTypedDateTime(input, zone);
+  if (!at) return { ok: false, problem: "format" };
   if (at.getTime() <= now.getTime()) return { ok: false, problem: "past" };
   return { ok: true, at };
 }

@@ -1,4 +1,4 @@
-import { dayjs } from "../../event/time.js";
+import { dayjs, parseTypedDateTime } from "../../event/time.js";
 
 /** The shortlist's size, and how long a vote may stay open. */
 export const MIN_IDEAS = 2;
@@ -25,7 +25,7 @@ const UNIT_MS: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_000, 
 
 /**
  * When the vote closes: a duration from now ("2h", "90m", "1d"), a wall-clock time today
- * ("18:30") or a date and time ("2017-11-30 13:00") in the event's zone; it must be in the future
+ * ("18:30") or a date and time ("2017-11-30 13:00", "30.11.2017 13:00") in the event's zone; it must be in the future
  * and within 30 days.
  */
 export function parseCloseTime(input: string, zone: string, now: Date): CloseTime {
@@ -37,16 +37,10 @@ export function parseCloseTime(input: string, zone: string, now: Date): CloseTim
     if (ms <= 0) return { ok: false, problem: "past" };
     at = new Date(now.getTime() + ms);
   } else {
-    const full = /^(\d{4}-\d{2}-\d{2})[ t](\d{1,2}):(\d{2})$/.exec(text);
-    const time = /^(\d{1,2}):(\d{2})$/.exec(text);
-    let wall: string | undefined;
-    if (full) wall = `${full[1]}T${full[2]!.padStart(2, "0")}:${full[3]}`;
-    else if (time) wall = `${dayjs(now).tz(zone).format("YYYY-MM-DD")}T${time[1]!.padStart(2, "0")}:${time[2]}`;
-    if (!wall) return { ok: false, problem: "format" };
-    const parsed = dayjs.tz(wall, zone);
-    // dayjs rolls 25:00 or 2017-02-30 over: a round trip catches impossible times.
-    if (!parsed.isValid() || parsed.format("YYYY-MM-DDTHH:mm") !== wall) return { ok: false, problem: "format" };
-    at = parsed.toDate();
+    // A time alone ("18:30") is today's.
+    const today = /^\d{1,2}:\d{2}$/.test(text) ? `${dayjs(now).tz(zone).format("YYYY-MM-DD")} ` : "";
+    at = parseTypedDateTime(today + text, zone);
+    if (!at) return { ok: false, problem: "format" };
   }
   if (at.getTime() <= now.getTime()) return { ok: false, problem: "past" };
   if (at.getTime() - now.getTime() > MAX_OPEN_MS) return { ok: false, problem: "far" };
