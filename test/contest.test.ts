@@ -39,6 +39,7 @@ describe("contest rules", () => {
       for (const part of parts) expect(user.lastText(), language).toContain(part);
       expect(user.lastText()).toContain("#WeAlmaty #ЯИдуНаWeAlmaty");
       expect(user.lastMessage().raw).toContain("<code>#WeAlmaty #ЯИдуНаWeAlmaty</code>");
+      expect(user.lastText()).toMatch(/#️⃣ (Hashtags|Хэштеги|Хэштегтер) \(/);
     }
     const en = bot.user({ languageCode: "en" });
     await en.command("start");
@@ -62,6 +63,11 @@ describe("another event file", () => {
     expect(ru.lastText()).toContain("Многоразовая бутылка для воды");
     expect(ru.lastText()).toContain("28 ноября 2026, 20:00");
     expect(ru.lastMessage().raw).toContain("<code>#CleanEsentai</code>");
+    // One hashtag is named in the singular.
+    expect(ru.lastText()).toContain("#️⃣ Хэштег (нажмите, чтобы скопировать): #CleanEsentai");
+    const en = bot.user({ languageCode: "en" });
+    await en.command("contest");
+    expect(en.lastText()).toContain("#️⃣ Hashtag (tap to copy): #CleanEsentai");
     expect(ru.lastText()).not.toContain("WeAlmaty");
     await openSubmission(ru, "📤 Отправить заявку");
     await ru.send("https://www.facebook.com/photo?fbid=1234567");

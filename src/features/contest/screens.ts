@@ -47,7 +47,7 @@ export async function rulesText(ctx: FlowContext, contest: ContestSettings, dead
           duration: durationToNow(deadline, now, language),
         })
       : ctx.t("contest-deadline-closed", { deadline: when }),
-    ctx.t("contest-hashtags", { hashtags: escapeHtml(contest.hashtags.join(" ")) }),
+    ctx.t("contest-hashtags", { hashtags: escapeHtml(contest.hashtags.join(" ")), count: contest.hashtags.length }),
   ];
   if (contest.interactive) parts.push(`🎲 ${escapeHtml(await eventText(ctx, contest.interactive))}`);
   parts.push(ctx.t("contest-no-bot-scraping"));

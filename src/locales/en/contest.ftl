@@ -8,7 +8,10 @@ contest-rules =
     🎁 <b>Prize:</b> { $prize }
 contest-deadline-open = ⏰ <b>Entries until:</b> { $deadline } ({ $relative })
 contest-deadline-closed = 🔒 <b>Entries closed</b> on { $deadline }.
-contest-hashtags = #️⃣ <b>Hashtags</b> (tap to copy): <code>{ $hashtags }</code>
+contest-hashtags = #️⃣ <b>{ $count ->
+        [1] Hashtag
+       *[other] Hashtags
+    }</b> (tap to copy): <code>{ $hashtags }</code>
 contest-no-bot-scraping = The bot never opens your post itself: the jury looks at it by its link.
 contest-submit = 📤 Submit my entry
 contest-edit = ✏️ Edit my entry

@@ -8,7 +8,10 @@ contest-rules =
     🎁 <b>Жүлде:</b> { $prize }
 contest-deadline-open = ⏰ <b>Өтінімдер қабылданады:</b> { DATIVE($deadline) } дейін ({ $duration } қалды)
 contest-deadline-closed = 🔒 <b>Өтінім қабылдау аяқталды:</b> { $deadline }.
-contest-hashtags = #️⃣ <b>Хэштегтер</b> (көшіру үшін басыңыз): <code>{ $hashtags }</code>
+contest-hashtags = #️⃣ { $count ->
+        [1] <b>Хэштег</b> (көшіру үшін басыңыз)
+       *[other] <b>Хэштегтер</b> (көшіру үшін басыңыз)
+    }: <code>{ $hashtags }</code>
 contest-no-bot-scraping = Бот постыңызды өзі ашпайды: қазылар алқасы оны сілтеме арқылы қарайды.
 contest-submit = 📤 Өтінімімді жіберу
 contest-edit = ✏️ Өтінімімді өзгерту

@@ -8,7 +8,10 @@ contest-rules =
     🎁 <b>Приз:</b> { $prize }
 contest-deadline-open = ⏰ <b>Приём заявок до:</b> { $deadline } ({ $relative })
 contest-deadline-closed = 🔒 <b>Приём заявок закрыт</b> { $deadline }.
-contest-hashtags = #️⃣ <b>Хэштеги</b> (нажмите, чтобы скопировать): <code>{ $hashtags }</code>
+contest-hashtags = #️⃣ <b>{ $count ->
+        [1] Хэштег
+       *[other] Хэштеги
+    }</b> (нажмите, чтобы скопировать): <code>{ $hashtags }</code>
 contest-no-bot-scraping = Бот сам не открывает ваш пост: жюри посмотрит его по ссылке.
 contest-submit = 📤 Отправить заявку
 contest-edit = ✏️ Изменить заявку
