@@ -293,6 +293,36 @@ describe("jury", () => {
     expect(bob.lastText()).toContain("в коротком списке жюри");
   });
 
+  it("lets a juror who entered score the others' entries but not their own (en, ru)", async () => {
+    bot = await startTestBot({ eventFile: eventWithJuror(), adminIds: [ADMIN] });
+    const { contest } = bot.running.deps.store;
+    const ann = bot.user({ languageCode: "en", firstName: "Ann" });
+    const juror = bot.user({ id: JUROR, languageCode: "ru", firstName: "Jan" });
+    await submitEntry(ann);
+    await submitEntry(juror, "https://www.facebook.com/jan/posts/123456789", "Парковки для велосипедов у каждой станции метро");
+    await juror.command("entries");
+    const own = juror.messages().find((m) => m.kind === "photo" && m.caption?.includes("Jan"))!;
+    expect(own.caption).toContain("🙋 Это ваша заявка: её оценивают другие члены жюри.");
+    expect(own.caption).not.toContain("ваша оценка");
+    expect(juror.buttons(own)).toEqual([]);
+    // A forged score or shortlist button on one's own entry stores nothing.
+    await juror.tapData(`contest:s:${JUROR}:0:5`, own.message_id);
+    expect(juror.callbackAnswers().at(-1)?.text).toBe("Свою заявку нельзя оценить или добавить в короткий список.");
+    await juror.tapData(`contest:sl:${JUROR}:1`, own.message_id);
+    expect(await contest.scoresOf(JUROR)).toEqual([]);
+    expect(await contest.shortlist()).toEqual(new Set());
+    // Another entry is scored as usual, and the admin scores the juror's entry.
+    const annsCard = juror.messages().find((m) => m.kind === "photo" && m.caption?.includes("Ann"))!;
+    await juror.tapData(`contest:s:${ann.id}:0:4`, annsCard.message_id);
+    expect(await contest.scoresOf(ann.id)).toEqual([{ jurorId: JUROR, criterionId: "idea", score: 4 }]);
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("entries");
+    const jansCard = admin.messages().find((m) => m.kind === "photo" && m.caption?.includes("Jan"))!;
+    expect(jansCard.caption).toContain("① Quality of the idea — your score: —");
+    await admin.tapData(`contest:s:${JUROR}:0:3`, jansCard.message_id);
+    expect(await contest.scoresOf(JUROR)).toEqual([{ jurorId: ADMIN, criterionId: "idea", score: 3 }]);
+  });
+
   it("keeps entries and the winner from non-admins, forged buttons included", async () => {
     bot = await startTestBot({ eventFile: eventWithJuror(), adminIds: [ADMIN] });
     const { contest } = bot.running.deps.store;

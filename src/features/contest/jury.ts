@@ -49,6 +49,7 @@ async function buildCaption(ctx: FlowContext, entry: ContestEntry, ranking: Cont
       jurors: summary.jurors,
     }),
   ];
+  if (entry.userId === jurorId) return [...lines, ctx.t("contest-card-own")].join("\n");
   for (const [index, criterion] of criteria.entries()) {
     const score = mine.find((s) => s.jurorId === jurorId && s.criterionId === criterion.id)?.score;
     lines.push(
@@ -63,6 +64,8 @@ async function buildCaption(ctx: FlowContext, entry: ContestEntry, ranking: Cont
 }
 
 async function cardKeyboard(ctx: FlowContext, entry: ContestEntry, shortlisted: boolean, jurorId: number) {
+  // A juror who also entered neither scores nor shortlists their own entry.
+  if (entry.userId === jurorId) return undefined;
   const criteria = ctx.deps.event.contest?.criteria ?? [];
   const mine = (await ctx.deps.store.contest.scoresOf(entry.userId)).filter((s) => s.jurorId === jurorId);
   const keyboard = new InlineKeyboard();
@@ -172,6 +175,7 @@ privateChat.use(
     const criterion = ctx.deps.event.contest?.criteria[index];
     const { contest } = ctx.deps.store;
     if (!criterion || !isValidScore(score)) return answerUnknownButton(ctx);
+    if (entrantId === ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-own-entry") }));
     if (!(await contest.find(entrantId))) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
     }
@@ -187,6 +191,7 @@ privateChat.use(
     const entrantId = ctx.callbackData.entrant;
     const on = ctx.callbackData.on === "1";
     const { contest } = ctx.deps.store;
+    if (entrantId === ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-own-entry") }));
     if (!(await contest.find(entrantId))) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t("contest-entry-gone") }));
     }

@@ -90,6 +90,8 @@ contest-shortlist-remove = ☆ Remove from shortlist
 contest-scored = Saved: { $criterion } — { $score }
 contest-shortlist-on = Added to the shortlist.
 contest-shortlist-off = Removed from the shortlist.
+contest-card-own = 🙋 Your own entry: the other jurors score it.
+contest-own-entry = Your own entry cannot be scored or shortlisted by you.
 contest-entry-gone = This entry no longer exists.
 contest-entries-more = ⬇️ More ({ $shown } of { $total })
 

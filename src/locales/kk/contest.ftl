@@ -71,6 +71,8 @@ contest-shortlist-remove = ☆ Қысқа тізімнен алып тастау
 contest-scored = Сақталды: { $criterion } — { $score }
 contest-shortlist-on = Қысқа тізімге қосылды.
 contest-shortlist-off = Қысқа тізімнен алынды.
+contest-card-own = 🙋 Бұл — сіздің өтініміңіз: оны қазылар алқасының басқа мүшелері бағалайды.
+contest-own-entry = Өз өтініміңізді бағалауға немесе қысқа тізімге қосуға болмайды.
 contest-entry-gone = Бұл өтінім енді жоқ.
 contest-entries-more = ⬇️ Тағы ({ $shown }/{ $total })
 

@@ -87,6 +87,8 @@ contest-shortlist-remove = ☆ Убрать из короткого списка
 contest-scored = Сохранено: { $criterion } — { $score }
 contest-shortlist-on = Добавлено в короткий список.
 contest-shortlist-off = Убрано из короткого списка.
+contest-card-own = 🙋 Это ваша заявка: её оценивают другие члены жюри.
+contest-own-entry = Свою заявку нельзя оценить или добавить в короткий список.
 contest-entry-gone = Этой заявки больше нет.
 contest-entries-more = ⬇️ Ещё ({ $shown } из { $total })
 
