@@ -129,6 +129,9 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     await first.tap("Yes, cancel it");
     expect((await rsvps().find(group.id))?.status).toBe("confirmed");
     expect((await rsvps().find(single.id))?.status).toBe("confirmed");
+    // A group is told its seats are free, a single guest that the seat is theirs.
+    expect(texts(group)).toContainEqual(expect.stringContaining("Good news: seats freed up for your group of 3!"));
+    expect(texts(single)).toContainEqual(expect.stringContaining("Good news: a seat freed up and it is yours!"));
   });
 
   it("lets a confirmed guest add companions only into free seats, and gives seats a smaller group frees to the waiting list", async () => {

@@ -137,7 +137,7 @@ export async function tellPromoted(deps: BotDeps, api: Api<RawApi>, promoted: nu
     let delivered = false;
     try {
       botUsername ??= (await api.getMe()).username;
-      await api.sendMessage(userId, t("rsvp-promoted", { code: record.code }), { parse_mode: "HTML" });
+      await api.sendMessage(userId, t("rsvp-promoted", { code: record.code, people: record.party }), { parse_mode: "HTML" });
       delivered = true;
       await sendTicket(api, deps, record, language, botUsername);
       told.push(userId);

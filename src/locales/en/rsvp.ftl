@@ -124,7 +124,10 @@ rsvp-withdraw-no = No, keep it
 rsvp-withdrawn = Your registration is cancelled. Changed your mind? Register again with /rsvp while registration is open.
 rsvp-not-registered = You have no active registration.
 rsvp-promoted =
-    🎉 <b>Good news: a seat freed up and it is yours!</b>
+    🎉 <b>{ $people ->
+        [1] Good news: a seat freed up and it is yours!
+       *[other] Good news: seats freed up for your group of { $people }!
+    }</b>
     You are now registered. Your code: <b>{ $code }</b>
 ## Re-confirmation
 rsvp-reconfirm-ask =
