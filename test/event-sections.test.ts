@@ -140,6 +140,16 @@ describe("an event file without its optional sections", () => {
     expect(organiser.callbackAnswers().at(-1)?.text).toBe("This button is no longer active.");
     const [, preview] = await organiser.tap("Registered (confirmed)");
     expect(preview?.text).toContain("Audience: Registered (confirmed) — 0 recipients now");
+
+    // No contest to judge: /team invites no juror, and a forged juror invite makes no link.
+    await organiser.command("cancel");
+    const [team] = await organiser.command("team");
+    expect(organiser.buttons(team)).toEqual(["➕ Invite: organiser", "➕ Invite: door staff"]);
+    await organiser.tapData("team:inv:juror", team!.message_id);
+    expect(organiser.callbackAnswers().at(-1)?.text).toBe("This button is no longer active.");
+    await organiser.tapData("team:new:juror:1", team!.message_id);
+    expect(organiser.callbackAnswers().at(-1)?.text).toBe("This button is no longer active.");
+    expect(organiser.lastText()).not.toContain("https://t.me/");
   });
 
   it("offers in the event info only the sections the file fills", async () => {

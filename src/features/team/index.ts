@@ -26,6 +26,11 @@ async function languageOfUser(deps: BotDeps, userId: number): Promise<string> {
   return languageOf(deps.event, (await deps.store.users.find(userId))?.language);
 }
 
+/** The roles /team invites to: a juror only where an event of the series has a contest to judge. */
+function offeredRoles(deps: BotDeps): TeamRole[] {
+  return ["organiser", "staff", ...(deps.series.events.some((event) => event.contest) ? (["juror"] as const) : [])];
+}
+
 /** /team: the members with their roles, the invite buttons and a revoke button per member. */
 async function showTeam(ctx: FlowContext): Promise<void> {
   const members = (await ctx.deps.store.team.members()).sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name));
@@ -37,7 +42,7 @@ async function showTeam(ctx: FlowContext): Promise<void> {
     }),
   );
   const keyboard = new InlineKeyboard();
-  for (const role of ["organiser", "staff", "juror"] as const)
+  for (const role of offeredRoles(ctx.deps))
     keyboard.text(ctx.t("team-invite-button", { role: roleName(ctx, role) }), teamData.invite.pack({ role })).row();
   for (const member of members) {
     const label = ctx.t("team-revoke-button", {
@@ -171,7 +176,9 @@ privateChat.use(
   }),
 );
 privateChat.use(
-  onTap(teamData.invite, admin, async (ctx) => {
+  onTap(teamData.invite, admin, async (ctx, next) => {
+    // A role not offered (a juror without a contest) is a forged button.
+    if (!offeredRoles(ctx.deps).includes(ctx.callbackData.role)) return next();
     await ctx.answerCallbackQuery();
     await askUses(ctx, ctx.callbackData.role);
   }),
@@ -179,8 +186,8 @@ privateChat.use(
 privateChat.use(
   onTap(teamData.create, admin, async (ctx, next) => {
     const { role, uses } = ctx.callbackData;
-    // Only the offered counts: anything else is a forged button.
-    if (!(INVITE_USES as readonly number[]).includes(uses)) return next();
+    // Only the offered counts and roles: anything else is a forged button.
+    if (!(INVITE_USES as readonly number[]).includes(uses) || !offeredRoles(ctx.deps).includes(role)) return next();
     await ctx.answerCallbackQuery();
     await createInvite(ctx, role, uses);
   }),
