@@ -92,7 +92,7 @@ describe("registration questions from the event file", () => {
       await ann.send("Bike lanes");
 
       // The number: not a number, out of range, then right.
-      expect(ann.lastText()).toContain(AGE[lang]);
+      expect(ann.lastText()).toContain(`${AGE[lang]}\n${t("rsvp-number-between", { min: 14, max: 120, whole: "no" })}`);
       await ann.send("thirty");
       expect(ann.lastText()).toBe(`✋ ${t("rsvp-error-number-range", { min: 14, max: 120 })}`);
       await ann.send("7");
@@ -234,14 +234,18 @@ describe("registration questions from the event file", () => {
     await ann.command("rsvp");
     await ann.tap("✅ I agree");
     await ann.send("Ann Lee");
+    // The bounds are said with the question, not only after a wrong answer.
+    expect(ann.lastText()).toContain("Your age?\nA whole number from 14 to 99.");
     await ann.send("12.5");
     expect(ann.lastText()).toBe("✋ Please send a whole number, without a fraction, e.g. 14.");
     await ann.send("twelve");
     expect(ann.lastText()).toBe("✋ Please send a number from 14 to 99.");
     await ann.send("30");
+    expect(ann.lastText()).toContain("How many seats?\nA whole number.");
     await ann.send("1.5");
     expect(ann.lastText()).toBe("✋ Please send a whole number, without a fraction, e.g. 2.");
     await ann.send("3");
+    expect(ann.lastText()).not.toContain("A number");
     await ann.send("big");
     expect(ann.lastText()).toBe("✋ Please send a number, e.g. 25.");
     await ann.send("-38,5");

@@ -105,7 +105,8 @@ export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion
   const { event } = ctx.deps;
   const t: Translate = (key, vars) => ctx.t(key, vars);
   const hintLine = q.hint ? `\n${escapeHtml(event.text(q.hint, language))}` : "";
-  const prompt = `${escapeHtml(event.text(q.label, language))}${hintLine}`;
+  const boundsLine = q.type === "number" ? numberBounds(ctx, q) : "";
+  const prompt = `${escapeHtml(event.text(q.label, language))}${hintLine}${boundsLine && `\n${boundsLine}`}`;
   const skipRow: Choice[][] = q.required ? [] : [[[ctx.t("rsvp-skip"), SKIP]]];
   const skipped = (value: string) => (value === SKIP && !q.required ? notAnswered(ctx) : undefined);
 
@@ -143,6 +144,14 @@ export function formQuestion(ctx: FlowContext, language: string, q: RsvpQuestion
         onButton: skipped,
       });
   }
+}
+
+/** What a number question takes, said before the first answer; "" when any number will do. */
+function numberBounds(ctx: FlowContext, q: RsvpQuestion): string {
+  const whole = q.whole ? "yes" : "no";
+  if (q.max !== undefined) return ctx.t("rsvp-number-between", { min: q.min ?? 0, max: q.max, whole });
+  if (q.min !== undefined) return ctx.t("rsvp-number-at-least", { min: q.min, whole });
+  return q.whole ? ctx.t("rsvp-number-whole") : "";
 }
 
 /** A whole number within the question's bounds, 2 when they allow it. */

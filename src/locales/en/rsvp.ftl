@@ -41,6 +41,16 @@ rsvp-error-text-short = That is too short: at least { $min ->
         [one] { $min } character
        *[other] { $min } characters
     }. Please type your answer.
+# Under a number question's label when the file bounds it or wants it whole ($whole: yes/no).
+rsvp-number-between = { $whole ->
+        [yes] A whole number
+       *[other] A number
+    } from { $min } to { $max }.
+rsvp-number-at-least = { $whole ->
+        [yes] A whole number
+       *[other] A number
+    } of at least { $min }.
+rsvp-number-whole = A whole number.
 rsvp-error-number = Please send a number, e.g. 25.
 rsvp-error-number-whole = Please send a whole number, without a fraction, e.g. { $example }.
 rsvp-error-number-range = Please send a number from { $min } to { $max }.

@@ -38,6 +38,16 @@ rsvp-multi-between = Таңдалатын нұсқалар саны: { $min }–
 rsvp-multi-exactly = Дәл { $min } нұсқа таңдаңыз.
 rsvp-multi-done = ✔️ Дайын
 rsvp-error-text-short = Тым қысқа: кемінде { $min } таңба болуы керек. Жауабыңызды қайта жазыңыз.
+# Under a number question's label when the file bounds it or wants it whole ($whole: yes/no).
+rsvp-number-between = { $min } мен { $max } аралығындағы { $whole ->
+        [yes] бүтін сан
+       *[other] сан
+    }.
+rsvp-number-at-least = Кемінде { $min } болатын { $whole ->
+        [yes] бүтін сан
+       *[other] сан
+    }.
+rsvp-number-whole = Бүтін сан.
 rsvp-error-number = Санды жіберіңіз, мысалы 25.
 rsvp-error-number-whole = Бүтін санды жіберіңіз, бөлшексіз, мысалы { $example }.
 rsvp-error-number-range = { $min } мен { $max } аралығындағы санды жіберіңіз.

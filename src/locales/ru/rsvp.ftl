@@ -42,6 +42,16 @@ rsvp-error-text-short = Слишком коротко: нужно хотя бы 
         [few] { $min } символа
        *[other] { $min } символов
     }. Напишите ответ ещё раз.
+# Under a number question's label when the file bounds it or wants it whole ($whole: yes/no).
+rsvp-number-between = { $whole ->
+        [yes] Целое число
+       *[other] Число
+    } от { $min } до { $max }.
+rsvp-number-at-least = { $whole ->
+        [yes] Целое число
+       *[other] Число
+    } не меньше { $min }.
+rsvp-number-whole = Целое число.
 rsvp-error-number = Пришлите, пожалуйста, число, например 25.
 rsvp-error-number-whole = Пришлите целое число, без дробной части, например { $example }.
 rsvp-error-number-range = Пришлите число от { $min } до { $max }.
