@@ -81,7 +81,8 @@ describe("an event file without its optional sections", () => {
       ]);
     }
     const [help] = await bot.user({ languageCode: "kk" }).command("help");
-    expect(help?.text).toContain("/rsvp — іс-шараға тіркелу\n/language — тілді өзгерту");
+    // /info names what the event has: no programme here, so only its time, place and contacts.
+    expect(help?.text).toContain("/info — іс-шара туралы: уақыты, орны, байланыс\n/rsvp — іс-шараға тіркелу\n/language — тілді өзгерту");
     expect(help?.text).not.toMatch(/\/contest|\/idea/);
     // A contest button from an older menu still gets a clear answer.
     const user = bot.user({ languageCode: "en" });
@@ -106,7 +107,7 @@ describe("an event file without its optional sections", () => {
     expect(guest.buttons(full)).toEqual(["ℹ️ Event info", "📝 Registration", "🏆 Contest", "💡 Ideas for the city", "🌐 Language"]);
     const [help] = await guest.command("help");
     expect(help?.text).toContain(
-      "/rsvp — register for the event\n/contest — contest rules and your entry\n/idea — propose an idea for the city\n/language",
+      "/info — about the event: time, place, programme, contacts\n/rsvp — register for the event\n/contest — contest rules and your entry\n/idea — propose an idea for the city\n/language",
     );
   });
 

@@ -8,7 +8,7 @@ const ADMIN = 4_100;
 const startFastBot = fastBotPerTest({ adminIds: [ADMIN] });
 
 /** The bot's own words, so the tests follow the locale files. */
-const t = (fast: FastBot, language: string, key: string) => fast.deps.i18n.t(language, key);
+const t = (fast: FastBot, language: string, key: string, vars?: Record<string, string>) => fast.deps.i18n.t(language, key, vars);
 const mainMenu = (fast: FastBot, language: string) =>
   ["menu-info", "menu-rsvp", "menu-contest", "menu-idea", "menu-language"].map((key) => t(fast, language, key));
 /** What the user reads: messages and edits, not the button answers. */
@@ -60,8 +60,12 @@ describe("commands (fast tier)", () => {
     expect(await user.command("help")).toEqual([
       {
         method: "sendMessage",
-        // The bundled event has a contest, ideas and three languages: their lines are in.
-        text: ["help", "help-contest", "help-idea", "help-language", "help-more"].map((key) => t(fast, language, key)).join("\n"),
+        // The bundled event has a programme, contacts, a contest, ideas and three languages: their lines are in.
+        text: [
+          t(fast, language, "help"),
+          t(fast, language, "help-info", { details: "both" }),
+          ...["help-rsvp", "help-contest", "help-idea", "help-language", "help-more"].map((key) => t(fast, language, key)),
+        ].join("\n"),
         buttons: [t(fast, language, "menu-back")],
       },
     ]);

@@ -6,10 +6,15 @@ export const helpFeature = new Composer<BotContext>();
 const privateChat = helpFeature.chatType("private");
 
 privateChat.command("help", async (ctx) => {
-  const { contest, ideas } = ctx.deps.event;
+  const { contest, ideas, programme, contacts, links } = ctx.deps.event;
+  // The /info line names the screens /info offers: contacts come with the contacts or the links.
+  const hasContacts = contacts.length + links.length > 0;
+  const details = programme.length && hasContacts ? "both" : programme.length ? "programme" : hasContacts ? "contacts" : "none";
   // As in the menu: /events in a series, the contest and ideas where the event has them, /language with more than one language.
   const lines = [
     ctx.t("help"),
+    ctx.t("help-info", { details }),
+    ctx.t("help-rsvp"),
     ...(ctx.deps.series.events.length > 1 ? [ctx.t("help-events")] : []),
     ...(contest ? [ctx.t("help-contest")] : []),
     ...(ideas ? [ctx.t("help-idea")] : []),

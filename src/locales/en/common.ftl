@@ -60,8 +60,14 @@ language-set = ✅ Language: English.
 help =
     <b>What I can do</b>
     /start — main menu
-    /info — about the event: time, place, programme, contacts
-    /rsvp — register for the event
+# The /info line names only what the event file has ($details: both, programme, contacts, none).
+help-info = /info — about the event: { $details ->
+        [both] time, place, programme, contacts
+        [programme] time, place, programme
+        [contacts] time, place, contacts
+       *[none] time and place
+    }
+help-rsvp = /rsvp — register for the event
 # Only in a series of more than one event, as the menu's 🗓 button.
 help-events =
     /events — all events of the series

@@ -59,8 +59,14 @@ language-set = ✅ Тіл: қазақша.
 help =
     <b>Мен не істей аламын</b>
     /start — басты мәзір
-    /info — іс-шара туралы: уақыты, орны, бағдарламасы, байланыс
-    /rsvp — іс-шараға тіркелу
+# The /info line names only what the event file has ($details: both, programme, contacts, none).
+help-info = /info — іс-шара туралы: { $details ->
+        [both] уақыты, орны, бағдарламасы, байланыс
+        [programme] уақыты, орны, бағдарламасы
+        [contacts] уақыты, орны, байланыс
+       *[none] уақыты мен орны
+    }
+help-rsvp = /rsvp — іс-шараға тіркелу
 # Only in a series of more than one event, as the menu's 🗓 button.
 help-events =
     /events — сериядағы барлық іс-шаралар

@@ -59,8 +59,14 @@ language-set = ✅ Язык: русский.
 help =
     <b>Что я умею</b>
     /start — главное меню
-    /info — о мероприятии: время, место, программа, контакты
-    /rsvp — регистрация на мероприятие
+# The /info line names only what the event file has ($details: both, programme, contacts, none).
+help-info = /info — о мероприятии: { $details ->
+        [both] время, место, программа, контакты
+        [programme] время, место, программа
+        [contacts] время, место, контакты
+       *[none] время и место
+    }
+help-rsvp = /rsvp — регистрация на мероприятие
 # Only in a series of more than one event, as the menu's 🗓 button.
 help-events =
     /events — все события серии
