@@ -391,10 +391,13 @@ describe("winner announcement", () => {
     expect(admin.lastText()).toContain("Entries are open until 28 November 2017, 23:59");
     await admin.tap("▶️ Choose anyway");
     expect(admin.lastText()).toContain("Choose the winner");
+    // The list, the draft and its runner-up toggles are one message, edited in place.
+    const picker = admin.lastMessage().message_id;
     await admin.tapData(`contest:w:${ann.id}`);
     expect(admin.lastText()).toContain("Winner: Ann");
     await admin.tap("Bob");
     expect(admin.lastText()).toContain("Runners-up: Bob");
+    expect(admin.lastMessage().message_id).toBe(picker);
     admin.markSeen();
     await admin.tap("👁 Preview");
     const previews = admin.newMessages().map((m) => m.text ?? "");

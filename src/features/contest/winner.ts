@@ -6,6 +6,7 @@ import { answerUnknownButton, onTap, type CallbackData } from "../../ui/callback
 import { momentText } from "../../ui/format.js";
 import { languageOf } from "../../event/language.js";
 import { escapeHtml } from "../../ui/html.js";
+import { showScreen } from "../../ui/screens.js";
 import type { SentAnnouncement, WinnerDraft } from "../../store/contest.js";
 import { contestData } from "./callback-data.js";
 import { entrantName, loadRanking } from "./ranking.js";
@@ -83,6 +84,7 @@ async function showAlreadySent(ctx: FlowContext, sent: SentAnnouncement) {
   });
 }
 
+/** The ranked entries to pick from; a tap's list, draft and runner-up toggles replace each other in place (showScreen). */
 async function showChoices(ctx: FlowContext) {
   const ranking = await loadRanking(ctx.deps);
   if (ranking.ranked.length === 0) return void (await ctx.reply(ctx.t("contest-entries-empty")));
@@ -99,7 +101,7 @@ async function showChoices(ctx: FlowContext) {
       .row();
   }
   keyboard.text(ctx.t("contest-winner-cancel"), contestData.cancel.pack());
-  await ctx.reply(ctx.t("contest-winner-choose"), { parse_mode: "HTML", reply_markup: keyboard });
+  await showScreen(ctx, ctx.t("contest-winner-choose"), keyboard);
 }
 
 async function showDraft(ctx: FlowContext, draft: WinnerDraft) {
@@ -124,7 +126,7 @@ async function showDraft(ctx: FlowContext, draft: WinnerDraft) {
     winner: escapeHtml(entrantName(winner)),
     runners: runners.length ? escapeHtml(runners.map(entrantName).join(", ")) : ctx.t("contest-winner-none"),
   });
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await showScreen(ctx, text, keyboard);
 }
 
 /** A draft with a winner whose entry still exists, else undefined. */
@@ -241,11 +243,10 @@ winnerButtons.use(
   }),
 );
 
-// Choose anyway, before the deadline: the question loses its buttons once answered.
+// Choose anyway, before the deadline: the list takes the question's place.
 winnerButtons.use(
   onTap(contestData.anyway, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
     await showChoices(ctx);
   }),
 );
