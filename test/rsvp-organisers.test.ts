@@ -21,6 +21,33 @@ async function register(user: TelegramUser, name: string, organisation: string, 
 const rsvps = () => bot!.running.deps.store.rsvps;
 
 describe("RSVP for organisers", () => {
+  it("warns on a door card before the event's day, in its zone, and still checks in (en, ru)", async () => {
+    // Starts at 00:30 London time on 31 October: already 31 October there while it is 30 October in UTC.
+    const eventFile = eventWith({
+      timezone: "Europe/London",
+      starts: "2027-10-31T00:30",
+      ends: "2027-10-31T03:00",
+      rsvp: { deadline: undefined },
+    });
+    bot = await startTestBot({ eventFile, adminIds: [ADMIN, ADMIN + 1], now: "2027-10-29T12:00:00Z" });
+    const ann = bot.user({ languageCode: "en" });
+    await register(ann, "Ann Lee", "Green Org");
+    const { code } = (await rsvps().find(ann.id))!;
+    const admin = bot.user({ id: ADMIN, languageCode: "ru" });
+    await admin.command("checkin", code);
+    expect(admin.lastText()).toContain("⚠️ Сегодня не день мероприятия. Дата мероприятия: 31 октября 2027.");
+    expect(admin.buttons()).toContain("✅ Отметить приход");
+    const english = bot.user({ id: ADMIN + 1, languageCode: "en" });
+    await english.command("checkin", code);
+    expect(english.lastText()).toContain("⚠️ Today is not the event's day. The event is on 31 October 2027.");
+    // 23:45 UTC on 30 October is 00:45 on 31 October in London, once the event has begun: no warning.
+    bot.clock.set("2027-10-30T23:45:00Z");
+    await admin.command("checkin", code);
+    expect(admin.lastText()).not.toContain("⚠️");
+    await admin.tap("✅ Отметить приход");
+    expect((await rsvps().find(ann.id))?.checkedInAt).toEqual(bot.clock.now());
+  });
+
   it("counts in /stats the guests who skipped an optional question, so its lines add up (en, ru)", async () => {
     const shifts = [
       { id: "am", label: { en: "Morning", ru: "Утро" } },

@@ -24,7 +24,7 @@ const stripTags = (html: string) =>
     .replaceAll("&gt;", ">")
     .replaceAll("&amp;", "&");
 import { answerText, statsLines } from "./questions.js";
-import { isTicketToken, normaliseCode } from "./rules.js";
+import { beforeEventDay, isTicketToken, normaliseCode } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../../event/retention.js";
 import { checkinCountText, findGuests, searchable } from "./door.js";
 
@@ -230,6 +230,10 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
     text += `\n\n${ctx.t("rsvp-checkin-again", { name: escapeHtml(record.name), at: await momentText(ctx, record.checkedInAt) })}`;
     if (record.party > 1) text += `\n${ctx.t("rsvp-checkin-arrived", { arrived: record.arrived ?? record.party, count: record.party })}`;
   } else if (record.status === "confirmed") {
+    const { event, clock } = ctx.deps;
+    if (beforeEventDay(event, clock())) {
+      text += `\n\n${ctx.t("rsvp-checkin-early", { day: await dayText(ctx, localDay(event.startsAt, event.timezone)) })}`;
+    }
     if (record.party > 1) {
       text += `\n\n${ctx.t("rsvp-checkin-partial")}`;
       keyboard

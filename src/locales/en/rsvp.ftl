@@ -160,6 +160,8 @@ rsvp-checkin-card =
 rsvp-checkin-button = ✅ Check in
 rsvp-checkin-done = ✅ { $name } is checked in.
 rsvp-checkin-again = ⚠️ This ticket was already used: { $name } was checked in at { $at }.
+# On the door card before the event's first day: the check-in is still allowed (a rehearsal), but said to be early.
+rsvp-checkin-early = ⚠️ Today is not the event's day. The event is on { $day }.
 rsvp-checkin-not-confirmed = ⚠️ This guest is not confirmed: no check-in.
 rsvp-checkin-usage = Send /checkin CODE, e.g. /checkin ABC234, or scan the guest's QR code.
 rsvp-checkin-unknown = No registration with the code { $code }.

@@ -151,6 +151,8 @@ rsvp-checkin-card =
 rsvp-checkin-button = ✅ Келгенін белгілеу
 rsvp-checkin-done = ✅ { $name }: келгені белгіленді.
 rsvp-checkin-again = ⚠️ Бұл билет қолданылып қойған: { $name }, кіреберісте белгіленген уақыты — { $at }.
+# On the door card before the event's first day: the check-in is still allowed (a rehearsal), but said to be early.
+rsvp-checkin-early = ⚠️ Бүгін іс-шара күні емес. Іс-шара күні: { $day }.
 rsvp-checkin-not-confirmed = ⚠️ Қонақтың тіркелуі расталмаған, сондықтан белгілеуге болмайды.
 rsvp-checkin-usage = /checkin КОД жіберіңіз, мысалы /checkin ABC234, немесе қонақтың QR-кодын сканерлеңіз.
 rsvp-checkin-unknown = { $code } кодымен тіркелу табылмады.

@@ -162,6 +162,8 @@ rsvp-checkin-card =
 rsvp-checkin-button = ✅ Отметить приход
 rsvp-checkin-done = ✅ { $name }: приход отмечен.
 rsvp-checkin-again = ⚠️ Этот билет уже использован: { $name }, отметка на входе — { $at }.
+# On the door card before the event's first day: the check-in is still allowed (a rehearsal), but said to be early.
+rsvp-checkin-early = ⚠️ Сегодня не день мероприятия. Дата мероприятия: { $day }.
 rsvp-checkin-not-confirmed = ⚠️ Регистрация гостя не подтверждена: отметить нельзя.
 rsvp-checkin-usage = Отправьте /checkin КОД, например /checkin ABC234, или отсканируйте QR-код гостя.
 rsvp-checkin-unknown = Регистрации с кодом { $code } нет.
