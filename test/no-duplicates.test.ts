@@ -93,7 +93,7 @@ describe("a button does not post again what is already in sight", () => {
     const preview = admin.newMessages();
     expect(preview.map((message) => message.text)).toEqual([
       "Tomorrow at 9:00",
-      expect.stringContaining("recipients who use English will see; the others get their own versions, sent above."),
+      expect.stringContaining("recipients who use English will see; the others get the versions you sent above."),
     ]);
     expect(preview[1]!.text).toMatch(/Audience: Everyone who started the bot — \d+ recipients? now/);
     expect(admin.buttons()).toEqual(["🚀 Send now", "🕒 Schedule", "❌ Cancel"]);

@@ -53,9 +53,9 @@ broadcast-choose-hint = Please use the buttons.
 broadcast-preview =
     👆 <b>Preview</b>: { $language ->
         [all] this is exactly what every recipient will see.
-        [ru] this is exactly what recipients who use Russian will see; the others get their own versions, sent above.
-        [kk] this is exactly what recipients who use Kazakh will see; the others get their own versions, sent above.
-       *[en] this is exactly what recipients who use English will see; the others get their own versions, sent above.
+        [ru] this is exactly what recipients who use Russian will see; the others get the versions you sent above.
+        [kk] this is exactly what recipients who use Kazakh will see; the others get the versions you sent above.
+       *[en] this is exactly what recipients who use English will see; the others get the versions you sent above.
     }
     Audience: <b>{ $audience }</b> — { $count ->
         [one] { $count } recipient
