@@ -37,6 +37,12 @@ export class LatestMessages {
     this.shown.set(`${chatId}:${thing}`, messageIds);
   }
 
+  /** A reply pointing to a thing counts as showing it: the next message is pointed again, however far the thing has scrolled. */
+  alsoShownAt(chatId: number, thing: ShownThing, messageId: number): void {
+    const ids = this.shown.get(`${chatId}:${thing}`);
+    if (ids) this.shown.set(`${chatId}:${thing}`, [...ids, messageId]);
+  }
+
   /** The thing is no longer shown (a consent answered, or left by a tap or a command). */
   forget(chatId: number, thing: ShownThing): void {
     this.shown.delete(`${chatId}:${thing}`);

@@ -11,8 +11,10 @@ privateChat.on("callback_query", answerUnknownButton);
 
 // Text or media sent while a consent just above waits for its buttons: pointed to them, not to the menu.
 privateChat.on("message", async (ctx, next) => {
-  if (!ctx.deps.latestMessages.whereShown(ctx.chat.id, "consent", ctx.message.message_id)) return next();
-  await ctx.reply(ctx.t("consent-pending", { agree: ctx.t("consent-agree"), cancel: ctx.t("form-cancel") }));
+  const { latestMessages } = ctx.deps;
+  if (!latestMessages.whereShown(ctx.chat.id, "consent", ctx.message.message_id)) return next();
+  const pointer = await ctx.reply(ctx.t("consent-pending", { agree: ctx.t("consent-agree"), cancel: ctx.t("form-cancel") }));
+  latestMessages.alsoShownAt(ctx.chat.id, "consent", pointer.message_id);
 });
 
 privateChat.on("message:text", async (ctx) => {
