@@ -333,6 +333,8 @@ describe("registration questions from the event file", () => {
     bot = await startTestBot({ eventFile });
     for (const lang of ["ru", "kk", "en"] as const) {
       const { t, guest } = await guestAtFirstQuestion(lang);
+      const bounds = { ru: "Целое число от 0 до 3.", kk: "0–3 аралығындағы бүтін сан.", en: "A whole number from 0 to 3." };
+      expect(guest.lastText()).toContain(`${label[lang]}\n${bounds[lang]}`);
       // The file's bounds are never negative: a count below 0 is a slip.
       await guest.send("-1");
       expect(guest.lastText()).toBe(`✋ ${t("rsvp-error-number-range", { min: 0, max: 3 })}`);

@@ -39,7 +39,7 @@ rsvp-multi-exactly = Дәл { $min } нұсқа таңдаңыз.
 rsvp-multi-done = ✔️ Дайын
 rsvp-error-text-short = Тым қысқа: кемінде { $min } таңба болуы керек. Жауабыңызды қайта жазыңыз.
 # Under a number question's label when the file bounds it or wants it whole ($whole: yes/no).
-rsvp-number-between = { $min } мен { $max } аралығындағы { $whole ->
+rsvp-number-between = { $min }–{ $max } аралығындағы { $whole ->
         [yes] бүтін сан
        *[other] сан
     }.
@@ -50,7 +50,7 @@ rsvp-number-at-least = Кемінде { $min } болатын { $whole ->
 rsvp-number-whole = Бүтін сан.
 rsvp-error-number = Санды жіберіңіз, мысалы 25.
 rsvp-error-number-whole = Бүтін санды жіберіңіз, бөлшексіз, мысалы { $example }.
-rsvp-error-number-range = { $min } мен { $max } аралығындағы санды жіберіңіз.
+rsvp-error-number-range = { $min }–{ $max } аралығындағы санды жіберіңіз.
 rsvp-error-number-min = Кемінде { $min } болатын санды жіберіңіз.
 rsvp-error-email = Бұл электрондық пошта мекенжайына ұқсамайды. Мысал: name@example.com
 rsvp-error-phone = Бұл телефон нөміріне ұқсамайды. Мысалдар: 8 701 123 45 67, +44 20 7946 0958
