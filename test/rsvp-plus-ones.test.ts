@@ -4,6 +4,7 @@ import { parseCsv } from "./support/csv.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import type { TelegramUser } from "./support/telegram-user.js";
 import { grantRole } from "./support/team.js";
+import { dumpKeys } from "./support/redis-dump.js";
 import { phoneForReading } from "../src/features/rsvp/rules.js";
 
 const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
@@ -89,6 +90,21 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     expect((await rsvps().find(dana.id))?.status).toBe("confirmed");
     expect(texts(dana).some((t) => t.includes("На 2 чел."))).toBe(true);
     expect(await rsvps().peopleCounts()).toMatchObject({ confirmed: 2, waitlisted: 0 });
+  });
+
+  it("names the companions' names in /privacy, and /forget_me deletes them, in en and ru", async () => {
+    bot = await startTestBot({ eventFile: groupEvent() });
+    const ann = bot.user({ languageCode: "en" });
+    const bea = bot.user({ languageCode: "ru" });
+    await registerGroup(ann, "Ann Lee", ["Bob Ray", "Cleo Park"]);
+    await registerGroup(bea, "Беатриса Ким", ["Дана Ли"], "ru");
+    await ann.command("privacy");
+    expect(ann.lastText()).toContain("Registration: name, the names of the 2 people you bring, status, ticket code, dates");
+    await bea.command("privacy");
+    expect(bea.lastText()).toContain("Регистрация: имя, имя спутника, статус, код билета, даты");
+    await ann.command("forget_me");
+    await ann.tap("🗑 Yes, delete my data");
+    expect(JSON.stringify(await dumpKeys(bot.redis, bot.prefix))).not.toMatch(/Bob Ray|Cleo Park/);
   });
 
   it("refuses a companion's name already given (the guest's own or an earlier companion's), in en, ru and kk", async () => {

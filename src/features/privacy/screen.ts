@@ -34,7 +34,13 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
   const guest = await store.rsvps.find(userId);
   if (guest) {
     const count = Object.keys(guest.answers).length;
-    const fields = [...(guest.name ? [ctx.t("privacy-field-name")] : []), ...(count ? [ctx.t("privacy-field-answers", { count })] : [])];
+    const companions = guest.companions?.length ?? 0;
+    const fields = [
+      ...(guest.name ? [ctx.t("privacy-field-name")] : []),
+      ...(count ? [ctx.t("privacy-field-answers", { count })] : []),
+      // Other people's names the guest gave: theirs to know about, as /forget_me deletes them too.
+      ...(companions ? [ctx.t("privacy-field-companions", { count: companions })] : []),
+    ];
     lines.push(
       ctx.t("privacy-stored-registration", {
         fields: [...fields, ctx.t("privacy-field-ticket")].join(", "),

@@ -64,6 +64,10 @@ privacy-field-answers = { $count ->
         [one] answers to { $count } question
        *[other] answers to { $count } questions
     }
+privacy-field-companions = { $count ->
+        [one] the name of the person you bring
+       *[other] the names of the { $count } people you bring
+    }
 privacy-field-ticket = status, ticket code, dates
 privacy-duration = { $unit ->
         [d] { $count ->

@@ -61,6 +61,7 @@ privacy-yes = иә
 privacy-no = жоқ
 privacy-field-name = аты-жөні
 privacy-field-answers = { $count } сұраққа жауаптар
+privacy-field-companions = бірге келетіндердің аты-жөні ({ $count })
 privacy-field-ticket = мәртебе, билет коды, күндер
 privacy-duration = { $unit ->
         [d] { $count } күн

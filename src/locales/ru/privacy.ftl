@@ -65,6 +65,10 @@ privacy-field-answers = { $count ->
         [few] ответы на { $count } вопроса
        *[other] ответы на { $count } вопросов
     }
+privacy-field-companions = { $count ->
+        [one] имя спутника
+       *[other] имена спутников ({ $count })
+    }
 privacy-field-ticket = статус, код билета, даты
 privacy-duration = { $unit ->
         [d] { $count ->
