@@ -92,10 +92,15 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     expect(await rsvps().peopleCounts()).toMatchObject({ confirmed: 2, waitlisted: 0 });
   });
 
-  it("names the companions' names in /privacy, and /forget_me deletes them, in en and ru", async () => {
+  it("names the companions' names in the generic consent and /privacy, and /forget_me deletes them, in en and ru", async () => {
     bot = await startTestBot({ eventFile: groupEvent() });
     const ann = bot.user({ languageCode: "en" });
     const bea = bot.user({ languageCode: "ru" });
+    await ann.command("rsvp");
+    expect(ann.lastText()).toContain("I agree that my name, the names of the people I bring and my answers");
+    await bea.command("rsvp");
+    expect(bea.lastText()).toContain("на обработку моего имени, имён людей, которых я приведу, и ответов");
+    await Promise.all([ann, bea].map((user) => user.command("cancel")));
     await registerGroup(ann, "Ann Lee", ["Bob Ray", "Cleo Park"]);
     await registerGroup(bea, "Беатриса Ким", ["Дана Ли"], "ru");
     await ann.command("privacy");

@@ -16,7 +16,11 @@ export function consentMessage(deps: BotDeps, language: string): { text: string;
   // The generic text names when the data goes (privacy.retainFor after the end); the organisers' own text says what it says.
   const body = consent
     ? deps.event.text(consent.text, language)
-    : t("rsvp-consent-generic", { until: formatMomentIn(deps, languageOf(deps.event, language), retentionEndsAt(deps.event)) });
+    : t("rsvp-consent-generic", {
+        until: formatMomentIn(deps, languageOf(deps.event, language), retentionEndsAt(deps.event)),
+        // A guest who may bring people gives their names too: the consent says so.
+        companions: deps.event.rsvp.plusOnes > 0 ? "yes" : "no",
+      });
   const text = t("rsvp-ask-consent", { text: escapeHtml(body), controller: escapeHtml(consentController(deps, language)) });
   return { text, version: consentVersion(text) };
 }

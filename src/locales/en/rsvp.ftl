@@ -75,7 +75,10 @@ rsvp-ask-consent =
     🔒 <b>Consent to the processing of personal data</b>
     { $text }
     Data controller: { $controller }
-rsvp-consent-generic = I agree that my name and my answers to the registration questions will be processed to register me for the event, to send me event updates and to check me in at the entrance. The data will not be passed to third parties and will be kept until { $until }, or deleted earlier at my request (/forget_me).
+rsvp-consent-generic = I agree that my name{ $companions ->
+        [yes] , the names of the people I bring
+       *[no] {""}
+    } and my answers to the registration questions will be processed to register me for the event, to send me event updates and to check me in at the entrance. The data will not be passed to third parties and will be kept until { $until }, or deleted earlier at my request (/forget_me).
 rsvp-summary =
     📋 <b>Please check your details</b>
     Name: { $name }
