@@ -65,7 +65,7 @@ describe("the series: several events on one bot", () => {
     expect(en.buttons()).toContain("🗓 All events");
   });
 
-  it("/help names /events and /notifications in a series, in ru, kk and en, and not for a single event", async () => {
+  it("/help names /events and /notifications in a series, in ru, kk and en, and not for a single event, whose stale event link opens its menu", async () => {
     const bot = await startBot();
     const lines = {
       en: "/rsvp — register for the event\n/events — all events of the series\n/notifications — messages about new events: on or off",
@@ -82,6 +82,12 @@ describe("the series: several events on one bot", () => {
     const [help] = await single.user({ languageCode: "en" }).command("help");
     expect(help?.text).toContain("/rsvp — register for the event");
     expect(help?.text).not.toContain("/events");
+    // A stale event link there gets the one event's menu, not a "series" list of one.
+    const stale = single.user({ languageCode: "ru" });
+    await stale.command("start", "e_no-such-forum");
+    expect(stale.lastText()).toContain("Такого события я не знаю: возможно, его убрали.\n\n");
+    expect(stale.lastText()).not.toContain("серии");
+    expect(stale.buttons()).toContain("📝 Регистрация");
   });
 
   it('calls a folder of events without series.yaml "this series", not after its first event, in ru, kk and en', async () => {

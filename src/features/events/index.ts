@@ -6,7 +6,7 @@ import { isAdmin } from "../../ui/access.js";
 import { onTap } from "../../ui/callback-data.js";
 import { formatMomentIn, seriesNameVars } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
-import { mainMenuKeyboard, menuData } from "../../ui/keyboards.js";
+import { mainMenuKeyboard, menuData, sendMainMenu } from "../../ui/keyboards.js";
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
 import { enterEventData, openEventData, seriesCalendarData } from "./callback-data.js";
@@ -82,6 +82,13 @@ async function openEvent(ctx: FlowContext, event: EventInfo): Promise<void> {
   await showScreen(ctx, text, mainMenuKeyboard(ctx));
 }
 
+/** An unknown or removed event: the series' list as it is now, or in a one-event bot its menu (not a list of one). */
+async function showUnknownEvent(ctx: FlowContext): Promise<void> {
+  if (ctx.deps.series.events.length === 1) return sendMainMenu(ctx, ctx.t("events-unknown-single"));
+  const { text, keyboard } = await eventsScreen(ctx, ctx.t("events-unknown"));
+  await showScreen(ctx, text, keyboard);
+}
+
 export const eventsFeature = new Composer<BotContext>();
 const privateChat = eventsFeature.chatType("private");
 
@@ -97,8 +104,7 @@ privateChat.command("start", async (ctx, next) => {
     return void (await ctx.reply(archive.text, { parse_mode: "HTML", reply_markup: archive.keyboard }));
   }
   if (event) return openEvent(ctx, event);
-  const { text, keyboard } = await eventsScreen(ctx, ctx.t("events-unknown"));
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await showUnknownEvent(ctx);
 });
 
 privateChat.command("events", async (ctx) => {
@@ -120,8 +126,7 @@ privateChat.use(
     if (!event) {
       // A button of an event that has since been removed: the list as it is now.
       await ctx.answerCallbackQuery();
-      const { text, keyboard } = await eventsScreen(ctx, ctx.t("events-unknown"));
-      return showScreen(ctx, text, keyboard);
+      return showUnknownEvent(ctx);
     }
     await ctx.answerCallbackQuery();
     // A past event opens on its summary (the archive); "Open" goes on to its menu.
@@ -137,10 +142,7 @@ privateChat.use(
   onTap(enterEventData, async (ctx) => {
     const event = ctx.deps.series.byId(ctx.callbackData.id);
     await ctx.answerCallbackQuery();
-    if (!event || ctx.deps.series.isArchived(event.id)) {
-      const { text, keyboard } = await eventsScreen(ctx, ctx.t("events-unknown"));
-      return showScreen(ctx, text, keyboard);
-    }
+    if (!event || ctx.deps.series.isArchived(event.id)) return showUnknownEvent(ctx);
     await openEvent(ctx, event);
   }),
 );

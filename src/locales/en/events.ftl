@@ -29,6 +29,8 @@ events-choose = Choose an event to open it.
 events-link = { $title }: { $link }
 events-links-title = <b>Deep links (organisers)</b>
 events-unknown = I don't know that event: it may have been removed. Here are the events of the series.
+# The same in a bot of one event: its menu follows.
+events-unknown-single = I don't know that event: it may have been removed.
 events-opened = You are now in: <b>{ $title }</b> — { $when }.
 # Under an idea proposed while an event of the series was running.
 ideas-card-event = 🗓 Proposed during: { $title }

@@ -29,6 +29,8 @@ events-choose = Ашу үшін іс-шараны таңдаңыз.
 events-link = { $title }: { $link }
 events-links-title = <b>Тікелей сілтемелер (ұйымдастырушыларға)</b>
 events-unknown = Мұндай іс-шараны білмеймін: мүмкін, ол алынып тасталған. Міне, сериядағы іс-шаралар.
+# The same in a bot of one event: its menu follows.
+events-unknown-single = Мұндай іс-шараны білмеймін: мүмкін, ол алынып тасталған.
 events-opened = Сіз іс-шараға өттіңіз: <b>{ $title }</b> — { $when }.
 # Under an idea proposed while an event of the series was running.
 ideas-card-event = 🗓 Мына іс-шара кезінде ұсынылған: { $title }

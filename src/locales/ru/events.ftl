@@ -29,6 +29,8 @@ events-choose = Выберите событие, чтобы открыть ег�
 events-link = { $title }: { $link }
 events-links-title = <b>Прямые ссылки (для организаторов)</b>
 events-unknown = Такого события я не знаю: возможно, его убрали. Вот события серии.
+# The same in a bot of one event: its menu follows.
+events-unknown-single = Такого события я не знаю: возможно, его убрали.
 events-opened = Вы перешли к событию: <b>{ $title }</b> — { $when }.
 # Under an idea proposed while an event of the series was running.
 ideas-card-event = 🗓 Предложена во время события: { $title }
