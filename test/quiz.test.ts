@@ -262,7 +262,7 @@ describe("live quiz", () => {
       () => ann.messages().length,
       (n) => n === 2,
     );
-    expect(ann.lastText()).toBe("🎉 Congratulations! You came 1st in the quiz with 1 of 1 right answers.");
+    expect(ann.lastText()).toBe("🎉 Congratulations! You came 1st in the quiz: 1 of 1 right.");
   });
 
   it("answers an option typed instead of tapped with how to answer, in the player's language, and records nothing", async () => {

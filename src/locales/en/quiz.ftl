@@ -48,7 +48,7 @@ quiz-winner = 🎉 Congratulations! You came { ORDINAL($place, locale: "en") ->
         [two] { $place }nd
         [few] { $place }rd
        *[other] { $place }th
-    } in the quiz with { $correct } of { $total } right answers.
+    } in the quiz: { $correct } of { $total } right.
 # Only with quiz.prize: without one, no prize is promised.
 quiz-winner-prize = 🎁 Prize: { $prize }. Come to the organisers' desk for it.
 
