@@ -13,6 +13,7 @@ const bareEvent = (keep: { contest?: boolean } = {}) =>
   eventWith({
     ...(keep.contest ? {} : { contest: undefined, quiz: undefined }),
     ideas: undefined,
+    feedback: undefined,
     speakers: undefined,
     organisers: [],
     programme: [],
@@ -111,6 +112,21 @@ describe("an event file without its optional sections", () => {
     );
   });
 
+  it("offers the requests to approve and the survey's feedback on /admin where the event has them, each checked at the tap", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { approval: true } }), adminIds: [4242] });
+    const organiser = bot.user({ id: 4242, languageCode: "en" });
+    const [panel] = await organiser.command("admin");
+    expect(organiser.buttons(panel)).toEqual(expect.arrayContaining(["🙋 Requests to approve", "📝 Feedback"]));
+    await organiser.tap("🙋 Requests to approve");
+    expect(organiser.lastText()).toBe("No requests await approval.");
+    await organiser.tap("📝 Feedback");
+    expect(organiser.lastText()).toContain("Feedback after the event");
+    const guest = bot.user({ languageCode: "en" });
+    await guest.command("start");
+    await guest.tapData("admin:requests");
+    expect(guest.callbackAnswers().at(-1)?.text).toBe("Only organisers can do this.");
+  });
+
   it("offers organisers only the tools of the sections the event has", async () => {
     bot = await startTestBot({ eventFile: bareEvent(), adminIds: [4242] });
     const organiser = bot.user({ id: 4242, languageCode: "en" });
@@ -185,8 +201,9 @@ describe("the command menu of an event file without its optional sections", () =
         "notifications",
       ]);
       const organiser = menu(4242, language);
-      expect(organiser).toEqual(expect.arrayContaining(["rsvp", "admin", "export", "checkin", "feedback", "team"]));
-      for (const absent of ["contest", "idea", "ideas", "vote", "entries", "winner", "quiz"]) expect(organiser).not.toContain(absent);
+      expect(organiser).toEqual(expect.arrayContaining(["rsvp", "admin", "export", "checkin", "team"]));
+      for (const absent of ["contest", "idea", "ideas", "vote", "entries", "winner", "quiz", "feedback"])
+        expect(organiser).not.toContain(absent);
     }
     // A chat's own menu, set when its user picks a language, leaves them out as well.
     const guest = bot.user({ languageCode: "ru" });

@@ -94,6 +94,7 @@ describe("/admin", () => {
       "📋 Рассылки",
       "🥇 Победитель",
       "❓ Викторина",
+      "📝 Отзывы",
       "🧾 Журнал действий",
     ]);
     await admin.tap("📊 Статистика");
@@ -108,6 +109,8 @@ describe("/admin", () => {
     expect(admin.lastText()).toContain("Рассылки");
     await admin.tap("❓ Викторина");
     expect(admin.lastText()).toContain("/quiz start");
+    await admin.tap("📝 Отзывы");
+    expect(admin.lastText()).toContain("Отзывы после мероприятия");
     await admin.tap("🧾 Журнал действий");
     expect(admin.lastText()).toContain("Журнал пуст");
     await admin.tap("📣 Новая рассылка");
@@ -118,7 +121,7 @@ describe("/admin", () => {
     const guest = bot.user({ languageCode: "ru" });
     await guest.command("admin");
     expect(guest.lastText()).toBe("Это доступно только организаторам.");
-    for (const tool of ["stats", "export", "audit", "broadcasts"]) {
+    for (const tool of ["stats", "export", "audit", "broadcasts", "feedback"]) {
       await guest.tapData(`admin:${tool}`);
       expect(guest.callbackAnswers().at(-1)?.text).toBe("Это доступно только организаторам.");
     }

@@ -28,11 +28,13 @@ import { languageFeature } from "../features/language/index.js";
 import { menuFeature } from "../features/menu/index.js";
 import { quizFeature, showQuizHelp } from "../features/quiz/index.js";
 import { rsvpDeclineForm, rsvpFeature, rsvpForms } from "../features/rsvp/index.js";
+import { showRequests } from "../features/rsvp/approval.js";
 import { exportGuests, showStats, startCheckinMode } from "../features/rsvp/organisers.js";
 import { unhandledFeature } from "../features/unhandled/index.js";
 import { voteFeature, voteForms } from "../features/vote/index.js";
 import { teamFeature } from "../features/team/index.js";
 import { feedbackFeature, feedbackForms } from "../features/feedback/index.js";
+import { showFeedback } from "../features/feedback/results.js";
 import { eventsFeature } from "../features/events/index.js";
 import { reloadFeature } from "../features/reload/index.js";
 import { followersFeature } from "../features/followers/index.js";
@@ -243,6 +245,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       broadcasts: listBroadcasts,
       winner: startWinner,
       quiz: showQuizHelp,
+      requests: (ctx) => showRequests(ctx),
+      feedback: showFeedback,
     }),
   );
   protectedBot.use(quizFeature);

@@ -77,7 +77,14 @@ async function showHome(ctx: FlowContext) {
     .join(", ");
   const { event } = ctx.deps;
   // A tool of a section the event file leaves out would open on "there is none": it is not offered.
-  const sectionOf: Partial<Record<Tool, unknown>> = { ideas: event.ideas, entries: event.contest, winner: event.contest, quiz: event.quiz };
+  const sectionOf: Partial<Record<Tool, unknown>> = {
+    requests: event.rsvp.approval || undefined,
+    ideas: event.ideas,
+    entries: event.contest,
+    winner: event.contest,
+    quiz: event.quiz,
+    feedback: event.feedback,
+  };
   const offered = TOOLS.filter((tool) => !(tool in sectionOf) || sectionOf[tool] !== undefined);
   const keyboard = InlineKeyboard.from([
     offered.map((tool) => InlineKeyboard.text(ctx.t(`admin-tool-${tool}`), adminData.pack({ tool }))),

@@ -107,6 +107,7 @@ admin-panel =
     Choose a tool:
 admin-tool-stats = 📊 Statistics
 admin-tool-export = 📄 Guest list (CSV)
+admin-tool-requests = 🙋 Requests to approve
 admin-tool-checkin = 🎫 Check-in at the door
 admin-tool-ideas = 💡 Ideas: review
 admin-tool-entries = 🏆 Entries and jury
@@ -114,6 +115,7 @@ admin-tool-broadcast = 📣 New broadcast
 admin-tool-broadcasts = 📋 Broadcasts
 admin-tool-winner = 🥇 Winner
 admin-tool-quiz = ❓ Quiz
+admin-tool-feedback = 📝 Feedback
 admin-tool-audit = 🧾 Audit log
 audit-title = 🧾 <b>Organisers' actions</b> (latest { $count })
 audit-empty = The audit log is empty: no organiser actions yet.

@@ -106,6 +106,7 @@ admin-panel =
     Құралды таңдаңыз:
 admin-tool-stats = 📊 Тіркелу статистикасы
 admin-tool-export = 📄 Қонақтар тізімі (CSV)
+admin-tool-requests = 🙋 Қатысуға сұраныстар
 admin-tool-checkin = 🎫 Кіреберісте белгілеу
 admin-tool-ideas = 💡 Идеяларды тексеру
 admin-tool-entries = 🏆 Өтінімдер және қазылар
@@ -113,6 +114,7 @@ admin-tool-broadcast = 📣 Жаңа хабарлама тарату
 admin-tool-broadcasts = 📋 Таратылымдар
 admin-tool-winner = 🥇 Жеңімпаз
 admin-tool-quiz = ❓ Залдағы викторина
+admin-tool-feedback = 📝 Пікірлер
 admin-tool-audit = 🧾 Әрекеттер журналы
 audit-title = 🧾 <b>Ұйымдастырушылардың әрекеттері</b> (соңғы { $count })
 audit-empty = Журнал бос: ұйымдастырушылар әлі ештеңе істеген жоқ.

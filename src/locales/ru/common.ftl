@@ -106,6 +106,7 @@ admin-panel =
     Выберите инструмент:
 admin-tool-stats = 📊 Статистика
 admin-tool-export = 📄 Список гостей (CSV)
+admin-tool-requests = 🙋 Запросы на участие
 admin-tool-checkin = 🎫 Отметка на входе
 admin-tool-ideas = 💡 Идеи: проверка
 admin-tool-entries = 🏆 Заявки и жюри
@@ -113,6 +114,7 @@ admin-tool-broadcast = 📣 Новая рассылка
 admin-tool-broadcasts = 📋 Рассылки
 admin-tool-winner = 🥇 Победитель
 admin-tool-quiz = ❓ Викторина
+admin-tool-feedback = 📝 Отзывы
 admin-tool-audit = 🧾 Журнал действий
 audit-title = 🧾 <b>Действия организаторов</b> (последние { $count })
 audit-empty = Журнал пуст: организаторы ещё ничего не делали.
