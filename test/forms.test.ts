@@ -411,6 +411,26 @@ describe("a label typed instead of tapped", () => {
     }
   });
 
+  it("takes a label typed with a hyphen for its dash and е for ё, as phone keyboards type them", async () => {
+    const options = [
+      { id: "young", label: { ru: "18–25", kk: "18–25", en: "18–25" } },
+      { id: "unsure", label: { ru: "Ещё не знаю", kk: "Әлі білмеймін", en: "Not sure yet" } },
+    ];
+    const question = { id: "age", type: "choice" as const, label: { ru: "Возраст?", kk: "Жасыңыз?", en: "Age?" }, options };
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { questions: [question] } }) });
+    for (const [typed, chosen] of [
+      ["18 - 25", "18–25"],
+      ["еще не знаю", "Ещё не знаю"],
+    ]) {
+      const guest = bot.user({ languageCode: "ru" });
+      await guest.command("rsvp");
+      await guest.tap("✅ Даю согласие");
+      await guest.send("Айгерим Сапарова");
+      await guest.send(typed!);
+      expect(guest.lastText()).toContain(`Возраст? — ${chosen}`);
+    }
+  });
+
   it("is not taken when it could name two choices", () => {
     const choices = [
       ["✅ Yes", "a"],

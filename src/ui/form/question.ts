@@ -74,8 +74,17 @@ export function choiceQuestion<V extends string>(
   };
 }
 
-/** A button's label as compared with a typed text: without the emoji and marks around it, in lower case. */
-const labelKey = (label: string) => label.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLocaleLowerCase();
+/**
+ * A button's label as compared with a typed text: without the emoji and marks around it, in lower case,
+ * any dash as a hyphen ("18-25" for "18–25": phone keyboards type "-") and ё as е, spaces collapsed.
+ */
+const labelKey = (label: string) =>
+  label
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+    .toLocaleLowerCase()
+    .replace(/\s*\p{Pd}\s*/gu, "-")
+    .replace(/ё/g, "е")
+    .replace(/\s+/g, " ");
 
 /** The choice whose label was typed instead of tapped ("yes" for "Yes", "publish" for "✅ Publish"), if it names one choice only. */
 export function typedChoice<V extends string>(choices: readonly (readonly [label: string, value: V])[], text: string): V | undefined {
