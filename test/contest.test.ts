@@ -79,8 +79,9 @@ describe("another event file", () => {
     expect(admin.lastText()).toBe("There is no quiz in the event file.");
   });
 
-  it("names the file's own sites for the entry link, in each language, and no others", async () => {
-    bot = await startTestBot({ eventFile: eventWith({ contest: { allowedHosts: ["vk.com", "m.vk.com", "t.me"] } }) });
+  it("names the file's own sites for the entry link, and asks the file's own question for its text, in each language", async () => {
+    const entryQuestion = { en: "What does your photo show?", ru: "Что на вашем фото?", kk: "Суретіңізде не бар?" };
+    bot = await startTestBot({ eventFile: eventWith({ contest: { allowedHosts: ["vk.com", "m.vk.com", "t.me"], entryQuestion } }) });
     const expected = { en: "vk.com or t.me", ru: "vk.com или t.me", kk: "vk.com немесе t.me" };
     for (const [language, sites] of Object.entries(expected)) {
       const user = bot.user({ languageCode: language });
@@ -95,6 +96,7 @@ describe("another event file", () => {
       expect(user.lastText(), language).toMatch(/: vk\.com, t\.me\.$/);
       await user.send("https://t.me/cleanup/42");
       expect(user.lastText(), language).not.toContain(sites);
+      expect(user.lastText(), language).toContain(`${entryQuestion[language as "en"]} (10–`);
     }
   });
 

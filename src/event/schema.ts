@@ -174,6 +174,8 @@ const contest = z.strictObject({
   hashtags: z.array(z.string().regex(/^#\S+$/, "expected a hashtag starting with #")).min(1),
   /** A second, smaller contest run at the event itself (the live quiz). */
   interactive: text.optional(),
+  /** The question for the entry's text; without it, an idea for the city is asked (a photo contest asks of the photo). */
+  entryQuestion: text.optional(),
   /** Hosts an entry link may point to (https only; the bot never opens the links itself). */
   allowedHosts: z
     .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "expected a host name like instagram.com"))

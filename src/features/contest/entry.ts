@@ -1,4 +1,5 @@
 import type { FlowContext } from "../../bot/context.js";
+import { escapeHtml } from "../../ui/html.js";
 import { Form, type FormConversation } from "../../ui/form/ask.js";
 import { textQuestion, type Choice, type Question } from "../../ui/form/question.js";
 import { formatList, momentText } from "../../ui/format.js";
@@ -30,10 +31,13 @@ function linkQuestion(ctx: FlowContext, allowedHosts: string[], canKeep: boolean
   });
 }
 
-function ideaQuestion(ctx: FlowContext, canKeep: boolean) {
+function ideaQuestion(ctx: FlowContext, canKeep: boolean, language: string) {
   const limits = { min: IDEA_MIN_LENGTH, max: IDEA_MAX_LENGTH };
+  const own = ctx.deps.event.contest?.entryQuestion;
   return textQuestion<Kept<string>>(ctx, {
-    prompt: ctx.t("contest-ask-idea", limits),
+    prompt: own
+      ? `${escapeHtml(ctx.deps.event.text(own, language))} ${ctx.t("contest-text-limits", limits)}`
+      : ctx.t("contest-ask-idea", limits),
     buttons: keepButton(ctx, canKeep),
     maxLength: IDEA_MAX_LENGTH,
     tooLong: (length) => ctx.t("contest-idea-too-long", { ...limits, length }),
@@ -77,10 +81,11 @@ export async function entryConversation(conversation: FormConversation, ctx: Flo
   const canKeep = existing !== undefined;
   const cancelled = ctx.t(canKeep ? "contest-cancelled" : "contest-cancelled-new");
   const form = await Form.open(conversation, ctx, { title: ctx.t("contest-form-title"), cancelled });
+  const language = await ctx.i18n.getLocale();
   // The entry, in order; adding a question is one line here.
   const { link, idea, photoFileId } = await form.fill({
     link: linkQuestion(ctx, contest.allowedHosts, canKeep),
-    idea: ideaQuestion(ctx, canKeep),
+    idea: ideaQuestion(ctx, canKeep, language),
     photoFileId: photoQuestion(ctx, canKeep),
   });
 
@@ -88,7 +93,6 @@ export async function entryConversation(conversation: FormConversation, ctx: Flo
     await ctx.reply(ctx.t("contest-closed", { deadline: await momentText(ctx, deadline) }));
     return;
   }
-  const language = await ctx.i18n.getLocale();
   const from = ctx.from!;
   const saved = await conversation.external(async () => {
     const entry = await ctx.deps.store.contest.save(

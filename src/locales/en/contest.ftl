@@ -28,6 +28,11 @@ contest-ask-idea = Describe your idea for the city in a few sentences ({ $min }â
         [one] { $max } character
        *[other] { $max } characters
     }).
+# After the file's own entry question (contest.entryQuestion).
+contest-text-limits = ({ $min }â€“{ $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }).
 contest-idea-too-short = Too short: please write at least { $min ->
         [one] { $min } character
        *[other] { $min } characters

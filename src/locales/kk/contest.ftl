@@ -25,6 +25,8 @@ contest-link-not-https = Сілтеме https:// деп басталуы кер�
 contest-link-host = Бұл сілтеме рұқсат етілген сайттан емес. Рұқсат етілгендер: { $hosts }.
 contest-link-not-post = Бұл жеке пост емес, профиль немесе парақ сияқты. Посттың өзін ашып, оның сілтемесін көшіріңіз.
 contest-ask-idea = Қалаға арналған идеяңызды бірнеше сөйлеммен сипаттаңыз ({ $min }–{ $max } таңба).
+# After the file's own entry question (contest.entryQuestion).
+contest-text-limits = ({ $min }–{ $max } таңба).
 contest-idea-too-short = Тым қысқа: кемінде { $min } таңба жазыңыз.
 contest-idea-too-long = Тым ұзын: { $length } таңба, ал ең көбі { $max } таңба болуы керек.
 contest-ask-photo = Постыңыздың скриншотын немесе фотосуреттің өзін жіберіңіз (файл емес, фото ретінде).

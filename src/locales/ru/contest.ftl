@@ -29,6 +29,12 @@ contest-ask-idea = Опишите вашу идею для города в не�
         [few] { $max } символа
        *[other] { $max } символов
     }).
+# After the file's own entry question (contest.entryQuestion).
+contest-text-limits = ({ $min }–{ $max ->
+        [one] { $max } символ
+        [few] { $max } символа
+       *[other] { $max } символов
+    }).
 contest-idea-too-short = Слишком коротко: напишите хотя бы { $min ->
         [one] { $min } символ
         [few] { $min } символа
