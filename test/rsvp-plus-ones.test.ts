@@ -216,6 +216,10 @@ describe("Plus-ones (rsvp.plusOnes): seats count people", () => {
     expect(card).not.toContain("Bob Ray");
     expect(staff.buttons()).toEqual(["✅ Check in all 3", "1", "2"]);
     expect(card).toContain("Not all of them here? Tap how many people came.");
+    // A companion who comes alone is found by their own name, with the guest who registered them.
+    await staff.command("find", "cleo");
+    expect(staff.lastText()).toContain(`• Cleo Park (with Aigerim Saparova) — ${record.code}`);
+    expect(staff.lastText()).not.toContain("Bob Ray");
     // Organisers see it all as before.
     const admin = bot.user({ id: ADMIN, languageCode: "en" });
     await admin.command("checkin", record.code);

@@ -3,6 +3,7 @@ import type { FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
 import { momentText } from "../../ui/format.js";
 import { withEventHeading } from "../../ui/event-heading.js";
+import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 
 /** A name search needs this many letters: the door team looks guests up, it never lists them all. */
@@ -28,7 +29,7 @@ export async function showCheckinCount(ctx: FlowContext): Promise<void> {
   await ctx.reply(await withEventHeading(ctx, await checkinCountText(ctx)), { parse_mode: "HTML" });
 }
 
-/** /find NAME: up to ten confirmed guests whose name contains it, each with a Check in button until checked in. */
+/** /find NAME: up to ten confirmed guests whose name (or a companion's) contains it, each with a Check in button until checked in. */
 export async function findGuests(ctx: FlowContext, input: string, options: { notFoundHint?: string } = {}): Promise<void> {
   const query = fold(input.slice(0, MAX_QUERY));
   if (query === "") {
@@ -39,7 +40,11 @@ export async function findGuests(ctx: FlowContext, input: string, options: { not
     await ctx.reply(ctx.t("team-find-short", { min: MIN_SEARCH_LETTERS }));
     return;
   }
-  const found = (await ctx.deps.store.rsvps.all()).filter((r) => r.status === "confirmed" && r.name && fold(r.name).includes(query));
+  // A companion who comes alone is found by their own name, on the card of the guest who brought them.
+  const companionOf = (r: Rsvp) => (fold(r.name).includes(query) ? undefined : r.companions?.find((name) => fold(name).includes(query)));
+  const found = (await ctx.deps.store.rsvps.all()).filter(
+    (r) => r.status === "confirmed" && r.name && (fold(r.name).includes(query) || companionOf(r) !== undefined),
+  );
   if (found.length === 0) {
     const none = ctx.t("team-find-none", { query: escapeHtml(query) });
     // In a series the search names its event, found or not: a guest of another event is not here.
@@ -50,7 +55,10 @@ export async function findGuests(ctx: FlowContext, input: string, options: { not
   const keyboard = new InlineKeyboard();
   const lines: string[] = [];
   for (const record of shown) {
-    const name = escapeHtml(record.name);
+    const companion = companionOf(record);
+    const name = companion
+      ? ctx.t("team-find-companion", { name: escapeHtml(companion), guest: escapeHtml(record.name) })
+      : escapeHtml(record.name);
     if (record.checkedInAt) {
       lines.push(ctx.t("team-find-line-in", { name, code: record.code, at: await momentText(ctx, record.checkedInAt) }));
     } else {

@@ -53,6 +53,8 @@ team-find-none = Nobody among the confirmed guests is called “{ $query }”.
 team-find-title = 🔎 Guests found: { $count }
 team-find-line = • <b>{ $name }</b> — { $code }
 team-find-line-in = • <b>{ $name }</b> — { $code } — ✅ checked in at { $at }
+# A companion found by their own name: the guest who registered them, whose code and card they share.
+team-find-companion = { $name } (with { $guest })
 team-find-checkin = ✅ Check in { $name }
 team-find-more = { $count } more: type more of the name.
 cmd-team = Team: invite links and roles

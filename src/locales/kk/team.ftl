@@ -53,6 +53,8 @@ team-find-none = Расталған қонақтар арасында «{ $query
 team-find-title = 🔎 Табылған қонақтар: { $count }
 team-find-line = • <b>{ $name }</b> — { $code }
 team-find-line-in = • <b>{ $name }</b> — { $code } — ✅ { $at } белгіленді
+# A companion found by their own name: the guest who registered them, whose code and card they share.
+team-find-companion = { $name } (тіркелген қонақ: { $guest })
 team-find-checkin = ✅ Белгілеу: { $name }
 team-find-more = Тағы { $count }: есімді нақтылаңыз.
 cmd-team = Команда: шақырулар мен рөлдер

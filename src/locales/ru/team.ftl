@@ -53,6 +53,8 @@ team-find-none = Среди подтверждённых гостей нет н�
 team-find-title = 🔎 Найдено гостей: { $count }
 team-find-line = • <b>{ $name }</b> — { $code }
 team-find-line-in = • <b>{ $name }</b> — { $code } — ✅ вход отмечен: { $at }
+# A companion found by their own name: the guest who registered them, whose code and card they share.
+team-find-companion = { $name } (спутник гостя: { $guest })
 team-find-checkin = ✅ Отметить: { $name }
 team-find-more = Ещё { $count }: уточните имя.
 cmd-team = Команда: приглашения и роли
