@@ -186,6 +186,13 @@ describe("Mini App API: the door", () => {
     const record = (await store.rsvps.find(6405))!;
     expect(one.json).toEqual({ guests: [{ userId: 6405, name: "Guest 6405", status: "confirmed", checkedIn: false, code: record.code }] });
     expect((await call(staff, "door/search?q=guest%206499")).json).toEqual({ guests: [] });
+    // A companion who comes alone is found by their own name, beside the guest who registered them.
+    await registerGuest(store, 6450, { status: "confirmed", now: bot.clock.now(), companions: ["Cleo Park"] });
+    const companion = await call(staff, "door/search?q=cleo");
+    const { code } = (await store.rsvps.find(6450))!;
+    expect(companion.json).toEqual({
+      guests: [{ userId: 6450, name: "Guest 6450", companion: "Cleo Park", status: "confirmed", checkedIn: false, code }],
+    });
     expect((await call({ id: 6502 }, "door/search?q=guest")).status).toBe(403);
     // Staff get names only where the door needs them: no list, no dashboard.
     expect((await call(staff, "guests")).status).toBe(403);

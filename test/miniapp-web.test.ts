@@ -228,6 +228,9 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
       .getByText(t("miniapp-door-welcome", { name: "Askar Bekov" }))
       .waitFor(WAIT);
     await results.getByText(t("miniapp-door-checked-in")).waitFor(WAIT);
+    // A companion who comes alone is found by their own name, beside the guest who registered them.
+    await search.fill("Arman");
+    await results.getByText(t("miniapp-door-companion", { name: "Arman Seitkali", guest: "Daniyar Seitkali" })).waitFor(WAIT);
 
     // Another volunteer's phone, open all along, catches up by itself within a few seconds.
     const second = await open("staff", "/door");

@@ -156,7 +156,9 @@ export function DoorScreen() {
         <ul class="list" data-testid="search-results">
           {found.map((guest) => (
             <li key={guest.userId}>
-              <span class="name">{guest.name}</span>
+              <span class="name">
+                {guest.companion ? t("miniapp-door-companion", { name: guest.companion, guest: guest.name }) : guest.name}
+              </span>
               {guest.checkedIn ? (
                 <span class="done">{t("miniapp-door-checked-in")}</span>
               ) : (

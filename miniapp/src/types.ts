@@ -38,6 +38,8 @@ export interface CheckInResult {
 export interface DoorGuest {
   userId: number;
   name: string;
+  /** The companion whose name was searched, when it was not the guest's own. */
+  companion?: string;
   status: string;
   checkedIn: boolean;
   code: string;

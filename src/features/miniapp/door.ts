@@ -72,17 +72,22 @@ async function checkIn(call: ApiCall) {
   return reply("already", record, outcome.at, record.checkedInBy);
 }
 
-/** A name search for the door: three letters at least, confirmed guests only, ten at most; never the list. */
+/** A name search for the door (a guest's or a companion's): three letters at least, confirmed guests only, ten at most; never the list. */
 async function search(call: ApiCall) {
   const query = (call.query.get("q") ?? "").slice(0, MAX_QUERY);
   const matches = call.parts.nameMatcher(query);
   if (!matches) return failure(400, "query-too-short");
-  const found = (await call.deps.store.rsvps.all()).filter((r) => r.status === "confirmed" && r.name && matches(r.name));
+  // A companion who comes alone is found by their own name, beside the guest who registered them (as /find).
+  const companionOf = (r: Rsvp) => (matches(r.name) ? undefined : r.companions?.find(matches));
+  const found = (await call.deps.store.rsvps.all()).filter(
+    (r) => r.status === "confirmed" && r.name && (matches(r.name) || companionOf(r) !== undefined),
+  );
   return {
     json: {
       guests: found.slice(0, MAX_RESULTS).map((r) => ({
         userId: r.userId,
         name: r.name,
+        ...(companionOf(r) !== undefined && { companion: companionOf(r) }),
         status: r.status,
         checkedIn: r.checkedInAt !== undefined,
         code: r.code,

@@ -29,6 +29,8 @@ miniapp-door-search = Search by name
 miniapp-door-search-hint = Type at least 3 letters
 miniapp-door-search-none = Nobody found
 miniapp-door-checkin = Check in
+# A companion found by their own name in the door search: the guest who registered them.
+miniapp-door-companion = { $name } (with { $guest })
 miniapp-door-checked-in = ✓ Checked in
 miniapp-door-code = Ticket code
 miniapp-door-code-placeholder = e.g. K7M2QX

@@ -29,6 +29,8 @@ miniapp-door-search = Аты бойынша іздеу
 miniapp-door-search-hint = Кемінде 3 әріп жазыңыз
 miniapp-door-search-none = Ешкім табылмады
 miniapp-door-checkin = Белгілеу
+# A companion found by their own name in the door search: the guest who registered them.
+miniapp-door-companion = { $name } (тіркелген қонақ: { $guest })
 miniapp-door-checked-in = ✓ Белгіленді
 miniapp-door-code = Билет коды
 miniapp-door-code-placeholder = мысалы, K7M2QX

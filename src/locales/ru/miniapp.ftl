@@ -29,6 +29,8 @@ miniapp-door-search = Поиск по имени
 miniapp-door-search-hint = Введите не меньше 3 букв
 miniapp-door-search-none = Никого не нашлось
 miniapp-door-checkin = Отметить
+# A companion found by their own name in the door search: the guest who registered them.
+miniapp-door-companion = { $name } (спутник гостя: { $guest })
 miniapp-door-checked-in = ✓ На месте
 miniapp-door-code = Код билета
 miniapp-door-code-placeholder = например, K7M2QX
