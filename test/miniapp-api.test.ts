@@ -107,6 +107,8 @@ describe("Mini App API: the door", () => {
       guest: { name: "Guest 6001", group: 1 },
       checkedInAt: now.toISOString(),
       checkedInBy: "Zhanna",
+      // A week before the event: counted, and said to be early, as on the bot's door card.
+      early: true,
       counter: { checkedIn: 1, total: 2 },
     });
     expect((await store.rsvps.find(6001))!.checkedInBy).toBe(zhanna.id);
@@ -123,7 +125,9 @@ describe("Mini App API: the door", () => {
     });
     expect(again.json).toMatchObject({ outcome: "already", checkedInAt: now.toISOString(), checkedInBy: "Zhanna" });
 
+    bot.clock.set(bot.event.startsAt);
     const byToken = await call({ id: timur.id }, "door/checkin", { body: { code: `ci_${second.token}` } });
+    expect(byToken.json).not.toHaveProperty("early");
     expect(byToken.json).toMatchObject({ outcome: "welcome", guest: { name: "Guest 6002" }, counter: { checkedIn: 2, total: 2 } });
 
     const waitlisted = (await store.rsvps.find(6003))!;

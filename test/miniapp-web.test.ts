@@ -14,6 +14,7 @@ import { launchBrowser, type TestBrowser } from "./support/browser.js";
 import { isPublicStatus } from "../src/store/ideas.js";
 import {
   GUESTS,
+  NOW,
   IDEAS,
   OTHER_EVENT_TICKET,
   PHOTO_WIDTH,
@@ -237,8 +238,14 @@ describe.each(LANGUAGES)("the Mini App in %s", (language) => {
     await counter(second.page)
       .getByText(t("miniapp-door-counter", { checkedIn: 5, total: confirmed }))
       .waitFor(WAIT);
+    // Typed the day before the event, a code still checks in, and the screen says it is early.
+    server.clock.set("2017-11-29T12:00:00+06:00");
     await page.getByLabel(t("miniapp-door-code")).fill("AGR7KM");
     await page.getByRole("button", { name: t("miniapp-door-checkin"), exact: true }).click();
+    await result(page)
+      .getByText(t("miniapp-door-early", { day: "" }).replace(/\.$/, ""))
+      .waitFor(WAIT);
+    server.clock.set(NOW);
     await counter(second.page)
       .getByText(t("miniapp-door-counter", { checkedIn: 6, total: confirmed }))
       .waitFor(WAIT);

@@ -36,6 +36,11 @@ function Result({ result }: { result: CheckInResult }) {
     <div class={`result ${tone}`} role="status" data-outcome={outcome}>
       {text}
       {outcome !== "welcome" && outcome !== "already" && guest?.name && <div class="result-name">{guest.name}</div>}
+      {result.early && (
+        <div class="result-name">
+          {t("miniapp-door-early", { day: formatTime(me.event.startsAt, me.language, me.event.timezone, true) })}
+        </div>
+      )}
     </div>
   );
 }

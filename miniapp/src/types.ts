@@ -32,6 +32,8 @@ export interface CheckInResult {
   guest?: { name: string; group: number };
   checkedInAt?: string;
   checkedInBy?: string;
+  /** A welcome before the event's day (in its zone): counted, and said to be early. */
+  early?: boolean;
   counter: Counter;
 }
 

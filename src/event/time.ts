@@ -56,6 +56,11 @@ export function localDay(at: Date, zone: string): string {
   return day;
 }
 
+/** Whether `now` falls on a calendar day before `day`'s, in the zone: a door check-in then is most likely a rehearsal or a slip. */
+export function beforeLocalDay(now: Date, day: Date, zone: string): boolean {
+  return localDay(now, zone) < localDay(day, zone);
+}
+
 const unitMs = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** Milliseconds of a duration written like 90m, 24h or 2d. */

@@ -144,6 +144,8 @@ export interface MiniAppServer {
   users: typeof USERS;
   /** What the shim's scanner offers: each guest's ticket link (the bot's real deep link), by name. */
   tickets: ShimTicket[];
+  /** The bot's clock, to scan as on another day. */
+  clock: TestBot["clock"];
   close(): Promise<void>;
 }
 
@@ -230,7 +232,7 @@ export async function startMiniAppServer(language: string): Promise<MiniAppServe
       GUESTS.map(async (g) => ({ label: g.name, data: ticketLink(username, (await store.rsvps.find(g.userId))!.token) })),
     );
     tickets.push({ label: OTHER_EVENT_TICKET, data: ticketLink("another_event_bot", newTicketToken()) });
-    return { url: `${base}/miniapp/`, token: bot.api.token, users: USERS, tickets, close: () => bot.stop() };
+    return { url: `${base}/miniapp/`, token: bot.api.token, users: USERS, tickets, clock: bot.clock, close: () => bot.stop() };
   } catch (error) {
     await bot.stop();
     throw error;

@@ -1,3 +1,4 @@
+import { beforeLocalDay } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { otherEventHolding } from "../../ui/organisers.js";
 import { failure, type ApiCall, type Endpoint } from "./types.js";
@@ -66,7 +67,9 @@ async function checkIn(call: ApiCall) {
     void call.parts
       .tellCheckedIn(call.api, deps, found.userId)
       .catch((error) => deps.logger.warn({ err: error, guest: found.userId }, "could not tell a guest they were checked in"));
-    return reply("welcome", found, outcome.at, call.user.id);
+    const welcome = await reply("welcome", found, outcome.at, call.user.id);
+    // Before the event's day the scan still counts (a rehearsal), and the screen says it is early, as the bot's door card does.
+    return beforeLocalDay(now, deps.event.startsAt, deps.event.timezone) ? { json: { ...welcome.json, early: true } } : welcome;
   }
   const record = (await deps.store.rsvps.find(found.userId)) ?? found;
   return reply("already", record, outcome.at, record.checkedInBy);

@@ -8,7 +8,7 @@ import { dayText, eventSpanIn, formatList, momentText } from "../../ui/format.js
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
 import { otherEventHolding } from "../../ui/organisers.js";
-import { dayjs, localDay } from "../../event/time.js";
+import { beforeLocalDay, dayjs, localDay } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 import { currentConsentVersions } from "./consent.js";
@@ -24,7 +24,7 @@ const stripTags = (html: string) =>
     .replaceAll("&gt;", ">")
     .replaceAll("&amp;", "&");
 import { answerText, statsLines } from "./questions.js";
-import { beforeEventDay, isTicketToken, normaliseCode } from "./rules.js";
+import { isTicketToken, normaliseCode } from "./rules.js";
 import { retentionDue, retentionEndsAt } from "../../event/retention.js";
 import { checkinCountText, findGuests, searchable } from "./door.js";
 
@@ -231,7 +231,8 @@ async function showCheckinCard(ctx: FlowContext, record: Rsvp): Promise<void> {
     if (record.party > 1) text += `\n${ctx.t("rsvp-checkin-arrived", { arrived: record.arrived ?? record.party, count: record.party })}`;
   } else if (record.status === "confirmed") {
     const { event, clock } = ctx.deps;
-    if (beforeEventDay(event, clock())) {
+    // Before the event's first day: most likely a rehearsal or a slip, so the card says so (the check-in still works).
+    if (beforeLocalDay(clock(), event.startsAt, event.timezone)) {
       text += `\n\n${ctx.t("rsvp-checkin-early", { day: await dayText(ctx, localDay(event.startsAt, event.timezone)) })}`;
     }
     if (record.party > 1) {

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { isPastDeadline, localDay, parseDuration } from "../../event/time.js";
+import { isPastDeadline, parseDuration } from "../../event/time.js";
 import type { EventInfo } from "../../event/load.js";
 
 export type NameCheck = { ok: true; value: string } | { ok: false; reason: "length" | "characters" };
@@ -111,11 +111,6 @@ export function registrationOpen(event: EventInfo, now: Date): boolean {
 /** Details can be changed and registrations cancelled until the event starts. */
 export function changesAllowed(event: EventInfo, now: Date): boolean {
   return now.getTime() < event.startsAt.getTime();
-}
-
-/** A door check-in before the event's first day (in its zone) is most likely a test or a slip: the card says so. */
-export function beforeEventDay(event: EventInfo, now: Date): boolean {
-  return localDay(now, event.timezone) < localDay(event.startsAt, event.timezone);
 }
 
 /** Capacity alert thresholds (percent) that `confirmed` has reached. */

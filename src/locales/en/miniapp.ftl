@@ -19,6 +19,8 @@ miniapp-door-no-scanner = This Telegram app cannot scan: type the code or search
 miniapp-door-counter = Checked in { $checkedIn } of { $total }
 miniapp-door-welcome = Welcome, { $name }!
 miniapp-door-welcome-group = Welcome, { $name } (+{ $group })!
+# Under a welcome scanned before the event's day: counted all the same (a rehearsal).
+miniapp-door-early = ⚠️ Today is not the event's day. It starts: { $day }.
 miniapp-door-already = Already checked in at { $time } by { $by }
 miniapp-door-already-at = Already checked in at { $time }
 miniapp-door-not-found = Ticket not found

@@ -19,6 +19,8 @@ miniapp-door-no-scanner = Бұл Telegram қосымшасы сканерлей 
 miniapp-door-counter = { $total } қонақтың { $checkedIn } келді
 miniapp-door-welcome = Қош келдіңіз, { $name }!
 miniapp-door-welcome-group = Қош келдіңіз, { $name } (+{ $group })!
+# Under a welcome scanned before the event's day: counted all the same (a rehearsal).
+miniapp-door-early = ⚠️ Бүгін іс-шара күні емес. Басталуы: { $day }.
 miniapp-door-already = Бұрын белгіленген: { $time }, белгілеген — { $by }
 miniapp-door-already-at = Бұрын белгіленген: { $time }
 miniapp-door-not-found = Билет табылмады

@@ -19,6 +19,8 @@ miniapp-door-no-scanner = Это приложение Telegram не умеет �
 miniapp-door-counter = Отмечено { $checkedIn } из { $total }
 miniapp-door-welcome = Добро пожаловать, { $name }!
 miniapp-door-welcome-group = Добро пожаловать, { $name } (+{ $group })!
+# Under a welcome scanned before the event's day: counted all the same (a rehearsal).
+miniapp-door-early = ⚠️ Сегодня не день мероприятия. Начало: { $day }.
 miniapp-door-already = Уже на месте: отметка в { $time }, кто отметил: { $by }
 miniapp-door-already-at = Уже на месте: отметка в { $time }
 miniapp-door-not-found = Билет не найден
