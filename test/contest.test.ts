@@ -81,6 +81,7 @@ describe("another event file", () => {
 
   it("names the file's own sites for the entry link, and asks the file's own question for its text, in each language", async () => {
     const entryQuestion = { en: "What does your photo show?", ru: "Что на вашем фото?", kk: "Суретіңізде не бар?" };
+    const consentSays = { en: "your text and the photo", ru: "текст и фото", kk: "мәтін және фото" };
     bot = await startTestBot({ eventFile: eventWith({ contest: { allowedHosts: ["vk.com", "m.vk.com", "t.me"], entryQuestion } }) });
     const expected = { en: "vk.com or t.me", ru: "vk.com или t.me", kk: "vk.com немесе t.me" };
     for (const [language, sites] of Object.entries(expected)) {
@@ -89,6 +90,10 @@ describe("another event file", () => {
       // The rules are the file's own text; the bot's line about links comes last.
       expect(user.lastText().split("\n\n").at(-1), language).not.toMatch(/Instagram|Facebook/);
       await openSubmission(user, { data: "contest:enter" });
+      expect(
+        user.messages().some((m) => m.text?.includes(consentSays[language as "en"])),
+        language,
+      ).toBe(true);
       expect(user.lastText(), language).toContain(sites);
       expect(user.lastText(), language).not.toMatch(/Instagram|Facebook/);
       // A link from elsewhere is told the same sites, each once.
@@ -410,7 +415,6 @@ describe("winner announcement", () => {
     expect(previews[2]).toContain("the winner is Ann");
     expect(previews[2]).toContain("Runners-up: Bob");
     expect(await bot.running.deps.store.contest.announcement()).toBeUndefined();
-
     await admin.tap("✅ Send to everyone");
     expect(admin.lastText()).toContain("Sent");
     const announcementIn = (user: TelegramUser, part: string) => user.messages().filter((m) => m.text?.includes(part));

@@ -12,7 +12,9 @@ export function consentVersion(text: string): string {
 
 /** The consent asked before a first idea or contest entry, as sent in a language, and its version. */
 export function submissionConsent(deps: BotDeps, kind: SubmissionKind, language: string): { text: string; version: string } {
-  const text = deps.i18n.t(language, `${kind}-consent`, { controller: escapeHtml(consentController(deps, language)) });
+  // A contest that asks its own question (contest.entryQuestion) keeps "your text", not "your idea"; the ideas' text ignores it.
+  const entry = deps.event.contest?.entryQuestion ? "own" : "idea";
+  const text = deps.i18n.t(language, `${kind}-consent`, { controller: escapeHtml(consentController(deps, language)), entry });
   return { text, version: consentVersion(text) };
 }
 

@@ -53,7 +53,10 @@ async function storedLines(ctx: FlowContext): Promise<string[]> {
     lines.push(ctx.t("privacy-stored-registration-none"));
   }
   if (event.ideas) lines.push(ctx.t("privacy-stored-ideas", { count: (await store.ideas.byAuthor(userId)).length }));
-  if (event.contest) lines.push(ctx.t("privacy-stored-contest", { state: state((await store.contest.find(userId)) !== undefined) }));
+  if (event.contest) {
+    const entry = event.contest.entryQuestion ? "own" : "idea";
+    lines.push(ctx.t("privacy-stored-contest", { state: state((await store.contest.find(userId)) !== undefined), entry }));
+  }
   if (event.quiz) {
     const questions = event.quiz.questions.map((_, q) => store.quiz.answerOf(q, userId));
     const count = (await Promise.all(questions)).filter(Boolean).length;

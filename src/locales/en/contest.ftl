@@ -151,5 +151,8 @@ contest-form-title = Contest entry
 ## Asked once, before the first one (src/ui/consent.ts)
 contest-consent =
     🔒 <b>Before your entry</b>
-    Your entry (the link to your post, your idea and the photo) is kept with your Telegram name and username for the jury and the organisers; the winner's name and entry are announced. It is all kept until the event's data is deleted (see /privacy); /forget_me deletes it earlier.
+    Your entry (the link to your post, your { $entry ->
+        [own] text
+       *[idea] idea
+    } and the photo) is kept with your Telegram name and username for the jury and the organisers; the winner's name and entry are announced. It is all kept until the event's data is deleted (see /privacy); /forget_me deletes it earlier.
     Data controller: { $controller }

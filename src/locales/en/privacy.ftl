@@ -54,7 +54,10 @@ privacy-stored-profile = • Your Telegram profile (first name, username, langua
 privacy-stored-registration = • Registration: { $fields }; consent given { $at } (version { $version }, { $language })
 privacy-stored-registration-none = • Registration: none
 privacy-stored-ideas = • Ideas: { $count } (text, category, photo, map pin, your name as the author)
-privacy-stored-contest = • Contest entry: { $state } (link, idea, photo, your name)
+privacy-stored-contest = • Contest entry: { $state } (link, { $entry ->
+        [own] text
+       *[idea] idea
+    }, photo, your name)
 privacy-stored-quiz = • Quiz answers: { $count }
 privacy-stored-language = • Your language choice: { $state }
 privacy-yes = yes

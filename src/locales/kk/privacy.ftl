@@ -54,7 +54,10 @@ privacy-stored-profile = • Telegram профиліңіз (аты, пайдал
 privacy-stored-registration = • Тіркелу: { $fields }; келісім берілді: { $at } (нұсқа { $version }, { $language })
 privacy-stored-registration-none = • Тіркелу: жоқ
 privacy-stored-ideas = • Идеялар: { $count } (мәтін, санат, фото, картадағы нүкте, автор ретінде атыңыз)
-privacy-stored-contest = • Байқауға өтінім: { $state } (сілтеме, идея, фото, атыңыз)
+privacy-stored-contest = • Байқауға өтінім: { $state } ({ $entry ->
+        [own] сілтеме, мәтін
+       *[idea] сілтеме, идея
+    }, фото, атыңыз)
 privacy-stored-quiz = • Викторина жауаптары: { $count }
 privacy-stored-language = • Өзіңіз таңдаған тіл: { $state }
 privacy-yes = иә

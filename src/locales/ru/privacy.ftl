@@ -54,7 +54,10 @@ privacy-stored-profile = • Ваш профиль Telegram (имя, имя по
 privacy-stored-registration = • Регистрация: { $fields }; согласие дано { $at } (версия { $version }, { $language })
 privacy-stored-registration-none = • Регистрация: нет
 privacy-stored-ideas = • Идеи: { $count } (текст, категория, фото, точка на карте, ваше имя как автора)
-privacy-stored-contest = • Заявка на конкурс: { $state } (ссылка, идея, фото, ваше имя)
+privacy-stored-contest = • Заявка на конкурс: { $state } (ссылка, { $entry ->
+        [own] текст
+       *[idea] идея
+    }, фото, ваше имя)
 privacy-stored-quiz = • Ответы викторины: { $count }
 privacy-stored-language = • Выбранный вами язык: { $state }
 privacy-yes = да
