@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../bot/context.js";
 import { escapeHtml } from "../../ui/html.js";
+import { fold } from "../../ui/fold.js";
 import { momentText } from "../../ui/format.js";
 import { withEventHeading } from "../../ui/event-heading.js";
 import type { Rsvp } from "../../store/rsvps.js";
@@ -12,8 +13,6 @@ const MAX_RESULTS = 10;
 const MAX_QUERY = 64;
 
 export const letters = (text: string) => [...text].filter((c) => /\p{L}/u.test(c)).length;
-/** A name as searched: lower case, ё as е, single spaces (/find and the Mini App's search). */
-export const fold = (text: string) => text.toLocaleLowerCase("ru").replaceAll("ё", "е").replace(/\s+/g, " ").trim();
 
 /** Whether a message in the check-in mode is a name to search (three letters or more). */
 export const searchable = (text: string) => letters(text.slice(0, MAX_QUERY)) >= MIN_SEARCH_LETTERS;

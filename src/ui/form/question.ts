@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, MessageEntity } from "grammy/types";
 import type { FlowContext } from "../../bot/context.js";
+import { fold } from "../fold.js";
 
 /** An update as an answer: a button of the question (inline or reply), a text, a photo, a pin or a contact. */
 export type Answer =
@@ -74,17 +75,8 @@ export function choiceQuestion<V extends string>(
   };
 }
 
-/**
- * A button's label as compared with a typed text: without the emoji and marks around it, in lower case,
- * any dash as a hyphen ("18-25" for "18–25": phone keyboards type "-") and ё as е, spaces collapsed.
- */
-const labelKey = (label: string) =>
-  label
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
-    .toLocaleLowerCase()
-    .replace(/\s*\p{Pd}\s*/gu, "-")
-    .replace(/ё/g, "е")
-    .replace(/\s+/g, " ");
+/** A button's label as compared with a typed text: folded, without the emoji and marks around it, a dash as "-" ("18-25" = "18–25"). */
+const labelKey = (label: string) => fold(label.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).replace(/ ?\p{Pd} ?/gu, "-");
 
 /** The choice whose label was typed instead of tapped ("yes" for "Yes", "publish" for "✅ Publish"), if it names one choice only. */
 export function typedChoice<V extends string>(choices: readonly (readonly [label: string, value: V])[], text: string): V | undefined {
