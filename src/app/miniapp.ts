@@ -3,8 +3,7 @@ import { languageOf } from "../event/language.js";
 import { ideasGeoJson } from "../features/ideas/export.js";
 import { summariseNps, summariseScale } from "../features/feedback/rules.js";
 import { miniAppApi, API_PREFIX, type MiniAppApiOptions, type MiniAppParts } from "../features/miniapp/index.js";
-import { letters, MIN_SEARCH_LETTERS } from "../features/rsvp/door.js";
-import { fold } from "../ui/fold.js";
+import { doorMatcher } from "../features/rsvp/door.js";
 import { translator } from "../features/rsvp/notify.js";
 import { guestsCsv } from "../features/rsvp/organisers.js";
 import { answerText } from "../features/rsvp/questions.js";
@@ -33,11 +32,7 @@ export const miniAppParts: MiniAppParts = {
     return code ? { code } : undefined;
   },
   ticketLink,
-  nameMatcher(query) {
-    const folded = fold(query);
-    if (letters(folded) < MIN_SEARCH_LETTERS) return undefined;
-    return (name) => fold(name).includes(folded);
-  },
+  doorMatcher,
   guestAnswers(deps, record, language) {
     const t = translator(deps, language);
     const answers: Record<string, string> = {};

@@ -78,19 +78,18 @@ async function checkIn(call: ApiCall) {
 /** A name search for the door (a guest's or a companion's): three letters at least, confirmed guests only, ten at most; never the list. */
 async function search(call: ApiCall) {
   const query = (call.query.get("q") ?? "").slice(0, MAX_QUERY);
-  const matches = call.parts.nameMatcher(query);
-  if (!matches) return failure(400, "query-too-short");
-  // A companion who comes alone is found by their own name, beside the guest who registered them (as /find).
-  const companionOf = (r: Rsvp) => (matches(r.name) ? undefined : r.companions?.find(matches));
-  const found = (await call.deps.store.rsvps.all()).filter(
-    (r) => r.status === "confirmed" && r.name && (matches(r.name) || companionOf(r) !== undefined),
-  );
+  const match = call.parts.doorMatcher(query);
+  if (!match) return failure(400, "query-too-short");
+  const found = (await call.deps.store.rsvps.all()).flatMap((r) => {
+    const matched = r.status === "confirmed" ? match(r) : undefined;
+    return matched ? [{ r, companion: matched.companion }] : [];
+  });
   return {
     json: {
-      guests: found.slice(0, MAX_RESULTS).map((r) => ({
+      guests: found.slice(0, MAX_RESULTS).map(({ r, companion }) => ({
         userId: r.userId,
         name: r.name,
-        ...(companionOf(r) !== undefined && { companion: companionOf(r) }),
+        ...(companion !== undefined && { companion }),
         status: r.status,
         checkedIn: r.checkedInAt !== undefined,
         code: r.code,

@@ -25,8 +25,8 @@ export interface MiniAppParts {
   readTicket(text: string, botUsername: string): TicketReading | undefined;
   /** rsvp: the ticket's QR deep link. */
   ticketLink(botUsername: string, token: string): string;
-  /** rsvp: /find's name match (undefined: too few letters to search). */
-  nameMatcher(query: string): ((name: string) => boolean) | undefined;
+  /** rsvp: /find's match of a registration, by the guest's or a companion's name (undefined: too few letters to search). */
+  doorMatcher(query: string): ((record: Rsvp) => { companion?: string } | undefined) | undefined;
   /** rsvp: the guest's answers to the registration questions, by question id, as text in a language. */
   guestAnswers(deps: BotDeps, record: Rsvp, language: string): Record<string, string>;
   /** rsvp: /export's CSV of these registrations. */

@@ -28,6 +28,25 @@ export async function showCheckinCount(ctx: FlowContext): Promise<void> {
   await ctx.reply(await withEventHeading(ctx, await checkinCountText(ctx)), { parse_mode: "HTML" });
 }
 
+/** A registration as a door search finds it: by the guest's name, or by a companion's (named), or not at all. */
+export type DoorMatch = { companion?: string } | undefined;
+
+/**
+ * The door's name search (/find, the check-in mode, the Mini App): a registration matches the folded
+ * query by its guest's name or, for a companion who comes alone, by theirs. Undefined: too few letters.
+ */
+export function doorMatcher(input: string): ((record: Rsvp) => DoorMatch) | undefined {
+  const query = fold(input.slice(0, MAX_QUERY));
+  if (letters(query) < MIN_SEARCH_LETTERS) return undefined;
+  const has = (name: string) => fold(name).includes(query);
+  return (record) => {
+    if (!record.name) return undefined;
+    if (has(record.name)) return {};
+    const companion = record.companions?.find(has);
+    return companion === undefined ? undefined : { companion };
+  };
+}
+
 /** /find NAME: up to ten confirmed guests whose name (or a companion's) contains it, each with a Check in button until checked in. */
 export async function findGuests(ctx: FlowContext, input: string, options: { notFoundHint?: string } = {}): Promise<void> {
   const query = fold(input.slice(0, MAX_QUERY));
@@ -35,15 +54,15 @@ export async function findGuests(ctx: FlowContext, input: string, options: { not
     await ctx.reply(ctx.t("team-find-usage"));
     return;
   }
-  if (letters(query) < MIN_SEARCH_LETTERS) {
+  const match = doorMatcher(query);
+  if (!match) {
     await ctx.reply(ctx.t("team-find-short", { min: MIN_SEARCH_LETTERS }));
     return;
   }
-  // A companion who comes alone is found by their own name, on the card of the guest who brought them.
-  const companionOf = (r: Rsvp) => (fold(r.name).includes(query) ? undefined : r.companions?.find((name) => fold(name).includes(query)));
-  const found = (await ctx.deps.store.rsvps.all()).filter(
-    (r) => r.status === "confirmed" && r.name && (fold(r.name).includes(query) || companionOf(r) !== undefined),
-  );
+  const found = (await ctx.deps.store.rsvps.all()).flatMap((record) => {
+    const matched = record.status === "confirmed" ? match(record) : undefined;
+    return matched ? [{ record, companion: matched.companion }] : [];
+  });
   if (found.length === 0) {
     const none = ctx.t("team-find-none", { query: escapeHtml(query) });
     // In a series the search names its event, found or not: a guest of another event is not here.
@@ -53,8 +72,7 @@ export async function findGuests(ctx: FlowContext, input: string, options: { not
   const shown = found.slice(0, MAX_RESULTS);
   const keyboard = new InlineKeyboard();
   const lines: string[] = [];
-  for (const record of shown) {
-    const companion = companionOf(record);
+  for (const { record, companion } of shown) {
     const name = companion
       ? ctx.t("team-find-companion", { name: escapeHtml(companion), guest: escapeHtml(record.name) })
       : escapeHtml(record.name);
