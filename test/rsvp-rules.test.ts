@@ -10,6 +10,8 @@ import {
   newTicketToken,
   normaliseCode,
   normalisePhone,
+  phoneCountryOf,
+  phoneExamples,
   phoneForReading,
   checkNumber,
   checkText,
@@ -57,19 +59,28 @@ describe("RSVP rules", () => {
     expect(checkName("--")).toEqual({ ok: false, reason: "characters" });
   });
 
-  it("normalises Kazakh and international phone numbers to E.164", () => {
-    expect(normalisePhone("8 701 765 05 10")).toBe("+77017650510");
+  it("normalises phone numbers to E.164: national ones as dialled in the event's country, international ones anywhere", () => {
+    expect(phoneCountryOf("Asia/Almaty")).toBe("KZ");
+    expect(phoneCountryOf("Asia/Aqtobe")).toBe("KZ");
+    expect(phoneCountryOf("Europe/Berlin")).toBe("DE");
+    expect(phoneCountryOf("UTC")).toBeUndefined();
+    expect(normalisePhone("8 701 765 05 10", "KZ")).toBe("+77017650510");
     expect(phoneForReading("+77017650510")).toBe("+7 701 765 05 10");
-    expect(phoneForReading("+442079460958")).toBe("+442079460958");
-    expect(normalisePhone("+7 (727) 244-41-44")).toBe("+77272444144");
-    expect(normalisePhone("87017650510")).toBe("+77017650510");
-    expect(normalisePhone("77017650510")).toBe("+77017650510");
-    expect(normalisePhone("701 765 05 10")).toBe("+77017650510");
+    expect(phoneForReading("+442079460958")).toBe("+44 20 7946 0958");
+    expect(normalisePhone("+7 (727) 244-41-44", "KZ")).toBe("+77272444144");
+    expect(normalisePhone("87017650510", "KZ")).toBe("+77017650510");
+    expect(normalisePhone("77017650510", "KZ")).toBe("+77017650510");
+    expect(normalisePhone("701 765 05 10", "KZ")).toBe("+77017650510");
+    expect(normalisePhone("0151 23456789", "DE")).toBe("+4915123456789");
     expect(normalisePhone("+44 20 7946 0958")).toBe("+442079460958");
-    expect(normalisePhone("0044 20 7946 0958")).toBe("+442079460958");
-    expect(normalisePhone("12345")).toBeUndefined();
-    expect(normalisePhone("+7 701 765")).toBeUndefined();
-    expect(normalisePhone("call me")).toBeUndefined();
+    expect(normalisePhone("0044 20 7946 0958", "KZ")).toBe("+442079460958");
+    // Without a country a national number could be anyone's.
+    expect(normalisePhone("8 701 765 05 10")).toBeUndefined();
+    expect(normalisePhone("12345", "KZ")).toBeUndefined();
+    expect(normalisePhone("+7 701 765", "KZ")).toBeUndefined();
+    expect(normalisePhone("call me", "KZ")).toBeUndefined();
+    expect(phoneExamples("KZ")).toBe("8 771 000 99 98, +7 771 000 99 98");
+    expect(phoneExamples(undefined)).toBe("+44 20 7946 0958");
   });
 
   it("reads e-mails, numbers and texts of the event file's questions", () => {

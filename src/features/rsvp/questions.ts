@@ -6,7 +6,7 @@ import { rows, textQuestion, typedChoice, type Choice, type Question } from "../
 import { escapeHtml } from "../../ui/html.js";
 import { formatDecimal } from "../../ui/format.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
-import { checkNumber, checkText, normaliseEmail, normalisePhone, phoneForReading } from "./rules.js";
+import { checkNumber, checkText, normaliseEmail, normalisePhone, phoneCountryOf, phoneExamples, phoneForReading } from "./rules.js";
 
 /** A translation in one language (ctx.t, or i18n.t for a guest's own language). */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -184,6 +184,8 @@ function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Quest
   const saved = (phone: string) => ({ value: phone, note: ctx.t("rsvp-contact-saved", { contact: escapeHtml(phoneForReading(phone)) }) });
   const skip = ctx.t("rsvp-skip");
   const notGiven = ctx.t("form-chosen", { choice: ctx.t("rsvp-not-answered") });
+  const country = phoneCountryOf(ctx.deps.event.timezone);
+  const wrongPhone = { hint: ctx.t("rsvp-error-phone", { examples: phoneExamples(country) }) };
   return {
     prompt,
     reply: { contact: ctx.t("rsvp-share-phone"), buttons: q.required ? [] : [[skip, SKIP]] },
@@ -196,11 +198,11 @@ function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Quest
         // Only the user's own card: someone else's contact is not a way to register them.
         if (answer.userId !== update.from?.id) return { hint: ctx.t("rsvp-error-contact-not-yours") };
         const phone = normalisePhone(answer.phone.startsWith("+") ? answer.phone : `+${answer.phone}`);
-        return phone ? saved(phone) : { hint: ctx.t("rsvp-error-phone") };
+        return phone ? saved(phone) : wrongPhone;
       }
       if (answer.kind !== "text") return undefined;
-      const phone = normalisePhone(answer.text);
-      return phone ? saved(phone) : { hint: ctx.t("rsvp-error-phone") };
+      const phone = normalisePhone(answer.text, country);
+      return phone ? saved(phone) : wrongPhone;
     },
   };
 }

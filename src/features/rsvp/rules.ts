@@ -1,4 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
+import { getCountries, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import mobileExamples from "libphonenumber-js/mobile/examples";
 import { isPastDeadline, parseDuration } from "../../event/time.js";
 import type { EventInfo } from "../../event/load.js";
 
@@ -14,29 +16,53 @@ export function checkName(input: string): NameCheck {
   return { ok: true, value };
 }
 
+/** Where national numbers are dialled: the country of the event's time zone (Asia/Almaty: KZ), none for UTC or a zone of several. */
+export function phoneCountryOf(timezone: string): CountryCode | undefined {
+  if (!countryOfZone.has(timezone)) {
+    const countries = getCountries().filter((country) => zonesOf(country).includes(timezone));
+    countryOfZone.set(timezone, countries.length === 1 ? countries[0] : undefined);
+  }
+  return countryOfZone.get(timezone);
+}
+
+const countryOfZone = new Map<string, CountryCode | undefined>();
+
+/** The IANA zones of a country, from the runtime's ICU data (`getTimeZones()` since Node 22, the `timeZones` getter before). */
+function zonesOf(country: CountryCode): readonly string[] {
+  const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { getTimeZones?: () => string[]; timeZones?: string[] };
+  return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+}
+
 /**
- * A phone number in E.164: Kazakh/Russian trunk prefix 8 or a bare 10-digit number become +7,
- * 00 becomes +; anything else must already be international (+ and 8–15 digits).
+ * A phone number in E.164: international (+ or 00, 8–15 digits) or national as dialled in `country`
+ * (8 701… in Kazakhstan, 0151… in Germany); undefined when its length fits no number there.
  */
-export function normalisePhone(input: string): string | undefined {
+export function normalisePhone(input: string, country?: CountryCode): string | undefined {
   const trimmed = input.trim();
   if (!/^[+\d][\d\s().-]*$/.test(trimmed)) return undefined;
   const digits = trimmed.replace(/\D/g, "");
-  let international: string;
-  if (trimmed.startsWith("+")) international = digits;
-  else if (digits.startsWith("00")) international = digits.slice(2);
-  else if (digits.length === 11 && (digits.startsWith("8") || digits.startsWith("7"))) international = `7${digits.slice(1)}`;
-  else if (digits.length === 10 && /^[67]/.test(digits)) international = `7${digits}`;
-  else return undefined;
-  if (international.startsWith("7") && international.length !== 11) return undefined;
-  if (international.length < 8 || international.length > 15 || international.startsWith("0")) return undefined;
-  return `+${international}`;
+  const international = trimmed.startsWith("+") ? digits : digits.startsWith("00") ? digits.slice(2) : undefined;
+  if (international !== undefined && (international.length < 8 || international.length > 15 || international.startsWith("0")))
+    return undefined;
+  const parsed = parsePhoneNumberFromString(international === undefined ? digits : `+${international}`, country);
+  return parsed?.isPossible() ? parsed.number : undefined;
 }
 
-/** A stored E.164 phone as people read it: «+7 701 123 45 67» in Kazakhstan and Russia, other countries' as stored. */
+/** A stored E.164 phone as people read it: «+7 701 123 45 67» in Kazakhstan and Russia, others grouped as in their country. */
 export function phoneForReading(e164: string): string {
   const parts = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return parts ? `+7 ${parts.slice(1).join(" ")}` : e164;
+  if (parts) return `+7 ${parts.slice(1).join(" ")}`;
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** Numbers a wrong phone's hint shows: a mobile of the event's country, national then international; a London one without a country. */
+export function phoneExamples(country: CountryCode | undefined): string {
+  const example = country && getExampleNumber(country, mobileExamples);
+  if (!example) return "+44 20 7946 0958";
+  const international = phoneForReading(example.number);
+  // Kazakhstan's and Russia's national form is the international one with 8 for +7.
+  const national = international.startsWith("+7 ") ? `8 ${international.slice(3)}` : example.formatNational();
+  return `${national}, ${international}`;
 }
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:.]{2,}$/;

@@ -56,7 +56,7 @@ rsvp-error-number-whole = Please send a whole number, without a fraction, e.g. {
 rsvp-error-number-range = Please send a number from { $min } to { $max }.
 rsvp-error-number-min = Please send a number of at least { $min }.
 rsvp-error-email = This does not look like an e-mail address. Example: name@example.com
-rsvp-error-phone = This does not look like a phone number. Examples: 8 701 123 45 67, +44 20 7946 0958
+rsvp-error-phone = This does not look like a phone number. Examples: { $examples }
 rsvp-error-multi-min = Please choose at least { $min ->
         [one] { $min } option
        *[other] { $min } options

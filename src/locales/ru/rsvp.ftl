@@ -57,7 +57,7 @@ rsvp-error-number-whole = Пришлите целое число, без дро�
 rsvp-error-number-range = Пришлите число от { $min } до { $max }.
 rsvp-error-number-min = Пришлите число не меньше { $min }.
 rsvp-error-email = Это не похоже на адрес электронной почты. Пример: name@example.com
-rsvp-error-phone = Это не похоже на номер телефона. Примеры: 8 701 123 45 67, +44 20 7946 0958
+rsvp-error-phone = Это не похоже на номер телефона. Примеры: { $examples }
 rsvp-error-multi-min = Отметьте хотя бы { $min ->
         [one] { $min } вариант
         [few] { $min } варианта
