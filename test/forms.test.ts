@@ -431,6 +431,46 @@ describe("a label typed instead of tapped", () => {
     }
   });
 
+  it("answers a multi with its labels typed, separated by commas, within its bounds; “Done” typed is the tap", async () => {
+    const label = (ru: string, kk: string, en: string) => ({ ru, kk, en });
+    const options = [
+      { id: "one", label: label("Первый блок", "Бірінші блок", "Block one") },
+      { id: "two", label: label("Второй блок", "Екінші блок", "Block two") },
+      { id: "talk", label: label("Разговор", "Әңгіме", "The talk") },
+    ];
+    const question = { id: "blocks", type: "multi" as const, label: label("Блоки?", "Блоктар?", "Blocks?"), options, max: 2 };
+    bot = await startTestBot({ eventFile: eventWith({ rsvp: { questions: [question] } }) });
+    const t = (language: string, key: string, vars?: Record<string, string | number>) => bot!.running.deps.i18n.t(language, key, vars);
+    const cases = [
+      { language: "ru", name: "Айгерим Сапарова", typed: "первый блок, разговор", shown: "Блоки? — Первый блок; Разговор" },
+      { language: "kk", name: "Данияр Ахметов", typed: "Екінші блок", shown: "Блоктар? — Екінші блок" },
+      { language: "en", name: "Emma Stone", typed: "block one; block two", shown: "Blocks? — Block one; Block two" },
+    ];
+    for (const { language, name, typed, shown } of cases) {
+      const guest = bot.user({ languageCode: language });
+      await guest.command("rsvp");
+      await guest.tap(t(language, "consent-agree"));
+      await guest.send(name);
+      // Over the bound, a label that is not one, and Done with nothing marked: hints, nothing taken.
+      await guest.send(options.map((o) => o.label[language as "ru"]).join(", "));
+      expect(guest.lastText()).toBe(`✋ ${t(language, "rsvp-multi-at-most", { max: 2 })}`);
+      await guest.send(`${typed}, popcorn`);
+      expect(guest.lastText()).toBe(`✋ ${t(language, "rsvp-multi-use-buttons")}`);
+      await guest.send(t(language, "rsvp-multi-done").replace(/^\S+ /, "").toLocaleLowerCase(language));
+      expect(guest.lastText()).toBe(`✋ ${t(language, "rsvp-error-multi-min", { min: 1 })}`);
+      await guest.send(typed);
+      expect(guest.lastText()).toContain(shown);
+    }
+    // Marked with taps, then "done" typed: the marks are the answer.
+    const guest = bot.user({ languageCode: "en" });
+    await guest.command("rsvp");
+    await guest.tap("✅ I agree");
+    await guest.send("Cleo Park");
+    await guest.tap("The talk");
+    await guest.send("done");
+    expect(guest.lastText()).toContain("Blocks? — The talk");
+  });
+
   it("is not taken when it could name two choices", () => {
     const choices = [
       ["✅ Yes", "a"],

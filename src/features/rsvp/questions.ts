@@ -2,7 +2,7 @@ import type { FlowContext } from "../../bot/context.js";
 import type { EventInfo } from "../../event/load.js";
 import type { RsvpQuestion } from "../../event/schema.js";
 import { DEFAULT_MAX_LENGTH } from "../../ui/form/ask.js";
-import { rows, textQuestion, typedChoice, type Choice, type Question } from "../../ui/form/question.js";
+import { rows, textQuestion, typedChoice, type Choice, type Question, type Reading } from "../../ui/form/question.js";
 import { escapeHtml } from "../../ui/html.js";
 import { formatDecimal } from "../../ui/format.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
@@ -242,20 +242,31 @@ function multiQuestion(
     [[ctx.t("rsvp-multi-done"), DONE]],
     ...skipRow,
   ];
+  const picked = (ids: typeof options): Reading<string | null> => {
+    if (ids.length === 0 && !q.required) return notAnswered(ctx);
+    if (ids.length < min) return { hint: ctx.t("rsvp-error-multi-min", { min }) };
+    if (ids.length > max) return { hint: multiBounds(ctx, min, max, options.length) };
+    return { value: ids.map((o) => o.id).join(","), chosen: ids.map((o) => o.label).join("; ") };
+  };
+  /** Labels typed instead of tapped ("walk, talks"): the whole answer, as its taps and Done would give; "Done" typed is the tap. */
+  const typed = (text: string): Reading<string | null> => {
+    if (typedChoice([[ctx.t("rsvp-multi-done"), DONE]], text) === DONE) return picked(options.filter((o) => chosen.has(o.id)));
+    const labels = options.map((o) => [o.label, o.id] as const);
+    const whole = typedChoice(labels, text);
+    const ids = whole === undefined ? text.split(/[,;\n]+/).map((part) => typedChoice(labels, part)) : [whole];
+    if (ids.some((id) => id === undefined)) return undefined;
+    return picked(options.filter((o) => ids.includes(o.id)));
+  };
   return {
     prompt: shownPrompt,
     buttons: buttons(),
     wrongType: ctx.t("rsvp-multi-use-buttons"),
     read: (answer) => {
       // Several options are marked, then Done: "choose one of the buttons" would mislead.
+      if (answer.kind === "text") return typed(answer.text) ?? { hint: ctx.t("rsvp-multi-use-buttons") };
       if (answer.kind !== "button") return { hint: ctx.t("rsvp-multi-use-buttons") };
       if (answer.value === SKIP && !q.required) return notAnswered(ctx);
-      if (answer.value === DONE) {
-        const ids = options.filter((o) => chosen.has(o.id));
-        if (ids.length === 0 && !q.required) return notAnswered(ctx);
-        if (ids.length < min) return { hint: ctx.t("rsvp-error-multi-min", { min }) };
-        return { value: ids.map((o) => o.id).join(","), chosen: ids.map((o) => o.label).join("; ") };
-      }
+      if (answer.value === DONE) return picked(options.filter((o) => chosen.has(o.id)));
       const id = answer.value.startsWith(OPTION) ? answer.value.slice(OPTION.length) : undefined;
       if (id === undefined || !options.some((o) => o.id === id)) return undefined;
       if (!chosen.has(id) && chosen.size >= max) return { hint: ctx.t("rsvp-error-multi-max", { max }) };
