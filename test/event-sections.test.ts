@@ -224,9 +224,10 @@ describe("an event in one language", () => {
     expect(help?.text).toContain("/idea — қалаға идея ұсыну\n/cancel");
     expect(help?.text).not.toContain("/language");
     expect(bot.api.visibleCommands(user.id, "en").map((each) => each.command)).not.toContain("language");
-    // Typed anyway, it still shows the one language, with the way back.
+    // Typed anyway, it says the one language the bot speaks (not a picker of one), with the way back.
     const [screen] = await user.command("language");
-    expect(user.buttons(screen)).toEqual(["Қазақша", "⬅️ Мәзір"]);
+    expect(screen?.text).toBe("🌐 Бұл бот тек қазақ тілінде сөйлейді.");
+    expect(user.buttons(screen)).toEqual(["⬅️ Мәзір"]);
   });
 
   it("offers it in a series whose events are in different languages", async () => {

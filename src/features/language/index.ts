@@ -18,6 +18,8 @@ function languageKeyboard(ctx: FlowContext): InlineKeyboard {
 }
 
 async function showLanguages(ctx: FlowContext) {
+  // A bot in one language has nothing to choose: a picker of one button would look broken.
+  if (ctx.deps.series.languages.length < 2) return showScreen(ctx, ctx.t("language-only"), backToMenuKeyboard(ctx));
   await showScreen(ctx, ctx.t("language-choose"), languageKeyboard(ctx));
 }
 

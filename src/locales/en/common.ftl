@@ -55,6 +55,7 @@ calendar-caption = Open this file to add the event to your calendar. It will rem
 ## Language
 language-choose = 🌐 Choose your language:
 language-set = ✅ Language: English.
+language-only = 🌐 This bot speaks English only.
 
 ## Help and fallbacks
 help =
