@@ -185,7 +185,8 @@ function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Quest
   const skip = ctx.t("rsvp-skip");
   const notGiven = ctx.t("form-chosen", { choice: ctx.t("rsvp-not-answered") });
   const country = phoneCountryOf(ctx.deps.event.timezone);
-  const wrongPhone = { hint: ctx.t("rsvp-error-phone", { examples: phoneExamples(country) }) };
+  // Built when needed: a form's question is made again for every update of its conversation.
+  const wrongPhone = () => ({ hint: ctx.t("rsvp-error-phone", { examples: phoneExamples(country) }) });
   return {
     prompt,
     reply: { contact: ctx.t("rsvp-share-phone"), buttons: q.required ? [] : [[skip, SKIP]] },
@@ -198,11 +199,11 @@ function phoneQuestion(ctx: FlowContext, q: RsvpQuestion, prompt: string): Quest
         // Only the user's own card: someone else's contact is not a way to register them.
         if (answer.userId !== update.from?.id) return { hint: ctx.t("rsvp-error-contact-not-yours") };
         const phone = normalisePhone(answer.phone.startsWith("+") ? answer.phone : `+${answer.phone}`);
-        return phone ? saved(phone) : wrongPhone;
+        return phone ? saved(phone) : wrongPhone();
       }
       if (answer.kind !== "text") return undefined;
       const phone = normalisePhone(answer.text, country);
-      return phone ? saved(phone) : wrongPhone;
+      return phone ? saved(phone) : wrongPhone();
     },
   };
 }
