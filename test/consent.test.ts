@@ -105,6 +105,32 @@ describe("consent first", () => {
     expect(bot.errors()).toEqual([]);
   });
 
+  it("takes /cancel typed under a consent as its Cancel: the buttons go, nothing is stored, in ru, kk and en", async () => {
+    bot = await startTestBot();
+    for (const language of ["ru", "kk", "en"]) {
+      const t = (key: string) => bot!.running.deps.i18n.t(language, key);
+      const user = bot.user({ languageCode: language });
+      for (const open of [() => user.command("rsvp"), () => user.command("idea").then(() => user.tap(/✍️/))]) {
+        await open();
+        const consent = user.lastMessage();
+        expect(user.buttons(consent), language).toContain(t("consent-agree"));
+        await user.send("/cancel");
+        expect(user.lastText(), language).toBe(`${t("cancel-consent")}\n\n${t("menu-title")}`);
+        const closed = user.messages().find((m) => m.message_id === consent.message_id);
+        expect(closed?.text, language).toBe(consent.text);
+        expect(user.buttons(closed!), language).toEqual([]);
+        // Moved on: typed text gets the usual hint, not the pointer to the consent.
+        await user.send("hello");
+        expect(user.lastText(), language).toBe(t("unhandled-text"));
+      }
+      // With no consent waiting, /cancel still says there is nothing to cancel.
+      await user.send("/cancel");
+      expect(user.lastText(), language).toBe(`${t("cancel-nothing")}\n\n${t("menu-title")}`);
+      expect(await bot.running.deps.store.rsvps.find(user.id)).toBeUndefined();
+    }
+    expect(bot.errors()).toEqual([]);
+  });
+
   it("asks for consent before anything personal, and stores nothing before Agree", async () => {
     bot = await startTestBot();
     const ann = bot.user({ languageCode: "en" });

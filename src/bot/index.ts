@@ -130,8 +130,11 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   protectedBot.use((ctx, next) => {
     if (ctx.chat?.type !== "private") return next();
     if (ctx.message) deps.latestMessages.note(ctx.chat.id, ctx.message.message_id);
-    // A tap or a command moves on from a consent left unanswered: what is typed next is not pointed to it.
-    if (ctx.callbackQuery || ctx.message?.text?.startsWith("/")) deps.latestMessages.forget(ctx.chat.id, "consent");
+    // A tap or a command moves on from a consent left unanswered: what is typed next is not pointed to it
+    // (/cancel closes it itself, features/help).
+    const text = ctx.message?.text;
+    if (ctx.callbackQuery || (text?.startsWith("/") && !/^\/cancel(@\w+)?(\s|$)/i.test(text)))
+      deps.latestMessages.forget(ctx.chat.id, "consent");
     return next();
   });
   // Organisers tap idea moderation buttons in their group chat.

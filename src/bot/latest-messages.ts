@@ -43,6 +43,13 @@ export class LatestMessages {
     if (ids) this.shown.set(`${chatId}:${thing}`, [...ids, messageId]);
   }
 
+  /** The messages showing a thing, forgotten as they are taken (/cancel closes a consent in sight). */
+  take(chatId: number, thing: ShownThing): readonly number[] {
+    const ids = this.shown.get(`${chatId}:${thing}`) ?? [];
+    this.forget(chatId, thing);
+    return ids;
+  }
+
   /** The thing is no longer shown (a consent answered, or left by a tap or a command). */
   forget(chatId: number, thing: ShownThing): void {
     this.shown.delete(`${chatId}:${thing}`);

@@ -24,7 +24,13 @@ privateChat.command("help", async (ctx) => {
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
 });
 
-// Conversations handle /cancel themselves while one is active; here nothing is in progress.
+// Conversations handle /cancel themselves while one is active; here at most a consent waits for its buttons.
 privateChat.command("cancel", async (ctx) => {
-  await sendMainMenu(ctx, ctx.t("cancel-nothing"));
+  const { latestMessages } = ctx.deps;
+  const inSight = latestMessages.whereShown(ctx.chat.id, "consent", ctx.message.message_id) !== undefined;
+  const [consent] = latestMessages.take(ctx.chat.id, "consent");
+  if (!inSight || consent === undefined) return sendMainMenu(ctx, ctx.t("cancel-nothing"));
+  // As its own Cancel would: the consent loses its buttons, and nothing was stored.
+  await ctx.api.editMessageReplyMarkup(ctx.chat.id, consent).catch(() => undefined);
+  await sendMainMenu(ctx, ctx.t("cancel-consent"));
 });

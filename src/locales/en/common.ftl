@@ -84,6 +84,7 @@ help-more =
     /forget_me — delete my data
     /help — this help
 cancel-nothing = There is nothing to cancel. Here is the menu.
+cancel-consent = Cancelled: you did not agree, so nothing was saved. Here is the menu.
 unhandled-text = I didn't understand that. Use the buttons below or /help.
 unhandled-media = I can't use this here. Use the buttons below or /help.
 # A text message edited after it was sent: neither a form nor a command reads edits.

@@ -83,6 +83,7 @@ help-more =
     /forget_me — деректерімді жою
     /help — осы анықтама
 cancel-nothing = Тоқтататын ештеңе жоқ. Міне, мәзір.
+cancel-consent = Тоқтатылды: сіз келісім бермедіңіз, сондықтан ештеңе сақталған жоқ. Міне, мәзір.
 unhandled-text = Хабарламаңызды түсінбедім. Төмендегі батырмаларды немесе /help командасын пайдаланыңыз.
 unhandled-media = Мұндай хабарламаны бұл жерде қабылдай алмаймын. Төмендегі батырмаларды немесе /help командасын пайдаланыңыз.
 # A text message edited after it was sent: neither a form nor a command reads edits.

@@ -83,6 +83,7 @@ help-more =
     /forget_me — удалить мои данные
     /help — эта справка
 cancel-nothing = Отменять нечего. Вот меню.
+cancel-consent = Отменено: вы не дали согласия, поэтому ничего не сохранено. Вот меню.
 unhandled-text = Я не понял сообщение. Воспользуйтесь кнопками ниже или /help.
 unhandled-media = Здесь я не могу это принять. Воспользуйтесь кнопками ниже или /help.
 # A text message edited after it was sent: neither a form nor a command reads edits.
