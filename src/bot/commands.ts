@@ -5,6 +5,10 @@ import type { EventInfo } from "../event/load.js";
 import type { Series } from "../event/series.js";
 import type { BotContext } from "./context.js";
 
+/** The command a message starts with ("/cancel@bot now" → "cancel"), lower-cased; undefined for other text. */
+export const commandOf = (text: string | undefined): string | undefined =>
+  text?.match(/^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)/)?.[1]?.toLowerCase();
+
 export const ATTENDEE_COMMANDS = [
   "start",
   "events",

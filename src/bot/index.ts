@@ -3,6 +3,7 @@ import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Middleware } from "grammy";
 import type { BotContext, BotDeps, FlowContext, SessionData } from "./context.js";
+import { commandOf } from "./commands.js";
 import { bestEffortCallbackAnswers } from "./callback-answers.js";
 import { handleBotError, noteCallbackAnswers, RecentLanguages } from "./errors.js";
 import { floodLimit } from "./flood.js";
@@ -132,9 +133,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     if (ctx.message) deps.latestMessages.note(ctx.chat.id, ctx.message.message_id);
     // A tap or a command moves on from a consent left unanswered: what is typed next is not pointed to it
     // (/cancel closes it itself, features/help).
-    const text = ctx.message?.text;
-    if (ctx.callbackQuery || (text?.startsWith("/") && !/^\/cancel(@\w+)?(\s|$)/i.test(text)))
-      deps.latestMessages.forget(ctx.chat.id, "consent");
+    const command = commandOf(ctx.message?.text);
+    if (ctx.callbackQuery || (command !== undefined && command !== "cancel")) deps.latestMessages.forget(ctx.chat.id, "consent");
     return next();
   });
   // Organisers tap idea moderation buttons in their group chat.

@@ -2,6 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { BotContext, FlowContext } from "../../bot/context.js";
+import { commandOf } from "../../bot/commands.js";
 import { hasRole, refuse, type Role } from "../access.js";
 import { escapeHtml } from "../html.js";
 import { backToMenuKeyboard } from "../keyboards.js";
@@ -32,8 +33,6 @@ export interface Step {
 }
 
 type Values<S> = { [K in keyof S]: S[K] extends Question<infer T> ? T : never };
-
-const commandOf = (text: string | undefined) => text?.match(/^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)/)?.[1]?.toLowerCase();
 
 /**
  * One form run. Every question goes through `ask`, so every form has the same rules (README, Forms):
