@@ -271,3 +271,28 @@ describe("registration when every seat is taken", () => {
     expect((await rsvps.find(late.id))?.status).toBe("waitlisted");
   });
 });
+
+describe("the programme of an event over several days", () => {
+  it("puts each day above its items, in the reader's language", async () => {
+    const programme = [
+      { time: "18:00", title: { en: "Tea", ru: "Чай", kk: "Шай" } },
+      { time: "23:30", title: "Night ride" },
+      { time: "01:00", title: "Stars" },
+      { time: "2017-12-01T12:00", title: "Workshop" },
+    ];
+    bot = await startTestBot({ eventFile: eventWith({ starts: "2017-11-30T18:00", ends: "2017-12-01T23:00", programme }) });
+    const days = {
+      en: ["🗓 30 November 2017\n18:00 Tea\n\n23:30 Night ride", "🗓 1 December 2017\n01:00 Stars\n\n12:00 Workshop"],
+      ru: ["🗓 30 ноября 2017\n18:00 Чай", "🗓 1 декабря 2017\n01:00 Stars"],
+      kk: ["🗓 2017 жылғы 30 қараша\n18:00 Шай", "🗓 2017 жылғы 1 желтоқсан\n01:00 Stars"],
+    };
+    for (const [language, [first, second]] of Object.entries(days)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("info");
+      const [screen] = await user.tapData("info:programme");
+      expect(screen?.text).toContain(first);
+      expect(screen?.text).toContain(second);
+      expect(screen?.text?.match(/🗓/g)).toHaveLength(2);
+    }
+  });
+});

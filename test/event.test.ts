@@ -12,6 +12,7 @@ import {
   wallClockToInstant,
 } from "../src/event/time.js";
 import { localize, untranslated } from "../src/event/text.js";
+import { eventWith } from "./support/event-file.js";
 import { buildCalendarFile } from "../src/ui/calendar.js";
 
 const OTHER_EVENT = "test/fixtures/events/riverside-cleanup.yaml";
@@ -158,6 +159,37 @@ describe("the event file", () => {
     expect(event.startsAt.toISOString()).toBe("2027-03-28T01:30:00.000Z");
     // The hour repeated in October exists: taken as its first occurrence.
     expect(() => parseEvent(london("2027-10-31T01:30", "2027-10-31T04:00"))).not.toThrow();
+  });
+
+  it("gives each programme item its day: its own date, or the day above it, the next one past midnight", () => {
+    const twoDays = (programme: { time?: string; title: string }[]) =>
+      loadEvent(eventWith({ starts: "2017-11-30T18:00", ends: "2017-12-01T23:00", programme }));
+    const event = twoDays([
+      { time: "18:00", title: "Tea" },
+      { time: "23:30", title: "Night ride" },
+      { time: "01:00", title: "Stars" },
+      { title: "Breakfast, untimed" },
+      { time: "2017-12-01T12:00", title: "Workshop" },
+      { time: "09:00", title: "Day three? No: the event has no third day" },
+    ]);
+    expect(event.programmeDays).toEqual(["2017-11-30", "2017-11-30", "2017-12-01", "2017-12-01", "2017-12-01", "2017-12-01"]);
+    // A programme of one day stays on it, whatever the order of its times.
+    expect(loadEvent(BUNDLED_EVENT_FILE).programmeDays.every((day) => day === "2017-11-30")).toBe(true);
+    expect(() => twoDays([{ time: "2017-12-02T10:00", title: "Too late" }])).toThrow(
+      /programme\.0\.time: 2017-12-02 is not a day of the event \(2017-11-30 to 2017-12-01\)/,
+    );
+    expect(() => twoDays([{ time: "1 December, 12:00", title: "Unreadable" }])).toThrow(
+      /programme\.0\.time: expected HH:mm, or YYYY-MM-DDTHH:mm for a day of an event of several days/,
+    );
+    const london = eventWith({
+      timezone: "Europe/London",
+      starts: "2027-03-27T18:00",
+      ends: "2027-03-28T12:00",
+      rsvp: { deadline: "2027-03-27T12:00" },
+    });
+    expect(() => loadEvent(eventWith({ programme: [{ time: "2027-03-28T01:30", title: "In the gap" }] }, london))).toThrow(
+      /programme\.0\.time: 2027-03-28T01:30 does not exist in Europe\/London/,
+    );
   });
 
   it("refuses a reminder to contest entrants in a file without a contest", () => {

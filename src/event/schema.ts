@@ -59,9 +59,10 @@ const venue = z.strictObject({
 });
 
 const programmeItem = z.strictObject({
+  /** HH:mm, or YYYY-MM-DDTHH:mm to name the day in an event of several days. */
   time: z
     .string()
-    .regex(/^\d{2}:\d{2}$/, "expected HH:mm")
+    .regex(/^(\d{4}-\d{2}-\d{2}T)?\d{2}:\d{2}$/, "expected HH:mm, or YYYY-MM-DDTHH:mm for a day of an event of several days")
     .optional(),
   title: text,
   details: text.optional(),

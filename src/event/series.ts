@@ -202,7 +202,16 @@ export function withArchived(series: Series, archived: EventInfo[]): Series {
 }
 
 /** The fields derived when an event file is loaded (src/event/load.ts): what is left is the file's data. */
-const DERIVED = ["startsAt", "endsAt", "rsvpDeadlineAt", "contestDeadlineAt", "defaultLanguage", "text", "reminderAt"] as const;
+const DERIVED = [
+  "startsAt",
+  "endsAt",
+  "rsvpDeadlineAt",
+  "contestDeadlineAt",
+  "defaultLanguage",
+  "programmeDays",
+  "text",
+  "reminderAt",
+] as const;
 
 /** An event's file data as validated (JSON-safe): compared by /reload and kept in the archive. */
 export function eventFileData(event: EventInfo): Record<string, unknown> {

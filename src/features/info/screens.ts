@@ -1,5 +1,6 @@
 import type { FlowContext } from "../../bot/context.js";
-import { countdownText, eventText, eventWhen } from "../../ui/format.js";
+import { countdownText, dayText, eventText, eventWhen } from "../../ui/format.js";
+import { clockTimeOf } from "../../event/programme.js";
 import { escapeHtml } from "../../ui/html.js";
 
 /** The texts of the info screens, all from the event file and the locale files. */
@@ -20,11 +21,16 @@ export async function overviewText(ctx: FlowContext): Promise<string> {
 export async function programmeText(ctx: FlowContext): Promise<string> {
   const { programme } = ctx.deps.event;
   if (programme.length === 0) return `${ctx.t("info-programme-title")}\n\n${ctx.t("info-empty")}`;
+  const days = ctx.deps.event.programmeDays;
+  // A programme of one day needs no day above its times.
+  const severalDays = days.some((day) => day !== days[0]);
   const items = await Promise.all(
-    programme.map(async (item) => {
+    programme.map(async (item, i) => {
       const title = escapeHtml(await eventText(ctx, item.title));
       const details = item.details ? `\n${escapeHtml(await eventText(ctx, item.details))}` : "";
-      return item.time ? `<b>${item.time}</b> ${title}${details}` : `• ${title}${details}`;
+      const line = item.time ? `<b>${clockTimeOf(item.time)}</b> ${title}${details}` : `• ${title}${details}`;
+      const newDay = severalDays && days[i] !== days[i - 1];
+      return newDay ? `${ctx.t("info-programme-day", { day: await dayText(ctx, days[i]!) })}\n${line}` : line;
     }),
   );
   return `${ctx.t("info-programme-title")}\n\n${items.join("\n\n")}`;

@@ -43,6 +43,8 @@ info-venue-shown = { $where ->
     }
 info-back = ⬅️ Back
 info-programme-title = 📋 <b>Programme</b>
+# The day above its items in the programme of an event of several days.
+info-programme-day = 🗓 <u>{ $day }</u>
 info-speakers-title = 🎤 <b>Speakers</b>
 info-organisers-title = 🤝 <b>Organisers and partners</b>
 info-contacts-title = ☎️ <b>Contacts</b>

@@ -42,6 +42,8 @@ info-venue-shown = { $where ->
     }
 info-back = ⬅️ Артқа
 info-programme-title = 📋 <b>Бағдарлама</b>
+# The day above its items in the programme of an event of several days.
+info-programme-day = 🗓 <u>{ $day }</u>
 info-speakers-title = 🎤 <b>Спикерлер</b>
 info-organisers-title = 🤝 <b>Ұйымдастырушылар мен серіктестер</b>
 info-contacts-title = ☎️ <b>Байланыс</b>

@@ -42,6 +42,8 @@ info-venue-shown = { $where ->
     }
 info-back = ⬅️ Назад
 info-programme-title = 📋 <b>Программа</b>
+# The day above its items in the programme of an event of several days.
+info-programme-day = 🗓 <u>{ $day }</u>
 info-speakers-title = 🎤 <b>Спикеры</b>
 info-organisers-title = 🤝 <b>Организаторы и партнёры</b>
 info-contacts-title = ☎️ <b>Контакты</b>
