@@ -63,4 +63,13 @@ describe("RSVP: a phone number as dialled where the event is", () => {
     const stored = await bot.running.deps.store.rsvps.find(guest.id);
     expect(stored).toBeUndefined();
   });
+
+  it("takes a number written with the area code in brackets first, as the bot's own example shows it in New York", async () => {
+    bot = await startTestBot({ eventFile: phoneEvent("America/New_York") });
+    const guest = await guestAtPhone("en");
+    await guest.send("12");
+    expect(guest.lastText()).toBe("✋ This does not look like a phone number. Examples: (201) 555-0123, +1 201 555 0123");
+    await guest.send("(212) 555-0123");
+    expect(guest.lastText()).toContain("Your phone? — +1 212 555 0123");
+  });
 });

@@ -39,7 +39,8 @@ function zonesOf(country: CountryCode): readonly string[] {
  */
 export function normalisePhone(input: string, country?: CountryCode): string | undefined {
   const trimmed = input.trim();
-  if (!/^[+\d][\d\s().-]*$/.test(trimmed)) return undefined;
+  // "(212) 555-0123": a national number may open with its area code in brackets.
+  if (!/^[+(\d][\d\s().-]*$/.test(trimmed)) return undefined;
   const digits = trimmed.replace(/\D/g, "");
   const international = trimmed.startsWith("+") ? digits : digits.startsWith("00") ? digits.slice(2) : undefined;
   if (international !== undefined && (international.length < 8 || international.length > 15 || international.startsWith("0")))
