@@ -404,7 +404,7 @@ describe("a label typed instead of tapped", () => {
       await guest.command("idea");
       await openSubmission(guest, /^✍️ /);
       const category = guest.buttons()[1]!;
-      await guest.send(category.slice(0, 4));
+      await guest.send(category.slice(0, -1));
       expect(guest.lastText()).toBe(`✋ ${t(language, "ideas-category-hint")}`);
       await guest.send(`${category.toLocaleLowerCase(language)}.`);
       expect(guest.lastText()).toContain(t(language, "form-step", { number: 2, total: 4 }));
@@ -421,6 +421,7 @@ describe("a label typed instead of tapped", () => {
     for (const [typed, chosen] of [
       ["18 - 25", "18–25"],
       ["еще не знаю", "Ещё не знаю"],
+      ["не знаю", "Ещё не знаю"],
     ]) {
       const guest = bot.user({ languageCode: "ru" });
       await guest.command("rsvp");
@@ -480,5 +481,18 @@ describe("a label typed instead of tapped", () => {
     expect(typedChoice(choices, "yes")).toBeUndefined();
     expect(typedChoice(choices, " no ")).toBe("c");
     expect(typedChoice(choices, "🙂")).toBeUndefined();
+  });
+
+  it("is taken from words of one label only, whole and of four letters or more", () => {
+    const choices = [
+      ["Свой", "own"],
+      ["Возьму в прокат", "rent"],
+      ["Street lighting", "street"],
+      ["Park lighting", "park"],
+    ] as const;
+    const read = (...typed: string[]) => typed.map((text) => typedChoice(choices, text));
+    expect(read("прокат", "В ПРОКАТ!", "street")).toEqual(["rent", "rent", "street"]);
+    // In two labels, a particle, a part of a word: nothing.
+    expect(read("lighting", "в", "прока")).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -78,10 +78,26 @@ export function choiceQuestion<V extends string>(
 /** A button's label as compared with a typed text: folded, without the emoji and marks around it, a dash as "-" ("18-25" = "18–25"). */
 const labelKey = (label: string) => fold(label.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).replace(/ ?\p{Pd} ?/gu, "-");
 
-/** The choice whose label was typed instead of tapped ("yes" for "Yes", "publish" for "✅ Publish"), if it names one choice only. */
+/** A label's words, spaced once at both ends, so a run of whole words is found with includes(). */
+const spacedWords = (key: string) =>
+  ` ${key
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter(Boolean)
+    .join(" ")} `;
+
+/**
+ * The choice whose label was typed instead of tapped ("yes" for "Yes", "publish" for "✅ Publish"),
+ * or else whose label alone holds the typed words ("rent" for "I'll rent one"; four letters at
+ * least, so "in" or "и" names nothing); only when it names one choice.
+ */
 export function typedChoice<V extends string>(choices: readonly (readonly [label: string, value: V])[], text: string): V | undefined {
   const key = labelKey(text);
-  const named = key ? choices.filter(([label]) => labelKey(label) === key) : [];
+  if (!key) return undefined;
+  let named = choices.filter(([label]) => labelKey(label) === key);
+  if (named.length === 0 && key.length >= 4) {
+    const words = spacedWords(key);
+    named = choices.filter(([label]) => spacedWords(labelKey(label)).includes(words));
+  }
   return named.length === 1 ? named[0]![1] : undefined;
 }
 
