@@ -59,7 +59,7 @@ describe("forged buttons", () => {
     const before = admin.messages().length;
     const forged = {
       menu: ["menu:home:1", "menu:settings"],
-      info: ["info:secrets", "info:programme:2"],
+      info: ["info:secrets", "info:programme:100"],
       language: ["lang:de", "lang:"],
       privacy: ["privacy:forget:all"],
       rsvp: ["rsvp:consent:ZZZZZZZZZZZZ", "rsvp:ci:abc", "rsvp:ci:-5", "rsvp:rc:maybe", "rsvp:withdraw:no"],

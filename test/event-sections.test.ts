@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eventWith } from "./support/event-file.js";
 import { botPerTest, type TestBot } from "./support/harness.js";
 import { seriesDir, writeSeriesEvent } from "./support/series-dir.js";
+import { pagesOf } from "../src/ui/pages.js";
 
 const RIVERSIDE = "test/fixtures/events/riverside-cleanup.yaml";
 
@@ -294,5 +295,61 @@ describe("the programme of an event over several days", () => {
       expect(screen?.text).toContain(second);
       expect(screen?.text?.match(/🗓/g)).toHaveLength(2);
     }
+  });
+});
+
+describe("a programme longer than one message holds", () => {
+  it("is paged within Telegram's 4,096 characters, each item once, a page opening mid-day repeating its day", async () => {
+    const details = "Who speaks, what they show, where to go in the park, what to bring & how to join the talk after it. ".repeat(2);
+    const programme = Array.from({ length: 40 }, (_, i) => ({
+      time:
+        i === 20
+          ? "2017-12-01T10:00"
+          : `${String(10 + (i % 20) / 2)
+              .padStart(2, "0")
+              .slice(0, 2)}:${i % 2 ? "30" : "00"}`,
+      title: `Session ${i + 1}`,
+      details,
+    }));
+    const concept = { title: "The idea", text: "Shade and water for every street. ".repeat(300) };
+    bot = await startTestBot({ eventFile: eventWith({ starts: "2017-11-30T10:00", ends: "2017-12-01T23:00", programme, concept }) });
+    const user = bot.user({ languageCode: "en" });
+    await user.command("info");
+    const pages: string[] = [];
+    // The first page comes below the venue pin; the others replace it.
+    await user.tapData("info:programme");
+    for (;;) {
+      pages.push(user.lastText());
+      expect(user.lastText().length).toBeLessThanOrEqual(4096);
+      if (!user.buttons().includes("Next ▶️")) break;
+      await user.tap("Next ▶️");
+    }
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.every((text, i) => text.startsWith(`📋 Programme (${i + 1}/${pages.length})\n\n`))).toBe(true);
+    // Every page opens with its day: the first, the mid-day ones and the second day's.
+    expect(pages.every((text) => /^📋 Programme \(\d+\/\d+\)\n\n🗓 (30 November|1 December) 2017\n/.test(text))).toBe(true);
+    const sessions = pages.join("\n").match(/Session \d+\b/g);
+    expect(sessions).toEqual(programme.map((item) => item.title));
+    expect(pages.join("\n")).toContain("& how to join");
+    await user.tap("◀️ Previous");
+    expect(user.lastText()).toBe(pages.at(-2));
+    expect(user.buttons()).toEqual(["◀️ Previous", "Next ▶️", "⬅️ Back", "⬅️ Menu"]);
+    // The concept, one long text, is paged between its sentences.
+    await user.tapData("info:concept");
+    expect(user.lastText()).toMatch(/^🌳 The idea \(1\/3\)\n\nShade and water[\s\S]*street\.$/);
+    expect(user.lastText().length).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe("pages of a long text", () => {
+  it("cut between blocks, else lines, else words, never inside a tag or an escaped character", () => {
+    expect(pagesOf(["<b>10:00</b> One", "<b>11:00</b> Two"], 20)).toEqual(["<b>10:00</b> One", "<b>11:00</b> Two"]);
+    const bold = `<b>${"word ".repeat(4)}</b>and more words after it`;
+    expect(pagesOf([bold], 40)).toEqual([`<b>${"word ".repeat(4)}</b>and more`, "words after it"]);
+    // A link longer than a page goes on as plain text; an escaped & is not cut.
+    const link = `<a href="https://example.org/x">${"word ".repeat(10)}</a>tail&amp;more`;
+    expect(pagesOf([link], 50)).toEqual([`${"word ".repeat(10).trim()}`, "tail&amp;more"]);
+    expect(pagesOf(["x".repeat(30), `${"y".repeat(17)}&amp;`], 20)).toEqual(["x".repeat(20), "x".repeat(10), "y".repeat(17), "&amp;"]);
+    expect(pagesOf([], 50)).toEqual([""]);
   });
 });

@@ -192,6 +192,14 @@ describe("the event file", () => {
     );
   });
 
+  it("refuses a text longer than a screen shows in one message, except the paged concept and speakers", () => {
+    const long = (letter: string) => letter.repeat(3_100);
+    expect(() => loadEvent(eventWith({ summary: { ru: long("а") }, contest: { rules: long("r") } }))).toThrow(
+      /summary\.ru: 3100 characters: a screen shows 3000 at most in one message; shorten it\n {2}contest\.rules: 3100 characters/,
+    );
+    expect(() => loadEvent(eventWith({ concept: { text: long("c").repeat(3) }, speakers: long("s") }))).not.toThrow();
+  });
+
   it("refuses a reminder to contest entrants in a file without a contest", () => {
     const source = readFileSync(OTHER_EVENT, "utf8").replace("audience: confirmed", "audience: contest_entrants");
     expect(() => parseEvent(source)).not.toThrow();

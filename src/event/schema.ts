@@ -10,18 +10,32 @@ export const isSupportedLanguage = (code: string | undefined): code is Language 
 
 const language = z.enum(SUPPORTED_LANGUAGES);
 
-/** A text is one string for every language, or a map per language. */
-const text = z.union(
-  [
-    z.string().min(1),
-    z.partialRecord(language, z.string().min(1)).refine((map) => Object.keys(map).length > 0, {
-      message: "expected at least one language",
-    }),
-  ],
-  {
-    error: (issue) => (issue.input === undefined ? "required" : "expected a text, or a map of texts per language (ru, kk, en)"),
-  },
-);
+/** The longest text in one language that a screen shows whole, with its lines around it, in one message (4,096 characters). */
+const MAX_TEXT = 3_000;
+
+/** A text is one string for every language, or a map per language; `max` characters at most in each. */
+function localizedText(max = Infinity) {
+  const one = z
+    .string()
+    .min(1)
+    .refine((value) => value.length <= max, {
+      error: (issue) => `${String(issue.input).length} characters: a screen shows ${max} at most in one message; shorten it`,
+    });
+  return z.union(
+    [
+      one,
+      z.partialRecord(language, one).refine((map) => Object.keys(map).length > 0, {
+        message: "expected at least one language",
+      }),
+    ],
+    {
+      error: (issue) => (issue.input === undefined ? "required" : "expected a text, or a map of texts per language (ru, kk, en)"),
+    },
+  );
+}
+const text = localizedText(MAX_TEXT);
+/** A text the bot shows in pages (the concept, the speakers): any length. */
+const pagedText = localizedText();
 export type LocalizedText = z.infer<typeof text>;
 
 /** Ids are keys in storage, button data and exports: each may appear once in its list. */
@@ -309,9 +323,9 @@ export const eventSchema = z
     ends: wallClock,
     venue,
     /** The idea behind the event (the green corridor for the bundled forum). */
-    concept: z.strictObject({ title: text, text }).optional(),
+    concept: z.strictObject({ title: text, text: pagedText }).optional(),
     programme: z.array(programmeItem).default([]),
-    speakers: text.optional(),
+    speakers: pagedText.optional(),
     organisers: z.array(organiser).default([]),
     contacts: z.array(contact).default([]),
     links: z.array(link).default([]),

@@ -37,12 +37,16 @@ export function matching(pattern: RegExp): Field<string> {
 }
 
 /** A trailing field that may be absent. */
-export function optional<T>(field: Field<T>): Field<T | undefined> {
+export function optional<T>(field: Field<T>): Field<T | undefined> & { optional: true } {
   return { write: (value) => (value === undefined ? "" : field.write(value)), read: (text) => field.read(text), optional: true };
 }
 
 type Fields = Record<string, Field<unknown>>;
-type Values<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
+type ValueOf<F> = F extends Field<infer T> ? T : never;
+/** An optional field's key may be left out. */
+type Values<F extends Fields> = { [K in keyof F as F[K] extends { optional: true } ? never : K]: ValueOf<F[K]> } & {
+  [K in keyof F as F[K] extends { optional: true } ? K : never]?: ValueOf<F[K]>;
+};
 /** A codec without fields packs with no argument. */
 type PackArguments<T> = Record<string, never> extends T ? [value?: T] : [value: T];
 

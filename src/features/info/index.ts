@@ -7,7 +7,16 @@ import { showScreen } from "../../ui/screens.js";
 import { backToMenuKeyboard, menuData } from "../../ui/keyboards.js";
 import { infoData, type INFO_SCREENS } from "./callback-data.js";
 import { sendCalendarFile } from "../../ui/calendar.js";
-import { conceptText, contactsText, organisersText, overviewText, programmeText, speakersText } from "./screens.js";
+import {
+  conceptSection,
+  contactsSection,
+  organisersSection,
+  overviewText,
+  programmeSection,
+  speakersSection,
+  type Section,
+} from "./screens.js";
+import { MESSAGE_LIMIT, pagesOf } from "../../ui/pages.js";
 
 async function overviewKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   const { event } = ctx.deps;
@@ -47,8 +56,8 @@ async function overview(ctx: FlowContext): Promise<Overview> {
   return shown;
 }
 
-const backToOverview = (ctx: FlowContext) =>
-  backToMenuKeyboard(ctx, new InlineKeyboard().text(ctx.t("info-back"), infoData.pack({ screen: "overview" })));
+const backToOverview = (ctx: FlowContext, keyboard = new InlineKeyboard()) =>
+  backToMenuKeyboard(ctx, keyboard.text(ctx.t("info-back"), infoData.pack({ screen: "overview" })));
 
 async function sendVenue(ctx: FlowContext) {
   const { venue } = ctx.deps.event;
@@ -84,12 +93,28 @@ privateChat.use(
 );
 
 const sections = {
-  programme: programmeText,
-  speakers: speakersText,
-  organisers: organisersText,
-  concept: conceptText,
-  contacts: contactsText,
-} satisfies Record<string, (ctx: FlowContext) => Promise<string>>;
+  programme: programmeSection,
+  speakers: speakersSection,
+  organisers: organisersSection,
+  concept: conceptSection,
+  contacts: contactsSection,
+} satisfies Record<string, (ctx: FlowContext) => Promise<Section>>;
+
+/** Room left beside a page for its title's "(2/3)". */
+const PAGE_MARK = 12;
+
+/** A section's page: a long programme (or list of organisers) is paged, as one message holds 4,096 characters at most. */
+async function showSection(ctx: FlowContext, screen: keyof typeof sections, page: number) {
+  const { title, blocks, heading } = await sections[screen](ctx);
+  const pages = pagesOf(blocks, MESSAGE_LIMIT - title.length - PAGE_MARK, heading);
+  // A page past the end (the file shortened since) shows the last.
+  const shown = Math.min(page, pages.length - 1);
+  const keyboard = new InlineKeyboard();
+  if (shown > 0) keyboard.text(ctx.t("info-page-previous"), infoData.pack({ screen, page: shown - 1 || undefined }));
+  if (shown < pages.length - 1) keyboard.text(ctx.t("info-page-next"), infoData.pack({ screen, page: shown + 1 }));
+  const top = pages.length > 1 ? `${title} (${shown + 1}/${pages.length})` : title;
+  await showScreen(ctx, pages[shown] ? `${top}\n\n${pages[shown]}` : top, backToOverview(ctx, keyboard.row()));
+}
 
 /** A pin in sight (a message or two from the tapped one, or the newest) is pointed to, not posted again. */
 async function showVenue(ctx: FlowContext) {
@@ -102,7 +127,7 @@ async function showVenue(ctx: FlowContext) {
 
 privateChat.use(
   onTap(infoData, async (ctx) => {
-    const { screen } = ctx.callbackData;
+    const { screen, page = 0 } = ctx.callbackData;
     if (screen === "venue") return showVenue(ctx);
     await ctx.answerCallbackQuery();
     if (screen === "overview") {
@@ -110,6 +135,6 @@ privateChat.use(
       await showScreen(ctx, text, keyboard);
     } else if (screen === "calendar") {
       await sendCalendarFile(ctx.api, ctx.chatId, ctx.deps.event, await ctx.i18n.getLocale(), ctx.t("calendar-caption"));
-    } else await showScreen(ctx, await sections[screen](ctx), backToOverview(ctx));
+    } else await showSection(ctx, screen, page);
   }),
 );

@@ -5,6 +5,14 @@ import { escapeHtml } from "../../ui/html.js";
 
 /** The texts of the info screens, all from the event file and the locale files. */
 
+/** A section's screen: its title, and its blocks, paged when long (index.ts). */
+export interface Section {
+  title: string;
+  blocks: string[];
+  /** The line a page opening with block i repeats: the day of a programme's item. */
+  heading?: (block: number) => string | undefined;
+}
+
 export async function overviewText(ctx: FlowContext): Promise<string> {
   const { event } = ctx.deps;
   const text = async (value: Parameters<typeof eventText>[1]) => escapeHtml(await eventText(ctx, value));
@@ -18,34 +26,40 @@ export async function overviewText(ctx: FlowContext): Promise<string> {
   ].join("\n");
 }
 
-export async function programmeText(ctx: FlowContext): Promise<string> {
-  const { programme } = ctx.deps.event;
-  if (programme.length === 0) return `${ctx.t("info-programme-title")}\n\n${ctx.t("info-empty")}`;
-  const days = ctx.deps.event.programmeDays;
+export async function programmeSection(ctx: FlowContext): Promise<Section> {
+  const { programme, programmeDays: days } = ctx.deps.event;
+  const title = ctx.t("info-programme-title");
+  if (programme.length === 0) return { title, blocks: [ctx.t("info-empty")] };
   // A programme of one day needs no day above its times.
   const severalDays = days.some((day) => day !== days[0]);
-  const items = await Promise.all(
+  const dayLines = severalDays
+    ? new Map(
+        await Promise.all(
+          [...new Set(days)].map(async (day) => [day, ctx.t("info-programme-day", { day: await dayText(ctx, day) })] as const),
+        ),
+      )
+    : undefined;
+  const blocks = await Promise.all(
     programme.map(async (item, i) => {
-      const title = escapeHtml(await eventText(ctx, item.title));
+      const name = escapeHtml(await eventText(ctx, item.title));
       const details = item.details ? `\n${escapeHtml(await eventText(ctx, item.details))}` : "";
-      const line = item.time ? `<b>${clockTimeOf(item.time)}</b> ${title}${details}` : `• ${title}${details}`;
-      const newDay = severalDays && days[i] !== days[i - 1];
-      return newDay ? `${ctx.t("info-programme-day", { day: await dayText(ctx, days[i]!) })}\n${line}` : line;
+      const line = item.time ? `<b>${clockTimeOf(item.time)}</b> ${name}${details}` : `• ${name}${details}`;
+      return dayLines && days[i] !== days[i - 1] ? `${dayLines.get(days[i]!)}\n${line}` : line;
     }),
   );
-  return `${ctx.t("info-programme-title")}\n\n${items.join("\n\n")}`;
+  return { title, blocks, heading: (block) => dayLines?.get(days[block]!) };
 }
 
-export async function speakersText(ctx: FlowContext): Promise<string> {
+export async function speakersSection(ctx: FlowContext): Promise<Section> {
   const { speakers } = ctx.deps.event;
-  const body = speakers ? escapeHtml(await eventText(ctx, speakers)) : ctx.t("info-empty");
-  return `${ctx.t("info-speakers-title")}\n\n${body}`;
+  return { title: ctx.t("info-speakers-title"), blocks: [speakers ? escapeHtml(await eventText(ctx, speakers)) : ctx.t("info-empty")] };
 }
 
-export async function organisersText(ctx: FlowContext): Promise<string> {
+export async function organisersSection(ctx: FlowContext): Promise<Section> {
   const { organisers } = ctx.deps.event;
-  if (organisers.length === 0) return `${ctx.t("info-organisers-title")}\n\n${ctx.t("info-empty")}`;
-  const items = await Promise.all(
+  const title = ctx.t("info-organisers-title");
+  if (organisers.length === 0) return { title, blocks: [ctx.t("info-empty")] };
+  const blocks = await Promise.all(
     organisers.map(async (organiser) => {
       let name = `<b>${escapeHtml(await eventText(ctx, organiser.name))}</b>`;
       if (organiser.url) name = `<a href="${escapeHtml(organiser.url)}">${name}</a>`;
@@ -54,16 +68,19 @@ export async function organisersText(ctx: FlowContext): Promise<string> {
       return `${name}${role}${about}`;
     }),
   );
-  return `${ctx.t("info-organisers-title")}\n\n${items.join("\n\n")}`;
+  return { title, blocks };
 }
 
-export async function conceptText(ctx: FlowContext): Promise<string> {
+export async function conceptSection(ctx: FlowContext): Promise<Section> {
   const { concept } = ctx.deps.event;
-  if (!concept) return ctx.t("info-empty");
-  return `🌳 <b>${escapeHtml(await eventText(ctx, concept.title))}</b>\n\n${escapeHtml(await eventText(ctx, concept.text))}`;
+  if (!concept) return { title: ctx.t("info-empty"), blocks: [] };
+  return {
+    title: `🌳 <b>${escapeHtml(await eventText(ctx, concept.title))}</b>`,
+    blocks: [escapeHtml(await eventText(ctx, concept.text))],
+  };
 }
 
-export async function contactsText(ctx: FlowContext): Promise<string> {
+export async function contactsSection(ctx: FlowContext): Promise<Section> {
   const { contacts, links } = ctx.deps.event;
   const people = await Promise.all(
     contacts.map(async (contact) => {
@@ -74,12 +91,12 @@ export async function contactsText(ctx: FlowContext): Promise<string> {
       return lines.join("\n");
     }),
   );
-  const sections = [ctx.t("info-contacts-title"), people.length ? people.join("\n\n") : ctx.t("info-empty")];
+  const blocks = people.length ? people : [ctx.t("info-empty")];
   if (links.length) {
     const items = await Promise.all(
       links.map(async (link) => `<a href="${escapeHtml(link.url)}">${escapeHtml(await eventText(ctx, link.label))}</a>`),
     );
-    sections.push(`${ctx.t("info-links-title")}\n${items.join("\n")}`);
+    blocks.push(`${ctx.t("info-links-title")}\n${items.join("\n")}`);
   }
-  return sections.join("\n\n");
+  return { title: ctx.t("info-contacts-title"), blocks };
 }

@@ -45,6 +45,9 @@ info-back = ⬅️ Back
 info-programme-title = 📋 <b>Programme</b>
 # The day above its items in the programme of an event of several days.
 info-programme-day = 🗓 <u>{ $day }</u>
+# The pages of a long programme (or list of organisers): one message holds 4,096 characters at most.
+info-page-previous = ◀️ Previous
+info-page-next = Next ▶️
 info-speakers-title = 🎤 <b>Speakers</b>
 info-organisers-title = 🤝 <b>Organisers and partners</b>
 info-contacts-title = ☎️ <b>Contacts</b>

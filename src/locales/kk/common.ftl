@@ -44,6 +44,9 @@ info-back = ⬅️ Артқа
 info-programme-title = 📋 <b>Бағдарлама</b>
 # The day above its items in the programme of an event of several days.
 info-programme-day = 🗓 <u>{ $day }</u>
+# The pages of a long programme (or list of organisers): one message holds 4,096 characters at most.
+info-page-previous = ◀️ Алдыңғы
+info-page-next = Келесі ▶️
 info-speakers-title = 🎤 <b>Спикерлер</b>
 info-organisers-title = 🤝 <b>Ұйымдастырушылар мен серіктестер</b>
 info-contacts-title = ☎️ <b>Байланыс</b>

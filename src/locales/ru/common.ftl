@@ -44,6 +44,9 @@ info-back = ⬅️ Назад
 info-programme-title = 📋 <b>Программа</b>
 # The day above its items in the programme of an event of several days.
 info-programme-day = 🗓 <u>{ $day }</u>
+# The pages of a long programme (or list of organisers): one message holds 4,096 characters at most.
+info-page-previous = ◀️ Предыдущая
+info-page-next = Следующая ▶️
 info-speakers-title = 🎤 <b>Спикеры</b>
 info-organisers-title = 🤝 <b>Организаторы и партнёры</b>
 info-contacts-title = ☎️ <b>Контакты</b>
