@@ -269,3 +269,37 @@ describe("Registration approval (rsvp.approval)", () => {
     for (const field of ["name", "declineReason", "decidedByName", "companions"]) expect(fields).not.toContain(field);
   });
 });
+
+describe("Long text answers", () => {
+  it("are shortened (…) in the summary and the organisers' card to fit one message, and kept whole", async () => {
+    const questions = [1, 2, 3, 4, 5].map((n) => ({ id: `q${n}`, type: "text" as const, label: `Question ${n}?` }));
+    bot = await startTestBot({
+      eventFile: eventWith({ rsvp: { approval: true, questions, plusOnes: 2, capacity: 10 } }, RIVERSIDE),
+      adminIds: [ADMIN],
+    });
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    await admin.command("start");
+    const guest = bot.user({ languageCode: "en" });
+    await guest.command("rsvp");
+    await guest.tap("✅ I agree");
+    await guest.send("Ann Lee");
+    const answer = (n: number) => `${"Shade and water for every street. ".repeat(29)}End ${n}.`;
+    for (const n of [1, 2, 3]) await guest.send(answer(n));
+    await guest.send("Short.");
+    await guest.send(answer(5));
+    await guest.tap("2");
+    await guest.send("Bo Lee");
+    await guest.send("Cy Lee");
+    const summary = guest.lastText();
+    expect(summary.length).toBeLessThanOrEqual(4096);
+    expect(summary).toContain("Question 4? — Short.\n");
+    expect(summary.match(/…\n/g)).toHaveLength(4);
+    expect(summary).toContain("\nBringing 2: Bo Lee, Cy Lee");
+    await guest.tap("✅ Confirm");
+    expect(guest.lastText()).toContain("Your request has been sent to the organisers");
+    expect((await rsvps().find(guest.id))?.answers).toEqual({ q1: answer(1), q2: answer(2), q3: answer(3), q4: "Short.", q5: answer(5) });
+    const card = cardOf(admin, "Ann Lee");
+    expect(card.text!.length).toBeLessThanOrEqual(4096);
+    expect(admin.buttons(card)).toEqual(["✅ Approve", "❌ Decline"]);
+  });
+});

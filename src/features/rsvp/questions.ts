@@ -77,16 +77,34 @@ export function answerText(
   return value.split(",").map(label).join("; ");
 }
 
-/** The answers as lines (“Which sector…? — Media”) for the summary, “My registration” and the door card, in HTML. */
+/** Room for the answer lines in one message, beside the name, up to 10 companions and a card's status (4,096 characters in all). */
+const ANSWERS_ROOM = 2_500;
+
+/** Texts within `room` characters together: the short ones whole, the longer ones cut (…) to an equal share of what is left. */
+export function fairShares(texts: readonly string[], room: number): string[] {
+  if (texts.reduce((sum, text) => sum + text.length, 0) <= room) return [...texts];
+  const shown = [...texts];
+  let left = room;
+  const shortestFirst = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+  for (const [done, i] of shortestFirst.entries()) {
+    const share = Math.floor(left / (texts.length - done));
+    if (texts[i]!.length > share) shown[i] = `${texts[i]!.slice(0, Math.max(0, share - 1)).trimEnd()}…`;
+    left -= shown[i]!.length;
+  }
+  return shown;
+}
+
+/**
+ * The answers as lines (“Which sector…? — Media”) for the summary, “My registration” and the door
+ * card, in HTML; long text answers shortened to fit one message (/export has them whole).
+ */
 export function answerLines(event: EventInfo, answers: RsvpAnswers, t: Translate, language: string): string {
-  return event.rsvp.questions
-    .map((q) =>
-      t("rsvp-answer-line", {
-        label: escapeHtml(event.text(q.label, language)),
-        answer: escapeHtml(answerText(event, q, answers[q.id], t, language) ?? t("rsvp-not-answered")),
-      }),
-    )
-    .join("\n");
+  const questions = event.rsvp.questions;
+  const labels = questions.map((q) => event.text(q.label, language));
+  const texts = questions.map((q) => answerText(event, q, answers[q.id], t, language) ?? t("rsvp-not-answered"));
+  const room = ANSWERS_ROOM - labels.reduce((sum, label) => sum + label.length + 4, 0);
+  const shown = fairShares(texts, room);
+  return questions.map((_, i) => t("rsvp-answer-line", { label: escapeHtml(labels[i]!), answer: escapeHtml(shown[i]!) })).join("\n");
 }
 
 const OPTION = "o.";
