@@ -178,6 +178,7 @@ describe("the event file", () => {
     expect(() => twoDays([{ time: "2017-12-02T10:00", title: "Too late" }])).toThrow(
       /programme\.0\.time: 2017-12-02 is not a day of the event \(2017-11-30 to 2017-12-01\)/,
     );
+    expect(() => twoDays([{ time: "25:00", title: "No such hour" }])).toThrow(/programme\.0\.time: expected HH:mm/);
     expect(() => twoDays([{ time: "1 December, 12:00", title: "Unreadable" }])).toThrow(
       /programme\.0\.time: expected HH:mm, or YYYY-MM-DDTHH:mm for a day of an event of several days/,
     );
@@ -214,6 +215,8 @@ describe("the event file", () => {
     expect(() => parseEvent(source.replace("  capacity: 2\n", "  capacity: 2\n  plusOnes: 2\n"))).toThrow(
       /rsvp\.plusOnes: a guest and 2 companions take 3 seats, more than the capacity \(2\)/,
     );
+    // A capacity of 0 is refused once, for what it is, with no word on companions nobody brings.
+    expect(() => parseEvent(source.replace("  capacity: 2\n", "  capacity: 0\n"))).toThrow(/^[^\n]+\n {2}rsvp\.capacity: [^\n]+$/);
   });
 
   it("says a missing time is required and how to write it", () => {

@@ -76,7 +76,7 @@ const programmeItem = z.strictObject({
   /** HH:mm, or YYYY-MM-DDTHH:mm to name the day in an event of several days. */
   time: z
     .string()
-    .regex(/^(\d{4}-\d{2}-\d{2}T)?\d{2}:\d{2}$/, "expected HH:mm, or YYYY-MM-DDTHH:mm for a day of an event of several days")
+    .regex(/^(\d{4}-\d{2}-\d{2}T)?([01]\d|2[0-3]):[0-5]\d$/, "expected HH:mm, or YYYY-MM-DDTHH:mm for a day of an event of several days")
     .optional(),
   title: text,
   details: text.optional(),
@@ -168,7 +168,7 @@ const rsvp = z
   })
   .superRefine((r, issues) => {
     // A party larger than the hall would wait forever at the head of the waiting list, and everyone behind it.
-    if (r.capacity !== undefined && r.plusOnes + 1 > r.capacity)
+    if (r.capacity !== undefined && r.plusOnes > 0 && r.plusOnes + 1 > r.capacity)
       issues.addIssue({
         code: "custom",
         message: `a guest and ${r.plusOnes} companions take ${r.plusOnes + 1} seats, more than the capacity (${r.capacity})`,
