@@ -65,6 +65,45 @@ describe("an event file naming no data controller", () => {
   });
 });
 
+describe("an event file naming nobody to contact", () => {
+  it("says registration closed without naming a contact; after the event, that it is over, and /privacy gives no contact", async () => {
+    bot = await startTestBot({ eventFile: eventWith({ organisers: [], contacts: [], links: [], rsvp: { consent: undefined } }) });
+    const { clock, event } = bot;
+    clock.set(new Date(event.rsvpDeadlineAt.getTime() + 60_000));
+    const closed = {
+      en: "⛔️ Registration closed on 29 November 2017, 12:00.\nIf you still want to come, please contact the organisers.",
+      ru: "⛔️ Регистрация закрылась 29 ноября 2017, 12:00.\nЕсли вы всё же хотите прийти, свяжитесь с организаторами.",
+      kk: "⛔️ Тіркелу жабылды (мерзімі: 2017 жылғы 29 қараша, 12:00).\nБәрібір келгіңіз келсе, ұйымдастырушылармен хабарласыңыз.",
+    };
+    const past = {
+      en: "⛔️ Registration is closed: the event took place on 30 November 2017, 9:00–13:00.",
+      ru: "⛔️ Регистрация закрыта: мероприятие прошло 30 ноября 2017, 9:00–13:00.",
+      kk: "⛔️ Тіркелу жабық: іс-шара өтіп кетті (2017 жылғы 30 қараша, 9:00–13:00).",
+    };
+    for (const [language, text] of Object.entries(closed)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("rsvp");
+      expect(user.lastText()).toBe(text);
+    }
+    clock.set(new Date(event.endsAt.getTime() + 60_000));
+    const greeting = {
+      en: "The event is over. Here you can read about it and share your ideas for the city.",
+      ru: "Мероприятие уже прошло. Здесь можно узнать о нём и предложить идеи для города.",
+      kk: "Іс-шара өтіп кетті. Мұнда ол туралы біліп, қалаға арналған идеяларыңызды ұсына аласыз.",
+    };
+    for (const [language, text] of Object.entries(past)) {
+      const user = bot.user({ languageCode: language });
+      await user.command("start");
+      expect(user.lastText()).toContain(greeting[language as "en"]);
+      await user.command("rsvp");
+      expect(user.lastText()).toBe(text);
+      await user.command("privacy");
+      expect(user.lastText()).toMatch(/: .+$/);
+      expect(user.lastText()).not.toMatch(/Contact|Контакты|Байланыс/);
+    }
+  });
+});
+
 describe("an event file without its optional sections", () => {
   it("greets and shows a menu with only what the event has, in every language", async () => {
     bot = await startTestBot({ eventFile: bareEvent() });

@@ -2,15 +2,18 @@ import type { BotDeps } from "../bot/context.js";
 import type { EventInfo } from "../event/load.js";
 import { escapeHtml } from "./html.js";
 
-/** How to reach the organisers, from the event file's contacts (or its first organiser), as HTML. */
-export function organisersContact(deps: BotDeps, t: (key: string) => string, language: string): string {
+/**
+ * How to reach the organisers, from the event file's contacts (or its first organiser), as HTML
+ * message variables: `known` is "no" when the file names nobody, and the message leaves the contact out.
+ */
+export function organisersContact(deps: Pick<BotDeps, "event">, language: string): { contact: string; known: "yes" | "no" } {
   const { event } = deps;
   const people = event.contacts.map((contact) =>
     [event.text(contact.name, language), ...contact.phones, contact.email].filter(Boolean).join(", "),
   );
-  if (people.length) return escapeHtml(people.join("; "));
   const organiser = event.organisers[0];
-  return escapeHtml(organiser ? event.text(organiser.name, language) : t("rsvp-organisers"));
+  const contact = people.length ? people.join("; ") : organiser ? event.text(organiser.name, language) : "";
+  return { contact: escapeHtml(contact), known: contact ? "yes" : "no" };
 }
 
 /** The data controller named in the event file (else its first organiser, else the event itself). */

@@ -1,6 +1,7 @@
 import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
 import { eventText, eventWhen, seriesNameVars } from "../../ui/format.js";
+import { eventPhase } from "../../event/time.js";
 import { escapeHtml } from "../../ui/html.js";
 import { onTap } from "../../ui/callback-data.js";
 import { showScreen } from "../../ui/screens.js";
@@ -8,7 +9,9 @@ import { withEventHeading } from "../../ui/event-heading.js";
 import { mainMenuKeyboard, menuData, sendMainMenu } from "../../ui/keyboards.js";
 
 /** What the greeting says the bot offers besides info and registration: only what the event file has. */
-function offered({ contest, ideas }: BotContext["deps"]["event"]): "all" | "contest" | "ideas" | "none" {
+function offered({ contest, ideas, startsAt, endsAt }: BotContext["deps"]["event"], now: Date) {
+  // After the event there is nothing to register for: reading about it, and the ideas, are left.
+  if (eventPhase(now, startsAt, endsAt) === "past") return ideas ? "past-ideas" : "past";
   if (contest) return ideas ? "all" : "contest";
   return ideas ? "ideas" : "none";
 }
@@ -35,7 +38,7 @@ privateChat.command("start", async (ctx) => {
     name: escapeHtml(ctx.from.first_name),
     title: escapeHtml(await eventText(ctx, ctx.deps.event.title)),
     when: await eventWhen(ctx),
-    offers: offered(ctx.deps.event),
+    offers: offered(ctx.deps.event, ctx.deps.clock()),
   });
   await sendMainMenu(ctx, greeting);
 });

@@ -87,7 +87,7 @@ async function showPrivacy(ctx: FlowContext): Promise<void> {
     until: dayjs(until).tz(event.timezone).locale(language).format(ctx.t("date-pattern")),
     retain: durationText(ctx, event.privacy.retainFor),
     controller: escapeHtml(consentController(ctx.deps, language)),
-    contact: organisersContact(ctx.deps, (key) => ctx.t(key), language),
+    ...organisersContact(ctx.deps, language),
   });
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: backToMenuKeyboard(ctx) });
 }

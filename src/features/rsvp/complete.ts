@@ -3,7 +3,7 @@ import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import type { GivenConsent } from "../../store/users.js";
 import type { RsvpAnswers } from "../../store/rsvps.js";
 import { organisersContact } from "../../ui/organisers.js";
-import { alertCapacity, sendTicket, tellPromoted, translator, waitlistVars } from "./notify.js";
+import { alertCapacity, sendTicket, tellPromoted, waitlistVars } from "./notify.js";
 import { refreshRequestCards, sendRequestCards } from "./approval.js";
 import { newCode, newTicketToken, registrationOpen } from "./rules.js";
 
@@ -56,8 +56,7 @@ export async function completeRegistration(
   }
 
   if (!registrationOpen(deps.event, now)) {
-    const contact = organisersContact(deps, translator(deps, language), language);
-    await ctx.reply(ctx.t("rsvp-closed-meanwhile", { contact }), { parse_mode: "HTML", reply_markup: back });
+    await ctx.reply(ctx.t("rsvp-closed-meanwhile", organisersContact(deps, language)), { parse_mode: "HTML", reply_markup: back });
     return "closed";
   }
   // The form opens only after Agree, so a new registration always has its consent.

@@ -1,12 +1,12 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { momentText } from "../../ui/format.js";
+import { eventWhen, momentText } from "../../ui/format.js";
 import { escapeHtml } from "../../ui/html.js";
 import { showScreen } from "../../ui/screens.js";
 import { withEventHeading } from "../../ui/event-heading.js";
 import { backToMenuKeyboard } from "../../ui/keyboards.js";
 import { eventText } from "../../ui/format.js";
-import { durationToNow, relativeToNow } from "../../event/time.js";
+import { durationToNow, eventPhase, relativeToNow } from "../../event/time.js";
 import type { Rsvp } from "../../store/rsvps.js";
 import { rsvpData } from "./callback-data.js";
 import type { GivenConsent } from "../../store/users.js";
@@ -67,8 +67,10 @@ export async function openRsvp(ctx: BotContext): Promise<void> {
   const language = await ctx.i18n.getLocale();
   const deadline = await momentText(ctx, event.rsvpDeadlineAt);
   if (!registrationOpen(event, clock())) {
-    const contact = organisersContact(ctx.deps, t(ctx), language);
-    await ctx.reply(ctx.t("rsvp-closed", { deadline, contact }), {
+    // After the event there is nothing to come to: the message says when it took place instead.
+    const phase = eventPhase(clock(), event.startsAt, event.endsAt) === "past" ? "past" : "closed";
+    const when = await eventWhen(ctx);
+    await ctx.reply(ctx.t("rsvp-closed", { deadline, phase, when, ...organisersContact(ctx.deps, language) }), {
       parse_mode: "HTML",
       reply_markup: backToMenuKeyboard(ctx),
     });

@@ -78,7 +78,7 @@ export async function releaseUnanswered(deps: BotDeps, api: Api<RawApi>): Promis
     const language = languageOf(deps.event, record.language);
     const t = translator(deps, language);
     await api
-      .sendMessage(userId, t("rsvp-released-unanswered", { contact: organisersContact(deps, t, language) }), { parse_mode: "HTML" })
+      .sendMessage(userId, t("rsvp-released-unanswered", organisersContact(deps, language)), { parse_mode: "HTML" })
       .catch((error) => deps.logger.warn({ err: error, userId }, "release notice not delivered"));
   }
   await tellPromoted(deps, api, promoted);

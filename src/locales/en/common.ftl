@@ -12,6 +12,8 @@ start-greeting =
     Hello, { $name }! 👋
     I am the assistant of <b>{ $title }</b> — { $when }.
     { $offers ->
+        [past] The event is over. Here you can read about it.
+        [past-ideas] The event is over. Here you can read about it and share your ideas for the city.
         [contest] Here you can read about the event, register and take part in the contest.
         [ideas] Here you can read about the event, register and share your ideas for the city.
         [none] Here you can read about the event and register.

@@ -40,8 +40,12 @@ privacy-screen =
     <b>For how long</b>
     Until { $until }: { $retain } after the event ends, then it is deleted. Send /forget_me to delete everything now.
 
-    Data controller: { $controller }
-    Contact: { $contact }
+    Data controller: { $controller }{ $known ->
+        [yes]
+            {""}
+            Contact: { $contact }
+       *[no] {""}
+    }
 # /privacy's purposes: each only where some event of the series runs it (registration first).
 privacy-why-register = register you and check you in at the entrance
 privacy-why-news = send you news and reminders about the event in your language

@@ -12,10 +12,15 @@ rsvp-intro =
 # With rsvp.approval: told before the consent, as the full hall is.
 rsvp-intro-approval = 🙋 The organisers approve each registration: after the form your request goes to them, and I will tell you their decision at once.
 rsvp-intro-full = ⏳ <b>No seats are left for now.</b> You can still register: you will join the waiting list, and if a seat frees up, I will tell you at once.
-rsvp-closed =
-    ⛔️ Registration closed on { $deadline }.
-    If you still want to come, please contact the organisers: { $contact }
-rsvp-organisers = the organisers
+rsvp-closed = { $phase ->
+        [past] ⛔️ Registration is closed: the event took place on { $when }.
+       *[closed]
+            ⛔️ Registration closed on { $deadline }.
+            If you still want to come, please contact the organisers{ $known ->
+                [yes] : { $contact }
+               *[no] .
+            }
+    }
 
 ## The form
 rsvp-ask-name = 👤 What is your full name? (as on your ID, for the guest list)
@@ -94,7 +99,10 @@ rsvp-field-name = Name
 rsvp-back = ⬅️ Back
 rsvp-left = Registration cancelled; nothing was saved. You can start again any time with /rsvp.
 rsvp-edit-left = Nothing was changed.
-rsvp-closed-meanwhile = ⛔️ Sorry, registration closed while you were filling in the form. Contact the organisers: { $contact }
+rsvp-closed-meanwhile = ⛔️ Sorry, registration closed while you were filling in the form. Contact the organisers{ $known ->
+        [yes] : { $contact }
+       *[no] .
+    }
 
 ## Result and ticket
 rsvp-done-confirmed =
@@ -150,7 +158,10 @@ rsvp-reconfirm-yes = ✅ Yes, I am coming
 rsvp-reconfirm-no = ❌ No, I can't come
 rsvp-reconfirm-thanks = 🙌 Thank you! See you there.
 rsvp-reconfirm-declined = Thank you for letting us know: your seat goes to someone on the waiting list.
-rsvp-released-unanswered = ⌛️ You did not confirm that you are coming, so your seat went to someone on the waiting list. If you still want to come, contact the organisers: { $contact }
+rsvp-released-unanswered = ⌛️ You did not confirm that you are coming, so your seat went to someone on the waiting list. If you still want to come, contact the organisers{ $known ->
+        [yes] : { $contact }
+       *[no] .
+    }
 
 ## Tickets at the door
 rsvp-ticket-not-yours = 🙅 This ticket is not yours. Send /rsvp to see your own registration.

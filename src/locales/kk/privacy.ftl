@@ -40,8 +40,12 @@ privacy-screen =
     <b>Қанша уақыт</b>
     Сақталу мерзімі: { $until } (іс-шара аяқталғаннан кейін { $retain }), содан кейін деректер жойылады. Барлығын қазір жою үшін /forget_me жіберіңіз.
 
-    Дербес деректер операторы: { $controller }
-    Байланыс: { $contact }
+    Дербес деректер операторы: { $controller }{ $known ->
+        [yes]
+            {""}
+            Байланыс: { $contact }
+       *[no] {""}
+    }
 # /privacy's purposes: each only where some event of the series runs it (registration first).
 privacy-why-register = Сізді тіркеу және кіреберісте белгілеу
 privacy-why-news = іс-шара туралы жаңалықтар мен еске салғыштарды өз тіліңізде жіберу

@@ -40,8 +40,12 @@ privacy-screen =
     <b>Как долго</b>
     До { $until }: { $retain } после окончания мероприятия, затем данные удаляются. Отправьте /forget_me, чтобы удалить всё сейчас.
 
-    Оператор персональных данных: { $controller }
-    Контакты: { $contact }
+    Оператор персональных данных: { $controller }{ $known ->
+        [yes]
+            {""}
+            Контакты: { $contact }
+       *[no] {""}
+    }
 # /privacy's purposes: each only where some event of the series runs it (registration first).
 privacy-why-register = зарегистрировать вас и отметить на входе
 privacy-why-news = присылать новости и напоминания о мероприятии на вашем языке
