@@ -70,33 +70,35 @@ describe("an event file naming nobody to contact", () => {
     bot = await startTestBot({ eventFile: eventWith({ organisers: [], contacts: [], links: [], rsvp: { consent: undefined } }) });
     const { clock, event } = bot;
     clock.set(new Date(event.rsvpDeadlineAt.getTime() + 60_000));
-    const closed = {
-      en: "⛔️ Registration closed on 29 November 2017, 12:00.\nIf you still want to come, please contact the organisers.",
-      ru: "⛔️ Регистрация закрылась 29 ноября 2017, 12:00.\nЕсли вы всё же хотите прийти, свяжитесь с организаторами.",
-      kk: "⛔️ Тіркелу жабылды (мерзімі: 2017 жылғы 29 қараша, 12:00).\nБәрібір келгіңіз келсе, ұйымдастырушылармен хабарласыңыз.",
+    const texts = {
+      en: {
+        closed: "⛔️ Registration closed on 29 November 2017, 12:00.\nIf you still want to come, please contact the organisers.",
+        over: "The event is over. Here you can read about it and share your ideas for the city.",
+        past: "⛔️ Registration is closed: the event took place on 30 November 2017, 9:00–13:00.",
+      },
+      ru: {
+        closed: "⛔️ Регистрация закрылась 29 ноября 2017, 12:00.\nЕсли вы всё же хотите прийти, свяжитесь с организаторами.",
+        over: "Мероприятие уже прошло. Здесь можно узнать о нём и предложить идеи для города.",
+        past: "⛔️ Регистрация закрыта: мероприятие прошло 30 ноября 2017, 9:00–13:00.",
+      },
+      kk: {
+        closed: "⛔️ Тіркелу жабылды (мерзімі: 2017 жылғы 29 қараша, 12:00).\nБәрібір келгіңіз келсе, ұйымдастырушылармен хабарласыңыз.",
+        over: "Іс-шара өтіп кетті. Мұнда ол туралы біліп, қалаға арналған идеяларыңызды ұсына аласыз.",
+        past: "⛔️ Тіркелу жабық: іс-шара өтіп кетті (2017 жылғы 30 қараша, 9:00–13:00).",
+      },
     };
-    const past = {
-      en: "⛔️ Registration is closed: the event took place on 30 November 2017, 9:00–13:00.",
-      ru: "⛔️ Регистрация закрыта: мероприятие прошло 30 ноября 2017, 9:00–13:00.",
-      kk: "⛔️ Тіркелу жабық: іс-шара өтіп кетті (2017 жылғы 30 қараша, 9:00–13:00).",
-    };
-    for (const [language, text] of Object.entries(closed)) {
+    for (const [language, { closed }] of Object.entries(texts)) {
       const user = bot.user({ languageCode: language });
       await user.command("rsvp");
-      expect(user.lastText()).toBe(text);
+      expect(user.lastText()).toBe(closed);
     }
     clock.set(new Date(event.endsAt.getTime() + 60_000));
-    const greeting = {
-      en: "The event is over. Here you can read about it and share your ideas for the city.",
-      ru: "Мероприятие уже прошло. Здесь можно узнать о нём и предложить идеи для города.",
-      kk: "Іс-шара өтіп кетті. Мұнда ол туралы біліп, қалаға арналған идеяларыңызды ұсына аласыз.",
-    };
-    for (const [language, text] of Object.entries(past)) {
+    for (const [language, { over, past }] of Object.entries(texts)) {
       const user = bot.user({ languageCode: language });
       await user.command("start");
-      expect(user.lastText()).toContain(greeting[language as "en"]);
+      expect(user.lastText()).toContain(over);
       await user.command("rsvp");
-      expect(user.lastText()).toBe(text);
+      expect(user.lastText()).toBe(past);
       await user.command("privacy");
       expect(user.lastText()).toMatch(/: .+$/);
       expect(user.lastText()).not.toMatch(/Contact|Контакты|Байланыс/);
