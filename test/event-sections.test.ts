@@ -132,6 +132,10 @@ describe("an event file without its optional sections", () => {
     await user.command("start");
     expect((await user.tapData("menu:contest")).at(-1)?.text).toBe("There is no contest at this event.");
     expect((await user.command("idea")).at(-1)?.text).toBe("Idea submissions are not open for this event.");
+    // In a group too, /start promises nothing the event does not have.
+    const [inGroup] = await bot.user({ languageCode: "ru" }).inGroup(-100123, { type: "supergroup" }).command("start");
+    expect(inGroup?.text).toContain("Я работаю в личных сообщениях");
+    expect(inGroup?.text).not.toMatch(/иде/);
   });
 
   it("names the contest alone when the event has no ideas", async () => {

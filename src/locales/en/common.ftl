@@ -103,7 +103,7 @@ error-unavailable = 🔧 The bot is temporarily unavailable. Please try again in
 error-generic = 😔 Sorry, something went wrong. Please try again in a moment.
 
 ## Groups
-group-start = Hello! I work in private chat: there you can read about <b>{ $title }</b>, register and share ideas.
+group-start = Hello! I work in private chat: open it to read about <b>{ $title }</b> and take part.
 group-open = Open the bot
 
 ## Organisers
