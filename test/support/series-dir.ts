@@ -13,6 +13,9 @@ export interface SeriesEventSpec {
   capacity?: number;
 }
 
+/** The folders made in this process, removed by one exit listener (one per folder would pass Node's limit of 10). */
+const made = new Set<string>();
+
 /**
  * A temporary EVENTS_DIR built from the bundled file: one file per spec (with its own id, title,
  * dates and capacity) and a series.yaml, removed when the process exits.
@@ -22,7 +25,8 @@ export function seriesDir(
   series: Record<string, unknown> = { title: { ru: "Серия Т", kk: "Т сериясы", en: "Series T" } },
 ): string {
   const dir = mkdtempSync(join(tmpdir(), "wealmaty-series-"));
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  if (made.size === 0) process.once("exit", () => made.forEach((each) => rmSync(each, { recursive: true, force: true })));
+  made.add(dir);
   for (const spec of events) writeSeriesEvent(dir, spec);
   writeFileSync(join(dir, "series.yaml"), stringify(series));
   return dir;
