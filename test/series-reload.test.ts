@@ -161,6 +161,20 @@ describe("/reload: the events folder read again without a restart", () => {
     }
   });
 
+  it("sends a list of problems longer than one message in several, each file once, none over 4,096 characters", async () => {
+    const dir = freshDir();
+    const bot = await startBot({ eventsDir: dir });
+    const broken = Array.from({ length: 40 }, (_, i) => join(dir, `broken-<${i}>-${"x".repeat(40)}.yaml`));
+    for (const file of broken) writeFileSync(file, "id: broken\ntitle: [unclosed\n");
+    const admin = bot.user({ id: ADMIN, languageCode: "en" });
+    const replies = (await admin.command("reload")).map((message) => message.text ?? "");
+    expect(replies.length).toBeGreaterThan(1);
+    expect(replies.every((text) => text.length <= 4096)).toBe(true);
+    expect(replies[0]).toContain("Not reloaded.");
+    for (const file of broken) expect(replies.join("\n").split(file)).toHaveLength(2);
+    expect(bot.errors()).toEqual([]);
+  });
+
   it("archives a removed file's event: listed as past, its registrations kept, its summary shown", async () => {
     const dir = freshDir();
     const bot = await startBot({ eventsDir: dir });

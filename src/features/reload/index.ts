@@ -5,37 +5,20 @@ import type { SeriesChanges } from "../../event/reload.js";
 import type { Series } from "../../event/series.js";
 import { requireRole } from "../../ui/access.js";
 import { escapeHtml } from "../../ui/html.js";
+import { MESSAGE_LIMIT, pagesOf } from "../../ui/pages.js";
 
-/** Telegram's limit is 4,096 characters: a long list of problems goes out in several messages. */
-const MESSAGE_LIMIT = 3_800;
-
-/** Splits lines into messages under the limit (a single line longer than that is cut). */
-export function chunkLines(lines: readonly string[], limit = MESSAGE_LIMIT): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const raw of lines) {
-    const line = raw.length > limit ? `${raw.slice(0, limit - 1)}…` : raw;
-    if (current && current.length + line.length + 1 > limit) {
-      chunks.push(current);
-      current = "";
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) chunks.push(current);
-  return chunks;
+/** Every bad file with its path and every problem, a block per file (escaped: paths and messages may hold < or &). */
+function problemBlocks(ctx: FlowContext, errors: readonly EventFileError[]): string[] {
+  const files = errors.map((error) =>
+    [
+      ctx.t("reload-file", { file: escapeHtml(error.file) }),
+      ...error.problems.map((problem) => ctx.t("reload-problem", { problem: escapeHtml(problem) })),
+    ].join("\n"),
+  );
+  return [ctx.t("reload-failed", { count: errors.length }), ...files];
 }
 
-/** Every bad file with its path and every problem (escaped: paths and messages may hold < or &). */
-function problemLines(ctx: FlowContext, errors: readonly EventFileError[]): string[] {
-  const lines = [ctx.t("reload-failed", { count: errors.length })];
-  for (const error of errors) {
-    lines.push("", ctx.t("reload-file", { file: escapeHtml(error.file) }));
-    for (const problem of error.problems) lines.push(ctx.t("reload-problem", { problem: escapeHtml(problem) }));
-  }
-  return lines;
-}
-
-function summaryLines(ctx: FlowContext, series: Series, changes: SeriesChanges, language: string): string[] {
+function summaryBlocks(ctx: FlowContext, series: Series, changes: SeriesChanges, language: string): string[] {
   const named = (ids: readonly string[]) => {
     if (ids.length === 0) return ctx.t("reload-none");
     return ids
@@ -49,11 +32,12 @@ function summaryLines(ctx: FlowContext, series: Series, changes: SeriesChanges, 
   };
   return [
     ctx.t("reload-done"),
-    "",
-    ctx.t("reload-added", { count: changes.added.length, events: named(changes.added) }),
-    ctx.t("reload-changed", { count: changes.changed.length, events: named(changes.changed) }),
-    ctx.t("reload-removed", { count: changes.removed.length, events: named(changes.removed) }),
-    ctx.t("reload-unchanged", { count: changes.unchanged.length, events: named(changes.unchanged) }),
+    [
+      ctx.t("reload-added", { count: changes.added.length, events: named(changes.added) }),
+      ctx.t("reload-changed", { count: changes.changed.length, events: named(changes.changed) }),
+      ctx.t("reload-removed", { count: changes.removed.length, events: named(changes.removed) }),
+      ctx.t("reload-unchanged", { count: changes.unchanged.length, events: named(changes.unchanged) }),
+    ].join("\n"),
   ];
 }
 
@@ -65,10 +49,12 @@ reloadFeature.chatType("private").command("reload", requireRole("admin"), async 
   if (!reload) return void (await ctx.reply(ctx.t("reload-unavailable")));
   const result = await reload();
   const language = await ctx.i18n.getLocale();
-  const lines = result.ok ? summaryLines(ctx, result.series, result.changes, language) : problemLines(ctx, result.errors);
+  const blocks = result.ok ? summaryBlocks(ctx, result.series, result.changes, language) : problemBlocks(ctx, result.errors);
   ctx.logger.info(
     result.ok ? { ...result.changes } : { files: result.errors.length },
     result.ok ? "series reloaded by an admin" : "reload refused",
   );
-  for (const text of chunkLines(lines)) await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  // A long list of problems goes out in several messages, cut between files, else between lines.
+  for (const text of pagesOf(blocks, MESSAGE_LIMIT))
+    await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
 });
