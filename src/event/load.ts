@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { eventSchema, type EventFile, type Language, type LocalizedText } from "./schema.js";
 import { localize } from "./text.js";
-import { isDatedTime, programmeDays } from "./programme.js";
+import { isDatedTime, programmeDays, programmeOutsideEvent } from "./programme.js";
 import { parseDuration, wallClockExists, wallClockToInstant } from "./time.js";
 
 export const BUNDLED_EVENT_FILE = fileURLToPath(new URL("../../events/wealmaty/wealmaty-2017.yaml", import.meta.url));
@@ -50,7 +50,11 @@ export function parseEvent(source: string, file = "(event file)"): EventInfo {
 export function eventFromData(raw: unknown, file = "(event file)"): EventInfo {
   const result = eventSchema.safeParse(raw);
   if (!result.success) throw new EventFileError(file, formatIssues(result.error.issues));
-  const problems = [...skippedTimes(result.data), ...programmeOutsideEvent(result.data), ...erasedBeforeSurvey(result.data)];
+  const problems = [
+    ...skippedTimes(result.data),
+    ...programmeOutsideEvent(result.data.programme, result.data),
+    ...erasedBeforeSurvey(result.data),
+  ];
   if (problems.length > 0) throw new EventFileError(file, problems);
   return resolveEvent(result.data);
 }
@@ -71,16 +75,6 @@ function skippedTimes(data: EventFile): string[] {
   return times
     .filter(([, time]) => time !== undefined && !wallClockExists(time, data.timezone))
     .map(([path, time]) => `${path}: ${time} does not exist in ${data.timezone} (the clocks go forward then); give a time outside the gap`);
-}
-
-/** A programme item dated on a day the event does not cover would be listed under that day. */
-function programmeOutsideEvent(data: EventFile): string[] {
-  const [first, last] = [data.starts.slice(0, 10), data.ends.slice(0, 10)];
-  return data.programme.flatMap(({ time }, i) => {
-    const day = time && isDatedTime(time) ? time.slice(0, 10) : undefined;
-    if (day === undefined || (day >= first && day <= last)) return [];
-    return [`programme.${i}.time: ${day} is not a day of the event (${first === last ? first : `${first} to ${last}`})`];
-  });
 }
 
 /** A retention shorter than the survey's wait would erase the guests first: the survey would never go out. */
@@ -113,7 +107,7 @@ function resolveEvent(data: EventFile): EventInfo {
     rsvpDeadlineAt: data.rsvp.deadline === undefined ? startsAt : wallClockToInstant(data.rsvp.deadline, zone),
     contestDeadlineAt: data.contest ? wallClockToInstant(data.contest.deadline, zone) : undefined,
     defaultLanguage,
-    programmeDays: programmeDays(data.programme, data.starts.slice(0, 10), data.ends.slice(0, 10)),
+    programmeDays: programmeDays(data.programme, data),
     text: (value, language) => localize(value, language, defaultLanguage),
     reminderAt: (reminder) =>
       reminder.at !== undefined ? wallClockToInstant(reminder.at, zone) : new Date(startsAt.getTime() - parseDuration(reminder.before!)),
