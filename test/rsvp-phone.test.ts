@@ -53,23 +53,31 @@ describe("RSVP: a phone number as dialled where the event is", () => {
     expect(guest.lastText()).toContain(`${PHONE.kk} — +7 701 765 05 10`);
   });
 
-  it("in a zone of no one country only an international number is taken, and the hint says so", async () => {
-    bot = await startTestBot({ eventFile: phoneEvent("UTC") });
+  it.each([
+    {
+      zone: "UTC",
+      why: "a zone of no one country takes an international number only, and the hint says so",
+      wrong: "8 701 765 05 10",
+      examples: "+44 20 7946 0958",
+      typed: "+7 701 765 05 10",
+      shown: "+7 701 765 05 10",
+    },
+    {
+      zone: "America/New_York",
+      why: "the area code in brackets first is read, as the bot's own example shows it",
+      wrong: "12",
+      examples: "(201) 555-0123, +1 201 555 0123",
+      typed: "(212) 555-0123",
+      shown: "+1 212 555 0123",
+    },
+  ])("$zone: $why", async ({ zone, wrong, examples, typed, shown }) => {
+    bot = await startTestBot({ eventFile: phoneEvent(zone) });
     const guest = await guestAtPhone("en");
-    await guest.send("8 701 765 05 10");
-    expect(guest.lastText()).toBe("✋ This does not look like a phone number. Examples: +44 20 7946 0958");
-    await guest.send("+7 701 765 05 10");
-    expect(guest.lastText()).toContain("Your phone? — +7 701 765 05 10");
-    const stored = await bot.running.deps.store.rsvps.find(guest.id);
-    expect(stored).toBeUndefined();
-  });
-
-  it("takes a number written with the area code in brackets first, as the bot's own example shows it in New York", async () => {
-    bot = await startTestBot({ eventFile: phoneEvent("America/New_York") });
-    const guest = await guestAtPhone("en");
-    await guest.send("12");
-    expect(guest.lastText()).toBe("✋ This does not look like a phone number. Examples: (201) 555-0123, +1 201 555 0123");
-    await guest.send("(212) 555-0123");
-    expect(guest.lastText()).toContain("Your phone? — +1 212 555 0123");
+    await guest.send(wrong);
+    expect(guest.lastText()).toBe(`✋ This does not look like a phone number. Examples: ${examples}`);
+    await guest.send(typed);
+    expect(guest.lastText()).toContain(`Your phone? — ${shown}`);
+    // Nothing is stored before Confirm.
+    expect(await bot.running.deps.store.rsvps.find(guest.id)).toBeUndefined();
   });
 });

@@ -81,7 +81,7 @@ export function answerText(
 const ANSWERS_ROOM = 2_500;
 
 /** Texts within `room` characters together: the short ones whole, the longer ones cut (…) to an equal share of what is left. */
-export function fairShares(texts: readonly string[], room: number): string[] {
+function fairShares(texts: readonly string[], room: number): string[] {
   if (texts.reduce((sum, text) => sum + text.length, 0) <= room) return [...texts];
   const shown = [...texts];
   let left = room;
