@@ -6,7 +6,8 @@ import { reminderAudiences, type Language } from "../../event/schema.js";
 import { momentText } from "../../ui/format.js";
 import { entitiesToHtml } from "./entities.js";
 import { sendBroadcastPreview } from "./preview.js";
-import { CAPTION_LIMIT, TEXT_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
+import { CAPTION_LIMIT, exampleTime, newBroadcastId, parseScheduleTime } from "./rules.js";
+import { MESSAGE_LIMIT } from "../../ui/pages.js";
 
 export const BROADCAST_CONVERSATION = "broadcast-compose";
 
@@ -18,13 +19,13 @@ type Version = { html: string; photo?: string };
 /** A text message (its formatting as HTML) or a photo with its caption. */
 const messageQuestion = (ctx: FlowContext, prompt: string): Question<Version> => ({
   prompt,
-  maxLength: TEXT_LIMIT,
-  tooLong: (length) => ctx.t("broadcast-message-too-long", { length, max: TEXT_LIMIT }),
+  maxLength: MESSAGE_LIMIT,
+  tooLong: (length) => ctx.t("broadcast-message-too-long", { length, max: MESSAGE_LIMIT }),
   wrongType: ctx.t("broadcast-message-hint"),
   read: (answer) => {
     if (answer.kind === "text") {
       const length = answer.text.length;
-      if (length > TEXT_LIMIT) return { hint: ctx.t("broadcast-message-too-long", { length, max: TEXT_LIMIT }) };
+      if (length > MESSAGE_LIMIT) return { hint: ctx.t("broadcast-message-too-long", { length, max: MESSAGE_LIMIT }) };
       return { value: { html: entitiesToHtml(answer.text, answer.entities) } };
     }
     if (answer.kind !== "photo") return { hint: ctx.t("broadcast-message-hint") };

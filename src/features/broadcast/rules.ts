@@ -1,7 +1,6 @@
 import { dayjs, parseTypedDateTime } from "../../event/time.js";
 
-/** Telegram's limits: a message text and a photo caption. */
-export const TEXT_LIMIT = 4096;
+/** Telegram's limit of a photo caption (a message text's is MESSAGE_LIMIT, src/ui/pages.ts). */
 export const CAPTION_LIMIT = 1024;
 
 export type ScheduleTime = { ok: true; at: Date } | { ok: false; problem: "format" | "past" };
